@@ -1,0 +1,1 @@
+"""Command-line adapter (click).  Import :func:`main` from :mod:`newsprism.cli.main`."""

@@ -1,0 +1,316 @@
+"""The ``newsprism`` command: a thin adapter over :class:`newsprism.Engine`.
+
+Errors become one line on stderr and an exit code: 0 success, 1 failure (every input failed, no
+such story, database error), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from .. import __version__
+from ..engine import Engine, Progress
+from ..errors import ConfigError, NewsprismError
+from ..model import Rejection
+from ..settings import SETTINGS, Settings
+from ..store.base import StoryQuery
+from . import render
+
+__all__ = ["cli", "main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _setting_options(func: F) -> F:
+    for s in reversed(SETTINGS):
+        kwargs: dict[str, Any] = {"default": None, "help": f"{s.help} [env {s.env}; default {s.default!r}]"}
+        if s.type is bool:
+            func = click.option(f"{s.flag}/--no-{s.flag[2:]}", s.name, **kwargs)(func)
+        else:
+            func = click.option(s.flag, s.name, type=s.type, metavar=s.type.__name__.upper(), **kwargs)(func)
+    return func
+
+
+class _State:
+    def __init__(self, overrides: dict[str, Any], explicit_db: bool) -> None:
+        self.overrides = overrides
+        self.explicit_db = explicit_db
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = Settings.load(self.overrides)
+        return self._settings
+
+    def engine(self, **extra: Any) -> Engine:
+        settings = Settings.load({**self.overrides, **extra}) if extra else self.settings
+        return Engine.open(settings)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@_setting_options
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.version_option(__version__, prog_name="newsprism")
+@click.pass_context
+def cli(ctx: click.Context, verbose: int, **settings: Any) -> None:
+    """See one news event through many outlets.
+
+    Ingest articles (text, HTML, JSON/JSONL), group them into stories as they arrive, and look at
+    each story's sources.  Data lives in a SQLite database: newsprism.db in the current folder
+    unless --db or NEWSPRISM_DB says otherwise.
+
+    \b
+    Quick start:
+      newsprism demo                      # bundled examples, in memory
+      newsprism ingest articles.jsonl     # files, folders, globs, - for stdin
+      newsprism stories                   # the stories found
+      newsprism story 3                   # one story: its articles and why they belong
+    """
+    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    explicit_db = settings.get("db") is not None or bool(_env("NEWSPRISM_DB"))
+    ctx.obj = _State({k: v for k, v in settings.items() if v is not None}, explicit_db)
+
+
+def _env(name: str) -> str:
+    import os
+
+    return os.environ.get(name, "")
+
+
+def _run(func: Callable[[], int | None]) -> None:
+    try:
+        code = func()
+    except ConfigError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    except NewsprismError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.echo(
+            "interrupted: the batch in progress was rolled back; what was stored before is kept", err=True
+        )
+        sys.exit(130)
+    sys.exit(code or 0)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON on stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-input skip lines.")
+@click.pass_obj
+def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) -> None:
+    """Ingest articles from PATHS: files, folders, globs, or - for stdin.
+
+    \b
+    Accepted: .txt/.md (first non-empty line is the title), .html/.htm (main text and metadata
+    extracted), .json/.jsonl with fields id, url, source, title, text or html, published, language
+    (only text or html required).  Articles already stored (same URL or same normalised content)
+    are counted as duplicates.  A bad input is reported on one line and skipped; the rest goes on.
+    Exit code 0 when anything was ingested or all was already present, 1 when every input failed.
+    """
+
+    def go() -> int:
+        with state.engine() as engine:
+            bar = None if quiet or as_json else render.ProgressBar()
+
+            def on_reject(rej: Rejection) -> None:
+                if not quiet:
+                    message = f"skipped {rej.line()}"
+                    if bar is not None:
+                        bar.log(message)
+                    else:
+                        click.echo(message, err=True)
+
+            def on_progress(p: Progress) -> None:
+                if bar is not None:
+                    bar.update(p)
+
+            try:
+                report = engine.ingest(
+                    paths, stdin=sys.stdin.buffer, on_progress=on_progress, on_reject=on_reject
+                )
+            finally:
+                if bar is not None:
+                    bar.close()
+            if as_json:
+                click.echo(json.dumps(render.report_json(report), indent=2))
+            else:
+                click.echo(report.summary() + f"; {report.new_stories} new stories")
+            return 1 if report.failed else 0
+
+    _run(go)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a list of stories) instead of a table.")
+@click.option("-n", "--limit", default=50, show_default=True, help="How many stories.")
+@click.option("--offset", default=0, show_default=True, help="Skip this many first.")
+@click.option(
+    "--order",
+    type=click.Choice(["newest", "biggest", "id"]),
+    default="newest",
+    show_default=True,
+    help="Sort order.",
+)
+@click.option(
+    "--min-size", default=1, show_default=True, help="Only stories with at least this many articles."
+)
+@click.option("--search", help="Only stories with an article title containing this text.")
+@click.option("--outlet", help="Only stories reported by this outlet (exact name).")
+@click.pass_obj
+def stories(
+    state: _State,
+    as_json: bool,
+    limit: int,
+    offset: int,
+    order: str,
+    min_size: int,
+    search: str | None,
+    outlet: str | None,
+) -> None:
+    """List stories: id, label, size, outlets and date range."""
+
+    def go() -> None:
+        with state.engine() as engine:
+            query = StoryQuery(
+                order=order, limit=limit, offset=offset, min_size=min_size, text=search, outlet=outlet
+            )
+            found = engine.stories(query)
+            if as_json:
+                click.echo(json.dumps([render.story_json(s) for s in found], indent=2, ensure_ascii=False))
+            else:
+                render.stories_table(found, total=engine.store.story_count())
+
+    _run(go)
+
+
+@cli.command()
+@click.argument("story_id", type=int)
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print the story, its articles and explanations as JSON."
+)
+@click.pass_obj
+def story(state: _State, story_id: int, as_json: bool) -> None:
+    """Show one story: its articles and why each belongs to it."""
+
+    def go() -> None:
+        with state.engine() as engine:
+            s = engine.story(story_id)
+            members = engine.story_members(story_id)
+            events = engine.story_events(story_id)
+            if as_json:
+                click.echo(
+                    json.dumps(render.story_detail_json(s, members, events), indent=2, ensure_ascii=False)
+                )
+            else:
+                render.story_detail(s, members, events)
+
+    _run(go)
+
+
+@cli.group()
+def export() -> None:
+    """Export data (JSONL on stdout)."""
+
+
+@export.command("assignments")
+@click.pass_obj
+def export_assignments(state: _State) -> None:
+    """One line per article: {"article": id, "story": story id, "copy_of": id or null}."""
+
+    def go() -> None:
+        with state.engine() as engine:
+            out = sys.stdout
+            for row in engine.export_assignments():
+                line = {"article": row.external_id, "story": row.story_id, "copy_of": row.copy_of_external_id}
+                out.write(json.dumps(line, ensure_ascii=False) + "\n")
+
+    _run(go)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_obj
+def rebuild(state: _State, as_json: bool) -> None:
+    """Re-cluster the whole store in one batch pass with corpus-wide statistics.
+
+    Use after changing clustering settings or upgrading newsprism.  Story ids are kept where the
+    grouping did not change; the agreement with the previous grouping (BCubed F1) is reported.
+    """
+
+    def go() -> None:
+        with state.engine() as engine:
+            report = engine.rebuild()
+            data = {
+                "articles": report.articles,
+                "stories_before": report.stories_before,
+                "stories_after": report.stories_after,
+                "agreement_bcubed_f1": round(report.agreement, 4),
+                "features_recomputed": report.features_recomputed,
+            }
+            if as_json:
+                click.echo(json.dumps(data, indent=2))
+            else:
+                click.echo(
+                    f"rebuilt {report.articles} articles: {report.stories_before} -> {report.stories_after} stories,"
+                    f" agreement with before {report.agreement:.3f} (BCubed F1)"
+                )
+
+    _run(go)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the resulting stories as JSON.")
+@click.pass_obj
+def demo(state: _State, as_json: bool) -> None:
+    """Ingest the bundled examples and show the stories found.
+
+    The examples are the two seed reports of the Blinken-Lavrov meeting (Bloomberg, and NBC News
+    machine-translated through French) and a dozen unrelated articles.  Uses an in-memory
+    database unless --db or NEWSPRISM_DB is given.
+    """
+    from ..demo import demo_paths, seed_ids
+
+    def go() -> int:
+        extra = {} if state.explicit_db else {"db": ":memory:"}
+        with state.engine(**extra) as engine:
+            report = engine.ingest([str(p) for p in demo_paths()])
+            if not as_json:
+                where = engine.settings.db if engine.settings.db != ":memory:" else "memory"
+                click.echo(f"demo: {report.summary()} (database: {where})")
+            found = engine.stories(StoryQuery(order="biggest", limit=100))
+            seeds = seed_ids()
+            seed_story = {
+                a.external_id: s.id
+                for s in found
+                for a, _ in engine.story_members(s.id)
+                if any(a.origin.endswith(name) for name in seeds)
+            }
+            together = len(set(seed_story.values())) == 1 and len(seed_story) == len(seeds)
+            if as_json:
+                out = {"stories": [render.story_json(s) for s in found], "seed_pair_grouped": together}
+                click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+                return 0 if together else 1
+            render.stories_table(found, total=len(found))
+            if together:
+                sid = next(iter(seed_story.values()))
+                click.echo(f"\nThe two seed reports are grouped in story {sid}:")
+                render.story_detail(engine.story(sid), engine.story_members(sid), engine.story_events(sid))
+                return 0
+            click.echo("\nThe two seed reports were NOT grouped together.", err=True)
+            return 1
+
+    _run(go)
+
+
+def main() -> None:
+    cli(prog_name="newsprism")

@@ -1,0 +1,354 @@
+"""The engine: one object that wires the stages to a store.
+
+>>> from newsprism import Engine, Settings
+>>> engine = Engine.open(Settings.load({"db": ":memory:"}))
+>>> report = engine.ingest(["articles.jsonl"])          # doctest: +SKIP
+>>> [s.label for s in engine.stories()]                   # doctest: +SKIP
+
+Stages are injected (``featurizer``, ``clusterer``, ``preparer``) with the defaults built from
+:class:`~newsprism.settings.Settings`; tests pass fakes.  Every batch of articles is written in one
+transaction together with its assignments, story updates and document frequencies.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, BinaryIO
+
+from .cluster.base import Decision, Member
+from .cluster.idf import snapshot_boundary
+from .cluster.metrics import bcubed
+from .cluster.online import ClusterParams, OnlineClusterer
+from .model import Article, Assignment, Draft, Explanation, IngestReport, Rejection, Story, StoryEvent
+from .represent.base import ArticleFeatures, Featurizer
+from .represent.lexical import LexicalFeaturizer
+from .runner import Prepared, Preparer, iter_drafts, prepare_all
+from .settings import Settings
+from .store.base import AssignmentRow, Store, StoryQuery
+from .store.sqlite import SQLiteStore
+
+__all__ = ["Engine", "Progress", "RebuildReport"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Sent to the progress callback after every article: counts so far."""
+
+    done: int
+    ingested: int
+    duplicates: int
+    skipped: int
+
+
+@dataclass(frozen=True, slots=True)
+class RebuildReport:
+    articles: int
+    stories_before: int
+    stories_after: int
+    agreement: float  # BCubed F1 between the streaming and the rebuilt assignment
+    features_recomputed: int
+
+
+def _params(settings: Settings) -> ClusterParams:
+    return ClusterParams(
+        join_threshold=settings.join_threshold,
+        copy_threshold=settings.copy_threshold,
+        time_window_days=settings.time_window_days,
+        max_idle_articles=settings.max_active_stories,
+        split_check=settings.split_check,
+    )
+
+
+class Engine:
+    def __init__(
+        self,
+        *,
+        store: Store,
+        settings: Settings | None = None,
+        featurizer: Featurizer | None = None,
+        clusterer_factory: Callable[[], OnlineClusterer] | None = None,
+        preparer: Preparer | None = None,
+    ) -> None:
+        self.settings = settings or Settings.load()
+        self.store = store
+        self.featurizer = featurizer or LexicalFeaturizer()
+        self._factory = clusterer_factory or (lambda: OnlineClusterer(_params(self.settings)))
+        self._preparer = preparer
+        self._clusterer: OnlineClusterer | None = None
+
+    @classmethod
+    def open(cls, settings: Settings | None = None, **kwargs: Any) -> Engine:
+        settings = settings or Settings.load()
+        return cls(store=SQLiteStore(settings.db), settings=settings, **kwargs)
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- clusterer state -------------------------------------------------------------------------
+    @property
+    def clusterer(self) -> OnlineClusterer:
+        """The clusterer, its state restored from the store on first use."""
+        if self._clusterer is None:
+            self._clusterer = self._restore()
+        return self._clusterer
+
+    def _restore(self) -> OnlineClusterer:
+        cl = self._factory()
+        counts, n = self.store.load_doc_freq()
+        tail = self.store.evidence_tail(n - snapshot_boundary(n))
+        cl.df.restore(counts, n, tail)
+        seen = self._max_article_id()
+        checkpoint = cl.last_checkpoint(seen)
+        members = (
+            Member(
+                article_id=m.article_id,
+                story_id=m.story_id,
+                features=m.features,
+                copy_of=m.copy_of,
+                norms=m.state.get("norms"),
+            )
+            for m in self.store.active_members(max(0, cl.checkpoint(seen)))
+        )
+        cl.restore(
+            members,
+            next_story_id=self.store.next_story_id(),
+            seen=seen,
+            max_published_at_checkpoint=self.store.max_published_upto(checkpoint),
+            max_published=self.store.max_published_upto(seen),
+        )
+        log.debug("restored %d active stories over %d articles", cl.active_stories, seen)
+        return cl
+
+    def _max_article_id(self) -> int:
+        return self.store.max_article_id()
+
+    # -- ingest ------------------------------------------------------------------------------------
+    def ingest(
+        self,
+        specs: Iterable[str],
+        *,
+        stdin: BinaryIO | None = None,
+        on_progress: Callable[[Progress], None] | None = None,
+        on_reject: Callable[[Rejection], None] | None = None,
+    ) -> IngestReport:
+        """Ingest files, folders, globs or ``-`` (stdin): clean, deduplicate, store and cluster."""
+        drafts = iter_drafts(specs, stdin=stdin, settings=self.settings)
+        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer)
+        return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
+
+    def ingest_drafts(
+        self,
+        drafts: Iterable[Draft],
+        *,
+        on_progress: Callable[[Progress], None] | None = None,
+        on_reject: Callable[[Rejection], None] | None = None,
+    ) -> IngestReport:
+        """Ingest drafts built in Python (the API and tests)."""
+        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer)
+        return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
+
+    def ingest_articles(self, articles: Iterable[Article]) -> IngestReport:
+        """Ingest articles that are already clean (benchmarks, other pipelines)."""
+        items = (Prepared(a, self.featurizer.features(a)) for a in articles)
+        return self._consume(items)
+
+    def _consume(
+        self,
+        items: Iterable[Prepared],
+        *,
+        on_progress: Callable[[Progress], None] | None = None,
+        on_reject: Callable[[Rejection], None] | None = None,
+    ) -> IngestReport:
+        report = IngestReport()
+        batch: list[Prepared] = []
+        done = 0
+        for item in items:
+            done += 1
+            if item.rejection is not None:
+                report.rejections.append(item.rejection)
+                if on_reject:
+                    on_reject(item.rejection)
+            else:
+                batch.append(item)
+                if len(batch) >= max(1, self.settings.batch_size):
+                    self._write_batch(batch, report)
+                    batch = []
+            if on_progress:
+                on_progress(Progress(done, report.ingested, report.duplicates, report.skipped))
+        if batch:
+            self._write_batch(batch, report)
+        if on_progress:
+            on_progress(Progress(done, report.ingested, report.duplicates, report.skipped))
+        return report
+
+    def _write_batch(self, batch: list[Prepared], report: IngestReport) -> None:
+        cl = self.clusterer
+        touched: set[int] = set()
+        ingested: list[int] = []
+        new_stories = 0
+        duplicates = 0
+        try:
+            with self.store.transaction():
+                for item in batch:
+                    article, features = item.article, item.features
+                    assert article is not None and features is not None
+                    if self.store.find_duplicate(article.content_hash, article.url) is not None:
+                        duplicates += 1
+                        continue
+                    article_id = self.store.add_article(article, features)
+                    decision = cl.assign(article_id, features)
+                    self._save_decision(decision, cl)
+                    touched.add(decision.story_id)
+                    new_stories += decision.new_story
+                    ingested.append(article_id)
+                    for split in cl.take_splits():
+                        self.store.move_articles(
+                            split.articles, split.to_story, json.dumps(split.explanations[0].to_dict())
+                        )
+                        self.store.add_event(
+                            StoryEvent(split.from_story, "split", split.to_story, split.articles, split.note)
+                        )
+                        touched.update((split.from_story, split.to_story))
+                        new_stories += 1
+                self.store.save_doc_freq(cl.df.take_dirty(), cl.df.n)
+                self.store.refresh_stories(touched)
+        except BaseException:
+            self._clusterer = None  # in-memory state is ahead of the store: restore on next use
+            raise
+        report.ingested += len(ingested)
+        report.duplicates += duplicates
+        report.new_stories += new_stories
+        report.article_ids.extend(ingested)
+
+    def _save_decision(self, decision: Decision, cl: OnlineClusterer) -> None:
+        assignment = Assignment(
+            article_id=decision.article_id,
+            story_id=decision.story_id,
+            explanation=decision.explanation,
+            copy_of=decision.copy_of,
+            relation="near-duplicate" if decision.copy_of is not None else None,
+            version=cl.name,
+        )
+        self.store.set_assignment(assignment, cl.state_of(decision.article_id))
+
+    # -- reading -----------------------------------------------------------------------------------
+    def stories(self, query: StoryQuery | None = None) -> list[Story]:
+        return self.store.stories(query or StoryQuery())
+
+    def story(self, story_id: int) -> Story:
+        return self.store.story(story_id)
+
+    def story_members(self, story_id: int) -> list[tuple[Article, Assignment]]:
+        return self.store.story_members(story_id)
+
+    def story_events(self, story_id: int) -> list[StoryEvent]:
+        return self.store.story_events(story_id)
+
+    def export_assignments(self) -> Iterator[AssignmentRow]:
+        return self.store.assignments()
+
+    # -- rebuild -----------------------------------------------------------------------------------
+    def rebuild(self, *, on_progress: Callable[[int, int], None] | None = None) -> RebuildReport:
+        """Re-cluster the whole store in one pass with corpus-wide statistics.
+
+        Features made by another featurizer version are recomputed first.  The new stories take
+        the ids of the old stories they overlap most, so ids stay stable where the grouping did.
+        """
+        before = {row.article_id: row.story_id for row in self.store.assignments()}
+        stories_before = self.store.story_count()
+        items: list[tuple[Article, ArticleFeatures]] = []
+        recomputed = 0
+        with self.store.transaction():
+            for article, features in self.store.iter_articles():
+                if features is None or features.version != self.featurizer.name:
+                    features = self.featurizer.features(article)
+                    assert article.id is not None
+                    self.store.replace_features(article.id, features)
+                    recomputed += 1
+                items.append((article, features))
+            cl = self._factory()
+            cl.df.freeze_with(f for _, f in items)
+            decisions: dict[int, Decision] = {}
+            story_of: dict[int, int] = {}
+            for i, (article, features) in enumerate(items, 1):
+                assert article.id is not None
+                decision = cl.assign(article.id, features)
+                decisions[article.id] = decision
+                story_of[article.id] = decision.story_id
+                for split in cl.take_splits():
+                    for aid in split.articles:
+                        story_of[aid] = split.to_story
+                if on_progress:
+                    on_progress(i, len(items))
+            mapping = _map_story_ids(before, story_of, self.store.next_story_id())
+            self.store.clear_stories()
+            for aid, decision in sorted(decisions.items()):
+                sid = mapping[story_of[aid]]
+                moved = story_of[aid] != decision.story_id
+                explanation = decision.explanation
+                if moved:
+                    explanation = Explanation(decision="moved", note="split off during rebuild")
+                assignment = Assignment(
+                    article_id=aid,
+                    story_id=sid,
+                    explanation=explanation,
+                    copy_of=decision.copy_of,
+                    relation="near-duplicate" if decision.copy_of is not None else None,
+                    version=cl.name,
+                )
+                self.store.set_assignment(assignment, cl.state_of(aid))
+            live = _live_doc_freq(f for (a, f) in items if decisions[a.id or 0].copy_of is None)
+            self.store.save_doc_freq(live[0], live[1])
+            self.store.refresh_stories(set(mapping.values()))
+        self._clusterer = None
+        after = {aid: mapping[sid] for aid, sid in story_of.items()}
+        return RebuildReport(
+            articles=len(items),
+            stories_before=stories_before,
+            stories_after=len(set(after.values())),
+            agreement=bcubed(after, before)[2] if before else 1.0,
+            features_recomputed=recomputed,
+        )
+
+
+def _live_doc_freq(features: Iterable[ArticleFeatures]) -> tuple[dict[str, dict[str, int]], int]:
+    counts: dict[str, Counter[str]] = {"title": Counter(), "body": Counter(), "names": Counter()}
+    n = 0
+    for f in features:
+        n += 1
+        for name, counter in counts.items():
+            counter.update(getattr(f, name).keys())
+    return {k: dict(v) for k, v in counts.items()}, n
+
+
+def _map_story_ids(before: dict[int, int], after: dict[int, int], next_id: int) -> dict[int, int]:
+    """Give each new cluster the old story id it overlaps most (each old id used once)."""
+    overlap: Counter[tuple[int, int]] = Counter()
+    for aid, new in after.items():
+        old = before.get(aid)
+        if old is not None:
+            overlap[(new, old)] += 1
+    mapping: dict[int, int] = {}
+    used: set[int] = set()
+    for (new, old), _count in sorted(overlap.items(), key=lambda kv: (-kv[1], kv[0])):
+        if new in mapping or old in used:
+            continue
+        mapping[new] = old
+        used.add(old)
+    for new in sorted(set(after.values())):
+        if new not in mapping:
+            mapping[new] = next_id
+            next_id += 1
+    return mapping

@@ -1,0 +1,77 @@
+"""Main-text extraction from HTML pages with trafilatura (never fetches anything).
+
+trafilatura is imported on first use so that ``import newsprism`` stays fast.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from ..errors import ParseError
+from .base import Extracted
+
+__all__ = ["TrafilaturaExtractor"]
+
+logger = logging.getLogger(__name__)
+
+
+class TrafilaturaExtractor:
+    """:class:`~newsprism.ingest.base.HtmlExtractor` backed by ``trafilatura.bare_extraction``.
+
+    Comments and tables are left out; paragraphs are separated by ``"\\n"``.  ``url`` only helps
+    trafilatura resolve metadata, it is never fetched.  Returns ``None`` when the page has no main
+    text.  A crash inside trafilatura is raised as :class:`~newsprism.errors.ParseError` with reason
+    ``extraction-failed`` (the cleaner turns it into a rejection).
+    """
+
+    name = "trafilatura.v1"
+
+    def __init__(self, *, favor_precision: bool = False, include_tables: bool = False) -> None:
+        self.favor_precision = favor_precision
+        self.include_tables = include_tables
+
+    def extract(self, html: str, *, url: str | None = None) -> Extracted | None:
+        import trafilatura  # lazy: heavy import (lxml, htmldate, courlan)
+
+        try:
+            document: Any = trafilatura.bare_extraction(
+                html,
+                url=url,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=self.include_tables,
+                include_images=False,
+                include_links=False,
+                favor_precision=self.favor_precision,
+            )
+        except MemoryError:
+            raise
+        except Exception as exc:  # trafilatura raises assorted lxml/ValueError types on odd pages
+            logger.warning("trafilatura failed on %s: %s", url or "<page>", exc, exc_info=True)
+            raise ParseError(f"HTML extraction failed: {exc}", url=url, reason="extraction-failed") from exc
+        if document is None:
+            return None
+        fields = document if isinstance(document, dict) else {k: getattr(document, k, None) for k in _FIELDS}
+        text = _clean(fields.get("text"))
+        if not text:
+            return None
+        return Extracted(
+            text=text,
+            title=_clean(fields.get("title")),
+            author=_clean(fields.get("author")),
+            published=_clean(fields.get("date")),
+            site_name=_clean(fields.get("sitename")),
+            url=_clean(fields.get("url")),
+            language=_clean(fields.get("language")),
+        )
+
+
+_FIELDS = ("text", "title", "author", "date", "sitename", "url", "language")
+
+
+def _clean(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    return value or None

@@ -1,0 +1,95 @@
+"""Cheap, deterministic tokenisation for the lexical representation.
+
+Words are runs of letters/digits (apostrophes inside words kept), lower-cased, stop words removed,
+English words lightly stemmed.  Scripts written without spaces (Chinese, Japanese, Thai) become
+overlapping character bigrams.  *Name-like* tokens are the capitalised words and four-digit years of
+the text: a cheap stand-in for named entities that needs no model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .stopwords import stopwords_for
+
+__all__ = ["name_tokens", "stem", "tokens", "word_tokens"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+_SUFFIXES = (
+    "ational",
+    "ations",
+    "ation",
+    "ments",
+    "ment",
+    "ness",
+    "ings",
+    "ing",
+    "edly",
+    "ies",
+    "ied",
+    "ed",
+    "es",
+    "s",
+    "ly",
+)
+
+
+def stem(word: str) -> str:
+    """A light English suffix stripper: enough to conflate ``checks``/``checked``/``checking``."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def word_tokens(text: str) -> list[str]:
+    """The words of ``text`` as written (case kept), apostrophes normalised."""
+    return [w.replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _bigrams(word: str) -> list[str]:
+    if len(word) < 2:
+        return [word]
+    return [word[i : i + 2] for i in range(len(word) - 1)]
+
+
+def tokens(text: str, language: str | None = None) -> list[str]:
+    """Content tokens: lower-cased, stop words dropped, English stemmed, CJK as bigrams."""
+    stop = stopwords_for(language)
+    english = language in (None, "en")
+    out: list[str] = []
+    for raw in _WORD.findall(text):
+        word = raw.lower().replace("’", "'")
+        if _NO_SPACE_SCRIPT.search(word):
+            out.extend(_bigrams(word))
+            continue
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) < 2 or word in stop:
+            continue
+        out.append(stem(word) if english and not word.isdigit() else word)
+    return out
+
+
+def name_tokens(text: str, language: str | None = None) -> list[str]:
+    """Capitalised words (proper-name-like) and years, lower-cased; stop words excluded."""
+    stop = stopwords_for(language)
+    out: list[str] = []
+    for raw in _WORD.findall(text):
+        first = raw[0]
+        if first.isupper():
+            word = raw.lower().replace("’", "'")
+            if word.endswith("'s"):
+                word = word[:-2]
+            if len(word) >= 2 and word not in stop:
+                out.append(word)
+        elif first.isdigit() and _YEAR.match(raw):
+            out.append("y" + raw)
+    return out
+
+
+def counts(items: list[str]) -> Counter[str]:
+    return Counter(items)

@@ -1,0 +1,78 @@
+"""The default featurizer: title, body and name term frequencies plus a MinHash signature.
+
+Stored with the name :data:`LEXICAL_V1`; bump it whenever the output changes for the same input,
+so stored features made by an older version are recomputed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections import Counter
+
+import numpy as np
+
+from ..model import Article
+from ..nlp.tokenize import name_tokens, tokens
+from .base import ArticleFeatures
+
+__all__ = ["LEXICAL_V1", "LexicalFeaturizer", "minhash", "shingles"]
+
+LEXICAL_V1 = "newsprism.LexicalFeatures.v1"
+
+_NUM_PERM = 64
+_PRIME = (1 << 61) - 1
+_rng = np.random.default_rng(20211119)  # fixed: signatures must be comparable across runs
+_A = _rng.integers(1, 1 << 31, size=_NUM_PERM, dtype=np.uint64)
+_B = _rng.integers(0, 1 << 31, size=_NUM_PERM, dtype=np.uint64)
+_SHINGLE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MASK32 = np.uint64(0xFFFFFFFF)
+
+
+def _sublinear(counter: Counter[str]) -> dict[str, float]:
+    return {term: 1.0 + math.log(n) for term, n in sorted(counter.items())}
+
+
+def shingles(text: str, k: int = 5) -> set[int]:
+    """Hashes of the word ``k``-grams of ``text`` (lower-cased words, punctuation ignored)."""
+    words = _SHINGLE_WORD.findall(text.lower())
+    if len(words) < k:
+        return {zlib.crc32(" ".join(words).encode())} if words else set()
+    return {zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(len(words) - k + 1)}
+
+
+def minhash(hashes: set[int]) -> tuple[int, ...]:
+    """A 64-value MinHash signature of a set of 32-bit hashes (empty set: all zeros)."""
+    if not hashes:
+        return (0,) * _NUM_PERM
+    x = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+    # (a*x + b) mod 2^32 per permutation; a, x < 2^32 so the product fits in 64 bits.
+    values = (np.outer(_A, x) + _B[:, None]) & _MASK32
+    return tuple(int(v) for v in values.min(axis=1))
+
+
+class LexicalFeaturizer:
+    """Cheap features for every article at ingest time (no model, no network)."""
+
+    name = LEXICAL_V1
+
+    def __init__(self, *, lead_words: int = 0) -> None:
+        self.lead_words = lead_words
+
+    def features(self, article: Article) -> ArticleFeatures:
+        lang = article.language
+        text = article.text
+        title_counts = Counter(tokens(article.title, lang))
+        body_counts = Counter(tokens(text, lang))
+        name_counts = Counter(name_tokens(article.title, lang))
+        name_counts.update(name_tokens(text, lang))
+        return ArticleFeatures(
+            title=_sublinear(title_counts),
+            body=_sublinear(body_counts),
+            names=_sublinear(name_counts),
+            minhash=minhash(shingles(article.title + "\n" + text)),
+            published=article.published.timestamp() if article.published else None,
+            language=lang,
+            version=self.name,
+        )

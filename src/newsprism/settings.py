@@ -1,0 +1,134 @@
+"""The one declared settings table.
+
+Every tunable lives in :data:`SETTINGS`: its name, type, default, environment variable and help.
+The CLI builds its global flags from it, :class:`Settings` reads it, and ``docs/settings.md`` is
+checked by a test to mention every entry.  Precedence: explicit argument > environment > default.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import Any
+
+from .errors import ConfigError
+
+__all__ = ["SETTINGS", "Setting", "Settings"]
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    type: type
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return "NEWSPRISM_" + self.name.upper()
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", str, "newsprism.db", "SQLite database file (created on first use)."),
+    Setting(
+        "max_input_bytes", int, 5_000_000, "Inputs (files, JSON lines, pages) larger than this are skipped."
+    ),
+    Setting(
+        "min_text_chars", int, 40, "Articles whose clean text is shorter than this are skipped as empty."
+    ),
+    Setting("batch_size", int, 500, "Articles written per transaction during ingest."),
+    Setting(
+        "workers", int, 0, "Processes for parsing and features during ingest (0: one per core, 1: none)."
+    ),
+    Setting(
+        "join_threshold", float, 0.5, "Decision score at or above which an article joins its best story."
+    ),
+    Setting("copy_threshold", float, 0.6, "Word 5-gram resemblance at or above which an article is a copy."),
+    Setting(
+        "time_window_days",
+        float,
+        7.0,
+        "Stories quiet for longer than this (by publication date) stop taking articles.",
+    ),
+    Setting(
+        "max_active_stories",
+        int,
+        20_000,
+        "Undated streams: stories untouched for this many articles are retired.",
+    ),
+    Setting(
+        "split_check", bool, True, "Re-examine a growing story and split off a distinct event that joined it."
+    ),
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    db: str = "newsprism.db"
+    max_input_bytes: int = 5_000_000
+    min_text_chars: int = 40
+    batch_size: int = 500
+    workers: int = 0
+    join_threshold: float = 0.5
+    copy_threshold: float = 0.6
+    time_window_days: float = 7.0
+    max_active_stories: int = 20_000
+    split_check: bool = True
+
+    @classmethod
+    def load(
+        cls, overrides: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None
+    ) -> Settings:
+        """Defaults, then ``NEWSPRISM_*`` environment variables, then non-``None`` overrides."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for s in SETTINGS:
+            raw: Any = s.default
+            if s.env in env and env[s.env] != "":
+                raw = env[s.env]
+            if overrides and overrides.get(s.name) is not None:
+                raw = overrides[s.name]
+            values[s.name] = _coerce(s, raw)
+        unknown = set(overrides or ()) - {s.name for s in SETTINGS}
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return cls(**values)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+def _coerce(s: Setting, raw: Any) -> Any:
+    try:
+        if s.type is bool:
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(text)
+        value = s.type(raw)
+    except (TypeError, ValueError):
+        raise ConfigError(
+            f"setting {s.name}: cannot use {raw!r} as {s.type.__name__}", setting=s.name
+        ) from None
+    if s.type in (int, float) and value < 0:
+        raise ConfigError(f"setting {s.name}: must not be negative (got {raw!r})", setting=s.name)
+    return value
+
+
+def _check_table() -> None:
+    declared = {s.name: s.default for s in SETTINGS}
+    fields_ = {f.name: f.default for f in fields(Settings)}
+    if declared != fields_:  # pragma: no cover - guarded by a unit test too
+        raise RuntimeError("SETTINGS and Settings disagree")
+
+
+_check_table()

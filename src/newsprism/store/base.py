@@ -1,0 +1,116 @@
+"""The store contract: what the engine and the adapters need from a database.
+
+One module per backend implements it (:mod:`.sqlite` today).  All writes of an ingest batch happen
+inside :meth:`Store.transaction`: a crash or an error rolls the whole batch back, so no article is
+ever stored without its features and assignment, and no story is half-updated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..model import Article, Assignment, Story, StoryEvent
+from ..represent.base import ArticleFeatures
+
+__all__ = ["AssignmentRow", "Store", "StoredMember", "StoryQuery"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredMember:
+    """A stored article as the clusterer needs it to restore its state."""
+
+    article_id: int
+    story_id: int
+    features: ArticleFeatures
+    copy_of: int | None
+    state: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class AssignmentRow:
+    """One line of ``export assignments``."""
+
+    article_id: int
+    external_id: str
+    story_id: int
+    copy_of_external_id: str | None
+    relation: str | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class StoryQuery:
+    order: str = "newest"  # newest | biggest | id
+    limit: int = 50
+    offset: int = 0
+    min_size: int = 1
+    text: str | None = None  # substring of an article title of the story
+    outlet: str | None = None
+
+
+class Store(Protocol):
+    path: str
+
+    # transactions --------------------------------------------------------------------------
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    def close(self) -> None: ...
+
+    # articles --------------------------------------------------------------------------------
+    def find_duplicate(self, content_hash: str, url: str | None) -> int | None: ...
+
+    def add_article(self, article: Article, features: ArticleFeatures) -> int: ...
+
+    def article(self, article_id: int) -> Article: ...
+
+    def article_by_external_id(self, external_id: str) -> Article: ...
+
+    def article_count(self) -> int: ...
+
+    def max_article_id(self) -> int: ...
+
+    def iter_articles(self) -> Iterator[tuple[Article, ArticleFeatures | None]]: ...
+
+    def replace_features(self, article_id: int, features: ArticleFeatures) -> None: ...
+
+    # assignments and stories ------------------------------------------------------------------
+    def set_assignment(self, assignment: Assignment, state: Mapping[str, Any]) -> None: ...
+
+    def move_articles(self, article_ids: Iterable[int], story_id: int, explanation_json: str) -> None: ...
+
+    def add_event(self, event: StoryEvent) -> None: ...
+
+    def refresh_stories(self, story_ids: Iterable[int]) -> None: ...
+
+    def story(self, story_id: int) -> Story: ...
+
+    def stories(self, query: StoryQuery) -> list[Story]: ...
+
+    def story_count(self) -> int: ...
+
+    def story_members(self, story_id: int) -> list[tuple[Article, Assignment]]: ...
+
+    def story_events(self, story_id: int) -> list[StoryEvent]: ...
+
+    def assignments(self) -> Iterator[AssignmentRow]: ...
+
+    def next_story_id(self) -> int: ...
+
+    def clear_stories(self) -> None: ...
+
+    # clusterer state ---------------------------------------------------------------------------
+    def save_doc_freq(self, changed: Mapping[str, Mapping[str, int]], n: int) -> None: ...
+
+    def load_doc_freq(self) -> tuple[dict[str, dict[str, int]], int]: ...
+
+    def evidence_tail(self, count: int) -> list[ArticleFeatures]: ...
+
+    def active_members(self, min_last_article_id: int) -> Iterator[StoredMember]: ...
+
+    def max_published_upto(self, article_id: int) -> float | None: ...
+
+    def get_meta(self, key: str) -> str | None: ...
+
+    def set_meta(self, key: str, value: str) -> None: ...

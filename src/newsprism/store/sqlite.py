@@ -1,0 +1,495 @@
+"""SQLite backend of the :class:`~newsprism.store.base.Store` contract.
+
+WAL journal, foreign keys on, numbered migrations (``migrations/NNNN_name.sql``) each applied in its
+own transaction and recorded in ``meta.schema_version``.  A database written by a newer newsprism
+(higher schema version) is refused rather than corrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..errors import NotFound, StoreError
+from ..model import Article, Assignment, Explanation, Story, StoryEvent
+from ..represent.base import ArticleFeatures
+from .base import AssignmentRow, StoredMember, StoryQuery
+
+__all__ = ["SQLiteStore", "migrations"]
+
+log = logging.getLogger(__name__)
+
+_MIGRATION = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """``(number, name, sql)`` of every bundled migration, in order."""
+    folder = resources.files("newsprism.store").joinpath("migrations")
+    found = []
+    for entry in folder.iterdir():
+        m = _MIGRATION.match(entry.name)
+        if m:
+            found.append((int(m.group(1)), entry.name, entry.read_text("utf-8")))
+    return sorted(found)
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat() if value is not None else None
+
+
+def _dt(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+class SQLiteStore:
+    """The default store: one SQLite file (``:memory:`` for tests)."""
+
+    def __init__(self, path: str | Path, *, clock: Any = None) -> None:
+        self.path = str(path)
+        self._clock = clock or _now
+        try:
+            if self.path != ":memory:":
+                parent = Path(self.path).expanduser().resolve().parent
+                if not parent.is_dir():
+                    raise StoreError(
+                        f"cannot create database {self.path}: no folder {parent}", path=self.path
+                    )
+            self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA busy_timeout = 10000")
+            if self.path != ":memory:":
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+            self._depth = 0
+            self._migrate()
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}", path=self.path) from exc
+
+    # -- schema -----------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        has_meta = self._db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+        ).fetchone()
+        if not has_meta:
+            return 0
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _migrate(self) -> None:
+        current = self.schema_version()
+        known = migrations()
+        latest = known[-1][0] if known else 0
+        if current > latest:
+            raise StoreError(
+                f"database {self.path} has schema version {current}, newer than this newsprism "
+                f"understands ({latest}); upgrade newsprism",
+                path=self.path,
+            )
+        for number, name, sql in known:
+            if number <= current:
+                continue
+            log.info("applying migration %s", name)
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(sql):
+                    self._db.execute(statement)
+                self._db.execute(
+                    "INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
+                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    (str(number),),
+                )
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+
+    # -- transactions -------------------------------------------------------------------------
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing block; nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}", path=self.path) from exc
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self._db.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self._db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._db.execute("ROLLBACK")
+            raise StoreError(f"cannot commit to {self.path}: {exc}", path=self.path) from exc
+
+    def close(self) -> None:
+        self._db.close()
+
+    # -- meta ---------------------------------------------------------------------------------
+    def get_meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_meta(self, key: str, value: str) -> None:
+        self._db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    # -- articles -----------------------------------------------------------------------------
+    def find_duplicate(self, content_hash: str, url: str | None) -> int | None:
+        row = self._db.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
+        if row is None and url:
+            row = self._db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+        return int(row[0]) if row else None
+
+    def add_article(self, article: Article, features: ArticleFeatures) -> int:
+        cur = self._db.execute(
+            "INSERT INTO articles (external_id, url, outlet, title, text, published, language, author,"
+            " content_hash, origin, flags, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article.external_id,
+                article.url,
+                article.outlet,
+                article.title,
+                article.text,
+                _iso(article.published),
+                article.language,
+                article.author,
+                article.content_hash,
+                article.origin,
+                ",".join(article.flags),
+                _iso(article.ingested_at) or self._clock(),
+            ),
+        )
+        article_id = int(cur.lastrowid or 0)
+        self._db.execute(
+            "INSERT INTO features (article_id, version, data) VALUES (?, ?, ?)",
+            (article_id, features.version, json.dumps(features.to_json(), separators=(",", ":"))),
+        )
+        return article_id
+
+    def replace_features(self, article_id: int, features: ArticleFeatures) -> None:
+        self._db.execute(
+            "INSERT INTO features (article_id, version, data) VALUES (?, ?, ?) ON CONFLICT (article_id)"
+            " DO UPDATE SET version = excluded.version, data = excluded.data",
+            (article_id, features.version, json.dumps(features.to_json(), separators=(",", ":"))),
+        )
+
+    @staticmethod
+    def _article(row: sqlite3.Row) -> Article:
+        return Article(
+            id=row["id"],
+            external_id=row["external_id"],
+            url=row["url"],
+            outlet=row["outlet"],
+            title=row["title"],
+            text=row["text"],
+            published=_dt(row["published"]),
+            language=row["language"],
+            author=row["author"],
+            content_hash=row["content_hash"],
+            origin=row["origin"],
+            flags=tuple(f for f in row["flags"].split(",") if f),
+            ingested_at=_dt(row["ingested_at"]),
+        )
+
+    def article(self, article_id: int) -> Article:
+        row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id}", path=self.path)
+        return self._article(row)
+
+    def article_by_external_id(self, external_id: str) -> Article:
+        row = self._db.execute(
+            "SELECT * FROM articles WHERE external_id = ? ORDER BY id LIMIT 1", (external_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article with id {external_id!r}", path=self.path)
+        return self._article(row)
+
+    def article_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def max_article_id(self) -> int:
+        return int(self._db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
+
+    def iter_articles(self) -> Iterator[tuple[Article, ArticleFeatures | None]]:
+        cur = self._db.execute(
+            "SELECT a.*, f.data AS fdata FROM articles a LEFT JOIN features f ON f.article_id = a.id ORDER BY a.id"
+        )
+        for row in cur:
+            feats = ArticleFeatures.from_json(json.loads(row["fdata"])) if row["fdata"] else None
+            yield self._article(row), feats
+
+    # -- assignments --------------------------------------------------------------------------
+    def set_assignment(self, assignment: Assignment, state: Mapping[str, Any]) -> None:
+        now = self._clock()
+        self._db.execute(
+            "INSERT INTO stories (id, label, size, created_at, updated_at) VALUES (?, '', 0, ?, ?)"
+            " ON CONFLICT (id) DO NOTHING",
+            (assignment.story_id, now, now),
+        )
+        self._db.execute(
+            "INSERT INTO assignments (article_id, story_id, copy_of, relation, explanation, state, version,"
+            " assigned_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (article_id) DO UPDATE SET"
+            " story_id = excluded.story_id, copy_of = excluded.copy_of, relation = excluded.relation,"
+            " explanation = excluded.explanation, state = excluded.state, version = excluded.version,"
+            " assigned_at = excluded.assigned_at",
+            (
+                assignment.article_id,
+                assignment.story_id,
+                assignment.copy_of,
+                assignment.relation,
+                json.dumps(assignment.explanation.to_dict(), separators=(",", ":")),
+                json.dumps(dict(state), separators=(",", ":")),
+                assignment.version,
+                now,
+            ),
+        )
+
+    def move_articles(self, article_ids: Iterable[int], story_id: int, explanation_json: str) -> None:
+        now = self._clock()
+        self._db.execute(
+            "INSERT INTO stories (id, label, size, created_at, updated_at) VALUES (?, '', 0, ?, ?)"
+            " ON CONFLICT (id) DO NOTHING",
+            (story_id, now, now),
+        )
+        self._db.executemany(
+            "UPDATE assignments SET story_id = ?, explanation = ?, assigned_at = ? WHERE article_id = ?",
+            [(story_id, explanation_json, now, aid) for aid in article_ids],
+        )
+
+    def add_event(self, event: StoryEvent) -> None:
+        self._db.execute(
+            "INSERT INTO story_events (story_id, kind, other_story_id, articles, note, at) VALUES (?,?,?,?,?,?)",
+            (
+                event.story_id,
+                event.kind,
+                event.other_story_id,
+                json.dumps(list(event.articles)),
+                event.note,
+                self._clock(),
+            ),
+        )
+
+    def refresh_stories(self, story_ids: Iterable[int]) -> None:
+        """Recompute size, outlets, languages, dates and label of the given stories; delete the
+        ones left empty."""
+        now = self._clock()
+        for sid in sorted(set(story_ids)):
+            rows = self._db.execute(
+                "SELECT a.id, a.title, a.outlet, a.language, a.published, s.copy_of FROM assignments s"
+                " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY a.id",
+                (sid,),
+            ).fetchall()
+            if not rows:
+                self._db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+                continue
+            originals = [r for r in rows if r["copy_of"] is None] or rows
+            label = originals[0]["title"] or "(untitled)"
+            outlets = sorted({r["outlet"] for r in rows if r["outlet"]})
+            languages = sorted({r["language"] for r in rows if r["language"]})
+            dates = sorted(r["published"] for r in rows if r["published"])
+            self._db.execute(
+                "UPDATE stories SET label = ?, size = ?, outlets = ?, languages = ?, first_published = ?,"
+                " last_published = ?, updated_at = ?, revision = revision + 1 WHERE id = ?",
+                (
+                    label,
+                    len(rows),
+                    json.dumps(outlets),
+                    json.dumps(languages),
+                    dates[0] if dates else None,
+                    dates[-1] if dates else None,
+                    now,
+                    sid,
+                ),
+            )
+
+    @staticmethod
+    def _story(row: sqlite3.Row) -> Story:
+        return Story(
+            id=row["id"],
+            label=row["label"],
+            size=row["size"],
+            outlets=tuple(json.loads(row["outlets"])),
+            languages=tuple(json.loads(row["languages"])),
+            first_published=_dt(row["first_published"]),
+            last_published=_dt(row["last_published"]),
+            created_at=_dt(row["created_at"]),
+            updated_at=_dt(row["updated_at"]),
+        )
+
+    def story(self, story_id: int) -> Story:
+        row = self._db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no story {story_id}", path=self.path)
+        return self._story(row)
+
+    def stories(self, query: StoryQuery) -> list[Story]:
+        where = ["size >= ?"]
+        args: list[Any] = [query.min_size]
+        if query.text:
+            where.append(
+                "id IN (SELECT s.story_id FROM assignments s JOIN articles a ON a.id = s.article_id"
+                " WHERE a.title LIKE ? ESCAPE '\\')"
+            )
+            args.append("%" + _like(query.text) + "%")
+        if query.outlet:
+            where.append("outlets LIKE ? ESCAPE '\\'")
+            args.append('%"' + _like(query.outlet) + '"%')
+        order = {
+            "newest": "coalesce(last_published, updated_at) DESC, id DESC",
+            "biggest": "size DESC, id ASC",
+            "id": "id ASC",
+        }.get(query.order)
+        if order is None:
+            raise StoreError(f"unknown story order {query.order!r} (newest, biggest, id)")
+        sql = f"SELECT * FROM stories WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
+        rows = self._db.execute(sql, (*args, query.limit, query.offset)).fetchall()
+        return [self._story(r) for r in rows]
+
+    def story_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM stories").fetchone()[0])
+
+    def story_members(self, story_id: int) -> list[tuple[Article, Assignment]]:
+        rows = self._db.execute(
+            "SELECT a.*, s.story_id, s.copy_of, s.relation, s.explanation, s.version FROM assignments s"
+            " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY a.id",
+            (story_id,),
+        ).fetchall()
+        if not rows:
+            self.story(story_id)  # raises NotFound
+        out = []
+        for r in rows:
+            assignment = Assignment(
+                article_id=r["id"],
+                story_id=r["story_id"],
+                explanation=Explanation.from_dict(json.loads(r["explanation"])),
+                copy_of=r["copy_of"],
+                relation=r["relation"],
+                version=r["version"],
+            )
+            out.append((self._article(r), assignment))
+        return out
+
+    def story_events(self, story_id: int) -> list[StoryEvent]:
+        rows = self._db.execute(
+            "SELECT * FROM story_events WHERE story_id = ? OR other_story_id = ? ORDER BY id",
+            (story_id, story_id),
+        ).fetchall()
+        return [
+            StoryEvent(
+                story_id=r["story_id"],
+                kind=r["kind"],
+                other_story_id=r["other_story_id"],
+                articles=tuple(json.loads(r["articles"])),
+                note=r["note"],
+            )
+            for r in rows
+        ]
+
+    def assignments(self) -> Iterator[AssignmentRow]:
+        cur = self._db.execute(
+            "SELECT a.id, a.external_id, s.story_id, o.external_id AS copy_ext, s.relation FROM assignments s"
+            " JOIN articles a ON a.id = s.article_id LEFT JOIN articles o ON o.id = s.copy_of ORDER BY a.id"
+        )
+        for r in cur:
+            yield AssignmentRow(r["id"], r["external_id"], r["story_id"], r["copy_ext"], r["relation"])
+
+    def next_story_id(self) -> int:
+        row = self._db.execute(
+            "SELECT max(m) FROM (SELECT max(id) AS m FROM stories UNION ALL SELECT max(story_id) FROM assignments"
+            " UNION ALL SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'last_story_id')"
+        ).fetchone()
+        return int(row[0] or 0) + 1
+
+    def clear_stories(self) -> None:
+        self.set_meta("last_story_id", str(self.next_story_id() - 1))
+        self._db.execute("DELETE FROM assignments")
+        self._db.execute("DELETE FROM story_events")
+        self._db.execute("DELETE FROM stories")
+        self._db.execute("DELETE FROM term_df")
+        self._db.execute("DELETE FROM meta WHERE key = 'df_n'")
+
+    # -- clusterer state ----------------------------------------------------------------------
+    def save_doc_freq(self, changed: Mapping[str, Mapping[str, int]], n: int) -> None:
+        self._db.executemany(
+            "INSERT INTO term_df (field, term, df) VALUES (?, ?, ?) ON CONFLICT (field, term) DO UPDATE SET"
+            " df = excluded.df",
+            [(field, term, df) for field, terms in changed.items() for term, df in terms.items()],
+        )
+        self.set_meta("df_n", str(n))
+
+    def load_doc_freq(self) -> tuple[dict[str, dict[str, int]], int]:
+        counts: dict[str, dict[str, int]] = {}
+        for field, term, df in self._db.execute("SELECT field, term, df FROM term_df"):
+            counts.setdefault(field, {})[term] = df
+        return counts, int(self.get_meta("df_n") or 0)
+
+    def evidence_tail(self, count: int) -> list[ArticleFeatures]:
+        """Features of the last ``count`` articles that counted in the document frequencies
+        (originals, not copies), oldest first."""
+        if count <= 0:
+            return []
+        rows = self._db.execute(
+            "SELECT f.data FROM features f JOIN assignments s ON s.article_id = f.article_id"
+            " WHERE s.copy_of IS NULL ORDER BY f.article_id DESC LIMIT ?",
+            (count,),
+        ).fetchall()
+        return [ArticleFeatures.from_json(json.loads(r[0])) for r in reversed(rows)]
+
+    def active_members(self, min_last_article_id: int) -> Iterator[StoredMember]:
+        cur = self._db.execute(
+            "SELECT s.article_id, s.story_id, s.copy_of, s.state, f.data FROM assignments s"
+            " JOIN features f ON f.article_id = s.article_id WHERE s.story_id IN"
+            " (SELECT story_id FROM assignments GROUP BY story_id HAVING max(article_id) >= ?)"
+            " ORDER BY s.article_id",
+            (min_last_article_id,),
+        )
+        for r in cur:
+            yield StoredMember(
+                article_id=r["article_id"],
+                story_id=r["story_id"],
+                features=ArticleFeatures.from_json(json.loads(r["data"])),
+                copy_of=r["copy_of"],
+                state=json.loads(r["state"]),
+            )
+
+    def max_published_upto(self, article_id: int) -> float | None:
+        row = self._db.execute("SELECT max(published) FROM articles WHERE id <= ?", (article_id,)).fetchone()
+        value = _dt(row[0]) if row and row[0] else None
+        return value.timestamp() if value else None
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration into statements (no semicolons inside our literals)."""
+    lines = [line for line in sql.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

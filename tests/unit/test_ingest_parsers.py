@@ -1,0 +1,299 @@
+"""Parsers: text and Markdown, JSON and JSONL records, HTML decoding; bad records are rejections."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from newsprism.errors import UnsupportedInput
+from newsprism.ingest.parsers import (
+    HtmlParser,
+    JsonlParser,
+    JsonParser,
+    TextParser,
+    markdown_to_text,
+    parser_for,
+)
+from newsprism.model import Draft, Rejection
+
+
+def parse_all(parser: object, data: bytes, origin: str = "in.txt") -> list[Draft | Rejection]:
+    return list(parser.parse(data, origin=origin))  # type: ignore[attr-defined]
+
+
+def one_draft(parser: object, data: bytes, origin: str = "in.txt") -> Draft:
+    results = parse_all(parser, data, origin)
+    assert len(results) == 1
+    assert isinstance(results[0], Draft), results[0]
+    return results[0]
+
+
+def one_rejection(parser: object, data: bytes, origin: str = "in.txt") -> Rejection:
+    results = parse_all(parser, data, origin)
+    assert len(results) == 1
+    assert isinstance(results[0], Rejection), results[0]
+    return results[0]
+
+
+# --- text ---------------------------------------------------------------------------------------
+
+
+def test_text_is_decoded_with_title_in_text() -> None:
+    draft = one_draft(TextParser(), "Headline\nBody with ünïcode.".encode())
+    assert draft.text == "Headline\nBody with ünïcode."
+    assert draft.title_in_text is True
+    assert draft.title is None
+    assert draft.origin == "in.txt"
+
+
+def test_utf8_bom_and_utf16_are_decoded() -> None:
+    assert one_draft(TextParser(), b"\xef\xbb\xbfHeadline\nBody").text == "Headline\nBody"
+    assert one_draft(TextParser(), "Überschrift\nText".encode("utf-16")).text == "Überschrift\nText"
+
+
+def test_legacy_encoding_falls_back_to_charset_detection() -> None:
+    text = "Le président a déclaré « nous répondrons » mardi soir à Paris."
+    draft = one_draft(TextParser(), f"Titre\n{text}".encode("cp1252"))
+    assert draft.text == f"Titre\n{text}"
+
+
+def test_undecodable_bytes_are_rejected() -> None:
+    rejection = one_rejection(TextParser(), bytes(range(0x80, 0x100)) * 4)
+    assert rejection.reason == "undecodable"
+    assert rejection.origin == "in.txt"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00",  # NUL bytes
+        b"Title\n" + bytes([1, 2, 3, 4, 5, 6, 7, 8, 14, 15, 16, 17]) * 10,  # control characters
+    ],
+)
+def test_binary_content_is_rejected(data: bytes) -> None:
+    assert one_rejection(TextParser(), data).reason == "binary"
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t\n  "])
+def test_empty_text_is_rejected(data: bytes) -> None:
+    assert one_rejection(TextParser(), data).reason == "empty"
+
+
+def test_markdown_title_and_inline_syntax() -> None:
+    source = (
+        "# Blinken meets **Lavrov** in Reykjavik\n"
+        "\n"
+        "The two met at the [Arctic Council](https://arctic-council.org/) on *Wednesday*.\n"
+        "![a photo](photo.jpg)\n"
+        "## Background\n"
+        "Relations are at a `low` point, officials said.\n"
+        "\n"
+        "---\n"
+        "[1]: https://example.com/ref\n"
+    )
+    draft = one_draft(TextParser(), source.encode(), origin="story.md")
+    assert draft.text is not None
+    lines = [line for line in draft.text.split("\n") if line]
+    assert lines == [
+        "Blinken meets Lavrov in Reykjavik",
+        "The two met at the Arctic Council on Wednesday.",
+        "Background",
+        "Relations are at a low point, officials said.",
+    ]
+    assert draft.title_in_text is True
+
+
+def test_markdown_soft_wrapped_paragraph_is_joined_but_sentence_lines_kept() -> None:
+    text = markdown_to_text(
+        "Title\n=====\n\nA sentence that is\nwrapped in the middle.\nA second paragraph line.\n"
+    )
+    assert [line for line in text.split("\n") if line] == [
+        "Title",
+        "A sentence that is wrapped in the middle.",
+        "A second paragraph line.",
+    ]
+
+
+def test_markdown_front_matter_gives_metadata() -> None:
+    source = (
+        "---\n"
+        "title: Blinken and Lavrov meet\n"
+        "date: 2021-05-19\n"
+        "source: NBC News\n"
+        "url: https://www.nbcnews.com/x\n"
+        "---\n"
+        "Body paragraph one.\n"
+    )
+    draft = one_draft(TextParser(), source.encode(), origin="a.markdown")
+    assert draft.title == "Blinken and Lavrov meet"
+    assert draft.title_in_text is False
+    assert draft.published == datetime(2021, 5, 19, tzinfo=UTC)
+    assert draft.outlet == "NBC News"
+    assert draft.url == "https://www.nbcnews.com/x"
+    assert draft.text is not None and draft.text.strip() == "Body paragraph one."
+
+
+def test_txt_files_keep_markdown_like_characters() -> None:
+    draft = one_draft(TextParser(), b"# not a heading in a .txt\n**stars** stay", origin="a.txt")
+    assert draft.text == "# not a heading in a .txt\n**stars** stay"
+
+
+def test_stdin_markdown_is_recognised_by_its_heading() -> None:
+    draft = one_draft(TextParser(), b"# Heading\nSome **bold** text", origin="-")
+    assert draft.text == "Heading\nSome bold text"
+
+
+# --- JSON / JSONL -------------------------------------------------------------------------------
+
+
+def test_json_object_with_documented_fields() -> None:
+    record = {
+        "id": 42,
+        "url": "https://www.reuters.com/world/x",
+        "source": "Reuters",
+        "title": "Title",
+        "text": "Body text.",
+        "published": "2021-05-19T18:30:00Z",
+        "language": "en-US",
+        "author": ["Humeyra Pamuk", "Simon Lewis"],
+        "extra": {"ignored": True},
+    }
+    draft = one_draft(JsonParser(), json.dumps(record).encode(), origin="a.json")
+    assert draft == Draft(
+        origin="a.json",
+        text="Body text.",
+        external_id="42",
+        url="https://www.reuters.com/world/x",
+        outlet="Reuters",
+        title="Title",
+        published=datetime(2021, 5, 19, 18, 30, tzinfo=UTC),
+        language="en-US",
+        author="Humeyra Pamuk, Simon Lewis",
+        title_in_text=False,
+    )
+
+
+def test_json_aliases_and_epoch_dates() -> None:
+    record = {"outlet": "AP", "date": 1621449000, "lang": "fr", "html": "<p>x</p>", "author": "A. Writer"}
+    draft = one_draft(JsonParser(), json.dumps(record).encode(), origin="a.json")
+    assert draft.outlet == "AP"
+    assert draft.published == datetime(2021, 5, 19, 18, 30, tzinfo=UTC)
+    assert draft.language == "fr"
+    assert draft.html == "<p>x</p>" and draft.text is None
+    assert draft.external_id is None
+    assert draft.title_in_text is True  # no title: the first line will be the title
+
+
+def test_json_unparsable_date_is_kept_as_none_not_rejected() -> None:
+    draft = one_draft(JsonParser(), b'{"text": "Body", "published": "sometime soon"}', origin="a.json")
+    assert draft.published is None
+
+
+def test_json_tokenised_url_in_source_becomes_the_url() -> None:
+    # ECB+ puts the article URL, tokenised, in "source".
+    record = {"source": "http : / / www . itv . com / news / story /", "text": "Body"}
+    draft = one_draft(JsonParser(), json.dumps(record).encode(), origin="a.json")
+    assert draft.url == "http://www.itv.com/news/story/"
+    assert draft.outlet is None
+
+
+def test_json_array_gives_one_draft_per_item_with_index_origins() -> None:
+    data = json.dumps([{"text": "one"}, {"title": "no text"}, "a string"]).encode()
+    results = parse_all(JsonParser(), data, origin="batch.json")
+    assert isinstance(results[0], Draft) and results[0].origin == "batch.json[0]"
+    assert isinstance(results[1], Rejection) and (results[1].origin, results[1].reason) == (
+        "batch.json[1]",
+        "missing-text",
+    )
+    assert isinstance(results[2], Rejection) and results[2].reason == "malformed-json"
+
+
+def test_malformed_json_document_names_its_line() -> None:
+    rejection = one_rejection(JsonParser(), b'{\n  "text": "x",\n  oops\n}', origin="bad.json")
+    assert (rejection.origin, rejection.reason) == ("bad.json:3", "malformed-json")
+
+
+def test_json_lines_in_a_json_file_are_read_as_jsonl() -> None:
+    results = parse_all(JsonParser(), b'{"text": "one"}\n{"text": "two"}\n', origin="lines.json")
+    assert [(r.origin, r.text) for r in results if isinstance(r, Draft)] == [
+        ("lines.json:1", "one"),
+        ("lines.json:2", "two"),
+    ]
+
+
+def test_jsonl_malformed_line_is_rejected_and_the_rest_parsed() -> None:
+    data = (
+        b'{"id": "a", "text": "first"}\n'
+        b"\n"
+        b'{"id": "b", "text": "second"\n'  # missing brace
+        b'{"id": "c", "text": "third"}\n'
+        b'["not", "an", "object"]\n'
+        b'{"id": "d", "title": "no body"}\n'
+        b'{"id": 5, "text": "fifth"}\n'
+    )
+    results = parse_all(JsonlParser(), data, origin="feed.jsonl")
+    summary = [
+        (r.origin, r.reason) if isinstance(r, Rejection) else (r.origin, r.external_id, r.text)
+        for r in results
+    ]
+    assert summary == [
+        ("feed.jsonl:1", "a", "first"),
+        ("feed.jsonl:3", "malformed-json"),
+        ("feed.jsonl:4", "c", "third"),
+        ("feed.jsonl:5", "malformed-json"),
+        ("feed.jsonl:6", "missing-text"),
+        ("feed.jsonl:7", "5", "fifth"),
+    ]
+
+
+def test_jsonl_first_line_offsets_origins() -> None:
+    results = parse_all(JsonlParser(first_line=41), b'{"text": "x"}\n{"text": "y"}\n', origin="big.jsonl")
+    assert [r.origin for r in results] == ["big.jsonl:41", "big.jsonl:42"]
+
+
+def test_jsonl_without_id_leaves_external_id_none() -> None:
+    draft = one_draft(JsonlParser(), b'{"text": "body"}\n', origin="f.jsonl")
+    assert draft.external_id is None
+    assert draft.origin == "f.jsonl:1"
+
+
+def test_jsonl_undecodable_line_is_rejected_alone() -> None:
+    data = b'{"text": "ok"}\n' + bytes(range(0x80, 0x100)) * 2 + b"\n" + b'{"text": "also ok"}\n'
+    results = parse_all(JsonlParser(), data, origin="f.jsonl")
+    assert [type(r).__name__ for r in results] == ["Draft", "Rejection", "Draft"]
+    assert isinstance(results[1], Rejection) and results[1].origin == "f.jsonl:2"
+
+
+def test_empty_jsonl_is_rejected() -> None:
+    assert one_rejection(JsonlParser(), b"\n\n", origin="f.jsonl").reason == "empty"
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+
+def test_html_honours_meta_charset() -> None:
+    page = '<html><head><meta charset="iso-8859-1"></head><body><p>Café à Paris</p></body></html>'
+    draft = one_draft(HtmlParser(), page.encode("latin-1"), origin="p.html")
+    assert draft.html is not None and "Café à Paris" in draft.html
+    assert draft.text is None
+
+
+def test_html_honours_http_equiv_charset_and_bom() -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+        "</head><body>Москва</body></html>"
+    )
+    assert "Москва" in (one_draft(HtmlParser(), page.encode("cp1251")).html or "")
+    assert "Москва" in (one_draft(HtmlParser(), "\ufeff<p>Москва</p>".encode("utf-8-sig")).html or "")
+
+
+def test_parser_for_kinds() -> None:
+    assert isinstance(parser_for("text"), TextParser)
+    assert isinstance(parser_for("html"), HtmlParser)
+    assert isinstance(parser_for("json"), JsonParser)
+    jsonl = parser_for("jsonl", first_line=7)
+    assert isinstance(jsonl, JsonlParser) and jsonl.first_line == 7
+    with pytest.raises(UnsupportedInput):
+        parser_for("pdf")

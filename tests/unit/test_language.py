@@ -1,0 +1,84 @@
+"""Language detection with py3langid, on real MEANTIME texts in four languages."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+from newsprism.nlp.language import FixedLanguage, Py3LangidDetector, normalise_language
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
+
+
+@pytest.fixture(scope="module")
+def detector() -> Py3LangidDetector:
+    return Py3LangidDetector()
+
+
+def meantime() -> list[dict[str, str]]:
+    lines = (FIXTURES / "meantime-airbus-4langs.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def test_meantime_translations_are_identified(detector: Py3LangidDetector) -> None:
+    records = meantime()
+    assert sorted(r["lang"] for r in records) == ["en", "es", "it", "nl"]
+    for record in records:
+        assert detector.detect(record["text"]) == record["lang"], record["id"]
+
+
+def test_titles_alone_are_enough(detector: Py3LangidDetector) -> None:
+    for record in meantime():
+        assert detector.detect(record["title"]) == record["lang"], record["title"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Не нужно демонизировать народ Хабаровска, заявил временно исполняющий обязанности губернатора.",
+            "ru",
+        ),
+        ("重さのあるセミロングにレイヤーをプラスしてふんわりヘアに", "ja"),
+        ("Der Präsident sagte am Dienstag, dass die Straße für mehrere Wochen gesperrt wird.", "de"),
+    ],
+)
+def test_other_scripts_and_languages(detector: Py3LangidDetector, text: str, code: str) -> None:
+    assert detector.detect(text) == code
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Hello", "12 34 56 78", "!!! ??? ...", "OK ok"])
+def test_too_little_text_gives_none(detector: Py3LangidDetector, text: str) -> None:
+    assert detector.detect(text) is None
+
+
+def test_low_probability_gives_none() -> None:
+    sentence = "The two ministers met on Wednesday evening and talked about the weather."
+    assert Py3LangidDetector().detect(sentence) == "en"  # probability about 0.97
+    assert Py3LangidDetector(min_probability=0.99).detect(sentence) is None
+    # Mostly names: no language reaches 0.5.
+    assert Py3LangidDetector().detect("Blinken and Lavrov meet in Reykjavik") is None
+
+
+def test_detector_pickles_without_the_model(detector: Py3LangidDetector) -> None:
+    detector.detect("The model is loaded by now, once per process.")
+    data = pickle.dumps(detector)
+    assert len(data) < 1000
+    assert pickle.loads(data).detect("Secretary of State Antony Blinken met his Russian counterpart.") == "en"
+
+
+def test_fixed_language() -> None:
+    assert FixedLanguage("fr").detect("anything at all") == "fr"
+    assert FixedLanguage(None).detect("The quick brown fox") is None
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [("en-US", "en"), ("EN_gb", "en"), ("pt-BR", "pt"), ("eng", "en"), ("deu", "de"), ("fr", "fr"),
+     ("", None), (None, None), ("english language", None), ("x", None), ("zh-Hant", "zh")],
+)  # fmt: skip
+def test_normalise_language(code: str | None, expected: str | None) -> None:
+    assert normalise_language(code) == expected
