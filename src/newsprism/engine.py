@@ -60,7 +60,8 @@ def _params(settings: Settings) -> ClusterParams:
         join_threshold=settings.join_threshold,
         copy_threshold=settings.copy_threshold,
         time_window_days=settings.time_window_days,
-        max_idle_articles=settings.max_active_stories,
+        max_gap_days=settings.max_gap_days,
+        max_idle_articles=settings.max_idle_articles,
         split_check=settings.split_check,
     )
 
@@ -107,7 +108,7 @@ class Engine:
     def _restore(self) -> OnlineClusterer:
         cl = self._factory()
         counts, n = self.store.load_doc_freq()
-        tail = self.store.evidence_tail(n - snapshot_boundary(n))
+        tail = self.store.evidence_tail(n - snapshot_boundary(n, cl.df.interval))
         cl.df.restore(counts, n, tail)
         seen = self._max_article_id()
         checkpoint = cl.last_checkpoint(seen)
@@ -118,6 +119,7 @@ class Engine:
                 features=m.features,
                 copy_of=m.copy_of,
                 norms=m.state.get("norms"),
+                story_last_id=m.story_last_article_id,
             )
             for m in self.store.active_members(max(0, cl.checkpoint(seen)))
         )
@@ -127,6 +129,7 @@ class Engine:
             seen=seen,
             max_published_at_checkpoint=self.store.max_published_upto(checkpoint),
             max_published=self.store.max_published_upto(seen),
+            split_pairs=self.store.split_pairs(),
         )
         log.debug("restored %d active stories over %d articles", cl.active_stories, seen)
         return cl
@@ -213,17 +216,19 @@ class Engine:
                     touched.add(decision.story_id)
                     new_stories += decision.new_story
                     ingested.append(article_id)
-                    for split in cl.take_splits():
+                    for repair in cl.take_repairs():
                         self.store.move_articles(
-                            split.articles, split.to_story, json.dumps(split.explanations[0].to_dict())
+                            repair.articles, repair.to_story, json.dumps(repair.explanation.to_dict())
                         )
                         self.store.add_event(
-                            StoryEvent(split.from_story, "split", split.to_story, split.articles, split.note)
+                            StoryEvent(repair.from_story, repair.kind, repair.to_story, repair.articles, repair.note)
                         )
-                        touched.update((split.from_story, split.to_story))
-                        new_stories += 1
+                        touched.update((repair.from_story, repair.to_story))
+                        new_stories += 1 if repair.kind == "split" else -1
                 self.store.save_doc_freq(cl.df.take_dirty(), cl.df.n)
                 self.store.refresh_stories(touched)
+                activity = cl.story_activity()
+                self.store.set_story_activity({sid: activity[sid] for sid in touched if sid in activity})
         except BaseException:
             self._clusterer = None  # in-memory state is ahead of the store: restore on next use
             raise
@@ -287,9 +292,9 @@ class Engine:
                 decision = cl.assign(article.id, features)
                 decisions[article.id] = decision
                 story_of[article.id] = decision.story_id
-                for split in cl.take_splits():
-                    for aid in split.articles:
-                        story_of[aid] = split.to_story
+                for repair in cl.take_repairs():
+                    for aid in repair.articles:
+                        story_of[aid] = repair.to_story
                 if on_progress:
                     on_progress(i, len(items))
             mapping = _map_story_ids(before, story_of, self.store.next_story_id())
@@ -299,7 +304,7 @@ class Engine:
                 moved = story_of[aid] != decision.story_id
                 explanation = decision.explanation
                 if moved:
-                    explanation = Explanation(decision="moved", note="split off during rebuild")
+                    explanation = Explanation(decision="moved", note="moved by a repair during rebuild")
                 assignment = Assignment(
                     article_id=aid,
                     story_id=sid,
@@ -312,6 +317,12 @@ class Engine:
             live = _live_doc_freq(f for (a, f) in items if decisions[a.id or 0].copy_of is None)
             self.store.save_doc_freq(live[0], live[1])
             self.store.refresh_stories(set(mapping.values()))
+            activity = cl.story_activity()
+            last: dict[int, int] = {}
+            for aid, sid in story_of.items():
+                new = mapping[sid]
+                last[new] = max(last.get(new, 0), aid, activity.get(sid, 0))
+            self.store.set_story_activity(last)
         self._clusterer = None
         after = {aid: mapping[sid] for aid, sid in story_of.items()}
         return RebuildReport(

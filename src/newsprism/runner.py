@@ -45,9 +45,7 @@ class Prepared:
 class Preparer:
     """Cleaner + featurizer: the pure, per-draft part of ingest."""
 
-    def __init__(
-        self, settings: Settings, *, cleaner: Cleaner | None = None, featurizer: Featurizer | None = None
-    ):
+    def __init__(self, settings: Settings, *, cleaner: Cleaner | None = None, featurizer: Featurizer | None = None):
         self.cleaner = cleaner or build_cleaner(settings)
         self.featurizer = featurizer or LexicalFeaturizer()
 
@@ -58,9 +56,7 @@ class Preparer:
         return Prepared(result, self.featurizer.features(result))
 
 
-def iter_drafts(
-    specs: Iterable[str], *, stdin: BinaryIO | None, settings: Settings
-) -> Iterator[Draft | Rejection]:
+def iter_drafts(specs: Iterable[str], *, stdin: BinaryIO | None, settings: Settings) -> Iterator[Draft | Rejection]:
     """Every draft (or rejection) of the inputs, in command-line order."""
     for item in iter_inputs(list(specs), stdin=stdin, max_bytes=settings.max_input_bytes):
         if isinstance(item, Rejection):

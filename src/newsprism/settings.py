@@ -35,35 +35,33 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", str, "newsprism.db", "SQLite database file (created on first use)."),
-    Setting(
-        "max_input_bytes", int, 5_000_000, "Inputs (files, JSON lines, pages) larger than this are skipped."
-    ),
-    Setting(
-        "min_text_chars", int, 40, "Articles whose clean text is shorter than this are skipped as empty."
-    ),
+    Setting("max_input_bytes", int, 5_000_000, "Inputs (files, JSON lines, pages) larger than this are skipped."),
+    Setting("min_text_chars", int, 40, "Articles whose clean text is shorter than this are skipped as empty."),
     Setting("batch_size", int, 500, "Articles written per transaction during ingest."),
-    Setting(
-        "workers", int, 0, "Processes for parsing and features during ingest (0: one per core, 1: none)."
-    ),
-    Setting(
-        "join_threshold", float, 0.5, "Decision score at or above which an article joins its best story."
-    ),
+    Setting("workers", int, 0, "Processes for parsing and features during ingest (0: one per core, 1: none)."),
+    Setting("join_threshold", float, 0.5, "Decision score at or above which an article joins its best story."),
     Setting("copy_threshold", float, 0.6, "Word 5-gram resemblance at or above which an article is a copy."),
     Setting(
         "time_window_days",
         float,
         7.0,
-        "Stories quiet for longer than this (by publication date) stop taking articles.",
+        "Stories whose newest article is older than twice this (behind the newest seen, and passed by 2,000 "
+        "later arrivals) are retired; stories further apart than this are never merged.",
     ),
     Setting(
-        "max_active_stories",
+        "max_gap_days",
+        float,
+        0.0,
+        "An article published further than this from a story's dates cannot join it (0: no hard limit; the "
+        "gap still lowers the join score).",
+    ),
+    Setting(
+        "max_idle_articles",
         int,
         20_000,
-        "Undated streams: stories untouched for this many articles are retired.",
+        "A story no article joined during this many arrivals is retired (bounds memory and cost per article).",
     ),
-    Setting(
-        "split_check", bool, True, "Re-examine a growing story and split off a distinct event that joined it."
-    ),
+    Setting("split_check", bool, True, "Re-examine a growing story and split off a distinct event that joined it."),
 )
 
 
@@ -77,13 +75,12 @@ class Settings:
     join_threshold: float = 0.5
     copy_threshold: float = 0.6
     time_window_days: float = 7.0
-    max_active_stories: int = 20_000
+    max_gap_days: float = 0.0
+    max_idle_articles: int = 20_000
     split_check: bool = True
 
     @classmethod
-    def load(
-        cls, overrides: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None
-    ) -> Settings:
+    def load(cls, overrides: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> Settings:
         """Defaults, then ``NEWSPRISM_*`` environment variables, then non-``None`` overrides."""
         env = os.environ if env is None else env
         values: dict[str, Any] = {}
@@ -116,9 +113,7 @@ def _coerce(s: Setting, raw: Any) -> Any:
             raise ValueError(text)
         value = s.type(raw)
     except (TypeError, ValueError):
-        raise ConfigError(
-            f"setting {s.name}: cannot use {raw!r} as {s.type.__name__}", setting=s.name
-        ) from None
+        raise ConfigError(f"setting {s.name}: cannot use {raw!r} as {s.type.__name__}", setting=s.name) from None
     if s.type in (int, float) and value < 0:
         raise ConfigError(f"setting {s.name}: must not be negative (got {raw!r})", setting=s.name)
     return value

@@ -126,9 +126,7 @@ def test_every_pattern_has_a_unique_name() -> None:
         ),
     ],
 )
-def test_agency_dateline_prefix_is_removed_and_the_sentence_kept(
-    paragraph: str, rest: str, outlet: str
-) -> None:
+def test_agency_dateline_prefix_is_removed_and_the_sentence_kept(paragraph: str, rest: str, outlet: str) -> None:
     assert strip_dateline_prefix(paragraph) == (rest, outlet)
 
 

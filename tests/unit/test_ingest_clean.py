@@ -22,9 +22,7 @@ from newsprism.model import Article, Draft, Rejection
 from newsprism.nlp.language import FixedLanguage, Py3LangidDetector
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "ingest"
-BODY = (
-    "Secretary of State Antony Blinken met his Russian counterpart Sergei Lavrov in Reykjavik on Wednesday."
-)
+BODY = "Secretary of State Antony Blinken met his Russian counterpart Sergei Lavrov in Reykjavik on Wednesday."
 
 
 class FakeExtractor:
@@ -138,9 +136,7 @@ def test_title_that_is_only_a_date_is_replaced() -> None:
 
 def test_one_sentence_document_keeps_its_text() -> None:
     # ECB+ has documents whose text is only their title.
-    sentence = (
-        "Relatively unknown actor Matt Smith was named as the next face of TV 's most famous time traveller ."
-    )
+    sentence = "Relatively unknown actor Matt Smith was named as the next face of TV 's most famous time traveller ."
     a = article(cleaner().clean(Draft(origin="x", text=sentence, title=sentence)))
     assert (a.title, a.text) == (sentence, sentence)
 
@@ -298,9 +294,7 @@ def test_language_from_draft_is_normalised_else_detected() -> None:
         (Draft(origin="x", text="Title\n" + "\x01\x02\x03\x04 binary" * 20, title_in_text=True), "binary"),
         (Draft(origin="x", text="Title\n" + "\ufffd\ufffd broken " * 20, title_in_text=True), "undecodable"),
         (
-            Draft(
-                origin="x", text="Title\nDownload the NBC News app\n©2021 Bloomberg L.P.", title_in_text=True
-            ),
+            Draft(origin="x", text="Title\nDownload the NBC News app\n©2021 Bloomberg L.P.", title_in_text=True),
             "empty",
         ),
     ],
@@ -318,9 +312,7 @@ def test_min_text_chars_is_respected() -> None:
 
 
 def test_external_id_is_the_draft_id_else_its_origin() -> None:
-    assert (
-        article(cleaner().clean(Draft(origin="f.jsonl:3", text=BODY, title="T"))).external_id == "f.jsonl:3"
-    )
+    assert article(cleaner().clean(Draft(origin="f.jsonl:3", text=BODY, title="T"))).external_id == "f.jsonl:3"
     with_id = Draft(origin="f.jsonl:3", text=BODY, title="T", external_id="abc")
     a = article(cleaner().clean(with_id))
     assert (a.external_id, a.origin) == ("abc", "f.jsonl:3")
@@ -336,9 +328,7 @@ def test_content_hash_ignores_case_whitespace_and_punctuation_edits() -> None:
 
 def test_articles_with_whitespace_edits_share_a_hash() -> None:
     one = article(cleaner().clean(Draft(origin="a", text=f"Title\n{BODY}\n\nEnd.", title_in_text=True)))
-    two = article(
-        cleaner().clean(Draft(origin="b", text=f"  Title  \r\n\r\n{BODY}  \r\nEnd.\r\n", title_in_text=True))
-    )
+    two = article(cleaner().clean(Draft(origin="b", text=f"  Title  \r\n\r\n{BODY}  \r\nEnd.\r\n", title_in_text=True)))
     assert one.content_hash == two.content_hash
     assert one.text != two.text  # the paragraph break differs, the hash does not
 

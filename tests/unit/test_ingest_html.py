@@ -76,16 +76,11 @@ def test_extractor_metadata(extractor: TrafilaturaExtractor) -> None:
 
 
 def test_extractor_returns_none_without_main_text(extractor: TrafilaturaExtractor) -> None:
-    assert (
-        extractor.extract("<html><head><title>x</title></head><body><script>var a=1;</script></body></html>")
-        is None
-    )
+    assert extractor.extract("<html><head><title>x</title></head><body><script>var a=1;</script></body></html>") is None
     assert extractor.extract("<html><body><div> </div></body></html>") is None
 
 
-def test_extractor_failure_is_a_parse_error(
-    monkeypatch: pytest.MonkeyPatch, extractor: TrafilaturaExtractor
-) -> None:
+def test_extractor_failure_is_a_parse_error(monkeypatch: pytest.MonkeyPatch, extractor: TrafilaturaExtractor) -> None:
     import trafilatura
 
     def boom(*args: object, **kwargs: object) -> None:
@@ -95,9 +90,7 @@ def test_extractor_failure_is_a_parse_error(
     with pytest.raises(ParseError) as info:
         extractor.extract("<p>x</p>")
     assert info.value.reason == "extraction-failed"
-    cleaned = Cleaner(extractor, FixedLanguage("en"), min_text_chars=10).clean(
-        Draft(origin="p.html", html="<p>x</p>")
-    )
+    cleaned = Cleaner(extractor, FixedLanguage("en"), min_text_chars=10).clean(Draft(origin="p.html", html="<p>x</p>"))
     assert not isinstance(cleaned, Article)
     assert (cleaned.origin, cleaned.reason) == ("p.html", "extraction-failed")
 

@@ -106,9 +106,7 @@ def test_markdown_title_and_inline_syntax() -> None:
 
 
 def test_markdown_soft_wrapped_paragraph_is_joined_but_sentence_lines_kept() -> None:
-    text = markdown_to_text(
-        "Title\n=====\n\nA sentence that is\nwrapped in the middle.\nA second paragraph line.\n"
-    )
+    text = markdown_to_text("Title\n=====\n\nA sentence that is\nwrapped in the middle.\nA second paragraph line.\n")
     assert [line for line in text.split("\n") if line] == [
         "Title",
         "A sentence that is wrapped in the middle.",
@@ -234,10 +232,7 @@ def test_jsonl_malformed_line_is_rejected_and_the_rest_parsed() -> None:
         b'{"id": 5, "text": "fifth"}\n'
     )
     results = parse_all(JsonlParser(), data, origin="feed.jsonl")
-    summary = [
-        (r.origin, r.reason) if isinstance(r, Rejection) else (r.origin, r.external_id, r.text)
-        for r in results
-    ]
+    summary = [(r.origin, r.reason) if isinstance(r, Rejection) else (r.origin, r.external_id, r.text) for r in results]
     assert summary == [
         ("feed.jsonl:1", "a", "first"),
         ("feed.jsonl:3", "malformed-json"),

@@ -44,9 +44,7 @@ def test_jsonl_with_bad_lines_end_to_end(tmp_path: Path) -> None:
     ]
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    articles, rejections = split(
-        list(read_articles([str(path)], settings=Settings(), detector=FixedLanguage("en")))
-    )
+    articles, rejections = split(list(read_articles([str(path)], settings=Settings(), detector=FixedLanguage("en"))))
     assert [(r.origin, r.reason) for r in rejections] == [
         (f"{path}:2", "malformed-json"),
         (f"{path}:3", "missing-text"),
@@ -55,9 +53,7 @@ def test_jsonl_with_bad_lines_end_to_end(tmp_path: Path) -> None:
         ("r1", "First story", "Reuters"),
         (f"{path}:5", "Second story", None),  # no id: the origin, path:line
     ]
-    assert (
-        articles[1].published is not None and articles[1].published.isoformat() == "2021-05-19T00:00:00+00:00"
-    )
+    assert articles[1].published is not None and articles[1].published.isoformat() == "2021-05-19T00:00:00+00:00"
 
 
 def test_meantime_fixture_reads_four_languages_with_dateline_dates() -> None:

@@ -68,9 +68,7 @@ def test_glob_patterns_expand_sorted_and_recursively(tree: Path) -> None:
 
 def test_missing_path_and_empty_glob_are_not_found(tmp_path: Path) -> None:
     (tmp_path / "ok.txt").write_text("Title\ntext")
-    items, rejections = collect(
-        [str(tmp_path / "missing.txt"), str(tmp_path / "*.nothing"), str(tmp_path / "ok.txt")]
-    )
+    items, rejections = collect([str(tmp_path / "missing.txt"), str(tmp_path / "*.nothing"), str(tmp_path / "ok.txt")])
     assert [r.reason for r in rejections] == ["not-found", "not-found"]
     assert rejections[0].origin == str(tmp_path / "missing.txt")
     assert rejections[1].origin == str(tmp_path / "*.nothing")
@@ -166,9 +164,7 @@ def test_unreadable_file_is_rejected_when_open_fails(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr("builtins.open", fake_open)
     items, rejections = collect([str(path), str(ok)])
-    assert [(r.origin, r.reason, r.message) for r in rejections] == [
-        (str(path), "unreadable", "Permission denied")
-    ]
+    assert [(r.origin, r.reason, r.message) for r in rejections] == [(str(path), "unreadable", "Permission denied")]
     assert [Path(i.origin).name for i in items] == ["ok.txt"]
 
 

@@ -59,7 +59,7 @@ class _State:
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.version_option(__version__, prog_name="newsprism")
 @click.pass_context
-def cli(ctx: click.Context, verbose: int, **settings: Any) -> None:
+def cli(ctx: click.Context, /, verbose: int, **settings: Any) -> None:
     """See one news event through many outlets.
 
     Ingest articles (text, HTML, JSON/JSONL), group them into stories as they arrive, and look at
@@ -95,9 +95,7 @@ def _run(func: Callable[[], int | None]) -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo(
-            "interrupted: the batch in progress was rolled back; what was stored before is kept", err=True
-        )
+        click.echo("interrupted: the batch in progress was rolled back; what was stored before is kept", err=True)
         sys.exit(130)
     sys.exit(code or 0)
 
@@ -135,9 +133,7 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
                     bar.update(p)
 
             try:
-                report = engine.ingest(
-                    paths, stdin=sys.stdin.buffer, on_progress=on_progress, on_reject=on_reject
-                )
+                report = engine.ingest(paths, stdin=sys.stdin.buffer, on_progress=on_progress, on_reject=on_reject)
             finally:
                 if bar is not None:
                     bar.close()
@@ -161,9 +157,7 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
     show_default=True,
     help="Sort order.",
 )
-@click.option(
-    "--min-size", default=1, show_default=True, help="Only stories with at least this many articles."
-)
+@click.option("--min-size", default=1, show_default=True, help="Only stories with at least this many articles.")
 @click.option("--search", help="Only stories with an article title containing this text.")
 @click.option("--outlet", help="Only stories reported by this outlet (exact name).")
 @click.pass_obj
@@ -181,9 +175,7 @@ def stories(
 
     def go() -> None:
         with state.engine() as engine:
-            query = StoryQuery(
-                order=order, limit=limit, offset=offset, min_size=min_size, text=search, outlet=outlet
-            )
+            query = StoryQuery(order=order, limit=limit, offset=offset, min_size=min_size, text=search, outlet=outlet)
             found = engine.stories(query)
             if as_json:
                 click.echo(json.dumps([render.story_json(s) for s in found], indent=2, ensure_ascii=False))
@@ -195,9 +187,7 @@ def stories(
 
 @cli.command()
 @click.argument("story_id", type=int)
-@click.option(
-    "--json", "as_json", is_flag=True, help="Print the story, its articles and explanations as JSON."
-)
+@click.option("--json", "as_json", is_flag=True, help="Print the story, its articles and explanations as JSON.")
 @click.pass_obj
 def story(state: _State, story_id: int, as_json: bool) -> None:
     """Show one story: its articles and why each belongs to it."""
@@ -208,9 +198,7 @@ def story(state: _State, story_id: int, as_json: bool) -> None:
             members = engine.story_members(story_id)
             events = engine.story_events(story_id)
             if as_json:
-                click.echo(
-                    json.dumps(render.story_detail_json(s, members, events), indent=2, ensure_ascii=False)
-                )
+                click.echo(json.dumps(render.story_detail_json(s, members, events), indent=2, ensure_ascii=False))
             else:
                 render.story_detail(s, members, events)
 

@@ -79,9 +79,7 @@ def report_json(report: IngestReport) -> dict[str, Any]:
         "skipped": report.skipped,
         "skipped_by_reason": report.skipped_by_reason(),
         "new_stories": report.new_stories,
-        "rejections": [
-            {"input": r.origin, "reason": r.reason, "message": r.message} for r in report.rejections
-        ],
+        "rejections": [{"input": r.origin, "reason": r.reason, "message": r.message} for r in report.rejections],
     }
 
 
@@ -134,9 +132,7 @@ def _why(article: Article, assignment: Assignment, by_id: dict[int, Article]) ->
     return "; ".join(parts)
 
 
-def story_detail(
-    story: Story, members: Sequence[tuple[Article, Assignment]], events: Sequence[StoryEvent]
-) -> None:
+def story_detail(story: Story, members: Sequence[tuple[Article, Assignment]], events: Sequence[StoryEvent]) -> None:
     _out.print(f"story {story.id}: {story.label}", markup=False)
     meta = [f"{story.size} articles"]
     if story.outlets:

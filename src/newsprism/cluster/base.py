@@ -15,7 +15,7 @@ from typing import Protocol
 from ..model import Explanation
 from ..represent.base import ArticleFeatures
 
-__all__ = ["Clusterer", "Decision", "Member", "Split"]
+__all__ = ["Clusterer", "Decision", "Member", "Repair"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +28,19 @@ class Decision:
 
 
 @dataclass(frozen=True, slots=True)
-class Split:
-    """Articles moved out of ``from_story`` into the new story ``to_story``."""
+class Repair:
+    """Articles moved from ``from_story`` to ``to_story`` by a later repair.
 
+    ``split``: a distinct event had joined ``from_story``; its articles open the new ``to_story``.
+    ``merge``: ``from_story`` turned out to report the same event as the older ``to_story`` and is
+    folded into it (``from_story`` ends empty).
+    """
+
+    kind: str
     from_story: int
     to_story: int
     articles: tuple[int, ...]
-    explanations: tuple[Explanation, ...]
+    explanation: Explanation
     note: str
 
 
@@ -47,6 +53,7 @@ class Member:
     features: ArticleFeatures
     copy_of: int | None = None
     norms: dict[str, float] | None = None  # the article's vector norms when it joined (restores exactly)
+    story_last_id: int = 0  # highest article id at which the story last changed
 
 
 class Clusterer(Protocol):
@@ -56,7 +63,7 @@ class Clusterer(Protocol):
 
     def assign(self, article_id: int, features: ArticleFeatures) -> Decision: ...
 
-    def take_splits(self) -> list[Split]:
+    def take_repairs(self) -> list[Repair]:
         """Repairs made since the last call (the engine persists them with the batch)."""
         ...
 
@@ -68,8 +75,13 @@ class Clusterer(Protocol):
         seen: int,
         max_published_at_checkpoint: float | None = None,
         max_published: float | None = None,
+        split_pairs: Iterable[tuple[int, int]] = (),
     ) -> None:
         """Rebuild the in-memory state from stored articles (ascending article id)."""
+        ...
+
+    def story_activity(self) -> dict[int, int]:
+        """Highest article id at which each active story last changed (persisted with stories)."""
         ...
 
     def state_of(self, article_id: int) -> dict[str, object]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -38,6 +38,12 @@ class SplitRule:
     min_group: int = 3  # both sides of a split need this many articles
     max_ratio: float = 0.7  # split when cross-group similarity / weaker within-group similarity is below
     max_size: int = 64  # stories bigger than this are not re-examined
+    merge_ratio: float = 0.85  # merge two stories when across / weaker within similarity reaches this
+    merge_min_probability: float = 0.2  # only the runner-up candidate above this is checked for a merge
+    time_scale_days: float = 30.0  # article pairs further apart than 3 days count as less similar (0: off)
+    method: str = "average"  # "average" (average linkage, outliers set aside) or "ncut" (normalised cut)
+    weights: dict[str, float] = field(default_factory=dict)  # learned split model (empty: ratio rule)
+    bias: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +85,12 @@ class DecisionModel:
                     min_group=int(split.get("min_group", 3)),
                     max_ratio=float(split.get("max_ratio", 0.7)),
                     max_size=int(split.get("max_size", 64)),
+                    merge_ratio=float(split.get("merge_ratio", 0.85)),
+                    merge_min_probability=float(split.get("merge_min_probability", 0.2)),
+                    time_scale_days=float(split.get("time_scale_days", 30.0)),
+                    method=str(split.get("method", "average")),
+                    weights={str(k): float(v) for k, v in split.get("weights", {}).items()},
+                    bias=float(split.get("bias", 0.0)),
                 ),
             )
         except (KeyError, TypeError, ValueError) as exc:

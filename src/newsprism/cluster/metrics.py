@@ -4,20 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping
 from math import comb
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
+L = TypeVar("L", bound=Hashable)
+M = TypeVar("M", bound=Hashable)
 
 __all__ = ["bcubed", "pairwise"]
 
 
-def _groups(labels: Mapping[Hashable, Hashable], items: list[Hashable]) -> dict[Hashable, set[Hashable]]:
-    out: dict[Hashable, set[Hashable]] = {}
+def _groups(labels: Mapping[K, L], items: list[K]) -> dict[L, set[K]]:
+    out: dict[L, set[K]] = {}
     for i in items:
         out.setdefault(labels[i], set()).add(i)
     return out
 
 
-def bcubed(
-    pred: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable]
-) -> tuple[float, float, float]:
+def bcubed(pred: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable]) -> tuple[float, float, float]:
     """BCubed precision, recall and F1 of ``pred`` against ``gold`` over their common items."""
     items = [i for i in pred if i in gold]
     if not items:
@@ -34,9 +37,7 @@ def bcubed(
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def pairwise(
-    pred: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable]
-) -> tuple[float, float, float]:
+def pairwise(pred: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable]) -> tuple[float, float, float]:
     """Pairwise precision, recall and F1: over all pairs of items put together."""
     items = [i for i in pred if i in gold]
     gp, gg = _groups(pred, items), _groups(gold, items)
@@ -44,7 +45,7 @@ def pairwise(
     gold_pairs = sum(comb(len(g), 2) for g in gg.values())
     both = 0
     for g in gp.values():
-        inner: dict[Hashable, int] = {}
+        inner: dict[M, int] = {}
         for i in g:
             inner[gold[i]] = inner.get(gold[i], 0) + 1
         both += sum(comb(n, 2) for n in inner.values())

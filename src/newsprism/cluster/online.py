@@ -18,6 +18,7 @@ Per article:
 
 from __future__ import annotations
 
+import heapq
 import logging
 import math
 from collections import Counter
@@ -28,11 +29,11 @@ import numpy as np
 
 from ..model import Explanation
 from ..represent.base import ArticleFeatures
-from .base import Decision, Member, Split
+from .base import Decision, Member, Repair
 from .copies import CopyIndex
 from .decision import DecisionModel, default_model
-from .idf import FIELDS, DocFreq
-from .repair import two_way_split
+from .idf import FIELDS, DocFreq, TermPrior
+from .repair import Partition, mean_offdiag, ncut_split, two_way_split
 
 __all__ = ["ONLINE_V1", "ClusterParams", "OnlineClusterer"]
 
@@ -48,11 +49,28 @@ class ClusterParams:
     join_threshold: float = 0.5
     copy_threshold: float = 0.6
     time_window_days: float = 7.0
+    max_gap_days: float = 0.0  # an article this far (in days) from a story's dates cannot join it (0: no limit)
     max_idle_articles: int = 20_000
+    min_idle_articles: int = 2_000  # a dated story is retired only once this many articles passed it by
     split_check: bool = True
-    max_candidates: int = 24
-    body_query_terms: int = 20
-    max_postings: int = 5_000
+    max_candidates: int = 8
+    body_query_terms: int = 10
+    names_query_terms: int = 10
+    max_postings: int = 1_000
+    idf_interval: int = 16  # documents between IDF snapshots
+
+
+@dataclass(slots=True)
+class _Query:
+    """An incoming article, weighted once with the current IDF snapshot."""
+
+    vec: dict[str, dict[str, float]] = field(default_factory=dict)  # tf * idf
+    vidf: dict[str, dict[str, float]] = field(default_factory=dict)  # tf * idf^2 (dot with raw sums)
+    norm: dict[str, float] = field(default_factory=dict)
+    top: dict[str, tuple[list[str], list[float], float]] = field(default_factory=dict)
+    query_terms: dict[str, list[tuple[str, float]]] = field(default_factory=dict)  # for candidate lookup
+    years: set[str] = field(default_factory=set)
+    published: float | None = None
 
 
 @dataclass(slots=True)
@@ -70,9 +88,7 @@ class _Story:
     version: int = 0
     norms: dict[str, tuple[int, int, float]] = field(default_factory=dict)  # field -> (version, snap, norm)
 
-    def add_evidence(
-        self, article_id: int, f: ArticleFeatures, keep_features: bool, norms: dict[str, float]
-    ) -> None:
+    def add_evidence(self, article_id: int, f: ArticleFeatures, keep_features: bool, norms: dict[str, float]) -> None:
         self.core.append(article_id)
         if keep_features:
             self.feats[article_id] = f
@@ -99,11 +115,17 @@ class OnlineClusterer:
 
     name = ONLINE_V1
 
-    def __init__(self, params: ClusterParams | None = None, model: DecisionModel | None = None) -> None:
+    def __init__(
+        self,
+        params: ClusterParams | None = None,
+        model: DecisionModel | None = None,
+        prior: TermPrior | None = None,
+    ) -> None:
+        self.prior = prior
         self.params = params or ClusterParams()
         self.model = model or default_model()
         self.name = f"{ONLINE_V1}+{self.model.name}"
-        self.df = DocFreq()
+        self.df = DocFreq(self.params.idf_interval)
         self._stories: dict[int, _Story] = {}  # active stories
         self._story_of: dict[int, int] = {}  # article id -> story id (active stories)
         self._copy_root: dict[int, int] = {}  # copy article id -> original article id
@@ -111,10 +133,14 @@ class OnlineClusterer:
         self._norms: dict[int, dict[str, float]] = {}  # article id -> its vector norms when it joined
         self._index: dict[str, dict[str, set[int]]] = {f: {} for f in FIELDS}
         self._copies = CopyIndex()
-        self._splits: list[Split] = []
+        self._repairs: list[Repair] = []
+        self._split_pairs: set[frozenset[int]] = set()
         self._next_story = 1
         self._max_pub: float | None = None
         self._threshold_score = self.model.threshold_score(self.params.join_threshold)
+        self._used = {k for k, w in self.model.weights.items() if w}
+        self._idf_snap = -1
+        self._idf_memo: dict[str, dict[str, float]] = {f: {} for f in FIELDS}
 
     # -- public ------------------------------------------------------------------------------
     @property
@@ -123,9 +149,7 @@ class OnlineClusterer:
 
     def assign(self, article_id: int, features: ArticleFeatures) -> Decision:
         if features.published is not None:
-            self._max_pub = (
-                features.published if self._max_pub is None else max(self._max_pub, features.published)
-            )
+            self._max_pub = features.published if self._max_pub is None else max(self._max_pub, features.published)
         self._published[article_id] = features.published
         decision = self._copy_decision(article_id, features)
         if decision is None:
@@ -135,35 +159,8 @@ class OnlineClusterer:
             self._retire(article_id)
         return decision
 
-    def candidate_evidence(self, features: ArticleFeatures) -> list[tuple[int, dict[str, float]]]:
-        """Evidence for every candidate story, without changing state (tuning and explanations).
-        Call :meth:`force` next with the same article, after :meth:`observe`."""
-        vecs = self._weighted(features)
-        return [
-            (sid, self._evidence(self._stories[sid], vecs, features)[0]) for sid in self._candidates(vecs)
-        ]
-
-    def observe(self, article_id: int, features: ArticleFeatures) -> None:
-        """Count an article in the document frequencies (teacher-forced runs)."""
-        self._published[article_id] = features.published
-        self.df.add(features)
-
-    def force(self, article_id: int, features: ArticleFeatures, story_id: int | None) -> int:
-        """Put an article where a teacher says (``None``: a new story); returns the story id."""
-        if story_id is None:
-            story = _Story(self._next_story)
-            self._next_story += 1
-            self._stories[story.id] = story
-        else:
-            story = self._stories[story_id]
-        self._join(story, article_id, features, copy_of=None)
-        return story.id
-
-    def members_of(self, story_id: int) -> list[int]:
-        return list(self._stories[story_id].members)
-
-    def take_splits(self) -> list[Split]:
-        out, self._splits = self._splits, []
+    def take_repairs(self) -> list[Repair]:
+        out, self._repairs = self._repairs, []
         return out
 
     def restore(
@@ -174,6 +171,7 @@ class OnlineClusterer:
         seen: int,
         max_published_at_checkpoint: float | None = None,
         max_published: float | None = None,
+        split_pairs: Iterable[tuple[int, int]] = (),
     ) -> None:
         """Rebuild active stories from stored members (ascending article id), then retire what the
         uninterrupted run had retired at its last checkpoint.  Load members of every story whose
@@ -185,6 +183,8 @@ class OnlineClusterer:
                 story = self._stories[m.story_id] = _Story(m.story_id)
             self._published[m.article_id] = m.features.published
             self._join(story, m.article_id, m.features, copy_of=m.copy_of, norms=m.norms)
+            story.last_id = max(story.last_id, m.story_last_id)
+        self._split_pairs.update(frozenset(p) for p in split_pairs)
         self._next_story = max(self._next_story, next_story_id)
         checkpoint = (seen // _RETIRE_EVERY) * _RETIRE_EVERY
         self._max_pub = max_published_at_checkpoint
@@ -199,6 +199,9 @@ class OnlineClusterer:
     @staticmethod
     def last_checkpoint(seen: int) -> int:
         return (seen // _RETIRE_EVERY) * _RETIRE_EVERY
+
+    def story_activity(self) -> dict[int, int]:
+        return {sid: s.last_id for sid, s in self._stories.items()}
 
     def state_of(self, article_id: int) -> dict[str, object]:
         norms = self._norms.get(article_id)
@@ -227,52 +230,89 @@ class OnlineClusterer:
         return Decision(article_id, story_id, False, explanation, copy_of=original)
 
     # -- scoring -----------------------------------------------------------------------------
-    def _weighted(self, f: ArticleFeatures) -> dict[str, tuple[dict[str, float], float]]:
-        out: dict[str, tuple[dict[str, float], float]] = {}
+    def _idf(self, name: str) -> dict[str, float]:
+        """Per-term IDF of the current snapshot, memoised until the snapshot changes."""
+        if self._idf_snap != self.df.snap_n:
+            self._idf_snap = self.df.snap_n
+            self._idf_memo = {f: {} for f in FIELDS}
+        return self._idf_memo[name]
+
+    def _idf_of(self, name: str, term: str) -> float:
+        df = self.df.snap[name].get(term, 0)
+        prior = self.prior
+        if prior is None:
+            return math.log((self.df.snap_n + 1) / (df + 1)) + 1.0
+        pseudo = prior.docs
+        return math.log((self.df.snap_n + pseudo + 1) / (df + pseudo * prior.share(name, term) + 1)) + 1.0
+
+    def _query(self, f: ArticleFeatures) -> _Query:
+        q = _Query()
         for name in FIELDS:
-            snap, log_n1 = self.df.idf_map(name)
-            vec = {
-                t: tf * (log_n1 - math.log(snap.get(t, 0) + 1) + 1.0) for t, tf in getattr(f, name).items()
-            }
-            norm = math.sqrt(sum(v * v for v in vec.values()))
-            out[name] = (vec, norm)
-        return out
+            memo = self._idf(name)
+            vec: dict[str, float] = {}
+            vidf: dict[str, float] = {}
+            total = 0.0
+            for t, tf in getattr(f, name).items():
+                idf = memo.get(t)
+                if idf is None:
+                    idf = memo[t] = self._idf_of(name, t)
+                w = tf * idf
+                vec[t] = w
+                vidf[t] = w * idf
+                total += w * w
+            q.vec[name] = vec
+            q.vidf[name] = vidf
+            q.norm[name] = math.sqrt(total)
+        body_ranked = sorted(q.vec["body"].items(), key=lambda kv: (-kv[1], kv[0]))
+        names_ranked = sorted(q.vec["names"].items(), key=lambda kv: (-kv[1], kv[0]))
+        for name, top in (("names", names_ranked[:3]), ("body", body_ranked[:10])):
+            q.top[name] = ([t for t, _ in top], [w for _, w in top], sum(w for _, w in top))
+        q.query_terms = {
+            "title": list(q.vec["title"].items()),
+            "body": body_ranked[: self.params.body_query_terms],
+            "names": names_ranked[: self.params.names_query_terms],
+        }
+        q.years = {t for t in f.names if t.startswith("y") and t[1:].isdigit()}
+        q.published = f.published
+        return q
 
     def _story_norm(self, story: _Story, name: str) -> float:
         cached = story.norms.get(name)
         snap_n = self.df.snap_n
         if cached is not None and cached[0] == story.version and cached[1] == snap_n:
             return cached[2]
-        snap, log_n1 = self.df.idf_map(name)
+        memo = self._idf(name)
         total = 0.0
         for t, s in story.sums[name].items():
-            w = s * (log_n1 - math.log(snap.get(t, 0) + 1) + 1.0)
+            idf = memo.get(t)
+            if idf is None:
+                idf = memo[t] = self._idf_of(name, t)
+            w = s * idf
             total += w * w
         norm = math.sqrt(total)
         story.norms[name] = (story.version, snap_n, norm)
         return norm
 
-    def _candidates(self, vecs: dict[str, tuple[dict[str, float], float]]) -> list[int]:
+    def _candidates(self, q: _Query) -> list[int]:
         acc: dict[int, float] = {}
         fw = self.model.field_weights
         limit = self.params.max_postings
         for name in FIELDS:
-            vec, norm = vecs[name]
+            vec, norm = q.vec[name], q.norm[name]
             if not norm:
                 continue
-            items = vec.items()
-            if name == "body" and len(vec) > self.params.body_query_terms:
-                items = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[: self.params.body_query_terms]
+            items = q.query_terms[name]
             index = self._index[name]
             weight = fw.get(name, 1.0) / norm
             for term, w in items:
                 posting = index.get(term)
                 if not posting or len(posting) > limit:
                     continue
+                add = w * weight
                 for sid in posting:
-                    acc[sid] = acc.get(sid, 0.0) + w * weight
-        ranked = sorted(acc.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [sid for sid, _ in ranked[: self.params.max_candidates]]
+                    acc[sid] = acc.get(sid, 0.0) + add
+        ranked = heapq.nsmallest(self.params.max_candidates, acc.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [sid for sid, _ in ranked]
 
     def _gap_hours(self, story: _Story, published: float | None) -> float | None:
         if published is None or story.first_pub is None or story.last_pub is None:
@@ -282,52 +322,48 @@ class OnlineClusterer:
         edge = story.first_pub if published < story.first_pub else story.last_pub
         return abs(published - edge) / 3600.0
 
-    def _evidence(
-        self, story: _Story, vecs: dict[str, tuple[dict[str, float], float]], f: ArticleFeatures
-    ) -> tuple[dict[str, float], float | None]:
+    def _evidence(self, story: _Story, q: _Query) -> tuple[dict[str, float], float | None]:
         ev: dict[str, float] = {}
+        used = self._used
         for name in FIELDS:
-            vec, norm = vecs[name]
+            norm = q.norm[name]
             snorm = self._story_norm(story, name)
             if not norm or not snorm:
                 ev[name] = 0.0
                 ev[name + "_avg"] = 0.0
                 continue
-            snap, log_n1 = self.df.idf_map(name)
-            sums = story.sums[name]
+            get = story.sums[name].get
             dot = 0.0
-            for t, w in vec.items():
-                s = sums.get(t)
+            for t, w in q.vidf[name].items():
+                s = get(t)
                 if s is not None:
-                    dot += w * s * (log_n1 - math.log(snap.get(t, 0) + 1) + 1.0)
+                    dot += w * s
             ev[name] = dot / (norm * snorm)
-            usums = story.usums[name]
-            adot = 0.0
-            for t, w in vec.items():
-                u = usums.get(t)
-                if u is not None:
-                    adot += w * u * (log_n1 - math.log(snap.get(t, 0) + 1) + 1.0)
-            ev[name + "_avg"] = adot / (norm * len(story.core))
-        for name, key, k in (("names", "names_top", 3), ("body", "body_top", 10)):
-            vec = vecs[name][0]
-            top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-            total = sum(w for _, w in top)
-            sums = story.sums[name]
-            ev[key] = sum(w for t, w in top if t in sums) / total if total else 0.0
-        years = {t for t in f.names if t.startswith("y") and t[1:].isdigit()}
-        overlap = bool(years & story.years.keys())
+            if name + "_avg" in used:
+                uget = story.usums[name].get
+                adot = 0.0
+                for t, w in q.vidf[name].items():
+                    u = uget(t)
+                    if u is not None:
+                        adot += w * u
+                ev[name + "_avg"] = adot / (norm * len(story.core))
+        for name, key in (("names", "names_top"), ("body", "body_top")):
+            if key in used:
+                terms, weights, total = q.top[name]
+                sums = story.sums[name]
+                hit = sum(w for t, w in zip(terms, weights, strict=True) if t in sums)
+                ev[key] = hit / total if total else 0.0
+        overlap = bool(q.years & story.years.keys())
         ev["year_overlap"] = 1.0 if overlap else 0.0
-        ev["year_conflict"] = 1.0 if years and story.years and not overlap else 0.0
-        gap = self._gap_hours(story, f.published)
+        ev["year_conflict"] = 1.0 if q.years and story.years and not overlap else 0.0
+        gap = self._gap_hours(story, q.published)
         ev["gap_log_days"] = math.log1p(max(0.0, gap / 24.0 - 1.0)) if gap is not None else 0.0
         return ev, gap
 
-    def _shared_terms(
-        self, story: _Story, vecs: dict[str, tuple[dict[str, float], float]]
-    ) -> tuple[str, ...]:
+    def _shared_terms(self, story: _Story, q: _Query) -> tuple[str, ...]:
         contrib: dict[str, float] = {}
         for name in ("names", "title", "body"):
-            vec, norm = vecs[name]
+            vec, norm = q.vec[name], q.norm[name]
             sums = story.sums[name]
             for t, w in vec.items():
                 if t in sums:
@@ -337,16 +373,18 @@ class OnlineClusterer:
         return tuple(t for t, _ in ranked[:8])
 
     def _decide(self, article_id: int, f: ArticleFeatures) -> Decision:
-        vecs = self._weighted(f)
-        window = self.params.time_window_days * 24.0
+        q = self._query(f)
         best: tuple[float, int, dict[str, float], float | None] | None = None
-        candidates = self._candidates(vecs)
+        candidates = self._candidates(q)
+        scored: list[tuple[float, int]] = []
+        window = self.params.max_gap_days * 24.0
         for sid in candidates:
             story = self._stories[sid]
-            ev, gap = self._evidence(story, vecs, f)
-            if gap is not None and window and gap > window:
+            ev, gap = self._evidence(story, q)
+            if window and gap is not None and gap > window:
                 continue
             score = self.model.score(ev)
+            scored.append((score, sid))
             if best is None or score > best[0] or (score == best[0] and sid < best[1]):
                 best = (score, sid, ev, gap)
         if best is not None and best[0] >= self._threshold_score:
@@ -357,12 +395,13 @@ class OnlineClusterer:
                 score=self.model.probability(score),
                 threshold=self.params.join_threshold,
                 similarity={k: ev[k] for k in FIELDS},
-                shared_terms=self._shared_terms(story, vecs),
+                shared_terms=self._shared_terms(story, q),
                 time_gap_hours=gap,
                 candidates=len(candidates),
             )
             self._join(story, article_id, f, copy_of=None)
             self._maybe_split(story)
+            self._check_merge(article_id, scored)
             return Decision(article_id, sid, False, explanation)
         story = _Story(self._next_story)
         self._next_story += 1
@@ -383,7 +422,21 @@ class OnlineClusterer:
             candidates=len(candidates),
             note=note,
         )
+        self._check_merge(article_id, scored)
         return Decision(article_id, story.id, True, explanation)
+
+    def _check_merge(self, article_id: int, scored: list[tuple[float, int]]) -> None:
+        """Check the article's story against the best other candidate for a merge."""
+        if not self.params.split_check:
+            return
+        floor = self.model.threshold_score(self.model.split.merge_min_probability)
+        home = self._story_of[article_id]
+        for score, sid in sorted(scored, key=lambda x: (-x[0], x[1])):
+            if score < floor:
+                return
+            if sid != home and sid in self._stories:
+                self._maybe_merge(self._stories[home], self._stories[sid])
+                return
 
     # -- state changes -----------------------------------------------------------------------
     def _join(
@@ -404,7 +457,7 @@ class OnlineClusterer:
         keep = len(story.core) < self.model.split.max_size
         new_terms = {name: [t for t in getattr(f, name) if t not in story.sums[name]] for name in FIELDS}
         if norms is None:
-            norms = {name: n for name, (_, n) in self._weighted(f).items()}
+            norms = dict(self._query(f).norm)
         self._norms[article_id] = norms
         story.add_evidence(article_id, f, keep, norms)
         for name in FIELDS:
@@ -432,7 +485,12 @@ class OnlineClusterer:
             s
             for s in self._stories.values()
             if upto_id - s.last_id > p.max_idle_articles
-            or (horizon is not None and s.last_pub is not None and s.last_pub < horizon)
+            or (
+                horizon is not None
+                and s.last_pub is not None
+                and s.last_pub < horizon
+                and upto_id - s.last_id > p.min_idle_articles
+            )
         ]
         for story in sorted(gone, key=lambda s: s.id):
             self._unindex(story)
@@ -447,79 +505,92 @@ class OnlineClusterer:
             log.debug("retired %d stories at article %d", len(gone), upto_id)
 
     # -- repair ------------------------------------------------------------------------------
-    def _member_matrix(self, story: _Story) -> np.ndarray:
-        ids = story.core
+    def _matrix(self, feats: list[ArticleFeatures]) -> np.ndarray:
+        """Pairwise similarity of articles: field cosines combined with the field weights."""
         fw = self.model.field_weights
-        total = np.zeros((len(ids), len(ids)))
+        total = np.zeros((len(feats), len(feats)))
         weight_sum = 0.0
         for name in FIELDS:
             w_field = fw.get(name, 0.0)
             if not w_field:
                 continue
-            snap, log_n1 = self.df.idf_map(name)
+            memo = self._idf(name)
             vocab: dict[str, int] = {}
             rows: list[int] = []
             cols: list[int] = []
             vals: list[float] = []
-            for r, aid in enumerate(ids):
-                for t, tf in getattr(story.feats[aid], name).items():
-                    c = vocab.setdefault(t, len(vocab))
+            for r, f in enumerate(feats):
+                for t, tf in getattr(f, name).items():
                     rows.append(r)
-                    cols.append(c)
-                    vals.append(tf * (log_n1 - math.log(snap.get(t, 0) + 1) + 1.0))
+                    cols.append(vocab.setdefault(t, len(vocab)))
+                    idf = memo.get(t)
+                    if idf is None:
+                        idf = memo[t] = self._idf_of(name, t)
+                    vals.append(tf * idf)
             if not vocab:
                 continue
-            mat = np.zeros((len(ids), len(vocab)))
+            mat = np.zeros((len(feats), len(vocab)))
             mat[rows, cols] = vals
             norms = np.linalg.norm(mat, axis=1)
             norms[norms == 0] = 1.0
             mat /= norms[:, None]
             total += w_field * (mat @ mat.T)
             weight_sum += w_field
-        return total / (weight_sum or 1.0)
+        total /= weight_sum or 1.0
+        days = self.model.split.time_scale_days
+        pub = np.array([np.nan if f.published is None else f.published / _DAY for f in feats])
+        if days and np.isfinite(pub).sum() >= 2:
+            gap = np.abs(pub[:, None] - pub[None, :])
+            factor = 1.0 / (1.0 + np.maximum(gap - 3.0, 0.0) / days)
+            total = np.where(np.isfinite(factor), total * factor, total)
+        return total
+
+    def _small(self, story: _Story) -> bool:
+        return len(story.feats) == len(story.core) and len(story.core) <= self.model.split.max_size
+
+    def _rebuild(self, story_id: int, members: list[int], feats: dict[int, ArticleFeatures], last_id: int) -> _Story:
+        """Re-create a story from its members in ascending id order (the order restore() uses);
+        ``last_id`` is when it last changed, which a repair never lowers."""
+        story = _Story(story_id)
+        story.last_id = last_id
+        self._stories[story_id] = story
+        for aid in sorted(members):
+            if aid in self._copy_root:
+                story.add_time(aid, self._published.get(aid))
+                self._story_of[aid] = story_id
+                continue
+            self._join(story, aid, feats[aid], copy_of=None, norms=self._norms.get(aid))
+        return story
 
     def _maybe_split(self, story: _Story) -> None:
         rule = self.model.split
         n = len(story.core)
-        if not self.params.split_check or n < 2 * rule.min_group or n > rule.max_size:
+        if not self.params.split_check or n < 2 * rule.min_group or not self._small(story):
             return
-        if len(story.feats) != n:
-            return
-        part = two_way_split(self._member_matrix(story))
+        sim = self._matrix([story.feats[a] for a in story.core])
+        if self.model.split.method == "ncut":
+            part = ncut_split(sim, rule.min_group)
+        else:
+            part = two_way_split(sim, rule.min_group)
         if part is None or len(part.move) < rule.min_group or len(part.keep) < rule.min_group:
             return
-        if part.ratio >= rule.max_ratio:
+        evidence = self._partition_evidence(story, part.keep, part.move, part)
+        if not self._split_decision(evidence):
             return
-        moved_core = [story.core[i] for i in part.move]
-        moved_set = set(moved_core)
-        # copies follow their original
-        moved_all = sorted(
-            aid for aid in story.members if aid in moved_set or self._copy_root.get(aid) in moved_set
-        )
-        keep_all = [aid for aid in story.members if aid not in set(moved_all)]
+        moved_set = {story.core[i] for i in part.move}
+        moved = sorted(a for a in story.members if a in moved_set or self._copy_root.get(a) in moved_set)
+        kept = [a for a in story.members if a not in set(moved)]
         note = (
             f"split from story {story.id}: within-group similarity {part.within_keep:.2f} / "
             f"{part.within_move:.2f}, across {part.cross:.2f}"
         )
-        new = _Story(self._next_story)
-        self._next_story += 1
-        self._stories[new.id] = new
-        old_feats = dict(story.feats)
+        feats = dict(story.feats)
         self._unindex(story)
-        rebuilt = _Story(story.id)
-        self._stories[story.id] = rebuilt
-        for target, ids in ((rebuilt, keep_all), (new, moved_all)):
-            for aid in ids:
-                copy_of = self._copy_root.get(aid)
-                feats = old_feats.get(aid)
-                if copy_of is None and feats is None:  # pragma: no cover - feats kept for small stories
-                    raise RuntimeError("split without member features")
-                if copy_of is not None:
-                    target.add_time(aid, self._published.get(aid))
-                    self._story_of[aid] = target.id
-                    continue
-                assert feats is not None
-                self._join(target, aid, feats, copy_of=None, norms=self._norms.get(aid))
+        self._rebuild(story.id, kept, feats, story.last_id)
+        new_id = self._next_story
+        self._next_story += 1
+        self._rebuild(new_id, moved, feats, story.last_id)
+        self._split_pairs.add(frozenset((story.id, new_id)))
         explanation = Explanation(
             decision="moved",
             score=part.ratio,
@@ -527,12 +598,93 @@ class OnlineClusterer:
             similarity={"within": part.within_move, "across": part.cross},
             note=note,
         )
-        self._splits.append(
-            Split(
-                from_story=story.id,
-                to_story=new.id,
-                articles=tuple(moved_all),
-                explanations=tuple(explanation for _ in moved_all),
-                note=note,
-            )
+        self._repairs.append(Repair("split", story.id, new_id, tuple(moved), explanation, note))
+
+    def _group_sums(self, feats: list[ArticleFeatures], name: str) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for f in feats:
+            for t, tf in getattr(f, name).items():
+                out[t] = out.get(t, 0.0) + tf
+        return out
+
+    def _partition_evidence(
+        self, story: _Story, keep: tuple[int, ...], move: tuple[int, ...], part: Partition
+    ) -> dict[str, float]:
+        """What tells a wrongly joined event from a story's natural variety: the separation of
+        the two groups, how alike their centroids are, and whether their years and dates differ."""
+        fa = [story.feats[story.core[i]] for i in keep]
+        fb = [story.feats[story.core[i]] for i in move]
+        ev: dict[str, float] = {
+            "ratio": part.ratio,
+            "cross": part.cross,
+            "within_min": min(part.within_keep, part.within_move),
+            "log_small": math.log(min(len(fa), len(fb))),
+        }
+        for name in FIELDS:
+            memo = self._idf(name)
+            va, vb = self._group_sums(fa, name), self._group_sums(fb, name)
+            for vec in (va, vb):
+                for t in vec:
+                    if t not in memo:
+                        memo[t] = self._idf_of(name, t)
+            dot = sum(w * vb[t] * memo[t] ** 2 for t, w in va.items() if t in vb)
+            na = math.sqrt(sum((w * memo[t]) ** 2 for t, w in va.items()))
+            nb = math.sqrt(sum((w * memo[t]) ** 2 for t, w in vb.items()))
+            ev["group_" + name] = dot / (na * nb) if na and nb else 0.0
+        ya = {t for f in fa for t in f.names if t.startswith("y") and t[1:].isdigit()}
+        yb = {t for f in fb for t in f.names if t.startswith("y") and t[1:].isdigit()}
+        ev["year_conflict"] = 1.0 if ya and yb and not (ya & yb) else 0.0
+        pa = [f.published for f in fa if f.published is not None]
+        pb = [f.published for f in fb if f.published is not None]
+        gap = 0.0
+        if pa and pb:
+            gap = max(0.0, max(min(pa), min(pb)) - min(max(pa), max(pb))) / _DAY
+        ev["gap_log_days"] = math.log1p(gap)
+        return ev
+
+    def _split_decision(self, evidence: dict[str, float]) -> bool:
+        rule = self.model.split
+        if rule.weights:
+            score = rule.bias + sum(w * evidence.get(k, 0.0) for k, w in rule.weights.items())
+            return score >= 0.0
+        return evidence["ratio"] < rule.max_ratio
+
+    def _maybe_merge(self, story: _Story, other: _Story) -> bool:
+        """Merge ``other`` with ``story`` when their articles are as alike across as within."""
+        rule = self.model.split
+        if not self.params.split_check or frozenset((story.id, other.id)) in self._split_pairs:
+            return False
+        if not (self._small(story) and self._small(other)):
+            return False
+        if len(story.core) + len(other.core) > rule.max_size:
+            return False
+        window = self.params.time_window_days * _DAY
+        if window and None not in (story.first_pub, story.last_pub, other.first_pub, other.last_pub):
+            assert story.first_pub is not None and story.last_pub is not None
+            assert other.first_pub is not None and other.last_pub is not None
+            if max(story.first_pub, other.first_pub) - min(story.last_pub, other.last_pub) > window:
+                return False
+        ids = story.core + other.core
+        feats = {**story.feats, **other.feats}
+        sim = self._matrix([feats[a] for a in ids])
+        a = list(range(len(story.core)))
+        b = list(range(len(story.core), len(ids)))
+        within = [mean_offdiag(sim, g) for g in (a, b) if len(g) >= 2]
+        if not within:
+            return False
+        cross = float(sim[np.ix_(a, b)].mean())
+        ratio = cross / min(within) if min(within) > 0 else 0.0
+        if ratio < rule.merge_ratio:
+            return False
+        keeper, absorbed = (story, other) if story.id < other.id else (other, story)
+        moved = sorted(absorbed.members)
+        note = f"story {absorbed.id} merged into story {keeper.id}: across {cross:.2f}, within {min(within):.2f}"
+        self._unindex(keeper)
+        self._unindex(absorbed)
+        del self._stories[absorbed.id]
+        self._rebuild(keeper.id, keeper.members + absorbed.members, feats, max(keeper.last_id, absorbed.last_id))
+        explanation = Explanation(
+            decision="moved", score=ratio, threshold=rule.merge_ratio, similarity={"across": cross}, note=note
         )
+        self._repairs.append(Repair("merge", absorbed.id, keeper.id, tuple(moved), explanation, note))
+        return True

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["Partition", "two_way_split"]
+__all__ = ["Partition", "mean_offdiag", "two_way_split"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +30,8 @@ class Partition:
         return self.cross / weaker if weaker > 0 else float("inf")
 
 
-def _mean_offdiag(sim: np.ndarray, idx: list[int]) -> float:
+def mean_offdiag(sim: np.ndarray, idx: list[int]) -> float:
+    """Mean similarity of distinct pairs within ``idx`` (1.0 for fewer than two)."""
     if len(idx) < 2:
         return 1.0
     block = sim[np.ix_(idx, idx)]
@@ -38,7 +39,48 @@ def _mean_offdiag(sim: np.ndarray, idx: list[int]) -> float:
     return float((block.sum() - np.trace(block)) / (n * (n - 1)))
 
 
-def two_way_split(sim: np.ndarray) -> Partition | None:
+def two_way_split(sim: np.ndarray, min_group: int = 1, max_outliers: int = 3) -> Partition | None:
+    """Average-linkage bipartition that sets outliers aside.
+
+    Average linkage's last merge often joins one odd article to everything else.  When a side is
+    smaller than ``min_group``, its rows are set aside as outliers and the rest is split again
+    (at most ``max_outliers`` times); outliers then join the side they are most similar to.
+    """
+    rows = list(range(sim.shape[0]))
+    outliers: list[int] = []
+    for _ in range(max_outliers + 1):
+        if len(rows) < 2 * max(min_group, 1):
+            return None
+        part = _average_split(sim[np.ix_(rows, rows)])
+        if part is None:
+            return None
+        keep = [rows[i] for i in part.keep]
+        move = [rows[i] for i in part.move]
+        small = [g for g in (keep, move) if len(g) < min_group]
+        if not small:
+            for o in outliers:
+                if sim[o, keep].mean() >= sim[o, move].mean():
+                    keep.append(o)
+                else:
+                    move.append(o)
+            keep, move = sorted(keep), sorted(move)
+            if 0 not in keep:
+                keep, move = move, keep
+            return Partition(
+                keep=tuple(keep),
+                move=tuple(move),
+                within_keep=mean_offdiag(sim, keep),
+                within_move=mean_offdiag(sim, move),
+                cross=float(sim[np.ix_(keep, move)].mean()),
+            )
+        outliers.extend(small[0])
+        rows = [r for r in rows if r not in set(small[0])]
+        if 0 not in rows:
+            return None
+    return None
+
+
+def _average_split(sim: np.ndarray) -> Partition | None:
     """Average-linkage agglomeration of a symmetric similarity matrix down to two groups."""
     n = sim.shape[0]
     if n < 2:
@@ -74,7 +116,47 @@ def two_way_split(sim: np.ndarray) -> Partition | None:
     return Partition(
         keep=tuple(keep),
         move=tuple(move),
-        within_keep=_mean_offdiag(sim, keep),
-        within_move=_mean_offdiag(sim, move),
+        within_keep=mean_offdiag(sim, keep),
+        within_move=mean_offdiag(sim, move),
         cross=cross,
+    )
+
+
+def ncut_split(sim: np.ndarray, min_group: int = 1) -> Partition | None:
+    """Normalised-cut bipartition (Shi & Malik): sweep the Fiedler vector for the cut with the
+    lowest normalised cut whose sides both have at least ``min_group`` rows.  Unlike average
+    linkage, a single outlier does not win the top-level split."""
+    n = sim.shape[0]
+    if n < max(2, 2 * min_group):
+        return None
+    w = np.clip(sim.astype(np.float64), 0.0, None)
+    np.fill_diagonal(w, 0.0)
+    deg = w.sum(axis=1)
+    if np.any(deg <= 0):
+        return None
+    inv = 1.0 / np.sqrt(deg)
+    lap = np.eye(n) - (inv[:, None] * w * inv[None, :])
+    _, vecs = np.linalg.eigh(lap)
+    fiedler = vecs[:, 1] * inv
+    order = sorted(range(n), key=lambda i: (fiedler[i], i))
+    total = deg.sum()
+    best: tuple[float, int] | None = None
+    for cut in range(min_group, n - min_group + 1):
+        left = order[:cut]
+        right = order[cut:]
+        links = w[np.ix_(left, right)].sum()
+        vol_l = deg[left].sum()
+        value = links / vol_l + links / (total - vol_l)
+        if best is None or value < best[0] - 1e-12:
+            best = (value, cut)
+    if best is None:
+        return None
+    left, right = sorted(order[: best[1]]), sorted(order[best[1] :])
+    keep, move = (left, right) if 0 in left else (right, left)
+    return Partition(
+        keep=tuple(keep),
+        move=tuple(move),
+        within_keep=mean_offdiag(sim, keep),
+        within_move=mean_offdiag(sim, move),
+        cross=float(sim[np.ix_(keep, move)].mean()),
     )

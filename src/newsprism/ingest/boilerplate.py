@@ -42,9 +42,7 @@ class LinePattern:
     max_chars: int = MAX_LINE_CHARS
 
 
-def _p(
-    name: str, pattern: str, *, outlet_group: str | None = None, max_chars: int = MAX_LINE_CHARS
-) -> LinePattern:
+def _p(name: str, pattern: str, *, outlet_group: str | None = None, max_chars: int = MAX_LINE_CHARS) -> LinePattern:
     return LinePattern(name, re.compile(pattern, re.IGNORECASE), outlet_group, max_chars)
 
 

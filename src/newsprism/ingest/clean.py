@@ -239,10 +239,7 @@ class Cleaner:
             # The title line was all the text there is (one-sentence documents): it is the body too.
             text, evidence, dateline_date = _body(all_lines)
         published = (
-            draft.published
-            or parse_date(extracted.published if extracted else None)
-            or dateline_date
-            or title_date
+            draft.published or parse_date(extracted.published if extracted else None) or dateline_date or title_date
         )
         if title is None:
             first = next((line for line in text.split("\n") if line), "")
@@ -361,9 +358,7 @@ def _drop_boilerplate(lines: list[str], evidence: _Evidence) -> list[str]:
     return out
 
 
-def _resolve_outlet(
-    declared: str | None, site_name: str | None, evidence: _Evidence, url: str | None
-) -> str | None:
+def _resolve_outlet(declared: str | None, site_name: str | None, evidence: _Evidence, url: str | None) -> str | None:
     if declared and declared.strip():
         return declared.strip()
     host = _host(url)

@@ -50,14 +50,10 @@ _add_months(
     "january,jan;february,feb;march,mar;april,apr;may;june,jun;july,jul;august,aug;"
     "september,sep,sept;october,oct;november,nov;december,dec"
 )
-_add_months(
-    "enero;febrero;marzo;abril;mayo;junio;julio;agosto;septiembre,setiembre;octubre;noviembre;diciembre"
-)
+_add_months("enero;febrero;marzo;abril;mayo;junio;julio;agosto;septiembre,setiembre;octubre;noviembre;diciembre")
 _add_months("gennaio;febbraio;marzo;aprile;maggio;giugno;luglio;agosto;settembre;ottobre;novembre;dicembre")
 _add_months("januari;februari;maart,mrt;april;mei;juni;juli;augustus;september;oktober,okt;november;december")
-_add_months(
-    "janvier;février,fevrier;mars;avril;mai;juin;juillet;août,aout;septembre;octobre;novembre;décembre"
-)
+_add_months("janvier;février,fevrier;mars;avril;mai;juin;juillet;août,aout;septembre;octobre;novembre;décembre")
 _add_months("januar,jänner;februar;märz,maerz;april;mai;juni;juli;august;september;oktober;november;dezember")
 _add_months("janeiro;fevereiro;março,marco;abril;maio;junho;julho;agosto;setembro;outubro;novembro;dezembro")
 

@@ -71,9 +71,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
             try:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise ParseError(
-                    f"invalid {encoding} after its byte-order mark", reason="undecodable"
-                ) from exc
+                raise ParseError(f"invalid {encoding} after its byte-order mark", reason="undecodable") from exc
     if b"\x00" in data:
         raise UnsupportedInput("binary content (NUL bytes)", reason="binary")
     if declared:
@@ -94,9 +92,7 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     # Equally good guesses (cp1250 and cp1252 often tie on French or German): prefer the web's
     # legacy defaults, which is what an undeclared Western page most likely is.
     tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
-    best = min(
-        tied, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED)
-    )
+    best = min(tied, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
     logger.debug("guessed encoding %s", best.encoding)
     return str(best)
 
@@ -168,9 +164,7 @@ class TextParser:
         return bool(re.match(r"#{1,6}\s", first)) and not origin.lower().endswith(".txt")
 
 
-_FRONT_KEYS = frozenset(
-    {"title", "url", "source", "outlet", "author", "date", "published", "language", "lang"}
-)
+_FRONT_KEYS = frozenset({"title", "url", "source", "outlet", "author", "date", "published", "language", "lang"})
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -99,9 +99,7 @@ def iter_inputs(
         elif os.path.lexists(spec):
             kind = kind_for_path(spec)
             if kind is None and os.path.splitext(spec)[1]:
-                yield Rejection(
-                    spec, "unsupported-type", f"unsupported file type {os.path.splitext(spec)[1]!r}"
-                )
+                yield Rejection(spec, "unsupported-type", f"unsupported file type {os.path.splitext(spec)[1]!r}")
                 continue
             yield from _read_file(spec, kind, seen, max_bytes)
         else:
@@ -177,9 +175,7 @@ def _read_file(
         yield Rejection(path, "unreadable", exc.strerror or str(exc))
 
 
-def _read_stream(
-    stream: BinaryIO, origin: str, kind: str | None, max_bytes: int
-) -> Iterator[InputItem | Rejection]:
+def _read_stream(stream: BinaryIO, origin: str, kind: str | None, max_bytes: int) -> Iterator[InputItem | Rejection]:
     if kind is None:
         head = stream.read(_SNIFF_BYTES)
         # Sniff on whole lines only: the last line of the prefix may be cut.
@@ -201,9 +197,7 @@ def _read_stream(
     yield InputItem(origin, kind, data)
 
 
-def _jsonl_pieces(
-    stream: BinaryIO, origin: str, head: bytes, max_bytes: int
-) -> Iterator[InputItem | Rejection]:
+def _jsonl_pieces(stream: BinaryIO, origin: str, head: bytes, max_bytes: int) -> Iterator[InputItem | Rejection]:
     """Cut a JSONL stream into items of at most ``max_bytes``; a longer line is rejected."""
     reader = _LineReader(stream, head)
     piece: list[bytes] = []

@@ -75,16 +75,22 @@ def tokens(text: str, language: str | None = None) -> list[str]:
 
 
 def name_tokens(text: str, language: str | None = None) -> list[str]:
-    """Capitalised words (proper-name-like) and years, lower-cased; stop words excluded."""
+    """Proper-name-like words and years, lower-cased.
+
+    A capitalised word counts as a name unless the same word also appears in lower case in the
+    text (then it is a common word at a sentence start or in a headline) or is a stop word.
+    """
     stop = stopwords_for(language)
+    words = _WORD.findall(text)
+    lower = {w for w in words if w[0].islower()}
     out: list[str] = []
-    for raw in _WORD.findall(text):
+    for raw in words:
         first = raw[0]
         if first.isupper():
             word = raw.lower().replace("’", "'")
             if word.endswith("'s"):
                 word = word[:-2]
-            if len(word) >= 2 and word not in stop:
+            if len(word) >= 2 and word not in stop and word not in lower:
                 out.append(word)
         elif first.isdigit() and _YEAR.match(raw):
             out.append("y" + raw)

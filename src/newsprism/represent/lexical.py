@@ -64,9 +64,11 @@ class LexicalFeaturizer:
         lang = article.language
         text = article.text
         title_counts = Counter(tokens(article.title, lang))
-        body_counts = Counter(tokens(text, lang))
+        body_counts = Counter(tokens(article.title + "\n" + text, lang))
         name_counts = Counter(name_tokens(article.title, lang))
         name_counts.update(name_tokens(text, lang))
+        if article.published is not None:
+            name_counts[f"y{article.published.year}"] += 1  # the publication year is evidence too
         return ArticleFeatures(
             title=_sublinear(title_counts),
             body=_sublinear(body_counts),

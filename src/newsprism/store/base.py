@@ -27,6 +27,7 @@ class StoredMember:
     features: ArticleFeatures
     copy_of: int | None
     state: dict[str, Any]
+    story_last_article_id: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,10 @@ class Store(Protocol):
 
     # assignments and stories ------------------------------------------------------------------
     def set_assignment(self, assignment: Assignment, state: Mapping[str, Any]) -> None: ...
+
+    def set_story_activity(self, activity: Mapping[int, int]) -> None: ...
+
+    def split_pairs(self) -> list[tuple[int, int]]: ...
 
     def move_articles(self, article_ids: Iterable[int], story_id: int, explanation_json: str) -> None: ...
 

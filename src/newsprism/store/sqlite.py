@@ -63,9 +63,7 @@ class SQLiteStore:
             if self.path != ":memory:":
                 parent = Path(self.path).expanduser().resolve().parent
                 if not parent.is_dir():
-                    raise StoreError(
-                        f"cannot create database {self.path}: no folder {parent}", path=self.path
-                    )
+                    raise StoreError(f"cannot create database {self.path}: no folder {parent}", path=self.path)
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -80,9 +78,7 @@ class SQLiteStore:
 
     # -- schema -----------------------------------------------------------------------------
     def schema_version(self) -> int:
-        has_meta = self._db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-        ).fetchone()
+        has_meta = self._db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
         if not has_meta:
             return 0
         row = self._db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -239,10 +235,15 @@ class SQLiteStore:
 
     def iter_articles(self) -> Iterator[tuple[Article, ArticleFeatures | None]]:
         cur = self._db.execute(
-            "SELECT a.*, f.data AS fdata FROM articles a LEFT JOIN features f ON f.article_id = a.id ORDER BY a.id"
+            "SELECT a.*, f.data AS fdata, f.version AS fversion FROM articles a"
+            " LEFT JOIN features f ON f.article_id = a.id ORDER BY a.id"
         )
         for row in cur:
-            feats = ArticleFeatures.from_json(json.loads(row["fdata"])) if row["fdata"] else None
+            feats = None
+            if row["fdata"]:
+                data = json.loads(row["fdata"])
+                data["v"] = row["fversion"]  # the column is authoritative
+                feats = ArticleFeatures.from_json(data)
             yield self._article(row), feats
 
     # -- assignments --------------------------------------------------------------------------
@@ -252,6 +253,10 @@ class SQLiteStore:
             "INSERT INTO stories (id, label, size, created_at, updated_at) VALUES (?, '', 0, ?, ?)"
             " ON CONFLICT (id) DO NOTHING",
             (assignment.story_id, now, now),
+        )
+        self._db.execute(
+            "UPDATE stories SET last_article_id = max(last_article_id, ?) WHERE id = ?",
+            (assignment.article_id, assignment.story_id),
         )
         self._db.execute(
             "INSERT INTO assignments (article_id, story_id, copy_of, relation, explanation, state, version,"
@@ -270,6 +275,17 @@ class SQLiteStore:
                 now,
             ),
         )
+
+    def set_story_activity(self, activity: Mapping[int, int]) -> None:
+        """Record, per story, the highest article id at which it last changed (never lowered)."""
+        self._db.executemany(
+            "UPDATE stories SET last_article_id = max(last_article_id, ?) WHERE id = ?",
+            [(last, sid) for sid, last in sorted(activity.items())],
+        )
+
+    def split_pairs(self) -> list[tuple[int, int]]:
+        rows = self._db.execute("SELECT story_id, other_story_id FROM story_events WHERE kind = 'split'")
+        return [(int(a), int(b)) for a, b in rows if b is not None]
 
     def move_articles(self, article_ids: Iterable[int], story_id: int, explanation_json: str) -> None:
         now = self._clock()
@@ -308,6 +324,9 @@ class SQLiteStore:
             ).fetchall()
             if not rows:
                 self._db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+                last = int(self.get_meta("last_story_id") or 0)
+                if sid > last:
+                    self.set_meta("last_story_id", str(sid))  # ids of merged-away stories are never reused
                 continue
             originals = [r for r in rows if r["copy_of"] is None] or rows
             label = originals[0]["title"] or "(untitled)"
@@ -320,8 +339,8 @@ class SQLiteStore:
                 (
                     label,
                     len(rows),
-                    json.dumps(outlets),
-                    json.dumps(languages),
+                    json.dumps(outlets, ensure_ascii=False),
+                    json.dumps(languages, ensure_ascii=False),
                     dates[0] if dates else None,
                     dates[-1] if dates else None,
                     now,
@@ -464,10 +483,9 @@ class SQLiteStore:
 
     def active_members(self, min_last_article_id: int) -> Iterator[StoredMember]:
         cur = self._db.execute(
-            "SELECT s.article_id, s.story_id, s.copy_of, s.state, f.data FROM assignments s"
-            " JOIN features f ON f.article_id = s.article_id WHERE s.story_id IN"
-            " (SELECT story_id FROM assignments GROUP BY story_id HAVING max(article_id) >= ?)"
-            " ORDER BY s.article_id",
+            "SELECT s.article_id, s.story_id, s.copy_of, s.state, f.data, t.last_article_id FROM assignments s"
+            " JOIN features f ON f.article_id = s.article_id JOIN stories t ON t.id = s.story_id"
+            " WHERE t.last_article_id >= ? ORDER BY s.article_id",
             (min_last_article_id,),
         )
         for r in cur:
@@ -477,6 +495,7 @@ class SQLiteStore:
                 features=ArticleFeatures.from_json(json.loads(r["data"])),
                 copy_of=r["copy_of"],
                 state=json.loads(r["state"]),
+                story_last_article_id=r["last_article_id"],
             )
 
     def max_published_upto(self, article_id: int) -> float | None:

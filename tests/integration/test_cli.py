@@ -1,0 +1,361 @@
+"""The ``newsprism`` command in process (click's CliRunner) on SQLite files in ``tmp_path``."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+from click.testing import CliRunner, Result
+
+from newsprism.cli import render
+from newsprism.cli.main import cli
+from newsprism.demo import demo_paths
+from newsprism.settings import SETTINGS
+
+Invoke = Callable[..., Result]
+SUMMARY = re.compile(r"^ingested (\d+), duplicates (\d+), skipped (\d+)(?: \(([^)]*)\))?", re.MULTILINE)
+STORY_KEYS = {"id", "label", "size", "outlets", "first_published", "last_published"}
+COMMANDS = [["ingest"], ["stories"], ["story"], ["export"], ["export", "assignments"], ["rebuild"], ["demo"]]
+
+
+def demo_record_count() -> int:
+    lines = [line for line in demo_paths()[-1].read_text(encoding="utf-8").splitlines() if line.strip()]
+    return len(demo_paths()) - 1 + len(lines)
+
+
+def summary(output: str) -> tuple[int, int, int, str]:
+    found = SUMMARY.findall(output)
+    assert found, f"no closing summary in {output!r}"
+    ingested, duplicates, skipped, reasons = found[-1]
+    return int(ingested), int(duplicates), int(skipped), reasons
+
+
+@pytest.fixture(autouse=True)
+def wide_console(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rich tables wrap at 80 columns off a terminal; wide enough, a cell's text stays on one line."""
+    monkeypatch.setattr(render._out, "width", 400)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "news.db"
+
+
+@pytest.fixture
+def invoke(db: Path) -> Invoke:
+    """``invoke(*args, input=..., env=...)`` with ``--db`` in ``tmp_path``; stdout and stderr apart."""
+    runner = CliRunner()
+
+    def run(*args: str, input: Any = None, env: dict[str, str] | None = None, with_db: bool = True) -> Result:
+        argv = ["--db", str(db), *args] if with_db else list(args)
+        return runner.invoke(cli, argv, input=input, env=env, catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def ingested(invoke: Invoke, demo_specs: list[str]) -> Result:
+    result = invoke("ingest", *demo_specs)
+    assert result.exit_code == 0, result.stderr
+    return result
+
+
+def stories_json(invoke: Invoke, *args: str) -> list[dict[str, Any]]:
+    result = invoke("stories", "--json", *args)
+    assert result.exit_code == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert isinstance(data, list)
+    return data
+
+
+def assignments(invoke: Invoke) -> list[dict[str, Any]]:
+    result = invoke("export", "assignments")
+    assert result.exit_code == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+# --- ingest ---------------------------------------------------------------------------------------
+
+
+def test_ingest_prints_the_closing_summary_and_exits_0(ingested: Result, db: Path) -> None:
+    assert summary(ingested.stdout)[:3] == (demo_record_count(), 0, 0)
+    assert db.exists()
+
+
+def test_reingesting_is_all_duplicates_and_exits_0(invoke: Invoke, ingested: Result, demo_specs: list[str]) -> None:
+    again = invoke("ingest", *demo_specs)
+    assert again.exit_code == 0
+    assert summary(again.stdout)[:3] == (0, demo_record_count(), 0)
+
+
+def test_ingest_exits_1_when_every_input_failed(invoke: Invoke, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = invoke("ingest", str(tmp_path / "missing.txt"), str(tmp_path / "empty.txt"))
+    assert result.exit_code == 1
+    ingested, duplicates, skipped, reasons = summary(result.stdout)
+    assert (ingested, duplicates, skipped) == (0, 0, 2)
+    assert reasons  # "(reason: count, ...)"
+    assert "missing.txt" in result.stderr and "empty.txt" in result.stderr
+
+
+def test_a_bad_line_is_reported_on_stderr_and_the_good_lines_are_ingested(invoke: Invoke, tmp_path: Path) -> None:
+    good = [
+        {"id": "rates-1", "source": "Reuters", "title": "Bank of Canada holds key rate at 5%",
+         "text": "The Bank of Canada left its benchmark overnight rate unchanged at 5% on Wednesday, saying "
+                 "it was too early to consider cuts."},
+        {"id": "museum-1", "source": "Example Arts", "title": "Louvre reopens its Egyptian galleries",
+         "text": "The Louvre in Paris reopened its Egyptian antiquities galleries on Thursday after a "
+                 "two-year renovation of fourteen rooms."},
+    ]  # fmt: skip
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        json.dumps(good[0]) + "\n" + '{"id": "broken", "title": \n' + json.dumps(good[1]) + "\n", encoding="utf-8"
+    )
+    result = invoke("ingest", str(path))
+    assert result.exit_code == 0
+    assert summary(result.stdout)[:3] == (2, 0, 1)
+    (line,) = [line for line in result.stderr.splitlines() if f"{path}:2" in line]
+    reasons = summary(result.stdout)[3]
+    reason = reasons.split(":")[0]
+    assert reason and reason in line
+    assert [a["article"] for a in assignments(invoke)] == ["rates-1", "museum-1"]
+
+
+def test_ingest_reads_jsonl_from_stdin(invoke: Invoke, handwritten_path: Path) -> None:
+    data = handwritten_path.read_bytes()
+    result = invoke("ingest", "-", input=data)
+    assert result.exit_code == 0, result.stderr
+    count = len(data.decode().splitlines())
+    assert summary(result.stdout)[:3] == (count, 0, 0)
+    ids = [json.loads(line)["id"] for line in data.decode().splitlines()]
+    assert [a["article"] for a in assignments(invoke)] == ids
+
+
+def test_ingest_json_report(invoke: Invoke, demo_specs: list[str]) -> None:
+    result = invoke("ingest", "--json", *demo_specs)
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report["ingested"] == demo_record_count()
+    assert (report["duplicates"], report["skipped"], report["rejections"]) == (0, 0, [])
+    assert report["new_stories"] == len(stories_json(invoke, "--limit", "1000"))
+
+
+def test_the_database_can_come_from_the_environment(tmp_path: Path, demo_specs: list[str]) -> None:
+    path = tmp_path / "from-env.db"
+    runner = CliRunner()
+    env = {"NEWSPRISM_DB": str(path)}
+    result = runner.invoke(cli, ["ingest", *demo_specs[:2]], env=env, catch_exceptions=False)
+    assert result.exit_code == 0
+    assert path.exists()
+    listed = runner.invoke(cli, ["stories", "--json"], env=env, catch_exceptions=False)
+    assert sum(s["size"] for s in json.loads(listed.stdout)) == 2
+    flag = tmp_path / "flag.db"  # the flag wins over the environment
+    runner.invoke(cli, ["--db", str(flag), "ingest", demo_specs[0]], env=env, catch_exceptions=False)
+    assert flag.exists()
+    again = runner.invoke(cli, ["stories", "--json"], env=env, catch_exceptions=False)
+    assert sum(s["size"] for s in json.loads(again.stdout)) == 2
+
+
+# --- stories and story ----------------------------------------------------------------------------
+
+
+def test_stories_table(invoke: Invoke, ingested: Result) -> None:
+    result = invoke("stories")
+    assert result.exit_code == 0
+    listed = stories_json(invoke)
+    assert f"{len(listed)} of {len(listed)} stories" in result.stdout
+    for story in listed:
+        assert story["label"] in result.stdout
+        assert re.search(rf"^\W*{story['id']}\W", result.stdout, re.MULTILINE)
+
+
+def test_stories_table_when_empty(invoke: Invoke) -> None:
+    result = invoke("stories")
+    assert result.exit_code == 0
+    assert "no stories yet" in result.stdout
+
+
+def test_stories_json(invoke: Invoke, ingested: Result) -> None:
+    listed = stories_json(invoke, "--limit", "1000")
+    assert listed
+    for story in listed:
+        assert set(story) >= STORY_KEYS
+        assert isinstance(story["outlets"], list)
+    assert sum(s["size"] for s in listed) == demo_record_count()
+    assert f"; {len(listed)} new stories" in ingested.stdout
+
+
+def test_stories_order_and_limit(invoke: Invoke, ingested: Result) -> None:
+    biggest = stories_json(invoke, "--order", "biggest")
+    sizes = [s["size"] for s in biggest]
+    assert sizes == sorted(sizes, reverse=True)
+    by_id = stories_json(invoke, "--order", "id")
+    assert [s["id"] for s in by_id] == sorted(s["id"] for s in by_id)
+    assert stories_json(invoke, "--order", "id", "--limit", "2") == by_id[:2]
+    assert stories_json(invoke, "--order", "id", "-n", "1", "--offset", "1") == by_id[1:2]
+    assert all(s["size"] >= 2 for s in stories_json(invoke, "--min-size", "2"))
+
+
+def test_stories_bad_order_is_a_usage_error(invoke: Invoke) -> None:
+    assert invoke("stories", "--order", "random").exit_code == 2
+
+
+def seed_story_id(invoke: Invoke, demo_specs: list[str]) -> int:
+    story = {a["article"]: a["story"] for a in assignments(invoke)}
+    assert story[demo_specs[0]] == story[demo_specs[1]]
+    return int(story[demo_specs[0]])
+
+
+def test_story_shows_its_articles_and_why(invoke: Invoke, ingested: Result, demo_specs: list[str]) -> None:
+    sid = seed_story_id(invoke, demo_specs)
+    result = invoke("story", str(sid))
+    assert result.exit_code == 0
+    assert f"story {sid}:" in result.stdout
+    assert "Bloomberg" in result.stdout and "NBC News" in result.stdout
+    assert "opened the story" in result.stdout
+    assert "similarity" in result.stdout
+
+
+def test_story_names_the_original_of_a_copy(invoke: Invoke, ingested: Result) -> None:
+    (copy,) = [a for a in assignments(invoke) if a["article"] == "demo:lohan-republished"]
+    assert copy["copy_of"]
+    result = invoke("story", str(copy["story"]))
+    assert result.exit_code == 0
+    assert f"copy of {copy['copy_of']}" in result.stdout
+
+
+def test_story_json(invoke: Invoke, ingested: Result, demo_specs: list[str]) -> None:
+    sid = seed_story_id(invoke, demo_specs)
+    result = invoke("story", str(sid), "--json")
+    assert result.exit_code == 0
+    detail = json.loads(result.stdout)
+    assert set(detail) >= STORY_KEYS | {"articles", "events"}
+    assert detail["id"] == sid
+    assert [a["article"] for a in detail["articles"]] == demo_specs[:2]
+    assert [a["explanation"]["decision"] for a in detail["articles"]] == ["new", "joined"]
+
+
+def test_unknown_story_exits_1_with_one_error_line(invoke: Invoke, ingested: Result) -> None:
+    result = invoke("story", "999")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("error: ") and "999" in lines[0]
+
+
+# --- export and rebuild ---------------------------------------------------------------------------
+
+
+def test_export_assignments_one_object_per_line(invoke: Invoke, ingested: Result, demo_specs: list[str]) -> None:
+    exported = assignments(invoke)
+    assert len(exported) == demo_record_count()
+    assert all(set(line) == {"article", "story", "copy_of"} for line in exported)
+    articles = [line["article"] for line in exported]
+    assert articles[:2] == demo_specs[:2]  # text files: their path
+    records = [json.loads(x) for x in demo_paths()[-1].read_text(encoding="utf-8").splitlines() if x.strip()]
+    assert articles[2:] == [r["id"] for r in records]  # JSON records: their id
+    (copy,) = [line for line in exported if line["copy_of"] is not None]
+    assert copy["article"] == "demo:lohan-republished"
+    assert copy["copy_of"] in articles
+    assert all(isinstance(line["story"], int) for line in exported)
+
+
+def test_rebuild(invoke: Invoke, ingested: Result) -> None:
+    result = invoke("rebuild")
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"rebuilt {demo_record_count()} articles:")
+    assert "agreement" in result.stdout
+
+
+def test_rebuild_json(invoke: Invoke, ingested: Result) -> None:
+    result = invoke("rebuild", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert set(data) == {"articles", "stories_before", "stories_after", "agreement_bcubed_f1", "features_recomputed"}
+    assert data["articles"] == demo_record_count()
+    assert data["stories_after"] == len(stories_json(invoke, "--limit", "1000"))
+    assert 0.0 <= data["agreement_bcubed_f1"] <= 1.0
+
+
+# --- demo -----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def in_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    folder = tmp_path / "cwd"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    yield folder
+
+
+def test_demo_groups_the_seed_reports_in_memory(invoke: Invoke, in_empty_folder: Path) -> None:
+    result = invoke("demo", with_db=False)
+    assert result.exit_code == 0
+    assert "database: memory" in result.stdout
+    assert "The two seed reports are grouped in story" in result.stdout
+    assert list(in_empty_folder.iterdir()) == []  # no newsprism.db left behind
+
+
+def test_demo_json(invoke: Invoke, in_empty_folder: Path) -> None:
+    result = invoke("demo", "--json", with_db=False)
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["seed_pair_grouped"] is True
+    assert sum(s["size"] for s in data["stories"]) == demo_record_count()
+    assert all(set(s) >= STORY_KEYS for s in data["stories"])
+
+
+def test_demo_uses_an_explicit_database(invoke: Invoke, db: Path) -> None:
+    result = invoke("demo", "--json")
+    assert result.exit_code == 0
+    assert db.exists()
+    assert len(assignments(invoke)) == demo_record_count()
+
+
+# --- help and settings ----------------------------------------------------------------------------
+
+
+def command(path: list[str]) -> click.Command:
+    cmd: click.Command = cli
+    for name in path:
+        assert isinstance(cmd, click.Group)
+        cmd = cmd.commands[name]
+    return cmd
+
+
+@pytest.mark.parametrize("path", [[], *COMMANDS], ids=lambda p: " ".join(p) or "newsprism")
+def test_help_of_every_command_mentions_its_options(invoke: Invoke, path: list[str]) -> None:
+    result = invoke(*path, "--help", with_db=False)
+    assert result.exit_code == 0
+    options = [p for p in command(path).params if isinstance(p, click.Option)]
+    for option in options:
+        for opt in option.opts + option.secondary_opts:
+            assert opt in result.stdout, f"{opt} missing from the help of {' '.join(path) or 'newsprism'}"
+    if not path:
+        for s in SETTINGS:
+            assert s.flag in result.stdout and s.env in result.stdout
+        for name in ("ingest", "stories", "story", "export", "rebuild", "demo"):
+            assert name in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "named"),
+    [
+        (["--batch-size", "abc"], {}, "--batch-size"),
+        (["--batch-size", "-1"], {}, "batch_size"),
+        ([], {"NEWSPRISM_BATCH_SIZE": "abc"}, "batch_size"),
+        ([], {"NEWSPRISM_SPLIT_CHECK": "maybe"}, "split_check"),
+        ([], {"NEWSPRISM_JOIN_THRESHOLD": "-0.5"}, "join_threshold"),
+    ],
+)
+def test_a_bad_setting_value_is_a_usage_error(invoke: Invoke, args: list[str], env: dict[str, str], named: str) -> None:
+    result = invoke(*args, "stories", env=env)
+    assert result.exit_code == 2
+    assert named in result.stderr
+    assert result.stdout == ""
