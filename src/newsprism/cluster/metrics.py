@@ -20,7 +20,7 @@ def _groups(labels: Mapping[K, L], items: list[K]) -> dict[L, set[K]]:
     return out
 
 
-def bcubed(pred: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable]) -> tuple[float, float, float]:
+def bcubed(pred: Mapping[K, L], gold: Mapping[K, M]) -> tuple[float, float, float]:
     """BCubed precision, recall and F1 of ``pred`` against ``gold`` over their common items."""
     items = [i for i in pred if i in gold]
     if not items:
@@ -37,7 +37,7 @@ def bcubed(pred: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable])
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def pairwise(pred: Mapping[Hashable, Hashable], gold: Mapping[Hashable, Hashable]) -> tuple[float, float, float]:
+def pairwise(pred: Mapping[K, L], gold: Mapping[K, M]) -> tuple[float, float, float]:
     """Pairwise precision, recall and F1: over all pairs of items put together."""
     items = [i for i in pred if i in gold]
     gp, gg = _groups(pred, items), _groups(gold, items)

@@ -298,7 +298,7 @@ class OnlineClusterer:
         fw = self.model.field_weights
         limit = self.params.max_postings
         for name in FIELDS:
-            vec, norm = q.vec[name], q.norm[name]
+            norm = q.norm[name]
             if not norm:
                 continue
             items = q.query_terms[name]
