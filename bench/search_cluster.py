@@ -67,16 +67,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--start", default="{}")
     ap.add_argument("--data")
-    ap.add_argument("--prior", default="", help="pseudo-documents,length for the development term prior")
     args = ap.parse_args()
-    if args.prior:
-        import tune_cluster
-
-        sys.path.insert(0, "/tmp")
-        from priorhack import JsonPrior
-
-        docs, length = (int(x) for x in args.prior.split(","))
-        tune_cluster.PRIOR = JsonPrior(docs, length)
     root = data_dir(args.data)
     weights = {k: float(v) for k, v in (p.split("=") for p in args.weights.split(",") if p)}
     sets = {}
@@ -118,7 +109,12 @@ def main() -> None:
                 score, det = evaluate(cand)
                 if score > best + 1e-4:
                     best, spec, detail, improved = score, cand, det, True
-                    print(f"r{rnd} {key} -> {get(spec, key, base):.3f}: {best:.4f}", {k: round(v, 3) for k, v in det.items()}, f"{time.time() - t:.0f}s", flush=True)
+                    print(
+                        f"r{rnd} {key} -> {get(spec, key, base):.3f}: {best:.4f}",
+                        {k: round(v, 3) for k, v in det.items()},
+                        f"{time.time() - t:.0f}s",
+                        flush=True,
+                    )
                     break
         if not improved:
             steps = {k: v / 2 for k, v in steps.items()}

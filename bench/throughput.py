@@ -113,7 +113,9 @@ def main() -> None:
         slices.append(f"{(done - prev[0]) / max(t - prev[1], 1e-9):.0f}")
         prev = (done, t)
     print("per 10% slice (articles/s):", " ".join(slices))
-    print(f"peak RSS: main {rss_mb(resource.RUSAGE_SELF):.0f} MB, largest worker {rss_mb(resource.RUSAGE_CHILDREN):.0f} MB")
+    print(
+        f"peak RSS: main {rss_mb(resource.RUSAGE_SELF):.0f} MB, largest worker {rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,17 @@ from newsprism.cluster.decision import default_model
 from newsprism.cluster.online import OnlineClusterer
 from tune_cluster import prepare, variant
 
-KEYS = ["ratio", "cross", "within_min", "log_small", "group_title", "group_body", "group_names", "year_conflict", "gap_log_days"]
+KEYS = [
+    "ratio",
+    "cross",
+    "within_min",
+    "log_small",
+    "group_title",
+    "group_body",
+    "group_names",
+    "year_conflict",
+    "gap_log_days",
+]
 
 
 class Teacher(OnlineClusterer):
@@ -92,10 +102,15 @@ def main() -> None:
         y = [l for _, l in data[held]]
         pred = clf.predict(x)
         tp = sum(1 for p, t in zip(pred, y) if p and t)
-        print(f"held out {held}: accuracy {sum(int(p == t) for p, t in zip(pred, y)) / len(y):.3f},"
-              f" split precision {tp / max(1, sum(pred)):.3f} recall {tp / max(1, sum(y)):.3f}")
+        print(
+            f"held out {held}: accuracy {sum(int(p == t) for p, t in zip(pred, y)) / len(y):.3f},"
+            f" split precision {tp / max(1, sum(pred)):.3f} recall {tp / max(1, sum(y)):.3f}"
+        )
     clf = fit(list(data))
-    out = {"weights": {k: round(float(w), 4) for k, w in zip(KEYS, clf.coef_[0])}, "bias": round(float(clf.intercept_[0]), 4)}
+    out = {
+        "weights": {k: round(float(w), 4) for k, w in zip(KEYS, clf.coef_[0])},
+        "bias": round(float(clf.intercept_[0]), 4),
+    }
     print(json.dumps(out))
 
 

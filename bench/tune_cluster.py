@@ -36,11 +36,8 @@ def prepare(ds_rows_drafts) -> list[tuple[str, ArticleFeatures]]:
     return out
 
 
-PRIOR = None
-
-
 def stream(items, model: DecisionModel, params: ClusterParams) -> dict[str, int]:
-    cl = OnlineClusterer(params, model, PRIOR)
+    cl = OnlineClusterer(params, model)
     assign: dict[int, int] = {}
     for i, (_, f) in enumerate(items, 1):
         d = cl.assign(i, f)
@@ -67,15 +64,7 @@ def main() -> None:
     ap.add_argument("variants", nargs="?", default="[{}]")
     ap.add_argument("--sets", default="ecbplus,allsides,allsides_shuffled,meantime_en,wmt_en")
     ap.add_argument("--data")
-    ap.add_argument("--prior", default="")
     args = ap.parse_args()
-    global PRIOR
-    if args.prior:
-        sys.path.insert(0, "/tmp")
-        from priorhack import JsonPrior
-
-        docs, length = (int(x) for x in args.prior.split(","))
-        PRIOR = JsonPrior(docs, length)
     root = data_dir(args.data)
     sets = {}
     for name in args.sets.split(","):

@@ -29,9 +29,7 @@ MEANTIME = ["en:corpus_airbus/11716", "en:corpus_airbus/11714", "en:corpus_airbu
 
 
 def detok(text: str) -> str:
-    text = (
-        text.replace("`` ", "\u201c").replace(" ''", "\u201d").replace("``", "\u201c").replace("''", "\u201d")
-    )
+    text = text.replace("`` ", "\u201c").replace(" ''", "\u201d").replace("``", "\u201c").replace("''", "\u201d")
     text = re.sub(r" ([,.;:!?%)\]])", r"\1", text)
     text = re.sub(r"([(\[$#]) ", r"\1", text)
     text = re.sub(r" (['’](?:s|re|ve|ll|d|m|t)\b)", r"\1", text)

@@ -108,7 +108,7 @@ class Engine:
     def _restore(self) -> OnlineClusterer:
         cl = self._factory()
         counts, n = self.store.load_doc_freq()
-        tail = self.store.evidence_tail(n - snapshot_boundary(n, cl.df.interval))
+        tail = self.store.evidence_tail(n - snapshot_boundary(n, cl.df.growth))
         cl.df.restore(counts, n, tail)
         seen = self._max_article_id()
         checkpoint = cl.last_checkpoint(seen)
@@ -210,7 +210,7 @@ class Engine:
                     if self.store.find_duplicate(article.content_hash, article.url) is not None:
                         duplicates += 1
                         continue
-                    article_id = self.store.add_article(article, features)
+                    article_id = self.store.add_article(article, features, item.features_json)
                     decision = cl.assign(article_id, features)
                     self._save_decision(decision, cl)
                     touched.add(decision.story_id)

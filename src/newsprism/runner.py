@@ -40,6 +40,7 @@ class Prepared:
     article: Article | None
     features: ArticleFeatures | None
     rejection: Rejection | None = None
+    features_json: str | None = None  # serialised by the worker, so the writer does not have to
 
 
 class Preparer:
@@ -53,7 +54,8 @@ class Preparer:
         result = self.cleaner.clean(draft)
         if isinstance(result, Rejection):
             return Prepared(None, None, result)
-        return Prepared(result, self.featurizer.features(result))
+        features = self.featurizer.features(result)
+        return Prepared(result, features, None, features.dumps())
 
 
 def iter_drafts(specs: Iterable[str], *, stdin: BinaryIO | None, settings: Settings) -> Iterator[Draft | Rejection]:

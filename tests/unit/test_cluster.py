@@ -77,20 +77,20 @@ def idf(snap_n: int, df: int) -> float:
 
 
 def test_idf_uses_the_last_snapshot_not_the_live_counts() -> None:
-    df = DocFreq()
+    df = DocFreq(growth=4)  # sparse snapshots: after 8 documents, one every n / 4
     history: list[dict[str, int]] = [{}]  # body counts after 0, 1, 2 ... documents
     differs = False
     for f in corpus(100):
         df.add(f)
         history.append(dict(df.live["body"]))
-        at_snapshot = history[snapshot_boundary(df.n)]
+        at_snapshot = history[snapshot_boundary(df.n, 4)]
         for term in ("t1", "t2", "t5", "never-seen"):
-            expected = idf(snapshot_boundary(df.n), at_snapshot.get(term, 0))
+            expected = idf(snapshot_boundary(df.n, 4), at_snapshot.get(term, 0))
             assert df.idf("body", term) == pytest.approx(expected)
             differs |= df.idf("body", term) != pytest.approx(idf(df.n, df.live["body"].get(term, 0)))
         counts, log_n1 = df.idf_map("body")
         assert counts == at_snapshot
-        assert log_n1 == pytest.approx(math.log(snapshot_boundary(df.n) + 1))
+        assert log_n1 == pytest.approx(math.log(snapshot_boundary(df.n, 4) + 1))
     assert differs  # between snapshots the live counts are ahead of the IDF
     assert df.idf("body", "never-seen") > df.idf("body", "t5") > df.idf("body", "t1")
 

@@ -9,36 +9,40 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from typing import Protocol
 
 from ..represent.base import ArticleFeatures
 
-__all__ = ["FIELDS", "DocFreq", "TermPrior", "snapshot_boundary"]
+__all__ = ["FIELDS", "DocFreq", "snapshot_boundary"]
 
 FIELDS: tuple[str, ...] = ("title", "body", "names")
 
 
-DEFAULT_INTERVAL = 16
+DEFAULT_GROWTH = 256
 
 
-def snapshot_boundary(n: int, interval: int = DEFAULT_INTERVAL) -> int:
-    """The largest snapshot boundary ``<= n`` (0 when none)."""
+def snapshot_boundary(n: int, growth: int = DEFAULT_GROWTH) -> int:
+    """The largest snapshot boundary ``<= n`` (0 when none).
+
+    Boundaries are 1, 2, 3, ... and then grow geometrically: after boundary ``b`` the next is
+    ``b + max(1, b // growth)``.  Early in a stream, where every article changes the statistics a
+    lot, IDF is live; on a large store it is refreshed every ``n / growth`` articles, so the cost of
+    recomputing story norms stays small and constant per article.
+    """
     if n < 1:
         return 0
-    interval = max(1, interval)
-    return (n // interval) * interval
+    growth = max(1, growth)
+    b = 1
+    while True:
+        step = max(1, b // growth)
+        if b + step > n:
+            return b
+        if step == 1 and n <= growth:
+            return n  # live phase: every count is a boundary
+        b += step
 
 
-class TermPrior(Protocol):
-    """Background knowledge of how common a term is, so IDF is sensible from the first article.
-
-    ``share(field, term)`` is the expected fraction of documents containing the term; the clusterer
-    counts it as ``docs`` pseudo-documents beside the stream's own document frequencies.
-    """
-
-    docs: int
-
-    def share(self, field: str, term: str) -> float: ...
+def _next_boundary(b: int, growth: int) -> int:
+    return b + max(1, b // max(1, growth))
 
 
 def _terms(features: ArticleFeatures, field: str) -> Mapping[str, float]:
@@ -49,9 +53,10 @@ def _terms(features: ArticleFeatures, field: str) -> Mapping[str, float]:
 class DocFreq:
     """Per-field document frequencies (live counts and the snapshot used for IDF)."""
 
-    def __init__(self, interval: int = DEFAULT_INTERVAL) -> None:
-        self.interval = max(1, interval)
+    def __init__(self, growth: int = DEFAULT_GROWTH) -> None:
+        self.growth = max(1, growth)
         self.n = 0
+        self._next = 1
         self.live: dict[str, dict[str, int]] = {f: {} for f in FIELDS}
         self.snap_n = 0
         self.snap: dict[str, dict[str, int]] = {f: {} for f in FIELDS}
@@ -85,8 +90,9 @@ class DocFreq:
                 dirty.add(term)
                 pending.add(term)
         self.n += 1
-        if self.n % self.interval == 0:
+        if self.n >= self._next:
             self._snapshot()
+            self._next = _next_boundary(self.n, self.growth)
 
     def _snapshot(self) -> None:
         self.snap_n = self.n
@@ -119,7 +125,8 @@ class DocFreq:
         self.pending = {f: set() for f in FIELDS}
         snap = {f: dict(self.live[f]) for f in FIELDS}
         tail = list(tail)
-        boundary = snapshot_boundary(n, self.interval)
+        boundary = snapshot_boundary(n, self.growth)
+        self._next = _next_boundary(boundary, self.growth) if boundary else 1
         if len(tail) != n - boundary:
             raise ValueError(f"need the {n - boundary} documents after the snapshot, got {len(tail)}")
         for features in tail:

@@ -32,7 +32,7 @@ from ..represent.base import ArticleFeatures
 from .base import Decision, Member, Repair
 from .copies import CopyIndex
 from .decision import DecisionModel, default_model
-from .idf import FIELDS, DocFreq, TermPrior
+from .idf import FIELDS, DocFreq
 from .repair import Partition, mean_offdiag, ncut_split, two_way_split
 
 __all__ = ["ONLINE_V1", "ClusterParams", "OnlineClusterer"]
@@ -57,7 +57,7 @@ class ClusterParams:
     body_query_terms: int = 10
     names_query_terms: int = 10
     max_postings: int = 1_000
-    idf_interval: int = 16  # documents between IDF snapshots
+    idf_growth: int = 256  # IDF is live for the first articles, then refreshed every n / idf_growth
 
 
 @dataclass(slots=True)
@@ -119,13 +119,11 @@ class OnlineClusterer:
         self,
         params: ClusterParams | None = None,
         model: DecisionModel | None = None,
-        prior: TermPrior | None = None,
     ) -> None:
-        self.prior = prior
         self.params = params or ClusterParams()
         self.model = model or default_model()
         self.name = f"{ONLINE_V1}+{self.model.name}"
-        self.df = DocFreq(self.params.idf_interval)
+        self.df = DocFreq(self.params.idf_growth)
         self._stories: dict[int, _Story] = {}  # active stories
         self._story_of: dict[int, int] = {}  # article id -> story id (active stories)
         self._copy_root: dict[int, int] = {}  # copy article id -> original article id
@@ -238,24 +236,29 @@ class OnlineClusterer:
         return self._idf_memo[name]
 
     def _idf_of(self, name: str, term: str) -> float:
-        df = self.df.snap[name].get(term, 0)
-        prior = self.prior
-        if prior is None:
-            return math.log((self.df.snap_n + 1) / (df + 1)) + 1.0
-        pseudo = prior.docs
-        return math.log((self.df.snap_n + pseudo + 1) / (df + pseudo * prior.share(name, term) + 1)) + 1.0
+        """Smoothed IDF of the snapshot: log((N + 1) / (df + 1)) + 1."""
+        return math.log(self.df.snap_n + 1) + 1.0 - math.log(self.df.snap[name].get(term, 0) + 1)
+
+    def _fill(self, name: str, memo: dict[str, float], terms: Iterable[str]) -> None:
+        """Memoise the IDF of ``terms`` (hot loop: local names, one log per new term)."""
+        get = self.df.snap[name].get
+        base = math.log(self.df.snap_n + 1) + 1.0
+        log = math.log
+        for t in terms:
+            if t not in memo:
+                memo[t] = base - log(get(t, 0) + 1)
 
     def _query(self, f: ArticleFeatures) -> _Query:
         q = _Query()
         for name in FIELDS:
             memo = self._idf(name)
+            terms = getattr(f, name)
+            self._fill(name, memo, terms)
             vec: dict[str, float] = {}
             vidf: dict[str, float] = {}
             total = 0.0
-            for t, tf in getattr(f, name).items():
-                idf = memo.get(t)
-                if idf is None:
-                    idf = memo[t] = self._idf_of(name, t)
+            for t, tf in terms.items():
+                idf = memo[t]
                 w = tf * idf
                 vec[t] = w
                 vidf[t] = w * idf
@@ -282,12 +285,11 @@ class OnlineClusterer:
         if cached is not None and cached[0] == story.version and cached[1] == snap_n:
             return cached[2]
         memo = self._idf(name)
+        sums = story.sums[name]
+        self._fill(name, memo, sums)
         total = 0.0
-        for t, s in story.sums[name].items():
-            idf = memo.get(t)
-            if idf is None:
-                idf = memo[t] = self._idf_of(name, t)
-            w = s * idf
+        for t, s in sums.items():
+            w = s * memo[t]
             total += w * w
         norm = math.sqrt(total)
         story.norms[name] = (story.version, snap_n, norm)

@@ -122,8 +122,8 @@ def normalise_text(text: str) -> str:
     One paragraph per line; one blank line at most between paragraphs; no spaces at line ends.
     """
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
-    text = _LINE_BREAKS.sub("\n", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    text = _SPACES.sub(" ", _LINE_BREAKS.sub("\n", text))
+    lines = [line.strip() for line in text.split("\n")]
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
 
 

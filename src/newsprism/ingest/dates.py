@@ -124,9 +124,18 @@ def parse_date(value: str | int | float | datetime | None) -> datetime | None:
     return _parse_textual(text, strict=False)
 
 
+_DIGIT = re.compile(r"\d")
+_MAX_DATELINE_CHARS = 160
+
+
+def _could_be_dateline(line: str) -> bool:
+    """Cheap prefilter: a dateline is short and has a digit (most lines are neither)."""
+    return len(line) <= _MAX_DATELINE_CHARS and _DIGIT.search(line) is not None
+
+
 def is_dateline(line: str) -> bool:
     """True when the whole line is a date (a dateline), not a sentence that contains one."""
-    return _parse_textual(line, strict=True) is not None
+    return _could_be_dateline(line) and _parse_textual(line, strict=True) is not None
 
 
 def find_dateline(lines: Sequence[str]) -> tuple[datetime | None, int | None]:
@@ -142,6 +151,8 @@ def find_dateline(lines: Sequence[str]) -> tuple[datetime | None, int | None]:
         seen += 1
         if seen > DATELINE_WINDOW:
             break
+        if not _could_be_dateline(line):
+            continue
         found = _parse_textual(line, strict=True)
         if found is not None:
             logger.debug("dateline %r at line %d -> %s", line, index, found.isoformat())

@@ -13,7 +13,7 @@ from collections import Counter
 
 from .stopwords import stopwords_for
 
-__all__ = ["name_tokens", "stem", "tokens", "word_tokens"]
+__all__ = ["name_tokens", "names_from", "stem", "tokens", "tokens_from", "word_tokens", "words"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -37,8 +37,21 @@ _SUFFIXES = (
 )
 
 
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
     """A light English suffix stripper: enough to conflate ``checks``/``checked``/``checking``."""
+    cached = _STEMS.get(word)
+    if cached is not None:
+        return cached
+    out = _strip(word)
+    if len(_STEMS) < 500_000:  # bounded memo: vocabularies repeat, the stripping loop is slow
+        _STEMS[word] = out
+    return out
+
+
+def _strip(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
@@ -56,12 +69,22 @@ def _bigrams(word: str) -> list[str]:
     return [word[i : i + 2] for i in range(len(word) - 1)]
 
 
+def words(text: str) -> list[str]:
+    """The raw words of ``text`` (case kept): the input of the ``*_from`` functions, so one scan
+    of a text serves content tokens, names and shingles."""
+    return _WORD.findall(text)
+
+
 def tokens(text: str, language: str | None = None) -> list[str]:
     """Content tokens: lower-cased, stop words dropped, English stemmed, CJK as bigrams."""
+    return tokens_from(_WORD.findall(text), language)
+
+
+def tokens_from(raw_words: list[str], language: str | None = None) -> list[str]:
     stop = stopwords_for(language)
     english = language in (None, "en")
     out: list[str] = []
-    for raw in _WORD.findall(text):
+    for raw in raw_words:
         word = raw.lower().replace("’", "'")
         if _NO_SPACE_SCRIPT.search(word):
             out.extend(_bigrams(word))
@@ -80,11 +103,14 @@ def name_tokens(text: str, language: str | None = None) -> list[str]:
     A capitalised word counts as a name unless the same word also appears in lower case in the
     text (then it is a common word at a sentence start or in a headline) or is a stop word.
     """
+    return names_from(_WORD.findall(text), language)
+
+
+def names_from(raw_words: list[str], language: str | None = None) -> list[str]:
     stop = stopwords_for(language)
-    words = _WORD.findall(text)
-    lower = {w for w in words if w[0].islower()}
+    lower = {w for w in raw_words if w[0].islower()}
     out: list[str] = []
-    for raw in words:
+    for raw in raw_words:
         first = raw[0]
         if first.isupper():
             word = raw.lower().replace("’", "'")

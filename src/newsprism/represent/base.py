@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -37,6 +38,10 @@ class ArticleFeatures:
             "p": self.published,
             "l": self.language,
         }
+
+    def dumps(self) -> str:
+        """Compact JSON text of :meth:`to_json` (what the store keeps)."""
+        return json.dumps(self.to_json(), separators=(",", ":"), ensure_ascii=False)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ArticleFeatures:

@@ -14,10 +14,10 @@ from collections import Counter
 import numpy as np
 
 from ..model import Article
-from ..nlp.tokenize import name_tokens, tokens
+from ..nlp.tokenize import names_from, tokens_from, words
 from .base import ArticleFeatures
 
-__all__ = ["LEXICAL_V1", "LexicalFeaturizer", "minhash", "shingles"]
+__all__ = ["LEXICAL_V1", "LexicalFeaturizer", "minhash", "shingles", "shingles_from"]
 
 LEXICAL_V1 = "newsprism.LexicalFeatures.v1"
 
@@ -36,7 +36,11 @@ def _sublinear(counter: Counter[str]) -> dict[str, float]:
 
 def shingles(text: str, k: int = 5) -> set[int]:
     """Hashes of the word ``k``-grams of ``text`` (lower-cased words, punctuation ignored)."""
-    words = _SHINGLE_WORD.findall(text.lower())
+    return shingles_from(_SHINGLE_WORD.findall(text.lower()), k)
+
+
+def shingles_from(words: list[str], k: int = 5) -> set[int]:
+    """Hashes of the ``k``-grams of a list of lower-cased words."""
     if len(words) < k:
         return {zlib.crc32(" ".join(words).encode())} if words else set()
     return {zlib.crc32(" ".join(words[i : i + k]).encode()) for i in range(len(words) - k + 1)}
@@ -63,17 +67,18 @@ class LexicalFeaturizer:
     def features(self, article: Article) -> ArticleFeatures:
         lang = article.language
         text = article.text
-        title_counts = Counter(tokens(article.title, lang))
-        body_counts = Counter(tokens(article.title + "\n" + text, lang))
-        name_counts = Counter(name_tokens(article.title, lang))
-        name_counts.update(name_tokens(text, lang))
+        title_words, text_words = words(article.title), words(text)
+        title_counts = Counter(tokens_from(title_words, lang))
+        body_counts = title_counts + Counter(tokens_from(text_words, lang))  # the body view includes the title
+        name_counts = Counter(names_from(title_words, lang))
+        name_counts.update(names_from(text_words, lang))
         if article.published is not None:
             name_counts[f"y{article.published.year}"] += 1  # the publication year is evidence too
         return ArticleFeatures(
             title=_sublinear(title_counts),
             body=_sublinear(body_counts),
             names=_sublinear(name_counts),
-            minhash=minhash(shingles(article.title + "\n" + text)),
+            minhash=minhash(shingles_from([w.lower() for w in title_words + text_words])),
             published=article.published.timestamp() if article.published else None,
             language=lang,
             version=self.name,

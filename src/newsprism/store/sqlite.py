@@ -162,7 +162,7 @@ class SQLiteStore:
             row = self._db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
         return int(row[0]) if row else None
 
-    def add_article(self, article: Article, features: ArticleFeatures) -> int:
+    def add_article(self, article: Article, features: ArticleFeatures, features_json: str | None = None) -> int:
         cur = self._db.execute(
             "INSERT INTO articles (external_id, url, outlet, title, text, published, language, author,"
             " content_hash, origin, flags, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -184,7 +184,7 @@ class SQLiteStore:
         article_id = int(cur.lastrowid or 0)
         self._db.execute(
             "INSERT INTO features (article_id, version, data) VALUES (?, ?, ?)",
-            (article_id, features.version, json.dumps(features.to_json(), separators=(",", ":"))),
+            (article_id, features.version, features_json or features.dumps()),
         )
         return article_id
 
@@ -192,7 +192,7 @@ class SQLiteStore:
         self._db.execute(
             "INSERT INTO features (article_id, version, data) VALUES (?, ?, ?) ON CONFLICT (article_id)"
             " DO UPDATE SET version = excluded.version, data = excluded.data",
-            (article_id, features.version, json.dumps(features.to_json(), separators=(",", ":"))),
+            (article_id, features.version, features.dumps()),
         )
 
     @staticmethod
