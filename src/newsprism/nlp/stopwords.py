@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import cache
 
-__all__ = ["stopwords_for"]
+__all__ = ["TIME_WORDS", "function_words_for", "stopwords_for"]
 
 _EN = """a about above after again against all also am an and any are as at be because been before
 being below between both but by can could did do does doing down during each few for from further
@@ -62,3 +62,16 @@ def stopwords_for(language: str | None) -> frozenset[str]:
     if language and language in _LISTS:
         words |= set(_LISTS[language].split())
     return frozenset(words)
+
+
+TIME_WORDS = frozenset(
+    """first last next year years day days time times week weeks month months ago today yesterday
+    tomorrow monday tuesday wednesday thursday friday saturday sunday one two three""".split()
+)
+
+
+@cache
+def function_words_for(language: str | None) -> frozenset[str]:
+    """Stop words without the time and order words (``Wednesday``, ``first``, ``last month``):
+    useless for grouping articles into stories, but details worth aligning within a story."""
+    return stopwords_for(language) - TIME_WORDS

@@ -324,6 +324,7 @@ class SQLiteStore:
             ).fetchall()
             if not rows:
                 self._db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+                self._db.execute("DELETE FROM analyses WHERE story_id = ?", (sid,))
                 last = int(self.get_meta("last_story_id") or 0)
                 if sid > last:
                     self.set_meta("last_story_id", str(sid))  # ids of merged-away stories are never reused
@@ -391,6 +392,27 @@ class SQLiteStore:
         rows = self._db.execute(sql, (*args, query.limit, query.offset)).fetchall()
         return [self._story(r) for r in rows]
 
+    def story_revision(self, story_id: int) -> int:
+        row = self._db.execute("SELECT revision FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"no story {story_id}", path=self.path)
+        return int(row[0])
+
+    def get_analysis(self, story_id: int, kind: str) -> tuple[str, int, str] | None:
+        """``(version, revision, JSON text)`` of a cached analysis, if any."""
+        row = self._db.execute(
+            "SELECT version, revision, data FROM analyses WHERE story_id = ? AND kind = ?", (story_id, kind)
+        ).fetchone()
+        return (str(row[0]), int(row[1]), str(row[2])) if row else None
+
+    def put_analysis(self, story_id: int, kind: str, version: str, revision: int, data: str) -> None:
+        self._db.execute(
+            "INSERT INTO analyses (story_id, kind, version, revision, data, created_at) VALUES (?,?,?,?,?,?)"
+            " ON CONFLICT (story_id, kind) DO UPDATE SET version = excluded.version, revision = excluded.revision,"
+            " data = excluded.data, created_at = excluded.created_at",
+            (story_id, kind, version, revision, data, self._clock()),
+        )
+
     def story_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM stories").fetchone()[0])
 
@@ -451,6 +473,7 @@ class SQLiteStore:
         self._db.execute("DELETE FROM assignments")
         self._db.execute("DELETE FROM story_events")
         self._db.execute("DELETE FROM stories")
+        self._db.execute("DELETE FROM analyses")
         self._db.execute("DELETE FROM term_df")
         self._db.execute("DELETE FROM meta WHERE key = 'df_n'")
 
