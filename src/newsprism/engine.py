@@ -17,7 +17,7 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .cluster.base import Decision, Member
 from .cluster.idf import snapshot_boundary
@@ -30,6 +30,9 @@ from .runner import Prepared, Preparer, iter_drafts, prepare_all
 from .settings import Settings
 from .store.base import AssignmentRow, Store, StoryQuery
 from .store.sqlite import SQLiteStore
+
+if TYPE_CHECKING:
+    from .compare.comparer import CompareInput, Comparer
 
 __all__ = ["Engine", "Progress", "RebuildReport"]
 
@@ -75,6 +78,7 @@ class Engine:
         featurizer: Featurizer | None = None,
         clusterer_factory: Callable[[], OnlineClusterer] | None = None,
         preparer: Preparer | None = None,
+        comparer: Comparer | None = None,
     ) -> None:
         self.settings = settings or Settings.load()
         self.store = store
@@ -82,6 +86,7 @@ class Engine:
         self._factory = clusterer_factory or (lambda: OnlineClusterer(_params(self.settings)))
         self._preparer = preparer
         self._clusterer: OnlineClusterer | None = None
+        self._comparer: Comparer | None = comparer
 
     @classmethod
     def open(cls, settings: Settings | None = None, **kwargs: Any) -> Engine:
@@ -264,6 +269,41 @@ class Engine:
     def export_assignments(self) -> Iterator[AssignmentRow]:
         return self.store.assignments()
 
+    # -- compare -----------------------------------------------------------------------------------
+    @property
+    def comparer(self) -> Comparer:
+        if self._comparer is None:
+            from .compare.comparer import Comparer
+
+            self._comparer = Comparer()
+        return self._comparer
+
+    def compare_story(self, story_id: int, *, refresh: bool = False) -> dict[str, Any]:
+        """The comparison of a stored story (JSON form), cached until the story changes."""
+        revision = self.store.story_revision(story_id)
+        version = self.comparer.name
+        cached = None if refresh else self.store.get_analysis(story_id, "comparison")
+        if cached is not None and cached[0] == version and cached[1] == revision:
+            data: dict[str, Any] = json.loads(cached[2])
+            return data
+        members = self.store.story_members(story_id)
+        data = self.comparer.compare(_compare_inputs(members), story=story_id).to_json()
+        data["label"] = self.store.story(story_id).label
+        with self.store.transaction():
+            self.store.put_analysis(story_id, "comparison", version, revision, json.dumps(data, ensure_ascii=False))
+        return data
+
+    def compare_all(self) -> dict[str, Any]:
+        """Every stored article compared as one story (``newsprism compare FILE...``)."""
+        members: list[tuple[Article, Assignment]] = []
+        for story in self.store.stories(StoryQuery(order="id", limit=1_000_000)):
+            members.extend(self.store.story_members(story.id))
+        members.sort(key=lambda m: m[0].id or 0)
+        data = self.comparer.compare(_compare_inputs(members)).to_json()
+        if members:
+            data["label"] = members[0][0].title
+        return data
+
     # -- rebuild -----------------------------------------------------------------------------------
     def rebuild(self, *, on_progress: Callable[[int, int], None] | None = None) -> RebuildReport:
         """Re-cluster the whole store in one pass with corpus-wide statistics.
@@ -332,6 +372,25 @@ class Engine:
             agreement=bcubed(after, before)[2] if before else 1.0,
             features_recomputed=recomputed,
         )
+
+
+def _compare_inputs(members: list[tuple[Article, Assignment]]) -> list[CompareInput]:
+    from .compare.comparer import CompareInput
+
+    ext = {a.id: a.external_id for a, _ in members}
+    return [
+        CompareInput(
+            article=a.external_id,
+            title=a.title,
+            text=a.text,
+            outlet=a.outlet,
+            url=a.url,
+            language=a.language,
+            published=a.published,
+            copy_of=ext.get(s.copy_of) if s.copy_of is not None else None,
+        )
+        for a, s in members
+    ]
 
 
 def _live_doc_freq(features: Iterable[ArticleFeatures]) -> tuple[dict[str, dict[str, int]], int]:

@@ -12,9 +12,10 @@ import itertools
 import logging
 import multiprocessing as mp
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from .ingest.clean import Cleaner
 from .ingest.parsers import parser_for
@@ -31,6 +32,8 @@ log = logging.getLogger(__name__)
 
 _POOL_MIN_DRAFTS = 1500  # below this, a pool costs more than it saves
 _CHUNK = 64
+_BLOCK = 1024  # drafts handed to the pool at a time
+_IN_FLIGHT = 2  # blocks queued beyond the one being consumed
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,4 +114,16 @@ def prepare_all(
         on_start(workers)
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
     with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
-        yield from pool.imap(_work, itertools.chain(head, it), chunksize=_CHUNK)
+        # Bounded in-flight work: Pool.imap would read every input ahead and keep every result
+        # the writer has not consumed yet, so memory would grow with the input when clustering is
+        # the slower side.
+        pending: deque[Any] = deque()
+        source = itertools.chain(head, it)
+        while True:
+            block = list(itertools.islice(source, _BLOCK))
+            if block:
+                pending.append(pool.map_async(_work, block, chunksize=_CHUNK))
+            if pending and (len(pending) > _IN_FLIGHT or not block):
+                yield from pending.popleft().get()
+            if not block and not pending:
+                return

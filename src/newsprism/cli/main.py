@@ -185,15 +185,79 @@ def stories(
     _run(go)
 
 
+def _compare_options(func: F) -> F:
+    func = click.option("--markdown", "as_markdown", is_flag=True, help="Print the comparison as Markdown.")(func)
+    func = click.option(
+        "--html",
+        "html_path",
+        type=click.Path(dir_okay=False, writable=True),
+        help="Write a standalone side-by-side HTML report to this file.",
+    )(func)
+    return func
+
+
+def _emit_comparison(data: dict[str, Any], *, as_json: bool, as_markdown: bool, html_path: str | None) -> None:
+    from ..compare.render import to_html, to_markdown, to_text
+
+    if html_path:
+        _write_atomic(html_path, to_html(data))
+        click.echo(f"wrote {html_path}", err=True)
+        if not (as_json or as_markdown):
+            return
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif as_markdown:
+        click.echo(to_markdown(data), nl=False)
+    else:
+        click.echo(to_text(data), nl=False)
+
+
+def _write_atomic(path: str, text: str) -> None:
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".newsprism-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
 @cli.command()
 @click.argument("story_id", type=int)
-@click.option("--json", "as_json", is_flag=True, help="Print the story, its articles and explanations as JSON.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (with --compare: the comparison's JSON).")
+@click.option("--compare", "do_compare", is_flag=True, help="Compare the story's sources claim by claim.")
+@click.option("--refresh", is_flag=True, help="With --compare: recompute even when a cached comparison is current.")
+@_compare_options
 @click.pass_obj
-def story(state: _State, story_id: int, as_json: bool) -> None:
-    """Show one story: its articles and why each belongs to it."""
+def story(
+    state: _State,
+    story_id: int,
+    as_json: bool,
+    do_compare: bool,
+    refresh: bool,
+    as_markdown: bool,
+    html_path: str | None,
+) -> None:
+    """Show one story: its articles and why each belongs to it.
+
+    With --compare: facts several sources report (with the spans that support them), what only
+    one source reports, differences (numbers, dates, framing), quotes with speakers, the same
+    quote worded differently, and entities; as text, --json, --markdown or --html FILE.  The
+    comparison is cached in the database until the story changes.
+    """
 
     def go() -> None:
         with state.engine() as engine:
+            if do_compare or as_markdown or html_path:
+                data = engine.compare_story(story_id, refresh=refresh)
+                _emit_comparison(data, as_json=as_json, as_markdown=as_markdown, html_path=html_path)
+                return
             s = engine.story(story_id)
             members = engine.story_members(story_id)
             events = engine.story_events(story_id)
@@ -201,6 +265,34 @@ def story(state: _State, story_id: int, as_json: bool) -> None:
                 click.echo(json.dumps(render.story_detail_json(s, members, events), indent=2, ensure_ascii=False))
             else:
                 render.story_detail(s, members, events)
+
+    _run(go)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON (schema: docs/compare.md).")
+@_compare_options
+@click.pass_obj
+def compare(state: _State, paths: tuple[str, ...], as_json: bool, as_markdown: bool, html_path: str | None) -> None:
+    """Compare PATHS (anything `ingest` accepts) as one story, without a database.
+
+    \b
+    Example:
+      newsprism compare bloomberg.txt nbc.html --html report.html
+    """
+
+    def go() -> int:
+        with state.engine(db=":memory:") as engine:
+            report = engine.ingest(
+                paths, stdin=sys.stdin.buffer, on_reject=lambda r: click.echo(f"skipped {r.line()}", err=True)
+            )
+            if report.ingested == 0:
+                click.echo("error: nothing to compare (no input became an article)", err=True)
+                return 1
+            data = engine.compare_all()
+            _emit_comparison(data, as_json=as_json, as_markdown=as_markdown, html_path=html_path)
+            return 0
 
     _run(go)
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping
 
+import numpy as np
+
 from ..represent.base import ArticleFeatures
 
 __all__ = ["FIELDS", "DocFreq", "snapshot_boundary"]
@@ -17,7 +19,7 @@ __all__ = ["FIELDS", "DocFreq", "snapshot_boundary"]
 FIELDS: tuple[str, ...] = ("title", "body", "names")
 
 
-DEFAULT_GROWTH = 256
+DEFAULT_GROWTH = 64
 
 
 def snapshot_boundary(n: int, growth: int = DEFAULT_GROWTH) -> int:
@@ -45,6 +47,15 @@ def _next_boundary(b: int, growth: int) -> int:
     return b + max(1, b // max(1, growth))
 
 
+try:  # the C helper behind Counter.update: counts the keys of an iterable into any dict
+    from collections import _count_elements as _count  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - other Pythons
+
+    def _count(mapping: dict[str, int], iterable: Iterable[str]) -> None:
+        for item in iterable:
+            mapping[item] = mapping.get(item, 0) + 1
+
+
 def _terms(features: ArticleFeatures, field: str) -> Mapping[str, float]:
     mapping: Mapping[str, float] = getattr(features, field)
     return mapping
@@ -63,6 +74,40 @@ class DocFreq:
         self.dirty: dict[str, set[str]] = {f: set() for f in FIELDS}  # changed since last persisted
         self.pending: dict[str, set[str]] = {f: set() for f in FIELDS}  # changed since last snapshot
         self.frozen = False
+        # numpy view of the snapshot: a term id per term, log(df + 1) per id, IDF per id cached
+        self.ids: dict[str, dict[str, int]] = {f: {} for f in FIELDS}
+        self._lam: dict[str, np.ndarray] = {f: np.zeros(1024) for f in FIELDS}
+        self._idf_cache: dict[str, tuple[int, int, np.ndarray]] = {}
+
+    def _id(self, field: str, term: str) -> int:
+        ids = self.ids[field]
+        i = ids.get(term)
+        if i is None:
+            i = ids[term] = len(ids)
+            lam = self._lam[field]
+            if i >= len(lam):
+                grown = np.zeros(max(1024, 2 * len(lam)))
+                grown[: len(lam)] = lam
+                self._lam[field] = grown
+        return i
+
+    def _set_lam(self, field: str, term: str, df: int) -> None:
+        i = self._id(field, term)  # may grow the array: look it up afterwards
+        self._lam[field][i] = math.log(df + 1)
+
+    def idf_array(self, field: str) -> np.ndarray:
+        """IDF of the snapshot for every term id (terms unseen at the snapshot get the highest)."""
+        size = len(self.ids[field])
+        cached = self._idf_cache.get(field)
+        if cached is not None and cached[0] == self.snap_n and cached[1] >= size:
+            return cached[2]
+        arr = (math.log(self.snap_n + 1) + 1.0) - self._lam[field][: max(size, 1)]
+        self._idf_cache[field] = (self.snap_n, size, arr)
+        return arr
+
+    def term_ids(self, field: str, terms: Iterable[str]) -> list[int]:
+        """Ids of ``terms`` (new terms get one)."""
+        return [self._id(field, t) for t in terms]
 
     def freeze_with(self, corpus: Iterable[ArticleFeatures]) -> None:
         """Batch mode: IDF from the whole corpus, unchanged by later :meth:`add` calls."""
@@ -76,19 +121,23 @@ class DocFreq:
                     counts[term] = counts.get(term, 0) + 1
         self.snap_n = self.n
         self.snap = {f: dict(self.live[f]) for f in FIELDS}
+        for field in FIELDS:
+            for term, df in self.snap[field].items():
+                self._set_lam(field, term, df)
         self.frozen = True
 
     def add(self, features: ArticleFeatures) -> None:
         if self.frozen:
             return
         for field in FIELDS:
-            counts = self.live[field]
-            dirty = self.dirty[field]
-            pending = self.pending[field]
-            for term in _terms(features, field):
-                counts[term] = counts.get(term, 0) + 1
-                dirty.add(term)
-                pending.add(term)
+            terms = _terms(features, field)
+            _count(self.live[field], terms)  # C-speed counting
+            self.dirty[field].update(terms)
+            self.pending[field].update(terms)
+            ids = self.ids[field]
+            for term in terms:
+                if term not in ids:
+                    self._id(field, term)
         self.n += 1
         if self.n >= self._next:
             self._snapshot()
@@ -98,8 +147,10 @@ class DocFreq:
         self.snap_n = self.n
         for field in FIELDS:
             live, snap = self.live[field], self.snap[field]
+            lam, ids, log = self._lam[field], self.ids[field], math.log
             for term in self.pending[field]:
-                snap[term] = live[term]
+                df = snap[term] = live[term]
+                lam[ids[term]] = log(df + 1)
             self.pending[field] = set()
 
     def idf(self, field: str, term: str) -> float:
@@ -141,3 +192,11 @@ class DocFreq:
                         del counts_f[term]
         self.snap_n = boundary
         self.snap = snap
+        self.ids = {f: {} for f in FIELDS}
+        self._lam = {f: np.zeros(1024) for f in FIELDS}
+        self._idf_cache = {}
+        for field in FIELDS:
+            for term in sorted(self.live[field]):  # every counted term gets an id
+                self._id(field, term)
+            for term, df in snap[field].items():
+                self._set_lam(field, term, df)

@@ -53,11 +53,11 @@ class ClusterParams:
     max_idle_articles: int = 20_000
     min_idle_articles: int = 2_000  # a dated story is retired only once this many articles passed it by
     split_check: bool = True
-    max_candidates: int = 8
+    max_candidates: int = 6
     body_query_terms: int = 10
     names_query_terms: int = 10
     max_postings: int = 1_000
-    idf_growth: int = 256  # IDF is live for the first articles, then refreshed every n / idf_growth
+    idf_growth: int = 64  # IDF is live for the first articles, then refreshed every n / idf_growth
 
 
 @dataclass(slots=True)
@@ -86,18 +86,33 @@ class _Story:
     last_pub: float | None = None
     last_id: int = 0
     version: int = 0
-    norms: dict[str, tuple[int, int, float]] = field(default_factory=dict)  # field -> (version, snap, norm)
+    idlist: dict[str, list[int]] = field(default_factory=lambda: {f: [] for f in FIELDS})  # term ids, sums order
+    norms: dict[str, tuple[int, int, float]] = field(default_factory=dict)  # field -> (version, snapshot, norm)
 
-    def add_evidence(self, article_id: int, f: ArticleFeatures, keep_features: bool, norms: dict[str, float]) -> None:
+    def add_evidence(
+        self,
+        article_id: int,
+        f: ArticleFeatures,
+        keep_features: bool,
+        norms: dict[str, float],
+        ids: dict[str, dict[str, int]],
+    ) -> None:
         self.core.append(article_id)
         if keep_features:
             self.feats[article_id] = f
         for name in FIELDS:
             sums = self.sums[name]
             usums = self.usums[name]
+            idlist = self.idlist[name]
+            term_ids = ids[name]
             inv = 1.0 / norms[name] if norms.get(name) else 0.0
             for term, tf in getattr(f, name).items():
-                sums[term] = sums.get(term, 0.0) + tf
+                old = sums.get(term)
+                if old is None:
+                    sums[term] = tf
+                    idlist.append(term_ids[term])
+                else:
+                    sums[term] = old + tf
                 usums[term] = usums.get(term, 0.0) + tf * inv
         self.years.update(t for t in f.names if t.startswith("y") and t[1:].isdigit())
         self.version += 1
@@ -137,8 +152,6 @@ class OnlineClusterer:
         self._max_pub: float | None = None
         self._threshold_score = self.model.threshold_score(self.params.join_threshold)
         self._used = {k for k, w in self.model.weights.items() if w}
-        self._idf_snap = -1
-        self._idf_memo: dict[str, dict[str, float]] = {f: {} for f in FIELDS}
 
     # -- public ------------------------------------------------------------------------------
     @property
@@ -228,37 +241,23 @@ class OnlineClusterer:
         return Decision(article_id, story_id, False, explanation, copy_of=original)
 
     # -- scoring -----------------------------------------------------------------------------
-    def _idf(self, name: str) -> dict[str, float]:
-        """Per-term IDF of the current snapshot, memoised until the snapshot changes."""
-        if self._idf_snap != self.df.snap_n:
-            self._idf_snap = self.df.snap_n
-            self._idf_memo = {f: {} for f in FIELDS}
-        return self._idf_memo[name]
-
-    def _idf_of(self, name: str, term: str) -> float:
-        """Smoothed IDF of the snapshot: log((N + 1) / (df + 1)) + 1."""
-        return math.log(self.df.snap_n + 1) + 1.0 - math.log(self.df.snap[name].get(term, 0) + 1)
-
-    def _fill(self, name: str, memo: dict[str, float], terms: Iterable[str]) -> None:
-        """Memoise the IDF of ``terms`` (hot loop: local names, one log per new term)."""
-        get = self.df.snap[name].get
-        base = math.log(self.df.snap_n + 1) + 1.0
-        log = math.log
-        for t in terms:
-            if t not in memo:
-                memo[t] = base - log(get(t, 0) + 1)
+    def _idf_values(self, name: str, terms: Iterable[str]) -> list[float]:
+        """Snapshot IDF of each term, in order (vectorised gather)."""
+        ids = self.df.term_ids(name, terms)
+        if not ids:
+            return []
+        values: list[float] = self.df.idf_array(name)[np.asarray(ids, dtype=np.int64)].tolist()
+        return values
 
     def _query(self, f: ArticleFeatures) -> _Query:
         q = _Query()
         for name in FIELDS:
-            memo = self._idf(name)
             terms = getattr(f, name)
-            self._fill(name, memo, terms)
+            idfs = self._idf_values(name, terms)
             vec: dict[str, float] = {}
             vidf: dict[str, float] = {}
             total = 0.0
-            for t, tf in terms.items():
-                idf = memo[t]
+            for (t, tf), idf in zip(terms.items(), idfs, strict=True):
                 w = tf * idf
                 vec[t] = w
                 vidf[t] = w * idf
@@ -284,14 +283,13 @@ class OnlineClusterer:
         snap_n = self.df.snap_n
         if cached is not None and cached[0] == story.version and cached[1] == snap_n:
             return cached[2]
-        memo = self._idf(name)
         sums = story.sums[name]
-        self._fill(name, memo, sums)
-        total = 0.0
-        for t, s in sums.items():
-            w = s * memo[t]
-            total += w * w
-        norm = math.sqrt(total)
+        if sums:
+            idf = self.df.idf_array(name)[np.asarray(story.idlist[name], dtype=np.int64)]
+            weights = np.fromiter(sums.values(), dtype=np.float64, count=len(sums)) * idf
+            norm = math.sqrt(float(np.dot(weights, weights)))
+        else:
+            norm = 0.0
         story.norms[name] = (story.version, snap_n, norm)
         return norm
 
@@ -365,9 +363,9 @@ class OnlineClusterer:
     def _shared_terms(self, story: _Story, q: _Query) -> tuple[str, ...]:
         contrib: dict[str, float] = {}
         for name in ("names", "title", "body"):
-            vec, norm = q.vec[name], q.norm[name]
+            norm = q.norm[name]
             sums = story.sums[name]
-            for t, w in vec.items():
+            for t, w in q.query_terms[name]:
                 if t in sums:
                     key = t[1:] if name == "names" and t.startswith("y") and t[1:].isdigit() else t
                     contrib[key] = max(contrib.get(key, 0.0), w * sums[t] / max(norm, 1e-9))
@@ -461,7 +459,7 @@ class OnlineClusterer:
         if norms is None:
             norms = dict(self._query(f).norm)
         self._norms[article_id] = norms
-        story.add_evidence(article_id, f, keep, norms)
+        story.add_evidence(article_id, f, keep, norms, self.df.ids)
         for name in FIELDS:
             index = self._index[name]
             for t in new_terms[name]:
@@ -516,7 +514,6 @@ class OnlineClusterer:
             w_field = fw.get(name, 0.0)
             if not w_field:
                 continue
-            memo = self._idf(name)
             vocab: dict[str, int] = {}
             rows: list[int] = []
             cols: list[int] = []
@@ -525,14 +522,12 @@ class OnlineClusterer:
                 for t, tf in getattr(f, name).items():
                     rows.append(r)
                     cols.append(vocab.setdefault(t, len(vocab)))
-                    idf = memo.get(t)
-                    if idf is None:
-                        idf = memo[t] = self._idf_of(name, t)
-                    vals.append(tf * idf)
+                    vals.append(tf)
             if not vocab:
                 continue
             mat = np.zeros((len(feats), len(vocab)))
             mat[rows, cols] = vals
+            mat *= np.asarray(self._idf_values(name, vocab))[None, :]
             norms = np.linalg.norm(mat, axis=1)
             norms[norms == 0] = 1.0
             mat /= norms[:, None]
@@ -623,15 +618,11 @@ class OnlineClusterer:
             "log_small": math.log(min(len(fa), len(fb))),
         }
         for name in FIELDS:
-            memo = self._idf(name)
             va, vb = self._group_sums(fa, name), self._group_sums(fb, name)
-            for vec in (va, vb):
-                for t in vec:
-                    if t not in memo:
-                        memo[t] = self._idf_of(name, t)
-            dot = sum(w * vb[t] * memo[t] ** 2 for t, w in va.items() if t in vb)
-            na = math.sqrt(sum((w * memo[t]) ** 2 for t, w in va.items()))
-            nb = math.sqrt(sum((w * memo[t]) ** 2 for t, w in vb.items()))
+            idf = dict(zip(list(va) + list(vb), self._idf_values(name, list(va) + list(vb)), strict=True))
+            dot = sum(w * vb[t] * idf[t] ** 2 for t, w in va.items() if t in vb)
+            na = math.sqrt(sum((w * idf[t]) ** 2 for t, w in va.items()))
+            nb = math.sqrt(sum((w * idf[t]) ** 2 for t, w in vb.items()))
             ev["group_" + name] = dot / (na * nb) if na and nb else 0.0
         ya = {t for f in fa for t in f.names if t.startswith("y") and t[1:].isdigit()}
         yb = {t for f in fb for t in f.names if t.startswith("y") and t[1:].isdigit()}

@@ -65,8 +65,7 @@ def stopwords_for(language: str | None) -> frozenset[str]:
 
 
 TIME_WORDS = frozenset(
-    """first last next year years day days time times week weeks month months ago today yesterday
-    tomorrow monday tuesday wednesday thursday friday saturday sunday one two three""".split()
+    ["first", "last", "next", "year", "years", "day", "days", "time", "times", "week", "weeks", "month", "months", "ago", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "one", "two", "three"]
 )
 
 

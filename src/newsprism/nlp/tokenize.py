@@ -80,9 +80,7 @@ def tokens(text: str, language: str | None = None) -> list[str]:
     return tokens_from(_WORD.findall(text), language)
 
 
-def tokens_from(
-    raw_words: list[str], language: str | None = None, *, stop: frozenset[str] | None = None
-) -> list[str]:
+def tokens_from(raw_words: list[str], language: str | None = None, *, stop: frozenset[str] | None = None) -> list[str]:
     stop = stopwords_for(language) if stop is None else stop
     english = language in (None, "en")
     out: list[str] = []

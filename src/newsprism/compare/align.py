@@ -1,0 +1,196 @@
+"""Align the statements of a story's sources into facts.
+
+Each source's clean text is split into sentences (statements).  Statements of different
+*independent* sources (copies of one original count as one source) are compared with TF-IDF
+cosine over content words, names and numbers, weighted by IDF within the story.  An alignment edge
+joins two statements when one is the other's best match in its source and the similarity clears
+the threshold; edges are grouped into facts (at most one statement per source in a fact).
+Statements left without an edge are what only one source reports.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..nlp.stopwords import function_words_for
+from ..nlp.tokenize import names_from, tokens_from, words
+from .base import Fact, SentenceSplitter, Span, Statement
+
+__all__ = ["AlignParams", "Alignment", "Doc", "align"]
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One source of a comparison: the article's external id, its clean text, and the group of
+    independent reporting it belongs to (the external id of its original when it is a copy)."""
+
+    article: str
+    text: str
+    group: str
+    language: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlignParams:
+    threshold: float = 0.2  # cosine at or above which two statements can express the same fact
+    strong: float = 0.45  # above this an edge is kept even when not a best match
+    min_terms: int = 2  # statements with fewer content terms are not compared (datelines, credits)
+    min_shared: int = 3  # aligned statements share at least this many content terms
+    name_weight: float = 1.5  # names and numbers count more than other words
+
+
+@dataclass(slots=True)
+class Alignment:
+    statements: list[Statement]
+    groups: list[str]  # independence group of each statement
+    similarity: np.ndarray  # statement x statement cosine (0 within one group)
+    edges: list[tuple[int, int, float]]
+    facts: list[list[int]]  # statement indices per fact (>= 2 groups)
+    unique: list[int]  # statements in no edge
+    terms: list[set[str]] = field(default_factory=list)
+
+
+def _statements(docs: Sequence[Doc], splitter: SentenceSplitter) -> tuple[list[Statement], list[str]]:
+    out: list[Statement] = []
+    groups: list[str] = []
+    for doc in docs:
+        for s in splitter.split(doc.text, language=doc.language):
+            out.append(Statement(doc.article, s.start, s.end, s.text))
+            groups.append(doc.group)
+    return out, groups
+
+
+def _terms(text: str, language: str | None, name_weight: float) -> dict[str, float]:
+    raw = words(text)
+    counts: dict[str, float] = {}
+    for t in tokens_from(raw, language, stop=function_words_for(language)):
+        counts[t] = counts.get(t, 0.0) + 1.0
+    for n in names_from(raw, language):
+        key = "N:" + n
+        counts[key] = counts.get(key, 0.0) + name_weight
+    return counts
+
+
+def align(docs: Sequence[Doc], splitter: SentenceSplitter, params: AlignParams | None = None) -> Alignment:
+    p = params or AlignParams()
+    statements, groups = _statements(docs, splitter)
+    lang = {d.article: d.language for d in docs}
+    bags = [_terms(s.text, lang.get(s.article), p.name_weight) for s in statements]
+    n = len(statements)
+    vocab: dict[str, int] = {}
+    for bag in bags:
+        for t in bag:
+            vocab.setdefault(t, len(vocab))
+    mat = np.zeros((n, max(1, len(vocab))))
+    for i, bag in enumerate(bags):
+        for t, c in bag.items():
+            mat[i, vocab[t]] = 1.0 + math.log(c) if c >= 1 else c
+    df = (mat > 0).sum(axis=0)
+    idf = np.log((n + 1) / (df + 1)) + 1.0
+    mat *= idf**2
+    norms = np.linalg.norm(mat, axis=1)
+    norms[norms == 0] = 1.0
+    mat /= norms[:, None]
+    sim = mat @ mat.T
+    group_ids = {g: k for k, g in enumerate(dict.fromkeys(groups))}
+    gid = np.array([group_ids[g] for g in groups]) if n else np.zeros(0, dtype=int)
+    same = gid[:, None] == gid[None, :]
+    sim[same] = 0.0
+    term_sets = [{t for t in bag if not t.startswith("N:")} | {t for t in bag if t.startswith("N:")} for bag in bags]
+    usable = np.array([sum(1 for t in bag if not t.startswith("N:")) >= p.min_terms for bag in bags], dtype=bool)
+    edges: list[tuple[int, int, float]] = []
+    for i in range(n):
+        if not usable[i]:
+            continue
+        for g in range(len(group_ids)):
+            if g == gid[i]:
+                continue
+            cols = np.where((gid == g) & usable)[0]
+            if not len(cols):
+                continue
+            j = int(cols[np.argmax(sim[i, cols])])  # first maximum: deterministic
+            s = float(sim[i, j])
+            if s < p.threshold:
+                continue
+            shared = len({t for t in bags[i] if not t.startswith("N:")} & set(bags[j]))
+            if shared < p.min_shared:
+                continue
+            edges.append((min(i, j), max(i, j), s))
+    for i in range(n):  # strong edges beyond best matches
+        for j in range(i + 1, n):
+            if sim[i, j] >= p.strong and usable[i] and usable[j]:
+                edges.append((i, j, float(sim[i, j])))
+    edges = sorted(set(edges), key=lambda e: (-e[2], e[0], e[1]))
+    facts = _group(edges, gid)
+    linked = {i for f in facts for i in f}
+    unique = [i for i in range(n) if i not in linked and usable[i]]
+    return Alignment(statements, groups, sim, edges, facts, unique, term_sets)
+
+
+def _group(edges: list[tuple[int, int, float]], gid: np.ndarray) -> list[list[int]]:
+    """Greedy grouping of edges (strongest first) into facts with one statement per source group;
+    an edge whose ends already sit in facts that cannot be merged becomes a fact of its own."""
+    fact_of: dict[int, list[int]] = {}
+    facts: list[list[int]] = []
+    for i, j, _ in edges:
+        fi, fj = fact_of.get(i), fact_of.get(j)
+        if fi is None and fj is None:
+            f = [i, j]
+            facts.append(f)
+            fact_of[i] = fact_of[j] = f
+        elif fi is not None and fj is None:
+            if gid[j] not in {gid[k] for k in fi}:
+                fi.append(j)
+                fact_of[j] = fi
+            else:
+                facts.append([i, j])
+        elif fj is not None and fi is None:
+            if gid[i] not in {gid[k] for k in fj}:
+                fj.append(i)
+                fact_of[i] = fj
+            else:
+                facts.append([i, j])
+        elif fi is not fj and fi is not None and fj is not None:
+            if not ({gid[k] for k in fi} & {gid[k] for k in fj}):
+                fi.extend(fj)
+                for k in fj:
+                    fact_of[k] = fi
+                facts.remove(fj)
+            else:
+                facts.append([i, j])
+    out = []
+    seen: set[tuple[int, ...]] = set()
+    for f in facts:
+        key = tuple(sorted(f))
+        if key not in seen and len({gid[k] for k in f}) >= 2:
+            seen.add(key)
+            out.append(sorted(f))
+    return out
+
+
+def to_facts(al: Alignment) -> tuple[list[Fact], list[Fact]]:
+    """Facts (2+ independent sources) and unique statements as :class:`Fact` objects."""
+    facts: list[Fact] = []
+    for members in al.facts:
+        centre = max(members, key=lambda k: (float(al.similarity[k, members].sum()), -k))
+        rep = al.statements[centre]
+        support = tuple(_span(al.statements[k]) for k in members)
+        facts.append(Fact(text=rep.text, support=support, sources=len({al.groups[k] for k in members})))
+    facts.sort(key=lambda f: (-f.sources, f.support[0].article, f.support[0].start))
+    unique = [
+        Fact(
+            text=al.statements[k].text,
+            support=(_span(al.statements[k]),),
+            sources=1,
+        )
+        for k in al.unique
+    ]
+    return facts, unique
+
+
+def _span(st: Statement) -> Span:
+    return Span(st.article, st.start, st.end, st.text)

@@ -1,0 +1,233 @@
+"""Contracts and value objects of the compare stage.
+
+Everything a comparison reports points back into the articles' stored clean text with character
+spans (``start`` inclusive, ``end`` exclusive), so every claim can be checked against its source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+__all__ = [
+    "Comparison",
+    "Conflict",
+    "ConflictSide",
+    "Entity",
+    "Fact",
+    "Quote",
+    "QuoteVariant",
+    "Sentence",
+    "Source",
+    "Span",
+    "Statement",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of one article's clean text."""
+
+    article: str  # the article's external id
+    start: int
+    end: int
+    text: str | None = None  # the spanned text, for readers of the JSON
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"article": self.article, "start": self.start, "end": self.end}
+        if self.text is not None:
+            out["text"] = self.text
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quote (words in quotation marks) or reported speech, with its speaker.
+
+    ``speaker`` is the resolved name ("Antony Blinken", "a senior State Department official");
+    ``speaker_start``/``speaker_end`` is the mention next to the cue ("he", "Blinken"), when one
+    is in the text.  ``kind`` is ``direct`` or ``reported``.
+    """
+
+    article: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    kind: str = "direct"
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None  # the speech verb or phrase ("said", "according to")
+    shared: bool = False  # another independent source carries the same quote (maybe worded differently)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "text": self.text,
+            "article": self.article,
+            "start": self.start,
+            "end": self.end,
+            "kind": self.kind,
+            "cue": self.cue,
+            "shared": self.shared,
+            "speaker_span": None
+            if self.speaker_start is None
+            else {"start": self.speaker_start, "end": self.speaker_end},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation or place named in the story, with mentions per source."""
+
+    name: str
+    kind: str  # person | organisation | place | other
+    mentions: dict[str, int] = field(default_factory=dict)  # article external id -> count
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "kind": self.kind, "mentions": dict(sorted(self.mentions.items()))}
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """A sentence (or clause) of one source, the unit that facts are aligned from."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One piece of information and every source that reports it (``support``)."""
+
+    text: str
+    support: tuple[Span, ...]
+    sources: int  # independent sources among the support (copies of one original count once)
+    kind: str = "statement"  # statement (aligned sentences) | detail (a shared time, place or number)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "kind": self.kind,
+            "sources": self.sources,
+            "support": [s.to_json() for s in self.support],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ConflictSide:
+    article: str
+    start: int
+    end: int
+    value: str  # the differing value as written ("in the coming months", "$1.2bn")
+    normalized: str | None = None  # comparable form ("1200000000", "2021-05")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "normalized": self.normalized,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Aligned statements that disagree: ``kind`` is number, date, actor, or framing."""
+
+    kind: str
+    topic: str  # what they disagree about ("Biden-Putin summit", "Nord Stream 2")
+    sides: tuple[ConflictSide, ...]
+    context: tuple[Span, ...] = ()  # the aligned statements
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "topic": self.topic,
+            "sides": [s.to_json() for s in self.sides],
+            "context": [c.to_json() for c in self.context],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    """The same quote from the same speaker, worded differently across sources."""
+
+    speaker: str | None
+    quotes: tuple[Quote, ...]
+    diff: tuple[tuple[str, str], ...]  # (op, words): op is "=", "-" (only in first), "+" (only in second)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "speaker": self.speaker,
+            "quotes": [q.to_json() for q in self.quotes],
+            "diff": [{"op": op, "text": text} for op, text in self.diff],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    article: str
+    outlet: str | None
+    title: str
+    url: str | None = None
+    language: str | None = None
+    copy_of: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "outlet": self.outlet,
+            "title": self.title,
+            "url": self.url,
+            "language": self.language,
+            "copy_of": self.copy_of,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    story: int | None
+    sources: tuple[Source, ...]
+    facts: tuple[Fact, ...]
+    unique: tuple[Fact, ...]
+    conflicts: tuple[Conflict, ...]
+    quotes: tuple[Quote, ...]
+    quote_variants: tuple[QuoteVariant, ...]
+    entities: tuple[Entity, ...]
+    version: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "story": self.story,
+            "version": self.version,
+            "sources": [s.to_json() for s in self.sources],
+            "facts": [f.to_json() for f in self.facts],
+            "unique": [f.to_json() for f in self.unique],
+            "conflicts": [c.to_json() for c in self.conflicts],
+            "quotes": [q.to_json() for q in self.quotes],
+            "quote_variants": [v.to_json() for v in self.quote_variants],
+            "entities": [e.to_json() for e in self.entities],
+        }
+
+
+class QuoteExtractor(Protocol):
+    """Finds direct quotes and reported speech in one article's clean text."""
+
+    name: str
+
+    def quotes(self, article: str, text: str, *, language: str | None = None) -> list[Quote]: ...
+
+
+class SentenceSplitter(Protocol):
+    def split(self, text: str, *, language: str | None = None) -> list[Sentence]: ...

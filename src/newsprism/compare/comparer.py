@@ -1,0 +1,125 @@
+"""The compare stage: one story's sources, claim by claim.
+
+:class:`Comparer` takes the articles of a story (clean texts, outlets, which article copies which)
+and returns a :class:`~newsprism.compare.base.Comparison`: facts several independent sources
+report, what only one reports, differences between aligned statements, every quote with its
+speaker, quote variants with a word diff, and the entities each source names.  Pure: no store,
+no network; the engine caches its JSON per story revision.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from ..nlp.entities import entities_for, find_entities
+from ..nlp.numbers import find_quantities
+from ..nlp.sentences import RuleSentenceSplitter
+from ..nlp.timex import find_times
+from .align import Alignment, AlignParams, Doc, align, to_facts
+from .base import Comparison, Quote, QuoteExtractor, SentenceSplitter, Source
+from .conflicts import Anchor, Annotated, Quantity, Time, find_conflicts
+from .details import shared_details
+from .quotes import RuleQuoteExtractor
+from .variants import match_quotes
+
+__all__ = ["COMPARE_V1", "CompareInput", "Comparer"]
+
+log = logging.getLogger(__name__)
+
+COMPARE_V1 = "newsprism.Compare.v1"
+
+
+@dataclass(frozen=True, slots=True)
+class CompareInput:
+    """One article of the story, as the comparer needs it."""
+
+    article: str  # external id: what every citation names
+    title: str
+    text: str  # the stored clean text: every span indexes it
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: datetime | None = None
+    copy_of: str | None = None  # external id of the original when this article is a copy
+
+
+class Comparer:
+    name = COMPARE_V1
+
+    def __init__(
+        self,
+        *,
+        splitter: SentenceSplitter | None = None,
+        quotes: QuoteExtractor | None = None,
+        params: AlignParams | None = None,
+    ) -> None:
+        self.splitter = splitter or RuleSentenceSplitter()
+        self.quotes = quotes or RuleQuoteExtractor()
+        self.params = params or AlignParams()
+        self.name = f"{COMPARE_V1}+{self.quotes.name}"
+
+    def compare(self, inputs: Sequence[CompareInput], *, story: int | None = None) -> Comparison:
+        inputs = sorted(inputs, key=lambda i: i.article)
+        by_id = {i.article: i for i in inputs}
+        group = {i.article: _root(i, by_id) for i in inputs}
+        docs = [Doc(i.article, i.text, group[i.article], i.language) for i in inputs]
+        al = align(docs, self.splitter, self.params)
+        facts, unique = to_facts(al)
+        annotated = self._annotate(al, by_id)
+        conflicts = find_conflicts([[annotated[k] for k in members] for members in al.facts])
+        details = shared_details(annotated, group)
+        quotes = self._quotes(inputs)
+        variants, shared = match_quotes(quotes, group)
+        quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
+        entities = entities_for([(i.article, i.text) for i in inputs])
+        sources = tuple(Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of) for i in inputs)
+        return Comparison(
+            story=story,
+            sources=sources,
+            facts=tuple(facts + details),
+            unique=tuple(unique),
+            conflicts=tuple(conflicts),
+            quotes=tuple(quotes),
+            quote_variants=tuple(variants),
+            entities=tuple(entities),
+            version=self.name,
+        )
+
+    def _annotate(self, al: Alignment, by_id: dict[str, CompareInput]) -> list[Annotated]:
+        out: list[Annotated] = []
+        for st, g in zip(al.statements, al.groups, strict=True):
+            src = by_id[st.article]
+            lang = src.language or "en"
+            base = st.start
+            quantities = tuple(
+                Quantity(base + q.start, base + q.end, q.text, q.value, q.unit)
+                for q in find_quantities(st.text, language=lang)
+            )
+            times = tuple(
+                Time(base + t.start, base + t.end, t.text, t.value, t.kind)
+                for t in find_times(st.text, language=lang, reference=src.published)
+            )
+            anchors = tuple(
+                Anchor(base + m.start, base + m.end, m.name, m.kind) for m in find_entities(st.text, language=lang)
+            )
+            out.append(Annotated(st, g, quantities, times, anchors, lang))
+        return out
+
+    def _quotes(self, inputs: Sequence[CompareInput]) -> list[Quote]:
+        out: list[Quote] = []
+        for i in inputs:
+            out.extend(self.quotes.quotes(i.article, i.text, language=i.language))
+        return out
+
+
+def _root(item: CompareInput, by_id: dict[str, CompareInput]) -> str:
+    """The independent source an article belongs to: the original at the end of its copy chain."""
+    seen = {item.article}
+    current = item
+    while current.copy_of and current.copy_of in by_id and current.copy_of not in seen:
+        seen.add(current.copy_of)
+        current = by_id[current.copy_of]
+    return current.copy_of if current.copy_of and current.copy_of not in by_id else current.article

@@ -1,0 +1,793 @@
+"""Direct quotes and reported speech, attributed to their speakers, by rules.
+
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v1``) works on one article's clean text in
+four passes:
+
+1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
+   (``"…"``, ``“…”``, ``«…»``, ``„…“``, ``„…”``, ``‘…’``, ``'…'``, ``‹…›``, ``「…」``, and the
+   ``''…''`` of old newspaper archives).  Whether a mark opens or closes is read from its neighbours
+   (a mark before a word opens, one after a word closes), so ``’`` in "Russia’s" is an apostrophe,
+   "the voters’ anger" does not close a quote that closes later, and a single quote left open at the
+   paragraph's end ("l ‘Ukraine", "the ‘90s") was no quote.  Only the outermost quote counts.  A
+   paragraph that ends inside a quote continues it when the next one opens a quote again (the
+   newspaper convention): the parts form a *chain* with one speaker.  A transcript's ``"PENCE: …``
+   label inside the marks is the part's speaker.
+2. **Cues and subjects.**  Outside the quotes, speech cues (:mod:`newsprism.compare.speech`) are
+   found with their subject: ``Blinken said``, ``said a senior official``, ``according to sources``,
+   ``Flynn, a top Trump surrogate, said``; a gerund (``…, warning``) or a second verb (``bemoaned …
+   and said``) takes the subject of its clause; ``Trump's claim that “…”`` makes Trump the speaker.
+3. **Attribution**, for each quote, first match wins: the cue right after it (``“…,” Blinken said``,
+   ``“…” ― Name``); a ``NAME:`` before it; the nearest cue before it in its sentence (``Blinken
+   said Biden had demonstrated that “…”``, ``called the discussion “constructive”``); a
+   sentence-final attribution (``… “…” …, sources said.``); the earlier parts of its chain; then,
+   for a quote that opens its sentence or has four words or more, the nearest attribution in its
+   paragraph, or, when its paragraph opens with a quote, the last one of the paragraph before.
+   Quotes no rule attributes (scare quotes, mostly) are dropped, and so are short Title Case ones
+   after "CNN's", "on", "titled", "his book" … or alone on a line (shows, books, headings).
+4. **Resolution.**  A surname becomes the fullest name introduced earlier ("Blinken" -> "Antony
+   Blinken"), titles and roles are dropped ("Secretary of State Antony Blinken" -> "Antony
+   Blinken"), ``he``/``she`` becomes a named person before it of a compatible gender (first-name
+   list, Mr/Mrs/Ms; see :meth:`_Resolver.person_before`), a definite nominal ("the official")
+   becomes the indefinite one it refers back to ("a senior State Department official") and "the
+   secretary" the person last introduced with that role.  Bodies keep their article ("the Kremlin").
+
+Reported speech (``kind="reported"``) is taken only in three shapes where the clause is clear:
+``X said (that) CLAUSE``, ``CLAUSE, X said.`` and ``according to X, CLAUSE`` / ``CLAUSE, according
+to X``; verbs that also take plain objects ("announced a pullback") need "that", and clauses with
+quote marks in them are left to the direct quotes.
+
+Quote words exclude the marks; a comma or semicolon before the closing mark is dropped, and so is
+the final period of a partial quote that starts in lower case (American punctuation puts the
+sentence's period inside the marks).  The cue lexicon is English; in other languages quotes are
+still found, with speakers only from dashes, labels and colons.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field
+
+from ..nlp.sentences import RuleSentenceSplitter
+from .base import Quote, Sentence
+from .speech import (
+    CLAUSE_CUES,
+    CLAUSE_LEADS,
+    CUE_PATTERN,
+    GERUND_CUES,
+    Mention,
+    Token,
+    clause_start,
+    cue_lemma,
+    is_name_token,
+    looks_like_title,
+    lower_article,
+    mention_after,
+    mention_before,
+    name_mentions,
+    nominal_mentions,
+    parse_name,
+    skip_adverbs,
+    tokenize,
+)
+
+__all__ = ["RuleQuoteExtractor"]
+
+logger = logging.getLogger(__name__)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_MARK = re.compile(r"''|``|[\"'“”„‟«»‹›「」『』‘’‚]")
+_MARKUP = re.compile(r"<[A-Za-z/!][^<>\n]{0,2000}>")
+_LINE = re.compile(r"[^\n]+")
+_DOUBLE = "d"
+_FAMILY = {
+    '"': _DOUBLE, "“": _DOUBLE, "”": _DOUBLE, "„": _DOUBLE, "‟": _DOUBLE, "''": _DOUBLE, "``": _DOUBLE,
+    "«": "g", "»": "g", "‹": "s", "›": "s", "‘": "q", "’": "q", "‚": "q", "'": "a",
+    "「": "c", "」": "c", "『": "e", "』": "e",
+}  # fmt: skip
+_SINGLE = frozenset("qsa")  # families whose marks double as apostrophes: never left open at a paragraph end
+_QUOTE_CHARS = frozenset('"“”„‟«»‹›「」『』‘')  # marks that are never apostrophes
+_OPEN_CONTEXT = frozenset("([{—–-―/:;,…\"'“‘«„‚‹「『")
+_CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-―/…\"'”’»›」』")
+_ELISION = re.compile(r"(?<!\S)[A-Za-z]\s$")
+_NOT_OPENING = re.compile(r"['‘](?:\d\d|em|til|cause|n['’]|tis|twas)\b", re.IGNORECASE)
+_TRAILING = ",;:"
+_DASHES = frozenset("―—–")
+_INVERTIBLE = _words(
+    "say add ask write continue explain note recall reply respond declare argue insist warn joke quip "
+    "conclude observe remark answer exclaim shout tweet post suggest offer"
+)
+
+
+@dataclass(slots=True)
+class _Part:
+    """One top-level quote inside one paragraph (a chain of parts makes one multi-paragraph quote)."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None  # None: the paragraph ended inside the quote
+    close_end: int  # end of the closing mark (the paragraph's end when there is none)
+    para: int
+    chain: int
+    mention: Mention | None = None
+    cue: str | None = None
+    how: str = ""
+    label: tuple[int, int] | None = None  # a transcript's speaker label inside the marks ("PENCE: …")
+
+
+@dataclass(slots=True)
+class _Cue:
+    first: int  # token indexes (inclusive) in the paragraph
+    last: int
+    start: int
+    end: int
+    form: str
+    lemma: str
+    mention: Mention | None = None
+    inverted: bool = False
+    noun: bool = False  # a noun cue with its possessor ("Trump's claim")
+
+
+@dataclass(slots=True)
+class _Para:
+    start: int
+    end: int
+    tokens: list[Token]
+    starts: list[int]
+    sentences: list[Sentence]
+    cues: list[_Cue] = field(default_factory=list)
+    parts: list[_Part] = field(default_factory=list)
+
+
+class RuleQuoteExtractor:
+    """Rule-based :class:`~newsprism.compare.base.QuoteExtractor`.
+
+    ``reported``: also return reported speech.  ``keep_unattributed``: keep direct quotes that no
+    rule could attribute (speaker ``None``); they are mostly scare quotes and titles, so off by default.
+    """
+
+    name = "newsprism.RuleQuotes.v1"
+
+    def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
+        self.reported = reported
+        self.keep_unattributed = keep_unattributed
+        self._splitter = RuleSentenceSplitter()
+
+    def quotes(self, article: str, text: str, *, language: str | None = None) -> list[Quote]:
+        parts, masked = _find_parts(text)
+        paras = self._paragraphs(masked, parts, language)
+        for para in paras:
+            _find_cues(masked, para)
+        _attribute(text, masked, paras, parts)
+        resolver = _Resolver(masked, paras)
+        out: list[Quote] = []
+        for part in parts:
+            if part.mention is None and not self.keep_unattributed:
+                continue
+            if part.how not in ("post", "dash", "colon") and looks_like_title(text, part.open_at, part.start, part.end):
+                continue  # CNN's “Face the Nation”, his book ''Make Your Kid a Millionaire'': a title
+            speaker = resolver.resolve(part.mention) if part.mention is not None else None
+            m = part.mention
+            out.append(
+                Quote(
+                    article=article,
+                    text=text[part.start : part.end],
+                    start=part.start,
+                    end=part.end,
+                    speaker=speaker,
+                    kind="direct",
+                    speaker_start=m.start if m else None,
+                    speaker_end=m.end if m else None,
+                    cue=part.cue,
+                )
+            )
+        if self.reported:
+            out.extend(_reported(article, text, masked, paras, resolver))
+        out.sort(key=lambda q: (q.start, q.end))
+        return out
+
+    def _paragraphs(self, masked: str, parts: list[_Part], language: str | None) -> list[_Para]:
+        paras: list[_Para] = []
+        for m in _LINE.finditer(masked):
+            toks = tokenize(masked, m.start(), m.end())
+            sents = self._splitter.split(masked[m.start() : m.end()], language=language)
+            shifted = [Sentence(s.start + m.start(), s.end + m.start(), s.text) for s in sents]
+            paras.append(_Para(m.start(), m.end(), toks, [t.start for t in toks], shifted))
+        starts = [p.start for p in paras]
+        for part in parts:
+            paras[bisect.bisect_right(starts, part.open_at) - 1].parts.append(part)
+        return paras
+
+
+# --- pass 1: quote marks ----------------------------------------------------------------------------
+
+
+def _find_parts(text: str) -> tuple[list[_Part], str]:
+    """The top-level quotes of every paragraph, and the text with their words blanked out."""
+    markup = [(m.start(), m.end()) for m in _MARKUP.finditer(text)]
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
+    parts: list[_Part] = []
+    chain = 0
+    carry: str | None = None  # family of a quote left open by the previous paragraph
+    for index, (start, end) in enumerate(lines):
+        found, open_family = _scan_paragraph(text, start, end, markup)
+        first = text[start:end].lstrip()[:2]
+        continues = carry is not None and any(first.startswith(c) for c, f in _FAMILY.items() if f == carry)
+        for k, part in enumerate(found):
+            if k == 0 and continues:
+                part.chain = chain
+            else:
+                chain += 1
+                part.chain = chain
+            part.para = index
+        parts.extend(found)
+        carry = open_family
+    masked = list(text)
+    for a, b in markup:
+        masked[a:b] = " " * (b - a)
+    for part in parts:
+        for i in range(part.start, part.end):
+            masked[i] = " "
+    return [p for p in parts if p.end > p.start], "".join(masked)
+
+
+def _scan_paragraph(text: str, start: int, end: int, markup: list[tuple[int, int]]) -> tuple[list[_Part], str | None]:
+    """The top-level quotes of one paragraph, and the family of a quote it leaves open.
+
+    Single quotes left open at the paragraph's end were apostrophes ("l ‘Ukraine"): the paragraph is
+    scanned again without them (a few times at most, then without any single quote).
+    """
+    ignore: set[int] = set()
+    for attempt in range(6):
+        out, stack = _scan_once(text, start, end, markup, ignore, singles=attempt < 5)
+        if stack and stack[0][1] in _SINGLE:
+            ignore.update(pos for _, family, pos, _ in stack if family in _SINGLE)
+            continue
+        if stack:
+            _, family, opened, content_start = stack[0]
+            part = _make_part(text, content_start, end, opened, None, end)
+            if part is not None:
+                out.append(part)
+                return out, family
+        return out, None
+    return [], None
+
+
+def _scan_once(
+    text: str, start: int, end: int, markup: list[tuple[int, int]], ignore: set[int], *, singles: bool
+) -> tuple[list[_Part], list[tuple[str, str, int, int]]]:
+    stack: list[tuple[str, str, int, int]] = []  # (mark, family, position, end of mark)
+    out: list[_Part] = []
+    for m in _MARK.finditer(text, start, end):
+        mark, pos, after = m.group(), m.start(), m.end()
+        family = _FAMILY[mark]
+        if pos in ignore or (not singles and family in _SINGLE) or any(a <= pos < b for a, b in markup):
+            continue
+        prev = text[pos - 1] if pos > start else ""
+        nxt = text[after] if after < end else ""
+        can_open = bool(nxt) and not nxt.isspace() and (not prev or prev.isspace() or prev in _OPEN_CONTEXT)
+        can_close = bool(prev) and not prev.isspace() and (not nxt or nxt.isspace() or nxt in _CLOSE_CONTEXT)
+        inside = any(f == family for _, f, _, _ in stack)
+        top = stack[-1][0] if stack else ""
+        elided = _ELISION.search(text, max(start, pos - 3), pos) is not None
+        role = _role(text, pos, mark, inside, top, can_open, can_close, elided)
+        if role == "open":
+            stack.append((mark, family, pos, after))
+        elif role == "close":
+            while stack and stack[-1][1] != family:
+                stack.pop()
+            if not stack:
+                continue
+            _, _, opened, content_start = stack.pop()
+            if not stack:
+                part = _make_part(text, content_start, pos, opened, pos, after)
+                if part is not None:
+                    out.append(part)
+    return out, stack
+
+
+def _role(text: str, pos: int, mark: str, inside: bool, top: str, can_open: bool, can_close: bool, elided: bool) -> str:
+    """``open``, ``close`` or ``""`` (not a quotation mark here) for one mark, from its neighbours.
+
+    ``inside``: a quote of the mark's family is open; ``top``: the innermost open mark; ``elided``:
+    the mark follows a one-letter word ("l ‘Ukraine"), so it is an elision's apostrophe.
+    """
+    prev = text[pos - 1] if pos > 0 else ""
+    nxt = text[pos + len(mark)] if pos + len(mark) < len(text) else ""
+    if mark in ('"', "''"):
+        if inside and can_close:
+            return "close"
+        return "open" if can_open else ("close" if inside else "")
+    if mark == "“":
+        if inside and top in ("„", "‟"):
+            return "close"  # German „…“
+        if inside and ((can_close and not can_open) or (not can_open and prev.isspace() and not nxt.strip())):
+            return "close"  # "… hostile action. “" at the end of a paragraph
+        return "open" if can_open or not inside else ""
+    if mark == "”":
+        if inside:
+            return "close"
+        return "open" if can_open and not can_close else ""  # ”Mr. Trump embodies …” (Swedish style)
+    if mark in ("„", "‟", "``", "«", "‹", "「", "『"):
+        return "open"
+    if mark in ("»", "›", "」", "』"):
+        return "close" if inside else ""
+    if mark == "‘":
+        if inside and top == "‚":
+            return "close"
+        return "open" if can_open and not elided and not _NOT_OPENING.match(text, pos) else ""
+    if mark in ("’", "'"):
+        if inside and can_close and not nxt.isalnum():
+            if prev in "sS" and nxt == " " and _later_closer(text, pos, mark):
+                return ""  # "‘the voters’ anger is real,’ he said": a plural possessive
+            return "close"
+        if mark == "'" and can_open and not elided and nxt.isalpha() and not _NOT_OPENING.match(text, pos):
+            return "open"
+        return ""
+    if mark == "‚":
+        return "open" if can_open and prev.isspace() else ""
+    return ""
+
+
+def _later_closer(text: str, pos: int, close: str) -> bool:
+    """Whether a plainer closing mark follows in the paragraph ("… real,’ he said")."""
+    end = text.find("\n", pos)
+    m = re.compile(rf"[.,!?]{close}|{close}[.,;:!?]").search(text, pos + 1, len(text) if end < 0 else end)
+    return m is not None
+
+
+def _make_part(text: str, a: int, b: int, opened: int, closed: int | None, close_end: int) -> _Part | None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in _TRAILING):
+        b -= 1
+    if b > a and text[b - 1] == "." and text[a].islower() and not text.endswith("..", a, b):
+        b -= 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b <= a or not any(ch.isalnum() for ch in text[a:b]):
+        return None
+    label = _LABEL.match(text, a, b)
+    if label is not None and label.end() < b:  # "PENCE: Well, look, …" in a transcript
+        part = _Part(label.end(), b, opened, closed, close_end, 0, 0)
+        part.label = (a, a + len(label.group(1)))
+        return part
+    return _Part(a, b, opened, closed, close_end, 0, 0)
+
+
+_LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}):\s+")
+
+
+# --- pass 2: cues and their subjects -----------------------------------------------------------------
+
+
+def _find_cues(masked: str, para: _Para) -> None:
+    toks = para.tokens
+    ends = {t.end: i for i, t in enumerate(toks)}
+    for m in CUE_PATTERN.finditer(masked, para.start, para.end):
+        first = bisect.bisect_left(para.starts, m.start())
+        last = ends.get(m.end())
+        if first >= len(toks) or toks[first].start != m.start() or last is None:
+            continue
+        form = m.group()
+        lemma = cue_lemma(form) or form
+        cue = _Cue(first, last, m.start(), m.end(), form, lemma)
+        if lemma == "according to":
+            cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
+        elif form in GERUND_CUES:  # "the EU warning Israel", "X said on Wednesday, warning, “…”"
+            cue.mention = mention_before(masked, toks, first) if first > 0 and toks[first - 1].is_word else None
+            if cue.mention is None:
+                cue.mention = _conjunct_subject(masked, para, first)
+        elif (conj := skip_adverbs(toks, first - 1)) >= 0 and toks[conj].low in ("and", "but"):
+            cue.mention = _conjunct_subject(masked, para, conj)  # "X bemoaned … and said “…”"
+        else:
+            cue.mention = mention_before(masked, toks, first)
+            prev = toks[first - 1].text if first > 0 else ""
+            cue.noun = prev.endswith(("’s", "'s", "s’", "s'")) or prev.lower() in ("his", "her", "their")
+            if cue.mention is None and lemma in _INVERTIBLE and (first == 0 or not toks[first - 1].is_word):
+                cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
+        para.cues.append(cue)
+
+
+def _sentence_of(para: _Para, pos: int) -> Sentence | None:
+    for s in para.sentences:
+        if s.start <= pos < s.end:
+            return s
+    return None
+
+
+def _conjunct_subject(masked: str, para: _Para, conj: int) -> Mention | None:
+    """The subject of a clause whose verb phrases are joined by ``tokens[conj]`` ("and", "but").
+
+    Walks back over comma-separated stretches to the first one that opens with a name, pronoun or
+    nominal ("Donald Trump, her Republican opponent, bemoaned … and said" -> Donald Trump).
+    """
+    toks = para.tokens
+    sent = _sentence_of(para, toks[conj].start)
+    lo = bisect.bisect_left(para.starts, sent.start if sent else para.start)
+    k = conj - 1 if conj > 0 and toks[conj - 1].text == "," else conj
+    for _ in range(4):
+        b = k - 1
+        while b >= lo and toks[b].text not in (",", ";", ":", "“", "”", '"'):
+            b -= 1
+        start = b + 1
+        if start >= k:
+            return None
+        first = toks[start]
+        if (
+            first.low in ("he", "she", "they", "we", "i", "it")
+            or is_name_token(first)
+            or first.low in ("the", "a", "an")
+        ):
+            m = mention_after(masked, toks, start)
+            if m is not None and (m.kind != "nominal" or start == lo or toks[b].text != ","):
+                return m
+        if b < lo:
+            return None
+        k = b
+    return None
+
+
+# --- pass 3: attribution ------------------------------------------------------------------------------
+
+
+def _attribute(text: str, masked: str, paras: list[_Para], parts: list[_Part]) -> None:
+    for para in paras:
+        for part in para.parts:
+            _attribute_part(masked, para, part)
+    # a multi-paragraph quote keeps its speaker: forward along the chain first …
+    by_chain: dict[int, _Part] = {}
+    for part in parts:
+        src = by_chain.get(part.chain)
+        if part.mention is None and src is not None:
+            part.mention, part.cue, part.how = src.mention, src.cue, "chain"
+        if part.mention is not None:
+            by_chain[part.chain] = part
+    _inherit(text, masked, paras)
+    # … and backward only for an opening part that nothing else attributed
+    for part in reversed(parts):
+        src = by_chain.get(part.chain)
+        if part.mention is None and src is not None:
+            part.mention, part.cue, part.how = src.mention, src.cue, "chain"
+        if part.mention is not None:
+            by_chain[part.chain] = part
+
+
+def _inherit(text: str, masked: str, paras: list[_Para]) -> None:
+    """Quotes without a cue of their own take the nearest attribution of their paragraph, or the last
+    one of the paragraph before when their paragraph is all quote."""
+    previous: tuple[Mention, str] | None = None
+    for para in paras:
+        events = _events(para)
+        for part in para.parts:
+            if part.mention is not None or not _standalone(text, masked, para, part):
+                continue
+            before = [e for e in events if e[0] < part.open_at]
+            after = [e for e in events if e[0] > part.open_at]
+            if before:
+                _, part.mention, part.cue = before[-1]
+            elif after:
+                _, part.mention, part.cue = after[0]
+            elif previous is not None and masked[para.start : para.end].lstrip()[:1] in _FAMILY_START:
+                part.mention, part.cue = previous
+            part.how = "paragraph" if part.mention else ""
+        if events:
+            previous = (events[-1][1], events[-1][2])
+        elif para.parts and all(p.mention is not None for p in para.parts):
+            last = para.parts[-1]
+            assert last.mention is not None
+            previous = (last.mention, last.cue or "")
+        else:
+            previous = None
+
+
+_FAMILY_START = frozenset(c for c in _FAMILY if len(c) == 1) | {"'", "`"}
+
+
+def _standalone(text: str, masked: str, para: _Para, part: _Part) -> bool:
+    """Whether a quote may take its paragraph's speaker: it opens its sentence or has four words or more.
+
+    A short quote inside someone else's sentence ("evidence of a “deep state” conspiracy") is a scare
+    quote more often than speech.
+    """
+    if len(text[part.start : part.end].split()) >= 4:
+        return True
+    sent = _sentence_of(para, part.open_at)
+    lead = masked[sent.start if sent else para.start : part.open_at]
+    return not any(ch.isalnum() for ch in lead)
+
+
+def _events(para: _Para) -> list[tuple[int, Mention, str]]:
+    out: list[tuple[int, Mention, str]] = []
+    for part in para.parts:
+        if part.mention is not None and part.how in ("post", "pre", "final", "dash", "colon"):
+            out.append((part.open_at, part.mention, part.cue or ""))
+    for cue in para.cues:
+        if cue.mention is not None and cue.lemma in CLAUSE_CUES:
+            out.append((cue.start, cue.mention, cue.form))
+    out.sort(key=lambda e: e[0])
+    return out
+
+
+def _attribute_part(masked: str, para: _Para, part: _Part) -> None:
+    toks = para.tokens
+    o = bisect.bisect_left(para.starts, part.open_at)
+    close = part.close_at if part.close_at is not None else para.end
+    c = bisect.bisect_left(para.starts, part.close_end) - 1
+    sent_open = _sentence_of(para, part.open_at)
+    sent_close = _sentence_of(para, max(close - 1, part.open_at))
+    lo = sent_open.start if sent_open else para.start
+    hi = sent_close.end if sent_close else para.end
+    # 1. the cue right after the quote: “…,” Blinken said / said Blinken / ― Name
+    t = c + 1
+    while t < len(toks) and toks[t].text == ",":
+        t += 1
+    if t + 1 < len(toks) and toks[t].low == "as" and not toks[t + 1].text[:1].isdigit():
+        t += 1  # "…,” as a Homeland Security memo put it
+    if part.close_at is not None and t < len(toks):
+        if toks[t].text in _DASHES:
+            m = mention_after(masked, toks, t + 1)
+            if m is not None and m.kind == "name":
+                part.mention, part.cue, part.how = m, toks[t].text, "dash"
+                return
+        for cue in para.cues:
+            if cue.first == t and cue.inverted and cue.mention is not None:
+                part.mention, part.cue, part.how = cue.mention, cue.form, "post"
+                return
+            if t < cue.first <= t + 25 and cue.start < hi and not cue.inverted:
+                if _has_mark_between(masked, part.close_end, cue.start):
+                    break
+                if cue.mention is not None and _starts_near(para, t, cue.mention):
+                    part.mention, part.cue, part.how = cue.mention, cue.form, "post"
+                    return
+                break
+    if part.label is not None:
+        a, b = part.label
+        name = masked[a:b].title()
+        part.mention = Mention(a, b, masked[a:b], "name", name, person=True)
+        part.cue, part.how = ":", "colon"
+        return
+    # 2. "NAME: “…”" at the start of a paragraph (headline and transcript style)
+    if 2 <= o <= 6 and toks[o - 1].text == ":" and all(is_name_token(t) for t in toks[: o - 1]):
+        m = parse_name(toks[: o - 1], masked)
+        if m is not None and m.start == toks[0].start and m.kind == "name":
+            part.mention, part.cue, part.how = m, ":", "colon"
+            return
+    # 3. the nearest cue before the quote in its sentence
+    tries = 0
+    for cue in reversed(para.cues):
+        if cue.end > part.open_at or cue.start < lo:
+            continue
+        tries += 1
+        if cue.noun and o - cue.last > 2:
+            continue  # "Trump's claim that “…”" but not "called Mr. Obama's remarks on Saturday “…”"
+        mention = cue.mention
+        if mention is not None:
+            part.mention, part.cue, part.how = mention, cue.form, "pre"
+            return
+        if tries >= 2:
+            break
+    # 4. a sentence-final attribution: "… “…” …, sources said."
+    for cue in para.cues:
+        if cue.start < close or cue.start >= hi or cue.mention is None:
+            continue
+        start_tok = bisect.bisect_left(para.starts, min(cue.mention.start, cue.start))
+        if start_tok > 0 and toks[start_tok - 1].text == "," and _tail_is_adverbial(toks, cue, hi):
+            part.mention, part.cue, part.how = cue.mention, cue.form, "final"
+            return
+
+
+def _starts_near(para: _Para, t: int, mention: Mention) -> bool:
+    """Whether a mention starts at token ``t``, or after nothing but role words ("Mr.", "Sen.")."""
+    k = bisect.bisect_left(para.starts, mention.start)
+    return t <= k <= t + 4 and all(tok.is_word and tok.is_cap for tok in para.tokens[t:k])
+
+
+def _has_mark_between(masked: str, a: int, b: int) -> bool:
+    return any(ch in _QUOTE_CHARS for ch in masked[a:b]) or "''" in masked[a:b]
+
+
+def _tail_is_adverbial(toks: list[Token], cue: _Cue, hi: int) -> bool:
+    """After a sentence-final cue only adverbials follow ("said Tuesday.", "told reporters.")."""
+    i, n = cue.last + 1, 0
+    while i < len(toks) and toks[i].start < hi:
+        if toks[i].text in (".", "!", "?", "…"):
+            return True
+        if toks[i].text in ("“", '"', "”", "'", "‘", "«") or toks[i].low == "that":
+            return False
+        n += 1
+        if n > 6 and not cue.inverted:
+            return False
+        i += 1
+    return True
+
+
+# --- pass 4: resolution ----------------------------------------------------------------------------------
+
+
+class _Resolver:
+    """Turns mentions into speaker names: surnames, pronouns, definite nominals and roles."""
+
+    def __init__(self, masked: str, paras: list[_Para]) -> None:
+        self.names: list[Mention] = []  # every name outside quotes, in text order
+        self.possessive: set[int] = set()  # starts of the names written with 's ("Donald Trump's vice president")
+        self.sentences: list[tuple[int, int]] = []
+        for para in paras:
+            self.sentences.extend((s.start, s.end) for s in para.sentences)
+            for m, possessive in name_mentions(para.tokens, masked):
+                self.names.append(m)
+                if possessive:
+                    self.possessive.add(m.start)
+        self.names.sort(key=lambda m: m.start)
+        self.positions = [m.start for m in self.names]
+        self.sentence_starts = [a for a, _ in self.sentences]
+        self.speakers = {c.mention.name for p in paras for c in p.cues if c.mention and c.mention.kind == "name"}
+        nominals = {
+            c.mention.start: c.mention for p in paras for c in p.cues if c.mention and c.mention.kind == "nominal"
+        }
+        for para in paras:
+            for m in nominal_mentions(para.tokens, masked):
+                nominals.setdefault(m.start, m)
+        self.nominals = sorted(nominals.values(), key=lambda m: m.start)
+
+    def full(self, mention: Mention) -> Mention:
+        """The fullest name introduced earlier with the mention's surname, else the mention itself.
+
+        The first such name wins ("Clinton" is the Hillary Clinton introduced first, not a later
+        Chelsea Clinton), lengthened by later variants with the same first name ("Donald J. Trump").
+        """
+        words = mention.name.split()
+        if not words:
+            return mention
+        best: Mention | None = None
+        for cand in self.names:
+            cw = cand.name.split()
+            if len(cw) <= len(words) or cw[-1] != words[-1] or not set(words[:-1]) <= set(cw) or not cand.person:
+                continue
+            if mention.gender and cand.gender and mention.gender != cand.gender:
+                continue
+            if best is None or (cw[0] == best.name.split()[0] and len(cw) > len(best.name.split())):
+                best = cand
+            if cand.start > mention.start:
+                break
+        if best is None:
+            return mention
+        gender = best.gender or mention.gender
+        return Mention(best.start, best.end, best.text, "name", best.name, best.roles, gender, best.person)
+
+    def _is_person(self, m: Mention) -> bool:
+        return m.person or (m.name in self.speakers and not m.name.isupper() and len(m.name.split()) <= 3)
+
+    def person_before(self, pos: int, gender: str | None) -> Mention | None:
+        """The person a "he"/"she" at ``pos`` refers to.
+
+        In the pronoun's own sentence, the nearest named person before it ("Flynn said Trump was
+        right when he said …" -> Trump); failing that, in the nearest of the six sentences before
+        with a compatible person, the first one, usually that sentence's subject ("Blinken met
+        Lavrov. He said …" -> Blinken).  Gender must not clash; possessives ("Donald Trump's vice
+        president … he") and names inside quotes (masked out) do not count.  Names that only may be
+        a person's (a lone surname) are taken when no sure one is in reach.
+        """
+        for strict in (True, False):
+            found = self._person_before(pos, gender, strict)
+            if found is not None:
+                return found
+        return None
+
+    def _person_before(self, pos: int, gender: str | None, strict: bool) -> Mention | None:
+        s_i = bisect.bisect_right(self.sentence_starts, pos) - 1
+        for k in range(s_i, max(-1, s_i - 7), -1):
+            lo = self.sentence_starts[k] if k >= 0 else 0
+            hi = pos if k == s_i else self.sentences[k][1]
+            found = []
+            for name in self.names[bisect.bisect_left(self.positions, lo) : bisect.bisect_left(self.positions, hi)]:
+                cand = self.full(name)
+                person = self._is_person(cand) or (not strict and not cand.body and not cand.name.isupper())
+                if name.start not in self.possessive and person and (gender is None or cand.gender in (None, gender)):
+                    found.append(cand)
+            if found:
+                return found[-1] if k == s_i else found[0]
+        return None
+
+    def resolve(self, mention: Mention) -> str | None:
+        if mention.kind == "name":
+            if mention.text[:4] in ("The ", "the ") and not mention.person:
+                return lower_article(mention.text)  # "the Kremlin", "the Daily Beast"
+            return self.full(mention).name
+        if mention.kind == "pronoun":
+            if (mention.name or mention.text).lower() in ("he", "she"):
+                person = self.person_before(mention.start, mention.gender)
+                return person.name if person is not None else None
+            return None
+        return self._nominal(mention)
+
+    def _nominal(self, mention: Mention) -> str:
+        words = mention.text.split()
+        det, head = words[0].lower(), words[-1].lower()
+        if det in ("the", "this", "that") and len(words) >= 2:
+            singular = head.removesuffix("s")
+            for earlier in reversed(self.nominals):
+                ew = earlier.text.split()
+                indefinite = earlier.start < mention.start and ew[0].lower() in _INDEFINITE_DET
+                if indefinite and ew[-1].lower().removesuffix("s") == singular:
+                    return lower_article(earlier.text)
+            for cand in reversed(self.names[: bisect.bisect_left(self.positions, mention.start)]):
+                if head in cand.roles:  # "the secretary" -> "Secretary of State Antony Blinken"
+                    return self.full(cand).name
+        return lower_article(mention.text)
+
+
+_INDEFINITE_DET = _words("a an another one")
+
+
+# --- reported speech -----------------------------------------------------------------------------------
+
+
+def _reported(article: str, text: str, masked: str, paras: list[_Para], resolver: _Resolver) -> list[Quote]:
+    out: list[Quote] = []
+    for para in paras:
+        for sent in para.sentences:
+            found = _reported_in(masked, para, sent)
+            if found is None:
+                continue
+            a, b, cue, mention = found
+            while a < b and text[a] in " ,;:":
+                a += 1
+            while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:"):
+                b -= 1
+            content = text[a:b]
+            if len(content.split()) < 4 or any(ch in _QUOTE_CHARS for ch in content) or "''" in content:
+                continue
+            out.append(
+                Quote(
+                    article=article,
+                    text=content,
+                    start=a,
+                    end=b,
+                    speaker=resolver.resolve(mention),
+                    kind="reported",
+                    speaker_start=mention.start,
+                    speaker_end=mention.end,
+                    cue=cue.form,
+                )
+            )
+    return out
+
+
+def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _Cue, Mention] | None:
+    cues = [c for c in para.cues if sent.start <= c.start < sent.end and c.lemma in CLAUSE_CUES and c.mention]
+    if not cues:
+        return None
+    toks = para.tokens
+    body_end = sent.end
+    while body_end > sent.start and masked[body_end - 1] in ".!?… ":
+        body_end -= 1
+    for cue in cues:
+        mention = cue.mention
+        assert mention is not None
+        lead = min(mention.start, cue.start)
+        first_tok = bisect.bisect_left(para.starts, lead)
+        # CLAUSE, X said. / CLAUSE, according to X.
+        comma = toks[first_tok - 1] if first_tok > 0 else None
+        if comma and comma.text == "," and comma.start - sent.start > 15 and _tail_is_adverbial(toks, cue, sent.end):
+            return sent.start, comma.start, cue, mention
+        # According to X, CLAUSE.
+        if cue.lemma == "according to" and cue.start == sent.start:
+            i = bisect.bisect_left(para.starts, mention.end)
+            if i < len(toks) and toks[i].text == ",":
+                return toks[i].end, body_end, cue, mention
+        # X said (that) CLAUSE.
+        opens_clause = (
+            first_tok == 0 or toks[first_tok - 1].start < sent.start or toks[first_tok - 1].low in CLAUSE_LEADS
+        )
+        if cue.lemma != "according to" and not cue.inverted and opens_clause:
+            start = clause_start(toks, cue.last, cue.lemma, sent.end)
+            if start is not None:
+                return start, body_end, cue, mention
+    return None

@@ -1,0 +1,793 @@
+"""The English speech lexicon and speaker-mention parsing behind :mod:`newsprism.compare.quotes`.
+
+- **Cues**: speech verbs in every inflection (``say/says/said/saying``, ``tell/told`` ...), the
+  verbs that frame a quoted label (``called``, ``dubbed``, ``described ... as``) and multiword cues
+  (``according to``, ``pointed out``, ``went on``, ``as X put it``).  :data:`CLAUSE_CUES` is the
+  subset that takes a reported clause (``X said (that) ...``).
+- **Mentions**: :func:`mention_before` reads the subject of a cue backwards from the cue
+  (``Blinken said``, ``a senior State Department official said``, ``Flynn, a top Trump surrogate,
+  said``, ``he also said``); :func:`mention_after` reads an inverted subject (``said Blinken``,
+  ``according to sources``).  A mention is a pronoun, a name (a run of capitalised words, with the
+  roles in front of the name kept apart: ``Secretary of State Antony Blinken`` is the name ``Antony
+  Blinken`` with the role ``secretary``) or a nominal (``the official``, ``sources``, ``Trump's
+  campaign``).
+
+- **Clauses and titles**: :func:`clause_start` finds where a reported clause begins, and
+  :func:`looks_like_title` tells a show's or book's name in quotes from speech.
+
+The parsing is token-level and deterministic: no tagger, no model.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "CLAUSE_CUES",
+    "CLAUSE_LEADS",
+    "CUE_PATTERN",
+    "GERUND_CUES",
+    "PRONOUNS",
+    "THATLESS_CUES",
+    "Mention",
+    "Token",
+    "clause_start",
+    "cue_lemma",
+    "gender_of",
+    "is_name_token",
+    "looks_like_title",
+    "lower_article",
+    "mention_after",
+    "mention_before",
+    "name_mentions",
+    "nominal_mentions",
+    "parse_name",
+    "skip_adverbs",
+    "tokenize",
+]
+
+logger = logging.getLogger(__name__)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- cues ---------------------------------------------------------------------------------------
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "plead": ("plead", "pleads", "pleaded", "pled", "pleading"),
+    "sing": ("sing", "sings", "sang"),
+    "echo": ("echo", "echoes", "echoed", "echoing"),
+    "label": ("label", "labels", "labeled", "labelled", "labeling", "labelling"),
+    "put it": ("put it", "puts it"),
+    "go on": ("go on", "goes on", "went on"),
+    "point out": ("point out", "points out", "pointed out", "pointing out"),
+    "hit back": ("hit back", "hits back"),
+    "shoot back": ("shot back", "shoots back"),
+    "fire back": ("fired back", "fires back"),
+    "according to": ("according to",),
+    "quote as saying": ("quoted as saying",),
+}
+_DOUBLING = _words("admit quip snap dub slam brag jab")
+# Verbs that report speech and take a clause: "X said (that) ...", "... , X warned."
+_CLAUSE_VERBS: tuple[str, ...] = (
+    *_words(
+        "say tell write add argue assert claim contend declare explain insist maintain note observe remark "
+        "state stress emphasize emphasise warn caution acknowledge admit concede announce confirm reveal disclose "
+        "suggest predict promise vow pledge reiterate repeat recall report testify tweet post allege charge "
+        "complain counter reply respond retort boast brag joke quip conclude continue mention indicate agree "
+        "estimate"
+    ),
+    *("point out", "go on", "hit back", "shoot back", "fire back", "according to", "quote as saying"),
+)
+# Of those, the ones whose clause may come without "that" ("Blinken said Biden had ...").
+THATLESS_CUES: frozenset[str] = _words(
+    "say tell add argue claim insist contend assert warn write declare predict explain"
+)
+# Verbs that frame a quote but not a reported clause.
+_QUOTE_VERBS: tuple[str, ...] = (
+    *_words(
+        "ask answer exclaim shout yell scream whisper mutter murmur lament scoff snap sigh muse marvel thunder "
+        "fume gush grumble plead cry chant sing urge demand wonder call dub label brand term describe deny cite "
+        "echo praise criticize criticise slam blast mock"
+    ),
+    "put it",
+)
+
+
+def _forms(lemma: str) -> tuple[str, ...]:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if " " in lemma:
+        return (lemma,)
+    if lemma in _DOUBLING:
+        return (lemma, lemma + "s", lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing")
+    if lemma.endswith("e"):
+        return (lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing")
+    if lemma.endswith(("sh", "ch", "ss", "x")):
+        return (lemma, lemma + "es", lemma + "ed", lemma + "ing")
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return (lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing")
+    return (lemma, lemma + "s", lemma + "ed", lemma + "ing")
+
+
+_LEMMA: dict[str, str] = {}
+for _lemma in _CLAUSE_VERBS + _QUOTE_VERBS:
+    for _form in _forms(_lemma):
+        _LEMMA.setdefault(_form, _lemma)
+# Sentence-initial inverted forms: "Said Ellis: ..."
+_CAPITALISED = {
+    f.capitalize(): f for f in ("said", "says", "added", "asked", "wrote", "writes", "adds", "asks", "according to")
+}
+
+CLAUSE_CUES: frozenset[str] = frozenset(_CLAUSE_VERBS)
+"""Lemmas of the cues that take a reported clause."""
+GERUND_CUES: frozenset[str] = frozenset(f for f in _LEMMA if f.endswith("ing") and " " not in f)
+"""Gerund forms ("saying", "adding"): their speaker is the subject of the main clause."""
+_ALTERNATION = "|".join(sorted((re.escape(f) for f in (*_LEMMA, *_CAPITALISED)), key=len, reverse=True))
+CUE_PATTERN = re.compile(rf"(?<![\w’'-])(?:{_ALTERNATION})(?![\w’'-])")
+"""Any cue form as a whole word (lower case, or a sentence-initial "Said")."""
+
+
+def cue_lemma(form: str) -> str | None:
+    """The lemma of a cue form ("said" -> "say"), ``None`` if it is no cue."""
+    return _LEMMA.get(_CAPITALISED.get(form, form))
+
+
+# --- tokens ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+_TOKEN = re.compile(r"[^\W_][\w’'&-]*(?:\.[^\W_][\w’'&-]*)*\.?|[^\w\s]")
+_KEEP_DOT = re.compile(r"^(?:[^\W\d_]\.)+(?:[^\W\d_]\.?)?$|^[^\W\d_]\.$")
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Word and punctuation tokens of ``text[start:end]``; a final period stays on abbreviations."""
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        if len(word) > 1 and word.endswith(".") and not (_KEEP_DOT.match(word) or word[:-1].lower() in _ABBREV):
+            out.append(Token(m.start(), m.end() - 1, word[:-1]))
+            out.append(Token(m.end() - 1, m.end(), "."))
+        else:
+            out.append(Token(m.start(), m.end(), word))
+    return out
+
+
+# --- lexicon of mentions ---------------------------------------------------------------------------
+
+_ABBREV = _words(
+    "mr mrs ms dr prof gov sen rep st gen col lt sgt capt adm maj rev hon pres jr sr sens reps atty amb supt cmdr gens"
+)
+PRONOUNS: dict[str, str | None] = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
+"""Subject pronouns and their gender."""
+_DETERMINERS = _words(
+    "a an the another one two three four five several some many most other this that these those "
+    "his her their its our your my both each every few no"
+)
+_FUNCTION = _words(
+    "that which who whom whose and but or nor because while if when as than so to though although since "
+    "unless until where whether after before during not also then what with had has have was were is are "
+    "be been being will would can could should may might must do does did in on at by from into about "
+    "over under like against without within through between among amid upon onto per via"
+)
+# Capitalised words that start sentences but never names ("But Megan Hester", "Meanwhile Trump").
+_NOT_NAME = (
+    _FUNCTION
+    | _DETERMINERS
+    | _words(
+        "meanwhile however still yet following despite also even now today yesterday tonight here there it "
+        "he she they we i you him them us me instead indeed moreover thus therefore perhaps maybe why how "
+        "later earlier first finally last next once only just all none either neither such according asked "
+        "told said says speaking writing asked citing unlike"
+    )
+)
+# Words in front of a name that say who the person is ("Secretary of State", "Sen.", "Mr.").
+_ROLES = _words(
+    "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sen sen. senator rep rep. representative "
+    "gov gov. governor president vice secretary minister premier chancellor mayor speaker leader chairman "
+    "chairwoman chair director judge justice ambassador general gen gen. adm adm. admiral col col. colonel "
+    "lt lt. lieutenant sgt sgt. sergeant capt capt. captain cmdr cmdr. commander officer chief "
+    "commissioner attorney rev rev. reverend pope king queen prince princess sheikh emir ceo founder "
+    "spokesman spokeswoman spokesperson deputy candidate nominee congressman congresswoman councilman "
+    "councilwoman councilmember delegate assemblyman assemblywoman sir dame lord lady father sister rabbi "
+    "imam bishop cardinal coach detective sheriff superintendent host anchor correspondent columnist "
+    "editor analyst economist executive manager chairperson trustee administrator supervisor treasurer "
+    "comptroller auditor prosecutor lawyer inspector adviser advisor aide strategist pollster activist "
+    "retired former acting interim"
+)
+_FEMALE_ROLES = _words(
+    "mrs mrs. ms ms. miss chairwoman spokeswoman congresswoman councilwoman assemblywoman queen princess "
+    "dame lady sister"
+)
+_MALE_ROLES = _words("mr mr. chairman spokesman congressman councilman assemblyman king prince sir lord father")
+# Capitalised words that make a run an organisation, place or thing rather than a person.
+_ORG_WORDS = _words(
+    "department ministry house council party committee campaign administration agency office bureau "
+    "service services commission court university college institute foundation association union "
+    "corporation company corp inc co ltd group news times post journal network bank fund center centre "
+    "congress senate assembly parliament government army navy police force forces church kremlin "
+    "pentagon nations states republic kingdom federation street magazine press radio tv cnn fox msnbc nbc "
+    "cbs abc reuters bloomberg politifact twitter facebook google poll survey report organization "
+    "organisation board authority league club team hospital school city county state region province "
+    "district avenue road square park hill valley river island islands bay beach lake mountains coast "
+    "sea ocean airport station hall building tower forum summit day act amendment plan agreement deal "
+    "accord treaty program programme award prize cup games show fed reserve exchange commission "
+    "security intelligence affairs treasury capitol museum library project initiative movement alliance "
+    "coalition caucus jr."
+)
+_PLACE_FIRST = _words(
+    "north south east west new united los las san santa saint st. fort port lake mount great central middle "
+    "latin hong sri saudi el puerto costa capitol wall silicon white supreme northern southern eastern "
+    "western greater upper lower old"
+)
+# Nouns that head a nominal speaker ("a senior State Department official", "sources").
+_HEADS = _words(
+    "official officials source sources spokesman spokeswoman spokesperson spokespeople aide aides adviser "
+    "advisers advisor advisors analyst analysts expert experts lawyer lawyers attorney attorneys campaign "
+    "campaigns statement statements report reports police authorities officer officers minister ministers "
+    "president senator senators governor governors secretary ministry department agency government "
+    "administration committee group organization organisation company companies diplomat diplomats leader "
+    "leaders lawmaker lawmakers critic critics supporter supporters opponent opponents observer observers "
+    "economist economists witness witnesses resident residents voter voters people person man woman men "
+    "women candidate candidates nominee chairman chairwoman director executive executives prosecutor "
+    "prosecutors investigator investigators researcher researchers scientist scientists study studies poll "
+    "polls survey surveys document documents memo letter email tweet website newspaper paper magazine "
+    "network agencies team member members staff staffer staffers strategist strategists pollster pollsters "
+    "activist activists protester protesters protestors organizer organizers spokesmen representatives "
+    "representative insider insiders operative operatives friend friends colleague colleagues ally allies "
+    "advocate advocates doctor doctors physician nurse teacher student students worker workers employee "
+    "employees union unions court judge judges justices panel commission council board ambassador envoy "
+    "delegation press media outlet outlets release data figures findings filing complaint lawsuit analysis "
+    "ad ads video book column editorial historian historians commentator commentators host hosts anchor "
+    "correspondent reporter reporters journalist journalists editor editors writer writers author authors "
+    "fans crowd audience partner partners neighbor neighbors relative relatives family families father "
+    "mother son daughter wife husband brother sister owner owners manager managers boss founder chief "
+    "chiefs head heads commander commanders general generals soldier soldiers troops veteran veterans "
+    "military army narrator announcer questioner speaker speakers moderator user users man"
+) | {r for r in _ROLES if r.isalpha() and len(r) > 3}
+_SKIP_BEFORE_CUE = _words(
+    "also later then previously recently once again has have had would will could may might did does do "
+    "is was were are be been being just even never still first last finally further additionally "
+    "earlier reportedly allegedly publicly privately repeatedly often frequently always yesterday "
+    "today tonight on monday tuesday wednesday thursday friday saturday sunday morning afternoon "
+    "evening night week month year this last at the time in an interview statement now"
+)
+_DASH_TOKENS = frozenset("-—–―")
+_PASSIVE = _words("was were been being is are be get got gets")
+_OBJECT_MARKERS = _words("a an of in on for with about from by to at into than like against over under")
+_PARTICLES = _words("de da del della di van von der den la le du bin ibn al el y of dos das zu ten ter")
+_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
+_MONTHS_DAYS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june "
+    "july august september october november december jan jan. feb feb. aug aug. sept sept. oct oct. "
+    "nov nov. dec dec."
+)
+_PP = _words("of for at from with")
+# A small list of common first names, for gender (pronoun resolution) and person detection.
+_MALE_NAMES = _words(
+    "aaron adam al alan albert alex alexander alexei andrew andy anthony antony barack ben benjamin bernie "
+    "bill billy bob bobby boris brad brian bruce carl charles charlie chris christopher chuck dan daniel "
+    "david dennis dick dmitry don donald doug douglas ed eddie edward elijah emmanuel eric frank fred gary "
+    "george gerald greg gregory harry henry howard ian jack jacob jake james jared jason jay jeb jeff "
+    "jeffrey jerry jim jimmy joe joel john johnny jon jonathan jorge jose joseph josh juan justin keith "
+    "ken kevin larry lee leon leonard luis marco mark martin matt matthew max michael mike mikhail mitch "
+    "mitt neil newt nicholas nick olaf paul pete peter phil philip ralph rand randy ray reince richard rick "
+    "rob robert roger ron ronald roy rudy russ ryan sam samuel scott sean sergei sergey stephen steve "
+    "steven ted terry thomas tim timothy todd tom tony trevor viktor vladimir volodymyr walter wayne "
+    "william xi yuri"
+)
+_FEMALE_NAMES = _words(
+    "alice amy angela ann anna anne avril barbara betsy betty beverly carly carol caroline catherine "
+    "chelsea christine claire cynthia deborah debbie diane dianne donna dorothy elaine elizabeth ellen "
+    "emily emma gennifer gina hannah heather helen hillary huma ivana ivanka jacinda jacklyn jane janet "
+    "jennifer jessica jill joan joyce judith judy julia julie kamala karen kate katherine kathleen kathy "
+    "kellyanne kelly kim kimberly kristen laura lauren linda lisa liz loretta lynn margaret maria marie "
+    "marine martha mary maxine megan melania melissa mette michelle michele nancy nicole nikki olivia pam "
+    "pamela patricia patty rachel rebecca robin rosa rose ruth samantha sandra sanna sara sarah sharon "
+    "sonia sonya stephanie susan suzanne teresa theresa tina tulsi ursula valerie victoria virginia "
+    "wendy"
+)
+
+
+def gender_of(first: str) -> str | None:
+    """``"f"``, ``"m"`` or ``None`` for a first name."""
+    low = first.lower().rstrip(".")
+    if low in _FEMALE_NAMES:
+        return "f"
+    if low in _MALE_NAMES:
+        return "m"
+    return None
+
+
+# --- mentions ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A speaker mention: ``kind`` is ``pronoun``, ``name`` or ``nominal``.
+
+    For a name, ``name`` is the person's or body's name without the roles in front
+    ("Antony Blinken"), ``roles`` the lower-cased role words ("secretary", "state") and ``person``
+    whether the name looks like a person's (a first name, a personal role, two or three plain
+    capitalised words); ``body`` whether it looks like an organisation's or a place's.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    name: str = ""
+    roles: tuple[str, ...] = ()
+    gender: str | None = None
+    person: bool = False
+    body: bool = False  # an organisation or a place ("State Department", "North Korea")
+
+
+def is_name_token(tok: Token) -> bool:
+    """A capitalised word that can be part of a name (not "But", "The", "Meanwhile")."""
+    return tok.text[:1].isupper() and tok.low not in _NOT_NAME
+
+
+def _possessive(tok: Token) -> bool:
+    return tok.text.endswith(("’s", "'s", "s’", "s'"))
+
+
+def parse_name(tokens: list[Token], text: str) -> Mention | None:
+    """A name mention from a run of capitalised tokens, the roles in front split off."""
+    if not tokens:
+        return None
+    words = [t.text for t in tokens]
+    lows = [w.lower() for w in words]
+    if len(words) >= 3 and all(w.isupper() for w in words):
+        return None  # a shouted headline, not a name
+    last_role = -1
+    for i, low in enumerate(lows[:-1]):  # the last word is the name even if it looks like a role ("Mr. King")
+        if low in _ROLES or low.rstrip(".") in _ROLES:
+            last_role = i
+    body = list(range(last_role + 1, len(tokens)))
+    if last_role >= 0 and body and (lows[body[0]] == "of" or len(body) > 3):
+        body = _trailing_name(lows, body)  # "Director of National Intelligence Avril Haines"
+    elif "of" in (lows[i] for i in body):
+        cut = next(k for k, i in enumerate(body) if lows[i] == "of")
+        if cut >= 2:  # "Elijah Cummings of Maryland", but "Bank of America"
+            body = body[:cut]
+    while body and lows[body[0]] in _PARTICLES:
+        body = body[1:]
+    while body and lows[body[-1]] in _PARTICLES:
+        body = body[:-1]
+    if not body:
+        return None
+    roles = tuple(lows[: last_role + 1])
+    name_words = [words[i] for i in body]
+    name = " ".join(name_words)
+    name_lows = [w.lower().removesuffix("’s").removesuffix("'s") for w in name_words]
+    org = any(w in _ORG_WORDS for w in name_lows) or (name.isupper() and len(name) <= 5 and not roles)
+    place = name_lows[0] in _PLACE_FIRST or name_lows[0] in _MONTHS_DAYS
+    gender = gender_of(name_words[0]) if len(name_words) > 1 else None
+    for role in roles:
+        if role in _FEMALE_ROLES:
+            gender = "f"
+        elif role in _MALE_ROLES:
+            gender = "m"
+    plain = 2 <= len(name_words) <= 4 and not any((w.isupper() and len(w) > 1) or "-based" in w for w in name_words)
+    person = not org and not place and (bool(roles) or gender is not None or plain)
+    first, last = tokens[body[0]], tokens[body[-1]]
+    span = text[first.start : last.end]
+    return Mention(first.start, last.end, span, "name", name, roles, gender, person, org or place)
+
+
+def _trailing_name(lows: list[str], body: list[int]) -> list[int]:
+    keep = [body[-1]]
+    i = len(body) - 2
+    while i >= 0 and (lows[body[i]] in _SUFFIXES or lows[body[i + 1]] in _SUFFIXES):
+        keep.insert(0, body[i])
+        i -= 1
+    while i >= 0 and ((len(lows[body[i]]) == 2 and lows[body[i]].endswith(".")) or lows[body[i]] in _PARTICLES):
+        keep.insert(0, body[i])
+        i -= 1
+    if i >= 0 and lows[body[i]] != "of":
+        keep.insert(0, body[i])
+    return keep
+
+
+def mention_before(text: str, tokens: list[Token], cue_index: int) -> Mention | None:
+    """The subject that ends right before ``tokens[cue_index]`` (skipping adverbs), if any.
+
+    ``None`` for a passive ("he was told") and when the cue is a noun ("a New York Times report",
+    "of Republican claims").
+    """
+    i = cue_index - 1
+    cue = tokens[cue_index].low if cue_index < len(tokens) else ""
+    past = cue.endswith("ed") or cue in ("told", "said", "written", "wrote")
+    if cue in _NOUN_CUES and i >= 0 and (_possessive(tokens[i]) or tokens[i].low in ("his", "her", "their")):
+        return _possessor(text, tokens, i)  # "Trump's claim that “…”", "his promise to “…”"
+    j = skip_adverbs(tokens, i)
+    if past and any(t.low in _PASSIVE for t in tokens[j + 1 : i + 1]):
+        return None  # "he was told"
+    if j >= 1 and tokens[j].low == "who" and tokens[j - 1].text == ",":
+        j -= 2  # "a source familiar with the talks, who said"
+    return _subject_ending_at(text, tokens, j, appositive=2)
+
+
+def skip_adverbs(tokens: list[Token], i: int) -> int:
+    """The index of the last token at or before ``i`` that is not an adverb or auxiliary."""
+    while i >= 0 and (tokens[i].low in _SKIP_BEFORE_CUE or (tokens[i].low.endswith("ly") and not tokens[i].is_cap)):
+        i -= 1
+    return i
+
+
+_NOUN_CUES = _words(
+    "claim claims promise promises pledge pledges warning warnings call calls reply answer remarks remark "
+    "vow vows boast boasts description descriptions"
+)
+
+
+def _possessor(text: str, tokens: list[Token], i: int) -> Mention | None:
+    tok = tokens[i]
+    if tok.low in ("his", "her", "their"):
+        gender = {"his": "m", "her": "f"}.get(tok.low)
+        pronoun = {"his": "he", "her": "she"}.get(tok.low, "they")
+        return Mention(tok.start, tok.end, tok.text, "pronoun", name=pronoun, gender=gender)
+    if not tok.is_cap:
+        return None
+    cut = 2 if tok.text.endswith(("’s", "'s")) else 1
+    j = i
+    while j - 1 >= 0 and is_name_token(tokens[j - 1]) and not _possessive(tokens[j - 1]):
+        j -= 1
+    run = [*tokens[j:i], Token(tok.start, tok.end - cut, tok.text[:-cut])]
+    return parse_name(run, text)
+
+
+def _subject_ending_at(text: str, tokens: list[Token], i: int, *, appositive: int) -> Mention | None:
+    if i < 0:
+        return None
+    tok = tokens[i]
+    if tok.text == ")":  # "Paul D. Ryan (R-Wis.) said"
+        j = i
+        while j >= 0 and tokens[j].text != "(" and i - j < 10:
+            j -= 1
+        if j <= 0 or tokens[j].text != "(":
+            return None
+        return _subject_ending_at(text, tokens, j - 1, appositive=appositive)
+    if tok.text in _DASH_TOKENS:  # "John Dickey, the chief executive of Ora Media -- the company that … -- told"
+        j = i - 1
+        while j >= 0 and tokens[j].text in _DASH_TOKENS:
+            j -= 1
+        while j >= 0 and tokens[j].text not in _DASH_TOKENS and i - j < 40:
+            j -= 1
+        while j >= 0 and tokens[j].text in _DASH_TOKENS:
+            j -= 1
+        if j < 0 or i - j >= 40:
+            return None
+        comma = next((k for k in range(j, max(-1, j - 25), -1) if tokens[k].text == ","), None)
+        if comma is not None and comma + 1 <= j and tokens[comma + 1].low in _DETERMINERS and appositive > 0:
+            return _subject_ending_at(text, tokens, comma - 1, appositive=appositive - 1)
+        return _subject_ending_at(text, tokens, j, appositive=appositive)
+    if tok.text == "," and appositive > 0:  # "Flynn, a top Trump surrogate, said" / "Trump, who ..., said"
+        j = i - 1
+        while j >= 0 and tokens[j].text not in (",", "“", '"', "”", ";", ":", "(") and i - j <= 25:
+            j -= 1
+        if j < 1 or tokens[j].text != "," or i - j < 2:
+            return None
+        inner = tokens[j + 1]
+        ok = (
+            inner.low in _DETERMINERS
+            or inner.low in ("who", "whose", "which")
+            or re.match(r"^[RDI]-", inner.text) is not None
+            or _possessive(inner)
+            or (inner.text[:1].isdigit() and i - j == 2)  # "Smith, 45, said"
+            or (inner.low in _ROLES and inner.is_word)  # "Kerr Putney, police chief, said"
+        )
+        return _subject_ending_at(text, tokens, j - 1, appositive=appositive - 1) if ok else None
+    m = _np_ending_at(text, tokens, i)
+    if m is None or m.kind != "name":
+        return m
+    k = i
+    while k > 0 and tokens[k - 1].start >= m.start:
+        k -= 1
+    if k > 0 and tokens[k - 1].low in _OBJECT_MARKERS and not tokens[k - 1].is_cap:
+        return None  # "a New York Times report", "of Republican claims"
+    return m
+
+
+def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
+    tok = tokens[i]
+    low = tok.low
+    if low in PRONOUNS:
+        return Mention(tok.start, tok.end, tok.text, "pronoun", gender=PRONOUNS[low])
+    if is_name_token(tok) and not _possessive(tok) and low not in _MONTHS_DAYS:
+        j = i
+        while j - 1 >= 0:
+            prev = tokens[j - 1]
+            particle = prev.low in _PARTICLES and j - 2 >= 0 and is_name_token(tokens[j - 2])
+            if (is_name_token(prev) and not _possessive(prev)) or particle:
+                j -= 1
+            else:
+                break
+        while j < i and tokens[j].low in _PARTICLES:
+            j += 1
+        run = tokens[j : i + 1]
+        m = parse_name(run, text)
+        if m is not None and j - 1 >= 0 and tokens[j - 1].low == "the" and not m.roles:
+            t0 = tokens[j - 1]  # "the White House", "the Kremlin", "the Daily Beast": a body, not a person
+            return Mention(t0.start, tok.end, text[t0.start : tok.end], "name", m.name, m.roles)
+        return m
+    if tok.is_word and not tok.is_cap and low not in _FUNCTION and not low.isdigit():
+        return _nominal_ending_at(text, tokens, i)
+    return None
+
+
+def _is_head(tok: Token) -> bool:
+    low = tok.low
+    return low in _HEADS or (low.endswith("s") and low[:-1] in _HEADS)
+
+
+def _nominal_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
+    head = tokens[i]
+    if not _is_head(head):
+        return None
+    j = i
+    start: int | None = None
+    while j - 1 >= 0 and i - j < 8:
+        prev = tokens[j - 1]
+        low = prev.low
+        if low in _DETERMINERS:
+            start = j - 1
+            # "a spokesman for the campaign": the determiner belongs to a PP; go on to its head
+            if start >= 2 and tokens[start - 1].low in _PP and _is_head(tokens[start - 2]):
+                outer = _nominal_ending_at(text, tokens, start - 2)
+                if outer is not None:
+                    return Mention(outer.start, head.end, text[outer.start : head.end], "nominal")
+            break
+        if _possessive(prev):  # "Trump's campaign", "Hillary Clinton's spokesman"
+            k = j - 1
+            while k - 1 >= 0 and is_name_token(tokens[k - 1]) and not _possessive(tokens[k - 1]):
+                k -= 1
+            start = k
+            break
+        coordinated = low == "and" and j - 2 >= 0 and tokens[j].is_cap and tokens[j - 2].is_cap
+        if not coordinated and (
+            not prev.is_word or low in _FUNCTION or (cue_lemma(low) and not prev.is_cap) or low in PRONOUNS
+        ):
+            break  # but "U.S. and Russian officials" goes on
+        j -= 1
+    if start is None:
+        # a bare plural ("sources", "senior administration officials", "U.S. and Russian officials")
+        if not head.low.endswith("s") or i - j > 4:
+            return None
+        start = j
+    first = tokens[start]
+    return Mention(first.start, head.end, text[first.start : head.end], "nominal")
+
+
+def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = False) -> Mention | None:
+    """The subject that starts at ``tokens[i]``.
+
+    ``inverted``: the subject follows its cue ("said Blinken", "according to sources"), so it must
+    end the phrase: "said Trump would win" has no inverted subject.
+    """
+    while i < len(tokens) and tokens[i].low in _MONTHS_DAYS | {"on", "late", "early", "last"}:
+        i += 1
+    if i >= len(tokens):
+        return None
+    tok = tokens[i]
+    if tok.low in PRONOUNS:
+        return Mention(tok.start, tok.end, tok.text, "pronoun", gender=PRONOUNS[tok.low])
+    if tok.low == "the" and i + 1 < len(tokens) and is_name_token(tokens[i + 1]):  # "according to the Kremlin"
+        m = mention_after(text, tokens, i + 1, inverted=inverted)
+        if m is not None and m.kind == "name" and not m.roles and m.start == tokens[i + 1].start:
+            return Mention(tok.start, m.end, text[tok.start : m.end], "name", m.name, m.roles)
+        if m is not None:
+            return m
+    if is_name_token(tok) and not _possessive(tok):
+        j = i
+        while j + 1 < len(tokens):
+            nxt = tokens[j + 1]
+            particle = nxt.low in _PARTICLES and j + 2 < len(tokens) and is_name_token(tokens[j + 2])
+            if (is_name_token(nxt) and not _possessive(nxt)) or nxt.low in _SUFFIXES or particle:
+                j += 1
+            else:
+                break
+        k = j + 1
+        if k < len(tokens) and _possessive(tokens[k]) and tokens[k].is_cap:
+            k += 1  # "Hillary Clinton's campaign manager Robby Mook"
+        owner = k
+        # "said Trump campaign manager Kellyanne Conway": lower-case roles, then the name
+        while k < len(tokens) and tokens[k].is_word and not tokens[k].is_cap and tokens[k].low in _HEADS:
+            k += 1
+        if owner < k < len(tokens) and is_name_token(tokens[k]):
+            return mention_after(text, tokens, k, inverted=inverted)
+        if owner > j + 1 and k > owner:  # "Hillary Clinton's campaign"
+            return Mention(tok.start, tokens[k - 1].end, text[tok.start : tokens[k - 1].end], "nominal")
+        if (
+            inverted
+            and j + 1 < len(tokens)
+            and (_possessive(tokens[j]) or (tokens[j + 1].is_word and tokens[j + 1].low not in _AFTER_NAME))
+        ):
+            return None  # "said North Korea's latest …", "said Trump would win": a clause, not a speaker
+        return parse_name(tokens[i : j + 1], text)
+    return _nominal_from(text, tokens, i)
+
+
+_AFTER_NAME = _words("who which in on at during after before when as of for last this") | _MONTHS_DAYS
+
+
+def _nominal_from(text: str, tokens: list[Token], i: int) -> Mention | None:
+    n = len(tokens)
+    tok = tokens[i]
+    bare = not (tok.low in _DETERMINERS or _possessive(tok))
+    head = -1
+    for k in range(i if bare else i + 1, min(i + 6, n)):
+        t = tokens[k]
+        if not t.is_word or t.low in _FUNCTION or (cue_lemma(t.low) and not t.is_cap):
+            break
+        if _is_head(t):
+            head = k
+    if head < 0 or (bare and not tokens[head].low.endswith("s")):
+        return None
+    end = head
+    k = head + 1
+    if k + 1 < n and tokens[k].low in _PP and (tokens[k + 1].low in _DETERMINERS or is_name_token(tokens[k + 1])):
+        k += 1
+        while k < n and k - head <= 6 and tokens[k].is_word and tokens[k].low not in _FUNCTION - {"the"}:
+            end = k
+            k += 1
+    nxt = tokens[end + 1] if end + 1 < n else None
+    if nxt is not None and nxt.is_word and nxt.low not in _FUNCTION and nxt.low not in _MONTHS_DAYS:
+        return None  # "said the event brought back memories": a clause, not a speaker
+    return Mention(tok.start, tokens[end].end, text[tok.start : tokens[end].end], "nominal")
+
+
+def name_mentions(tokens: list[Token], text: str) -> list[tuple[Mention, bool]]:
+    """Every name among ``tokens`` (runs of capitalised words), and whether it ends in a possessive 's."""
+    out: list[tuple[Mention, bool]] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        if not is_name_token(tokens[i]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and not tokens[j].text.endswith(("’s", "'s")):
+            nxt = tokens[j + 1]
+            if is_name_token(nxt) or (nxt.low in _RUN_PARTICLES and j + 2 < n and is_name_token(tokens[j + 2])):
+                j += 1
+            else:
+                break
+        run = tokens[i : j + 1]
+        last = run[-1]
+        possessive = last.text.endswith(("’s", "'s"))
+        if possessive:
+            run[-1] = Token(last.start, last.end - 2, last.text[:-2])
+        m = parse_name(run, text)
+        if m is not None:
+            out.append((m, possessive))
+        i = j + 1
+    return out
+
+
+_RUN_PARTICLES = _words("of de van von bin al da di jr jr.")
+
+
+def nominal_mentions(tokens: list[Token], text: str) -> list[Mention]:
+    """The indefinite nominals among ``tokens`` ("a senior State Department official"), which later
+    definite ones ("the official") refer back to."""
+    out: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        if _is_head(tok) and not (i + 1 < len(tokens) and _is_head(tokens[i + 1])):
+            m = _nominal_ending_at(text, tokens, i)
+            indefinite = m is not None and m.text.split()[0].lower() in ("a", "an", "another", "one")
+            if m is not None and indefinite and (not out or out[-1].start != m.start):
+                out.append(m)  # (the first, not "a … official briefed reporters" again)
+    return out
+
+
+def lower_article(text: str) -> str:
+    """A nominal as written, its leading article in lower case ("A senior official" -> "a senior official")."""
+    first, _, rest = text.partition(" ")
+    if first.lower() in ("a", "an", "the", "another", "one", "some", "several", "two", "three") and rest:
+        return first.lower() + " " + rest
+    return text
+
+
+# --- clauses and titles ---------------------------------------------------------------------------------
+
+CLAUSE_LEADS: frozenset[str] = _words(", ; — – and but as while because when although though since after before so yet")
+"""Tokens after which a subject opens a clause ("…, and Blinken said that …")."""
+_CLAUSE_OPENERS = _words(
+    "the a an this that these those there it he she they we i you his her their its our some many "
+    "no not if when while both all any each every"
+)
+_ADVERBIAL = _words(
+    "in on at during to after before earlier later last this yesterday today tonight again also monday tuesday "
+    "wednesday thursday friday saturday sunday"
+)
+_HEARER_CUES = _words("tell remind assure inform warn")
+_MARKS = frozenset('"“”„«»‘')
+
+
+def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | None:
+    """Where the reported clause after a cue (ending at ``tokens[last]``) starts, ``None`` if none.
+
+    After "that" ("said on Tuesday that", "told reporters that"); right after the cue only for
+    said-type verbs and a clause-like next word ("Blinken said Biden had …", not "announced a
+    pullback").
+    """
+    i = last + 1
+    if i >= len(tokens) or tokens[i].start >= hi:
+        return None
+    if lemma in _HEARER_CUES:  # "told reporters (that)", "told The Washington Post that": skip the hearer
+        k = i
+        while k < len(tokens) and k - i < 6 and tokens[k].is_word and tokens[k].low != "that":
+            k += 1
+        if k < len(tokens) and tokens[k].low == "that":
+            return tokens[k].end
+        if lemma != "warn":
+            return None
+    if tokens[i].low == "that":
+        return tokens[i].end
+    if tokens[i].low in _ADVERBIAL:  # "said on Tuesday that", "said on CNN's “State of the Union” that"
+        for k in range(i + 1, min(i + 10, len(tokens))):
+            if tokens[k].start >= hi or not (tokens[k].is_word or tokens[k].text in _MARKS):
+                break
+            if tokens[k].low == "that":
+                return tokens[k].end
+        return None
+    nxt = tokens[i]
+    if lemma in THATLESS_CUES and (nxt.low in _CLAUSE_OPENERS or is_name_token(nxt) or nxt.text.isdigit()):
+        return nxt.start
+    return None
+
+
+_MINOR = _words("a an the of and or in on at to for with by from is it as vs")
+_TITLE_WORDS = re.compile(r"[^\W\d_][\w’'-]*")
+_TITLE_BEFORE = re.compile(
+    r"(?:[’']s|\b(?:on|titled|entitled|book|show|film|movie|song|anthem|album|program|programme|series|"
+    r"documentary|column|headline|hashtag|clip of|episode of|his|her|their))\s*$",
+    re.IGNORECASE,
+)
+
+
+def looks_like_title(text: str, open_at: int, start: int, end: int) -> bool:
+    """Whether the quote ``text[start:end]`` (its mark at ``open_at``) names a show, book or song.
+
+    Short and Title Case, after "CNN's", "on", "titled", "his book" …, or alone on its line (a
+    section heading).
+    """
+    content = text[start:end]
+    words = _TITLE_WORDS.findall(content)
+    if not words or len(words) > 8 or content.rstrip().endswith(("?", "!")) or not words[0][0].isupper():
+        return False
+    if not all(w[0].isupper() for w in words if w.lower() not in _MINOR):
+        return False
+    line_start = text.rfind("\n", 0, open_at) + 1
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    if not text[line_start:open_at].strip() and not any(ch.isalnum() for ch in rest):
+        return True
+    return _TITLE_BEFORE.search(text, max(0, open_at - 30), open_at) is not None

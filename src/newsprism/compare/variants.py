@@ -1,0 +1,94 @@
+"""Quote variants: the same quote from the same speaker, worded differently across sources.
+
+Direct quotes of different independent sources are matched when their speakers agree (same name,
+or one name's last word is the other's) and their words overlap enough; a word-level diff shows
+the difference.  Quotes matched to no other source are reported as appearing in one source only.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping, Sequence
+
+from .base import Quote, QuoteVariant
+
+__all__ = ["diff_words", "match_quotes", "same_speaker"]
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_MIN_SIMILARITY = 0.5  # token-sequence similarity of two renderings of one quote
+
+
+def _norm_words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    x, y = a.casefold().split(), b.casefold().split()
+    if x == y:
+        return True
+    return bool(x) and bool(y) and (x[-1] == y[-1]) and (len(x) == 1 or len(y) == 1 or x[0] == y[0])
+
+
+def diff_words(a: str, b: str) -> tuple[tuple[str, str], ...]:
+    """Word-level diff of ``a`` against ``b``: ``=`` common, ``-`` only in a, ``+`` only in b."""
+    wa, wb = a.split(), b.split()
+    key_a, key_b = [_key(w) for w in wa], [_key(w) for w in wb]
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, key_a, key_b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("=", " ".join(wb[j1:j2])))
+            continue
+        if i2 > i1:
+            out.append(("-", " ".join(wa[i1:i2])))
+        if j2 > j1:
+            out.append(("+", " ".join(wb[j1:j2])))
+    return tuple(out)
+
+
+def _key(word: str) -> str:
+    return "".join(ch for ch in word.lower().replace("’", "'") if ch.isalnum() or ch == "'")
+
+
+def _similarity(a: Quote, b: Quote) -> float:
+    wa, wb = _norm_words(a.text), _norm_words(b.text)
+    if not wa or not wb:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, wa, wb, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched / min(len(wa), len(wb))
+
+
+def match_quotes(quotes: Sequence[Quote], group_of: Mapping[str, str]) -> tuple[list[QuoteVariant], set[int]]:
+    """Variants (same speaker, similar words, different wording) across independent sources, and
+    the indices of the quotes that another source also carries (identically or as a variant)."""
+    direct = [(i, q) for i, q in enumerate(quotes) if q.kind == "direct"]
+    pairs: list[tuple[float, int, int]] = []
+    for x, (i, a) in enumerate(direct):
+        for j, b in direct[x + 1 :]:
+            if group_of.get(a.article) == group_of.get(b.article):
+                continue
+            if not same_speaker(a.speaker, b.speaker):
+                continue
+            s = _similarity(a, b)
+            if s >= _MIN_SIMILARITY:
+                pairs.append((s, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    shared: set[int] = set()
+    used: set[tuple[int, str]] = set()  # a quote matches at most one quote per other source group
+    variants: list[QuoteVariant] = []
+    for _, i, j in pairs:
+        a, b = quotes[i], quotes[j]
+        ga, gb = group_of.get(a.article, a.article), group_of.get(b.article, b.article)
+        if (i, gb) in used or (j, ga) in used:
+            continue
+        used.add((i, gb))
+        used.add((j, ga))
+        shared.update((i, j))
+        if _norm_words(a.text) != _norm_words(b.text):
+            variants.append(
+                QuoteVariant(speaker=a.speaker or b.speaker, quotes=(a, b), diff=diff_words(a.text, b.text))
+            )
+    return variants, shared

@@ -1,0 +1,517 @@
+"""Named entities without a model: capitalised chains, cue words, titles and small gazetteers.
+
+:func:`find_entities` finds people, organisations and places in one text; :func:`merge_mentions`
+counts them per article and :func:`entities_for` merges them across the articles of a story into
+:class:`newsprism.compare.base.Entity` values.
+
+How a mention is found and typed, in order:
+
+1. *Chains* of capitalised tokens ("Radio Free Europe / Radio Liberty", "U.S.", "Nord Stream 2"),
+   joined through name particles ("de", "von", "al", "bin"), through "of"/"for" after an
+   organisation cue or title ("Director of National Intelligence"), and through "&" and "/".
+   Hyphenated pairs of known names are split ("U.S.-Russia", "Biden-Putin"); "Swiss-based" gives
+   "Swiss".  Months, weekdays and a few acronyms that are not names ("IT", "CEO") are skipped.
+2. A sentence-initial word is dropped when it is a stop word, occurs in lower case elsewhere in the
+   text, or is a lone unknown word never capitalised inside a sentence ("Despite", "Representatives").
+3. Titles and roles are stripped from people and kept as evidence: "Secretary of State Antony
+   Blinken" -> Antony Blinken; "FBI Director Christopher Wray" -> FBI + Christopher Wray; a lower-case
+   role before a chain ("opposition leader Alexei Navalny") also marks a person.
+4. Gazetteers (``data/``): organisations (``State Department``, ``Kremlin``), places (countries with
+   their names in eight languages and English demonyms, ``Russian`` -> Russia; capitals and major
+   cities; US states; regions).  Organisation names flagged ``i`` are also found in lower case
+   (machine-translated copies write "the colonial pipeline").
+5. Cue words: organisation heads ("Council", "Department", "Ministry", "Radio ...", acronyms,
+   InterCaps names like "SolarWinds"), place heads ("Sea", "River", "North ..."), first names
+   ("Paul Whelan"), a speech verb after an unknown single word ("Lavrov said").
+6. A single surname is resolved to the full name met in the same text ("Blinken" -> "Antony
+   Blinken"); :func:`entities_for` also resolves it against full names from the other articles.
+
+Known gaps: no coreference of pronouns; nicknames and initials ("JFK") stay separate; in German,
+where every noun is capitalised, only known, cued or titled names are kept.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..compare.base import Entity
+from .stopwords import stopwords_for
+from .timex import _MONTHS, _WEEKDAYS
+
+__all__ = ["Mention", "entities_for", "find_entities", "merge_mentions"]
+
+logger = logging.getLogger(__name__)
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+KINDS = ("person", "organisation", "place", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention; ``name`` is the canonical name ("Blinken" -> "Antony Blinken", "Russian" -> "Russia")."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str  # person | organisation | place | other
+
+
+# --- lexicons -------------------------------------------------------------------------------------
+
+_TITLES = _wordset(
+    """President Minister Secretary Director Chancellor Senator Sen Rep Representative Gov Governor Mayor
+    Ambassador Gen General Judge Justice King Queen Prince Princess Pope Mr Mrs Ms Miss Dr Prof Professor
+    Chairman Chairwoman Chair CEO Spokesman Spokeswoman Spokesperson Speaker Leader Commissioner Admiral Colonel
+    Col Lt Lieutenant Sgt Sergeant Capt Captain Commander Sheikh Ayatollah Lord Sir Dame Premier Emir Envoy
+    Adviser Advisor Secretary-General Presidente Président Präsident Präsidentin Ministro Ministre Ministerin
+    Bundeskanzler Bundeskanzlerin Präsidenten Kanzlerin Kanzler Premierminister Außenminister Sr Sra Herr Frau
+    Signor Mme Monsieur Señor Президент Министр"""
+)
+_TITLE_MODIFIERS = _wordset(
+    """Foreign Prime Vice Deputy Chief Defense Defence Interior Finance Attorney Press Crown Senior National
+    Security Home Health Education Energy Trade Treasury Acting Former Ex Supreme Assistant Under Executive
+    Managing First Opposition Interim Federal State"""
+)
+_ROLE_WORDS = _wordset(
+    """leader counterpart spokesman spokeswoman spokesperson minister president director senator chairman detainee
+    detainees prisoner prisoners dissident activist journalist reporter envoy ambassador official chief
+    executive founder lawyer attorney candidate opponent critic rival successor predecessor premier"""
+)
+_ORG_HEADS = _wordset(
+    """Council Department Ministry Agency Bureau Party Inc Corp Corporation Ltd LLC Plc Group University Embassy
+    Pipeline Bank Commission Committee Court Parliament Assembly Army Navy Forces Police Office Institute
+    Association Union Organisation Organization Foundation Fund Authority Service Services Network News Times
+    Post Airlines Airways Company Co Club Federation League Alliance Coalition Front Movement Brigade Brigades
+    Guard Church School College Hospital Center Centre Exchange Reserve Board Tribunal Senate Congress Cabinet
+    Government Holdings Technologies Systems Motors Energy Media Radio Television TV Channel Journal Herald
+    Tribune Agency Administration Industries Partners Capital Force AG SA GmbH PLC N.V. S.A. Ministerium Partei
+    Regierung Gruppe Universität Universidad Université Università Ministerio Ministère Partido Parti Banco
+    Banque"""
+)
+_ORG_FIRST = _wordset("""Radio University Bank Ministry Department Council Committee Office Institute Federal Banco""")
+_PLACE_HEADS = _wordset(
+    """River Sea Ocean Lake Mountains Mountain Island Islands Bay Gulf Strait Valley Province Region County
+    District Square Street Avenue Airport Circle Peninsula Desert Canal Park Bridge City Coast Basin Heights
+    Plateau Oblast Krai Prefecture State"""
+)
+_PLACE_FIRST = _wordset(
+    """North South East West Northern Southern Eastern Western Central Upper Lower Mount Lake Gulf Sea Bay Strait
+    Cape Isle"""
+)
+_PARTICLES = _wordset("""de del della di da do dos das du des von van der den la le bin ibn al el ben ter zu""")
+_OF_WORDS = _wordset("""of for de du des del di""")
+_SKIP = _wordset(
+    """I IT TV CEO GDP AI PR OK ID AM PM OMG PS FAQ UTC GMT ET EST EDT BST CET PST PDT COO CFO CTO MP MPs MEP Mr
+    Mrs Ms Dr Sen Rep Gov St Jr Sr God"""
+)
+_SENTENCE_STARTERS = _wordset(
+    """The A An But And Or In On At For From With Without After Before During Despite Although Though While When
+    Where Why How What Who Which This That These Those It Its He She They We You His Her Their Our Your There
+    Here As If Since Until Unless Because So Then Yet Still Also Even Just Only Some Many Most All Both Each
+    Every No Not Once Now Today Yesterday Later Earlier Last Next Meanwhile However Moreover Instead Asked Seeking
+    Download Read Watch
+    Click Representatives Officials"""
+)
+_OTHER = {"Covid-19": "Covid-19", "COVID-19": "Covid-19", "Covid": "Covid-19", "COVID": "Covid-19",
+          "Cold War": "Cold War", "World War II": "World War II", "Brexit": "Brexit",
+          "Olympics": "Olympics"}  # fmt: skip
+_SPEECH = re.compile(r"\s+(?:said|says|told|added|argued|wrote|warned|insisted|stressed|noted)\b")
+_PLACE_PREP = re.compile(r"(?:^|\s)(?:in|near|at)\s+$")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_s][^\W\d_]*)*|\d+|\S")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
+_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}s?")
+
+
+@cache
+def _read(name: str) -> list[list[str]]:
+    text = resources.files("newsprism.nlp").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+@cache
+def _places() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in _read("places.tsv")}
+
+
+@cache
+def _orgs() -> dict[str, str]:
+    return {row[0]: row[1] for row in _read("organisations.tsv")}
+
+
+@cache
+def _lower_orgs() -> re.Pattern[str] | None:
+    names = [row[0] for row in _read("organisations.tsv") if len(row) > 2 and "i" in row[2]]
+    if not names:
+        return None
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(n) for n in names) + r")(?![^\W_])", re.IGNORECASE)
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    return frozenset(row[0] for row in _read("first_names.txt"))
+
+
+@cache
+def _calendar_words(lang: str) -> frozenset[str]:
+    words = {*_MONTHS["en"], *_MONTHS.get(lang, {}), *_WEEKDAYS["en"], *_WEEKDAYS.get(lang, {})}
+    return frozenset(w.capitalize() for w in words if len(w) > 3 or w in ("may", "mai", "mei", "mayo"))
+
+
+# --- chains ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Chain:
+    tokens: list[tuple[int, int, str]]
+    initial: bool  # first token starts a sentence
+    role_before: bool  # a lower-case role word precedes it
+
+
+def _chains(text: str, toks: list[tuple[int, int, str]], lang: str) -> list[_Chain]:
+    out: list[_Chain] = []
+    i, n = 0, len(toks)
+    calendar_words = _calendar_words(lang)
+    while i < n:
+        s, _, tok = toks[i]
+        if not tok[:1].isupper() or tok in calendar_words:
+            i += 1
+            continue
+        initial = _sentence_initial(text, toks, i)
+        prev_word = toks[i - 1][2] if i > 0 else ""
+        role = prev_word in _ROLE_WORDS and toks[i - 1][1] < s
+        chain = [toks[i]]
+        j = i + 1
+        while j < n:
+            gap = text[chain[-1][1] : toks[j][0]]
+            tj = toks[j][2]
+            if gap not in ("", " ") and not (gap == " " * len(gap) and len(gap) <= 2):
+                break
+            if gap == "" and tj == "." and chain[-1][2] in _TITLES:
+                chain.append(toks[j])  # "Mr. Smith", "Sen. Warren"
+                j += 1
+                continue
+            if gap == "" and tj not in ("-", "/", "&") and not tj.isdigit():
+                break
+            if gap and tj in calendar_words:
+                break
+            if tj[:1].isupper() and gap:
+                if _DOTTED.fullmatch(chain[-1][2]) and _lookup(tj) and not _lookup(f"{chain[-1][2]} {tj}"):
+                    break  # "... and the U.S. Iceland has had ...": the abbreviation ended a sentence
+                chain.append(toks[j])
+                j += 1
+                continue
+            nxt = toks[j + 1][2] if j + 1 < n else ""
+            nxt_gap = text[toks[j][1] : toks[j + 1][0]] if j + 1 < n else "\n"
+            if tj in ("/", "&") and nxt[:1].isupper() and nxt_gap in ("", " "):
+                chain.extend((toks[j], toks[j + 1]))
+                j += 2
+                continue
+            if tj == "-" and gap == "" and nxt_gap == "" and (nxt[:1].isupper() or nxt.isdigit()):
+                chain.extend((toks[j], toks[j + 1]))
+                j += 2
+                continue
+            if tj.isdigit() and gap == " " and len(tj) <= 2 and len(chain) >= 2 and not nxt[:1].isalpha():
+                chain.append(toks[j])  # "Nord Stream 2", "Windows 10"
+                j += 1
+                continue
+            if tj.isdigit() and gap == " " and len(tj) <= 2 and len(chain) >= 2 and nxt_gap == " " and nxt.islower():
+                chain.append(toks[j])  # "the Nord Stream 2 pipeline"
+                j += 1
+                continue
+            if (
+                (tj in _PARTICLES or tj in _OF_WORDS)
+                and gap == " "
+                and nxt[:1].isupper()
+                and nxt_gap == " "
+                and (nxt not in calendar_words)
+            ):
+                chain.extend((toks[j], toks[j + 1]))
+                j += 2
+                continue
+            if tj in _PARTICLES and nxt in _PARTICLES and j + 2 < n and toks[j + 2][2][:1].isupper():
+                chain.extend(toks[j : j + 3])  # "Ursula von der Leyen"
+                j += 3
+                continue
+            break
+        out.append(_Chain(chain, initial, role))
+        i = j
+    return out
+
+
+def _sentence_initial(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    if i == 0:
+        return True
+    prev = toks[i - 1][2]
+    if "\n" in text[toks[i - 1][1] : toks[i][0]]:
+        return True
+    if prev in ("!", "?", "“", '"', "«", "„", ":", "(", "—", "–", "‘", "•", "-"):
+        return True
+    if prev == ".":
+        before = toks[i - 2][2] if i >= 2 else ""
+        return before not in _SKIP and before not in _TITLES
+    return False
+
+
+# --- typing ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Ctx:
+    text: str
+    lang: str
+    lower_words: frozenset[str]
+    mid_caps: frozenset[str]
+    stop: frozenset[str]
+
+
+_JOINERS = _TITLES | _ORG_HEADS | _ORG_FIRST | _PLACE_HEADS | _PLACE_FIRST
+
+
+def _split_parts(chain: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """Split a chain at "of"/particles that do not belong to the name.
+
+    They belong after a title or a cue word ("Secretary of State", "Bank of England", "Gulf of
+    Mexico") and, for name particles, near the end of a name ("Charles de Gaulle").
+    """
+    parts: list[list[tuple[int, int, str]]] = [[]]
+    for k, tok in enumerate(chain):
+        word = tok[2]
+        if word in _OF_WORDS or word in _PARTICLES:
+            keep = any(t[2] in _JOINERS for t in parts[-1][-2:]) or (word in _PARTICLES and len(chain) - k <= 3)
+            if not keep:
+                parts.append([])
+                continue
+        parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+def _name(tokens: list[tuple[int, int, str]], text: str) -> str:
+    return re.sub(r"\s*/\s*", "/", text[tokens[0][0] : tokens[-1][1]])
+
+
+def _span(tokens: list[tuple[int, int, str]], ctx: _Ctx) -> str:
+    return ctx.text[tokens[0][0] : tokens[-1][1]]
+
+
+def _lookup(name: str) -> tuple[str, str] | None:
+    if name in _OTHER:
+        return _OTHER[name], "other"
+    org = _orgs().get(name)
+    if org:
+        return org, "organisation"
+    place = _places().get(name)
+    if place:
+        return place[0], "place"
+    return None
+
+
+def _classify(tokens: list[tuple[int, int, str]], chain: _Chain, ctx: _Ctx, out: list[Mention]) -> None:
+    """Type one chain (or part of one) and append its mentions."""
+    words = [t[2] for t in tokens]
+    if not tokens:
+        return
+    # Drop a sentence-initial common word ("The", "Despite", "Representatives").
+    if chain.initial and tokens is not None and tokens[0] is chain.tokens[0]:
+        first = words[0]
+        known = _lookup(first) is not None or first in _first_names() or first in _TITLES
+        speaker = len(words) == 1 and _SPEECH.match(ctx.text, tokens[0][1]) is not None  # "Blinken said"
+        common = (
+            first in _SENTENCE_STARTERS
+            or first.lower() in ctx.stop
+            or first.lower() in ctx.lower_words
+            or (len(words) == 1 and not known and not speaker and first not in ctx.mid_caps)
+            or (len(words) > 1 and not known and first not in ctx.mid_caps and _known_part(tokens[1:], ctx))
+        )
+        if common and not known:
+            if len(words) == 1 or (len(words) > 1 and words[1] in ("-", "/", "&")):
+                return
+            _classify(tokens[1:], _Chain(tokens[1:], False, False), ctx, out)
+            return
+    if words[0] in _SKIP and len(words) == 1:
+        return
+    name = _name(tokens, ctx.text)
+    hit = _lookup(name)
+    if hit:
+        out.append(Mention(tokens[0][0], tokens[-1][1], _span(tokens, ctx), hit[0], hit[1]))
+        return
+    # Hyphenated pairs of known names: "U.S.-Russia", "Biden-Putin"; else "Swiss-based" keeps "Swiss".
+    if "-" in words and not any(w.isdigit() for w in words):
+        k = words.index("-")
+        left, right = tokens[:k], tokens[k + 1 :]
+        if _known_part(left, ctx) and _known_part(right, ctx):
+            _classify(left, _Chain(left, False, chain.role_before), ctx, out)
+            _classify(right, _Chain(right, False, False), ctx, out)
+            return
+    # Titles: "[affiliation] [modifiers] Title [of ...] Name".
+    title_at = next((k for k, w in enumerate(words) if w in _TITLES or w.rstrip(".") in _TITLES), None)
+    if title_at is not None:
+        begin = title_at
+        while begin > 0 and words[begin - 1] in _TITLE_MODIFIERS:
+            begin -= 1
+        if begin > 0:
+            _classify(tokens[:begin], _Chain(tokens[:begin], chain.initial, chain.role_before), ctx, out)
+        rest = title_at + 1
+        while rest < len(words) and (words[rest] in _TITLES or words[rest] in _TITLE_MODIFIERS or words[rest] == "."):
+            rest += 1
+        if rest < len(words) and words[rest] in _OF_WORDS:  # "Director of National Intelligence Avril Haines"
+            given = next((k for k in range(rest + 1, len(words)) if words[k] in _first_names()), None)
+            rest = given if given is not None else (len(words) - 2 if len(words) - rest > 3 else len(words))
+        person = tokens[rest:]
+        if person and person[0][2] not in _TITLE_MODIFIERS:
+            _person(person, ctx, out)
+        return
+    head, last = words[0], words[-1]
+    kind: str | None = None
+    if last in _ORG_HEADS or head in _ORG_FIRST:
+        kind = "organisation"
+    elif last in _PLACE_HEADS or (head in _PLACE_FIRST and len(words) > 1):
+        kind = "place"
+    elif (len(words) >= 2 and head in _first_names() and last[:1].isupper()) or chain.role_before:
+        _person(tokens, ctx, out)
+        return
+    elif len(words) == 1 and (_ACRONYM.fullmatch(head) or re.fullmatch(r"[A-Z][a-z]+[A-Z]\w*", head)):
+        kind = "organisation"
+    elif len(words) == 1 and _SPEECH.match(ctx.text, tokens[-1][1]):
+        kind = "person"
+    elif len(words) == 1 and _PLACE_PREP.search(ctx.text[max(0, tokens[0][0] - 8) : tokens[0][0]]):
+        kind = "place"
+    else:
+        kind = "other"
+    if kind == "other" and ctx.lang == "de":
+        return  # every German noun is capitalised: keep only cued or known names
+    out.append(Mention(tokens[0][0], tokens[-1][1], _span(tokens, ctx), name, kind))
+
+
+def _known_part(tokens: list[tuple[int, int, str]], ctx: _Ctx) -> bool:
+    if not tokens:
+        return False
+    name = _name(tokens, ctx.text)
+    return _lookup(name) is not None or (len(tokens) == 1 and name in ctx.mid_caps)
+
+
+def _person(tokens: list[tuple[int, int, str]], ctx: _Ctx, out: list[Mention]) -> None:
+    while tokens and (tokens[-1][2] in ("-", "/", "&", ".") or tokens[-1][2].isdigit()):
+        tokens = tokens[:-1]
+    if not tokens:
+        return
+    name = _name(tokens, ctx.text)
+    hit = _lookup(name)
+    if hit and hit[1] != "person":
+        out.append(Mention(tokens[0][0], tokens[-1][1], _span(tokens, ctx), hit[0], hit[1]))
+        return
+    out.append(Mention(tokens[0][0], tokens[-1][1], _span(tokens, ctx), name, "person"))
+
+
+# --- public API -----------------------------------------------------------------------------------
+
+
+def find_entities(text: str, *, language: str = "en") -> list[Mention]:
+    """Every person, organisation and place mention in ``text``, in order of position.
+
+    Surnames are resolved to the full name met in the same text: ``name`` of "Blinken" is
+    "Antony Blinken" when "Antony Blinken" appears anywhere in ``text``.
+    """
+    lang = (language or "en").lower()[:2]
+    toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    lower_words = frozenset(t[2] for t in toks if t[2].islower())
+    mid_caps = frozenset(
+        t[2]
+        for k, t in enumerate(toks)
+        if t[2][:1].isupper() and t[2][0].isalpha() and not _sentence_initial(text, toks, k)
+    )
+    ctx = _Ctx(text, lang, lower_words, mid_caps, stopwords_for(lang))
+    found: list[Mention] = []
+    for chain in _chains(text, toks, lang):
+        for part in _split_parts(chain.tokens):
+            first = part[0] is chain.tokens[0]
+            _classify(part, _Chain(part, chain.initial and first, chain.role_before and first), ctx, found)
+    pattern = _lower_orgs()
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            if not any(f.start < m.end() and m.start() < f.end for f in found):
+                found.append(Mention(m.start(), m.end(), m.group(), _orgs()[_orgs_key(m.group())], "organisation"))
+    found.sort(key=lambda f: f.start)
+    return _resolve_surnames(found)
+
+
+def _orgs_key(found: str) -> str:
+    low = found.lower()
+    return next(name for name in _orgs() if name.lower() == low)
+
+
+def _surname_map(persons: Iterable[str]) -> dict[str, str]:
+    """Last name -> full name, for full names with a unique last name."""
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for full in persons:
+        parts = full.split()
+        if len(parts) >= 2:
+            by_last[parts[-1]].add(full)
+    return {last: next(iter(fulls)) for last, fulls in by_last.items() if len(fulls) == 1}
+
+
+def _resolve_surnames(mentions: list[Mention]) -> list[Mention]:
+    persons = {m.name for m in mentions if m.kind == "person"}
+    surnames = _surname_map(persons)
+    out: list[Mention] = []
+    for m in mentions:
+        full = surnames.get(m.name, m.name if m.name in persons else None) if " " not in m.name else None
+        if full and m.kind in ("person", "other", "organisation") and _lookup(m.name) is None:
+            m = Mention(m.start, m.end, m.text, full, "person")
+        out.append(m)
+    return out
+
+
+def _vote(kinds: Counter[str]) -> str:
+    return max(kinds, key=lambda k: (kinds[k], -KINDS.index(k)))
+
+
+def merge_mentions(mentions: Iterable[Mention], *, article: str = "") -> list[Entity]:
+    """Count mentions by canonical name: one :class:`Entity` per name, ``mentions={article: n}``.
+
+    The kind is the most frequent among the mentions (ties: person, organisation, place, other).
+    Sorted by count (descending), then name.
+    """
+    counts: Counter[str] = Counter()
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        counts[m.name] += 1
+        kinds[m.name][m.kind] += 1
+    entities = [Entity(name, _vote(kinds[name]), {article: n}) for name, n in counts.items()]
+    entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
+    return entities
+
+
+def entities_for(articles: Sequence[tuple[str, str]], *, language: str = "en") -> list[Entity]:
+    """Entities of several articles (``(external id, text)`` pairs), merged across sources.
+
+    Two names are one entity when equal, or when one is a single word equal to the last word of a
+    person's full name found in another article ("Blinken" in one source, "Antony Blinken" in
+    another).  Sorted by total mentions (descending), then name.
+    """
+    per_article = [(article, find_entities(text, language=language)) for article, text in articles]
+    persons = (m.name for _, found in per_article for m in found if m.kind == "person")
+    surnames = _surname_map(persons)
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    kinds: dict[str, Counter[str]] = defaultdict(Counter)
+    for article, found in per_article:
+        for m in found:
+            name, kind = m.name, m.kind
+            if " " not in name and name in surnames and _lookup(name) is None:
+                name, kind = surnames[name], "person"
+            counts[name][article] += 1
+            kinds[name][kind] += 1
+    entities = [Entity(name, _vote(kinds[name]), dict(counts[name])) for name in counts]
+    entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
+    logger.debug("entities_for: %d articles, %d entities", len(articles), len(entities))
+    return entities

@@ -1,0 +1,758 @@
+"""Quantities in text: digits and number words, with magnitude, currency, percent and counted noun.
+
+:func:`find_quantities` finds amounts such as ``"ten Russian diplomats"``, ``"$1.2bn"``,
+``"40.000 millones de dólares"``, ``"15 per cent"`` or ``"tens of thousands of troops"`` and gives
+each a :class:`Quantity` with a comparable ``value`` (``"ten"`` == 10, ``"$1.2bn"`` == 1.2e9) and a
+normalised ``unit``.  :func:`same_quantity` says whether two quantities can be the same amount as
+reported, allowing for the rounding the writer's precision implies and for qualifiers ("about",
+"more than").
+
+Decisions (documented, tested):
+
+* Separators follow the language: ``1,200`` is 1200 in English and 1.2 in German, Spanish, French,
+  Italian, Dutch, Portuguese and Russian, where ``1.200`` is 1200.  A single English ``.`` is a decimal
+  point; a space, no-break or thin space before a group of three digits groups thousands (``1 200``).
+* ``billion`` is 10^9 in English; its look-alikes are 10^12 where that is their meaning (French
+  ``billion``, German ``Billion``, Spanish ``billón``, Dutch ``biljoen``).  Brazilian ``bilhão`` is 10^9.
+* Vague plurals are *approximate* and valued at the least they can mean, with an upper bound in
+  ``high``: ``dozens`` 24..99, ``hundreds`` 200..999, ``thousands`` 2,000..9,999, ``tens of thousands``
+  20,000..99,999, ``hundreds of thousands`` 200,000..999,999, ``millions`` 2..9.99 million.
+* Years (``in 2020``), dates, clock times (``1:32 PM``) and ordinals (``21st``) are not quantities:
+  spans :func:`newsprism.nlp.timex.find_times` reports as dates or times are skipped.  Digits glued to
+  a name (``Covid-19``, ``G7``, ``Nord Stream 2``) are not quantities either.
+* A lone ``one`` (and articles that double as numbers: ``un``, ``ein``, ``een`` ...) is a quantity
+  only when a counted noun follows (``one person``); ``one of them`` is not.
+* ``dollars`` means USD (other dollars need their prefix: ``A$``, ``C$``, ``HK$``).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .stopwords import stopwords_for
+
+__all__ = ["Quantity", "find_quantities", "parse_number", "same_quantity"]
+
+logger = logging.getLogger(__name__)
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+COMMA_DECIMAL = frozenset(
+    {"de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "ro", "tr", "id", "da", "sv", "no", "uk"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """An amount found in text.  ``start``/``end`` are character offsets (end exclusive).
+
+    ``qualifier`` is how the writer hedged it: ``about``, ``nearly``, ``more``, ``less``, ``vague``
+    (a vague plural such as "dozens"), ``range`` (``10-15``) or ``None``.  ``precision`` is half the
+    step of the last digit written times the magnitude (0.05e9 for ``1.2bn``, 0.5 for ``15``), and
+    ``high`` the upper end of a vague amount or range.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None = None
+    approximate: bool = False
+    qualifier: str | None = None
+    precision: float = 0.0
+    high: float | None = None
+
+    def bounds(self) -> tuple[float, float]:
+        """The interval of amounts the writer's words allow (see :func:`same_quantity`)."""
+        v, p = self.value, self.precision
+        q = self.qualifier
+        if self.high is not None:
+            low, high = v, self.high
+        elif q == "about":
+            low, high = v - abs(v) * 0.2 - p, v + abs(v) * 0.2 + p
+        elif q == "nearly":
+            low, high = v - abs(v) * 0.2 - p, v + p
+        elif q == "more":
+            low, high = v - p, v + abs(v) + p
+        elif q == "less":
+            low, high = v - abs(v) * 0.5 - p, v + p
+        else:
+            low, high = v - p, v + p
+        return (min(low, high), max(low, high))
+
+
+# --- lexicons -------------------------------------------------------------------------------------
+
+_CURRENCY_SYMBOLS = {
+    "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "eur": "EUR", "€": "EUR", "gbp": "GBP", "£": "GBP",
+    "gb£": "GBP", "chf": "CHF", "jpy": "JPY", "¥": "JPY", "cny": "CNY", "rmb": "CNY", "rub": "RUB", "₽": "RUB",
+    "a$": "AUD", "au$": "AUD", "aud": "AUD", "nz$": "NZD",
+    "c$": "CAD", "cad": "CAD", "hk$": "HKD", "r$": "BRL", "brl": "BRL", "₹": "INR",
+    "inr": "INR", "₩": "KRW",
+}  # fmt: skip
+_CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "dólar": "USD", "dólares": "USD", "dollari": "USD", "dollaro": "USD",
+    "dólares americanos": "USD", "us-dollar": "USD", "euro": "EUR", "euros": "EUR", "pound": "GBP",
+    "pounds": "GBP", "sterling": "GBP", "pounds sterling": "GBP", "sterline": "GBP", "sterlina": "GBP",
+    "libras": "GBP", "libra": "GBP", "livres": "GBP", "livre sterling": "GBP", "pfund": "GBP", "pond": "GBP",
+    "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rubles": "RUB", "roubles": "RUB", "rublos": "RUB",
+    "rubel": "RUB", "рублей": "RUB", "рубля": "RUB", "долларов": "USD", "евро": "EUR", "francs": "CHF",
+    "rupees": "INR", "won": "KRW",
+}  # fmt: skip
+_PERCENT = (
+    r"%|per\s?cent\b|percent\b|pct\b|por\s+ciento\b|pour\s+cent\b|prozent\b|per\s+cento\b|procent\b"
+    r"|por\s+cento\b|процент\w*"
+)
+
+_MAGNITUDES_COMMON = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+_MAGNITUDES: dict[str, dict[str, float]] = {
+    "en": {"thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
+           "trillion": 1e12, "trillions": 1e12},
+    "es": {"mil": 1e3, "millón": 1e6, "millon": 1e6, "millones": 1e6, "millardo": 1e9, "millardos": 1e9,
+           "billón": 1e12, "billones": 1e12},
+    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9, "md": 1e9,
+           "mds": 1e9, "billion": 1e12, "billions": 1e12},
+    "de": {"tausend": 1e3, "tsd": 1e3, "million": 1e6, "millionen": 1e6, "mio": 1e6, "milliarde": 1e9,
+           "milliarden": 1e9, "mrd": 1e9, "billion": 1e12, "billionen": 1e12},
+    "it": {"mila": 1e3, "mille": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9,
+           "mld": 1e9, "mila miliardi": 1e12},
+    "nl": {"duizend": 1e3, "miljoen": 1e6, "miljard": 1e9, "mld": 1e9, "biljoen": 1e12},
+    "pt": {"mil": 1e3, "milhão": 1e6, "milhao": 1e6, "milhões": 1e6, "milhoes": 1e6, "mi": 1e6, "bilhão": 1e9,
+           "bilhao": 1e9, "bilhões": 1e9, "bilhoes": 1e9, "bi": 1e9, "trilhão": 1e12, "trilhões": 1e12},
+    "ru": {"тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "млн": 1e6, "миллион": 1e6, "миллиона": 1e6,
+           "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12},
+}  # fmt: skip
+_LETTER_MAGNITUDES = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
+_PHYSICAL = {"km": "km", "kg": "kg", "mph": "mph", "kph": "km/h", "mw": "MW", "gw": "GW", "mm": "mm", "cm": "cm",
+             "ft": "feet", "lb": "lb", "lbs": "lb"}  # fmt: skip
+
+_UNITS: dict[str, int] = {}
+_WORDS: dict[str, dict[str, float]] = {}
+
+
+def _words(lang: str, spec: str) -> None:
+    table: dict[str, float] = {}
+    for item in spec.split():
+        name, _, value = item.partition("=")
+        table[name] = float(value)
+    _WORDS[lang] = table
+
+
+_words(
+    "en",
+    """zero=0 one=1 two=2 three=3 four=4 five=5 six=6 seven=7 eight=8 nine=9 ten=10 eleven=11 twelve=12
+thirteen=13 fourteen=14 fifteen=15 sixteen=16 seventeen=17 eighteen=18 nineteen=19 twenty=20 thirty=30 forty=40
+fifty=50 sixty=60 seventy=70 eighty=80 ninety=90 dozen=12""",
+)
+_words(
+    "es",
+    """cero=0 un=1 uno=1 una=1 dos=2 tres=3 cuatro=4 cinco=5 seis=6 siete=7 ocho=8 nueve=9 diez=10 once=11
+doce=12 trece=13 catorce=14 quince=15 dieciséis=16 dieciseis=16 diecisiete=17 dieciocho=18 diecinueve=19 veinte=20
+veintiuno=21 veintiún=21 veintiuna=21 veintidós=22 veintitrés=23 veinticuatro=24 veinticinco=25 veintiséis=26
+veintisiete=27 veintiocho=28 veintinueve=29 treinta=30 cuarenta=40 cincuenta=50 sesenta=60 setenta=70 ochenta=80
+noventa=90 cien=100 ciento=100 doscientos=200 doscientas=200 trescientos=300 trescientas=300 cuatrocientos=400
+quinientos=500 quinientas=500 seiscientos=600 setecientos=700 ochocientos=800 novecientos=900 docena=12""",
+)
+_words(
+    "fr",
+    """zéro=0 un=1 une=1 deux=2 trois=3 quatre=4 cinq=5 six=6 sept=7 huit=8 neuf=9 dix=10 onze=11 douze=12
+treize=13 quatorze=14 quinze=15 seize=16 vingt=20 vingts=20 trente=30 quarante=40 cinquante=50 soixante=60
+septante=70 huitante=80 octante=80 nonante=90 douzaine=12""",
+)
+_words(
+    "de",
+    """null=0 ein=1 eins=1 eine=1 einen=1 einem=1 einer=1 zwei=2 drei=3 vier=4 fünf=5 sechs=6 sieben=7 acht=8
+neun=9 zehn=10 elf=11 zwölf=12 dreizehn=13 vierzehn=14 fünfzehn=15 sechzehn=16 siebzehn=17 achtzehn=18 neunzehn=19
+zwanzig=20 dreißig=30 dreissig=30 vierzig=40 fünfzig=50 sechzig=60 siebzig=70 achtzig=80 neunzig=90 dutzend=12""",
+)
+_words(
+    "it",
+    """zero=0 un=1 uno=1 una=1 due=2 tre=3 tré=3 quattro=4 cinque=5 sei=6 sette=7 otto=8 nove=9 dieci=10
+undici=11 dodici=12 tredici=13 quattordici=14 quindici=15 sedici=16 diciassette=17 diciotto=18 diciannove=19 venti=20
+vent=20 trenta=30 trent=30 quaranta=40 quarant=40 cinquanta=50 cinquant=50 sessanta=60 sessant=60 settanta=70
+settant=70 ottanta=80 ottant=80 novanta=90 novant=90 dozzina=12""",
+)
+_words(
+    "nl",
+    """nul=0 een=1 één=1 twee=2 drie=3 vier=4 vijf=5 zes=6 zeven=7 acht=8 negen=9 tien=10 elf=11 twaalf=12
+dertien=13 veertien=14 vijftien=15 zestien=16 zeventien=17 achttien=18 negentien=19 twintig=20 dertig=30 veertig=40
+vijftig=50 zestig=60 zeventig=70 tachtig=80 negentig=90 dozijn=12""",
+)
+_words(
+    "pt",
+    """zero=0 um=1 uma=1 dois=2 duas=2 três=3 tres=3 quatro=4 cinco=5 seis=6 sete=7 oito=8 nove=9 dez=10
+onze=11 doze=12 treze=13 catorze=14 quatorze=14 quinze=15 dezesseis=16 dezasseis=16 dezessete=17 dezassete=17
+dezoito=18 dezenove=19 dezanove=19 vinte=20 trinta=30 quarenta=40 cinquenta=50 sessenta=60 setenta=70 oitenta=80
+noventa=90 cem=100 cento=100 duzentos=200 duzentas=200 trezentos=300 quatrocentos=400 quinhentos=500
+seiscentos=600 setecentos=700 oitocentos=800 novecentos=900 dúzia=12""",
+)
+_words(
+    "ru",
+    """ноль=0 один=1 одна=1 одно=1 два=2 две=2 три=3 четыре=4 пять=5 шесть=6 семь=7 восемь=8 девять=9
+десять=10 одиннадцать=11 двенадцать=12 тринадцать=13 четырнадцать=14 пятнадцать=15 шестнадцать=16 семнадцать=17
+восемнадцать=18 девятнадцать=19 двадцать=20 тридцать=30 сорок=40 пятьдесят=50 шестьдесят=60 семьдесят=70
+восемьдесят=80 девяносто=90 сто=100 двести=200 триста=300 четыреста=400 пятьсот=500""",
+)
+
+# Multipliers of the running group: "hundred" multiplies what precedes it, the scales close a group.
+_HUNDRED = {"en": {"hundred"}, "fr": {"cent", "cents"}, "de": {"hundert"}, "it": {"cento"}, "nl": {"honderd"},
+            "es": set(), "pt": set(), "ru": set()}  # fmt: skip
+_CONNECTORS = {"en": {"and"}, "es": {"y"}, "fr": {"et"}, "de": {"und"}, "it": set(), "nl": {"en"}, "pt": {"e"},
+               "ru": set()}  # fmt: skip
+# Words that are numbers only when a counted noun follows (articles, homographs such as Italian "sei").
+_WEAK = {"en": {"one"}, "es": {"un", "uno", "una"}, "fr": {"un", "une", "neuf"},
+         "de": {"ein", "eine", "einen", "einem", "einer"}, "it": {"un", "uno", "una", "sei", "tre"}, "nl": {"een"},
+         "pt": {"um", "uma"}, "ru": {"один", "одна", "одно"}}  # fmt: skip
+
+_VAGUE: dict[str, list[tuple[str, float, float]]] = {
+    "en": [(r"tens\s+of\s+thousands", 2e4, 99_999), (r"hundreds\s+of\s+thousands", 2e5, 999_999),
+           (r"tens\s+of\s+millions", 2e7, 99_999_999), (r"hundreds\s+of\s+millions", 2e8, 999_999_999),
+           (r"dozens", 24, 99), (r"scores", 40, 99), (r"hundreds", 200, 999), (r"thousands", 2000, 9999),
+           (r"millions", 2e6, 9_999_999), (r"billions", 2e9, 9_999_999_999)],
+    "es": [(r"decenas\s+de\s+miles", 2e4, 99_999), (r"cientos\s+de\s+miles", 2e5, 999_999), (r"decenas", 20, 99),
+           (r"cientos|centenares", 200, 999), (r"miles", 2000, 9999), (r"millones", 2e6, 9_999_999)],
+    "fr": [(r"dizaines\s+de\s+milliers", 2e4, 99_999), (r"centaines\s+de\s+milliers", 2e5, 999_999),
+           (r"dizaines", 20, 99), (r"centaines", 200, 999), (r"milliers", 2000, 9999), (r"millions", 2e6, 9_999_999)],
+    "de": [(r"zehntausende", 2e4, 99_999), (r"hunderttausende", 2e5, 999_999), (r"dutzende", 24, 99),
+           (r"hunderte", 200, 999), (r"tausende", 2000, 9999), (r"millionen", 2e6, 9_999_999)],
+    "it": [(r"decine\s+di\s+migliaia", 2e4, 99_999), (r"centinaia\s+di\s+migliaia", 2e5, 999_999),
+           (r"decine", 20, 99), (r"centinaia", 200, 999), (r"migliaia", 2000, 9999), (r"milioni", 2e6, 9_999_999)],
+    "nl": [(r"tienduizenden", 2e4, 99_999), (r"honderdduizenden", 2e5, 999_999), (r"tientallen", 20, 99),
+           (r"honderden", 200, 999), (r"duizenden", 2000, 9999), (r"miljoenen", 2e6, 9_999_999)],
+    "pt": [(r"dezenas\s+de\s+milhares", 2e4, 99_999), (r"centenas\s+de\s+milhares", 2e5, 999_999),
+           (r"dezenas", 20, 99), (r"centenas", 200, 999), (r"milhares", 2000, 9999), (r"milhões", 2e6, 9_999_999)],
+    "ru": [(r"десятки\s+тысяч", 2e4, 99_999), (r"сотни\s+тысяч", 2e5, 999_999), (r"десятки", 20, 99),
+           (r"сотни", 200, 999), (r"тысячи", 2000, 9999), (r"миллионы", 2e6, 9_999_999)],
+}  # fmt: skip
+
+_QUALIFIERS: dict[str, dict[str, str]] = {
+    "en": {"about": "about", "around": "about", "some": "about", "roughly": "about", "approximately": "about",
+           "an estimated": "about", "estimated": "about", "close to": "nearly", "nearly": "nearly",
+           "almost": "nearly", "more than": "more", "over": "more", "at least": "more", "upwards of": "more",
+           "just over": "more", "well over": "more", "less than": "less", "fewer than": "less", "under": "less",
+           "up to": "less", "just under": "less", "as many as": "less"},
+    "es": {"unos": "about", "unas": "about", "alrededor de": "about", "cerca de": "nearly", "casi": "nearly",
+           "aproximadamente": "about", "más de": "more", "mas de": "more", "menos de": "less", "hasta": "less"},
+    "fr": {"environ": "about", "quelque": "about", "près de": "nearly", "presque": "nearly", "plus de": "more",
+           "moins de": "less", "jusqu'à": "less"},
+    "de": {"etwa": "about", "rund": "about", "ungefähr": "about", "circa": "about", "ca.": "about",
+           "fast": "nearly", "knapp": "nearly", "mehr als": "more", "über": "more", "weniger als": "less",
+           "bis zu": "less"},
+    "it": {"circa": "about", "quasi": "nearly", "oltre": "more", "più di": "more", "meno di": "less",
+           "fino a": "less"},
+    "nl": {"ongeveer": "about", "circa": "about", "zo'n": "about", "bijna": "nearly", "ruim": "more",
+           "meer dan": "more", "minder dan": "less", "tot": "less"},
+    "pt": {"cerca de": "about", "aproximadamente": "about", "quase": "nearly", "mais de": "more",
+           "menos de": "less", "até": "less"},
+    "ru": {"около": "about", "примерно": "about", "почти": "nearly", "более": "more", "больше": "more",
+           "свыше": "more", "менее": "less", "меньше": "less"},
+}  # fmt: skip
+
+_KNOWN_UNITS = _wordset(
+    """people persons person troops soldiers diplomats officials minutes hours days weeks months years decades
+    seconds men women children civilians deaths dead casualties victims migrants refugees students workers jobs
+    cases votes seats members employees passengers protesters police officers tankers aircraft planes ships
+    barrels tonnes tons metres meters kilometres kilometers miles acres homes houses countries nations states
+    points shares leaders minute hour day week month year decade second man woman child personas soldados
+    muertos heridos años meses días horas minutos semanas personnes soldats morts blessés ans années mois jours
+    heures minutes semaines menschen soldaten tote jahre monate tage stunden minuten wochen persone soldati
+    morti anni mesi giorni ore minuti settimane mensen soldaten doden jaar jaren maanden dagen uur minuten weken
+    pessoas soldados mortos anos meses dias horas minutos semanas человек лет года месяцев дней часов минут"""
+)
+_UNIT_SYNONYMS = {"persons": "people", "person": "people", "personas": "people", "personnes": "people",
+                  "menschen": "people", "persone": "people", "mensen": "people", "pessoas": "people",
+                  "человек": "people", "mins": "minutes", "hrs": "hours", "metres": "meters",
+                  "kilometres": "kilometers", "tonnes": "tons"}  # fmt: skip
+_MODIFIERS = _wordset("new more other additional senior few many former top old young first last next")
+_NOT_NOUN = _wordset("""was has is this its us as his hers ours yours thus plus less unless various previous""")
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_DIGITS = re.compile(
+    r"(?<![^\W_])(?P<sign>[-−](?=\d))?"
+    r"(?P<num>\d{1,3}(?:(?:,|\.|\u00a0|\u202f| )\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+)
+_CUR_PREFIX = re.compile(
+    r"(?:US\s?\$|AU\s?\$|NZ\s?\$|U\.S\.\s?\$|USD|EUR|GBP|CHF|JPY|CNY|RMB|RUB|AUD|CAD|BRL|INR|GB£|A\$|C\$|HK\$|R\$|[$€£¥₽₹₩])\s?$"
+)
+_CUR_SUFFIX = re.compile(
+    r"\s?(?:(?:de|di|of|d'|van)\s+)?(?P<cur>US\$|USD|EUR|GBP|\$|€|£|¥|₽|"
+    + "|".join(sorted((re.escape(w) for w in _CURRENCY_WORDS), key=len, reverse=True))
+    + r")(?![^\W_])",
+    re.IGNORECASE,
+)
+_PERCENT_RE = re.compile(r"\s?(?:" + _PERCENT + ")", re.IGNORECASE)
+_GLUED = re.compile(r"[^\W\d_]+")
+_RANGE = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)?)(?![\d\w])")
+
+
+def _lang(language: str | None) -> str:
+    base = (language or "en").lower()[:2]
+    return base if base in _WORDS else "en"
+
+
+@cache
+def _magnitudes(lang: str) -> dict[str, float]:
+    return {**_MAGNITUDES_COMMON, **_MAGNITUDES.get(lang, _MAGNITUDES["en"])}
+
+
+@cache
+def _magnitude_re(lang: str) -> re.Pattern[str]:
+    words = sorted(_magnitudes(lang), key=len, reverse=True)
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?:\s?(?:" + alt + r")(?![^\W_])\.?)+", re.IGNORECASE)
+
+
+@cache
+def _qualifier_re(lang: str) -> re.Pattern[str]:
+    alt = "|".join(re.escape(q) for q in sorted(_QUALIFIERS[lang], key=len, reverse=True))
+    return re.compile(r"(?<![^\W_])(?P<q>" + alt + r")\s+$", re.IGNORECASE)
+
+
+@cache
+def _vague_re(lang: str) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![^\W_])(?:" + "|".join(f"(?P<v{i}>{p})" for i, (p, _, _) in enumerate(_VAGUE[lang])) + r")(?![^\W_])",
+        re.IGNORECASE,
+    )
+
+
+# --- parsing --------------------------------------------------------------------------------------
+
+
+def _digits_value(raw: str, lang: str) -> tuple[float, int] | None:
+    """(value, decimals) of a digit string written in ``lang``'s conventions."""
+    s = raw.replace("\u00a0", " ").replace("\u202f", " ")
+    decimal, group = (",", ".") if lang in COMMA_DECIMAL else (".", ",")
+    s = s.replace(" ", "")
+    if decimal in s:
+        whole, _, frac = s.rpartition(decimal)
+        if group in frac:
+            return None
+        if lang not in COMMA_DECIMAL and group in whole and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", whole):
+            return None
+    else:
+        whole, frac = s, ""
+    if group in whole:
+        if not re.fullmatch(r"\d{1,3}(?:" + re.escape(group) + r"\d{3})+", whole):
+            return None
+        whole = whole.replace(group, "")
+    # "1.5" in a comma-decimal language is almost always a decimal point written the English way.
+    if lang in COMMA_DECIMAL and not frac and s.count(".") == 1 and not re.fullmatch(r"\d{1,3}\.\d{3}", s):
+        whole, _, frac = s.partition(".")
+    if not whole.isdigit() or (frac and not frac.isdigit()):
+        return None
+    return float(f"{whole}.{frac}" if frac else whole), len(frac)
+
+
+def _compound_value(token: str, lang: str) -> float | None:
+    """Value of one number word, including compounds ("einundzwanzig", "ventitré", "dix-sept")."""
+    table = _WORDS[lang]
+    word = token.lower().replace("’", "'")
+    if word in table:
+        return table[word]
+    if lang == "en" and "-" in word:
+        parts = word.split("-")
+        if len(parts) == 2 and parts[0] in table and parts[1] in table and table[parts[0]] >= 20:
+            return table[parts[0]] + table[parts[1]]
+        return None
+    if lang == "fr" and "-" in word:
+        word = word.replace("quatre-vingt", "octante").replace("-et-", "-")
+        parts = word.split("-")
+        values = [table.get(p) for p in parts]
+        if any(v is None for v in values):
+            return None
+        return float(sum(v for v in values if v is not None))
+    if lang in ("de", "it", "nl", "es", "pt") and len(word) > 4:
+        return _decompose(word, lang)
+    return None
+
+
+@cache
+def _compound_lexicon(lang: str) -> tuple[tuple[str, float], ...]:
+    items = dict(_WORDS[lang])
+    items.update({h: 100.0 for h in _HUNDRED[lang]})
+    items.update({m: v for m, v in _MAGNITUDES.get(lang, {}).items() if v == 1e3 and " " not in m})
+    for c in _CONNECTORS[lang] | ({"ën"} if lang == "nl" else set()):
+        items[c] = -1.0
+    return tuple(sorted(items.items(), key=lambda kv: -len(kv[0])))
+
+
+def _decompose(word: str, lang: str) -> float | None:
+    """Greedy left-to-right split of a one-word compound into number words."""
+    pos, parts = 0, []
+    lexicon = _compound_lexicon(lang)
+    while pos < len(word):
+        for name, value in lexicon:
+            if word.startswith(name, pos):
+                parts.append(value)
+                pos += len(name)
+                break
+        else:
+            return None
+    if len(parts) < 2:
+        return None
+    if lang == "nl" or lang == "de":  # "einundzwanzig": units before tens
+        out: list[float] = []
+        i = 0
+        while i < len(parts):
+            if i + 2 < len(parts) and parts[i + 1] == -1.0:
+                out.extend((parts[i + 2], parts[i]))
+                i += 3
+            else:
+                out.append(parts[i])
+                i += 1
+        parts = out
+    if -1.0 in parts:
+        return None
+    return _combine(parts)
+
+
+def _combine(values: list[float]) -> float:
+    total, current, largest = 0.0, 0.0, math.inf
+    for v in values:
+        if v == 100.0 and current < 100:
+            current = (current or 1.0) * 100
+        elif v >= 1000:
+            if v > largest or largest == math.inf:
+                total = (total + (current or 1.0)) * v
+                largest = v
+            else:
+                total += (current or 1.0) * v
+            current = 0.0
+        else:
+            current += v
+    return total + current
+
+
+def parse_number(text: str, *, language: str = "en") -> float | None:
+    """The value of a number written in digits or words ("1,200", "ten", "two hundred thousand"), else None."""
+    lang = _lang(language)
+    s = text.strip()
+    m = _DIGITS.fullmatch(s)
+    if m:
+        parsed = _digits_value(m.group("num"), lang)
+        return None if parsed is None else (-parsed[0] if m.group("sign") else parsed[0])
+    tokens = s.split()
+    values = _word_values(tokens, lang)
+    return values
+
+
+def _word_values(tokens: list[str], lang: str) -> float | None:
+    mags = _magnitudes(lang)
+    values: list[float] = []
+    for i, tok in enumerate(tokens):
+        low = tok.lower()
+        if low in _CONNECTORS[lang] and values:
+            continue
+        if lang == "en" and low in ("a", "an") and i == 0:
+            values.append(1.0)
+            continue
+        if low in _HUNDRED[lang]:
+            values.append(100.0)
+            continue
+        if low in mags and mags[low] >= 1000:
+            values.append(mags[low])
+            continue
+        v = _compound_value(tok, lang)
+        if v is None:
+            return None
+        if low in ("dozen", "docena", "douzaine", "dutzend", "dozzina", "dozijn", "dúzia"):
+            values[-1:] = [(values[-1] if values else 1.0) * 12]
+            continue
+        values.append(v)
+    return _combine(values) if values else None
+
+
+# --- finding --------------------------------------------------------------------------------------
+
+
+def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
+    """Every quantity in ``text`` in order of position (see the module docstring for what counts)."""
+    lang = _lang(language)
+    from .timex import find_times  # late import: timex parses durations with this module
+
+    blocked = [(t.start, t.end) for t in find_times(text, language=lang) if t.kind in ("date", "time")]
+    found = [*_digit_quantities(text, lang, blocked), *_word_quantities(text, lang, blocked)]
+    found.sort(key=lambda q: (q.start, -(q.end - q.start)))
+    out: list[Quantity] = []
+    for q in found:
+        if out and q.start < out[-1].end:
+            continue
+        out.append(q)
+    return out
+
+
+def _overlaps(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in blocked)
+
+
+def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _DIGITS.finditer(text):
+        start, end = m.start(), m.end()
+        if _overlaps(start, end, blocked):
+            continue
+        before = text[max(0, start - 12) : start]
+        if start >= 2 and text[start - 1] in "-–/:" and (text[start - 2].isalnum()):
+            continue  # Covid-19, 24/7, 1:32
+        if end < len(text) and text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit():
+            continue
+        parsed = _digits_value(m.group("num"), lang)
+        if parsed is None:
+            continue
+        value, decimals = parsed
+        if m.group("sign"):
+            value = -value
+        currency: str | None = None
+        cur = _CUR_PREFIX.search(before)
+        if cur and not (cur.start() > 0 and before[cur.start() - 1].isalpha()):
+            currency = _CURRENCY_SYMBOLS.get(cur.group().strip().lower().replace(" ", ""), "USD")
+            start -= len(before) - cur.start()
+        elif _after_name(text, start):
+            continue
+        multiplier = 1.0
+        unit: str | None = None
+        glued = _GLUED.match(text, end)
+        if glued:
+            suffix = glued.group()
+            low = suffix.lower()
+            if low in _magnitudes(lang) and len(low) > 1:
+                multiplier, end = _magnitudes(lang)[low], glued.end()
+            elif low in _LETTER_MAGNITUDES and (currency or decimals or suffix.isupper()):
+                multiplier, end = _LETTER_MAGNITUDES[low], glued.end()
+            elif low in _PHYSICAL:
+                unit, end = _PHYSICAL[low], glued.end()
+            else:
+                continue  # 21st, 5G, 1990s, A380-style codes
+        elif lang == "de" and text[end : end + 2] == ". " and text[end + 2 : end + 3].isupper() and not decimals:
+            continue  # German ordinal: "2. Weltkrieg"
+        mag = _magnitude_re(lang).match(text, end)
+        if mag and multiplier == 1.0:
+            product = 1.0
+            for word in re.findall(r"[^\W\d_]+", mag.group()):
+                product *= _magnitudes(lang).get(word.lower(), 1.0)
+            if product > 1.0:
+                multiplier, end = product, mag.end()
+        high: float | None = None
+        qualifier: str | None = None
+        rng = _RANGE.match(text, end)
+        if rng and multiplier == 1.0 and not currency and not _overlaps(rng.start(), rng.end(), blocked):
+            other = _digits_value(rng.group(1), lang)
+            if other is not None and other[0] > value:
+                high, qualifier, end = other[0], "range", rng.end()
+        if currency is None:
+            suf = _CUR_SUFFIX.match(text, end)
+            if suf and (multiplier > 1 or not suf.group().strip().lower().startswith(("de ", "di ", "of ", "van "))):
+                key = suf.group("cur").lower()
+                currency = _CURRENCY_SYMBOLS.get(key) or _CURRENCY_WORDS.get(key)
+                end = suf.end()
+        if currency is None and unit is None:
+            pct = _PERCENT_RE.match(text, end)
+            if pct:
+                unit, end = "percent", pct.end()
+        if currency:
+            unit = currency
+        elif unit is None:
+            unit = _unit_after(text, end, lang)
+        precision = 0.5 * 10.0**-decimals * multiplier
+        start, qual = _qualifier(text, start, lang)
+        qualifier = qualifier or qual
+        out.append(
+            Quantity(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=value * multiplier,
+                unit=unit,
+                approximate=qualifier is not None,
+                qualifier=qualifier,
+                precision=precision,
+                high=None if high is None else high * multiplier,
+            )
+        )
+    return out
+
+
+def _after_name(text: str, start: int) -> bool:
+    """Digits right after a capitalised word inside a sentence belong to a name ("Nord Stream 2")."""
+    m = re.search(r"([^\W\d_][\w'’.-]*)\s$", text[max(0, start - 40) : start])
+    if not m or not m.group(1)[0].isupper():
+        return False
+    word_start = start - len(m.group(0))
+    prefix = text[:word_start].rstrip()
+    if not prefix or prefix[-1] in '.!?“"«:\n' or prefix.endswith(("(", "—")):
+        return False  # sentence-initial capital: "About 200", "In 2020"
+    return m.group(1).lower().rstrip(".") not in _QUALIFIERS.get("en", {})
+
+
+def _qualifier(text: str, start: int, lang: str) -> tuple[int, str | None]:
+    m = _qualifier_re(lang).search(text, max(0, start - 24), start)
+    if not m:
+        return start, None
+    return m.start(), _QUALIFIERS[lang][m.group("q").lower()]
+
+
+def _unit_after(text: str, pos: int, lang: str) -> str | None:
+    """The counted noun after an amount: "ten Russian diplomats" -> "diplomats"."""
+    stop = stopwords_for(lang)
+    skipped = 0
+    for m in _WORD.finditer(text, pos, min(len(text), pos + 80)):
+        gap = text[pos : m.start()]
+        if gap.strip(" -") or ("\n" in gap):
+            return None
+        word = m.group()
+        low = word.lower()
+        if low in ("of", "de", "di", "des", "van") and skipped == 0 and not _WORDS[lang].get(low):
+            pos = m.end()
+            continue
+        if low in stop and low not in _KNOWN_UNITS and low not in _MODIFIERS and not word[0].isupper():
+            return None
+        if low in _KNOWN_UNITS:
+            return _UNIT_SYNONYMS.get(low, low)
+        plural = (
+            lang in ("en", "es", "fr", "pt")
+            and low.endswith("s")
+            and not low.endswith(("ss", "us", "is"))
+            and len(low) > 3
+        )
+        if plural and low not in _NOT_NOUN and (word.islower() or lang == "de"):
+            return _UNIT_SYNONYMS.get(low, low)
+        if lang == "de" and word[0].isupper() and skipped == 0:
+            return low
+        skipped += 1
+        if skipped > 3:
+            return None
+        pos = m.end()
+    return None
+
+
+def _word_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+    out: list[Quantity] = []
+    vague_re = _vague_re(lang)
+    for m in vague_re.finditer(text):
+        index = int(next(k for k, v in m.groupdict().items() if v)[1:])
+        _, least, most = _VAGUE[lang][index]
+        start, qual = _qualifier(text, m.start(), lang)
+        end = m.end()
+        counted = _unit_after(text, end, lang)
+        out.append(Quantity(start, end, text[start:end], least, counted, True, qual or "vague", 0.0, most))
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    mags = _magnitudes(lang)
+    table = _WORDS[lang]
+    i = 0
+    while i < len(tokens):
+        j = i
+        seq: list[str] = []
+        while j < len(tokens):
+            s, _, tok = tokens[j]
+            low = tok.lower()
+            if seq and text[tokens[j - 1][1] : s].strip():
+                break
+            numeric = (
+                low in table
+                or low in _HUNDRED[lang]
+                or (low in mags and mags[low] >= 100)
+                or _compound_value(tok, lang) is not None
+            )
+            if numeric:
+                seq.append(tok)
+                j += 1
+                continue
+            nxt = tokens[j + 1][2].lower() if j + 1 < len(tokens) else ""
+            if seq and low in _CONNECTORS[lang] and (nxt in table or _compound_value(nxt, lang) is not None):
+                seq.append(tok)
+                j += 1
+                continue
+            if not seq and lang == "en" and low in ("a", "an") and (nxt in mags or nxt in ("hundred", "dozen")):
+                seq.append(tok)
+                j += 1
+                continue
+            break
+        if not seq:
+            i += 1
+            continue
+        start, end = tokens[i][0], tokens[j - 1][1]
+        i = j
+        lows = [t.lower() for t in seq]
+        if all(t in mags for t in lows) or lows in (["a"], ["an"]):
+            continue  # "millions" alone is vague (handled above); "million" alone is not an amount
+        if _overlaps(start, end, blocked):
+            continue
+        value = _word_values(seq, lang)
+        if value is None:
+            continue
+        unit: str | None
+        cur = _CUR_SUFFIX.match(text, end)
+        if cur and not cur.group().strip().lower().startswith(("of ", "van ")):
+            unit = _CURRENCY_WORDS.get(cur.group("cur").lower()) or _CURRENCY_SYMBOLS.get(cur.group("cur").lower())
+            end = cur.end()
+        else:
+            pct = _PERCENT_RE.match(text, end)
+            if pct and pct.group().strip():
+                unit, end = "percent", pct.end()
+            else:
+                unit = _unit_after(text, end, lang)
+        if len(seq) == 1 and lows[0] in _WEAK[lang] and (unit is None or unit not in _KNOWN_UNITS | {"people"}):
+            continue  # "ein Mann", "un hombre": articles, not amounts
+        if len(seq) == 1 and lows[0] in _WEAK[lang] and _WORD.match(text, end + 1) and text[end + 1 :].startswith("of"):
+            continue
+        if lows[0] in ("a", "an") and tokens[i - len(seq) - 1 : i - len(seq)] and start > 0:
+            prev = tokens[i - len(seq) - 1]
+            if prev[2].lower() == "half" and not text[prev[1] : start].strip():
+                start, value = prev[0], value / 2  # "half a million"
+        start, qual = _qualifier(text, start, lang)
+        multiplier = max((mags[t] for t in lows if t in mags), default=1.0)
+        out.append(
+            Quantity(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=value,
+                unit=unit,
+                approximate=qual is not None,
+                qualifier=qual,
+                precision=0.5 * multiplier if multiplier > 1 else 0.5,
+            )
+        )
+    return out
+
+
+# --- comparing ------------------------------------------------------------------------------------
+
+
+def _singular(unit: str) -> str:
+    unit = _UNIT_SYNONYMS.get(unit, unit)
+    if unit.endswith("ies") and len(unit) > 4:
+        return unit[:-3] + "y"
+    return unit[:-1] if unit.endswith("s") and not unit.endswith("ss") else unit
+
+
+def _units_compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    return _singular(a) == _singular(b)
+
+
+def same_quantity(a: Quantity, b: Quantity) -> bool:
+    """True when ``a`` and ``b`` can be the same amount as reported.
+
+    Units must be compatible (equal after light singularisation, or one side without a unit: "ten"
+    vs "10 diplomats").  Two plain amounts are the same when they differ by no more than the rounding
+    of the less precise one (``1.2bn`` == 1,234,000,000; ``15%`` == 15.3%; 10 != 11).  Hedged amounts
+    compare their intervals (:meth:`Quantity.bounds`): "about" is ±20%, "nearly" the 20% below,
+    "more than" up to twice the amount, "less than" down to half, vague plurals their range.
+    """
+    if not _units_compatible(a.unit, b.unit):
+        return False
+    if a.qualifier is None and b.qualifier is None:
+        tolerance = max(a.precision, b.precision) + 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+        return abs(a.value - b.value) <= tolerance
+    (alo, ahi), (blo, bhi) = a.bounds(), b.bounds()
+    return alo <= bhi and blo <= ahi

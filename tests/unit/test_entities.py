@@ -1,0 +1,182 @@
+"""Entities without a model: the seed pair, titles, gazetteers, sentence starts, merging across sources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.compare.base import Entity
+from newsprism.ingest.reader import read_articles
+from newsprism.model import Article
+from newsprism.nlp.entities import Mention, entities_for, find_entities, merge_mentions
+from newsprism.settings import Settings
+
+FIXTURES = Path(__file__).parent.parent / "fixtures" / "ingest"
+
+
+@pytest.fixture(scope="module")
+def seeds() -> list[Article]:
+    specs = [str(FIXTURES / "bloomberg-blinken-lavrov.txt"), str(FIXTURES / "nbc-blinken-lavrov-translated.txt")]
+    articles = [a for a in read_articles(specs, settings=Settings.load({"db": ":memory:"})) if isinstance(a, Article)]
+    assert len(articles) == 2
+    return articles
+
+
+def names(text: str, language: str = "en") -> list[tuple[str, str]]:
+    return [(m.name, m.kind) for m in find_entities(text, language=language)]
+
+
+def test_seed_pair_entities(seeds: list[Article]) -> None:
+    bloomberg, nbc = seeds
+    entities = entities_for([(a.external_id, a.text) for a in seeds])
+    by_name = {e.name: e for e in entities}
+    both = {bloomberg.external_id, nbc.external_id}
+    for name in ("Antony Blinken", "Sergei Lavrov", "Joe Biden", "Vladimir Putin"):
+        assert by_name[name].kind == "person"
+        assert set(by_name[name].mentions) == both
+    for name in ("Russia", "United States", "Iceland", "Reykjavik", "Ukraine", "Crimea", "Germany"):
+        assert by_name[name].kind == "place", name
+        assert set(by_name[name].mentions) == both, name
+    assert by_name["Arctic Council"].kind == "organisation"
+    assert set(by_name["Arctic Council"].mentions) == both
+    assert by_name["Nord Stream 2"].kind in ("organisation", "other")
+    assert set(by_name["Nord Stream 2"].mentions) == both
+    assert by_name["State Department"].kind == "organisation"
+    for name in ("Christopher Wray", "Avril Haines", "Trevor Reed", "Paul Whelan", "Alexei Navalny"):
+        assert by_name[name].kind == "person", name
+        assert by_name[name].mentions == {nbc.external_id: 1}, name
+    for name in ("DarkSide", "Colonial Pipeline", "Radio Free Europe/Radio Liberty", "SolarWinds", "Kremlin"):
+        assert by_name[name].kind == "organisation", name
+        assert set(by_name[name].mentions) == {nbc.external_id}, name
+    # Surnames resolved, nothing half-named left behind, no sentence starters or weekdays.
+    for absent in ("Blinken", "Lavrov", "Biden", "Putin", "Wednesday", "The", "Representatives", "Despite", "IT"):
+        assert absent not in by_name, absent
+    assert by_name["Antony Blinken"].mentions[nbc.external_id] >= 6
+    # Sorted by total mentions, then name.
+    totals = [sum(e.mentions.values()) for e in entities]
+    assert totals == sorted(totals, reverse=True)
+    assert entities[0].name == "Russia"
+
+
+def test_seed_mentions_point_into_the_text(seeds: list[Article]) -> None:
+    for article in seeds:
+        for m in find_entities(article.text):
+            assert article.text[m.start : m.end] == m.text
+    nbc = seeds[1].text
+    found = {m.text: m.name for m in find_entities(nbc)}
+    assert found["colonial pipeline"] == "Colonial Pipeline"
+    assert found["Radio Free Europe / Radio Liberty"] == "Radio Free Europe/Radio Liberty"
+    assert found["US"] == "United States"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Secretary of State Antony Blinken met him.", [("Antony Blinken", "person")]),
+        (
+            "He met Russian Foreign Minister Sergei Lavrov.",
+            [("Russia", "place"), ("Sergei Lavrov", "person")],
+        ),
+        (
+            "It sanctioned FBI Director Christopher Wray.",
+            [("FBI", "organisation"), ("Christopher Wray", "person")],
+        ),
+        ("It named Director of National Intelligence Avril Haines.", [("Avril Haines", "person")]),
+        ("They thanked President Joe Biden.", [("Joe Biden", "person")]),
+        ("They thanked Mr. Smith and Sen. Warren.", [("Smith", "person"), ("Warren", "person")]),
+        ("Russian opposition leader Alexei Navalny", [("Russia", "place"), ("Alexei Navalny", "person")]),
+        ("They met Ursula von der Leyen in Brussels.", [("Ursula von der Leyen", "person"), ("Brussels", "place")]),
+    ],
+)
+def test_titles_are_stripped_and_used_as_evidence(text: str, expected: list[tuple[str, str]]) -> None:
+    assert names(text) == expected
+
+
+def test_gazetteer_places_and_demonyms() -> None:
+    assert names("U.S.-Russia relations and the Swiss-based company") == [
+        ("United States", "place"),
+        ("Russia", "place"),
+        ("Switzerland", "place"),
+    ]
+    assert names("talks in North Korea, the United Kingdom and Britain") == [
+        ("North Korea", "place"),
+        ("United Kingdom", "place"),
+        ("United Kingdom", "place"),
+    ]
+    assert names("American and British officials met in Reykjavík and Kiev.") == [
+        ("United States", "place"),
+        ("United Kingdom", "place"),
+        ("Reykjavik", "place"),
+        ("Kyiv", "place"),
+    ]
+
+
+def test_organisation_and_place_cues() -> None:
+    assert names("officials at the Ministry of Defence and the Arctic Council") == [
+        ("Ministry of Defence", "organisation"),
+        ("Arctic Council", "organisation"),
+    ]
+    assert names("ships in the Black Sea and the Sea of Azov") == [("Black Sea", "place"), ("Sea of Azov", "place")]
+    assert names("hackers known as DarkSide hit SolarWinds and the NHS") == [
+        ("DarkSide", "organisation"),
+        ("SolarWinds", "organisation"),
+        ("NHS", "organisation"),
+    ]
+
+
+def test_sentence_initial_common_words_are_dropped() -> None:
+    text = "Despite the timing, Blinken spoke. Representatives of both sides met Blinken. The Kremlin said no."
+    assert names(text) == [("Blinken", "other"), ("Blinken", "other"), ("Kremlin", "organisation")]
+    # A lone unknown word that only ever starts sentences is dropped, unless a speech verb follows it.
+    text = "Blinken cited Iran. Lavrov said so, and Lavrov agreed."
+    assert names(text) == [("Iran", "place"), ("Lavrov", "person"), ("Lavrov", "person")]
+
+
+def test_surnames_resolve_to_the_full_name_in_the_same_text() -> None:
+    text = "President Joe Biden spoke. Later Biden left, and the Biden administration said nothing."
+    found = find_entities(text)
+    assert [m.name for m in found] == ["Joe Biden", "Joe Biden", "Joe Biden"]
+    assert [m.text for m in found] == ["Joe Biden", "Biden", "Biden"]
+
+
+def test_months_weekdays_and_non_name_acronyms_are_skipped() -> None:
+    assert names("On Wednesday in April, the IT and TV teams met.") == []
+
+
+def test_other_languages() -> None:
+    assert names("El presidente Pedro Sánchez visitó Estados Unidos y Alemania.", "es") == [
+        ("Pedro Sánchez", "person"),
+        ("United States", "place"),
+        ("Germany", "place"),
+    ]
+    german = (
+        "Bundeskanzlerin Angela Merkel traf den russischen Präsidenten Wladimir Putin in Berlin. Die Regierung schwieg."
+    )
+    assert names(german, "de")[:3] == [("Angela Merkel", "person"), ("Wladimir Putin", "person"), ("Berlin", "place")]
+    assert ("Regierung", "other") not in names(german, "de")
+
+
+def test_merge_mentions_counts_and_votes() -> None:
+    mentions = [
+        Mention(0, 5, "Apple", "Apple", "organisation"),
+        Mention(10, 15, "Apple", "Apple", "organisation"),
+        Mention(20, 25, "Apple", "Apple", "other"),
+        Mention(30, 35, "Paris", "Paris", "place"),
+    ]
+    assert merge_mentions(mentions, article="a1") == [
+        Entity("Apple", "organisation", {"a1": 3}),
+        Entity("Paris", "place", {"a1": 1}),
+    ]
+
+
+def test_entities_for_resolves_surnames_across_sources() -> None:
+    entities = entities_for(
+        [
+            ("a", "Secretary of State Antony Blinken arrived in Iceland."),
+            ("b", "Blinken said the talks in Iceland were useful, and Blinken left."),
+        ]
+    )
+    assert entities[0] == Entity("Antony Blinken", "person", {"a": 1, "b": 2})
+    assert entities[1] == Entity("Iceland", "place", {"a": 1, "b": 1})
+    assert len(entities) == 2

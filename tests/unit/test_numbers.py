@@ -1,0 +1,228 @@
+"""Quantities: digits and words, magnitudes, currencies, percentages, and what is not a quantity."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.nlp.numbers import Quantity, find_quantities, parse_number, same_quantity
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+
+
+def one(text: str, language: str = "en") -> Quantity:
+    found = find_quantities(text, language=language)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def values(text: str, language: str = "en") -> list[float]:
+    return [q.value for q in find_quantities(text, language=language)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("$1.2bn", 1.2e9, "USD"),
+        ("the $1.2 billion deal", 1.2e9, "USD"),
+        ("a €3m fine", 3e6, "EUR"),
+        ("£250,000 in damages", 250_000, "GBP"),
+        ("40 million people", 40e6, "people"),
+        ("a 1.9T stimulus", 1.9e12, None),
+        ("$1.9 trillion", 1.9e12, "USD"),
+        ("US$ 40 billion", 40e9, "USD"),
+        ("rose 15%", 15, "percent"),
+        ("rose 15 per cent", 15, "percent"),
+        ("rose 15 percent", 15, "percent"),
+        ("3.5% inflation", 3.5, "percent"),
+        ("ten Russian diplomats", 10, "diplomats"),
+        ("eight senior US administration officials", 8, "officials"),
+        ("179 new aerial refueling tankers", 179, "tankers"),
+        ("two hundred thousand people", 200_000, "people"),
+        ("twenty-five soldiers", 25, "soldiers"),
+        ("a dozen eggs", 12, "eggs"),
+        ("half a million refugees", 500_000, "refugees"),
+        ("one person died", 1, "people"),
+        ("1,200 troops", 1200, "troops"),
+        ("-5 degrees", -5, "degrees"),
+        ("1 200 personnes", 1200, "people"),
+    ],
+)
+def test_english_amounts(text: str, value: float, unit: str | None) -> None:
+    q = one(text, "fr" if "personnes" in text else "en")
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert text[q.start : q.end] == q.text
+
+
+def test_ten_equals_10_and_bn_equals_digits() -> None:
+    assert same_quantity(one("ten diplomats"), one("10 diplomats"))
+    assert same_quantity(one("$1.2bn"), one("$1,200,000,000"))
+    assert one("$1.2bn").value == 1_200_000_000
+
+
+def test_separators_follow_the_language() -> None:
+    assert values("1,200 and 1.5", "en") == [1200, 1.5]
+    assert values("1.200 Soldaten", "de") == [1200]
+    assert values("1,5 Millionen Euro", "de") == [1.5e6]
+    assert values("20,1 miliardi di sterline", "it") == [pytest.approx(20.1e9)]
+    assert values("40.000 millones $", "es") == [40e9]
+    assert values("1\u00a0200\u00a0000 habitants", "fr") == [1.2e6]
+
+
+def test_currency_prefixes_with_a_space() -> None:
+    """MEANTIME writes amounts tokenised: "AU $ 12,5 miljoen", "US $ 40 miljard"."""
+    assert (one("De resterende AU $ 12,5 miljoen", "nl").value, one("AU $ 12,5 miljoen", "nl").unit) == (12.5e6, "AUD")
+    assert one("US $ 40 miljard", "nl").unit == "USD"
+    assert one("A$5m", "en").unit == "AUD"
+
+
+def test_billion_is_language_dependent() -> None:
+    assert one("2 billion", "en").value == 2e9
+    assert one("2 billions d'euros", "fr").value == 2e12
+    assert one("2 Milliarden Euro", "de").value == 2e9
+    assert one("2 bilhões de dólares", "pt").value == 2e9
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("veintiún soldados", "es", 21),
+        ("treinta y cinco personas", "es", 35),
+        ("trescientos cincuenta", "es", 350),
+        ("dix-sept personnes", "fr", 17),
+        ("quatre-vingt-dix-neuf personnes", "fr", 99),
+        ("vingt et un morts", "fr", 21),
+        ("einundzwanzig Menschen", "de", 21),
+        ("zweihundertfünfzig Soldaten", "de", 250),
+        ("ventitré persone", "it", 23),
+        ("duemila soldati", "it", 2000),
+        ("eenentwintig mensen", "nl", 21),
+        ("tweehonderd mensen", "nl", 200),
+        ("vinte e cinco pessoas", "pt", 25),
+        ("десять человек", "ru", 10),
+    ],
+)
+def test_number_words_in_other_languages(text: str, language: str, value: float) -> None:
+    assert one(text, language).value == value
+
+
+def test_articles_are_not_ones() -> None:
+    assert find_quantities("un hombre y una mujer", language="es") == []
+    assert find_quantities("ein Mann", language="de") == []
+    assert find_quantities("one of them said", language="en") == []
+    assert one("un millón de personas", "es").value == 1e6
+
+
+def test_vague_amounts_are_approximate_with_a_range() -> None:
+    q = one("tens of thousands of troops")
+    assert (q.value, q.high, q.unit, q.approximate, q.qualifier) == (20_000, 99_999, "troops", True, "vague")
+    assert one("dozens of people").value == 24
+    assert one("decenas de miles de soldados", "es").value == 20_000
+    assert one("Zehntausende Menschen", "de").high == 99_999
+
+
+def test_qualifiers_are_in_the_span_and_mark_approximation() -> None:
+    q = one("the talks lasted over 90 minutes")
+    assert (q.text, q.value, q.unit, q.qualifier, q.approximate) == ("over 90", 90, "minutes", "more", True)
+    assert one("about 2000 people").qualifier == "about"
+    assert one("nearly 300 workers").qualifier == "nearly"
+    assert one("más de 200 personas", "es").qualifier == "more"
+    assert one("exactly 12 votes").approximate is False
+
+
+def test_ranges() -> None:
+    q = one("10-15 people")
+    assert (q.value, q.high, q.qualifier) == (10, 15, "range")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in 2020 the talks failed",
+        "the 2020 U.S. election",
+        "at 1:32 PM on Wednesday",
+        "on March 5, 2021",
+        "on 19/05/2021",
+        "the 21st century",
+        "5G networks and 3D printers",
+        "Covid-19 cases",
+        "the Nord Stream 2 pipeline",
+        "G7 leaders",
+        "in the 1990s",
+    ],
+)
+def test_years_dates_times_ordinals_and_names_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_year_like_amount_with_a_counted_noun_is_a_quantity() -> None:
+    assert one("2000 troops were sent").value == 2000
+    assert find_quantities("In 2020 troops were sent") == []
+
+
+def test_seed_sentences() -> None:
+    bloomberg = (
+        "U.S.-Russia relations remain tense, and fears of war with Ukraine rose last month when Putin sent "
+        "tens of thousands of troops along the border between the two nations, seven years after he annexed Crimea."
+    )
+    found = find_quantities(bloomberg)
+    assert [(q.text, q.value, q.unit) for q in found] == [
+        ("tens of thousands", 20_000, "troops"),
+        ("two", 2, "nations"),
+        ("seven", 7, "years"),
+    ]
+    nbc = (
+        "The Kremlin responded in kind by expelling ten US diplomats from Russia, sanctioning eight senior US officials"
+    )
+    assert [(q.value, q.unit) for q in find_quantities(nbc)] == [(10, "diplomats"), (8, "officials")]
+
+
+def test_meantime_money_amounts_agree_across_languages() -> None:
+    """The same contract, reported in four languages: "$ 40 billion", "40.000 millones $", ..."""
+    records = [json.loads(line) for line in (FIXTURES / "ingest" / "meantime-airbus-4langs.jsonl").open()]
+    firsts = {}
+    for record in records:
+        title = record["title"]
+        money = [q for q in find_quantities(title, language=record["lang"]) if q.unit == "USD"]
+        assert money, (record["lang"], title)
+        firsts[record["lang"]] = money[0]
+    assert {q.value for q in firsts.values()} == {40e9}
+    assert all(same_quantity(firsts["en"], q) for q in firsts.values())
+
+
+def test_same_quantity_respects_written_precision() -> None:
+    assert same_quantity(one("$1.2bn"), one("$1,234,000,000"))
+    assert not same_quantity(one("$1.2bn"), one("$1.3bn"))
+    assert same_quantity(one("15%"), one("15.3%"))
+    assert not same_quantity(one("ten diplomats"), one("11 diplomats"))
+    assert not same_quantity(one("10 diplomats"), one("10%"))
+    assert not same_quantity(one("$10m"), one("€10m"))
+    assert same_quantity(one("10 diplomat"), one("10 diplomats"))
+
+
+def test_same_quantity_with_hedges() -> None:
+    assert same_quantity(one("over 90 minutes"), one("120 minutes"))
+    assert not same_quantity(one("over 90 minutes"), one("60 minutes"))
+    assert same_quantity(one("about 100 people"), one("110 people"))
+    assert not same_quantity(one("about 100 people"), one("150 people"))
+    assert same_quantity(one("tens of thousands of troops"), one("40,000 troops"))
+    assert not same_quantity(one("tens of thousands of troops"), one("5,000 troops"))
+
+
+def test_parse_number() -> None:
+    assert parse_number("ten") == 10
+    assert parse_number("two hundred and fifty") == 250
+    assert parse_number("1,200") == 1200
+    assert parse_number("1.200", language="de") == 1200
+    assert parse_number("siete", language="es") == 7
+    assert parse_number("banana") is None
+
+
+def test_offsets_index_the_text() -> None:
+    text = "Officials said €3m and twenty-five people and 15 per cent were involved."
+    for q in find_quantities(text):
+        assert text[q.start : q.end] == q.text
+    assert [q.text for q in find_quantities(text)] == ["€3m", "twenty-five", "15 per cent"]

@@ -1,0 +1,345 @@
+"""Direct quotes, reported speech and their speakers, on hand-written sentences, the seed pair and
+short PolNeAR excerpts (``fixtures/quotes``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.compare.base import Quote, QuoteExtractor
+from newsprism.compare.quotes import RuleQuoteExtractor
+from newsprism.ingest.reader import read_articles
+from newsprism.model import Article
+from newsprism.settings import Settings
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+EXTRACTOR = RuleQuoteExtractor()
+
+
+def quotes(text: str, *, kind: str | None = "direct", extractor: RuleQuoteExtractor = EXTRACTOR) -> list[Quote]:
+    out = extractor.quotes("a", text)
+    for q in out:
+        assert text[q.start : q.end] == q.text  # spans index the text exactly
+        if q.speaker_start is not None:
+            assert q.speaker_end is not None and q.speaker_start < q.speaker_end
+    return [q for q in out if kind is None or q.kind == kind]
+
+
+def pairs(text: str) -> list[tuple[str | None, str]]:
+    return [(q.speaker, q.text) for q in quotes(text)]
+
+
+def mention(text: str, q: Quote) -> str:
+    assert q.speaker_start is not None and q.speaker_end is not None
+    return text[q.speaker_start : q.speaker_end]
+
+
+def test_implements_the_protocol() -> None:
+    extractor: QuoteExtractor = RuleQuoteExtractor()
+    assert extractor.name == "newsprism.RuleQuotes.v1"
+    assert extractor.quotes("x", "") == []
+
+
+# --- quote marks ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("opening", "closing"),
+    [
+        ('"', '"'),
+        ("“", "”"),
+        ("«", "»"),
+        ("« ", " »"),  # French spacing
+        ("„", "“"),  # German
+        ("„", "”"),  # Polish
+        ("‘", "’"),  # British
+        ("'", "'"),  # straight single quotes
+        ("‹", "›"),
+        ("「", "」"),
+        ("''", "''"),  # old newspaper archives
+        ("``", "''"),
+    ],
+)
+def test_every_quote_style(opening: str, closing: str) -> None:
+    text = f"{opening}We will respond to any aggression,{closing} Blinken said on Wednesday."
+    assert pairs(text) == [("Blinken", "We will respond to any aggression")]
+
+
+def test_apostrophes_do_not_open_quotes() -> None:
+    text = "Russia’s pipeline bypasses both l ‘Ukraine and Poland, and in the ‘90s it was ‘fine,’ Lavrov said."
+    assert pairs(text) == [("Lavrov", "fine")]
+
+
+def test_plural_possessive_inside_single_quotes() -> None:
+    text = "‘The voters’ anger is real,’ she said."
+    assert [q.text for q in quotes(text)] == ["The voters’ anger is real"]
+
+
+def test_quotes_inside_quotes_belong_to_the_outer_quote() -> None:
+    text = "“He told me ‘never again’ and left,” Smith said."
+    assert pairs(text) == [("Smith", "He told me ‘never again’ and left")]
+
+
+def test_partial_quotes_in_one_sentence_share_the_speaker() -> None:
+    text = (
+        "Secretary of State Antony Blinken met Sergei Lavrov.\n"
+        "Blinken said Biden had demonstrated that “if Russia acts aggressively against us, our partners, "
+        "and our allies we’ll respond,” but “not for purposes of escalation, not to seek out conflict but "
+        "to defend our interests.”"
+    )
+    got = quotes(text)
+    assert [q.speaker for q in got] == ["Antony Blinken", "Antony Blinken"]
+    assert got[0].text.startswith("if Russia acts") and got[0].text.endswith("we’ll respond")
+    assert got[1].text == "not for purposes of escalation, not to seek out conflict but to defend our interests"
+    assert mention(text, got[0]) == "Blinken" and got[0].cue == "said"
+
+
+def test_a_quote_spanning_sentences_and_the_next_one_of_the_speaker() -> None:
+    text = "“We are ready. We have always been ready,” Lavrov said. “The rest is up to them.”"
+    assert pairs(text) == [
+        ("Lavrov", "We are ready. We have always been ready"),
+        ("Lavrov", "The rest is up to them."),
+    ]
+
+
+def test_a_quote_continued_over_paragraphs() -> None:
+    text = (
+        "Mayor Anna Lindqvist spoke after the vote.\n\n"
+        "“The tram will change this town. It links the old centre with the harbour.\n\n"
+        "“And it will be built on time,” she said.\n\n"
+        "The council approved the plan."
+    )
+    got = quotes(text)
+    assert [q.speaker for q in got] == ["Anna Lindqvist", "Anna Lindqvist"]
+    assert got[0].text == "The tram will change this town. It links the old centre with the harbour."
+    assert got[1].text == "And it will be built on time"
+
+
+def test_a_quote_paragraph_takes_the_speaker_of_the_paragraph_before() -> None:
+    text = "“We expected this,” said Tomas Berger, the brigade chief.\n\n“Nobody was seriously hurt.”"
+    assert pairs(text) == [("Tomas Berger", "We expected this"), ("Tomas Berger", "Nobody was seriously hurt.")]
+
+
+def test_scare_quotes_and_titles_are_not_speech() -> None:
+    text = (
+        "The so-called “deep state” has become a slogan.\n"
+        'Pence said on CNN\'s "State of the Union" that the debate was over.\n'
+        "“Breaking News”\n"
+    )
+    assert quotes(text) == []
+    assert [(q.speaker, q.text) for q in quotes(text, kind="reported")] == [("Pence", "the debate was over")]
+    kept = RuleQuoteExtractor(keep_unattributed=True)
+    assert ("deep state" in [q.text for q in quotes(text, extractor=kept)]) is True
+
+
+# --- speakers -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "said_by"),
+    [
+        ("“We will respond,” Blinken said.", "Blinken", "Blinken"),
+        ("“We will respond,” said Blinken.", "Blinken", "Blinken"),
+        ("Blinken said: “We will respond.”", "Blinken", "Blinken"),
+        ("Blinken told reporters that “we will respond.”", "Blinken", "Blinken"),
+        ("“We will respond,” according to Blinken.", "Blinken", "Blinken"),
+        ("“We will respond,” Blinken warned reporters.", "Blinken", "Blinken"),
+        ("“We will respond,” Blinken wrote in a statement.", "Blinken", "Blinken"),
+        ("Sen. John McCain, R-Ariz., said, “We will respond.”", "John McCain", "John McCain"),
+        ("“We will respond,” Flynn, a top Trump surrogate, said Thursday.", "Flynn", "Flynn"),
+        ("“We will respond,” House Speaker Paul D. Ryan (R-Wis.) said.", "Paul D. Ryan", "Paul D. Ryan"),
+        ("“We will respond,” a senior State Department official said.", "a senior State Department official", None),
+        ("“We will respond,” sources said.", "sources", "sources"),
+        ("“We will respond,” the Kremlin said.", "the Kremlin", "the Kremlin"),
+        ("“We will respond,” Trump tweeted.", "Trump", "Trump"),
+        ("“We will respond.” ― Sonya Herridge", "Sonya Herridge", "Sonya Herridge"),
+        ("Trump’s claim that “we will respond” was false.", "Trump", "Trump"),
+    ],
+)
+def test_speaker_patterns(text: str, speaker: str, said_by: str | None) -> None:
+    (q,) = quotes(text)
+    assert q.text.lower().startswith("we will respond")
+    assert q.speaker == speaker
+    assert mention(text, q) == (said_by or "a senior State Department official")
+
+
+def test_passives_and_noun_cues_are_no_speakers() -> None:
+    assert quotes("He was told “no” by the clerk.") == []
+    assert quotes("The ad features a New York Times report on his “genius” taxes.") == []
+
+
+def test_titles_and_roles_are_stripped_and_surnames_resolved() -> None:
+    text = (
+        "Russian Foreign Minister Sergei Lavrov met Secretary of State Antony Blinken.\n"
+        "“We are ready,” Lavrov said.\n"
+        "“So are we,” said Mr. Blinken."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Sergei Lavrov", "Antony Blinken"]
+
+
+def test_pronouns_resolve_to_the_right_person() -> None:
+    text = "Emmanuel Macron met Angela Merkel in Berlin. “We agree on almost everything,” she said."
+    assert pairs(text) == [("Angela Merkel", "We agree on almost everything")]
+    text = "Blinken met Lavrov on Wednesday.\n“The talks were useful,” he said."
+    assert pairs(text) == [("Blinken", "The talks were useful")]  # the subject, not the last name
+    text = "Mr. Kowalski and Ms. Nowak met on Monday. “It went well,” she said."
+    assert pairs(text) == [("Nowak", "It went well")]
+
+
+def test_names_inside_quotes_are_no_antecedents() -> None:
+    text = "Joe Biden spoke in Ohio. “Donald Trump has failed you,” he said."
+    assert pairs(text) == [("Joe Biden", "Donald Trump has failed you")]
+
+
+def test_definite_nominals_and_roles_resolve_to_their_first_mention() -> None:
+    text = (
+        "A senior State Department official said the talks were useful.\n"
+        "“Nothing was agreed,” the official said.\n"
+        "Secretary of State Antony Blinken spoke later. “We will meet again,” the secretary said."
+    )
+    assert [q.speaker for q in quotes(text)] == ["a senior State Department official", "Antony Blinken"]
+
+
+def test_transcript_labels() -> None:
+    text = (
+        "Partial transcript as follows:\n\n"
+        '"WALLACE: Will she be there tomorrow night?\n\n'
+        '"PENCE: Well, look, she will not be attending.\n\n'
+        "Mike Pence spoke to Chris Wallace."
+    )
+    assert pairs(text) == [
+        ("Chris Wallace", "Will she be there tomorrow night?"),
+        ("Mike Pence", "Well, look, she will not be attending."),
+    ]
+
+
+# --- reported speech ------------------------------------------------------------------------------------
+
+
+def test_reported_speech_shapes() -> None:
+    text = (
+        "A senior State Department official briefed reporters.\n"
+        "The ransomware attack was brought up only in the context of other IT issues, the official said.\n"
+        "According to the Kremlin, the meeting was constructive.\n"
+        "Blinken said that the United States would respond to any aggression.\n"
+        "Lavrov also mentioned Iran and Afghanistan before the talks.\n"
+        "Lavrov said there are “serious differences” between them."
+    )
+    got = [(q.speaker, q.text, q.cue) for q in quotes(text, kind="reported")]
+    assert got == [
+        (
+            "a senior State Department official",
+            "The ransomware attack was brought up only in the context of other IT issues",
+            "said",
+        ),
+        ("the Kremlin", "the meeting was constructive", "According to"),
+        ("Blinken", "the United States would respond to any aggression", "said"),
+    ]
+    assert [q.text for q in quotes(text)] == ["serious differences"]  # the quote, not a reported clause
+
+
+def test_reported_speech_can_be_switched_off() -> None:
+    text = "Blinken said that the United States would respond. “We will,” he added."
+    assert [q.kind for q in RuleQuoteExtractor(reported=False).quotes("a", text)] == ["direct"]
+
+
+# --- real text at the edges -------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, Article]:
+    paths = [
+        str(FIXTURES / "ingest" / n) for n in ("bloomberg-blinken-lavrov.txt", "nbc-blinken-lavrov-translated.txt")
+    ]
+    out = {}
+    for record in read_articles(paths, settings=Settings.load({"db": ":memory:"}, env={})):
+        assert isinstance(record, Article)
+        out[record.outlet or ""] = record
+    return out
+
+
+def seed_quotes(article: Article) -> list[Quote]:
+    out = EXTRACTOR.quotes(article.external_id or "", article.text, language=article.language)
+    for q in out:
+        assert article.text[q.start : q.end] == q.text
+    return [q for q in out if q.kind == "direct"]
+
+
+def test_bloomberg_seed_quotes(seeds: dict[str, Article]) -> None:
+    got = [(q.speaker, q.text) for q in seed_quotes(seeds["Bloomberg"])]
+    assert got == [
+        ("Antony Blinken", "no secret that we have our differences"),
+        ("Antony Blinken", "if Russia acts aggressively against us, our partners, and our allies we’ll respond"),
+        ("Antony Blinken", "not for purposes of escalation, not to seek out conflict but to defend our interests"),
+        ("Sergei Lavrov", "serious differences"),
+        ("Sergei Lavrov", "our task is to make the best of the diplomatic opportunities that we have"),
+    ]
+
+
+def test_nbc_seed_quotes(seeds: dict[str, Article]) -> None:
+    article = seeds["NBC News"]
+    got = seed_quotes(article)
+    expected = [
+        ("a senior State Department official", "constructive"),
+        ("Antony Blinken", "There are many areas where our interests intersect and overlap,"),
+        ("Antony Blinken", "If Russia acts aggressively against us, our partners, our allies, we will respond"),
+        ("Antony Blinken", "And President Biden has demonstrated it both in word and in deed."),
+        ("Sergei Lavrov", "We are ready to discuss all matters on the table,"),
+        ("Sergei Lavrov", "the laws of diplomacy recommend mutuality,"),
+    ]
+    assert len(got) == len(expected)
+    for q, (speaker, start) in zip(got, expected, strict=True):
+        assert q.speaker == speaker
+        assert q.text.startswith(start), q.text
+    assert got[-1].text.endswith("responding to any kind of hostile action")  # the stray ‘ “’ closes it
+    assert got[-1].cue == "warning"
+    assert [mention(article.text, q) for q in got[1:]] == ["Blinken", "Blinken", "Blinken", "Lavrov", "Lavrov"]
+    reported = [q for q in EXTRACTOR.quotes("nbc", article.text) if q.kind == "reported"]
+    by_speaker = {q.speaker for q in reported}
+    assert "a senior State Department official" in by_speaker  # "according to …" and "the official said"
+
+
+def polnear(name: str) -> str:
+    return (FIXTURES / "quotes" / name).read_text(encoding="utf-8")
+
+
+def test_polnear_politico_excerpt() -> None:
+    text = polnear("polnear-politico-flynn.txt")
+    got = quotes(text)
+    assert [(q.speaker, q.text[:30]) for q in got] == [
+        ("Michael Flynn", "absolutely right"),
+        ("Donald Trump", "the generals have been reduced"),  # "he" in "Flynn said Trump was … when he said"
+        ("Michael Flynn", "He's absolutely right. There's"),
+        ("Michael Flynn", "I mean, there's a lot of frust"),
+        ("Robby Mook", "lashed out at our nation's gen"),
+        ("Michael Flynn", "enormous respect"),
+    ]  # “Fox and Friends” is a show's title, not a quote
+    assert [mention(text, q) for q in got][:3] == ["Michael Flynn", "he", "Flynn"]
+
+
+def test_polnear_nyt_excerpt_with_double_apostrophes() -> None:
+    text = polnear("polnear-nyt-king.txt")
+    got = quotes(text)
+    speakers = [(q.speaker, q.text[:25]) for q in got]
+    assert speakers == [
+        ("John Dickey", "We're a content provider;"),
+        ("John Dickey", "What media outlet isn't t"),
+        ("the Daily Beast", "Manchurian anchors"),
+        ("Michael McFaul", "Their strategy is very cl"),
+        ("Michael McFaul", "Having people like Larry "),
+        ("King", "I have never -- never -- "),
+        ("King", "They pay us a lot of mone"),
+    ]
+    assert mention(text, got[5]) == "King"  # "Mr. King, 82, told me."
+
+
+def test_deterministic_and_fast(seeds: dict[str, Article]) -> None:
+    import time
+
+    text = "\n".join([seeds["NBC News"].text] * 20)
+    t0 = time.perf_counter()
+    first = EXTRACTOR.quotes("a", text)
+    assert time.perf_counter() - t0 < 2.0
+    assert first == EXTRACTOR.quotes("a", text)
+    assert len([q for q in first if q.kind == "direct"]) == 20 * 6

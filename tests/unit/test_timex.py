@@ -1,0 +1,223 @@
+"""Time expressions: multilingual dates, deictic resolution, durations, and comparing values."""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from newsprism.nlp.timex import TimeExpr, compatible, describe, find_times, relation
+
+FIXTURES = Path(__file__).parent.parent / "fixtures"
+REF = datetime(2021, 5, 19, 20, 0)  # the Blinken-Lavrov meeting, a Wednesday
+
+
+def only(text: str, language: str = "en", reference: datetime | date | None = None) -> TimeExpr:
+    found = find_times(text, language=language, reference=reference)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("March 01, 2008", "en"),
+        ("March 1st, 2008", "en"),
+        ("1 March 2008", "en"),
+        ("the 1st of March, 2008", "en"),
+        ("01-Mar-08", "nl"),
+        ("2008-03-01", "en"),
+        ("03/01/2008", "en"),
+        ("01/03/2008", "fr"),
+        ("1 de marzo de 2008", "es"),
+        ("1er mars 2008", "fr"),
+        ("1. März 2008", "de"),
+        ("01.03.2008", "de"),
+        ("1 marzo 2008", "it"),
+        ("1º marzo 2008", "it"),
+        ("1 maart 2008", "nl"),
+        ("1 de março de 2008", "pt"),
+        ("1 марта 2008", "ru"),
+        ("1 марта 2008 года", "ru"),
+        ("March 01 , 2008", "en"),
+    ],
+)
+def test_one_date_in_every_language(text: str, language: str) -> None:
+    t = only(f"Published {text} by the agency.", language)
+    assert (t.kind, t.value) == ("date", "2008-03-01")
+    assert t.text == text
+
+
+def test_meantime_date_lines_agree_across_translations() -> None:
+    lines: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in (FIXTURES / "nlp" / "meantime-dates.tsv").read_text(encoding="utf-8").splitlines():
+        if row.startswith("#"):
+            continue
+        story, lang, line = row.split("\t")
+        t = only(line, lang)
+        assert (t.start, t.end, t.kind) == (0, len(line), "date"), (lang, line)
+        lines[story][lang] = t.value or ""
+    agree = sum(len(set(v.values())) == 1 for v in lines.values())
+    assert len(lines) == 30
+    assert agree >= 28  # the corpus itself has a few translations with a different date
+
+
+def test_months_years_seasons_decades_quarters() -> None:
+    assert only("in March 2008").value == "2008-03"
+    assert only("en marzo de 2008", "es").value == "2008-03"
+    assert only("the 2020 U.S. election").value == "2020"
+    assert only("in the summer of 2020").value == "2020-SU"
+    assert only("Sommer 2019", "de").value == "2019-SU"
+    assert only("in the 1990s").value == "199"
+    assert only("Q1 2021 results").value == "2021-Q1"
+    assert only("the first quarter of 2020").value == "2020-Q1"
+
+
+def test_bare_month_needs_a_capital_and_a_preposition_in_english() -> None:
+    assert only("In April, sanctions", reference=REF).value == "2021-04"
+    assert only("In April, sanctions").value == "XXXX-04"
+    assert find_times("they may agree") == []
+    assert find_times("May agreed to march") == []
+    assert only("en diciembre", "es", reference=date(2022, 1, 10)).value == "2021-12"
+
+
+def test_weekdays_resolve_to_the_nearest_day() -> None:
+    assert only("on Wednesday", reference=datetime(2021, 5, 20)).value == "2021-05-19"
+    assert only("on Wednesday", reference=REF).value == "2021-05-19"
+    assert only("on Friday", reference=REF).value == "2021-05-21"
+    assert only("last Friday", reference=REF).value == "2021-05-14"
+    assert only("on Wednesday").value == "WEEKDAY:wed"
+    assert only("el miércoles", "es", reference=REF).value == "2021-05-19"
+    t = only("on Wednesday evening", reference=REF)
+    assert (t.kind, t.value) == ("time", "2021-05-19TEV")
+
+
+def test_relative_expressions() -> None:
+    assert only("later this summer", reference=REF).value == "2021-SU"
+    assert only("later this summer").value == "REL:0:SU"
+    assert only("last month", reference=REF).value == "2021-04"
+    assert only("last month").value == "REL:-1:month"
+    assert only("next year", reference=REF).value == "2022"
+    assert only("last summer", reference=REF).value == "2020-SU"
+    assert only("el mes pasado", "es", reference=REF).value == "2021-04"
+    assert only("letzten Monat", "de", reference=REF).value == "2021-04"
+    assert only("yesterday", reference=REF).value == "2021-05-18"
+    assert only("three years ago", reference=REF).value == "2018"
+    t = only("in the coming months")
+    assert (t.kind, t.value, t.approximate) == ("relative", "FUTURE:months", True)
+    assert only("in recent years").value == "PAST:years"
+    assert only("in den kommenden Monaten", "de").value == "FUTURE:months"
+    assert only("nei prossimi mesi", "it").value == "FUTURE:months"
+
+
+def test_durations() -> None:
+    t = only("the talks lasted over 90 minutes")
+    assert (t.kind, t.value, t.approximate, t.mod, t.text) == (
+        "duration",
+        "PT90M",
+        True,
+        "MORE_THAN",
+        "over 90 minutes",
+    )
+    assert only("seven years after he annexed Crimea").value == "P7Y"
+    assert only("for the next two years").value == "P2Y"
+    assert only("a two-year chairmanship").value == "P2Y"
+    assert only("half an hour").value == "PT30M"
+    assert only("durante tres días", "es").value == "P3D"
+    assert only("seit zwei Wochen", "de").value == "P2W"
+    assert only("at their lowest point in decades").value == "PXDE"
+    assert find_times("a 42-year-old man") == []
+
+
+def test_clock_times() -> None:
+    assert only("at 1:32 PM ET").value == "T13:32"
+    assert only("at 10 a.m.").value == "T10:00"
+    assert only("um 14.30 Uhr", "de").value == "T14:30"
+    assert only("à 14h30", "fr").value == "T14:30"
+    assert find_times("$1.50 a share") == []
+    t = only("on Wednesday at 1:32 PM", reference=REF)
+    assert (t.kind, t.value) == ("time", "2021-05-19T13:32")
+
+
+def test_seed_pair_timings() -> None:
+    bloomberg = (
+        "a summit between Biden and President Vladimir Putin, expected to take place in Europe in the coming months."
+    )
+    nbc = (
+        "The meeting precedes a potential summit between Biden and Russian President Vladimir Putin later this summer."
+    )
+    a, b = only(bloomberg, reference=REF), only(nbc, reference=REF)
+    assert (a.value, b.value) == ("FUTURE:months", "2021-SU")
+    assert relation(a, b) == "unknown"
+    assert compatible(a, b) is None
+    assert describe(a) == "in the coming months (unspecified)"
+    assert describe(b) == "summer 2021"
+    both = (
+        "bumping elbows with Lavrov on Wednesday evening. "
+        "It was their first meeting since Biden took office in January."
+    )
+    assert [t.value for t in find_times(both, reference=REF)] == ["2021-05-19TEV", "2021-01"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("2021-05-19", "2021-05-19", "equal"),
+        ("2021-05-19", "2021-05", "inside"),
+        ("2021", "2021-05-19", "contains"),
+        ("2021-06-15", "2021-SU", "inside"),
+        ("2021-05-19", "2021-SU", "disjoint"),
+        ("2021-05-19", "2021-05-20", "disjoint"),
+        ("2020", "2021", "disjoint"),
+        ("2021-Q2", "2021-SU", "overlap"),
+        ("2021-W20", "2021-05-19", "contains"),
+        ("199", "1995", "contains"),
+        ("2021-WI", "2022-01-10", "contains"),
+        ("PT90M", "PT1H30M", "equal"),
+        ("P7Y", "P8Y", "disjoint"),
+        ("P1Y", "P12M", "equal"),
+        ("WEEKDAY:wed", "2021-05-19", "inside"),
+        ("WEEKDAY:wed", "2021-05-20", "disjoint"),
+        ("2021-05-19TEV", "2021-05-19", "inside"),
+        ("T13:32", "T14:00", "disjoint"),
+        ("XXXX-03-01", "XXXX-03-02", "disjoint"),
+        ("REL:-1:month", "REL:0:month", "disjoint"),
+        ("FUTURE:months", "2021-SU", "unknown"),
+        ("P7Y", "2021", "unknown"),
+        (None, "2021", "unknown"),
+    ],
+)
+def test_relation(a: str | None, b: str | None, expected: str) -> None:
+    assert relation(a, b) == expected
+    assert compatible(a, b) is (None if expected == "unknown" else expected != "disjoint")
+
+
+def test_hedged_durations_compare_as_intervals() -> None:
+    over = only("over 90 minutes")
+    assert compatible(over, only("two hours")) is True
+    assert compatible(over, only("one hour")) is False
+    assert compatible(only("90 minutes"), only("two hours")) is False
+
+
+def test_describe() -> None:
+    assert describe("2021-05-19") == "19 May 2021"
+    assert describe("2021-05") == "May 2021"
+    assert describe("PT90M") == "90 minutes"
+    assert describe("P1Y") == "1 year"
+    assert describe("PXDE") == "decades (unspecified number)"
+    assert describe("WEEKDAY:wed") == "a Wednesday"
+    assert describe("REL:-1:month") == "last month"
+    assert describe("2021-05-19TEV") == "19 May 2021 evening"
+    assert describe(None) == "unspecified time"
+
+
+def test_spans_index_the_text_and_do_not_overlap() -> None:
+    text = "On Wednesday, 19 May 2021, after 90 minutes, they said in the coming months and at 10 a.m. in 2020."
+    found = find_times(text, reference=REF)
+    for t in found:
+        assert text[t.start : t.end] == t.text
+    assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+    assert [t.value for t in found] == ["2021-05-19", "PT90M", "FUTURE:months", "T10:00", "2020"]
