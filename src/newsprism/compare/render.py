@@ -229,7 +229,7 @@ def to_html(data: Data) -> str:
     parts.append("</tbody></table>")
     parts.append("<h2>Differences</h2><table><tbody>")
     for c in data.get("conflicts", []):
-        cells: dict[str, list[str]] = {a: [] for a in order}
+        cells = {a: [] for a in order}
         for s in c["sides"]:
             cells.setdefault(s["article"], []).append(f'<mark class="conflict">{_esc(s["value"])}</mark>')
         row = "".join(f"<td>{'<br>'.join(cells[a])}</td>" for a in order)

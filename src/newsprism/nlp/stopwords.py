@@ -64,9 +64,9 @@ def stopwords_for(language: str | None) -> frozenset[str]:
     return frozenset(words)
 
 
-TIME_WORDS = frozenset(
-    ["first", "last", "next", "year", "years", "day", "days", "time", "times", "week", "weeks", "month", "months", "ago", "today", "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "one", "two", "three"]
-)
+_TIME = """first last next year years day days time times week weeks month months ago today yesterday
+tomorrow monday tuesday wednesday thursday friday saturday sunday one two three"""
+TIME_WORDS = frozenset(_TIME.split())
 
 
 @cache
