@@ -11,6 +11,7 @@ Statements left without an edge are what only one source reports.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -59,9 +60,46 @@ def _statements(docs: Sequence[Doc], splitter: SentenceSplitter) -> tuple[list[S
     groups: list[str] = []
     for doc in docs:
         for s in splitter.split(doc.text, language=doc.language):
-            out.append(Statement(doc.article, s.start, s.end, s.text))
-            groups.append(doc.group)
+            for start, end in clauses(s.text, s.start):
+                out.append(Statement(doc.article, start, end, doc.text[start:end]))
+                groups.append(doc.group)
     return out, groups
+
+
+_COORDINATION = re.compile(r"(?:,|;)\s+(?=(?:and|but|while|whereas|yet)\s)|;\s+")
+_QUOTES = '"“”«»„'
+
+
+def clauses(text: str, offset: int, min_words: int = 5) -> list[tuple[int, int]]:
+    """Split a sentence into coordinated clauses (", and", ", but", ";") when both sides are long
+    enough to be statements of their own and the break is not inside a quotation: "Russia then
+    announced a pullback, and Biden discussed the potential summit" reports two things."""
+    cuts: list[int] = []
+    for m in _COORDINATION.finditer(text):
+        before = text[: m.start()]
+        if sum(before.count(q) for q in _QUOTES) % 2:
+            continue  # inside a quote
+        cuts.append(m.start())
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*cuts, len(text)]:
+        piece = text[start:cut]
+        if len(piece.split()) >= min_words or not pieces:
+            if pieces and len(text[pieces[-1][0] : pieces[-1][1]].split()) < min_words:
+                pieces[-1] = (pieces[-1][0], cut)
+            else:
+                pieces.append((start, cut))
+        else:
+            pieces[-1] = (pieces[-1][0], cut)
+        start = cut
+    out = []
+    for a, b in pieces:
+        seg = text[a:b]
+        lead = len(seg) - len(seg.lstrip(" ,;"))
+        seg = seg.strip(" ,;")
+        if seg:
+            out.append((offset + a + lead, offset + a + lead + len(seg)))
+    return out
 
 
 def _terms(text: str, language: str | None, name_weight: float) -> dict[str, float]:

@@ -21,7 +21,7 @@ from ..nlp.timex import find_times
 from .align import Alignment, AlignParams, Doc, align, to_facts
 from .base import Comparison, Quote, QuoteExtractor, SentenceSplitter, Source
 from .conflicts import Anchor, Annotated, Quantity, Time, find_conflicts
-from .details import shared_details
+from .details import shared_details, unique_details
 from .quotes import RuleQuoteExtractor
 from .variants import match_quotes
 
@@ -70,7 +70,9 @@ class Comparer:
         facts, unique = to_facts(al)
         annotated = self._annotate(al, by_id)
         conflicts = find_conflicts([[annotated[k] for k in members] for members in al.facts])
-        details = shared_details(annotated, group)
+        details = shared_details(annotated)
+        aligned = {k for members in al.facts for k in members}
+        unique = unique + unique_details(annotated, aligned)
         quotes = self._quotes(inputs)
         variants, shared = match_quotes(quotes, group)
         quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
@@ -89,6 +91,12 @@ class Comparer:
         )
 
     def _annotate(self, al: Alignment, by_id: dict[str, CompareInput]) -> list[Annotated]:
+        # names are found on the whole article, so "Biden" in one sentence is the "Joe Biden" of
+        # another; numbers and times per sentence
+        mentions = {
+            a: sorted(find_entities(i.text, language=i.language or "en"), key=lambda m: m.start)
+            for a, i in by_id.items()
+        }
         out: list[Annotated] = []
         for st, g in zip(al.statements, al.groups, strict=True):
             src = by_id[st.article]
@@ -103,7 +111,9 @@ class Comparer:
                 for t in find_times(st.text, language=lang, reference=src.published)
             )
             anchors = tuple(
-                Anchor(base + m.start, base + m.end, m.name, m.kind) for m in find_entities(st.text, language=lang)
+                Anchor(m.start, m.end, m.name, m.kind)
+                for m in mentions[st.article]
+                if st.start <= m.start and m.end <= st.end
             )
             out.append(Annotated(st, g, quantities, times, anchors, lang))
         return out

@@ -22,7 +22,7 @@ from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import stem
 from .base import Conflict, ConflictSide, Span, Statement
 
-__all__ = ["Annotated", "find_conflicts"]
+__all__ = ["Annotated", "find_conflicts", "strip_time_of_day"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s[-–—]\s")
@@ -108,16 +108,51 @@ def _num(value: float) -> str:
     return str(int(value)) if value == int(value) else repr(value)
 
 
+def strip_time_of_day(value: str) -> str:
+    """A time value without its time-of-day part ("WEEKDAY:wedTEV" -> "WEEKDAY:wed")."""
+    return re.sub(r"T(?:\d.*|[A-Z]{2})$", "", value)
+
+
+def _granularity(value: str | None) -> str:
+    """How precise a normalised time is: day, month, season, year, vague, duration, other."""
+    if not value:
+        return "other"
+    if value.startswith(("FUTURE", "PAST", "PRESENT")):
+        return "vague"
+    if value.startswith("P"):
+        return "duration"
+    v = strip_time_of_day(value)
+    if v.startswith("WEEKDAY:") or re.fullmatch(r"\d{4}-\d{2}-\d{2}|XXXX-\d{2}-\d{2}", v):
+        return "day"
+    if re.fullmatch(r"(?:\d{4}|XXXX)-(?:SP|SU|FA|WI)|REL:-?\d+:(?:SP|SU|FA|WI)", v):
+        return "season"
+    if re.fullmatch(r"(?:\d{4}|XXXX)-\d{2}|REL:-?\d+:month", v):
+        return "month"
+    if re.fullmatch(r"\d{4}|REL:-?\d+:year", v):
+        return "year"
+    return "other"
+
+
+_SPANS = frozenset({"vague", "season", "month", "year"})
+
+
 def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
-    timed = [(a, t) for a in items for t in a.times]
-    groups = {a.group for a, _ in timed}
-    if len(groups) < 2:
+    """Different times for the same thing: one time per source, of comparable precision (a vague
+    "in the coming months" is compared with seasons, months and years, not with days)."""
+    per_group: dict[str, list[tuple[Annotated, Time]]] = {}
+    for a in items:
+        for t in a.times:
+            per_group.setdefault(a.group, []).append((a, t))
+    if len(per_group) < 2 or any(len(v) != 1 for v in per_group.values()):
         return []
-    per_group: dict[str, set[str]] = {}
-    for a, t in timed:
-        per_group.setdefault(a.group, set()).add(t.value or t.description)
-    if set.intersection(*per_group.values()):
-        return []  # every source gives a common time: no difference
+    timed = [v[0] for v in per_group.values()]
+    values = {(t.value or t.description) for _, t in timed}
+    if len(values) < 2:
+        return []
+    kinds = {_granularity(t.value) for _, t in timed}
+    comparable = (len(kinds) == 1 and kinds != {"other"}) or (kinds <= _SPANS and "vague" in kinds)
+    if not comparable:
+        return []
     sides = tuple(_side(a, t.start, t.end, t.text, t.value) for a, t in timed)
     return [Conflict("date", topic, sides, _context(items))]
 
@@ -147,33 +182,71 @@ def _clause(text: str, offset: int, start: int, end: int) -> tuple[int, int]:
     return offset + left, offset + right
 
 
+_NAMING_STOP = re.compile(r"[^\w\s-]|\b(?:in|on|at|of|for|from|to|with|by|and|or|but|as|that|which|who|was|is)\b")
+
+
+def _head(text: str, offset: int, end: int) -> tuple[int, int] | None:
+    """The lower-case words right after a name, up to a preposition or punctuation (at most three):
+    what the name is said to be ("Arctic Council *summit*" / "*ministerial meeting*")."""
+    rel = end - offset
+    tail = text[rel:]
+    stop = _NAMING_STOP.search(tail)
+    segment = tail[: stop.start()] if stop else tail
+    words = list(re.finditer(r"[a-z][\w-]*", segment))
+    if not words or segment[: words[0].start()].strip():
+        return None
+    words = words[:3]
+    return end + words[0].start(), end + words[-1].end()
+
+
 def _framing_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
-    """Same named thing, different words around it."""
+    """The same named thing (an organisation, event or project, not a person or place) called or
+    described in different words by different sources."""
     out: list[Conflict] = []
     names: dict[str, list[tuple[Annotated, Anchor]]] = {}
     for a in items:
         seen: set[str] = set()
         for anchor in a.anchors:
-            if anchor.kind == "person" or anchor.name in seen:
+            if anchor.kind in ("person", "place") or anchor.name in seen:
                 continue
             seen.add(anchor.name)
             names.setdefault(anchor.name, []).append((a, anchor))
     for name, found in sorted(names.items()):
         if len({a.group for a, _ in found}) < 2:
             continue
-        sides = []
+        heads = [_head(a.statement.text, a.statement.start, anchor.end) for a, anchor in found]
+        if all(h is not None for h in heads):
+            words = {
+                a.statement.text[h[0] - a.statement.start : h[1] - a.statement.start].lower()
+                for (a, _), h in zip(found, heads, strict=True)
+                if h is not None
+            }
+            if len(words) > 1:
+                sides = tuple(
+                    _side(
+                        a,
+                        anchor.start,
+                        h[1],
+                        a.statement.text[anchor.start - a.statement.start : h[1] - a.statement.start],
+                    )
+                    for (a, anchor), h in zip(found, heads, strict=True)
+                    if h is not None
+                )
+                out.append(Conflict("framing", name, sides, _context(items)))
+                continue
+        sides_list = []
         bags = []
         for a, anchor in found:
             st = a.statement
             cs, ce = _clause(st.text, st.start, anchor.start, anchor.end)
             phrase = st.text[cs - st.start : ce - st.start]
-            sides.append(_side(a, cs, ce, phrase))
+            sides_list.append(_side(a, cs, ce, phrase))
             bags.append(_content(_WORD.findall(phrase), a.language) - _content(_WORD.findall(name), a.language))
         if any(len(b) < 2 for b in bags):
             continue
         overlap = len(set.intersection(*bags)) / max(1, min(len(b) for b in bags))
         if overlap <= 0.25:
-            out.append(Conflict("framing", name, tuple(sides), _context(items)))
+            out.append(Conflict("framing", name, tuple(sides_list), _context(items)))
     return out
 
 
@@ -198,11 +271,18 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]]) -> list[Conflict]:
 
 
 def _shared_anchor(items: Sequence[Annotated]) -> str | None:
-    """The most specific name every source group mentions (what a time difference is about)."""
+    """What the aligned statements are about: the longest name (not a person) every source group
+    mentions, else the longest lower-case content word they share ("summit")."""
     per_group: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
     for a in items:
-        per_group.setdefault(a.group, set()).update(x.name for x in a.anchors if x.kind != "person")
+        per_group.setdefault(a.group, set()).update(x.name for x in a.anchors if x.kind not in ("person",))
+        stop = function_words_for(a.language)
+        words.setdefault(a.group, set()).update(
+            w for w in _WORD.findall(a.statement.text) if w.islower() and w not in stop and len(w) > 3
+        )
     common = set.intersection(*per_group.values()) if per_group else set()
-    if not common:
-        return None
-    return sorted(common, key=lambda n: (-len(n), n))[0]
+    if common:
+        return sorted(common, key=lambda n: (-len(n), n))[0]
+    shared = set.intersection(*words.values()) if words else set()
+    return sorted(shared, key=lambda w: (-len(w), w))[0] if shared else None

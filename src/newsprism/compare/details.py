@@ -1,47 +1,48 @@
-"""Shared details: a time, place or number that several independent sources give.
+"""Shared details: when and where the event happened, and how many, as several sources give it.
 
 Sentence alignment finds statements that say the same thing; a detail can also be shared by
 sentences that otherwise differ ("... on Wednesday evening" and "... adopted a polite tone on
-Wednesday").  A detail is a normalised time value, a specific place (one the story does not
-mention everywhere), or a quantity with its unit, reported by at least two independent sources.
+Wednesday").  Details come from each source's lead (its first sentences, where news reports put
+the who/what/when/where): a normalised time, a place, or a quantity of ten or more (or any amount of
+money or percentage), reported by at least two independent sources.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from .base import Fact, Span
-from .conflicts import Annotated
+from .conflicts import Annotated, strip_time_of_day
 
-__all__ = ["shared_details"]
+__all__ = ["LEAD_SENTENCES", "shared_details", "unique_details"]
 
-_MAX_PLACE_SHARE = 0.25  # a place named in more of the story's statements is its setting, not a detail
+LEAD_SENTENCES = 4
+_ALWAYS_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "percent"})
 
 
-def shared_details(annotated: Sequence[Annotated], group: Mapping[str, str]) -> list[Fact]:
+def shared_details(annotated: Sequence[Annotated]) -> list[Fact]:
     found: dict[tuple[str, str], list[tuple[str, Span]]] = {}
-    place_statements: dict[str, int] = {}
+    position: dict[str, int] = {}
     for a in annotated:
-        for name in {x.name for x in a.anchors if x.kind == "place"}:
-            place_statements[name] = place_statements.get(name, 0) + 1
-    total = max(1, len(annotated))
-    for a in annotated:
+        article = a.statement.article
+        index = position.get(article, 0)
+        position[article] = index + 1
+        if index >= LEAD_SENTENCES:
+            continue
         g = a.group
         text, base = a.statement.text, a.statement.start
         for t in a.times:
             if t.value:
-                found.setdefault(("when", t.value), []).append(
-                    (g, Span(a.statement.article, t.start, t.end, text[t.start - base : t.end - base]))
-                )
+                span = Span(article, t.start, t.end, text[t.start - base : t.end - base])
+                found.setdefault(("when", strip_time_of_day(t.value)), []).append((g, span))
         for q in a.quantities:
-            if q.unit:
+            if q.unit and (q.value >= 10 or q.unit in _ALWAYS_UNITS):
                 key = ("how many", f"{q.value:g} {q.unit}")
-                found.setdefault(key, []).append((g, Span(a.statement.article, q.start, q.end, q.text)))
+                found.setdefault(key, []).append((g, Span(article, q.start, q.end, q.text)))
         for x in a.anchors:
-            if x.kind == "place" and place_statements.get(x.name, 0) / total <= _MAX_PLACE_SHARE:
-                found.setdefault(("where", x.name), []).append(
-                    (g, Span(a.statement.article, x.start, x.end, text[x.start - base : x.end - base]))
-                )
+            if x.kind == "place":
+                span = Span(article, x.start, x.end, text[x.start - base : x.end - base])
+                found.setdefault(("where", x.name), []).append((g, span))
     out: list[Fact] = []
     for (kind, value), mentions in sorted(found.items()):
         groups: dict[str, Span] = {}
@@ -49,7 +50,38 @@ def shared_details(annotated: Sequence[Annotated], group: Mapping[str, str]) -> 
             groups.setdefault(g, span)  # first mention per independent source
         if len(groups) < 2:
             continue
-        label = mentions[0][1].text or value
+        label = value if kind == "where" else (mentions[0][1].text or value)
         out.append(Fact(text=f"{kind}: {label}", support=tuple(groups.values()), sources=len(groups), kind="detail"))
     out.sort(key=lambda f: (-f.sources, f.text))
+    return out
+
+
+def unique_details(annotated: Sequence[Annotated], aligned: set[int]) -> list[Fact]:
+    """Details only one source gives inside statements otherwise shared with others: the
+    "lasted over 90 minutes" of a sentence whose meeting and place every source reports.
+    Statements no other source aligns with are already reported whole as unique."""
+    seen: dict[tuple[str, str], set[str]] = {}
+    for a in annotated:
+        for t in a.times:
+            if t.value:
+                seen.setdefault(("when", strip_time_of_day(t.value)), set()).add(a.group)
+        for q in a.quantities:
+            seen.setdefault(("how many", f"{q.value:g} {q.unit}"), set()).add(a.group)
+        for x in a.anchors:
+            seen.setdefault(("who", x.name), set()).add(a.group)
+    out: list[Fact] = []
+    for index, a in enumerate(annotated):
+        if index not in aligned:
+            continue
+        text, base, article = a.statement.text, a.statement.start, a.statement.article
+        items: list[tuple[str, str, int, int]] = []
+        items += [("when", strip_time_of_day(t.value), t.start, t.end) for t in a.times if t.value]
+        items += [("how many", f"{q.value:g} {q.unit}", q.start, q.end) for q in a.quantities if q.unit]
+        items += [("who", x.name, x.start, x.end) for x in a.anchors if x.kind in ("person", "organisation")]
+        for kind, key, start, end in items:
+            if seen.get((kind, key), set()) == {a.group}:
+                piece = text[start - base : end - base]
+                out.append(
+                    Fact(text=f"{kind}: {piece}", support=(Span(article, start, end, piece),), sources=1, kind="detail")
+                )
     return out

@@ -361,6 +361,8 @@ def _make_part(text: str, a: int, b: int, opened: int, closed: int | None, close
     return _Part(a, b, opened, closed, close_end, 0, 0)
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "our", "your", "my"})
+
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}):\s+")
 
 
@@ -377,6 +379,8 @@ def _find_cues(masked: str, para: _Para) -> None:
             continue
         form = m.group()
         lemma = cue_lemma(form) or form
+        if first > 0 and toks[first - 1].low in _DETERMINERS:
+            continue  # "the continued occupation", "an announced pullback": an adjective, not speech
         cue = _Cue(first, last, m.start(), m.end(), form, lemma)
         if lemma == "according to":
             cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True

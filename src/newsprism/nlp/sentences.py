@@ -172,8 +172,19 @@ def _is_boundary(
     if ordinals and token.isdigit() and len(token) <= 2:
         return False
     if low in maybe or _ACRONYM.match(token):
-        return _next_word(text, nxt, end).lower() in _OPENERS
+        word = _next_word(text, nxt, end)
+        if word.lower() in _OPENERS:
+            return True
+        # "... including Russia and the U.S. Iceland has had ...": a name followed by a verb
+        after = text[nxt + len(word) : nxt + len(word) + 12].split()
+        return bool(after) and after[0].lower() in _VERBS_AFTER_SUBJECT and word[:1].isupper()
     return True
+
+
+_VERBS_AFTER_SUBJECT = frozenset(
+    """has had have is was are were will would can could may might must shall should did does said says
+    told added announced""".split()
+)
 
 
 def _next_word(text: str, start: int, end: int) -> str:
