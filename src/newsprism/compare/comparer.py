@@ -20,7 +20,7 @@ from ..nlp.sentences import RuleSentenceSplitter
 from ..nlp.timex import find_times
 from .align import Alignment, AlignParams, Doc, align, to_facts
 from .base import Comparison, Quote, QuoteExtractor, SentenceSplitter, Source
-from .conflicts import Anchor, Annotated, Quantity, Time, find_conflicts
+from .conflicts import Anchor, Annotated, Time, find_conflicts
 from .details import shared_details, unique_details
 from .quotes import RuleQuoteExtractor
 from .variants import match_quotes
@@ -69,7 +69,7 @@ class Comparer:
         al = align(docs, self.splitter, self.params)
         facts, unique = to_facts(al)
         annotated = self._annotate(al, by_id)
-        conflicts = find_conflicts([[annotated[k] for k in members] for members in al.facts])
+        conflicts = find_conflicts([[annotated[k] for k in members] for members in al.facts], annotated)
         details = shared_details(annotated)
         aligned = {k for members in al.facts for k in members}
         unique = unique + unique_details(annotated, aligned)
@@ -103,8 +103,7 @@ class Comparer:
             lang = src.language or "en"
             base = st.start
             quantities = tuple(
-                Quantity(base + q.start, base + q.end, q.text, q.value, q.unit)
-                for q in find_quantities(st.text, language=lang)
+                replace(q, start=base + q.start, end=base + q.end) for q in find_quantities(st.text, language=lang)
             )
             times = tuple(
                 Time(base + t.start, base + t.end, t.text, t.value, t.kind)

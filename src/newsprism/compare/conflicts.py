@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..nlp.stopwords import function_words_for
+from ..nlp.numbers import Quantity, same_quantity
+from ..nlp.timex import compatible
 from ..nlp.tokenize import stem
 from .base import Conflict, ConflictSide, Span, Statement
 
@@ -31,15 +33,6 @@ _CUES = re.compile(
     r"confirmed|told|added|that|which|who|after|when|while|as)\b",
     re.IGNORECASE,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    start: int
-    end: int
-    text: str
-    value: float
-    unit: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,26 +74,39 @@ def _context(items: Sequence[Annotated]) -> tuple[Span, ...]:
     return tuple(Span(a.statement.article, a.statement.start, a.statement.end) for a in items)
 
 
+# Distances, sizes and durations in one sentence usually measure different things (a quake's depth
+# and its distance from a town), so they are not compared; counts, money and shares are.
+_MEASURES = frozenset(
+    """mile miles kilometer kilometers kilometre kilometres km feet foot meters metres meter metre inches
+    inch yards yard acres acre hectares degrees degree magnitude minutes minute hours hour seconds
+    second days day weeks week months month years year kg kilograms pounds tons tonnes""".split()
+)
+
+
 def _number_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
+    """Quantities of one kind (same unit or counted noun) that the sources cannot all agree on:
+    "ten" and "10" agree, "$1.2bn" and "$1,200,000,000" agree, "about 300" and "310" agree."""
     out: list[Conflict] = []
     by_unit: dict[str, list[tuple[Annotated, Quantity]]] = {}
     for a in items:
         for q in a.quantities:
-            if q.unit:
+            if q.unit and q.value and q.unit not in _MEASURES:
                 by_unit.setdefault(q.unit, []).append((a, q))
     for unit, found in sorted(by_unit.items()):
         groups = {a.group for a, _ in found}
-        values = {q.value for _, q in found}
-        if len(groups) < 2 or len(values) < 2:
+        if len(groups) < 2:
             continue
-        # a difference only when no value is shared by every source group
-        per_group: dict[str, set[float]] = {}
+        # is there one value every source group gives (up to rounding and hedges)?
+        agreed = any(all(any(same_quantity(q, r) for b, r in found if b.group == g) for g in groups) for _, q in found)
+        if agreed:
+            continue
+        sides: list[ConflictSide] = []
+        seen: set[tuple[str, float]] = set()
         for a, q in found:
-            per_group.setdefault(a.group, set()).add(q.value)
-        if set.intersection(*per_group.values()):
-            continue
-        sides = tuple(_side(a, q.start, q.end, q.text, _num(q.value)) for a, q in found)
-        out.append(Conflict("number", unit, sides, _context(items)))
+            if (a.group, q.value) not in seen:
+                seen.add((a.group, q.value))
+                sides.append(_side(a, q.start, q.end, q.text, _num(q.value)))
+        out.append(Conflict("number", unit, tuple(sides), _context(items)))
     return out
 
 
@@ -147,11 +153,20 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
         return []
     timed = [v[0] for v in per_group.values()]
     values = {(t.value or t.description) for _, t in timed}
-    if len(values) < 2:
+    if len(values) < 2 or len({t.text.lower() for _, t in timed}) < 2:
         return []
     kinds = {_granularity(t.value) for _, t in timed}
-    comparable = (len(kinds) == 1 and kinds != {"other"}) or (kinds <= _SPANS and "vague" in kinds)
-    if not comparable:
+    vague = [t.value or "" for _, t in timed if _granularity(t.value) == "vague"]
+    if kinds <= _SPANS and vague and len(vague) < len(timed) and all(v.startswith("FUTURE") for v in vague):
+        pass  # "in the coming months" against "later this summer": different timing given for what is ahead
+    elif len(kinds) == 1 and kinds != {"other"}:
+        days = {strip_time_of_day(t.value or "") for _, t in timed}
+        if len(days) < 2:
+            return []  # "Saturday" and "Saturday morning": the same day
+        first = next(iter(sorted(days)))
+        if any(compatible(first, d) is not False for d in sorted(days)[1:]):
+            return []  # not certainly different (an unresolved weekday against a date ...)
+    else:
         return []
     sides = tuple(_side(a, t.start, t.end, t.text, t.value) for a, t in timed)
     return [Conflict("date", topic, sides, _context(items))]
@@ -182,26 +197,55 @@ def _clause(text: str, offset: int, start: int, end: int) -> tuple[int, int]:
     return offset + left, offset + right
 
 
-_NAMING_STOP = re.compile(r"[^\w\s-]|\b(?:in|on|at|of|for|from|to|with|by|and|or|but|as|that|which|who|was|is)\b")
+# Actions whose wording carries a stance: the same act reported as "holding off on punishing" or as
+# "lifting sanctions" is framed differently.  Stems (newsprism.nlp.tokenize.stem) of English words.
+_ACTIONS = frozenset(
+    stem(w)
+    for w in """sanction sanctions sanctioning punish punishing punishment penalize penalty penalties lift
+    lifting waive waiving waiver ban banning approve approving approval reject rejecting rejection block
+    blocking veto halt halting suspend suspending suspension ease easing relax relaxing tighten
+    tightening impose imposing drop dropping scrap scrapping abandon abandoning reverse reversing
+    reversal uphold upholding overturn overturning condemn condemning praise praising endorse
+    endorsing oppose opposing backing attack attacking crackdown concession concede conceding
+    retreat retreating surrender punitive relief exemption exempt exempting""".split()
+)
+
+_NP_END = re.compile(r"\s*(?:$|[,.;:!?)\u2014\u2013]|(?:in|on|at|of|for|from|to|with|between|by|and|or|but|as)\b)")
+_NOT_NOUNS = frozenset(
+    """was is are were be been has had have will would should could can may might must said says told
+    did does do not also then now previously still already just very today yesterday tomorrow""".split()
+)
+_ING_NOUNS = frozenset(
+    """meeting hearing briefing bombing shooting killing ruling funding spending building uprising landing
+    offering opening closing signing gathering warning trading""".split()
+)
 
 
 def _head(text: str, offset: int, end: int) -> tuple[int, int] | None:
-    """The lower-case words right after a name, up to a preposition or punctuation (at most three):
-    what the name is said to be ("Arctic Council *summit*" / "*ministerial meeting*")."""
-    rel = end - offset
-    tail = text[rel:]
-    stop = _NAMING_STOP.search(tail)
-    segment = tail[: stop.start()] if stop else tail
-    words = list(re.finditer(r"[a-z][\w-]*", segment))
-    if not words or segment[: words[0].start()].strip():
+    """The one or two lower-case words right after a name that close its noun phrase: what the
+    name is said to be ("an Arctic Council *summit* in" / "the Arctic Council *ministerial meeting*
+    in").  None when the name is followed by anything else (a verb, a clause)."""
+    tail = text[end - offset :]
+    m = re.match(r" ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?", tail)
+    if not m:
         return None
-    words = words[:3]
-    return end + words[0].start(), end + words[-1].end()
+    for count in (2, 1):
+        if m.group(count) is None:
+            continue
+        words = [m.group(i) for i in range(1, count + 1)]
+        if any(
+            w in _NOT_NOUNS or w.endswith(("ly", "ed")) or (w.endswith("ing") and w not in _ING_NOUNS) for w in words
+        ):
+            continue
+        if _NP_END.match(tail, m.end(count)):
+            return end + 1, end + m.end(count)
+    return None
 
 
-def _framing_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
-    """The same named thing (an organisation, event or project, not a person or place) called or
-    described in different words by different sources."""
+def _framing_conflicts(items: Sequence[Annotated], mentions: dict[tuple[str, str], int]) -> list[Conflict]:
+    """The same named thing (an organisation, event or project; not a person or place) called or
+    described in different words by different sources.  Only names a source mentions in at most
+    two statements: what a whole story is about is described in many ways without being framed."""
     out: list[Conflict] = []
     names: dict[str, list[tuple[Annotated, Anchor]]] = {}
     for a in items:
@@ -214,14 +258,16 @@ def _framing_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
     for name, found in sorted(names.items()):
         if len({a.group for a, _ in found}) < 2:
             continue
+        if any(mentions.get((a.group, name), 0) > 2 for a, _ in found):
+            continue
         heads = [_head(a.statement.text, a.statement.start, anchor.end) for a, anchor in found]
         if all(h is not None for h in heads):
-            words = {
+            texts = [
                 a.statement.text[h[0] - a.statement.start : h[1] - a.statement.start].lower()
                 for (a, _), h in zip(found, heads, strict=True)
                 if h is not None
-            }
-            if len(words) > 1:
+            ]
+            if len({t.split()[-1].rstrip("s") for t in texts}) > 1:  # head nouns differ: "summit" / "meeting"
                 sides = tuple(
                     _side(
                         a,
@@ -236,22 +282,32 @@ def _framing_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
                 continue
         sides_list = []
         bags = []
+        lengths = []
         for a, anchor in found:
             st = a.statement
             cs, ce = _clause(st.text, st.start, anchor.start, anchor.end)
             phrase = st.text[cs - st.start : ce - st.start]
             sides_list.append(_side(a, cs, ce, phrase))
+            lengths.append(len(phrase.split()))
             bags.append(_content(_WORD.findall(phrase), a.language) - _content(_WORD.findall(name), a.language))
-        if any(len(b) < 2 for b in bags):
+        if any(len(b) < 2 for b in bags) or min(lengths) > 10:
             continue
+        actions = [b & _ACTIONS for b in bags]
+        if not all(actions) or len({frozenset(x) for x in actions}) < 2:
+            continue  # framing: the same thing, each side acting on it in its own stance-laden words
         overlap = len(set.intersection(*bags)) / max(1, min(len(b) for b in bags))
-        if overlap <= 0.25:
+        if overlap <= 0.2:
             out.append(Conflict("framing", name, tuple(sides_list), _context(items)))
     return out
 
 
-def find_conflicts(facts: Sequence[Sequence[Annotated]]) -> list[Conflict]:
-    """Differences within each fact's aligned statements."""
+def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotated] = ()) -> list[Conflict]:
+    """Differences within each fact's aligned statements (``every``: all statements of the story,
+    to know how often each source names a thing)."""
+    mentions: dict[tuple[str, str], int] = {}
+    for a in every:
+        for name in {x.name for x in a.anchors}:
+            mentions[(a.group, name)] = mentions.get((a.group, name), 0) + 1
     out: list[Conflict] = []
     for items in facts:
         if len({a.group for a in items}) < 2:
@@ -259,15 +315,18 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]]) -> list[Conflict]:
         shared = _shared_anchor(items)
         out.extend(_number_conflicts(items))
         out.extend(_date_conflicts(items, shared or "time"))
-        out.extend(_framing_conflicts(items))
-    seen: set[tuple[str, str, tuple[tuple[str, int, int], ...]]] = set()
-    unique: list[Conflict] = []
-    for c in out:
-        key = (c.kind, c.topic, tuple((s.article, s.start, s.end) for s in c.sides))
-        if key not in seen:
-            seen.add(key)
-            unique.append(c)
-    return unique
+        out.extend(_framing_conflicts(items, mentions))
+    merged: dict[tuple[str, str, frozenset[str]], Conflict] = {}
+    for c in out:  # the same difference found in several aligned facts is reported once
+        key = (c.kind, c.topic, frozenset((s.normalized or s.value).lower() for s in c.sides))
+        if key not in merged:
+            merged[key] = c
+            continue
+        have = merged[key]
+        spans = {(s.article, s.start, s.end) for s in have.sides}
+        extra = tuple(s for s in c.sides if (s.article, s.start, s.end) not in spans)
+        merged[key] = Conflict(have.kind, have.topic, have.sides + extra, have.context + c.context)
+    return list(merged.values())
 
 
 def _shared_anchor(items: Sequence[Annotated]) -> str | None:

@@ -1,0 +1,63 @@
+"""``newsprism story ID --compare`` and ``newsprism compare FILE...`` in process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from newsprism.cli.main import cli
+from newsprism.demo import demo_paths
+
+SEEDS = [str(p) for p in demo_paths()[:2]]
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_compare_files_json_without_a_database(tmp_path: Path, monkeypatch: object) -> None:
+    monkeypatch.chdir(tmp_path)  # type: ignore[attr-defined]
+    code, out, err = run("compare", *SEEDS, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert {s["outlet"] for s in data["sources"]} == {"Bloomberg", "NBC News"}
+    assert data["facts"] and data["conflicts"] and data["quote_variants"]
+    assert not (tmp_path / "newsprism.db").exists()  # no database needed
+
+
+def test_compare_markdown_and_html_report(tmp_path: Path) -> None:
+    report = tmp_path / "report.html"
+    code, out, err = run("compare", *SEEDS, "--markdown", "--html", str(report))
+    assert code == 0, err
+    assert out.startswith("# ") and "## Reported by several sources" in out and "## Differences" in out
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and "Content-Security-Policy" in page
+    assert "Nord Stream 2" in page and "<del>" in page and "<ins>" in page
+    assert f"wrote {report}" in err
+
+
+def test_compare_of_nothing_fails_with_one_line(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    code, _, err = run("compare", str(empty))
+    assert code == 1
+    assert "error: nothing to compare" in err
+
+
+def test_story_compare_is_cached_and_refreshable(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    code, _, err = run("--db", db, "ingest", "-q", *[str(p) for p in demo_paths()])
+    assert code == 0, err
+    code, out, _ = run("--db", db, "stories", "--json", "--search", "Blinken")
+    story = json.loads(out)[0]["id"]
+    code, first, err = run("--db", db, "story", str(story), "--compare", "--json")
+    assert code == 0, err
+    code, second, _ = run("--db", db, "story", str(story), "--compare", "--json")
+    assert json.loads(first) == json.loads(second)
+    code, text, _ = run("--db", db, "story", str(story), "--compare", "--refresh")
+    assert code == 0 and "Reported by several sources" in text and "Only in one source" in text
+    code, _, err = run("--db", db, "story", "999", "--compare")
+    assert code == 1 and err.strip().startswith("error:")

@@ -1,0 +1,147 @@
+"""The compare stage on small hand-written reports: alignment, independence of copies, conflicts,
+quote variants, and the renderers (escaping included)."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+
+from newsprism.compare.align import clauses
+from newsprism.compare.comparer import CompareInput, Comparer
+from newsprism.compare.render import to_html, to_markdown, to_text
+from newsprism.compare.variants import diff_words, same_speaker
+
+QUAKE_A = (
+    "A magnitude 6.1 earthquake struck the northern province of Ardana on Tuesday, killing 12 people and "
+    "injuring dozens, the regional governor said.\n"
+    "Rescue teams from the capital Veltro reached the town of Osk late on Tuesday night.\n"
+    "“We are searching every building that collapsed,” Governor Mira Kessel said.\n"
+    "The quake damaged the old stone bridge over the Tamar river, which was closed to traffic.\n"
+    "Aid agencies said 3,000 families had lost their homes."
+)
+QUAKE_B = (
+    "An earthquake of magnitude 6.1 hit Ardana province on Tuesday, killing 15 people, officials said.\n"
+    "Rescuers from Veltro arrived in the town of Osk on Tuesday night to search the rubble.\n"
+    "“We are searching every single building that has collapsed,” Governor Mira Kessel told reporters.\n"
+    "Schools across the province will stay closed until Monday, the education ministry announced."
+)
+
+
+def _inputs(*texts: tuple[str, str], copy_of: dict[str, str] | None = None) -> list[CompareInput]:
+    copy_of = copy_of or {}
+    return [
+        CompareInput(
+            article=name,
+            title=f"Report {name}",
+            text=text,
+            outlet=name.upper(),
+            language="en",
+            published=datetime(2024, 3, 5, tzinfo=UTC),
+            copy_of=copy_of.get(name),
+        )
+        for name, text in texts
+    ]
+
+
+@pytest.fixture(scope="module")
+def comparer() -> Comparer:
+    return Comparer()
+
+
+def test_shared_facts_unique_statements_and_number_conflict(comparer: Comparer) -> None:
+    data = comparer.compare(_inputs(("a", QUAKE_A), ("b", QUAKE_B))).to_json()
+    statements = [f for f in data["facts"] if f["kind"] == "statement"]
+    assert any("earthquake" in f["text"].lower() for f in statements)
+    assert any("Osk" in f["text"] for f in statements)
+    uniques = " ".join(f["text"] for f in data["unique"])
+    assert "bridge" in uniques and "Schools" in uniques
+    numbers = [c for c in data["conflicts"] if c["kind"] == "number"]
+    assert numbers, data["conflicts"]
+    values = {s["article"]: s["normalized"] for s in numbers[0]["sides"]}
+    assert values == {"a": "12", "b": "15"}
+
+
+def test_a_quote_worded_differently_is_a_variant(comparer: Comparer) -> None:
+    data = comparer.compare(_inputs(("a", QUAKE_A), ("b", QUAKE_B))).to_json()
+    variants = data["quote_variants"]
+    assert len(variants) == 1
+    assert variants[0]["speaker"] == "Mira Kessel"
+    added = {d["text"] for d in variants[0]["diff"] if d["op"] == "+"}
+    assert "single" in " ".join(added)
+    assert all(q["shared"] for q in data["quotes"] if "searching" in q["text"])
+
+
+def test_a_copy_does_not_make_a_fact_shared(comparer: Comparer) -> None:
+    copy = QUAKE_A.replace("Tuesday, killing", "Tuesday morning, killing")
+    data = comparer.compare(_inputs(("a", QUAKE_A), ("a2", copy), copy_of={"a2": "a"})).to_json()
+    assert data["facts"] == []  # two renderings of one report: nothing is independently confirmed
+    assert data["quote_variants"] == []
+    assert next(s for s in data["sources"] if s["article"] == "a2")["copy_of"] == "a"
+
+
+def test_date_conflict_between_days(comparer: Comparer) -> None:
+    b = QUAKE_B.replace("on Tuesday, killing", "on Wednesday, killing")
+    data = comparer.compare(_inputs(("a", QUAKE_A), ("b", b))).to_json()
+    dates = [c for c in data["conflicts"] if c["kind"] == "date"]
+    assert dates
+    assert {s["value"] for s in dates[0]["sides"]} == {"Tuesday", "Wednesday"}
+
+
+def test_spans_point_into_the_texts(comparer: Comparer) -> None:
+    texts = {"a": QUAKE_A, "b": QUAKE_B}
+    data = comparer.compare(_inputs(("a", QUAKE_A), ("b", QUAKE_B))).to_json()
+    for fact in data["facts"] + data["unique"]:
+        for s in fact["support"]:
+            assert texts[s["article"]][s["start"] : s["end"]] == s["text"]
+    for q in data["quotes"]:
+        assert texts[q["article"]][q["start"] : q["end"]] == q["text"]
+
+
+def test_deterministic(comparer: Comparer) -> None:
+    one = comparer.compare(_inputs(("a", QUAKE_A), ("b", QUAKE_B))).to_json()
+    two = Comparer().compare(_inputs(("b", QUAKE_B), ("a", QUAKE_A))).to_json()
+    assert one == two
+
+
+def test_clauses_split_coordinated_statements_but_not_quotes() -> None:
+    text = "Russia then announced a pullback of its troops, and Biden discussed the summit with Putin."
+    parts = [text[a:b] for a, b in clauses(text, 0)]
+    assert parts == ["Russia then announced a pullback of its troops", "and Biden discussed the summit with Putin."]
+    quoted = "He said “we came here, and we saw it all” and left the building at noon."
+    assert [quoted[a:b] for a, b in clauses(quoted, 0)] == [quoted]
+
+
+def test_word_diff_and_speakers() -> None:
+    diff = diff_words("we will respond to them", "we’ll respond to them now")
+    assert ("=", "respond to them") in diff
+    assert ("-", "we will") in diff and ("+", "we’ll") in diff and ("+", "now") in diff
+    assert same_speaker("Antony Blinken", "Blinken")
+    assert not same_speaker("Antony Blinken", "Sergei Lavrov")
+
+
+HOSTILE = (
+    "Officials said the <script>alert('x')</script> attack was repelled on Monday by the coastal guard.\n"
+    "Witnesses saw <img src=x onerror=alert(1)> flares over the harbour of Nalo on Monday night."
+)
+
+
+def test_html_report_is_inert(comparer: Comparer) -> None:
+    other = HOSTILE.replace("Witnesses saw", "People reported").replace("flares", "bright flares")
+    page = to_html(comparer.compare(_inputs(("a", HOSTILE), ("b", other))).to_json())
+    assert "<script" not in page.lower()
+    assert "<img" not in page.lower()
+    assert "onerror=" not in page.replace("onerror=alert", "")  # only as escaped text
+    assert "&lt;script&gt;" in page
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert not re.search(r"<[^>]+\son\w+=", page)  # no event handler attributes at all
+
+
+def test_text_and_markdown_views(comparer: Comparer) -> None:
+    data = comparer.compare(_inputs(("a", QUAKE_A), ("b", QUAKE_B))).to_json()
+    text = to_text(data)
+    assert "Reported by several sources" in text and "Only in one source" in text and "Mira Kessel" in text
+    md = to_markdown({**data, "label": "Quake | in *Ardana*"})
+    assert md.startswith("# Quake \\| in \\*Ardana\\*")
+    assert "## Differences" in md
