@@ -18,8 +18,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..nlp.stopwords import function_words_for
 from ..nlp.numbers import Quantity, same_quantity
+from ..nlp.stopwords import function_words_for
 from ..nlp.timex import compatible
 from ..nlp.tokenize import stem
 from .base import Conflict, ConflictSide, Span, Statement
