@@ -209,27 +209,42 @@ class Engine:
         duplicates = 0
         try:
             with self.store.transaction():
+                known_hashes, known_urls = self.store.existing_keys(
+                    [i.article.content_hash for i in batch if i.article is not None],
+                    [i.article.url for i in batch if i.article is not None and i.article.url],
+                )
+                next_id = self.store.max_article_id() + 1
+                articles: list[tuple[int, Article, ArticleFeatures, str | None]] = []
+                assignments: list[tuple[Assignment, dict[str, object]]] = []
+                repairs = []
                 for item in batch:
                     article, features = item.article, item.features
                     assert article is not None and features is not None
-                    if self.store.find_duplicate(article.content_hash, article.url) is not None:
+                    if article.content_hash in known_hashes or (article.url and article.url in known_urls):
                         duplicates += 1
                         continue
-                    article_id = self.store.add_article(article, features, item.features_json)
+                    known_hashes.add(article.content_hash)
+                    if article.url:
+                        known_urls.add(article.url)
+                    article_id, next_id = next_id, next_id + 1
+                    articles.append((article_id, article, features, item.features_json))
                     decision = cl.assign(article_id, features)
-                    self._save_decision(decision, cl)
+                    assignments.append((self._assignment(decision, cl), cl.state_of(article_id)))
                     touched.add(decision.story_id)
                     new_stories += decision.new_story
                     ingested.append(article_id)
                     for repair in cl.take_repairs():
-                        self.store.move_articles(
-                            repair.articles, repair.to_story, json.dumps(repair.explanation.to_dict())
-                        )
-                        self.store.add_event(
-                            StoryEvent(repair.from_story, repair.kind, repair.to_story, repair.articles, repair.note)
-                        )
+                        repairs.append(repair)
                         touched.update((repair.from_story, repair.to_story))
                         new_stories += 1 if repair.kind == "split" else -1
+                # one statement per table for the whole batch; repairs after, in their order
+                self.store.add_articles(articles)
+                self.store.set_assignments(assignments)
+                for repair in repairs:
+                    self.store.move_articles(repair.articles, repair.to_story, json.dumps(repair.explanation.to_dict()))
+                    self.store.add_event(
+                        StoryEvent(repair.from_story, repair.kind, repair.to_story, repair.articles, repair.note)
+                    )
                 self.store.save_doc_freq(cl.df.take_dirty(), cl.df.n)
                 self.store.refresh_stories(touched)
                 activity = cl.story_activity()
@@ -242,8 +257,8 @@ class Engine:
         report.new_stories += new_stories
         report.article_ids.extend(ingested)
 
-    def _save_decision(self, decision: Decision, cl: OnlineClusterer) -> None:
-        assignment = Assignment(
+    def _assignment(self, decision: Decision, cl: OnlineClusterer) -> Assignment:
+        return Assignment(
             article_id=decision.article_id,
             story_id=decision.story_id,
             explanation=decision.explanation,
@@ -251,7 +266,6 @@ class Engine:
             relation="near-duplicate" if decision.copy_of is not None else None,
             version=cl.name,
         )
-        self.store.set_assignment(assignment, cl.state_of(decision.article_id))
 
     # -- reading -----------------------------------------------------------------------------------
     def stories(self, query: StoryQuery | None = None) -> list[Story]:

@@ -19,7 +19,7 @@ __all__ = ["FIELDS", "DocFreq", "snapshot_boundary"]
 FIELDS: tuple[str, ...] = ("title", "body", "names")
 
 
-DEFAULT_GROWTH = 64
+DEFAULT_GROWTH = 16
 
 
 def snapshot_boundary(n: int, growth: int = DEFAULT_GROWTH) -> int:
@@ -107,7 +107,12 @@ class DocFreq:
 
     def term_ids(self, field: str, terms: Iterable[str]) -> list[int]:
         """Ids of ``terms`` (new terms get one)."""
-        return [self._id(field, t) for t in terms]
+        ids = self.ids[field]
+        get = ids.get
+        out = [get(t, -1) for t in terms]
+        if -1 in out:
+            out = [i if i >= 0 else self._id(field, t) for i, t in zip(out, terms, strict=True)]
+        return out
 
     def freeze_with(self, corpus: Iterable[ArticleFeatures]) -> None:
         """Batch mode: IDF from the whole corpus, unchanged by later :meth:`add` calls."""

@@ -57,7 +57,7 @@ class ClusterParams:
     body_query_terms: int = 10
     names_query_terms: int = 10
     max_postings: int = 1_000
-    idf_growth: int = 64  # IDF is live for the first articles, then refreshed every n / idf_growth
+    idf_growth: int = 16  # IDF is live for the first articles, then refreshed every n / idf_growth
 
 
 @dataclass(slots=True)

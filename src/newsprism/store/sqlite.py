@@ -162,6 +162,85 @@ class SQLiteStore:
             row = self._db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
         return int(row[0]) if row else None
 
+    def existing_keys(self, hashes: list[str], urls: list[str]) -> tuple[set[str], set[str]]:
+        """Which of these content hashes and URLs are stored already (one query each per chunk)."""
+        found_h: set[str] = set()
+        found_u: set[str] = set()
+        for column, values, found in (("content_hash", hashes, found_h), ("url", urls, found_u)):
+            for i in range(0, len(values), 500):
+                chunk = values[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self._db.execute(f"SELECT {column} FROM articles WHERE {column} IN ({marks})", chunk)
+                found.update(str(r[0]) for r in rows)
+        return found_h, found_u
+
+    def add_articles(self, rows: list[tuple[int, Article, ArticleFeatures, str | None]]) -> None:
+        """Insert articles with the ids the caller chose (ascending, above every stored id)."""
+        now = self._clock()
+        self._db.executemany(
+            "INSERT INTO articles (id, external_id, url, outlet, title, text, published, language, author,"
+            " content_hash, origin, flags, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    aid,
+                    a.external_id,
+                    a.url,
+                    a.outlet,
+                    a.title,
+                    a.text,
+                    _iso(a.published),
+                    a.language,
+                    a.author,
+                    a.content_hash,
+                    a.origin,
+                    ",".join(a.flags),
+                    _iso(a.ingested_at) or now,
+                )
+                for aid, a, _, _ in rows
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO features (article_id, version, data) VALUES (?, ?, ?)",
+            [(aid, f.version, text or f.dumps()) for aid, _, f, text in rows],
+        )
+
+    def set_assignments(self, rows: list[tuple[Assignment, Mapping[str, Any]]]) -> None:
+        """:meth:`set_assignment` for many articles at once (new assignments of one batch)."""
+        now = self._clock()
+        stories = sorted({a.story_id for a, _ in rows})
+        self._db.executemany(
+            "INSERT INTO stories (id, label, size, created_at, updated_at) VALUES (?, '', 0, ?, ?)"
+            " ON CONFLICT (id) DO NOTHING",
+            [(sid, now, now) for sid in stories],
+        )
+        last: dict[int, int] = {}
+        for a, _ in rows:
+            last[a.story_id] = max(last.get(a.story_id, 0), a.article_id)
+        self._db.executemany(
+            "UPDATE stories SET last_article_id = max(last_article_id, ?) WHERE id = ?",
+            [(aid, sid) for sid, aid in sorted(last.items())],
+        )
+        self._db.executemany(
+            "INSERT INTO assignments (article_id, story_id, copy_of, relation, explanation, state, version,"
+            " assigned_at) VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (article_id) DO UPDATE SET"
+            " story_id = excluded.story_id, copy_of = excluded.copy_of, relation = excluded.relation,"
+            " explanation = excluded.explanation, state = excluded.state, version = excluded.version,"
+            " assigned_at = excluded.assigned_at",
+            [
+                (
+                    a.article_id,
+                    a.story_id,
+                    a.copy_of,
+                    a.relation,
+                    json.dumps(a.explanation.to_dict(), separators=(",", ":")),
+                    json.dumps(dict(state), separators=(",", ":")),
+                    a.version,
+                    now,
+                )
+                for a, state in rows
+            ],
+        )
+
     def add_article(self, article: Article, features: ArticleFeatures, features_json: str | None = None) -> int:
         cur = self._db.execute(
             "INSERT INTO articles (external_id, url, outlet, title, text, published, language, author,"
