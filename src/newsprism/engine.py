@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -23,6 +23,7 @@ from .cluster.base import Decision, Member
 from .cluster.idf import snapshot_boundary
 from .cluster.metrics import bcubed
 from .cluster.online import ClusterParams, OnlineClusterer
+from .errors import NotFound
 from .model import Article, Assignment, Draft, Explanation, IngestReport, Rejection, Story, StoryEvent
 from .represent.base import ArticleFeatures, Featurizer
 from .represent.lexical import LexicalFeaturizer
@@ -33,10 +34,13 @@ from .store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
     from .compare.comparer import CompareInput, Comparer
+    from .summarize.base import Summarizer
 
 __all__ = ["Engine", "Progress", "RebuildReport"]
 
 log = logging.getLogger(__name__)
+
+_LABEL_SAMPLE = 60  # articles a label is chosen from in a big story
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +91,7 @@ class Engine:
         self._preparer = preparer
         self._clusterer: OnlineClusterer | None = None
         self._comparer: Comparer | None = comparer
+        self._summarizer: Summarizer | None = None
 
     @classmethod
     def open(cls, settings: Settings | None = None, **kwargs: Any) -> Engine:
@@ -215,7 +220,7 @@ class Engine:
                 )
                 next_id = self.store.max_article_id() + 1
                 articles: list[tuple[int, Article, ArticleFeatures, str | None]] = []
-                assignments: list[tuple[Assignment, dict[str, object]]] = []
+                assignments: list[tuple[Assignment, Mapping[str, Any]]] = []
                 repairs = []
                 for item in batch:
                     article, features = item.article, item.features
@@ -247,6 +252,7 @@ class Engine:
                     )
                 self.store.save_doc_freq(cl.df.take_dirty(), cl.df.n)
                 self.store.refresh_stories(touched)
+                self._relabel(touched)
                 activity = cl.story_activity()
                 self.store.set_story_activity({sid: activity[sid] for sid in touched if sid in activity})
         except BaseException:
@@ -292,31 +298,83 @@ class Engine:
             self._comparer = Comparer()
         return self._comparer
 
-    def compare_story(self, story_id: int, *, refresh: bool = False) -> dict[str, Any]:
-        """The comparison of a stored story (JSON form), cached until the story changes."""
-        revision = self.store.story_revision(story_id)
-        version = self.comparer.name
-        cached = None if refresh else self.store.get_analysis(story_id, "comparison")
-        if cached is not None and cached[0] == version and cached[1] == revision:
+    @property
+    def summarizer(self) -> Summarizer:
+        if self._summarizer is None:
+            from .summarize.extractive import ExtractiveSummarizer
+
+            self._summarizer = ExtractiveSummarizer()
+        return self._summarizer
+
+    def _cached(self, story_id: int, kind: str, version: str, refresh: bool) -> dict[str, Any] | None:
+        if refresh:
+            return None
+        cached = self.store.get_analysis(story_id, kind)
+        if cached is not None and cached[0] == version and cached[1] == self.store.story_revision(story_id):
             data: dict[str, Any] = json.loads(cached[2])
             return data
-        members = self.store.story_members(story_id)
-        data = self.comparer.compare(_compare_inputs(members), story=story_id).to_json()
-        data["label"] = self.store.story(story_id).label
+        return None
+
+    def _cache(self, story_id: int, kind: str, version: str, data: dict[str, Any]) -> None:
         with self.store.transaction():
-            self.store.put_analysis(story_id, "comparison", version, revision, json.dumps(data, ensure_ascii=False))
+            revision = self.store.story_revision(story_id)
+            self.store.put_analysis(story_id, kind, version, revision, json.dumps(data, ensure_ascii=False))
+
+    def compare_story(self, story_id: int, *, refresh: bool = False, summary_words: int = 100) -> dict[str, Any]:
+        """The comparison of a stored story (JSON form) with its label and summary, each cached
+        until the story changes."""
+        version = self.comparer.name
+        data = self._cached(story_id, "comparison", version, refresh)
+        if data is None:
+            inputs = _compare_inputs(self.store.story_members(story_id))
+            data = self.comparer.compare(inputs, story=story_id).to_json()
+            self._cache(story_id, "comparison", version, data)
+        data["label"] = self.store.story(story_id).label
+        data["summary"] = self.summarize_story(story_id, words=summary_words, refresh=refresh)["summary"]
         return data
 
-    def compare_all(self) -> dict[str, Any]:
+    def summarize_story(self, story_id: int, *, words: int = 100, refresh: bool = False) -> dict[str, Any]:
+        """``{"label", "summary": [{"text", "sources", "support"}], "version"}`` of a stored story."""
+        version = f"{self.summarizer.name}+{self.comparer.name}"
+        kind = f"summary:{words}"
+        data = self._cached(story_id, kind, version, refresh)
+        if data is None:
+            inputs = _compare_inputs(self.store.story_members(story_id))
+            comparison = self.comparer.compare(inputs, story=story_id)
+            data = self.summarizer.summarize(inputs, comparison, words=words).to_json()
+            data["label"] = self.store.story(story_id).label
+            self._cache(story_id, kind, version, data)
+        return data
+
+    def compare_all(self, *, summary_words: int = 100) -> dict[str, Any]:
         """Every stored article compared as one story (``newsprism compare FILE...``)."""
         members: list[tuple[Article, Assignment]] = []
         for story in self.store.stories(StoryQuery(order="id", limit=1_000_000)):
             members.extend(self.store.story_members(story.id))
         members.sort(key=lambda m: m[0].id or 0)
-        data = self.comparer.compare(_compare_inputs(members)).to_json()
-        if members:
-            data["label"] = members[0][0].title
+        inputs = _compare_inputs(members)
+        comparison = self.comparer.compare(inputs)
+        data = comparison.to_json()
+        summary = self.summarizer.summarize(inputs, comparison, words=summary_words)
+        data["label"] = summary.label
+        data["summary"] = summary.to_json()["summary"]
         return data
+
+    def _relabel(self, story_ids: Iterable[int]) -> None:
+        """Give touched stories the headline of their most central article (with hysteresis)."""
+        from .summarize.label import choose_label
+
+        for sid in sorted(set(story_ids)):
+            try:
+                story = self.store.story(sid)
+            except NotFound:
+                continue
+            members = self.store.story_members(sid)
+            if len(members) > _LABEL_SAMPLE:  # the first articles and the newest ones
+                members = members[: _LABEL_SAMPLE // 2] + members[-_LABEL_SAMPLE // 2 :]
+            label = choose_label(_compare_inputs(members), current=story.label or None)
+            if label != story.label:
+                self.store.set_label(sid, label)
 
     # -- rebuild -----------------------------------------------------------------------------------
     def rebuild(self, *, on_progress: Callable[[int, int], None] | None = None) -> RebuildReport:
@@ -371,6 +429,7 @@ class Engine:
             live = _live_doc_freq(f for (a, f) in items if decisions[a.id or 0].copy_of is None)
             self.store.save_doc_freq(live[0], live[1])
             self.store.refresh_stories(set(mapping.values()))
+            self._relabel(set(mapping.values()))
             activity = cl.story_activity()
             last: dict[int, int] = {}
             for aid, sid in story_of.items():

@@ -61,3 +61,38 @@ def test_story_compare_is_cached_and_refreshable(tmp_path: Path) -> None:
     assert code == 0 and "Reported by several sources" in text and "Only in one source" in text
     code, _, err = run("--db", db, "story", "999", "--compare")
     assert code == 1 and err.strip().startswith("error:")
+
+
+def test_story_json_has_label_and_cited_summary(tmp_path: Path) -> None:
+    db = str(tmp_path / "news.db")
+    assert run("--db", db, "ingest", "-q", *[str(p) for p in demo_paths()])[0] == 0
+    story = json.loads(run("--db", db, "stories", "--json", "--search", "Blinken")[1])[0]
+    assert story["label"]
+    code, out, err = run("--db", db, "story", str(story["id"]), "--json", "--summary-words", "60")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["label"] == story["label"]
+    words = sum(len(s["text"].split()) for s in data["summary"])
+    assert 20 <= words <= 60 * 1.15
+    for sentence in data["summary"]:
+        assert sentence["support"] and {"article", "start", "end"} <= set(sentence["support"][0])
+    code, text, _ = run("--db", db, "story", str(story["id"]))
+    assert "Summary:" in text
+
+
+def test_summary_is_refreshed_when_the_story_changes(tmp_path: Path) -> None:
+    from newsprism import Engine, Settings
+
+    db = str(tmp_path / "news.db")
+    seeds = [str(p) for p in demo_paths()[:2]]
+    with Engine.open(Settings.load({"db": db})) as engine:
+        engine.ingest(seeds[:1])
+        sid = engine.stories()[0].id
+        first = engine.summarize_story(sid)
+        assert engine.summarize_story(sid) == first  # cached
+        engine.ingest(seeds[1:])
+        assert engine.story(sid).size == 2
+        second = engine.summarize_story(sid)
+    assert second != first
+    assert any(s["sources"] == 2 for s in second["summary"])
+    assert all(s["sources"] == 1 for s in first["summary"])

@@ -186,6 +186,13 @@ def stories(
 
 
 def _compare_options(func: F) -> F:
+    func = click.option(
+        "--summary-words",
+        default=100,
+        show_default=True,
+        type=click.IntRange(20, 1000),
+        help="Length of the story's summary, in words.",
+    )(func)
     func = click.option("--markdown", "as_markdown", is_flag=True, help="Print the comparison as Markdown.")(func)
     func = click.option(
         "--html",
@@ -243,8 +250,9 @@ def story(
     refresh: bool,
     as_markdown: bool,
     html_path: str | None,
+    summary_words: int,
 ) -> None:
-    """Show one story: its articles and why each belongs to it.
+    """Show one story: its label, summary, articles and why each belongs to it.
 
     With --compare: facts several sources report (with the spans that support them), what only
     one source reports, differences (numbers, dates, framing), quotes with speakers, the same
@@ -255,16 +263,19 @@ def story(
     def go() -> None:
         with state.engine() as engine:
             if do_compare or as_markdown or html_path:
-                data = engine.compare_story(story_id, refresh=refresh)
+                data = engine.compare_story(story_id, refresh=refresh, summary_words=summary_words)
                 _emit_comparison(data, as_json=as_json, as_markdown=as_markdown, html_path=html_path)
                 return
             s = engine.story(story_id)
             members = engine.story_members(story_id)
             events = engine.story_events(story_id)
+            summary = engine.summarize_story(story_id, words=summary_words, refresh=refresh)
             if as_json:
-                click.echo(json.dumps(render.story_detail_json(s, members, events), indent=2, ensure_ascii=False))
+                data = render.story_detail_json(s, members, events)
+                data["summary"] = summary["summary"]
+                click.echo(json.dumps(data, indent=2, ensure_ascii=False))
             else:
-                render.story_detail(s, members, events)
+                render.story_detail(s, members, events, summary=summary["summary"])
 
     _run(go)
 
@@ -274,7 +285,14 @@ def story(
 @click.option("--json", "as_json", is_flag=True, help="Print the comparison as JSON (schema: docs/compare.md).")
 @_compare_options
 @click.pass_obj
-def compare(state: _State, paths: tuple[str, ...], as_json: bool, as_markdown: bool, html_path: str | None) -> None:
+def compare(
+    state: _State,
+    paths: tuple[str, ...],
+    as_json: bool,
+    as_markdown: bool,
+    html_path: str | None,
+    summary_words: int,
+) -> None:
     """Compare PATHS (anything `ingest` accepts) as one story, without a database.
 
     \b
@@ -290,7 +308,7 @@ def compare(state: _State, paths: tuple[str, ...], as_json: bool, as_markdown: b
             if report.ingested == 0:
                 click.echo("error: nothing to compare (no input became an article)", err=True)
                 return 1
-            data = engine.compare_all()
+            data = engine.compare_all(summary_words=summary_words)
             _emit_comparison(data, as_json=as_json, as_markdown=as_markdown, html_path=html_path)
             return 0
 
@@ -384,7 +402,14 @@ def demo(state: _State, as_json: bool) -> None:
             if together:
                 sid = next(iter(seed_story.values()))
                 click.echo(f"\nThe two seed reports are grouped in story {sid}:")
-                render.story_detail(engine.story(sid), engine.story_members(sid), engine.story_events(sid))
+                summary = engine.summarize_story(sid)["summary"]
+                render.story_detail(
+                    engine.story(sid), engine.story_members(sid), engine.story_events(sid), summary=summary
+                )
+                from ..compare.render import to_text
+
+                click.echo(f"\nTheir comparison (newsprism story {sid} --compare):\n")
+                click.echo(to_text(engine.compare_story(sid)), nl=False)
                 return 0
             click.echo("\nThe two seed reports were NOT grouped together.", err=True)
             return 1

@@ -132,7 +132,13 @@ def _why(article: Article, assignment: Assignment, by_id: dict[int, Article]) ->
     return "; ".join(parts)
 
 
-def story_detail(story: Story, members: Sequence[tuple[Article, Assignment]], events: Sequence[StoryEvent]) -> None:
+def story_detail(
+    story: Story,
+    members: Sequence[tuple[Article, Assignment]],
+    events: Sequence[StoryEvent],
+    *,
+    summary: Sequence[dict[str, Any]] = (),
+) -> None:
     _out.print(f"story {story.id}: {story.label}", markup=False)
     meta = [f"{story.size} articles"]
     if story.outlets:
@@ -141,6 +147,18 @@ def story_detail(story: Story, members: Sequence[tuple[Article, Assignment]], ev
         meta.append(_range(story))
     _out.print("  " + " | ".join(meta), markup=False)
     by_id = {a.id: a for a, _ in members if a.id is not None}
+    by_ext = {a.external_id: a for a, _ in members}
+    if summary:
+        _out.print("\nSummary:", markup=False)
+        for sent in summary:
+            cited = ", ".join(
+                dict.fromkeys(
+                    (by_ext[c["article"]].outlet or c["article"]) if c["article"] in by_ext else c["article"]
+                    for c in sent["support"]
+                )
+            )
+            _out.print(f"  {sent['text']} [{cited}]", markup=False)
+        _out.print("", markup=False)
     table = Table(show_lines=False)
     table.add_column("article", overflow="fold")
     table.add_column("outlet", overflow="fold")

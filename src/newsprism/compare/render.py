@@ -41,7 +41,7 @@ def to_text(data: Data, *, width: int = 100) -> str:
     if data.get("summary"):
         out.append("Summary:")
         for sent in data["summary"]:
-            cites = ", ".join(_outlet(data, c["article"]) for c in sent.get("support", []))
+            cites = ", ".join(dict.fromkeys(_outlet(data, c["article"]) for c in sent.get("support", [])))
             out.append(f"  {sent['text']} [{cites}]")
         out.append("")
     facts = data.get("facts", [])
@@ -119,7 +119,7 @@ def to_markdown(data: Data) -> str:
     if data.get("summary"):
         lines += ["", "## Summary", ""]
         for sent in data["summary"]:
-            cites = ", ".join(_md(_outlet(data, c["article"])) for c in sent.get("support", []))
+            cites = ", ".join(dict.fromkeys(_md(_outlet(data, c["article"])) for c in sent.get("support", [])))
             lines.append(f"- {_md(sent['text'])} *({cites})*")
     lines += ["", "## Reported by several sources", ""]
     for f in data.get("facts", []):
@@ -215,7 +215,7 @@ def to_html(data: Data) -> str:
     if data.get("summary"):
         parts.append("<h2>Summary</h2><ul>")
         for sent in data["summary"]:
-            cites = ", ".join(_esc(_outlet(data, c["article"])) for c in sent.get("support", []))
+            cites = ", ".join(dict.fromkeys(_esc(_outlet(data, c["article"])) for c in sent.get("support", [])))
             parts.append(f"<li>{_esc(sent['text'])} <span class=meta>({cites})</span></li>")
         parts.append("</ul>")
     parts.append(f"<h2>Reported by several sources</h2><table><thead><tr>{head}</tr></thead><tbody>")

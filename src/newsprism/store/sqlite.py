@@ -409,7 +409,8 @@ class SQLiteStore:
                     self.set_meta("last_story_id", str(sid))  # ids of merged-away stories are never reused
                 continue
             originals = [r for r in rows if r["copy_of"] is None] or rows
-            label = originals[0]["title"] or "(untitled)"
+            current = self._db.execute("SELECT label FROM stories WHERE id = ?", (sid,)).fetchone()
+            label = (current[0] if current and current[0] else None) or originals[0]["title"] or "(untitled)"
             outlets = sorted({r["outlet"] for r in rows if r["outlet"]})
             languages = sorted({r["language"] for r in rows if r["language"]})
             dates = sorted(r["published"] for r in rows if r["published"])
@@ -470,6 +471,9 @@ class SQLiteStore:
         sql = f"SELECT * FROM stories WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
         rows = self._db.execute(sql, (*args, query.limit, query.offset)).fetchall()
         return [self._story(r) for r in rows]
+
+    def set_label(self, story_id: int, label: str) -> None:
+        self._db.execute("UPDATE stories SET label = ? WHERE id = ?", (label, story_id))
 
     def story_revision(self, story_id: int) -> int:
         row = self._db.execute("SELECT revision FROM stories WHERE id = ?", (story_id,)).fetchone()

@@ -1,0 +1,79 @@
+"""A story's label: a headline a reader can scan, taken from the story's own sources.
+
+The label is the headline of the story's most central article (its title and lead most similar to
+all the others'), in the story's main language, with outlet suffixes ("... | Reuters", "... - BBC
+News") and trailing punctuation removed, and cut at a word boundary near 90 characters.  It stays
+the same as the story grows unless another headline becomes clearly more central (hysteresis), so
+readers do not see the story renamed with every new article.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..compare.comparer import CompareInput
+from ..nlp.tokenize import tokens
+
+__all__ = ["MAX_LABEL_CHARS", "choose_label", "clean_headline"]
+
+MAX_LABEL_CHARS = 90
+_KEEP_MARGIN = 0.9  # the current label stays while its centrality is within 90% of the best
+_SUFFIX = re.compile(r"\s+(?:[|\u2013\u2014-]|::)\s+[^|\u2013\u2014-]{2,40}$")
+
+
+def clean_headline(title: str, outlet: str | None = None) -> str:
+    text = " ".join(title.split())
+    m = _SUFFIX.search(text)
+    if m and (outlet is None or outlet.lower() in m.group().lower() or len(m.group()) < 30):
+        text = text[: m.start()]
+    text = text.strip(" .;:,|-")
+    if len(text) > MAX_LABEL_CHARS:
+        cut = text.rfind(" ", 0, MAX_LABEL_CHARS - 1)
+        text = text[: cut if cut > 40 else MAX_LABEL_CHARS - 1].rstrip(" ,;:-") + "\u2026"
+    return text
+
+
+def choose_label(inputs: Sequence[CompareInput], current: str | None = None) -> str:
+    """The label of a story made of ``inputs``; ``current`` (the label shown so far) is kept while
+    its article stays about as central as the best."""
+    items = [i for i in inputs if i.title.strip() and not i.copy_of] or [i for i in inputs if i.title.strip()]
+    if not items:
+        return "(untitled)"
+    languages = Counter(i.language for i in items if i.language)
+    main = languages.most_common(1)[0][0] if languages else None
+    if main is not None:
+        items = [i for i in items if i.language == main] or items
+    if len(items) == 1:
+        return clean_headline(items[0].title, items[0].outlet)
+    bags = [Counter(tokens(i.title + "\n" + " ".join(i.text.split()[:60]), i.language)) for i in items]
+    vocab: dict[str, int] = {}
+    for bag in bags:
+        for t in bag:
+            vocab.setdefault(t, len(vocab))
+    mat = np.zeros((len(items), max(1, len(vocab))))
+    for r, bag in enumerate(bags):
+        for t, c in bag.items():
+            mat[r, vocab[t]] = 1.0 + math.log(c)
+    df = (mat > 0).sum(axis=0)
+    mat *= np.log((len(items) + 1) / (df + 1)) + 1.0
+    norms = np.linalg.norm(mat, axis=1)
+    norms[norms == 0] = 1.0
+    mat /= norms[:, None]
+    sim = mat @ mat.T
+    np.fill_diagonal(sim, 0.0)
+    centrality = sim.sum(axis=1) / (len(items) - 1)
+    # a headline-length title is preferred over a very long first sentence used as a title
+    lengths = np.array([len(i.title) for i in items])
+    centrality = centrality * np.where(lengths > 2 * MAX_LABEL_CHARS, 0.8, 1.0)
+    order = sorted(range(len(items)), key=lambda k: (-centrality[k], items[k].article))
+    best = order[0]
+    if current:
+        for k, item in enumerate(items):
+            if clean_headline(item.title, item.outlet) == current and centrality[k] >= _KEEP_MARGIN * centrality[best]:
+                return current
+    return clean_headline(items[best].title, items[best].outlet)

@@ -1,0 +1,124 @@
+"""Summaries cite what supports each sentence and only that; labels are central and stable."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsprism.compare.comparer import CompareInput, Comparer
+from newsprism.summarize.extractive import ExtractiveSummarizer
+from newsprism.summarize.label import choose_label, clean_headline
+from newsprism.summarize.neutral import loaded_words
+
+A = (
+    "Heavy rain flooded the river town of Brenn on Sunday, forcing 2,000 residents to leave their homes.\n"
+    "The river Lerra rose three metres overnight and broke through a dike north of the town.\n"
+    "Mayor Ilse Varga said emergency shelters had been opened in two schools.\n"
+    "Forecasters expect more rain on Tuesday."
+)
+B = (
+    "About 2,000 people were evacuated from Brenn on Sunday after floods hit the river town.\n"
+    "The Lerra burst through a dike north of Brenn after rising three metres during the night.\n"
+    "Critics slammed the disastrous flood defences, which had not been repaired since 1998.\n"
+    "Insurers estimate the damage at 40 million euros."
+)
+C = (
+    "Floods forced about 2,000 residents of Brenn from their homes on Sunday, officials said.\n"
+    "Shelters were opened in two schools, Mayor Ilse Varga told reporters.\n"
+    "“We will not leave anyone behind,” the mayor said."
+)
+
+
+def _inputs(**texts: str) -> list[CompareInput]:
+    return [
+        CompareInput(
+            article=k,
+            title=f"Floods force evacuation of Brenn ({k})",
+            text=v,
+            outlet=k.upper(),
+            language="en",
+            published=datetime(2024, 5, 5, tzinfo=UTC),
+        )
+        for k, v in texts.items()
+    ]
+
+
+@pytest.fixture(scope="module")
+def summary_and_inputs() -> tuple[object, list[CompareInput]]:
+    inputs = _inputs(a=A, b=B, c=C)
+    comparison = Comparer().compare(inputs)
+    return ExtractiveSummarizer().summarize(inputs, comparison, words=60), inputs
+
+
+def test_sentences_cite_real_spans_and_agreement_comes_first(summary_and_inputs: tuple) -> None:
+    summary, inputs = summary_and_inputs
+    texts = {i.article: i.text for i in inputs}
+    assert summary.sentences
+    for s in summary.sentences:
+        assert s.text in texts[s.support[0].article]  # the sentence is one of its first source's
+        for span in s.support:
+            assert texts[span.article][span.start : span.end] == span.text
+        assert s.sources == len({span.article for span in s.support})
+    counts = [s.sources for s in summary.sentences]
+    assert counts == sorted(counts, reverse=True)  # what most sources agree on first
+    assert counts[0] == 3  # the evacuation of 2,000 people from Brenn is in all three
+
+
+def test_a_single_source_sentence_cites_only_its_source(summary_and_inputs: tuple) -> None:
+    summary, _ = summary_and_inputs
+    for s in summary.sentences:
+        if s.sources == 1:
+            assert len({span.article for span in s.support}) == 1
+
+
+def test_budget_no_repeats_and_no_loaded_wording(summary_and_inputs: tuple) -> None:
+    summary, _ = summary_and_inputs
+    words = sum(len(s.text.split()) for s in summary.sentences)
+    assert words <= 60 * 1.15
+    assert len({s.text for s in summary.sentences}) == len(summary.sentences)
+    assert not any(loaded_words(s.text) for s in summary.sentences)
+
+
+def test_deterministic() -> None:
+    inputs = _inputs(a=A, b=B, c=C)
+    one = ExtractiveSummarizer().summarize(inputs, Comparer().compare(inputs)).to_json()
+    reordered = _inputs(c=C, a=A, b=B)
+    two = ExtractiveSummarizer().summarize(reordered, Comparer().compare(reordered)).to_json()
+    assert one == two
+
+
+def test_loaded_words_ignore_quotes() -> None:
+    assert loaded_words("Critics slammed the plan.") == ["slammed"]
+    assert loaded_words("He said the plan was “a disastrous mistake”.") == []
+
+
+def test_label_is_the_central_headline_cleaned() -> None:
+    inputs = [
+        CompareInput("x", "Brenn flood: 2,000 evacuated as Lerra bursts dike - Example News", A, "Example News"),
+        CompareInput("y", "Opinion: who pays for our rivers?", B, "Other"),
+        CompareInput("z", "Thousands leave Brenn as river Lerra floods town", C, "Third"),
+    ]
+    label = choose_label(inputs)
+    assert label in {
+        "Brenn flood: 2,000 evacuated as Lerra bursts dike",
+        "Thousands leave Brenn as river Lerra floods town",
+    }
+    assert not label.endswith("Example News")
+
+
+def test_label_keeps_the_current_one_while_it_stays_central() -> None:
+    inputs = [
+        CompareInput("x", "Brenn flood: 2,000 evacuated as Lerra bursts dike", A),
+        CompareInput("z", "Thousands leave Brenn as river Lerra floods town", C),
+    ]
+    first = choose_label(inputs)
+    other = next(clean_headline(i.title) for i in inputs if clean_headline(i.title) != first)
+    assert choose_label(inputs, current=other) == other  # both about equally central: no renaming
+
+
+def test_clean_headline_cuts_long_titles_at_a_word() -> None:
+    long = "A " + "very " * 40 + "long headline"
+    cleaned = clean_headline(long)
+    assert len(cleaned) <= 91 and cleaned.endswith("\u2026") and " " in cleaned
+    assert clean_headline("Markets fall | Reuters") == "Markets fall"
