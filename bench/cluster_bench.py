@@ -22,11 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devdata import Dataset, data_dir, load  # noqa: E402
-
-from newsprism.cluster.metrics import bcubed, pairwise  # noqa: E402
-from newsprism.engine import Engine  # noqa: E402
-from newsprism.settings import Settings  # noqa: E402
+from devdata import Dataset, data_dir, load
+from newsprism.cluster.metrics import bcubed, pairwise
+from newsprism.engine import Engine
+from newsprism.settings import Settings
 
 DEFAULT_SETS = "ecbplus,meantime_en,allsides,allsides_shuffled,wmt_en"
 

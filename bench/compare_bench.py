@@ -19,12 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devdata import data_dir, load, to_draft  # noqa: E402
-
-from newsprism.compare.comparer import CompareInput, Comparer  # noqa: E402
-from newsprism.engine import Engine  # noqa: E402
-from newsprism.runner import Preparer  # noqa: E402
-from newsprism.settings import Settings  # noqa: E402
+from devdata import data_dir, load, to_draft
+from newsprism.compare.comparer import CompareInput, Comparer
+from newsprism.engine import Engine
+from newsprism.runner import Preparer
+from newsprism.settings import Settings
 
 
 def main() -> None:
@@ -55,11 +54,15 @@ def main() -> None:
     words = sum(len(a.text.split()) for a in articles)
     print(f"ECB+ event {event}: {len(articles)} articles, {words} words")
     print(f"Comparer.compare (cold): {cold:.2f} s")
-    print(f"Engine.compare_story on the stored story of {biggest.size} articles: cold {store_cold:.2f} s, cached {warm * 1000:.1f} ms")
+    print(
+        f"Engine.compare_story on the stored story of {biggest.size} articles: "
+        f"cold {store_cold:.2f} s, cached {warm * 1000:.1f} ms"
+    )
     print(
         f"found: {len([f for f in data['facts'] if f['kind'] == 'statement'])} shared statements, "
         f"{len([f for f in data['facts'] if f['kind'] == 'detail'])} shared details, {len(data['unique'])} unique, "
-        f"{len(data['conflicts'])} differences, {len(data['quotes'])} quotes, {len(data['quote_variants'])} quote variants"
+        f"{len(data['conflicts'])} differences, {len(data['quotes'])} quotes, "
+        f"{len(data['quote_variants'])} quote variants"
     )
 
 

@@ -42,7 +42,7 @@ PARAMS: dict[str, tuple[str, float]] = {
 
 
 def get(spec: dict, key: str, base: dict) -> float:
-    group, name = (key.split(".", 1) + [""])[:2] if "." in key else ("bias", "")
+    group, name = ([*key.split(".", 1), ""])[:2] if "." in key else ("bias", "")
     if key == "bias":
         return float(spec.get("bias", base["bias"]))
     section = {"w": "weights", "s": "split", "f": "field_weights"}[group]

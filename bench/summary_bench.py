@@ -25,14 +25,13 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from devdata import data_dir, load, to_draft  # noqa: E402
-
-from newsprism.compare.comparer import CompareInput, Comparer  # noqa: E402
-from newsprism.nlp.sentences import RuleSentenceSplitter  # noqa: E402
-from newsprism.nlp.tokenize import tokens  # noqa: E402
-from newsprism.runner import Preparer  # noqa: E402
-from newsprism.settings import Settings  # noqa: E402
-from newsprism.summarize.extractive import ExtractiveSummarizer  # noqa: E402
+from devdata import data_dir, load, to_draft
+from newsprism.compare.comparer import CompareInput, Comparer
+from newsprism.nlp.sentences import RuleSentenceSplitter
+from newsprism.nlp.tokenize import tokens
+from newsprism.runner import Preparer
+from newsprism.settings import Settings
+from newsprism.summarize.extractive import ExtractiveSummarizer
 
 
 def cut(text: str, n_words: int) -> str:
@@ -88,7 +87,7 @@ def main() -> None:
     scores: dict[str, list[tuple[float, float]]] = collections.defaultdict(list)
     multi = total = bad_cites = 0
     started = time.perf_counter()
-    for n, (sid, rows) in enumerate(sorted(stories.items())):
+    for n, (_sid, rows) in enumerate(sorted(stories.items())):
         if args.limit and n >= args.limit:
             break
         reference = rows[0]["reference_summary"]
@@ -117,16 +116,20 @@ def main() -> None:
             sc = scorer.score(reference, cut(text, ref_len))
             scores[name].append((sc["rouge1"].recall, sc["rouge2"].recall))
     seconds = time.perf_counter() - started
-    print(f"AllSides: {len(scores['newsprism'])} stories, summaries cut at the reference length (median "
-          f"{int(np.median([len(r[0]['reference_summary'].split()) for r in stories.values()]))} words)\n")
+    print(
+        f"AllSides: {len(scores['newsprism'])} stories, summaries cut at the reference length (median "
+        f"{int(np.median([len(r[0]['reference_summary'].split()) for r in stories.values()]))} words)\n"
+    )
     print("| system | ROUGE-1 recall | ROUGE-2 recall |")
     print("|---|---|---|")
     for name in ("newsprism", "lead", "centroid"):
         r1 = 100 * float(np.mean([a for a, _ in scores[name]]))
         r2 = 100 * float(np.mean([b for _, b in scores[name]]))
         print(f"| {name} | {r1:.1f} | {r2:.1f} |")
-    print(f"\nsummary sentences supported by 2+ independent sources: {multi}/{total}; "
-          f"citations not matching their source text: {bad_cites}; {seconds:.1f} s for everything")
+    print(
+        f"\nsummary sentences supported by 2+ independent sources: {multi}/{total}; "
+        f"citations not matching their source text: {bad_cites}; {seconds:.1f} s for everything"
+    )
 
 
 if __name__ == "__main__":

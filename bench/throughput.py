@@ -114,7 +114,8 @@ def main() -> None:
         prev = (done, t)
     print("per 10% slice (articles/s):", " ".join(slices))
     print(
-        f"peak RSS: main {rss_mb(resource.RUSAGE_SELF):.0f} MB, largest worker {rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"
+        f"peak RSS: main {rss_mb(resource.RUSAGE_SELF):.0f} MB, "
+        f"largest worker {rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"
     )
 
 

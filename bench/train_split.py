@@ -93,22 +93,22 @@ def main() -> None:
 
     def fit(names):
         x = [e for n in names for e, _ in data[n]]
-        y = [l for n in names for _, l in data[n]]
+        y = [label for n in names for _, label in data[n]]
         return LogisticRegression(C=args.C, max_iter=5000, class_weight="balanced").fit(x, y)
 
     for held, train in (("ecb_a", ["ecb_b", *others]), ("ecb_b", ["ecb_a", *others])):
         clf = fit(train)
         x = [e for e, _ in data[held]]
-        y = [l for _, l in data[held]]
+        y = [label for _, label in data[held]]
         pred = clf.predict(x)
-        tp = sum(1 for p, t in zip(pred, y) if p and t)
+        tp = sum(1 for p, t in zip(pred, y, strict=False) if p and t)
         print(
-            f"held out {held}: accuracy {sum(int(p == t) for p, t in zip(pred, y)) / len(y):.3f},"
+            f"held out {held}: accuracy {sum(int(p == t) for p, t in zip(pred, y, strict=False)) / len(y):.3f},"
             f" split precision {tp / max(1, sum(pred)):.3f} recall {tp / max(1, sum(y)):.3f}"
         )
     clf = fit(list(data))
     out = {
-        "weights": {k: round(float(w), 4) for k, w in zip(KEYS, clf.coef_[0])},
+        "weights": {k: round(float(w), 4) for k, w in zip(KEYS, clf.coef_[0], strict=False)},
         "bias": round(float(clf.intercept_[0]), 4),
     }
     print(json.dumps(out))

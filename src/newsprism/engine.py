@@ -34,9 +34,10 @@ from .store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
     from .compare.comparer import CompareInput, Comparer
+    from .represent.dense import Encoder
     from .summarize.base import Summarizer
 
-__all__ = ["Engine", "Progress", "RebuildReport"]
+__all__ = ["DeletedArticle", "Engine", "Progress", "RebuildReport"]
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,17 @@ class RebuildReport:
     features_recomputed: int
 
 
+@dataclass(frozen=True, slots=True)
+class DeletedArticle:
+    """What :meth:`Engine.delete_article` did."""
+
+    article_id: int
+    external_id: str
+    story_id: int
+    story_deleted: bool  # it was the story's last article
+    promoted: int | None  # the copy that became the original in its place, if it had copies
+
+
 def _params(settings: Settings) -> ClusterParams:
     return ClusterParams(
         join_threshold=settings.join_threshold,
@@ -83,6 +95,7 @@ class Engine:
         clusterer_factory: Callable[[], OnlineClusterer] | None = None,
         preparer: Preparer | None = None,
         comparer: Comparer | None = None,
+        encoder: Encoder | None = None,
     ) -> None:
         self.settings = settings or Settings.load()
         self.store = store
@@ -91,6 +104,7 @@ class Engine:
         self._preparer = preparer
         self._clusterer: OnlineClusterer | None = None
         self._comparer: Comparer | None = comparer
+        self._encoder: Encoder | None = encoder
         self._summarizer: Summarizer | None = None
 
     @classmethod
@@ -122,6 +136,10 @@ class Engine:
         cl.df.restore(counts, n, tail)
         seen = self._max_article_id()
         checkpoint = cl.last_checkpoint(seen)
+        stored = list(self.store.active_members(max(0, cl.checkpoint(seen))))
+        vectors: dict[int, Any] = {}
+        if self._multilingual():
+            vectors = self.store.get_vectors(self.encoder.name, [m.article_id for m in stored])
         members = (
             Member(
                 article_id=m.article_id,
@@ -130,8 +148,9 @@ class Engine:
                 copy_of=m.copy_of,
                 norms=m.state.get("norms"),
                 story_last_id=m.story_last_article_id,
+                vector=vectors.get(m.article_id),
             )
-            for m in self.store.active_members(max(0, cl.checkpoint(seen)))
+            for m in stored
         )
         cl.restore(
             members,
@@ -147,6 +166,56 @@ class Engine:
     def _max_article_id(self) -> int:
         return self.store.max_article_id()
 
+    def discard_state(self) -> None:
+        """Forget the in-memory clusterer state (restored from the store on next use): for a caller
+        whose own transaction around :meth:`ingest_drafts` was rolled back (``newsprism watch``)."""
+        self._clusterer = None
+
+    # -- languages ---------------------------------------------------------------------------------
+    @property
+    def encoder(self) -> Encoder:
+        """The dense encoder (built on first use: loading a model takes about a second)."""
+        if self._encoder is None:
+            from .represent.dense import make_encoder
+
+            self._encoder = make_encoder(self.settings.encoder)
+        return self._encoder
+
+    def _multilingual(self) -> bool:
+        mode = self.settings.multilingual
+        if mode == "off":
+            return False
+        return mode == "on" or self.store.get_meta("multilingual") == "1"
+
+    def _encode(self, articles: list[Article]) -> list[Any]:
+        """Dense vectors of articles' titles and leads (one batch)."""
+        from .represent.dense import dense_text
+
+        if not articles:
+            return []
+        encoded = self.encoder.encode([dense_text(a.title, a.text) for a in articles])
+        return [encoded[i] for i in range(len(articles))]
+
+    def _vectors_for(self, articles: list[tuple[int, Article]]) -> dict[int, Any]:
+        """Encode stored articles and store their vectors."""
+        vectors = dict(zip([aid for aid, _ in articles], self._encode([a for _, a in articles]), strict=True))
+        if vectors:
+            self.store.put_vectors(self.encoder.name, vectors)
+        return vectors
+
+    def _turn_multilingual(self, cl: OnlineClusterer) -> None:
+        """A second language arrived: from now on every article gets a vector, and the active
+        stories' articles get theirs now, so the newcomer can find them."""
+        self.store.set_meta("multilingual", "1")
+        ids = cl.needs_vectors()
+        if not ids:
+            return
+        stored = self.store.get_vectors(self.encoder.name, ids)
+        missing = [(aid, self.store.article(aid)) for aid in ids if aid not in stored]
+        stored.update(self._vectors_for(missing))
+        features = self.store.features_of(ids)
+        cl.add_vectors((aid, stored[aid], features[aid]) for aid in ids if aid in stored and aid in features)
+
     # -- ingest ------------------------------------------------------------------------------------
     def ingest(
         self,
@@ -158,7 +227,7 @@ class Engine:
     ) -> IngestReport:
         """Ingest files, folders, globs or ``-`` (stdin): clean, deduplicate, store and cluster."""
         drafts = iter_drafts(specs, stdin=stdin, settings=self.settings)
-        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer)
+        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=self._multilingual())
         return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
 
     def ingest_drafts(
@@ -169,7 +238,7 @@ class Engine:
         on_reject: Callable[[Rejection], None] | None = None,
     ) -> IngestReport:
         """Ingest drafts built in Python (the API and tests)."""
-        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer)
+        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=self._multilingual())
         return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
 
     def ingest_articles(self, articles: Iterable[Article]) -> IngestReport:
@@ -216,24 +285,63 @@ class Engine:
             with self.store.transaction():
                 known_hashes, known_urls = self.store.existing_keys(
                     [i.article.content_hash for i in batch if i.article is not None],
-                    [i.article.url for i in batch if i.article is not None and i.article.url],
+                    [u for i in batch for u in _urls_of(i)],
                 )
                 next_id = self.store.max_article_id() + 1
+                multilingual = self._multilingual()
+                first_language = self.store.get_meta("first_language")
+                new_vectors: dict[int, Any] = {}
+                ahead: dict[int, Any] = {}  # vectors encoded for the whole batch in one call
+                if multilingual:
+                    ahead = {id(i.article): i.vector for i in batch if i.article is not None and i.vector is not None}
+                    ready = [i.article for i in batch if i.article is not None and id(i.article) not in ahead]
+                    ahead.update({id(a): v for a, v in zip(ready, self._encode(ready), strict=True)})
                 articles: list[tuple[int, Article, ArticleFeatures, str | None]] = []
                 assignments: list[tuple[Assignment, Mapping[str, Any]]] = []
                 repairs = []
+                aliases: list[tuple[str, int]] = []  # issue 7: URL aliases of fetched pages
+                alias_dups: list[tuple[str, list[str]]] = []
+                batch_ids: dict[str, int] = {}
                 for item in batch:
                     article, features = item.article, item.features
                     assert article is not None and features is not None
-                    if article.content_hash in known_hashes or (article.url and article.url in known_urls):
+                    urls = _urls_of(item)
+                    if article.content_hash in known_hashes or any(u in known_urls for u in urls):
                         duplicates += 1
+                        if item.aliases:  # issue 7: a known article reached through new links
+                            alias_dups.append((article.content_hash, urls))
                         continue
                     known_hashes.add(article.content_hash)
-                    if article.url:
-                        known_urls.add(article.url)
+                    known_urls.update(urls)
                     article_id, next_id = next_id, next_id + 1
                     articles.append((article_id, article, features, item.features_json))
-                    decision = cl.assign(article_id, features)
+                    batch_ids.update(dict.fromkeys([article.content_hash, *urls], article_id))
+                    aliases.extend((u, article_id) for u in item.aliases)
+                    if first_language is None and article.language:
+                        first_language = article.language
+                        self.store.set_meta("first_language", first_language)
+                    if (
+                        not multilingual
+                        and self.settings.multilingual == "auto"
+                        and article.language
+                        and article.language != first_language
+                    ):
+                        multilingual = True
+                        self.store.add_articles(articles[:-1])  # the backfill reads stored articles
+                        self.store.set_assignments(assignments)
+                        if new_vectors:
+                            self.store.put_vectors(self.encoder.name, new_vectors)
+                            new_vectors.clear()
+                        del articles[:-1]
+                        assignments.clear()
+                        self._turn_multilingual(cl)
+                    vector = None
+                    if multilingual:
+                        vector = ahead.get(id(article))
+                        if vector is None:
+                            vector = self._encode([article])[0]
+                        new_vectors[article_id] = vector
+                    decision = cl.assign(article_id, features, vector)
                     assignments.append((self._assignment(decision, cl), cl.state_of(article_id)))
                     touched.add(decision.story_id)
                     new_stories += decision.new_story
@@ -244,7 +352,11 @@ class Engine:
                         new_stories += 1 if repair.kind == "split" else -1
                 # one statement per table for the whole batch; repairs after, in their order
                 self.store.add_articles(articles)
+                if aliases or alias_dups:
+                    self.store.add_url_aliases(aliases + _duplicate_aliases(self.store, alias_dups, batch_ids))
                 self.store.set_assignments(assignments)
+                if new_vectors:
+                    self.store.put_vectors(self.encoder.name, new_vectors)
                 for repair in repairs:
                     self.store.move_articles(repair.articles, repair.to_story, json.dumps(repair.explanation.to_dict()))
                     self.store.add_event(
@@ -269,7 +381,7 @@ class Engine:
             story_id=decision.story_id,
             explanation=decision.explanation,
             copy_of=decision.copy_of,
-            relation="near-duplicate" if decision.copy_of is not None else None,
+            relation=decision.relation or ("near-duplicate" if decision.copy_of is not None else None),
             version=cl.name,
         )
 
@@ -295,7 +407,7 @@ class Engine:
         if self._comparer is None:
             from .compare.comparer import Comparer
 
-            self._comparer = Comparer()
+            self._comparer = Comparer(encoder=self.encoder if self.settings.multilingual != "off" else None)
         return self._comparer
 
     @property
@@ -320,15 +432,19 @@ class Engine:
             revision = self.store.story_revision(story_id)
             self.store.put_analysis(story_id, kind, version, revision, json.dumps(data, ensure_ascii=False))
 
-    def compare_story(self, story_id: int, *, refresh: bool = False, summary_words: int = 100) -> dict[str, Any]:
+    def compare_story(
+        self, story_id: int, *, refresh: bool = False, summary_words: int = 100, language: str | None = None
+    ) -> dict[str, Any]:
         """The comparison of a stored story (JSON form) with its label and summary, each cached
-        until the story changes."""
+        until the story changes.  ``language``: the display language of facts (default English
+        when a source is English, else the story's main language)."""
         version = self.comparer.name
-        data = self._cached(story_id, "comparison", version, refresh)
+        kind = "comparison" if language is None else f"comparison:{language}"
+        data = self._cached(story_id, kind, version, refresh)
         if data is None:
             inputs = _compare_inputs(self.store.story_members(story_id))
-            data = self.comparer.compare(inputs, story=story_id).to_json()
-            self._cache(story_id, "comparison", version, data)
+            data = self.comparer.compare(inputs, story=story_id, display_language=language).to_json()
+            self._cache(story_id, kind, version, data)
         data["label"] = self.store.story(story_id).label
         data["summary"] = self.summarize_story(story_id, words=summary_words, refresh=refresh)["summary"]
         return data
@@ -346,14 +462,14 @@ class Engine:
             self._cache(story_id, kind, version, data)
         return data
 
-    def compare_all(self, *, summary_words: int = 100) -> dict[str, Any]:
+    def compare_all(self, *, summary_words: int = 100, language: str | None = None) -> dict[str, Any]:
         """Every stored article compared as one story (``newsprism compare FILE...``)."""
         members: list[tuple[Article, Assignment]] = []
         for story in self.store.stories(StoryQuery(order="id", limit=1_000_000)):
             members.extend(self.store.story_members(story.id))
         members.sort(key=lambda m: m[0].id or 0)
         inputs = _compare_inputs(members)
-        comparison = self.comparer.compare(inputs)
+        comparison = self.comparer.compare(inputs, display_language=language)
         data = comparison.to_json()
         summary = self.summarizer.summarize(inputs, comparison, words=summary_words)
         data["label"] = summary.label
@@ -375,6 +491,65 @@ class Engine:
             label = choose_label(_compare_inputs(members), current=story.label or None)
             if label != story.label:
                 self.store.set_label(sid, label)
+
+    # -- web (issue 6): one article, story counts, deleting an article -----------------------------
+    def article(self, article_id: int) -> tuple[Article, Assignment]:
+        """A stored article (by store id) with its assignment; :class:`NotFound` when there is none."""
+        return self.store.article(article_id), self.store.article_assignment(article_id)
+
+    def count_stories(self, query: StoryQuery | None = None) -> int:
+        """How many stories match ``query`` (for pagination)."""
+        return self.store.count_stories(query or StoryQuery())
+
+    def delete_article(self, article_id: int) -> DeletedArticle:
+        """Delete a stored article in one transaction, as if it had never been counted.
+
+        Its terms leave the document frequencies; when it was the original of copies, the earliest
+        copy becomes the original (its terms counted instead) and the others copies of it.  The story
+        is refreshed (relabelled, its cached analyses invalidated) or deleted when left empty, and the
+        clusterer is restored from the store on next use.  The article's id is never given again.
+        """
+        from .cluster.idf import FIELDS
+
+        delta: dict[str, dict[str, int]] = {name: {} for name in FIELDS}
+
+        def count(features: ArticleFeatures | None, sign: int) -> None:
+            if features is not None:
+                for name in FIELDS:
+                    counts = delta[name]
+                    for term in getattr(features, name):
+                        counts[term] = counts.get(term, 0) + sign
+
+        try:
+            with self.store.transaction():
+                article, assignment = self.article(article_id)
+                story_id = assignment.story_id
+                copies = [s.article_id for _, s in self.store.story_members(story_id) if s.copy_of == article_id]
+                promoted = copies[0] if copies else None
+                if promoted is not None:
+                    self.store.set_copy_of([promoted], None)
+                    self.store.set_copy_of(copies[1:], promoted)
+                if assignment.copy_of is None:  # an original: its terms count in the document frequencies
+                    count(self.store.article_features(article_id), -1)
+                    if promoted is not None:
+                        count(self.store.article_features(promoted), +1)
+                    n = int(self.store.get_meta("df_n") or 0) - (0 if promoted is not None else 1)
+                    self.store.add_doc_freq(delta, max(0, n))
+                self.store.delete_article(article_id)
+                self.store.refresh_stories([story_id])
+                story_deleted = not self._story_exists(story_id)
+                if not story_deleted:
+                    self._relabel([story_id])
+        finally:
+            self._clusterer = None  # restored from the store on next use
+        return DeletedArticle(article_id, article.external_id, story_id, story_deleted, promoted)
+
+    def _story_exists(self, story_id: int) -> bool:
+        try:
+            self.store.story(story_id)
+        except NotFound:
+            return False
+        return True
 
     # -- rebuild -----------------------------------------------------------------------------------
     def rebuild(self, *, on_progress: Callable[[int, int], None] | None = None) -> RebuildReport:
@@ -422,7 +597,7 @@ class Engine:
                     story_id=sid,
                     explanation=explanation,
                     copy_of=decision.copy_of,
-                    relation="near-duplicate" if decision.copy_of is not None else None,
+                    relation=decision.relation or ("near-duplicate" if decision.copy_of is not None else None),
                     version=cl.name,
                 )
                 self.store.set_assignment(assignment, cl.state_of(aid))
@@ -445,6 +620,30 @@ class Engine:
             agreement=bcubed(after, before)[2] if before else 1.0,
             features_recomputed=recomputed,
         )
+
+
+def _duplicate_aliases(
+    store: Store, dups: list[tuple[str, list[str]]], batch_ids: Mapping[str, int]
+) -> list[tuple[str, int]]:
+    """``(url, article id)`` for the links of duplicates, pointed at the article they duplicate (issue 7)."""
+    out: list[tuple[str, int]] = []
+    for content_hash, urls in dups:
+        found = next((batch_ids[k] for k in (content_hash, *urls) if k in batch_ids), None)
+        for url in (None, *urls):
+            if found is not None:
+                break
+            found = store.find_duplicate(content_hash, url)
+        if found is not None:
+            out.extend((u, found) for u in urls)
+    return out
+
+
+def _urls_of(item: Prepared) -> list[str]:
+    """Every URL an item is known by: its article's URL and, for a fetched page, its aliases."""
+    assert item.article is not None
+    urls = [item.article.url] if item.article.url else []
+    urls.extend(u for u in item.aliases if u not in urls)
+    return urls
 
 
 def _compare_inputs(members: list[tuple[Article, Assignment]]) -> list[CompareInput]:

@@ -19,10 +19,13 @@ from typing import Any, BinaryIO
 
 from .ingest.clean import Cleaner
 from .ingest.parsers import parser_for
+from .ingest.paywall import paywall_stub
 from .ingest.reader import build_cleaner
 from .ingest.sources import iter_inputs
+from .ingest.urls import is_url
 from .model import Article, Draft, Rejection
 from .represent.base import ArticleFeatures, Featurizer
+from .represent.dense import Encoder, dense_text, make_encoder
 from .represent.lexical import LexicalFeaturizer
 from .settings import Settings
 
@@ -44,38 +47,67 @@ class Prepared:
     features: ArticleFeatures | None
     rejection: Rejection | None = None
     features_json: str | None = None  # serialised by the worker, so the writer does not have to
+    aliases: tuple[str, ...] = ()  # issue 7: other URLs of a fetched page (redirects, canonical ...)
+    vector: Any = None  # dense title-and-lead vector, when the store is multilingual (numpy)
 
 
 class Preparer:
     """Cleaner + featurizer: the pure, per-draft part of ingest."""
 
-    def __init__(self, settings: Settings, *, cleaner: Cleaner | None = None, featurizer: Featurizer | None = None):
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        cleaner: Cleaner | None = None,
+        featurizer: Featurizer | None = None,
+        encoder: Encoder | None = None,
+    ):
         self.cleaner = cleaner or build_cleaner(settings)
         self.featurizer = featurizer or LexicalFeaturizer()
+        self.encoder = encoder  # when set, every article also gets its dense vector
 
     def __call__(self, draft: Draft) -> Prepared:
         result = self.cleaner.clean(draft)
         if isinstance(result, Rejection):
             return Prepared(None, None, result)
+        if draft.html is not None:  # issue 7: a teaser behind a paywall is no article
+            stub = paywall_stub(result.text, draft.html)
+            if stub is not None:
+                return Prepared(None, None, Rejection(draft.origin, "paywall", stub))
         features = self.featurizer.features(result)
-        return Prepared(result, features, None, features.dumps())
+        aliases: tuple[str, ...] = ()
+        if type(draft) is not Draft:  # issue 7: a fetched page (fetch.py loads httpx helpers: only then)
+            from .ingest.fetch import FetchedDraft
+
+            aliases = draft.aliases if isinstance(draft, FetchedDraft) else ()
+        vector = None
+        if self.encoder is not None:
+            vector = self.encoder.encode([dense_text(result.title, result.text)])[0]
+        return Prepared(result, features, None, features.dumps(), aliases, vector)
 
 
 def iter_drafts(specs: Iterable[str], *, stdin: BinaryIO | None, settings: Settings) -> Iterator[Draft | Rejection]:
-    """Every draft (or rejection) of the inputs, in command-line order."""
-    for item in iter_inputs(list(specs), stdin=stdin, max_bytes=settings.max_input_bytes):
-        if isinstance(item, Rejection):
-            yield item
+    """Every draft (or rejection) of the inputs, in command-line order.  http(s) URLs are fetched
+    (consecutive ones concurrently; a feed URL gives its entries' pages)."""
+    for fetched, run in itertools.groupby(specs, key=is_url):
+        if fetched:  # issue 7
+            from .ingest.fetch import fetch_drafts
+
+            yield from fetch_drafts(list(run), settings=settings)
             continue
-        yield from parser_for(item.kind, first_line=item.first_line).parse(item.data, origin=item.origin)
+        for item in iter_inputs(list(run), stdin=stdin, max_bytes=settings.max_input_bytes):
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            yield from parser_for(item.kind, first_line=item.first_line).parse(item.data, origin=item.origin)
 
 
 _worker: Preparer | None = None
 
 
-def _init_worker(settings: Settings) -> None:
+def _init_worker(settings: Settings, dense: bool) -> None:
     global _worker
-    _worker = Preparer(settings)
+    _worker = Preparer(settings, encoder=make_encoder(settings.encoder) if dense else None)
 
 
 def _work(draft: Draft | Rejection) -> Prepared:
@@ -97,13 +129,14 @@ def prepare_all(
     settings: Settings,
     preparer: Preparer | None = None,
     on_start: Callable[[int], None] | None = None,
+    dense: bool = False,
 ) -> Iterator[Prepared]:
     """Clean and featurize drafts in order; a pool is used when there are many of them and the
     default preparer is in use (an injected preparer always runs in this process)."""
     it = iter(drafts)
     head = list(itertools.islice(it, _POOL_MIN_DRAFTS))
     workers = _workers(settings)
-    local = preparer or Preparer(settings)
+    local = preparer or Preparer(settings, encoder=make_encoder(settings.encoder) if dense else None)
     if preparer is not None or workers <= 1 or len(head) < _POOL_MIN_DRAFTS:
         if on_start:
             on_start(1)
@@ -113,7 +146,7 @@ def prepare_all(
     if on_start:
         on_start(workers)
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings, dense)) as pool:
         # Bounded in-flight work: Pool.imap would read every input ahead and keep every result
         # the writer has not consumed yet, so memory would grow with the input when clustering is
         # the slower side.

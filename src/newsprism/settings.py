@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .errors import ConfigError
@@ -62,6 +62,51 @@ SETTINGS: tuple[Setting, ...] = (
         "A story no article joined during this many arrivals is retired (bounds memory and cost per article).",
     ),
     Setting("split_check", bool, True, "Re-examine a growing story and split off a distinct event that joined it."),
+    Setting(
+        "multilingual",
+        str,
+        "auto",
+        "Cross-language linking with dense vectors: auto (from the first article in a second language), on, off.",
+    ),
+    Setting(
+        "encoder",
+        str,
+        "use",
+        "Dense encoder: use (Universal Sentence Encoder multilingual, bundled), st:<model> "
+        "(sentence-transformers, extra 'st'), hashing (tests).",
+    ),
+    # -- `newsprism serve` (issue 6) --------------------------------------------------------------
+    Setting("host", str, "127.0.0.1", "Address `newsprism serve` listens on (0.0.0.0: every interface)."),
+    Setting("port", int, 8000, "Port `newsprism serve` listens on."),
+    Setting(
+        "token",
+        str,
+        "",
+        "Token the HTTP API's writes need (and reads, with open_reads off); empty: `newsprism serve` generates "
+        "one on first start, prints it once and keeps only its hash.",
+    ),
+    Setting("open_reads", bool, True, "Anyone who reaches the server may read; off: reads need the token too."),
+    Setting("max_request_bytes", int, 20_000_000, "HTTP request bodies larger than this are refused (413)."),
+    # -- fetching URLs and `newsprism watch` (issue 7) --------------------------------------------
+    Setting(
+        "allow_private",
+        bool,
+        False,
+        "Allow fetching private, loopback and link-local addresses (local test servers); cloud metadata "
+        "addresses stay refused.",
+    ),
+    Setting("fetch_timeout", float, 10.0, "Seconds a connection, a read or a write may take when fetching."),
+    Setting("fetch_total_timeout", float, 30.0, "Seconds one fetch may take in total, redirects and body included."),
+    Setting("fetch_max_bytes", int, 5_000_000, "Largest page or feed fetched, compressed and decompressed alike."),
+    Setting("fetch_max_redirects", int, 5, "Redirects followed per fetch (each one checked like the first URL)."),
+    Setting("fetch_concurrency", int, 8, "Requests in flight at once (over all hosts)."),
+    Setting("fetch_retries", int, 2, "Retries of a fetch that timed out or got a 5xx/429 answer."),
+    Setting("retry_backoff", float, 1.0, "Seconds before the first retry; doubled for each further one."),
+    Setting("host_delay", float, 1.0, "Seconds between two requests to the same host (one at a time per host)."),
+    Setting("user_agent", str, "newsprism/0.1 (feed reader)", "User-Agent sent; its first word is the robots agent."),
+    Setting("obey_robots", bool, True, "`newsprism watch` skips feeds and pages that robots.txt disallows."),
+    Setting("poll_interval", float, 900.0, "Seconds between two polls of a feed by `newsprism watch`."),
+    Setting("max_entries_per_poll", int, 50, "New entries of one feed fetched per poll (the newest first)."),
 )
 
 
@@ -78,6 +123,26 @@ class Settings:
     max_gap_days: float = 0.0
     max_idle_articles: int = 20_000
     split_check: bool = True
+    multilingual: str = "auto"
+    encoder: str = "use"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    token: str = field(default="", repr=False)  # a secret: kept out of reprs and logs
+    open_reads: bool = True
+    max_request_bytes: int = 20_000_000
+    allow_private: bool = False
+    fetch_timeout: float = 10.0
+    fetch_total_timeout: float = 30.0
+    fetch_max_bytes: int = 5_000_000
+    fetch_max_redirects: int = 5
+    fetch_concurrency: int = 8
+    fetch_retries: int = 2
+    retry_backoff: float = 1.0
+    host_delay: float = 1.0
+    user_agent: str = "newsprism/0.1 (feed reader)"
+    obey_robots: bool = True
+    poll_interval: float = 900.0
+    max_entries_per_poll: int = 50
 
     @classmethod
     def load(cls, overrides: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None) -> Settings:
@@ -114,6 +179,8 @@ def _coerce(s: Setting, raw: Any) -> Any:
         value = s.type(raw)
     except (TypeError, ValueError):
         raise ConfigError(f"setting {s.name}: cannot use {raw!r} as {s.type.__name__}", setting=s.name) from None
+    if s.name == "multilingual" and value not in ("auto", "on", "off"):
+        raise ConfigError(f"setting multilingual: use auto, on or off (got {raw!r})", setting=s.name)
     if s.type in (int, float) and value < 0:
         raise ConfigError(f"setting {s.name}: must not be negative (got {raw!r})", setting=s.name)
     return value

@@ -65,11 +65,11 @@ class FailingClusterer(OnlineClusterer):
         super().__init__(ClusterParams())
         self.failure = failure
 
-    def assign(self, article_id: int, features: ArticleFeatures) -> Any:
+    def assign(self, article_id: int, features: ArticleFeatures, vector: Any = None) -> Any:
         self.failure.calls += 1
         if self.failure.calls == self.failure.at:
             raise self.failure.error
-        return super().assign(article_id, features)
+        return super().assign(article_id, features, vector)
 
 
 # --- the demo inputs ------------------------------------------------------------------------------

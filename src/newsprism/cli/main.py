@@ -21,6 +21,8 @@ from ..model import Rejection
 from ..settings import SETTINGS, Settings
 from ..store.base import StoryQuery
 from . import render
+from .follow import register as _register_follow
+from .serve import serve
 
 __all__ = ["cli", "main"]
 
@@ -193,6 +195,12 @@ def _compare_options(func: F) -> F:
         type=click.IntRange(20, 1000),
         help="Length of the story's summary, in words.",
     )(func)
+    func = click.option(
+        "--language",
+        "display_language",
+        metavar="CODE",
+        help="Show facts in this language when a source has it (default: English, else the main language).",
+    )(func)
     func = click.option("--markdown", "as_markdown", is_flag=True, help="Print the comparison as Markdown.")(func)
     func = click.option(
         "--html",
@@ -251,6 +259,7 @@ def story(
     as_markdown: bool,
     html_path: str | None,
     summary_words: int,
+    display_language: str | None,
 ) -> None:
     """Show one story: its label, summary, articles and why each belongs to it.
 
@@ -263,7 +272,9 @@ def story(
     def go() -> None:
         with state.engine() as engine:
             if do_compare or as_markdown or html_path:
-                data = engine.compare_story(story_id, refresh=refresh, summary_words=summary_words)
+                data = engine.compare_story(
+                    story_id, refresh=refresh, summary_words=summary_words, language=display_language
+                )
                 _emit_comparison(data, as_json=as_json, as_markdown=as_markdown, html_path=html_path)
                 return
             s = engine.story(story_id)
@@ -292,6 +303,7 @@ def compare(
     as_markdown: bool,
     html_path: str | None,
     summary_words: int,
+    display_language: str | None,
 ) -> None:
     """Compare PATHS (anything `ingest` accepts) as one story, without a database.
 
@@ -308,7 +320,7 @@ def compare(
             if report.ingested == 0:
                 click.echo("error: nothing to compare (no input became an article)", err=True)
                 return 1
-            data = engine.compare_all(summary_words=summary_words)
+            data = engine.compare_all(summary_words=summary_words, language=display_language)
             _emit_comparison(data, as_json=as_json, as_markdown=as_markdown, html_path=html_path)
             return 0
 
@@ -415,6 +427,10 @@ def demo(state: _State, as_json: bool) -> None:
             return 1
 
     _run(go)
+
+
+cli.add_command(serve)  # cli/serve.py (issue 6)
+_register_follow(cli)  # cli/follow.py (issue 7): feeds add|list|remove, watch
 
 
 def main() -> None:

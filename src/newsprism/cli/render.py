@@ -116,11 +116,15 @@ def _why(article: Article, assignment: Assignment, by_id: dict[int, Article]) ->
     if assignment.copy_of is not None:
         original = by_id.get(assignment.copy_of)
         name = original.external_id if original else str(assignment.copy_of)
+        if assignment.relation == "translation":
+            return f"translation of {name} (cosine {ex.score:.2f}; same paragraphs and numbers)"
         return f"copy of {name} (resemblance {ex.score:.2f})"
     if ex.decision == "new":
         return "opened the story" + (f"; {ex.note}" if ex.note and ex.candidates else "")
     if ex.decision == "moved":
         return ex.note or "moved here by a later repair"
+    if "dense" in ex.similarity:
+        return f"{ex.note} (cosine {ex.similarity['dense']:.2f})"
     parts = [f"p={ex.score:.2f}"]
     sims = ", ".join(f"{k} {v:.2f}" for k, v in ex.similarity.items())
     if sims:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from ..model import Explanation
 from ..represent.base import ArticleFeatures
@@ -25,6 +25,7 @@ class Decision:
     new_story: bool
     explanation: Explanation
     copy_of: int | None = None  # article id of the original this article copies
+    relation: str | None = None  # "near-duplicate" | "translation" (for copies)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class Member:
     copy_of: int | None = None
     norms: dict[str, float] | None = None  # the article's vector norms when it joined (restores exactly)
     story_last_id: int = 0  # highest article id at which the story last changed
+    vector: Any = None  # the article's dense vector (numpy), when the store is multilingual
 
 
 class Clusterer(Protocol):

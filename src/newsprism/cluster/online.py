@@ -31,6 +31,7 @@ from ..model import Explanation
 from ..represent.base import ArticleFeatures
 from .base import Decision, Member, Repair
 from .copies import CopyIndex
+from .crosslingual import DenseIndex, DenseParams
 from .decision import DecisionModel, default_model
 from .idf import FIELDS, DocFreq
 from .repair import Partition, mean_offdiag, ncut_split, two_way_split
@@ -134,7 +135,10 @@ class OnlineClusterer:
         self,
         params: ClusterParams | None = None,
         model: DecisionModel | None = None,
+        dense_params: DenseParams | None = None,
     ) -> None:
+        self.dense_params = dense_params or DenseParams()
+        self._dense: DenseIndex | None = None
         self.params = params or ClusterParams()
         self.model = model or default_model()
         self.name = f"{ONLINE_V1}+{self.model.name}"
@@ -158,17 +162,68 @@ class OnlineClusterer:
     def active_stories(self) -> int:
         return len(self._stories)
 
-    def assign(self, article_id: int, features: ArticleFeatures) -> Decision:
+    def assign(self, article_id: int, features: ArticleFeatures, vector: np.ndarray | None = None) -> Decision:
+        """Place one article.  ``vector`` (its dense title-and-lead vector) is given when the store
+        holds several languages: it lets the article join a story in another language and be
+        recognised as a translation."""
         if features.published is not None:
             self._max_pub = features.published if self._max_pub is None else max(self._max_pub, features.published)
         self._published[article_id] = features.published
         decision = self._copy_decision(article_id, features)
+        if decision is None and vector is not None:
+            decision = self._translation_decision(article_id, features, vector)
         if decision is None:
             self.df.add(features)
-            decision = self._decide(article_id, features)
+            decision = self._decide(article_id, features, vector)
+        if vector is not None:
+            self._dense_add(article_id, vector, features, evidence=decision.copy_of is None)
         if article_id % _RETIRE_EVERY == 0:
             self._retire(article_id)
         return decision
+
+    # -- cross-language -------------------------------------------------------------------------
+    def _dense_index(self, dim: int) -> DenseIndex:
+        if self._dense is None:
+            self._dense = DenseIndex(dim, self.dense_params)
+        return self._dense
+
+    def _dense_add(self, article_id: int, vector: np.ndarray, f: ArticleFeatures, *, evidence: bool) -> None:
+        sid = self._story_of.get(article_id)
+        if sid is not None:
+            self._dense_index(len(vector)).add(article_id, sid, vector, f, evidence=evidence)
+
+    def add_vectors(self, items: Iterable[tuple[int, np.ndarray, ArticleFeatures]]) -> None:
+        """Vectors of already placed active articles (when a store turns multilingual)."""
+        for article_id, vector, features in items:
+            self._dense_add(article_id, vector, features, evidence=article_id not in self._copy_root)
+
+    def needs_vectors(self) -> list[int]:
+        """Active articles without a dense vector yet (ascending id)."""
+        have = self._dense
+        return sorted(a for a in self._story_of if have is None or a not in have)
+
+    def _translation_decision(self, article_id: int, f: ArticleFeatures, vector: np.ndarray) -> Decision | None:
+        if self._dense is None:
+            return None
+        hit = self._dense.translation_of(vector, f)
+        if hit is None:
+            return None
+        other, cosine = hit
+        story_id = self._story_of.get(other)
+        if story_id is None:
+            return None
+        original = self._copy_root.get(other, other)
+        story = self._stories[story_id]
+        self._join(story, article_id, f, copy_of=original)
+        explanation = Explanation(
+            decision="copy",
+            score=cosine,
+            threshold=self.dense_params.translation_threshold,
+            similarity={"dense": cosine},
+            time_gap_hours=self._gap_hours(story, f.published),
+            note=f"translation of article {original} ({f.language or '?'}): same meaning, paragraphs and numbers",
+        )
+        return Decision(article_id, story_id, False, explanation, copy_of=original, relation="translation")
 
     def take_repairs(self) -> list[Repair]:
         out, self._repairs = self._repairs, []
@@ -195,6 +250,8 @@ class OnlineClusterer:
             self._published[m.article_id] = m.features.published
             self._join(story, m.article_id, m.features, copy_of=m.copy_of, norms=m.norms)
             story.last_id = max(story.last_id, m.story_last_id)
+            if m.vector is not None:
+                self._dense_add(m.article_id, m.vector, m.features, evidence=m.copy_of is None)
         self._split_pairs.update(frozenset(p) for p in split_pairs)
         self._next_story = max(self._next_story, next_story_id)
         checkpoint = (seen // _RETIRE_EVERY) * _RETIRE_EVERY
@@ -372,7 +429,7 @@ class OnlineClusterer:
         ranked = sorted(contrib.items(), key=lambda kv: (-kv[1], kv[0]))
         return tuple(t for t, _ in ranked[:8])
 
-    def _decide(self, article_id: int, f: ArticleFeatures) -> Decision:
+    def _decide(self, article_id: int, f: ArticleFeatures, vector: np.ndarray | None = None) -> Decision:
         q = self._query(f)
         best: tuple[float, int, dict[str, float], float | None] | None = None
         candidates = self._candidates(q)
@@ -403,6 +460,22 @@ class OnlineClusterer:
             self._maybe_split(story)
             self._check_merge(article_id, scored)
             return Decision(article_id, sid, False, explanation)
+        if vector is not None and self._dense is not None:
+            hit = self._dense.best_story(vector, f.language, exclude=set())
+            if hit is not None and hit[0] in self._stories:
+                sid, cosine = hit
+                story = self._stories[sid]
+                explanation = Explanation(
+                    decision="joined",
+                    score=cosine,
+                    threshold=self.dense_params.link_threshold,
+                    similarity={"dense": cosine},
+                    time_gap_hours=self._gap_hours(story, f.published),
+                    candidates=len(candidates),
+                    note="across languages: title and lead mean the same as the story's",
+                )
+                self._join(story, article_id, f, copy_of=None)
+                return Decision(article_id, sid, False, explanation)
         story = _Story(self._next_story)
         self._next_story += 1
         self._stories[story.id] = story
@@ -494,6 +567,8 @@ class OnlineClusterer:
         ]
         for story in sorted(gone, key=lambda s: s.id):
             self._unindex(story)
+            if self._dense is not None:
+                self._dense.drop_story(story.id, story.members)
             for aid in story.members:
                 self._story_of.pop(aid, None)
                 self._copy_root.pop(aid, None)
@@ -557,6 +632,8 @@ class OnlineClusterer:
                 self._story_of[aid] = story_id
                 continue
             self._join(story, aid, feats[aid], copy_of=None, norms=self._norms.get(aid))
+        if self._dense is not None:
+            self._dense.rebuild_story(story_id, story.members, {a for a in story.members if a in self._copy_root})
         return story
 
     def _maybe_split(self, story: _Story) -> None:
@@ -675,6 +752,8 @@ class OnlineClusterer:
         self._unindex(keeper)
         self._unindex(absorbed)
         del self._stories[absorbed.id]
+        if self._dense is not None:
+            self._dense.forget_story(absorbed.id)
         self._rebuild(keeper.id, keeper.members + absorbed.members, feats, max(keeper.last_id, absorbed.last_id))
         explanation = Explanation(
             decision="moved", score=ratio, threshold=rule.merge_ratio, similarity={"across": cross}, note=note

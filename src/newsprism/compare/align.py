@@ -19,6 +19,7 @@ import numpy as np
 
 from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import names_from, tokens_from, words
+from ..represent.dense import Encoder
 from .base import Fact, SentenceSplitter, Span, Statement
 
 __all__ = ["AlignParams", "Alignment", "Doc", "align"]
@@ -42,6 +43,8 @@ class AlignParams:
     min_terms: int = 2  # statements with fewer content terms are not compared (datelines, credits)
     min_shared: int = 3  # aligned statements share at least this many content terms
     name_weight: float = 1.5  # names and numbers count more than other words
+    dense_floor: float = 0.45  # across languages: dense cosine below this counts as no similarity
+    dense_scale: float = 0.8  # ... and 1.0 maps to this lexical-scale similarity
 
 
 @dataclass(slots=True)
@@ -53,6 +56,7 @@ class Alignment:
     facts: list[list[int]]  # statement indices per fact (>= 2 groups)
     unique: list[int]  # statements in no edge
     terms: list[set[str]] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)  # language of each statement ("?" unknown)
 
 
 def _statements(docs: Sequence[Doc], splitter: SentenceSplitter) -> tuple[list[Statement], list[str]]:
@@ -113,7 +117,15 @@ def _terms(text: str, language: str | None, name_weight: float) -> dict[str, flo
     return counts
 
 
-def align(docs: Sequence[Doc], splitter: SentenceSplitter, params: AlignParams | None = None) -> Alignment:
+def align(
+    docs: Sequence[Doc],
+    splitter: SentenceSplitter,
+    params: AlignParams | None = None,
+    encoder: Encoder | None = None,
+) -> Alignment:
+    """Statements of the sources and their alignment.  Statements in different languages are
+    compared by the cosine of their dense multilingual vectors (``encoder``), mapped onto the
+    lexical scale; without an encoder they are compared lexically only (names, numbers)."""
     p = params or AlignParams()
     statements, groups = _statements(docs, splitter)
     lang = {d.article: d.language for d in docs}
@@ -134,6 +146,14 @@ def align(docs: Sequence[Doc], splitter: SentenceSplitter, params: AlignParams |
     norms[norms == 0] = 1.0
     mat /= norms[:, None]
     sim = mat @ mat.T
+    languages = [lang.get(s.article) or "?" for s in statements]
+    cross = np.array([[a != b for b in languages] for a in languages], dtype=bool) if n else np.zeros((0, 0), bool)
+    if encoder is not None and encoder.dim and cross.any():
+        vectors = encoder.encode([s.text for s in statements])
+        dense = vectors @ vectors.T
+        # a translation-level cosine (about 0.7 and up) counts like a strong lexical match
+        mapped = np.clip((dense - p.dense_floor) / (1.0 - p.dense_floor), 0.0, 1.0) * p.dense_scale
+        sim = np.where(cross, np.maximum(sim, mapped), sim)
     group_ids = {g: k for k, g in enumerate(dict.fromkeys(groups))}
     gid = np.array([group_ids[g] for g in groups]) if n else np.zeros(0, dtype=int)
     same = gid[:, None] == gid[None, :]
@@ -155,7 +175,7 @@ def align(docs: Sequence[Doc], splitter: SentenceSplitter, params: AlignParams |
             if s < p.threshold:
                 continue
             shared = len({t for t in bags[i] if not t.startswith("N:")} & set(bags[j]))
-            if shared < p.min_shared:
+            if shared < p.min_shared and not cross[i, j]:
                 continue
             edges.append((min(i, j), max(i, j), s))
     for i in range(n):  # strong edges beyond best matches
@@ -166,7 +186,7 @@ def align(docs: Sequence[Doc], splitter: SentenceSplitter, params: AlignParams |
     facts = _group(edges, gid)
     linked = {i for f in facts for i in f}
     unique = [i for i in range(n) if i not in linked and usable[i]]
-    return Alignment(statements, groups, sim, edges, facts, unique, term_sets)
+    return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages)
 
 
 def _group(edges: list[tuple[int, int, float]], gid: np.ndarray) -> list[list[int]]:

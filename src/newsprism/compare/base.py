@@ -113,10 +113,12 @@ class Fact:
     support: tuple[Span, ...]
     sources: int  # independent sources among the support (copies of one original count once)
     kind: str = "statement"  # statement (aligned sentences) | detail (a shared time, place or number)
+    language: str | None = None  # language of ``text`` (the display language when a source has it)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "text": self.text,
+            "language": self.language,
             "kind": self.kind,
             "sources": self.sources,
             "support": [s.to_json() for s in self.support],
@@ -206,11 +208,13 @@ class Comparison:
     quote_variants: tuple[QuoteVariant, ...]
     entities: tuple[Entity, ...]
     version: str = ""
+    display_language: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             "story": self.story,
             "version": self.version,
+            "display_language": self.display_language,
             "sources": [s.to_json() for s in self.sources],
             "facts": [f.to_json() for f in self.facts],
             "unique": [f.to_json() for f in self.unique],

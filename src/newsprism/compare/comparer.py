@@ -18,8 +18,9 @@ from ..nlp.entities import entities_for, find_entities
 from ..nlp.numbers import find_quantities
 from ..nlp.sentences import RuleSentenceSplitter
 from ..nlp.timex import find_times
+from ..represent.dense import Encoder
 from .align import Alignment, AlignParams, Doc, align, to_facts
-from .base import Comparison, Quote, QuoteExtractor, SentenceSplitter, Source
+from .base import Comparison, Fact, Quote, QuoteExtractor, SentenceSplitter, Source
 from .conflicts import Anchor, Annotated, Time, find_conflicts
 from .details import shared_details, unique_details
 from .quotes import RuleQuoteExtractor
@@ -55,18 +56,22 @@ class Comparer:
         splitter: SentenceSplitter | None = None,
         quotes: QuoteExtractor | None = None,
         params: AlignParams | None = None,
+        encoder: Encoder | None = None,
     ) -> None:
+        self.encoder = encoder  # dense vectors for statements in different languages
         self.splitter = splitter or RuleSentenceSplitter()
         self.quotes = quotes or RuleQuoteExtractor()
         self.params = params or AlignParams()
         self.name = f"{COMPARE_V1}+{self.quotes.name}"
 
-    def compare(self, inputs: Sequence[CompareInput], *, story: int | None = None) -> Comparison:
+    def compare(
+        self, inputs: Sequence[CompareInput], *, story: int | None = None, display_language: str | None = None
+    ) -> Comparison:
         inputs = sorted(inputs, key=lambda i: i.article)
         by_id = {i.article: i for i in inputs}
         group = {i.article: _root(i, by_id) for i in inputs}
         docs = [Doc(i.article, i.text, group[i.article], i.language) for i in inputs]
-        al = align(docs, self.splitter, self.params)
+        al = align(docs, self.splitter, self.params, self.encoder)
         facts, unique = to_facts(al)
         annotated = self._annotate(al, by_id)
         conflicts = find_conflicts([[annotated[k] for k in members] for members in al.facts], annotated)
@@ -78,6 +83,8 @@ class Comparer:
         quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
         entities = entities_for([(i.article, i.text) for i in inputs])
         sources = tuple(Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of) for i in inputs)
+        display = display_language or _display_language(inputs)
+        facts = [_in_language(f, display, al) for f in facts]
         return Comparison(
             story=story,
             sources=sources,
@@ -88,6 +95,7 @@ class Comparer:
             quote_variants=tuple(variants),
             entities=tuple(entities),
             version=self.name,
+            display_language=display,
         )
 
     def _annotate(self, al: Alignment, by_id: dict[str, CompareInput]) -> list[Annotated]:
@@ -122,6 +130,29 @@ class Comparer:
         for i in inputs:
             out.extend(self.quotes.quotes(i.article, i.text, language=i.language))
         return out
+
+
+def _display_language(inputs: Sequence[CompareInput]) -> str | None:
+    """English when a source is in English, else the story's most common language."""
+    languages = [i.language for i in inputs if i.language]
+    if not languages:
+        return None
+    if "en" in languages:
+        return "en"
+    return max(sorted(set(languages)), key=languages.count)
+
+
+def _in_language(fact: Fact, language: str | None, al: Alignment) -> Fact:
+    """The fact worded by a supporting statement in ``language`` when there is one (every
+    support span keeps its original text)."""
+    if language is None:
+        return fact
+    lang_of = {s.article: lang for s, lang in zip(al.statements, al.languages, strict=True)}
+    for span in fact.support:
+        if lang_of.get(span.article) == language and span.text:
+            return replace(fact, text=span.text, language=language)
+    first = lang_of.get(fact.support[0].article) if fact.support else None
+    return replace(fact, language=first)
 
 
 def _root(item: CompareInput, by_id: dict[str, CompareInput]) -> str:

@@ -59,14 +59,20 @@ def shared_details(annotated: Sequence[Annotated]) -> list[Fact]:
 def unique_details(annotated: Sequence[Annotated], aligned: set[int]) -> list[Fact]:
     """Details only one source gives inside statements otherwise shared with others: the
     "lasted over 90 minutes" of a sentence whose meeting and place every source reports.
-    Statements no other source aligns with are already reported whole as unique."""
+    Statements no other source aligns with are already reported whole as unique.  Across
+    languages, names and units are written differently: only times and numbers are compared."""
+    multilingual = len({a.language for a in annotated if a.language}) > 1
+
+    def qkey(value: float, unit: str | None) -> str:
+        return f"{value:g}" if multilingual else f"{value:g} {unit}"
+
     seen: dict[tuple[str, str], set[str]] = {}
     for a in annotated:
         for t in a.times:
             if t.value:
                 seen.setdefault(("when", strip_time_of_day(t.value)), set()).add(a.group)
         for q in a.quantities:
-            seen.setdefault(("how many", f"{q.value:g} {q.unit}"), set()).add(a.group)
+            seen.setdefault(("how many", qkey(q.value, q.unit)), set()).add(a.group)
         for x in a.anchors:
             seen.setdefault(("who", x.name), set()).add(a.group)
     out: list[Fact] = []
@@ -76,10 +82,13 @@ def unique_details(annotated: Sequence[Annotated], aligned: set[int]) -> list[Fa
         text, base, article = a.statement.text, a.statement.start, a.statement.article
         items: list[tuple[str, str, int, int]] = []
         items += [("when", strip_time_of_day(t.value), t.start, t.end) for t in a.times if t.value]
-        items += [("how many", f"{q.value:g} {q.unit}", q.start, q.end) for q in a.quantities if q.unit]
-        items += [("who", x.name, x.start, x.end) for x in a.anchors if x.kind in ("person", "organisation")]
+        items += [("how many", qkey(q.value, q.unit), q.start, q.end) for q in a.quantities if q.unit]
+        if not multilingual:
+            items += [("who", x.name, x.start, x.end) for x in a.anchors if x.kind in ("person", "organisation")]
+        reported: set[tuple[str, str]] = set()
         for kind, key, start, end in items:
-            if seen.get((kind, key), set()) == {a.group}:
+            if seen.get((kind, key), set()) == {a.group} and (kind, key) not in reported:
+                reported.add((kind, key))
                 piece = text[start - base : end - base]
                 out.append(
                     Fact(text=f"{kind}: {piece}", support=(Span(article, start, end, piece),), sources=1, kind="detail")

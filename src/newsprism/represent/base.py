@@ -27,6 +27,9 @@ class ArticleFeatures:
     published: float | None  # POSIX seconds
     language: str | None
     version: str
+    # the article's shape, kept by a translation: paragraphs and the numbers written with digits
+    paragraphs: int = 0
+    digits: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -37,6 +40,8 @@ class ArticleFeatures:
             "m": list(self.minhash),
             "p": self.published,
             "l": self.language,
+            "g": self.paragraphs,
+            "d": list(self.digits),
         }
 
     def dumps(self) -> str:
@@ -53,6 +58,8 @@ class ArticleFeatures:
             published=data.get("p"),
             language=data.get("l"),
             version=str(data["v"]),
+            paragraphs=int(data.get("g", 0)),
+            digits=tuple(data.get("d", ())),
         )
 
 

@@ -27,6 +27,7 @@ _rng = np.random.default_rng(20211119)  # fixed: signatures must be comparable a
 _A = _rng.integers(1, 1 << 31, size=_NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, 1 << 31, size=_NUM_PERM, dtype=np.uint64)
 _SHINGLE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_DIGITS = re.compile(r"\d+")
 _MASK32 = np.uint64(0xFFFFFFFF)
 
 
@@ -82,4 +83,6 @@ class LexicalFeaturizer:
             published=article.published.timestamp() if article.published else None,
             language=lang,
             version=self.name,
+            paragraphs=sum(1 for line in text.split("\n") if line.strip()),
+            digits=tuple(sorted(str(int(d)) for d in _DIGITS.findall(article.title + "\n" + text))),
         )

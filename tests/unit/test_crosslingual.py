@@ -1,0 +1,110 @@
+"""Cross-language linking in the clusterer, with explicit vectors (no model): translations become
+copies, independent reports in another language join the story, unrelated ones do not."""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from newsprism.cluster.crosslingual import DenseParams, same_shape
+from newsprism.cluster.online import OnlineClusterer
+from newsprism.represent.base import ArticleFeatures
+
+
+def feats(
+    lang: str, words: list[str], paragraphs: int = 5, digits: tuple[str, ...] = ("2021", "19", "90")
+) -> ArticleFeatures:
+    counts = {w: 1.0 for w in words}
+    return ArticleFeatures(
+        title=dict(list(counts.items())[:3]),
+        body=counts,
+        names={},
+        minhash=tuple(zlib.crc32(f"{lang}{words}{i}".encode()) + 1 for i in range(64)),  # no near-duplicates
+        published=None,
+        language=lang,
+        version="test",
+        paragraphs=paragraphs,
+        digits=digits,
+    )
+
+
+def unit(seed: int, near: np.ndarray | None = None, noise: float = 0.0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    v = rng.normal(size=32) if near is None else near + noise * rng.normal(size=32)
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+EN = ["blinken", "lavrov", "meeting", "reykjavik", "arctic"]
+RU = ["блинкен", "лавров", "встреча", "рейкьявик", "арктический"]
+OTHER = ["flood", "river", "dike", "evacuation", "town"]
+
+
+def test_same_shape_of_a_text_and_its_translation() -> None:
+    p = DenseParams()
+    a = feats("en", EN, 6, ("2021", "19", "90", "10"))
+    assert same_shape(a, feats("ru", RU, 6, ("2021", "19", "90", "10")), p)
+    assert same_shape(a, feats("ja", RU, 6, ("2021",)), p)  # numbers in words on one side
+    assert not same_shape(a, feats("ru", RU, 14, ("2021", "19", "90", "10")), p)  # other paragraphs
+    assert not same_shape(a, feats("ru", RU, 6, ("1998", "7", "33", "5")), p)  # other numbers
+
+
+def test_translation_independent_report_and_unrelated() -> None:
+    cl = OnlineClusterer()
+    base = unit(1)
+    first = cl.assign(1, feats("en", EN), base)
+    translation = cl.assign(2, feats("ru", RU), unit(2, base, 0.05))
+    assert translation.story_id == first.story_id
+    assert (translation.copy_of, translation.relation) == (1, "translation")
+    independent = cl.assign(3, feats("de", ["treffen", "blinken"], 14, ("3", "44")), unit(3, base, 0.15))
+    assert independent.story_id == first.story_id and independent.copy_of is None
+    assert independent.explanation.note.startswith("across languages")
+    unrelated = cl.assign(4, feats("fr", OTHER), unit(4))
+    assert unrelated.new_story
+
+
+def test_without_vectors_languages_stay_apart() -> None:
+    cl = OnlineClusterer()
+    first = cl.assign(1, feats("en", EN))
+    other = cl.assign(2, feats("ru", RU))
+    assert other.new_story and other.story_id != first.story_id
+
+
+def test_a_story_with_own_reporting_in_a_language_is_found_lexically_not_densely() -> None:
+    cl = OnlineClusterer()
+    base = unit(1)
+    cl.assign(1, feats("en", EN), base)
+    # an English article on another subject whose vector happens to be close: no dense join
+    other = cl.assign(2, feats("en", OTHER), unit(2, base, 0.05))
+    assert other.new_story
+
+
+@pytest.mark.parametrize("k", [1, 2, 3])
+def test_restore_with_vectors_is_exact(k: int) -> None:
+    from newsprism.cluster.base import Member
+
+    base = unit(1)
+    items = [
+        (1, feats("en", EN), base),
+        (2, feats("ru", RU), unit(2, base, 0.05)),
+        (3, feats("de", ["treffen", "blinken"], 14, ("3", "44")), unit(3, base, 0.15)),
+        (4, feats("fr", OTHER), unit(4)),
+        (5, replace(feats("ru", RU), digits=("2021", "19", "90")), unit(5, base, 0.05)),
+    ]
+    whole = OnlineClusterer()
+    run = [whole.assign(a, f, v) for a, f, v in items]
+    first = OnlineClusterer()
+    decisions = [first.assign(a, f, v) for a, f, v in items[:k]]
+    restored = OnlineClusterer()
+    restored.df.restore(first.df.take_dirty(), first.df.n, [])
+    restored.restore(
+        [
+            Member(a, d.story_id, f, d.copy_of, first.state_of(a).get("norms"), vector=v)  # type: ignore[arg-type]
+            for (a, f, v), d in zip(items[:k], decisions, strict=True)
+        ],
+        next_story_id=max(d.story_id for d in decisions) + 1,
+        seen=k,
+    )
+    assert [restored.assign(a, f, v) for a, f, v in items[k:]] == run[k:]

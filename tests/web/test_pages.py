@@ -1,0 +1,144 @@
+"""The pages in process: what they show, escaping of hostile articles, headers, private reads."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed")
+
+import re
+from collections.abc import Callable
+
+from fastapi.testclient import TestClient
+
+from newsprism.api.errors import SECURITY_HEADERS
+
+from .conftest import TOKEN, Seeded, auth
+
+HOSTILE = {
+    "id": "hostile-1",
+    "source": "Evil <b>Outlet</b>",
+    "url": "javascript:alert(document.cookie)",
+    "title": "Harbour <script>alert(1)</script> closes after storm",
+    "text": "The harbour of Portvale closed on Tuesday after a storm. <script>alert(1)</script> Officials said "
+    'repairs would take weeks. <img src=x onerror=alert(1)> <a href="https://evil.example/">click</a> '
+    "<style>body{display:none}</style> The mayor said boats would be moved to the northern quay meanwhile.",
+    "language": "en",
+}
+
+OWN_SCRIPT = '<script src="/static/app.js" defer></script>'
+
+
+def _no_active_content(page: str) -> None:
+    """Only the site's own script; no element, handler or style an article could have brought in."""
+    assert page.count("<script") == 1 and OWN_SCRIPT in page
+    assert "<img" not in page and "<style" not in page and "<iframe" not in page
+    assert not re.search(r"<[a-z]+[^>]*\son[a-z]+\s*=", page, re.IGNORECASE)  # no inline event handler
+    assert not re.search(r"""(href|src|action)\s*=\s*["']?\s*javascript:""", page, re.IGNORECASE)
+
+
+def test_story_list_shows_label_size_outlets_languages_and_dates(client: TestClient) -> None:
+    page = client.get("/").text
+    assert "Blinken, Lavrov Begin First Meeting" in page
+    assert "4 articles" in page and "Los Angeles Times" in page and "02 May 2013 – 03 May 2013" in page
+    assert "8 stories" in page
+    searched = client.get("/", params={"entity": "Lavrov"}).text
+    assert "1 story found" in searched and "Lindsay Lohan" not in searched
+    biggest = client.get("/", params={"order": "biggest"}).text
+    assert biggest.index("Lindsay Lohan") < biggest.index("Blinken, Lavrov")
+
+
+def test_story_list_pages(client: TestClient) -> None:
+    # 20 per page: 8 stories fit on one; the navigation appears only with several pages
+    assert 'rel="next"' not in client.get("/").text
+    assert client.get("/", params={"page": 2}).status_code == 200
+    assert "No story matches" in client.get("/", params={"q": "zzz-nothing"}).text
+
+
+def test_story_page_has_summary_timeline_side_by_side_and_names(client: TestClient, seeded: Seeded) -> None:
+    page = client.get(f"/stories/{seeded.seed_story}").text
+    for part in ('id="summary"', 'id="timeline"', "<svg", 'id="side-by-side"', 'id="entities"', 'id="articles"'):
+        assert part in page
+    table = page[page.index('<table class="sbs">') : page.index("</table>", page.index('<table class="sbs">'))]
+    assert ">Bloomberg</a>" in table and ">NBC News</a>" in table
+    assert "Reported by several sources" in table and "Same quote, different words" in table
+    assert "Arctic Council" in table and '<mark class="conflict">' in table
+    assert "if Russia acts aggressively" in table and "<del>" in table and "<ins>" in table
+    assert '<mark class="changed">' in table  # the changed words of the quote, in each column
+    assert "Sergei Lavrov" in page and "/?entity=Sergei+Lavrov" in page
+
+
+def test_every_summary_citation_links_to_a_span_on_the_article_page(client: TestClient, seeded: Seeded) -> None:
+    page = client.get(f"/stories/{seeded.seed_story}").text
+    summary = page[page.index('<ul class="summary">') : page.index("</ul>", page.index('<ul class="summary">'))]
+    links = re.findall(r'href="(/articles/(\d+)#(span-\d+-\d+))"', summary)
+    assert len(links) >= 3
+    for _, article, anchor in links:
+        article_page = client.get(f"/articles/{article}").text
+        assert f'id="{anchor}"' in article_page, anchor
+    cited = client.get(f"/articles/{seeded.bloomberg}").text
+    assert 'class="fact' in cited and 'class="quote' in cited and 'class="unique' in cited
+
+
+def test_article_page_shows_metadata_and_copies(client: TestClient, seeded: Seeded) -> None:
+    original = client.get(f"/articles/{seeded.lohan_original}").text
+    assert "Copied by" in original and f'href="/articles/{seeded.lohan_copy}"' in original
+    copy = client.get(f"/articles/{seeded.lohan_copy}").text
+    assert "Copy of" in copy and f'href="/articles/{seeded.lohan_original}"' in copy
+    assert 'rel="noopener noreferrer nofollow"' in original  # its http address, as a link
+
+
+def test_hostile_article_is_escaped_everywhere(writable: TestClient) -> None:
+    out = writable.post("/api/v1/articles", json={"articles": [HOSTILE]}, headers=auth()).json()
+    [result] = out["results"]
+    assert result["status"] == "ingested"
+    article = writable.get(f"/articles/{result['id']}").text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in article
+    assert "&lt;img src=x onerror=alert(1)&gt;" in article
+    assert "Evil &lt;b&gt;Outlet&lt;/b&gt;" in article
+    _no_active_content(article)
+    assert "<dd>javascript:alert(document.cookie)</dd>" in article  # not an http(s) address: shown, not linked
+    story = writable.get(f"/stories/{result['story']}").text
+    assert "Harbour &lt;script&gt;alert(1)&lt;/script&gt; closes" in story
+    _no_active_content(story)
+    listing = writable.get("/", params={"q": "Harbour"}).text
+    assert "&lt;script&gt;" in listing
+    _no_active_content(listing)
+
+
+def test_security_headers_on_pages_api_static_and_errors(client: TestClient, seeded: Seeded) -> None:
+    csp = SECURITY_HEADERS["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "frame-ancestors 'none'" in csp and "unsafe-inline" not in csp
+    for path in ("/", f"/stories/{seeded.seed_story}", "/api/v1/stories", "/static/style.css", "/nope", "/stories/0"):
+        response = client.get(path)
+        for name, value in SECURITY_HEADERS.items():
+            assert response.headers.get(name) == value, (path, name)
+
+
+def test_error_pages_are_html_with_the_status(client: TestClient) -> None:
+    missing = client.get("/stories/999")
+    assert missing.status_code == 404 and missing.headers["content-type"].startswith("text/html")
+    assert "no story 999" in missing.text
+    bad = client.get("/", params={"since": "soon"})
+    assert bad.status_code == 422 and "is not a date" in bad.text
+
+
+def test_private_reads_sign_in_with_the_token(seeded: Seeded, make_client: Callable[..., TestClient]) -> None:
+    private = make_client(seeded.path, open_reads=False)
+    redirect = private.get(f"/stories/{seeded.seed_story}", follow_redirects=False)
+    assert redirect.status_code == 303
+    assert redirect.headers["location"] == f"/login?next=%2Fstories%2F{seeded.seed_story}"
+    assert "Reading this server needs its token" in private.get(redirect.headers["location"]).text
+    failed = private.post("/login", data={"token": "wrong", "next": "/"}, follow_redirects=False)
+    assert failed.status_code == 403 and "not the token" in failed.text
+    evil = private.post("/login", data={"token": TOKEN, "next": "//evil.example/"}, follow_redirects=False)
+    assert evil.status_code == 303 and evil.headers["location"] == "/"  # no open redirect
+    cookie = evil.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie.replace("Strict", "strict")
+    assert TOKEN not in cookie
+    signed_in = private.get(f"/stories/{seeded.seed_story}")
+    assert signed_in.status_code == 200  # the cookie is kept
+    assert signed_in.headers["cache-control"] == "private, no-store"
+    assert private.post("/api/v1/articles", json={"articles": [HOSTILE]}).status_code == 401  # never for writes
+    private.post("/logout")
+    assert private.get("/", follow_redirects=False).status_code == 303
