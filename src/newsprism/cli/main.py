@@ -108,12 +108,13 @@ def _run(func: Callable[[], int | None]) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no per-input skip lines.")
 @click.pass_obj
 def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) -> None:
-    """Ingest articles from PATHS: files, folders, globs, or - for stdin.
+    """Ingest articles from PATHS: files, folders, globs, URLs, or - for stdin.
 
     \b
     Accepted: .txt/.md (first non-empty line is the title), .html/.htm (main text and metadata
     extracted), .json/.jsonl with fields id, url, source, title, text or html, published, language
-    (only text or html required).  Articles already stored (same URL or same normalised content)
+    (only text or html required), http(s) URLs of pages (fetched and extracted) or of RSS/Atom/OPML
+    feeds (each entry's page is ingested).  Articles already stored (same URL or same normalised content)
     are counted as duplicates.  A bad input is reported on one line and skipped; the rest goes on.
     Exit code 0 when anything was ingested or all was already present, 1 when every input failed.
     """
