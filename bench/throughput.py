@@ -98,7 +98,7 @@ def main() -> None:
         t0 = time.perf_counter()
 
         def on_progress(p: Progress) -> None:
-            if p.done % step == 0:
+            if p.done % step == 0 and (not marks or marks[-1][0] != p.done):
                 marks.append((p.done, time.perf_counter() - t0))
 
         with Engine.open(settings) as engine:
