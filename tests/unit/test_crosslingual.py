@@ -9,7 +9,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from newsprism.cluster.crosslingual import DenseParams, same_shape
+from newsprism.cluster.crosslingual import DenseIndex, DenseParams, same_shape
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.represent.base import ArticleFeatures
 
@@ -49,6 +49,22 @@ def test_same_shape_of_a_text_and_its_translation() -> None:
     assert same_shape(a, feats("ja", RU, 6, ("2021",)), p)  # numbers in words on one side
     assert not same_shape(a, feats("ru", RU, 14, ("2021", "19", "90", "10")), p)  # other paragraphs
     assert not same_shape(a, feats("ru", RU, 6, ("1998", "7", "33", "5")), p)  # other numbers
+
+
+def test_translation_found_behind_many_closer_articles_in_its_own_language() -> None:
+    """Articles in the newcomer's own language never use up the places examined for a
+    translation: the original is found even when six same-language reports are closer."""
+    index = DenseIndex(32, DenseParams())
+    base = unit(1)
+    index.add(1, 1, unit(2, base, 0.4), feats("en", EN))  # the original, less similar
+    for k in range(6):  # Russian reports of the event, each closer to the newcomer than the original
+        index.add(10 + k, 1, unit(20 + k, base, 0.05), feats("ru", RU, 5, ("1998", "7", "33", "5")))
+    hit = index.translation_of(base, feats("ru", RU))
+    assert hit is not None and hit[0] == 1
+    # an English article of another shape is examined and rejected: no translation
+    other = DenseIndex(32, DenseParams())
+    other.add(1, 1, unit(2, base, 0.4), feats("en", EN, 14))
+    assert other.translation_of(base, feats("ru", RU)) is None
 
 
 def test_translation_independent_report_and_unrelated() -> None:

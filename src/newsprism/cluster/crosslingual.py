@@ -161,13 +161,15 @@ class DenseIndex:
         sims = self._rows[:n] @ vector
         order = np.argsort(-sims, kind="stable")
         p = self.params
-        for row in order[:5]:
+        checked = 0  # the five most similar articles in *other* languages are examined
+        for row in order:
             aid = self._ids[int(row)]
             cos = float(sims[int(row)])
-            if cos < p.translation_threshold:
+            if cos < p.translation_threshold or checked >= 5:
                 break
             if aid < 0 or self._lang[int(row)] == features.language:
                 continue
+            checked += 1
             if same_shape(self._feats[aid], features, p):
                 return aid, cos
         return None
