@@ -42,6 +42,7 @@ __all__ = ["DeletedArticle", "Engine", "Progress", "RebuildReport"]
 log = logging.getLogger(__name__)
 
 _LABEL_SAMPLE = 60  # articles a label is chosen from in a big story
+_LABEL_CACHE = 50_000  # articles whose label tokens are kept between batches
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ class Engine:
         self._comparer: Comparer | None = comparer
         self._encoder: Encoder | None = encoder
         self._summarizer: Summarizer | None = None
+        self._label_bags: dict[tuple[str, str, int], Counter[str]] = {}  # title-and-lead tokens for labels
 
     @classmethod
     def open(cls, settings: Settings | None = None, **kwargs: Any) -> Engine:
@@ -488,7 +490,10 @@ class Engine:
             members = self.store.story_members(sid)
             if len(members) > _LABEL_SAMPLE:  # the first articles and the newest ones
                 members = members[: _LABEL_SAMPLE // 2] + members[-_LABEL_SAMPLE // 2 :]
-            label = choose_label(_compare_inputs(members), current=story.label or None)
+            if len(self._label_bags) > _LABEL_CACHE:  # keep the newer half
+                for key in list(self._label_bags)[: _LABEL_CACHE // 2]:
+                    del self._label_bags[key]
+            label = choose_label(_compare_inputs(members), current=story.label or None, bags=self._label_bags)
             if label != story.label:
                 self.store.set_label(sid, label)
 

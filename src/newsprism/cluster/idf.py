@@ -140,9 +140,10 @@ class DocFreq:
             self.dirty[field].update(terms)
             self.pending[field].update(terms)
             ids = self.ids[field]
-            for term in terms:
-                if term not in ids:
-                    self._id(field, term)
+            if not ids.keys() >= terms.keys():  # C-speed check; new terms get ids in article order
+                for term in terms:
+                    if term not in ids:
+                        self._id(field, term)
         self.n += 1
         if self.n >= self._next:
             self._snapshot()

@@ -456,7 +456,7 @@ class OnlineClusterer:
                 time_gap_hours=gap,
                 candidates=len(candidates),
             )
-            self._join(story, article_id, f, copy_of=None)
+            self._join(story, article_id, f, copy_of=None, norms=dict(q.norm))
             self._maybe_split(story)
             self._check_merge(article_id, scored)
             return Decision(article_id, sid, False, explanation)
@@ -474,7 +474,7 @@ class OnlineClusterer:
                     candidates=len(candidates),
                     note="across languages: title and lead mean the same as the story's",
                 )
-                self._join(story, article_id, f, copy_of=None)
+                self._join(story, article_id, f, copy_of=None, norms=dict(q.norm))
                 return Decision(article_id, sid, False, explanation)
         story = _Story(self._next_story)
         self._next_story += 1
@@ -486,7 +486,7 @@ class OnlineClusterer:
             prob = self.model.probability(best[0])
             sim = {k: best[2][k] for k in FIELDS}
             note = f"closest story {best[1]} scored {prob:.2f}, below {self.params.join_threshold:.2f}"
-        self._join(story, article_id, f, copy_of=None)
+        self._join(story, article_id, f, copy_of=None, norms=dict(q.norm))
         explanation = Explanation(
             decision="new",
             score=prob,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 
 import numpy as np
 
@@ -38,9 +38,18 @@ def clean_headline(title: str, outlet: str | None = None) -> str:
     return text
 
 
-def choose_label(inputs: Sequence[CompareInput], current: str | None = None) -> str:
+def _bag(item: CompareInput) -> Counter[str]:
+    return Counter(tokens(item.title + "\n" + " ".join(item.text.split()[:60]), item.language))
+
+
+def choose_label(
+    inputs: Sequence[CompareInput],
+    current: str | None = None,
+    bags: MutableMapping[tuple[str, str, int], Counter[str]] | None = None,
+) -> str:
     """The label of a story made of ``inputs``; ``current`` (the label shown so far) is kept while
-    its article stays about as central as the best."""
+    its article stays about as central as the best.  ``bags`` caches each article's title-and-lead
+    tokens across calls (a growing story is relabelled often); the caller bounds its size."""
     items = [i for i in inputs if i.title.strip() and not i.copy_of] or [i for i in inputs if i.title.strip()]
     if not items:
         return "(untitled)"
@@ -50,13 +59,22 @@ def choose_label(inputs: Sequence[CompareInput], current: str | None = None) -> 
         items = [i for i in items if i.language == main] or items
     if len(items) == 1:
         return clean_headline(items[0].title, items[0].outlet)
-    bags = [Counter(tokens(i.title + "\n" + " ".join(i.text.split()[:60]), i.language)) for i in items]
+    if bags is None:
+        token_bags = [_bag(i) for i in items]
+    else:
+        token_bags = []
+        for i in items:
+            key = (i.article, i.title, hash(i.text))
+            bag = bags.get(key)
+            if bag is None:
+                bag = bags[key] = _bag(i)
+            token_bags.append(bag)
     vocab: dict[str, int] = {}
-    for bag in bags:
+    for bag in token_bags:
         for t in bag:
             vocab.setdefault(t, len(vocab))
     mat = np.zeros((len(items), max(1, len(vocab))))
-    for r, bag in enumerate(bags):
+    for r, bag in enumerate(token_bags):
         for t, c in bag.items():
             mat[r, vocab[t]] = 1.0 + math.log(c)
     df = (mat > 0).sum(axis=0)
