@@ -9,9 +9,11 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from newsprism.cluster.crosslingual import DenseIndex, DenseParams, same_shape
+from newsprism.cluster.crosslingual import DenseIndex, DenseParams, same_shape, shape_distance
 from newsprism.cluster.online import OnlineClusterer
+from newsprism.model import Article
 from newsprism.represent.base import ArticleFeatures
+from newsprism.represent.lexical import MAX_SHAPE, LexicalFeaturizer, paragraph_shape
 
 
 def feats(
@@ -49,6 +51,75 @@ def test_same_shape_of_a_text_and_its_translation() -> None:
     assert same_shape(a, feats("ja", RU, 6, ("2021",)), p)  # numbers in words on one side
     assert not same_shape(a, feats("ru", RU, 14, ("2021", "19", "90", "10")), p)  # other paragraphs
     assert not same_shape(a, feats("ru", RU, 6, ("1998", "7", "33", "5")), p)  # other numbers
+
+
+def test_paragraph_shape_is_each_paragraphs_share_of_the_text() -> None:
+    shape = paragraph_shape(["a" * 10, "b" * 30, "c" * 60])
+    assert shape == (0.1, 0.3, 0.6)
+    assert paragraph_shape([]) == ()
+    assert paragraph_shape(["x"] * (MAX_SHAPE + 1)) == ()  # too many to keep
+    text = "One short line.\n\n  A second, longer paragraph here.  \n"
+    article = Article(external_id="a", title="T", text=text, content_hash="h")
+    features = LexicalFeaturizer().features(article)
+    assert features.paragraphs == 2 and len(features.shape) == 2 and features.shape[0] < features.shape[1]
+    # features stored before the shape existed read back without it
+    old = features.to_json()
+    del old["s"]
+    assert ArticleFeatures.from_json(old).shape == ()
+    assert ArticleFeatures.from_json(features.to_json()) == features
+
+
+def test_paragraph_shares_decide_when_close_or_far_apart() -> None:
+    p = DenseParams()
+    en = replace(feats("en", EN, 5, ("2021", "19", "90", "10")), shape=(0.1, 0.3, 0.2, 0.25, 0.15))
+    alike = (0.12, 0.28, 0.21, 0.24, 0.15)  # L1 0.06: a translation
+    unlike = (0.4, 0.05, 0.05, 0.1, 0.4)  # L1 1.0: not one
+    other_digits = ("18", "760", "000", "7")  # dates and numbers written another way
+    assert shape_distance(en, replace(en, shape=alike)) == pytest.approx(0.06)
+    assert same_shape(en, replace(feats("ja", RU, 5, other_digits), shape=alike), p)
+    assert not same_shape(en, replace(feats("ja", RU, 5, other_digits), shape=unlike), p)
+    assert not same_shape(en, replace(feats("ru", RU, 5, en.digits), shape=unlike), p)  # digits agree, shares do not
+    assert same_shape(en, replace(feats("ru", RU, 5, en.digits), shape=(0.2, 0.2, 0.2, 0.2, 0.2)), p)  # between: digits
+    # unknown shares (older features) or another paragraph count: the digits rule alone
+    assert not same_shape(en, feats("ja", RU, 5, other_digits), p)
+    assert shape_distance(en, replace(feats("ja", RU, 6), shape=(*alike, 0.0))) is None
+    # with three paragraphs, close shares are too common to overrule the digits
+    three = replace(en, paragraphs=3, shape=(0.2, 0.5, 0.3))
+    assert not same_shape(three, replace(feats("ja", RU, 3, other_digits), shape=(0.21, 0.49, 0.3)), p)
+
+
+def test_close_paragraph_shares_let_a_lower_cosine_count() -> None:
+    p = DenseParams()
+    shares = (0.1, 0.3, 0.2, 0.25, 0.15)
+    base = unit(1)
+    between = (p.close_shape_threshold + p.translation_threshold) / 2
+    # a vector at exactly ``between`` cosine from ``base``
+    other = unit(5)
+    other = other - float(other @ base) * base
+    other /= np.linalg.norm(other)
+    original = (between * base + np.sqrt(1 - between**2) * other).astype(np.float32)
+    newcomer = replace(feats("ja", RU), shape=shares)
+
+    index = DenseIndex(32, p)
+    index.add(1, 1, original, replace(feats("en", EN), shape=(0.11, 0.29, 0.2, 0.25, 0.15)))
+    hit = index.translation_of(base, newcomer)
+    assert hit is not None and hit[0] == 1 and hit[1] == pytest.approx(between, abs=1e-5)
+
+    index = DenseIndex(32, p)  # the same cosine with the digits rule only: not enough
+    index.add(1, 1, original, feats("en", EN))
+    assert index.translation_of(base, newcomer) is None
+
+
+def test_not_a_translation_of_a_copy_whose_original_is_in_its_own_language() -> None:
+    """A Russian report near an English translation of another Russian report is not that
+    report's translation (it would be a translation of a Russian text into Russian)."""
+    index = DenseIndex(32, DenseParams())
+    base = unit(1)
+    index.add(1, 1, unit(2, base, 0.6), feats("ru", RU))  # a Russian original, far
+    index.add(2, 1, unit(3, base, 0.05), feats("en", EN), evidence=False)  # its English translation, close
+    assert index.translation_of(base, feats("ru", RU), roots={2: 1}) is None
+    hit = index.translation_of(base, feats("ru", RU))
+    assert hit is not None and hit[0] == 2  # without the roots it would be taken
 
 
 def test_translation_found_behind_many_closer_articles_in_its_own_language() -> None:

@@ -11,20 +11,25 @@ articles and a vector sum per story, and answers two questions for an incoming a
   and the cosine clears ``link_threshold`` with a margin over the runner-up.
 - *Is it a translation of a stored article?* (:meth:`translation_of`): the most similar article in
   another language, when the cosine clears ``link_threshold`` and the two have the same shape: about
-  the same number of paragraphs and mostly the same numbers written with digits (a translation keeps
-  both; an independent report in another language does not).
+  the same number of paragraphs, each about the same share of the text, and mostly the same numbers
+  written with digits (a translation keeps them; an independent report in another language does
+  not).  With equal paragraph counts the shares decide when they are very close or far apart; the
+  digits decide in between and when the shares are unknown.  Very close shares over enough
+  paragraphs also let a somewhat lower cosine (``close_shape_threshold``) count: a title and lead
+  translated freely can drift in meaning while the text keeps its build.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..represent.base import ArticleFeatures
 
-__all__ = ["DenseIndex", "DenseParams", "same_shape"]
+__all__ = ["DenseIndex", "DenseParams", "close_shape", "same_shape", "shape_distance"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -32,12 +37,39 @@ class DenseParams:
     link_threshold: float = 0.45  # cosine (title + lead) to join a story in another language
     margin: float = 0.03  # the best story must beat the runner-up by this much
     translation_threshold: float = 0.45
+    close_shape_threshold: float = 0.40  # a lower cosine is enough when the paragraph shares match closely
     paragraph_ratio: float = 0.75  # translations keep the paragraphs ...
     digits_overlap: float = 0.6  # ... and the numbers written with digits
+    # ... and each paragraph's share of the text: with the same number of paragraphs, an L1
+    # distance of the shares this small is a translation even when its digits differ (dates and
+    # numbers written another way), and this large is not one even when they agree
+    shape_close: float = 0.2
+    shape_far: float = 0.45
+    shape_min_paragraphs: int = 4  # fewer paragraphs than this: the shares say too little
+
+
+def shape_distance(a: ArticleFeatures, b: ArticleFeatures) -> float | None:
+    """L1 distance of the two articles' paragraph shares, when both have the same number of
+    paragraphs (at least three) and their shares are known; else None."""
+    if len(a.shape) != len(b.shape) or len(a.shape) < 3 or a.paragraphs != b.paragraphs:
+        return None
+    return sum(abs(x - y) for x, y in zip(a.shape, b.shape, strict=True))
+
+
+def close_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
+    """The strong form of :func:`same_shape`: as many paragraphs (enough of them), each about the
+    same share of the text."""
+    distance = shape_distance(a, b)
+    return distance is not None and distance <= p.shape_close and a.paragraphs >= p.shape_min_paragraphs
 
 
 def same_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
     """Do two articles have the shape of a text and its translation?"""
+    if close_shape(a, b, p):
+        return True
+    distance = shape_distance(a, b)
+    if distance is not None and distance > p.shape_far:
+        return False
     if a.paragraphs and b.paragraphs:
         ratio = min(a.paragraphs, b.paragraphs) / max(a.paragraphs, b.paragraphs)
         if ratio < p.paragraph_ratio and abs(a.paragraphs - b.paragraphs) > 1:
@@ -153,23 +185,37 @@ class DenseIndex:
             return None
         return sid, best
 
-    def translation_of(self, vector: np.ndarray, features: ArticleFeatures) -> tuple[int, float] | None:
-        """A stored article in another language that this one translates (article id, cosine)."""
+    def language_of(self, article_id: int) -> str | None:
+        row = self._row_of.get(article_id)
+        return None if row is None else self._lang[row]
+
+    def translation_of(
+        self, vector: np.ndarray, features: ArticleFeatures, roots: Mapping[int, int] | None = None
+    ) -> tuple[int, float] | None:
+        """A stored article in another language that this one translates (article id, cosine).
+        ``roots`` maps copies and translations to their original: an article is not taken for a
+        translation of a copy whose original is in its own language."""
         n = len(self._ids)
         if not n:
             return None
         sims = self._rows[:n] @ vector
         order = np.argsort(-sims, kind="stable")
         p = self.params
+        floor = min(p.translation_threshold, p.close_shape_threshold)
         checked = 0  # the five most similar articles in *other* languages are examined
         for row in order:
             aid = self._ids[int(row)]
             cos = float(sims[int(row)])
-            if cos < p.translation_threshold or checked >= 5:
+            if cos < floor or checked >= 5:
                 break
             if aid < 0 or self._lang[int(row)] == features.language:
                 continue
+            root = roots.get(aid) if roots else None
+            if root is not None and self.language_of(root) == features.language:
+                continue
             checked += 1
-            if same_shape(self._feats[aid], features, p):
+            if cos >= p.translation_threshold and same_shape(self._feats[aid], features, p):
+                return aid, cos
+            if cos >= p.close_shape_threshold and close_shape(self._feats[aid], features, p):
                 return aid, cos
         return None

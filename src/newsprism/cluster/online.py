@@ -205,7 +205,7 @@ class OnlineClusterer:
     def _translation_decision(self, article_id: int, f: ArticleFeatures, vector: np.ndarray) -> Decision | None:
         if self._dense is None:
             return None
-        hit = self._dense.translation_of(vector, f)
+        hit = self._dense.translation_of(vector, f, self._copy_root)
         if hit is None:
             return None
         other, cosine = hit

@@ -30,6 +30,7 @@ class ArticleFeatures:
     # the article's shape, kept by a translation: paragraphs and the numbers written with digits
     paragraphs: int = 0
     digits: tuple[str, ...] = ()
+    shape: tuple[float, ...] = ()  # each paragraph's share of the text's characters (up to 64 paragraphs)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -42,6 +43,7 @@ class ArticleFeatures:
             "l": self.language,
             "g": self.paragraphs,
             "d": list(self.digits),
+            "s": list(self.shape),
         }
 
     def dumps(self) -> str:
@@ -60,6 +62,7 @@ class ArticleFeatures:
             version=str(data["v"]),
             paragraphs=int(data.get("g", 0)),
             digits=tuple(data.get("d", ())),
+            shape=tuple(float(x) for x in data.get("s", ())),
         )
 
 

@@ -1,7 +1,8 @@
 """The default featurizer: title, body and name term frequencies plus a MinHash signature.
 
-Stored with the name :data:`LEXICAL_V1`; bump it whenever the output changes for the same input,
-so stored features made by an older version are recomputed.
+Stored with the name :data:`LEXICAL_V2`; bump it whenever the output changes for the same input,
+so stored features made by an older version are recomputed (``newsprism rebuild``; until then the
+clusterer reads older features as they are, without what they lack).
 """
 
 from __future__ import annotations
@@ -17,9 +18,20 @@ from ..model import Article
 from ..nlp.tokenize import names_from, tokens_from, words
 from .base import ArticleFeatures
 
-__all__ = ["LEXICAL_V1", "LexicalFeaturizer", "minhash", "shingles", "shingles_from"]
+__all__ = [
+    "LEXICAL_V1",
+    "LEXICAL_V2",
+    "MAX_SHAPE",
+    "LexicalFeaturizer",
+    "minhash",
+    "paragraph_shape",
+    "shingles",
+    "shingles_from",
+]
 
-LEXICAL_V1 = "newsprism.LexicalFeatures.v1"
+LEXICAL_V1 = "newsprism.LexicalFeatures.v1"  # without the paragraph shape
+LEXICAL_V2 = "newsprism.LexicalFeatures.v2"
+MAX_SHAPE = 64  # paragraphs whose shares are kept
 
 _NUM_PERM = 64
 _PRIME = (1 << 61) - 1
@@ -57,10 +69,20 @@ def minhash(hashes: set[int]) -> tuple[int, ...]:
     return tuple(int(v) for v in values.min(axis=1))
 
 
+def paragraph_shape(paragraphs: list[str]) -> tuple[float, ...]:
+    """Each paragraph's share of the characters, rounded to 3 decimals; empty when there are more
+    than :data:`MAX_SHAPE` paragraphs.  A translation keeps these shares closely (the language
+    changes the lengths, not their proportions); an independent report does not."""
+    if not paragraphs or len(paragraphs) > MAX_SHAPE:
+        return ()
+    total = sum(len(p) for p in paragraphs) or 1
+    return tuple(round(len(p) / total, 3) for p in paragraphs)
+
+
 class LexicalFeaturizer:
     """Cheap features for every article at ingest time (no model, no network)."""
 
-    name = LEXICAL_V1
+    name = LEXICAL_V2
 
     def __init__(self, *, lead_words: int = 0) -> None:
         self.lead_words = lead_words
@@ -75,6 +97,7 @@ class LexicalFeaturizer:
         name_counts.update(names_from(text_words, lang))
         if article.published is not None:
             name_counts[f"y{article.published.year}"] += 1  # the publication year is evidence too
+        paragraphs = [line.strip() for line in text.split("\n") if line.strip()]
         return ArticleFeatures(
             title=_sublinear(title_counts),
             body=_sublinear(body_counts),
@@ -83,6 +106,7 @@ class LexicalFeaturizer:
             published=article.published.timestamp() if article.published else None,
             language=lang,
             version=self.name,
-            paragraphs=sum(1 for line in text.split("\n") if line.strip()),
+            paragraphs=len(paragraphs),
             digits=tuple(sorted(str(int(d)) for d in _DIGITS.findall(article.title + "\n" + text))),
+            shape=paragraph_shape(paragraphs),
         )
