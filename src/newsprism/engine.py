@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
+
+import numpy as np
 
 from .cluster.base import Decision, Member
 from .cluster.idf import snapshot_boundary
@@ -43,6 +47,12 @@ log = logging.getLogger(__name__)
 
 _LABEL_SAMPLE = 60  # articles a label is chosen from in a big story
 _LABEL_CACHE = 50_000  # articles whose label tokens are kept between batches
+_ENCODE_CHUNK = 32  # texts per dense-encoding call when this process encodes a batch
+
+
+def _encode_threads(settings: Settings) -> int:
+    """Threads that encode a batch at once in this process (numpy matrix products run outside the GIL)."""
+    return settings.workers if settings.workers else max(1, min(4, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +205,17 @@ class Engine:
 
         if not articles:
             return []
-        encoded = self.encoder.encode([dense_text(a.title, a.text) for a in articles])
+        texts = [dense_text(a.title, a.text) for a in articles]
+        # fixed chunks whatever the number of threads, so the vectors do not depend on it
+        chunks = [texts[i : i + _ENCODE_CHUNK] for i in range(0, len(texts), _ENCODE_CHUNK)]
+        threads = min(len(chunks), _encode_threads(self.settings))
+        first = self.encoder.encode(chunks[0])  # in this thread: a lazy model loads once
+        if threads > 1 and getattr(self.encoder, "threadsafe", False):
+            with ThreadPoolExecutor(threads, thread_name_prefix="newsprism-encode") as pool:
+                rest = list(pool.map(self.encoder.encode, chunks[1:]))
+        else:
+            rest = [self.encoder.encode(chunk) for chunk in chunks[1:]]
+        encoded = np.concatenate([first, *rest]) if rest else first
         return [encoded[i] for i in range(len(articles))]
 
     def _vectors_for(self, articles: list[tuple[int, Article]]) -> dict[int, Any]:
@@ -304,7 +324,7 @@ class Engine:
                 aliases: list[tuple[str, int]] = []  # issue 7: URL aliases of fetched pages
                 alias_dups: list[tuple[str, list[str]]] = []
                 batch_ids: dict[str, int] = {}
-                for item in batch:
+                for position, item in enumerate(batch):
                     article, features = item.article, item.features
                     assert article is not None and features is not None
                     urls = _urls_of(item)
@@ -337,6 +357,9 @@ class Engine:
                         del articles[:-1]
                         assignments.clear()
                         self._turn_multilingual(cl)
+                        # the rest of the batch is encoded now, together (and on every core)
+                        rest = [i.article for i in batch[position:] if i.article is not None and i.vector is None]
+                        ahead.update({id(a): v for a, v in zip(rest, self._encode(rest), strict=True)})
                     vector = None
                     if multilingual:
                         vector = ahead.get(id(article))

@@ -119,10 +119,8 @@ class NotFound(StoreError):
 class MissingDependency(NewsprismError):
     """An optional dependency is not installed; the message holds the exact install hint."""
 
-    def __init__(self, package: str, extra: str) -> None:
-        super().__init__(
-            f"{package} is not installed; install it with: pip install 'newsprism[{extra}]'",
-            stage="import",
-        )
+    def __init__(self, package: str, extra: str | None) -> None:
+        hint = f"pip install 'newsprism[{extra}]'" if extra else f"pip install {package} (a dependency of newsprism)"
+        super().__init__(f"{package} is not installed; install it with: {hint}", stage="import")
         self.package = package
         self.extra = extra

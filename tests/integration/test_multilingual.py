@@ -67,3 +67,45 @@ def test_independent_sources_across_languages_align(tmp_path: Path) -> None:
         assert {s["article"] for s in f["support"]} == {en["id"], es["id"]}
         spanish = next(s for s in f["support"] if s["article"] == es["id"])
         assert es["text"][spanish["start"] : spanish["end"]] == spanish["text"]  # original text kept
+
+
+class _Recording:
+    """The bundled encoder, noting which threads call it."""
+
+    def __init__(self) -> None:
+        from newsprism.represent.dense import USEEncoder
+
+        self._inner = USEEncoder()
+        self.name, self.dim, self.threadsafe = self._inner.name, self._inner.dim, True
+        self.threads: set[int] = set()
+
+    def encode(self, texts: list[str]) -> object:
+        import threading
+
+        self.threads.add(threading.get_ident())
+        return self._inner.encode(texts)
+
+
+def test_a_batch_is_encoded_on_several_threads_with_the_same_vectors(tmp_path: Path) -> None:
+    import json
+
+    import numpy as np
+
+    from newsprism.model import Article
+
+    records = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    articles = [
+        Article(external_id=f"{r['id']}#{k}", title=r.get("title") or "", text=f"{r['text']} ({k})", content_hash="-")
+        for k in range(12)
+        for r in records
+    ]  # 96 texts: three chunks
+    vectors = {}
+    for workers in (1, 3):
+        encoder = _Recording()
+        settings = Settings.load({"db": str(tmp_path / f"w{workers}.db"), "workers": workers})
+        engine = Engine.open(settings, encoder=encoder)
+        vectors[workers] = np.stack(engine._encode(articles))
+        assert (len(encoder.threads) > 1) == (workers > 1)
+        engine.close()
+    assert vectors[1].shape == (96, 512)
+    assert np.array_equal(vectors[1], vectors[3])  # fixed chunks: the thread count changes nothing

