@@ -21,8 +21,6 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-import numpy as np
-
 from .cluster.base import Decision, Member
 from .cluster.idf import snapshot_boundary
 from .cluster.metrics import bcubed
@@ -46,8 +44,7 @@ __all__ = ["DeletedArticle", "Engine", "Progress", "RebuildReport"]
 log = logging.getLogger(__name__)
 
 _LABEL_SAMPLE = 60  # articles a label is chosen from in a big story
-_LABEL_CACHE = 50_000  # articles whose label tokens are kept between batches
-_ENCODE_CHUNK = 32  # texts per dense-encoding call when this process encodes a batch
+_LABEL_CACHE = 5_000  # articles whose label tokens are kept between batches (about 2.5 KB each)
 
 
 def _encode_threads(settings: Settings) -> int:
@@ -117,7 +114,7 @@ class Engine:
         self._comparer: Comparer | None = comparer
         self._encoder: Encoder | None = encoder
         self._summarizer: Summarizer | None = None
-        self._label_bags: dict[tuple[str, str, int], Counter[str]] = {}  # title-and-lead tokens for labels
+        self._label_bags: dict[tuple[str, str, str | None, int], Counter[str]] = {}  # label tokens
 
     @classmethod
     def open(cls, settings: Settings | None = None, **kwargs: Any) -> Engine:
@@ -206,17 +203,21 @@ class Engine:
         if not articles:
             return []
         texts = [dense_text(a.title, a.text) for a in articles]
-        # fixed chunks whatever the number of threads, so the vectors do not depend on it
-        chunks = [texts[i : i + _ENCODE_CHUNK] for i in range(0, len(texts), _ENCODE_CHUNK)]
-        threads = min(len(chunks), _encode_threads(self.settings))
-        first = self.encoder.encode(chunks[0])  # in this thread: a lazy model loads once
+
+        def one(text: str) -> Any:
+            return self.encoder.encode([text])[0]
+
+        # One text per call, as the worker processes do: a vector never depends on the texts
+        # encoded with it, so batches, restarts and cores change nothing.  The first call runs in
+        # this thread (a lazy model loads once); the rest on one thread per core.
+        encoded = [one(texts[0])]
+        threads = min(len(texts) - 1, _encode_threads(self.settings))
         if threads > 1 and getattr(self.encoder, "threadsafe", False):
             with ThreadPoolExecutor(threads, thread_name_prefix="newsprism-encode") as pool:
-                rest = list(pool.map(self.encoder.encode, chunks[1:]))
+                encoded.extend(pool.map(one, texts[1:]))
         else:
-            rest = [self.encoder.encode(chunk) for chunk in chunks[1:]]
-        encoded = np.concatenate([first, *rest]) if rest else first
-        return [encoded[i] for i in range(len(articles))]
+            encoded.extend(one(text) for text in texts[1:])
+        return encoded
 
     def _vectors_for(self, articles: list[tuple[int, Article]]) -> dict[int, Any]:
         """Encode stored articles and store their vectors."""

@@ -104,10 +104,32 @@ def test_close_paragraph_shares_let_a_lower_cosine_count() -> None:
     index.add(1, 1, original, replace(feats("en", EN), shape=(0.11, 0.29, 0.2, 0.25, 0.15)))
     hit = index.translation_of(base, newcomer)
     assert hit is not None and hit[0] == 1 and hit[1] == pytest.approx(between, abs=1e-5)
+    assert hit[2] == p.close_shape_threshold  # the rule that accepted it, for the explanation
 
     index = DenseIndex(32, p)  # the same cosine with the digits rule only: not enough
     index.add(1, 1, original, feats("en", EN))
     assert index.translation_of(base, newcomer) is None
+
+
+def test_retired_rows_are_compacted_and_lookups_unchanged() -> None:
+    index = DenseIndex(32, DenseParams())
+    base = unit(1)
+    for k in range(1, 2001):  # 2,000 articles in 200 stories; the last story holds the original
+        if k == 2000:
+            index.add(k, 199, unit(2, base, 0.05), feats("en", EN))
+            continue
+        away = unit(10_000 + k)
+        away = away - float(away @ base) * base  # unrelated: orthogonal to the newcomer
+        index.add(k, (k - 1) // 10, (away / np.linalg.norm(away)).astype(np.float32), feats("de", OTHER))
+    before = index.translation_of(base, feats("ru", RU))
+    assert before is not None and before[0] == 2000
+    for story in range(0, 150):  # retire three stories in four
+        index.drop_story(story, list(range(story * 10 + 1, story * 10 + 11)))
+    assert len(index) < 2000  # compacted
+    assert index.translation_of(base, feats("ru", RU)) == before
+    assert index.vector(2000) is not None and index.vector(5) is None
+    index.add(3000, 300, unit(3000), feats("en", EN))  # still takes new rows
+    assert index.vector(3000) is not None
 
 
 def test_not_a_translation_of_a_copy_whose_original_is_in_its_own_language() -> None:

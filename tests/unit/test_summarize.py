@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
 
 import pytest
@@ -115,6 +116,23 @@ def test_label_keeps_the_current_one_while_it_stays_central() -> None:
     first = choose_label(inputs)
     other = next(clean_headline(i.title) for i in inputs if clean_headline(i.title) != first)
     assert choose_label(inputs, current=other) == other  # both about equally central: no renaming
+
+
+def test_label_token_cache_changes_nothing_and_tells_same_ids_apart() -> None:
+    inputs = [
+        CompareInput("x", "Brenn flood: 2,000 evacuated as Lerra bursts dike", A),
+        CompareInput("y", "Opinion: who pays for our rivers?", B),
+        CompareInput("z", "Thousands leave Brenn as river Lerra floods town", C),
+    ]
+    bags: dict[tuple[str, str, str | None, int], Counter[str]] = {}
+    assert choose_label(inputs, bags=bags) == choose_label(inputs)
+    assert len(bags) == 3
+    assert choose_label(inputs, bags=bags) == choose_label(inputs)  # from the cache
+    assert len(bags) == 3
+    # another article under an external id already seen (ids need not be unique): its own tokens
+    swapped = [CompareInput("x", "Opinion: who pays for our rivers?", B), *inputs[1:]]
+    assert choose_label(swapped, bags=bags) == choose_label(swapped)
+    assert len(bags) == 4
 
 
 def test_clean_headline_cuts_long_titles_at_a_word() -> None:

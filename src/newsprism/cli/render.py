@@ -117,7 +117,7 @@ def _why(article: Article, assignment: Assignment, by_id: dict[int, Article]) ->
         original = by_id.get(assignment.copy_of)
         name = original.external_id if original else str(assignment.copy_of)
         if assignment.relation == "translation":
-            return f"translation of {name} (cosine {ex.score:.2f}; same paragraphs and numbers)"
+            return f"translation of {name} (cosine {ex.score:.2f}; same paragraph build and numbers)"
         return f"copy of {name} (resemblance {ex.score:.2f})"
     if ex.decision == "new":
         return "opened the story" + (f"; {ex.note}" if ex.note and ex.candidates else "")

@@ -17,7 +17,6 @@ class CopyIndex:
     def __init__(self) -> None:
         self._bands: dict[tuple[int, ...], list[int]] = {}
         self._sigs: dict[int, np.ndarray] = {}
-        self._raw: dict[int, tuple[int, ...]] = {}  # the signature as given (its band keys on removal)
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -30,14 +29,14 @@ class CopyIndex:
         if not any(sig) or article_id in self._sigs:
             return  # empty text: nothing to compare; already indexed
         self._sigs[article_id] = np.asarray(sig, dtype=np.uint64)
-        self._raw[article_id] = sig
         for key in self._keys(sig):
             self._bands.setdefault(key, []).append(article_id)
 
     def remove(self, article_id: int) -> None:
-        if self._sigs.pop(article_id, None) is None:
+        sig = self._sigs.pop(article_id, None)
+        if sig is None:
             return
-        for key in self._keys(self._raw.pop(article_id)):
+        for key in self._keys(tuple(sig.tolist())):  # tolist: Python ints, equal to the ones added
             ids = self._bands.get(key)
             if ids is not None:
                 ids.remove(article_id)

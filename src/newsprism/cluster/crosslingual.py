@@ -152,6 +152,8 @@ class DenseIndex:
             self.add_to_story(story_id, aid, evidence=aid not in copies)
 
     def drop_story(self, story_id: int, article_ids: list[int]) -> None:
+        """Forget a retired story and its articles' rows (compacted once most rows are gone, so
+        memory and the cost of a lookup follow the active articles, not all articles ever seen)."""
         self._stories.pop(story_id, None)
         for aid in article_ids:
             row = self._row_of.pop(aid, None)
@@ -159,6 +161,22 @@ class DenseIndex:
                 self._ids[row] = -1
                 self._rows[row] = 0.0
                 self._feats.pop(aid, None)
+        if len(self._ids) >= 1024 and len(self._row_of) < len(self._ids) // 2:
+            self._compact()
+
+    def _compact(self) -> None:
+        """Drop removed rows, keeping the others in order (ties in a lookup resolve the same)."""
+        keep = [row for row, aid in enumerate(self._ids) if aid >= 0]
+        rows = np.zeros((max(256, 2 * len(keep)), self.dim), dtype=np.float32)
+        rows[: len(keep)] = self._rows[keep]
+        self._rows = rows
+        self._ids = [self._ids[row] for row in keep]
+        self._lang = [self._lang[row] for row in keep]
+        self._row_of = {aid: row for row, aid in enumerate(self._ids)}
+
+    def __len__(self) -> int:
+        """Rows held, removed ones included until the next compaction."""
+        return len(self._ids)
 
     def vector(self, article_id: int) -> np.ndarray | None:
         row = self._row_of.get(article_id)
@@ -191,10 +209,11 @@ class DenseIndex:
 
     def translation_of(
         self, vector: np.ndarray, features: ArticleFeatures, roots: Mapping[int, int] | None = None
-    ) -> tuple[int, float] | None:
-        """A stored article in another language that this one translates (article id, cosine).
-        ``roots`` maps copies and translations to their original: an article is not taken for a
-        translation of a copy whose original is in its own language."""
+    ) -> tuple[int, float, float] | None:
+        """A stored article in another language that this one translates: (article id, cosine,
+        the cosine threshold of the rule that accepted it).  ``roots`` maps copies and
+        translations to their original: an article is not taken for a translation of a copy whose
+        original is in its own language."""
         n = len(self._ids)
         if not n:
             return None
@@ -211,11 +230,11 @@ class DenseIndex:
             if aid < 0 or self._lang[int(row)] == features.language:
                 continue
             root = roots.get(aid) if roots else None
-            if root is not None and self.language_of(root) == features.language:
+            if root is not None and features.language and self.language_of(root) == features.language:
                 continue
             checked += 1
             if cos >= p.translation_threshold and same_shape(self._feats[aid], features, p):
-                return aid, cos
+                return aid, cos, p.translation_threshold
             if cos >= p.close_shape_threshold and close_shape(self._feats[aid], features, p):
-                return aid, cos
+                return aid, cos, p.close_shape_threshold
         return None

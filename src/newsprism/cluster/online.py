@@ -208,7 +208,7 @@ class OnlineClusterer:
         hit = self._dense.translation_of(vector, f, self._copy_root)
         if hit is None:
             return None
-        other, cosine = hit
+        other, cosine, threshold = hit
         story_id = self._story_of.get(other)
         if story_id is None:
             return None
@@ -218,10 +218,11 @@ class OnlineClusterer:
         explanation = Explanation(
             decision="copy",
             score=cosine,
-            threshold=self.dense_params.translation_threshold,
+            threshold=threshold,
             similarity={"dense": cosine},
             time_gap_hours=self._gap_hours(story, f.published),
-            note=f"translation of article {original} ({f.language or '?'}): same meaning, paragraphs and numbers",
+            note=f"translation of article {original} ({f.language or '?'}): same meaning and shape"
+            + ("" if threshold >= self.dense_params.translation_threshold else " (paragraphs match closely)"),
         )
         return Decision(article_id, story_id, False, explanation, copy_of=original, relation="translation")
 

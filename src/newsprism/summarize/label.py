@@ -45,7 +45,7 @@ def _bag(item: CompareInput) -> Counter[str]:
 def choose_label(
     inputs: Sequence[CompareInput],
     current: str | None = None,
-    bags: MutableMapping[tuple[str, str, int], Counter[str]] | None = None,
+    bags: MutableMapping[tuple[str, str, str | None, int], Counter[str]] | None = None,
 ) -> str:
     """The label of a story made of ``inputs``; ``current`` (the label shown so far) is kept while
     its article stays about as central as the best.  ``bags`` caches each article's title-and-lead
@@ -64,7 +64,7 @@ def choose_label(
     else:
         token_bags = []
         for i in items:
-            key = (i.article, i.title, hash(i.text))
+            key = (i.article, i.title, i.language, hash(i.text))
             bag = bags.get(key)
             if bag is None:
                 bag = bags[key] = _bag(i)
