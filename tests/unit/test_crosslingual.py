@@ -174,6 +174,26 @@ def test_translation_independent_report_and_unrelated() -> None:
     assert unrelated.new_story
 
 
+@pytest.mark.parametrize("conflict", ["years", "time"])
+def test_no_join_across_languages_when_years_or_dates_disagree(conflict: str) -> None:
+    """The same meaning in another language is not enough when the mentioned years differ or the
+    article was published far outside the story's dates: another fire, another parade."""
+    day = 86400.0
+    en = replace(feats("en", EN), names={"y2008": 1.0}, published=0.0)
+    cl = OnlineClusterer()
+    base = unit(1)
+    first = cl.assign(1, en, base)
+    names, published = ({"y2020": 1.0}, 1 * day) if conflict == "years" else ({"y2008": 1.0}, 30 * day)
+    de = replace(feats("de", ["treffen", "blinken"], 14, ("3", "44")), names=names, published=published)
+    other = cl.assign(2, de, unit(3, base, 0.15))
+    assert other.new_story and other.story_id != first.story_id
+    # the same report within the story's time and years joins it
+    ok = replace(de, names={"y2008": 1.0}, published=1 * day)
+    cl2 = OnlineClusterer()
+    cl2.assign(1, en, base)
+    assert cl2.assign(2, ok, unit(3, base, 0.15)).explanation.note.startswith("across languages")
+
+
 def test_without_vectors_languages_stay_apart() -> None:
     cl = OnlineClusterer()
     first = cl.assign(1, feats("en", EN))

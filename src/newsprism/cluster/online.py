@@ -463,7 +463,7 @@ class OnlineClusterer:
             return Decision(article_id, sid, False, explanation)
         if vector is not None and self._dense is not None:
             hit = self._dense.best_story(vector, f.language, exclude=set())
-            if hit is not None and hit[0] in self._stories:
+            if hit is not None and hit[0] in self._stories and self._dense_compatible(self._stories[hit[0]], q):
                 sid, cosine = hit
                 story = self._stories[sid]
                 explanation = Explanation(
@@ -498,6 +498,16 @@ class OnlineClusterer:
         )
         self._check_merge(article_id, scored)
         return Decision(article_id, story.id, True, explanation)
+
+    def _dense_compatible(self, story: _Story, q: _Query) -> bool:
+        """Can an article join ``story`` on the meaning of its title and lead alone?  Not when the
+        years they mention disagree, nor when it was published further from the story than the
+        time window: reports of *another* fire, crash or parade read alike across languages."""
+        if q.years and story.years and not (q.years & story.years.keys()):
+            return False
+        gap = self._gap_hours(story, q.published)
+        window = self.params.time_window_days
+        return gap is None or not window or gap <= window * 24.0
 
     def _check_merge(self, article_id: int, scored: list[tuple[float, int]]) -> None:
         """Check the article's story against the best other candidate for a merge."""
