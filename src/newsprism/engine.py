@@ -301,6 +301,8 @@ class Engine:
     def _write_batch(self, batch: list[Prepared], report: IngestReport) -> None:
         cl = self.clusterer
         touched: set[int] = set()
+        opened: dict[int, Article] = {}  # stories opened in this batch: their first article
+        repaired: set[int] = set()
         ingested: list[int] = []
         new_stories = 0
         duplicates = 0
@@ -371,10 +373,13 @@ class Engine:
                     assignments.append((self._assignment(decision, cl), cl.state_of(article_id)))
                     touched.add(decision.story_id)
                     new_stories += decision.new_story
+                    if decision.new_story:
+                        opened[decision.story_id] = article
                     ingested.append(article_id)
                     for repair in cl.take_repairs():
                         repairs.append(repair)
                         touched.update((repair.from_story, repair.to_story))
+                        repaired.update((repair.from_story, repair.to_story))
                         new_stories += 1 if repair.kind == "split" else -1
                 # one statement per table for the whole batch; repairs after, in their order
                 self.store.add_articles(articles)
@@ -390,7 +395,15 @@ class Engine:
                     )
                 self.store.save_doc_freq(cl.df.take_dirty(), cl.df.n)
                 self.store.refresh_stories(touched)
-                self._relabel(touched)
+                # a story opened in this batch that still holds only its first article is labelled
+                # with that article's headline, as choose_label would, without reading it back
+                alone = {sid: a for sid, a in opened.items() if sid not in repaired and cl.story_size(sid) == 1}
+                if alone:
+                    from .summarize.label import label_of_one
+
+                    for sid, first in alone.items():
+                        self.store.set_label(sid, label_of_one(first.title, first.outlet))
+                self._relabel(touched - alone.keys())
                 activity = cl.story_activity()
                 self.store.set_story_activity({sid: activity[sid] for sid in touched if sid in activity})
         except BaseException:

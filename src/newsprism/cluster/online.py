@@ -269,6 +269,11 @@ class OnlineClusterer:
     def last_checkpoint(seen: int) -> int:
         return (seen // _RETIRE_EVERY) * _RETIRE_EVERY
 
+    def story_size(self, story_id: int) -> int | None:
+        """Articles of an active story (None when it is not active)."""
+        story = self._stories.get(story_id)
+        return None if story is None else len(story.members)
+
     def story_activity(self) -> dict[int, int]:
         return {sid: s.last_id for sid, s in self._stories.items()}
 
@@ -380,31 +385,39 @@ class OnlineClusterer:
         edge = story.first_pub if published < story.first_pub else story.last_pub
         return abs(published - edge) / 3600.0
 
-    def _evidence(self, story: _Story, q: _Query) -> tuple[dict[str, float], float | None]:
+    def _evidence(self, story: _Story, q: _Query, *, full: bool = False) -> tuple[dict[str, float], float | None]:
+        """The evidence the decision model weighs (``full``: also the field similarities it gives no
+        weight, which an explanation shows)."""
         ev: dict[str, float] = {}
         used = self._used
         for name in FIELDS:
+            average = name + "_avg" in used
+            if not (full or average or name in used):
+                continue
             norm = q.norm[name]
             snorm = self._story_norm(story, name)
             if not norm or not snorm:
                 ev[name] = 0.0
                 ev[name + "_avg"] = 0.0
                 continue
-            get = story.sums[name].get
+            sums = story.sums[name]
             dot = 0.0
-            for t, w in q.vidf[name].items():
-                s = get(t)
-                if s is not None:
-                    dot += w * s
-            ev[name] = dot / (norm * snorm)
-            if name + "_avg" in used:
-                uget = story.usums[name].get
+            if average:  # one pass for both sums (usums has the keys of sums)
+                usums = story.usums[name]
                 adot = 0.0
                 for t, w in q.vidf[name].items():
-                    u = uget(t)
-                    if u is not None:
-                        adot += w * u
+                    s = sums.get(t)
+                    if s is not None:
+                        dot += w * s
+                        adot += w * usums[t]
                 ev[name + "_avg"] = adot / (norm * len(story.core))
+            else:
+                get = sums.get
+                for t, w in q.vidf[name].items():
+                    s = get(t)
+                    if s is not None:
+                        dot += w * s
+            ev[name] = dot / (norm * snorm)
         for name, key in (("names", "names_top"), ("body", "body_top")):
             if key in used:
                 terms, weights, total = q.top[name]
@@ -417,6 +430,11 @@ class OnlineClusterer:
         gap = self._gap_hours(story, q.published)
         ev["gap_log_days"] = math.log1p(max(0.0, gap / 24.0 - 1.0)) if gap is not None else 0.0
         return ev, gap
+
+    def _similarity(self, story: _Story, q: _Query) -> dict[str, float]:
+        """Title, body and names similarity of the article to a story, for its explanation."""
+        ev, _ = self._evidence(story, q, full=True)
+        return {k: ev[k] for k in FIELDS}
 
     def _shared_terms(self, story: _Story, q: _Query) -> tuple[str, ...]:
         contrib: dict[str, float] = {}
@@ -452,7 +470,7 @@ class OnlineClusterer:
                 decision="joined",
                 score=self.model.probability(score),
                 threshold=self.params.join_threshold,
-                similarity={k: ev[k] for k in FIELDS},
+                similarity=self._similarity(story, q),
                 shared_terms=self._shared_terms(story, q),
                 time_gap_hours=gap,
                 candidates=len(candidates),
@@ -485,7 +503,7 @@ class OnlineClusterer:
         prob = 0.0
         if best is not None:
             prob = self.model.probability(best[0])
-            sim = {k: best[2][k] for k in FIELDS}
+            sim = self._similarity(self._stories[best[1]], q)
             note = f"closest story {best[1]} scored {prob:.2f}, below {self.params.join_threshold:.2f}"
         self._join(story, article_id, f, copy_of=None, norms=dict(q.norm))
         explanation = Explanation(

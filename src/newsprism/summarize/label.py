@@ -19,7 +19,7 @@ import numpy as np
 from ..compare.comparer import CompareInput
 from ..nlp.tokenize import tokens
 
-__all__ = ["MAX_LABEL_CHARS", "choose_label", "clean_headline"]
+__all__ = ["MAX_LABEL_CHARS", "choose_label", "clean_headline", "label_of_one"]
 
 MAX_LABEL_CHARS = 90
 _KEEP_MARGIN = 0.9  # the current label stays while its centrality is within 90% of the best
@@ -36,6 +36,11 @@ def clean_headline(title: str, outlet: str | None = None) -> str:
         cut = text.rfind(" ", 0, MAX_LABEL_CHARS - 1)
         text = text[: cut if cut > 40 else MAX_LABEL_CHARS - 1].rstrip(" ,;:-") + "\u2026"
     return text
+
+
+def label_of_one(title: str, outlet: str | None) -> str:
+    """The label of a story of one article (what :func:`choose_label` gives for it)."""
+    return clean_headline(title, outlet) if title.strip() else "(untitled)"
 
 
 def _bag(item: CompareInput) -> Counter[str]:
@@ -58,7 +63,7 @@ def choose_label(
     if main is not None:
         items = [i for i in items if i.language == main] or items
     if len(items) == 1:
-        return clean_headline(items[0].title, items[0].outlet)
+        return label_of_one(items[0].title, items[0].outlet)
     if bags is None:
         token_bags = [_bag(i) for i in items]
     else:
