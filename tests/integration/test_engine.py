@@ -100,6 +100,19 @@ def test_demo_ingest_groups_the_seed_pair_and_marks_the_republished_copy(
     assert assignment.explanation.decision == "copy"
 
 
+def test_labels_of_one_article_stories_match_a_full_relabel(make_engine: MakeEngine, demo_specs: list[str]) -> None:
+    """Stories opened by one article in a batch are labelled without reading them back; a full
+    relabel from the store afterwards changes none of those labels."""
+    engine = make_engine(batch_size=4)
+    engine.ingest(demo_specs)
+    stories = engine.stories(StoryQuery(limit=1000))
+    singles = {s.id: s.label for s in stories if s.size == 1}
+    assert singles and all(label and label != "(untitled)" for label in singles.values())
+    engine.store._db.execute("UPDATE stories SET label = ''")
+    engine._relabel([s.id for s in stories])
+    assert {s.id: s.label for s in engine.stories(StoryQuery(limit=1000)) if s.size == 1} == singles
+
+
 def test_ingesting_the_same_inputs_again_adds_nothing(make_engine: MakeEngine, demo_specs: list[str]) -> None:
     engine = make_engine()
     first = engine.ingest(demo_specs)
