@@ -360,7 +360,7 @@ class Engine:
                         del articles[:-1]
                         assignments.clear()
                         self._turn_multilingual(cl)
-                        # the rest of the batch is encoded now, together (and on every core)
+                        # the rest of the batch is encoded now, spread over threads
                         rest = [i.article for i in batch[position:] if i.article is not None and i.vector is None]
                         ahead.update({id(a): v for a, v in zip(rest, self._encode(rest), strict=True)})
                     vector = None
