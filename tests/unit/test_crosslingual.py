@@ -83,6 +83,9 @@ def test_paragraph_shares_decide_when_close_or_far_apart() -> None:
     # unknown shares (older features) or another paragraph count: the digits rule alone
     assert not same_shape(en, feats("ja", RU, 5, other_digits), p)
     assert shape_distance(en, replace(feats("ja", RU, 6), shape=(*alike, 0.0))) is None
+    # paragraphs all of about one length: close shares are too common to overrule the digits
+    even = replace(en, shape=(0.2, 0.2, 0.2, 0.2, 0.2))
+    assert not same_shape(even, replace(feats("ja", RU, 5, other_digits), shape=(0.21, 0.19, 0.2, 0.2, 0.2)), p)
     # with three paragraphs, close shares are too common to overrule the digits
     three = replace(en, paragraphs=3, shape=(0.2, 0.5, 0.3))
     assert not same_shape(three, replace(feats("ja", RU, 3, other_digits), shape=(0.21, 0.49, 0.3)), p)

@@ -46,6 +46,7 @@ class DenseParams:
     shape_close: float = 0.2
     shape_far: float = 0.45
     shape_min_paragraphs: int = 4  # fewer paragraphs than this: the shares say too little
+    shape_min_spread: float = 0.2  # shares this close to equal (L1 from uniform) say too little too
 
 
 def shape_distance(a: ArticleFeatures, b: ArticleFeatures) -> float | None:
@@ -56,11 +57,21 @@ def shape_distance(a: ArticleFeatures, b: ArticleFeatures) -> float | None:
     return sum(abs(x - y) for x, y in zip(a.shape, b.shape, strict=True))
 
 
+def _spread(shape: tuple[float, ...]) -> float:
+    """L1 distance of paragraph shares from equal shares: how much the shares can tell."""
+    return sum(abs(x - 1.0 / len(shape)) for x in shape) if shape else 0.0
+
+
 def close_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
-    """The strong form of :func:`same_shape`: as many paragraphs (enough of them), each about the
-    same share of the text."""
+    """The strong form of :func:`same_shape`: as many paragraphs (enough of them, not all of about
+    one length), each about the same share of the text."""
     distance = shape_distance(a, b)
-    return distance is not None and distance <= p.shape_close and a.paragraphs >= p.shape_min_paragraphs
+    return (
+        distance is not None
+        and distance <= p.shape_close
+        and a.paragraphs >= p.shape_min_paragraphs
+        and min(_spread(a.shape), _spread(b.shape)) >= p.shape_min_spread
+    )
 
 
 def same_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
