@@ -209,22 +209,17 @@ class OnlineClusterer:
         if hit is None:
             return None
         other, cosine, threshold = hit
-        story_id = self._story_of.get(other)
-        if story_id is None:
-            return None
-        original = self._copy_root.get(other, other)
-        story = self._stories[story_id]
-        self._join(story, article_id, f, copy_of=original)
-        explanation = Explanation(
-            decision="copy",
+        closely = "" if threshold >= self.dense_params.translation_threshold else " (paragraphs match closely)"
+        return self._as_copy(
+            article_id,
+            f,
+            other,
             score=cosine,
             threshold=threshold,
             similarity={"dense": cosine},
-            time_gap_hours=self._gap_hours(story, f.published),
-            note=f"translation of article {original} ({f.language or '?'}): same meaning and shape"
-            + ("" if threshold >= self.dense_params.translation_threshold else " (paragraphs match closely)"),
+            note=f"translation of article {{original}} ({f.language or '?'}): same meaning and shape{closely}",
+            relation="translation",
         )
-        return Decision(article_id, story_id, False, explanation, copy_of=original, relation="translation")
 
     def take_repairs(self) -> list[Repair]:
         out, self._repairs = self._repairs, []
@@ -287,6 +282,30 @@ class OnlineClusterer:
         if hit is None or hit[1] < self.params.copy_threshold:
             return None
         other, resemblance = hit
+        return self._as_copy(
+            article_id,
+            f,
+            other,
+            score=resemblance,
+            threshold=self.params.copy_threshold,
+            similarity={"resemblance": resemblance},
+            note="near-duplicate of article {original}",
+        )
+
+    def _as_copy(
+        self,
+        article_id: int,
+        f: ArticleFeatures,
+        other: int,
+        *,
+        score: float,
+        threshold: float,
+        similarity: dict[str, float],
+        note: str,
+        relation: str | None = None,
+    ) -> Decision | None:
+        """Join the story of ``other`` as a copy of its original (``note`` names it as ``{original}``);
+        None when ``other`` is no longer active."""
         story_id = self._story_of.get(other)
         if story_id is None:
             return None
@@ -295,13 +314,13 @@ class OnlineClusterer:
         self._join(story, article_id, f, copy_of=original)
         explanation = Explanation(
             decision="copy",
-            score=resemblance,
-            threshold=self.params.copy_threshold,
-            similarity={"resemblance": resemblance},
+            score=score,
+            threshold=threshold,
+            similarity=similarity,
             time_gap_hours=self._gap_hours(story, f.published),
-            note=f"near-duplicate of article {original}",
+            note=note.format(original=original),
         )
-        return Decision(article_id, story_id, False, explanation, copy_of=original)
+        return Decision(article_id, story_id, False, explanation, copy_of=original, relation=relation)
 
     # -- scoring -----------------------------------------------------------------------------
     def _idf_values(self, name: str, terms: Iterable[str]) -> list[float]:
@@ -385,39 +404,41 @@ class OnlineClusterer:
         edge = story.first_pub if published < story.first_pub else story.last_pub
         return abs(published - edge) / 3600.0
 
-    def _evidence(self, story: _Story, q: _Query, *, full: bool = False) -> tuple[dict[str, float], float | None]:
-        """The evidence the decision model weighs (``full``: also the field similarities it gives no
-        weight, which an explanation shows)."""
+    def _field(self, story: _Story, q: _Query, name: str, average: bool) -> tuple[float, float]:
+        """Cosine of the article's ``name`` view with the story's centroid and (``average``) its
+        mean cosine with the story's articles; zeros when either side is empty."""
+        norm = q.norm[name]
+        snorm = self._story_norm(story, name)
+        if not norm or not snorm:
+            return 0.0, 0.0
+        sums = story.sums[name]
+        dot = adot = 0.0
+        if average:  # one pass for both sums (usums has the keys of sums)
+            usums = story.usums[name]
+            for t, w in q.vidf[name].items():
+                s = sums.get(t)
+                if s is not None:
+                    dot += w * s
+                    adot += w * usums[t]
+            return dot / (norm * snorm), adot / (norm * len(story.core))
+        get = sums.get
+        for t, w in q.vidf[name].items():
+            s = get(t)
+            if s is not None:
+                dot += w * s
+        return dot / (norm * snorm), 0.0
+
+    def _evidence(self, story: _Story, q: _Query) -> tuple[dict[str, float], float | None]:
+        """The evidence the decision model weighs (views it gives no weight are left out)."""
         ev: dict[str, float] = {}
         used = self._used
         for name in FIELDS:
             average = name + "_avg" in used
-            if not (full or average or name in used):
-                continue
-            norm = q.norm[name]
-            snorm = self._story_norm(story, name)
-            if not norm or not snorm:
-                ev[name] = 0.0
-                ev[name + "_avg"] = 0.0
-                continue
-            sums = story.sums[name]
-            dot = 0.0
-            if average:  # one pass for both sums (usums has the keys of sums)
-                usums = story.usums[name]
-                adot = 0.0
-                for t, w in q.vidf[name].items():
-                    s = sums.get(t)
-                    if s is not None:
-                        dot += w * s
-                        adot += w * usums[t]
-                ev[name + "_avg"] = adot / (norm * len(story.core))
-            else:
-                get = sums.get
-                for t, w in q.vidf[name].items():
-                    s = get(t)
-                    if s is not None:
-                        dot += w * s
-            ev[name] = dot / (norm * snorm)
+            if average:
+                cosine, ev[name + "_avg"] = self._field(story, q, name, True)
+                ev[name] = cosine
+            elif name in used:
+                ev[name] = self._field(story, q, name, False)[0]
         for name, key in (("names", "names_top"), ("body", "body_top")):
             if key in used:
                 terms, weights, total = q.top[name]
@@ -431,10 +452,10 @@ class OnlineClusterer:
         ev["gap_log_days"] = math.log1p(max(0.0, gap / 24.0 - 1.0)) if gap is not None else 0.0
         return ev, gap
 
-    def _similarity(self, story: _Story, q: _Query) -> dict[str, float]:
-        """Title, body and names similarity of the article to a story, for its explanation."""
-        ev, _ = self._evidence(story, q, full=True)
-        return {k: ev[k] for k in FIELDS}
+    def _similarity(self, story: _Story, q: _Query, ev: dict[str, float]) -> dict[str, float]:
+        """Title, body and names similarity of the article to a story, for its explanation (from
+        the scored evidence ``ev``, the views the model gives no weight computed now)."""
+        return {k: ev[k] if k in ev else self._field(story, q, k, False)[0] for k in FIELDS}
 
     def _shared_terms(self, story: _Story, q: _Query) -> tuple[str, ...]:
         contrib: dict[str, float] = {}
@@ -470,7 +491,7 @@ class OnlineClusterer:
                 decision="joined",
                 score=self.model.probability(score),
                 threshold=self.params.join_threshold,
-                similarity=self._similarity(story, q),
+                similarity=self._similarity(story, q, ev),
                 shared_terms=self._shared_terms(story, q),
                 time_gap_hours=gap,
                 candidates=len(candidates),
@@ -503,7 +524,7 @@ class OnlineClusterer:
         prob = 0.0
         if best is not None:
             prob = self.model.probability(best[0])
-            sim = self._similarity(self._stories[best[1]], q)
+            sim = self._similarity(self._stories[best[1]], q, best[2])
             note = f"closest story {best[1]} scored {prob:.2f}, below {self.params.join_threshold:.2f}"
         self._join(story, article_id, f, copy_of=None, norms=dict(q.norm))
         explanation = Explanation(

@@ -10,7 +10,6 @@ Statements left without an edge are what only one source reports.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +19,7 @@ import numpy as np
 from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import names_from, tokens_from, words
 from ..represent.dense import Encoder
+from ..represent.tfidf import tfidf_rows
 from .base import Fact, SentenceSplitter, Span, Statement
 
 __all__ = ["AlignParams", "Alignment", "Doc", "align"]
@@ -131,20 +131,7 @@ def align(
     lang = {d.article: d.language for d in docs}
     bags = [_terms(s.text, lang.get(s.article), p.name_weight) for s in statements]
     n = len(statements)
-    vocab: dict[str, int] = {}
-    for bag in bags:
-        for t in bag:
-            vocab.setdefault(t, len(vocab))
-    mat = np.zeros((n, max(1, len(vocab))))
-    for i, bag in enumerate(bags):
-        for t, c in bag.items():
-            mat[i, vocab[t]] = 1.0 + math.log(c) if c >= 1 else c
-    df = (mat > 0).sum(axis=0)
-    idf = np.log((n + 1) / (df + 1)) + 1.0
-    mat *= idf**2
-    norms = np.linalg.norm(mat, axis=1)
-    norms[norms == 0] = 1.0
-    mat /= norms[:, None]
+    mat = tfidf_rows(bags, idf_power=2)
     sim = mat @ mat.T
     languages = [lang.get(s.article) or "?" for s in statements]
     cross = np.array([[a != b for b in languages] for a in languages], dtype=bool) if n else np.zeros((0, 0), bool)

@@ -24,6 +24,7 @@ from ..compare.comparer import CompareInput
 from ..nlp.sentences import RuleSentenceSplitter
 from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import tokens_from, words
+from ..represent.tfidf import tfidf_rows
 from .base import Summary, SummarySentence
 from .label import choose_label
 from .neutral import loaded_words
@@ -121,20 +122,7 @@ class ExtractiveSummarizer:
     def _select(self, candidates: list[_Candidate], n_groups: int, budget: int) -> list[_Candidate]:
         p = self.params
         language = None
-        bags = [self._bag(c.sentence.text, language) for c in candidates]
-        vocab: dict[str, int] = {}
-        for bag in bags:
-            for t in bag:
-                vocab.setdefault(t, len(vocab))
-        mat = np.zeros((len(candidates), max(1, len(vocab))))
-        for i, bag in enumerate(bags):
-            for t, count in bag.items():
-                mat[i, vocab[t]] = 1.0 + math.log(count)
-        df = (mat > 0).sum(axis=0)
-        mat *= np.log((len(candidates) + 1) / (df + 1)) + 1.0
-        norms = np.linalg.norm(mat, axis=1)
-        norms[norms == 0] = 1.0
-        mat /= norms[:, None]
+        mat = tfidf_rows([self._bag(c.sentence.text, language) for c in candidates])
         centroid = mat.sum(axis=0)
         cn = np.linalg.norm(centroid) or 1.0
         centrality = (mat @ centroid) / cn

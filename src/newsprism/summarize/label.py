@@ -9,7 +9,6 @@ readers do not see the story renamed with every new article.
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import MutableMapping, Sequence
@@ -18,6 +17,7 @@ import numpy as np
 
 from ..compare.comparer import CompareInput
 from ..nlp.tokenize import tokens
+from ..represent.tfidf import tfidf_rows
 
 __all__ = ["MAX_LABEL_CHARS", "choose_label", "clean_headline", "label_of_one"]
 
@@ -74,19 +74,7 @@ def choose_label(
             if bag is None:
                 bag = bags[key] = _bag(i)
             token_bags.append(bag)
-    vocab: dict[str, int] = {}
-    for bag in token_bags:
-        for t in bag:
-            vocab.setdefault(t, len(vocab))
-    mat = np.zeros((len(items), max(1, len(vocab))))
-    for r, bag in enumerate(token_bags):
-        for t, c in bag.items():
-            mat[r, vocab[t]] = 1.0 + math.log(c)
-    df = (mat > 0).sum(axis=0)
-    mat *= np.log((len(items) + 1) / (df + 1)) + 1.0
-    norms = np.linalg.norm(mat, axis=1)
-    norms[norms == 0] = 1.0
-    mat /= norms[:, None]
+    mat = tfidf_rows(token_bags)
     sim = mat @ mat.T
     np.fill_diagonal(sim, 0.0)
     centrality = sim.sum(axis=1) / (len(items) - 1)
