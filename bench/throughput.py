@@ -96,6 +96,8 @@ def main() -> None:
         marks: list[tuple[int, float]] = []
         step = max(1, args.articles // 10)
         t0 = time.perf_counter()
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        cpu0 = usage.ru_utime + usage.ru_stime
 
         def on_progress(p: Progress) -> None:
             if p.done % step == 0 and (not marks or marks[-1][0] != p.done):
@@ -113,6 +115,13 @@ def main() -> None:
         slices.append(f"{(done - prev[0]) / max(t - prev[1], 1e-9):.0f}")
         prev = (done, t)
     print("per 10% slice (articles/s):", " ".join(slices))
+    self_cpu = resource.getrusage(resource.RUSAGE_SELF)
+    child_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    per = 1000.0 / max(report.ingested, 1)
+    print(
+        f"CPU per article: main process {(self_cpu.ru_utime + self_cpu.ru_stime - cpu0) * per:.2f} ms, "
+        f"workers {(child_cpu.ru_utime + child_cpu.ru_stime) * per:.2f} ms"
+    )
     print(
         f"peak RSS: main {rss_mb(resource.RUSAGE_SELF):.0f} MB, "
         f"largest worker {rss_mb(resource.RUSAGE_CHILDREN):.0f} MB"

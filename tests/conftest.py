@@ -45,12 +45,20 @@ def article_from_record(record: dict[str, Any]) -> Article:
     )
 
 
+@pytest.fixture(scope="session")
+def _cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("cache-home")
+
+
 @pytest.fixture(autouse=True)
-def _no_newsprism_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Settings read ``NEWSPRISM_*`` variables: a developer's shell must not change test outcomes."""
+def _no_newsprism_environment(monkeypatch: pytest.MonkeyPatch, _cache_home: Path) -> None:
+    """Settings read ``NEWSPRISM_*`` variables: a developer's shell must not change test outcomes.
+    The encoder's unpacked copy (setting ``cache_dir``, default under ``$XDG_CACHE_HOME``) goes to
+    one folder for the session, never to the user's own cache."""
     for name in list(os.environ):
         if name.startswith("NEWSPRISM_"):
             monkeypatch.delenv(name)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(_cache_home))
 
 
 @pytest.fixture(scope="session")

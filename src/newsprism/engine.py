@@ -187,7 +187,7 @@ class Engine:
         if self._encoder is None:
             from .represent.dense import make_encoder
 
-            self._encoder = make_encoder(self.settings.encoder)
+            self._encoder = make_encoder(self.settings.encoder, self.settings.cache_dir)
         return self._encoder
 
     def _multilingual(self) -> bool:

@@ -112,7 +112,7 @@ def _init_worker(settings: Settings, dense: bool) -> None:
     # the writer (clustering, store) is the sequential bottleneck: workers yield the CPU to it
     with contextlib.suppress(AttributeError, OSError):  # no os.nice (Windows) or not allowed
         os.nice(WORKER_NICENESS)
-    _worker = Preparer(settings, encoder=make_encoder(settings.encoder) if dense else None)
+    _worker = Preparer(settings, encoder=make_encoder(settings.encoder, settings.cache_dir) if dense else None)
 
 
 def _work(draft: Draft | Rejection) -> Prepared:
@@ -141,7 +141,8 @@ def prepare_all(
     it = iter(drafts)
     head = list(itertools.islice(it, _POOL_MIN_DRAFTS))
     workers = _workers(settings)
-    local = preparer or Preparer(settings, encoder=make_encoder(settings.encoder) if dense else None)
+    encoder = make_encoder(settings.encoder, settings.cache_dir) if dense and preparer is None else None
+    local = preparer or Preparer(settings, encoder=encoder)
     if preparer is not None or workers <= 1 or len(head) < _POOL_MIN_DRAFTS:
         if on_start:
             on_start(1)

@@ -75,6 +75,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Dense encoder: use (Universal Sentence Encoder multilingual, bundled), st:<model> "
         "(sentence-transformers, extra 'st'), hashing (tests).",
     ),
+    Setting(
+        "cache_dir",
+        str,
+        "auto",
+        "Folder for an unpacked copy of the bundled encoder, which loads about 5x faster than the package: "
+        "auto ($XDG_CACHE_HOME/newsprism, else ~/.cache/newsprism), off, or a path.",
+    ),
     # -- `newsprism serve` (issue 6) --------------------------------------------------------------
     Setting("host", str, "127.0.0.1", "Address `newsprism serve` listens on (0.0.0.0: every interface)."),
     Setting("port", int, 8000, "Port `newsprism serve` listens on."),
@@ -125,6 +132,7 @@ class Settings:
     split_check: bool = True
     multilingual: str = "auto"
     encoder: str = "use"
+    cache_dir: str = "auto"
     host: str = "127.0.0.1"
     port: int = 8000
     token: str = field(default="", repr=False)  # a secret: kept out of reprs and logs

