@@ -91,3 +91,14 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path: Path, fresh_vectors: np.
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
     assert np.array_equal(USEEncoder(blocker / "sub").encode(TEXTS), fresh_vectors)
+
+
+def test_no_home_folder_means_no_copy(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.delenv("HOME", raising=False)
+
+    def nowhere() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(nowhere))
+    assert cache_path("auto") is None

@@ -156,7 +156,10 @@ def cache_path(setting: str) -> Path | None:
     if setting == "auto":
         from .use_cache import default_cache_dir
 
-        return default_cache_dir()
+        try:
+            return default_cache_dir()
+        except RuntimeError:  # no home folder to find: no copy
+            return None
     return Path(setting).expanduser()
 
 
