@@ -26,6 +26,7 @@ from .cluster.idf import snapshot_boundary
 from .cluster.metrics import bcubed
 from .cluster.online import ClusterParams, OnlineClusterer
 from .errors import NotFound
+from .gcpolicy import relaxed_gc
 from .model import Article, Assignment, Draft, Explanation, IngestReport, Rejection, Story, StoryEvent
 from .represent.base import ArticleFeatures, Featurizer
 from .represent.lexical import LexicalFeaturizer
@@ -275,6 +276,16 @@ class Engine:
         *,
         on_progress: Callable[[Progress], None] | None = None,
         on_reject: Callable[[Rejection], None] | None = None,
+    ) -> IngestReport:
+        with relaxed_gc():
+            return self._consume_all(items, on_progress=on_progress, on_reject=on_reject)
+
+    def _consume_all(
+        self,
+        items: Iterable[Prepared],
+        *,
+        on_progress: Callable[[Progress], None] | None,
+        on_reject: Callable[[Rejection], None] | None,
     ) -> IngestReport:
         report = IngestReport()
         batch: list[Prepared] = []
@@ -600,6 +611,10 @@ class Engine:
         Features made by another featurizer version are recomputed first.  The new stories take
         the ids of the old stories they overlap most, so ids stay stable where the grouping did.
         """
+        with relaxed_gc():
+            return self._rebuild(on_progress)
+
+    def _rebuild(self, on_progress: Callable[[int, int], None] | None) -> RebuildReport:
         before = {row.article_id: row.story_id for row in self.store.assignments()}
         stories_before = self.store.story_count()
         items: list[tuple[Article, ArticleFeatures]] = []

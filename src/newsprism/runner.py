@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from .gcpolicy import relax_for_worker
 from .ingest.clean import Cleaner
 from .ingest.parsers import parser_for
 from .ingest.paywall import paywall_stub
@@ -112,6 +113,7 @@ def _init_worker(settings: Settings, dense: bool) -> None:
     # the writer (clustering, store) is the sequential bottleneck: workers yield the CPU to it
     with contextlib.suppress(AttributeError, OSError):  # no os.nice (Windows) or not allowed
         os.nice(WORKER_NICENESS)
+    relax_for_worker()
     _worker = Preparer(settings, encoder=make_encoder(settings.encoder, settings.cache_dir) if dense else None)
 
 

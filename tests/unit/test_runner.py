@@ -41,3 +41,14 @@ def test_workers_yield_the_cpu_to_the_writer() -> None:
     with ctx.Pool(1, initializer=_init_worker, initargs=(Settings.load({}, env={}), False)) as pool:
         worker = pool.apply(os.nice, (0,))
     assert worker == min(19, os.nice(0) + WORKER_NICENESS)
+
+
+def test_workers_run_with_relaxed_garbage_collection() -> None:
+    import gc
+
+    from newsprism.gcpolicy import INGEST_THRESHOLDS
+
+    ctx = mp.get_context("spawn")  # a fresh interpreter: nothing inherited from this one
+    with ctx.Pool(1, initializer=_init_worker, initargs=(Settings.load({}, env={}), False)) as pool:
+        worker = pool.apply(gc.get_threshold)
+    assert tuple(worker) == INGEST_THRESHOLDS
