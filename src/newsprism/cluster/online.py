@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 import logging
 import math
+from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -87,7 +88,8 @@ class _Story:
     last_pub: float | None = None
     last_id: int = 0
     version: int = 0
-    idlist: dict[str, list[int]] = field(default_factory=lambda: {f: [] for f in FIELDS})  # term ids, sums order
+    # term ids in sums order: int64 arrays (8 bytes a term, read by numpy without conversion)
+    idlist: dict[str, array[int]] = field(default_factory=lambda: {f: array("q") for f in FIELDS})
     norms: dict[str, tuple[int, int, float]] = field(default_factory=dict)  # field -> (version, snapshot, norm)
 
     def add_evidence(
@@ -367,7 +369,7 @@ class OnlineClusterer:
             return cached[2]
         sums = story.sums[name]
         if sums:
-            idf = self.df.idf_array(name)[np.asarray(story.idlist[name], dtype=np.int64)]
+            idf = self.df.idf_array(name)[np.frombuffer(story.idlist[name], dtype=np.int64)]
             weights = np.fromiter(sums.values(), dtype=np.float64, count=len(sums)) * idf
             norm = math.sqrt(float(np.dot(weights, weights)))
         else:
