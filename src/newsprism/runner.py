@@ -158,13 +158,15 @@ def prepare_all(
         # Bounded in-flight work: Pool.imap would read every input ahead and keep every result
         # the writer has not consumed yet, so memory would grow with the input when clustering is
         # the slower side.
+        # The workers keep preparing while the writer stores a batch: at least a batch ahead.
+        in_flight = max(_IN_FLIGHT, -(-settings.batch_size // _BLOCK))
         pending: deque[Any] = deque()
         source = itertools.chain(head, it)
         while True:
             block = list(itertools.islice(source, _BLOCK))
             if block:
                 pending.append(pool.map_async(_work, block, chunksize=_CHUNK))
-            if pending and (len(pending) > _IN_FLIGHT or not block):
+            if pending and (len(pending) > in_flight or not block):
                 yield from pending.popleft().get()
             if not block and not pending:
                 return

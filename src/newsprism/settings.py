@@ -37,7 +37,13 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", str, "newsprism.db", "SQLite database file (created on first use)."),
     Setting("max_input_bytes", int, 5_000_000, "Inputs (files, JSON lines, pages) larger than this are skipped."),
     Setting("min_text_chars", int, 40, "Articles whose clean text is shorter than this are skipped as empty."),
-    Setting("batch_size", int, 500, "Articles written per transaction during ingest."),
+    Setting(
+        "batch_size",
+        int,
+        2000,
+        "Articles written per transaction during ingest (an interrupted ingest keeps every finished batch; "
+        "running it again adds the rest).",
+    ),
     Setting("workers", int, 0, "Processes for parsing and features during ingest (0: one per core, 1: none)."),
     Setting("join_threshold", float, 0.5, "Decision score at or above which an article joins its best story."),
     Setting("copy_threshold", float, 0.6, "Word 5-gram resemblance at or above which an article is a copy."),
@@ -122,7 +128,7 @@ class Settings:
     db: str = "newsprism.db"
     max_input_bytes: int = 5_000_000
     min_text_chars: int = 40
-    batch_size: int = 500
+    batch_size: int = 2000
     workers: int = 0
     join_threshold: float = 0.5
     copy_threshold: float = 0.6

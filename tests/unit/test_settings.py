@@ -28,7 +28,7 @@ def test_the_table_and_the_dataclass_agree() -> None:
 
 def test_precedence_override_then_environment_then_default() -> None:
     env = {"NEWSPRISM_BATCH_SIZE": "20", "NEWSPRISM_DB": "env.db"}
-    assert Settings.load({}, env={}).batch_size == 500
+    assert Settings.load({}, env={}).batch_size == 2000
     assert Settings.load({}, env=env).batch_size == 20
     loaded = Settings.load({"batch_size": 7}, env=env)
     assert (loaded.batch_size, loaded.db) == (7, "env.db")
