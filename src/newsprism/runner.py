@@ -158,7 +158,8 @@ def prepare_all(
         # Bounded in-flight work: Pool.imap would read every input ahead and keep every result
         # the writer has not consumed yet, so memory would grow with the input when clustering is
         # the slower side.
-        # The workers keep preparing while the writer stores a batch: at least a batch ahead.
+        # The workers keep preparing while the writer stores a batch: at least a batch ahead (so
+        # memory in flight grows with the batch_size setting, like the batch itself).
         in_flight = max(_IN_FLIGHT, -(-settings.batch_size // _BLOCK))
         pending: deque[Any] = deque()
         source = itertools.chain(head, it)

@@ -85,7 +85,7 @@ SETTINGS: tuple[Setting, ...] = (
         "cache_dir",
         str,
         "auto",
-        "Folder for an unpacked copy of the bundled encoder, which loads about 4x faster than the package: "
+        "Folder for an unpacked copy of the bundled encoder (~80 MB; loads in 0.15 s instead of ~1 s): "
         "auto ($XDG_CACHE_HOME/newsprism, else ~/.cache/newsprism), off, or a path.",
     ),
     # -- `newsprism serve` (issue 6) --------------------------------------------------------------

@@ -122,3 +122,45 @@ def test_leftovers_of_an_interrupted_write_do_not_block_the_copy(tmp_path: Path,
     encoder = USEEncoder(tmp_path)
     assert np.array_equal(encoder.encode(TEXTS), fresh_vectors)
     assert isinstance(encoder._model._backend.table, np.memmap)
+
+
+def test_one_changed_byte_anywhere_is_caught(tmp_path: Path, fresh_vectors: np.ndarray) -> None:
+    USEEncoder(tmp_path).encode(TEXTS[:1])
+    table = _copy(tmp_path) / "table.npy"
+    data = bytearray(table.read_bytes())
+    data[-1] ^= 0xFF  # a row no probe text would use
+    table.write_bytes(bytes(data))
+    encoder = USEEncoder(tmp_path)
+    assert np.array_equal(encoder.encode(TEXTS), fresh_vectors)
+    assert not isinstance(encoder._model._backend.table, np.memmap)  # the package was loaded
+
+
+def test_an_unreadable_cache_folder_only_costs_speed(
+    tmp_path: Path, fresh_vectors: np.ndarray, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_exists = Path.exists
+
+    def exists(self: Path) -> bool:
+        if self.name == "meta.json":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_exists(self)
+
+    monkeypatch.setattr(Path, "exists", exists)
+    assert np.array_equal(USEEncoder(tmp_path).encode(TEXTS), fresh_vectors)
+
+
+def test_stale_leftovers_are_swept_when_a_good_copy_is_read(tmp_path: Path) -> None:
+    USEEncoder(tmp_path).encode(TEXTS[:1])
+    stale = tmp_path / ".tmp-killed"
+    stale.mkdir()
+    os.utime(stale, (1_000_000, 1_000_000))
+    encoder = USEEncoder(tmp_path)
+    encoder.encode(TEXTS[:1])
+    assert isinstance(encoder._model._backend.table, np.memmap)
+    assert not stale.exists()
+
+
+def test_a_relative_xdg_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert default_cache_dir() == tmp_path / ".cache" / "newsprism"

