@@ -213,7 +213,26 @@ def test_a_story_with_own_reporting_in_a_language_is_found_lexically_not_densely
     assert other.new_story
 
 
-@pytest.mark.parametrize("k", [1, 2, 3])
+def test_a_story_translated_into_a_language_is_read_in_it_before_a_dense_join() -> None:
+    """A Russian report with an English translation: an English report of *another* event whose
+    title and lead mean about the same does not join on meaning alone (it is read against the
+    translation, and reads as another event); an English report of the same event does join."""
+    base = unit(1)
+    stories = []
+    for words in (["flood", "river", "dike", "evacuation", "lavrov"], [*EN, "talks", "ministers"]):
+        cl = OnlineClusterer()
+        ru = cl.assign(1, feats("ru", RU), base)
+        en_translation = cl.assign(2, feats("en", EN, digits=("2021", "19", "90")), unit(2, base, 0.05))
+        assert en_translation.relation == "translation" and en_translation.story_id == ru.story_id
+        report = cl.assign(3, feats("en", words, 14, ("7",)), unit(3, base, 0.15))
+        stories.append((report, ru.story_id))
+    (other, home), (same, home2) = stories
+    assert other.new_story and other.story_id != home
+    assert same.story_id == home2 and not same.new_story and same.copy_of is None
+    assert "its translation into en reads as the same event" in (same.explanation.note or "")
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 5, 6])
 def test_restore_with_vectors_is_exact(k: int) -> None:
     from newsprism.cluster.base import Member
 
@@ -224,6 +243,8 @@ def test_restore_with_vectors_is_exact(k: int) -> None:
         (3, feats("de", ["treffen", "blinken"], 14, ("3", "44")), unit(3, base, 0.15)),
         (4, feats("fr", OTHER), unit(4)),
         (5, replace(feats("ru", RU), digits=("2021", "19", "90")), unit(5, base, 0.05)),
+        (6, feats("ru", ["наводнение", "река", "дамба"], 9, ("7", "8")), unit(6, base, 0.15)),  # read in ru
+        (7, feats("ru", [*RU, "переговоры"], 9, ("7", "8")), unit(7, base, 0.15)),
     ]
     whole = OnlineClusterer()
     run = [whole.assign(a, f, v) for a, f, v in items]
@@ -240,3 +261,4 @@ def test_restore_with_vectors_is_exact(k: int) -> None:
         seen=k,
     )
     assert [restored.assign(a, f, v) for a, f, v in items[k:]] == run[k:]
+    assert run[5].new_story and "translation into ru reads" in (run[6].explanation.note or "")

@@ -214,6 +214,9 @@ class DenseIndex:
             return None
         return sid, best
 
+    def features_of(self, article_id: int) -> ArticleFeatures | None:
+        return self._feats.get(article_id)
+
     def language_of(self, article_id: int) -> str | None:
         row = self._row_of.get(article_id)
         return None if row is None else self._lang[row]

@@ -504,9 +504,15 @@ class OnlineClusterer:
             return Decision(article_id, sid, False, explanation)
         if vector is not None and self._dense is not None:
             hit = self._dense.best_story(vector, f.language, exclude=set())
-            if hit is not None and hit[0] in self._stories and self._dense_compatible(self._stories[hit[0]], q):
+            if hit is not None and not (hit[0] in self._stories and self._dense_compatible(self._stories[hit[0]], q)):
+                hit = None
+            readable = None if hit is None else self._read_in_language(self._stories[hit[0]], f.language, q)
+            if hit is not None and readable is not False:
                 sid, cosine = hit
                 story = self._stories[sid]
+                note = "across languages: title and lead mean the same as the story's"
+                if readable:
+                    note += f"; its translation into {f.language} reads as the same event"
                 explanation = Explanation(
                     decision="joined",
                     score=cosine,
@@ -514,7 +520,7 @@ class OnlineClusterer:
                     similarity={"dense": cosine},
                     time_gap_hours=self._gap_hours(story, f.published),
                     candidates=len(candidates),
-                    note="across languages: title and lead mean the same as the story's",
+                    note=note,
                 )
                 self._join(story, article_id, f, copy_of=None, norms=dict(q.norm))
                 return Decision(article_id, sid, False, explanation)
@@ -539,6 +545,26 @@ class OnlineClusterer:
         )
         self._check_merge(article_id, scored)
         return Decision(article_id, story.id, True, explanation)
+
+    def _read_in_language(self, story: _Story, language: str | None, q: _Query) -> bool | None:
+        """When ``story`` holds translations into ``language`` (copies in that language: its
+        reporting in it would have excluded the story), whether the article, read against them
+        like against any story, reaches the join threshold; None when there are none.  Without
+        this a report of *another* event of the same kind, in the language of the translation,
+        joins on the meaning of its title and lead, and later reports of its event follow it."""
+        if self._dense is None or not language:
+            return None
+        dense = self._dense
+        copies = [a for a in story.members if a in self._copy_root and dense.language_of(a) == language]
+        feats = [(a, f) for a, f in ((a, dense.features_of(a)) for a in copies) if f is not None]
+        if not feats:
+            return None
+        pseudo = _Story(story.id)
+        for aid, f in feats:
+            pseudo.add_time(aid, f.published)
+            pseudo.add_evidence(aid, f, False, self._query(f).norm, self.df.ids)
+        ev, _ = self._evidence(pseudo, q)
+        return self.model.score(ev) >= self._threshold_score
 
     def _dense_compatible(self, story: _Story, q: _Query) -> bool:
         """Can an article join ``story`` on the meaning of its title and lead alone?  Not when the
