@@ -232,6 +232,74 @@ def test_a_story_translated_into_a_language_is_read_in_it_before_a_dense_join() 
     assert "its translation into en reads as the same event" in (same.explanation.note or "")
 
 
+def _joined_then_translated(translation_words: list[str]) -> tuple[OnlineClusterer, list[object]]:
+    """An English report; a Russian report joins it across languages (nothing in Russian to read
+    it against); then the Russian report's English translation arrives."""
+    cl = OnlineClusterer()
+    base = unit(1)
+    ru_vector = unit(2, base, 0.15)
+    decisions = [
+        cl.assign(1, feats("en", EN), base),
+        cl.assign(2, feats("ru", ["наводнение", "река", "дамба"], 9, ("7", "8")), ru_vector),
+        cl.assign(3, feats("en", translation_words, 9, ("7", "8")), unit(3, ru_vector, 0.05)),
+    ]
+    return cl, decisions
+
+
+def test_a_translation_that_reads_as_another_event_splits_a_cross_language_join() -> None:
+    cl, (en, ru, translation) = _joined_then_translated(OTHER)
+    assert ru.story_id == en.story_id and ru.explanation.note.startswith("across languages")  # type: ignore[attr-defined]
+    assert translation.copy_of == 2 and translation.relation == "translation"  # type: ignore[attr-defined]
+    (repair,) = cl.take_repairs()
+    assert repair.kind == "split" and repair.from_story == en.story_id  # type: ignore[attr-defined]
+    assert repair.articles == (2, 3)  # the Russian report and its translation; the first article stays
+    assert "reads as another event" in repair.note
+    assert cl.story_size(en.story_id) == 1 and cl.story_size(repair.to_story) == 2  # type: ignore[attr-defined]
+
+
+def test_a_translation_that_reads_as_the_same_event_keeps_the_join() -> None:
+    cl, (en, ru, translation) = _joined_then_translated([*EN, "talks"])
+    assert ru.story_id == en.story_id == translation.story_id  # type: ignore[attr-defined]
+    assert cl.take_repairs() == []
+
+
+@pytest.mark.parametrize("k", [1, 2])
+def test_restore_before_the_translation_split_is_exact(k: int) -> None:
+    from newsprism.cluster.base import Member
+
+    base = unit(1)
+    ru_vector = unit(2, base, 0.15)
+    items = [
+        (1, feats("en", EN), base),
+        (2, feats("ru", ["наводнение", "река", "дамба"], 9, ("7", "8")), ru_vector),
+        (3, feats("en", OTHER, 9, ("7", "8")), unit(3, ru_vector, 0.05)),
+        (4, feats("ru", ["наводнение", "река", "дамба", "спасатели"], 9, ("7", "9")), unit(4, ru_vector, 0.1)),
+    ]
+    whole = OnlineClusterer()
+    run = []
+    for a, f, v in items:
+        run.append(whole.assign(a, f, v))
+        run.append(whole.take_repairs())
+    first = OnlineClusterer()
+    decisions = [first.assign(a, f, v) for a, f, v in items[:k]]
+    restored = OnlineClusterer()
+    restored.df.restore(first.df.take_dirty(), first.df.n, [])
+    restored.restore(
+        [
+            Member(a, d.story_id, f, d.copy_of, first.state_of(a).get("norms"), vector=v)  # type: ignore[arg-type]
+            for (a, f, v), d in zip(items[:k], decisions, strict=True)
+        ],
+        next_story_id=max(d.story_id for d in decisions) + 1,
+        seen=k,
+    )
+    rest = []
+    for a, f, v in items[k:]:
+        rest.append(restored.assign(a, f, v))
+        rest.append(restored.take_repairs())
+    assert rest == run[2 * k :]
+    assert any(run[5])  # the split happened (after the translation, article 3)
+
+
 @pytest.mark.parametrize("k", [1, 2, 3, 5, 6])
 def test_restore_with_vectors_is_exact(k: int) -> None:
     from newsprism.cluster.base import Member

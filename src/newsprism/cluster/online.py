@@ -212,7 +212,7 @@ class OnlineClusterer:
             return None
         other, cosine, threshold = hit
         closely = "" if threshold >= self.dense_params.translation_threshold else " (paragraphs match closely)"
-        return self._as_copy(
+        decision = self._as_copy(
             article_id,
             f,
             other,
@@ -222,6 +222,61 @@ class OnlineClusterer:
             note=f"translation of article {{original}} ({f.language or '?'}): same meaning and shape{closely}",
             relation="translation",
         )
+        if decision is not None and decision.copy_of is not None:
+            self._check_translated(self._stories[decision.story_id], f, decision.copy_of)
+        return decision
+
+    def _check_translated(self, story: _Story, f: ArticleFeatures, original: int) -> None:
+        """A translation of ``original`` arrived: the rest of the story can now be read in its
+        language.  When ``original`` came into the story (or the story came to it) across
+        languages, on the meaning of a title and lead, and the translation reads as another event
+        than the rest of the story's articles in its language, the two are split apart (the
+        group holding the story's first article keeps the id)."""
+        if not self.params.split_check or self._dense is None or not f.language or not self._small(story):
+            return
+        group = {a for a in story.members if a == original or self._copy_root.get(a) == original}
+        rest = [a for a in story.members if a not in group]
+        if not rest or not any(a not in self._copy_root for a in rest):
+            return
+        dense = self._dense
+        home = dense.language_of(original)
+        if any(a not in self._copy_root and dense.language_of(a) == home for a in rest):
+            return  # other reporting in the original's language: it was placed by reading, not across
+        readable = [(a, dense.features_of(a)) for a in rest if dense.language_of(a) == f.language]
+        pseudo = _Story(story.id)
+        for aid, g in readable:
+            if g is not None:
+                pseudo.add_time(aid, g.published)
+                pseudo.add_evidence(aid, g, False, self._query(g).norm, self.df.ids)
+        if not pseudo.core:
+            return
+        ev, _ = self._evidence(pseudo, self._query(f))
+        score = self.model.score(ev)
+        if score >= self._threshold_score:
+            return
+        moved_set = group if min(story.members) not in group else set(rest)
+        moved = sorted(moved_set)
+        kept = [a for a in story.members if a not in moved_set]
+        feats = dict(story.feats)
+        self._unindex(story)
+        self._rebuild(story.id, kept, feats, story.last_id)
+        new_id = self._next_story
+        self._next_story += 1
+        self._rebuild(new_id, moved, feats, story.last_id)
+        self._split_pairs.add(frozenset((story.id, new_id)))
+        probability = self.model.probability(score)
+        note = (
+            f"split from story {story.id}: the translation of article {original} into {f.language} reads as "
+            f"another event ({probability:.2f}, below {self.params.join_threshold:.2f})"
+        )
+        explanation = Explanation(
+            decision="moved",
+            score=probability,
+            threshold=self.params.join_threshold,
+            similarity={k: ev[k] for k in FIELDS if k in ev},
+            note=note,
+        )
+        self._repairs.append(Repair("split", story.id, new_id, tuple(moved), explanation, note))
 
     def take_repairs(self) -> list[Repair]:
         out, self._repairs = self._repairs, []
