@@ -228,6 +228,9 @@ def test_a_story_translated_into_a_language_is_read_in_it_before_a_dense_join() 
         stories.append((report, ru.story_id))
     (other, home), (same, home2) = stories
     assert other.new_story and other.story_id != home
+    assert f"story {home} means about the same across languages, but reads as another event" in (
+        other.explanation.note or ""
+    )
     assert same.story_id == home2 and not same.new_story and same.copy_of is None
     assert "its translation into en reads as the same event" in (same.explanation.note or "")
 
@@ -260,6 +263,35 @@ def test_a_translation_that_reads_as_another_event_splits_a_cross_language_join(
 def test_a_translation_that_reads_as_the_same_event_keeps_the_join() -> None:
     cl, (en, ru, translation) = _joined_then_translated([*EN, "talks"])
     assert ru.story_id == en.story_id == translation.story_id  # type: ignore[attr-defined]
+    assert cl.take_repairs() == []
+
+
+def test_a_later_translation_does_not_undo_a_join_made_by_reading_the_first() -> None:
+    """English report; its Russian translation; a Russian report joins by reading that
+    translation; a second, freer Russian translation of the English report changes nothing."""
+    cl = OnlineClusterer()
+    base = unit(1)
+    en = cl.assign(1, feats("en", EN), base)
+    first = cl.assign(2, feats("ru", RU), unit(2, base, 0.05))
+    assert first.relation == "translation"
+    report = cl.assign(3, feats("ru", [*RU, "переговоры"], 9, ("7", "8")), unit(3, base, 0.15))
+    assert report.story_id == en.story_id and "reads as the same event" in (report.explanation.note or "")
+    second = cl.assign(4, feats("ru", ["совсем", "другие", "слова", "перевода", "лавров"]), unit(4, base, 0.05))
+    assert second.relation == "translation" and second.story_id == en.story_id
+    assert cl.take_repairs() == []
+
+
+def test_reports_that_cannot_be_read_in_the_translations_language_are_not_moved() -> None:
+    """Russian report; a German report and an English report of another event join across
+    languages; the English translation of the Russian report cannot read the German one: no split."""
+    cl = OnlineClusterer()
+    base = unit(1)
+    ru = cl.assign(1, feats("ru", RU), base)
+    de = cl.assign(2, feats("de", ["treffen", "blinken", "lawrow"], 9, ("3", "44")), unit(2, base, 0.15))
+    en = cl.assign(3, feats("en", OTHER, 11, ("5", "6")), unit(3, base, 0.15))
+    assert ru.story_id == de.story_id == en.story_id
+    translation = cl.assign(4, feats("en", EN), unit(4, base, 0.05))
+    assert translation.copy_of == 1
     assert cl.take_repairs() == []
 
 

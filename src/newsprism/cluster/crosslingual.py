@@ -36,6 +36,10 @@ __all__ = ["DenseIndex", "DenseParams", "close_shape", "same_shape", "shape_dist
 class DenseParams:
     link_threshold: float = 0.45  # cosine (title + lead) to join a story in another language
     margin: float = 0.03  # the best story must beat the runner-up by this much
+    # an article joined across languages with nothing to read it against is split off when its
+    # first translation reads as another event below this probability (clearly apart: half the
+    # join threshold's default, not tuned)
+    unread_split_probability: float = 0.25
     translation_threshold: float = 0.45
     close_shape_threshold: float = 0.40  # a lower cosine is enough when the paragraph shares match closely
     paragraph_ratio: float = 0.75  # translations keep the paragraphs ...

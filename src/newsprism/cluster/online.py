@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 ONLINE_V1 = "newsprism.OnlineClusterer.v1"
 _DAY = 86400.0
 _RETIRE_EVERY = 256
+_READ_COPIES = 16  # translations of a story read, at most, before a join across languages
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -227,24 +228,30 @@ class OnlineClusterer:
         return decision
 
     def _check_translated(self, story: _Story, f: ArticleFeatures, original: int) -> None:
-        """A translation of ``original`` arrived: the rest of the story can now be read in its
-        language.  When ``original`` came into the story (or the story came to it) across
-        languages, on the meaning of a title and lead, and the translation reads as another event
-        than the rest of the story's articles in its language, the two are split apart (the
-        group holding the story's first article keeps the id)."""
+        """The first translation of ``original`` into a language arrived: the rest of the story can
+        now be read in it.  When ``original`` has no other reporting in its own language in the
+        story (it joined across languages, on the meaning of a title and lead, or the rest joined
+        it that way), every other article of the story is in the translation's language (or a
+        copy of one), and the translation reads as clearly another event than them (below
+        ``DenseParams.unread_split_probability``), the two are split apart; the group holding
+        the story's first article keeps the id.  Later translations into the same language
+        change nothing: what joined after the first one was placed by reading it."""
         if not self.params.split_check or self._dense is None or not f.language or not self._small(story):
             return
-        group = {a for a in story.members if a == original or self._copy_root.get(a) == original}
-        rest = [a for a in story.members if a not in group]
-        if not rest or not any(a not in self._copy_root for a in rest):
-            return
         dense = self._dense
+        group = {a for a in story.members if a == original or self._copy_root.get(a) == original}
+        if any(dense.language_of(a) == f.language for a in group):
+            return  # not the first translation into this language (this one is not indexed yet)
+        rest = [a for a in story.members if a not in group]
+        core = [a for a in rest if a not in self._copy_root]
+        if not core or any(dense.language_of(a) != f.language for a in core):
+            return  # nothing to read, or reports that cannot be read in this language
         home = dense.language_of(original)
-        if any(a not in self._copy_root and dense.language_of(a) == home for a in rest):
-            return  # other reporting in the original's language: it was placed by reading, not across
-        readable = [(a, dense.features_of(a)) for a in rest if dense.language_of(a) == f.language]
+        if home == f.language:
+            return
         pseudo = _Story(story.id)
-        for aid, g in readable:
+        for aid in core:
+            g = dense.features_of(aid)
             if g is not None:
                 pseudo.add_time(aid, g.published)
                 pseudo.add_evidence(aid, g, False, self._query(g).norm, self.df.ids)
@@ -252,7 +259,7 @@ class OnlineClusterer:
             return
         ev, _ = self._evidence(pseudo, self._query(f))
         score = self.model.score(ev)
-        if score >= self._threshold_score:
+        if self.model.probability(score) >= self.dense_params.unread_split_probability:
             return
         moved_set = group if min(story.members) not in group else set(rest)
         moved = sorted(moved_set)
@@ -557,11 +564,14 @@ class OnlineClusterer:
             self._maybe_split(story)
             self._check_merge(article_id, scored)
             return Decision(article_id, sid, False, explanation)
+        unread: int | None = None  # a story across languages whose translations read as another event
         if vector is not None and self._dense is not None:
             hit = self._dense.best_story(vector, f.language, exclude=set())
             if hit is not None and not (hit[0] in self._stories and self._dense_compatible(self._stories[hit[0]], q)):
                 hit = None
             readable = None if hit is None else self._read_in_language(self._stories[hit[0]], f.language, q)
+            if hit is not None and readable is False:
+                unread = hit[0]
             if hit is not None and readable is not False:
                 sid, cosine = hit
                 story = self._stories[sid]
@@ -589,6 +599,8 @@ class OnlineClusterer:
             prob = self.model.probability(best[0])
             sim = self._similarity(self._stories[best[1]], q, best[2])
             note = f"closest story {best[1]} scored {prob:.2f}, below {self.params.join_threshold:.2f}"
+        if unread is not None:
+            note += f"; story {unread} means about the same across languages, but reads as another event here"
         self._join(story, article_id, f, copy_of=None, norms=dict(q.norm))
         explanation = Explanation(
             decision="new",
@@ -611,7 +623,7 @@ class OnlineClusterer:
             return None
         dense = self._dense
         copies = [a for a in story.members if a in self._copy_root and dense.language_of(a) == language]
-        feats = [(a, f) for a, f in ((a, dense.features_of(a)) for a in copies) if f is not None]
+        feats = [(a, f) for a, f in ((a, dense.features_of(a)) for a in copies[:_READ_COPIES]) if f is not None]
         if not feats:
             return None
         pseudo = _Story(story.id)
