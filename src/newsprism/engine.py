@@ -114,6 +114,9 @@ class Engine:
         self._clusterer: OnlineClusterer | None = None
         self._comparer: Comparer | None = comparer
         self._encoder: Encoder | None = encoder
+        # the preparing stage (worker processes) builds its encoder from the settings: with an
+        # injected one, every vector is computed here instead, so all come from the same model
+        self._prepare_vectors = encoder is None
         self._summarizer: Summarizer | None = None
         self._label_bags: dict[tuple[str, str, str | None, int], Counter[str]] = {}  # label tokens
 
@@ -251,7 +254,8 @@ class Engine:
     ) -> IngestReport:
         """Ingest files, folders, globs or ``-`` (stdin): clean, deduplicate, store and cluster."""
         drafts = iter_drafts(specs, stdin=stdin, settings=self.settings)
-        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=self._multilingual())
+        dense = self._multilingual() and self._prepare_vectors
+        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=dense)
         return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
 
     def ingest_drafts(
@@ -262,7 +266,8 @@ class Engine:
         on_reject: Callable[[Rejection], None] | None = None,
     ) -> IngestReport:
         """Ingest drafts built in Python (the API and tests)."""
-        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=self._multilingual())
+        dense = self._multilingual() and self._prepare_vectors
+        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=dense)
         return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
 
     def ingest_articles(self, articles: Iterable[Article]) -> IngestReport:

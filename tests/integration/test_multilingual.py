@@ -109,3 +109,72 @@ def test_a_batch_is_encoded_on_several_threads_with_the_same_vectors(tmp_path: P
         engine.close()
     assert vectors[1].shape == (96, 512)
     assert np.array_equal(vectors[1], vectors[3])  # fixed chunks: the thread count changes nothing
+
+
+class _Keyed:
+    """A fake encoder: a text's vector is that of the first key it contains (deterministic)."""
+
+    name, dim, threadsafe = "test.Keyed", 8, True
+
+    def __init__(self, vectors: dict[str, list[float]]) -> None:
+        self.vectors = vectors
+
+    def encode(self, texts: list[str]) -> object:
+        import numpy as np
+
+        out = []
+        for text in texts:
+            v = next((np.asarray(vec, dtype=np.float32) for key, vec in self.vectors.items() if key in text), None)
+            v = np.ones(8, dtype=np.float32) if v is None else v
+            out.append(v / np.linalg.norm(v))
+        return np.stack(out)
+
+
+def test_a_translation_that_reads_as_another_event_splits_the_story_in_the_store(tmp_path: Path) -> None:
+    """Engine level: an English story; a Russian report of another event joins it across
+    languages (close vectors, nothing in Russian to read); its English translation arrives, reads
+    as another event, and the store records the split (assignments moved, a story event)."""
+    from newsprism.model import Draft
+
+    quake = (
+        "A strong earthquake struck the coastal province of Esmeraldas early on Tuesday.\n\n"
+        "Rescue teams searched collapsed houses in the port city while aftershocks continued.\n\n"
+        "The national geophysics institute measured the main shock at magnitude 6.2.\n\n"
+        "Schools stayed closed and the government sent tents, water and field hospitals.\n\n"
+        "Officials said power had returned to most districts by the evening."
+    )
+    flood_ru = (
+        "Наводнение затопило 7 сёл в долине реки после двух суток ливней.\n\n"
+        "Спасатели эвакуировали 8 семей на лодках, сообщили местные власти.\n\n"
+        "Уровень воды в реке поднялся выше отметки прошлого года.\n\n"
+        "Дамбу у моста укрепили мешками с песком, движение по трассе закрыто."
+    )
+    flood_en = (
+        "A flood submerged 7 villages in the river valley after two days of downpours.\n\n"
+        "Rescuers evacuated 8 families by boat, the local authorities said.\n\n"
+        "The river water level rose above last year's mark.\n\n"
+        "The dam by the bridge was reinforced with sandbags, and the highway is closed."
+    )
+    encoder = _Keyed(
+        {
+            "earthquake": [1, 0.2, 0, 0, 0, 0, 0, 0],
+            "Наводнение": [1, 0.9, 0.3, 0, 0, 0, 0, 0],  # close enough to the quake to join across languages
+            "A flood": [1, 0.92, 0.3, 0.02, 0, 0, 0, 0],  # its translation: nearly the same vector
+        }
+    )
+    settings = Settings.load({"db": str(tmp_path / "split.db"), "workers": 1, "multilingual": "on"})
+    engine = Engine.open(settings, encoder=encoder)
+    drafts = [
+        Draft(origin="q", external_id="quake", title="Earthquake hits Esmeraldas", text=quake, language="en"),
+        Draft(origin="r", external_id="flood-ru", title="Наводнение в долине реки", text=flood_ru, language="ru"),
+        Draft(origin="t", external_id="flood-en", title="A flood in the river valley", text=flood_en, language="en"),
+    ]
+    engine.ingest_drafts(drafts)
+    rows = {r.external_id: r for r in engine.export_assignments()}
+    assert rows["flood-en"].copy_of_external_id == "flood-ru" and rows["flood-en"].relation == "translation"
+    assert rows["flood-ru"].story_id == rows["flood-en"].story_id != rows["quake"].story_id
+    events = engine.story_events(rows["quake"].story_id)
+    assert any("reads as another event" in (e.note or "") for e in events)
+    moved = engine.store.article_assignment(rows["flood-ru"].article_id).explanation
+    assert moved.decision == "moved" and "below 0.25" in (moved.note or "")
+    engine.close()

@@ -274,12 +274,12 @@ class OnlineClusterer:
         probability = self.model.probability(score)
         note = (
             f"split from story {story.id}: the translation of article {original} into {f.language} reads as "
-            f"another event ({probability:.2f}, below {self.params.join_threshold:.2f})"
+            f"another event ({probability:.2f}, below {self.dense_params.unread_split_probability:.2f})"
         )
         explanation = Explanation(
             decision="moved",
             score=probability,
-            threshold=self.params.join_threshold,
+            threshold=self.dense_params.unread_split_probability,
             similarity={k: ev[k] for k in FIELDS if k in ev},
             note=note,
         )
