@@ -13,7 +13,8 @@ Per article:
    is joined when its probability reaches the join threshold.
 4. **Repair.** When a story grows, its members are re-examined (:mod:`.repair`): a distinct group
    that joined it is split off into a new story (the group with the story's first article keeps
-   the id).
+   the id).  An article that joined across languages is split off the same way when its first
+   translation into the language of the story's other reports reads as another event.
 """
 
 from __future__ import annotations
