@@ -295,10 +295,27 @@ def test_reports_that_cannot_be_read_in_the_translations_language_are_not_moved(
     assert cl.take_repairs() == []
 
 
-@pytest.mark.parametrize("k", [1, 2])
-def test_restore_before_the_translation_split_is_exact(k: int) -> None:
+def _restored_after(items: list[tuple[int, ArticleFeatures, np.ndarray]], k: int) -> OnlineClusterer:
+    """A clusterer restored, as from the store, after the first ``k`` of ``items`` were placed."""
     from newsprism.cluster.base import Member
 
+    first = OnlineClusterer()
+    decisions = [first.assign(a, f, v) for a, f, v in items[:k]]
+    restored = OnlineClusterer()
+    restored.df.restore(first.df.take_dirty(), first.df.n, [])
+    restored.restore(
+        [
+            Member(a, d.story_id, f, d.copy_of, first.state_of(a).get("norms"), vector=v)  # type: ignore[arg-type]
+            for (a, f, v), d in zip(items[:k], decisions, strict=True)
+        ],
+        next_story_id=max(d.story_id for d in decisions) + 1,
+        seen=k,
+    )
+    return restored
+
+
+@pytest.mark.parametrize("k", [1, 2])
+def test_restore_before_the_translation_split_is_exact(k: int) -> None:
     base = unit(1)
     ru_vector = unit(2, base, 0.15)
     items = [
@@ -312,18 +329,7 @@ def test_restore_before_the_translation_split_is_exact(k: int) -> None:
     for a, f, v in items:
         run.append(whole.assign(a, f, v))
         run.append(whole.take_repairs())
-    first = OnlineClusterer()
-    decisions = [first.assign(a, f, v) for a, f, v in items[:k]]
-    restored = OnlineClusterer()
-    restored.df.restore(first.df.take_dirty(), first.df.n, [])
-    restored.restore(
-        [
-            Member(a, d.story_id, f, d.copy_of, first.state_of(a).get("norms"), vector=v)  # type: ignore[arg-type]
-            for (a, f, v), d in zip(items[:k], decisions, strict=True)
-        ],
-        next_story_id=max(d.story_id for d in decisions) + 1,
-        seen=k,
-    )
+    restored = _restored_after(items, k)
     rest = []
     for a, f, v in items[k:]:
         rest.append(restored.assign(a, f, v))
@@ -334,8 +340,6 @@ def test_restore_before_the_translation_split_is_exact(k: int) -> None:
 
 @pytest.mark.parametrize("k", [1, 2, 3, 5, 6])
 def test_restore_with_vectors_is_exact(k: int) -> None:
-    from newsprism.cluster.base import Member
-
     base = unit(1)
     items = [
         (1, feats("en", EN), base),
@@ -348,17 +352,6 @@ def test_restore_with_vectors_is_exact(k: int) -> None:
     ]
     whole = OnlineClusterer()
     run = [whole.assign(a, f, v) for a, f, v in items]
-    first = OnlineClusterer()
-    decisions = [first.assign(a, f, v) for a, f, v in items[:k]]
-    restored = OnlineClusterer()
-    restored.df.restore(first.df.take_dirty(), first.df.n, [])
-    restored.restore(
-        [
-            Member(a, d.story_id, f, d.copy_of, first.state_of(a).get("norms"), vector=v)  # type: ignore[arg-type]
-            for (a, f, v), d in zip(items[:k], decisions, strict=True)
-        ],
-        next_story_id=max(d.story_id for d in decisions) + 1,
-        seen=k,
-    )
+    restored = _restored_after(items, k)
     assert [restored.assign(a, f, v) for a, f, v in items[k:]] == run[k:]
     assert run[5].new_story and "translation into ru reads" in (run[6].explanation.note or "")

@@ -242,37 +242,19 @@ class OnlineClusterer:
         dense = self._dense
         group = {a for a in story.members if a == original or self._copy_root.get(a) == original}
         if any(dense.language_of(a) == f.language for a in group):
-            return  # not the first translation into this language (this one is not indexed yet)
+            return  # the original's language, or not its first translation into it (this one is not indexed yet)
         rest = [a for a in story.members if a not in group]
         core = [a for a in rest if a not in self._copy_root]
         if not core or any(dense.language_of(a) != f.language for a in core):
             return  # nothing to read, or reports that cannot be read in this language
-        home = dense.language_of(original)
-        if home == f.language:
+        read = self._read_against(story.id, core, self._query(f))
+        if read is None:
             return
-        pseudo = _Story(story.id)
-        for aid in core:
-            g = dense.features_of(aid)
-            if g is not None:
-                pseudo.add_time(aid, g.published)
-                pseudo.add_evidence(aid, g, False, self._query(g).norm, self.df.ids)
-        if not pseudo.core:
-            return
-        ev, _ = self._evidence(pseudo, self._query(f))
-        score = self.model.score(ev)
-        if self.model.probability(score) >= self.dense_params.unread_split_probability:
-            return
-        moved_set = group if min(story.members) not in group else set(rest)
-        moved = sorted(moved_set)
-        kept = [a for a in story.members if a not in moved_set]
-        feats = dict(story.feats)
-        self._unindex(story)
-        self._rebuild(story.id, kept, feats, story.last_id)
-        new_id = self._next_story
-        self._next_story += 1
-        self._rebuild(new_id, moved, feats, story.last_id)
-        self._split_pairs.add(frozenset((story.id, new_id)))
+        score, ev = read
         probability = self.model.probability(score)
+        if probability >= self.dense_params.unread_split_probability:
+            return
+        moved = sorted(group if min(story.members) not in group else rest)
         note = (
             f"split from story {story.id}: the translation of article {original} into {f.language} reads as "
             f"another event ({probability:.2f}, below {self.dense_params.unread_split_probability:.2f})"
@@ -284,7 +266,7 @@ class OnlineClusterer:
             similarity={k: ev[k] for k in FIELDS if k in ev},
             note=note,
         )
-        self._repairs.append(Repair("split", story.id, new_id, tuple(moved), explanation, note))
+        self._split_off(story, moved, explanation)
 
     def take_repairs(self) -> list[Repair]:
         out, self._repairs = self._repairs, []
@@ -624,15 +606,24 @@ class OnlineClusterer:
             return None
         dense = self._dense
         copies = [a for a in story.members if a in self._copy_root and dense.language_of(a) == language]
-        feats = [(a, f) for a, f in ((a, dense.features_of(a)) for a in copies[:_READ_COPIES]) if f is not None]
-        if not feats:
+        read = self._read_against(story.id, copies[:_READ_COPIES], q)
+        return None if read is None else read[0] >= self._threshold_score
+
+    def _read_against(self, story_id: int, article_ids: list[int], q: _Query) -> tuple[float, dict[str, float]] | None:
+        """Decision score and evidence of an article (``q``) read against some indexed articles
+        as if they were a story of their own; None when none of them has features."""
+        if self._dense is None:
             return None
-        pseudo = _Story(story.id)
-        for aid, f in feats:
-            pseudo.add_time(aid, f.published)
-            pseudo.add_evidence(aid, f, False, self._query(f).norm, self.df.ids)
+        pseudo = _Story(story_id)
+        for aid in article_ids:
+            g = self._dense.features_of(aid)
+            if g is not None:
+                pseudo.add_time(aid, g.published)
+                pseudo.add_evidence(aid, g, False, self._query(g).norm, self.df.ids)
+        if not pseudo.core:
+            return None
         ev, _ = self._evidence(pseudo, q)
-        return self.model.score(ev) >= self._threshold_score
+        return self.model.score(ev), ev
 
     def _dense_compatible(self, story: _Story, q: _Query) -> bool:
         """Can an article join ``story`` on the meaning of its title and lead alone?  Not when the
@@ -799,18 +790,10 @@ class OnlineClusterer:
             return
         moved_set = {story.core[i] for i in part.move}
         moved = sorted(a for a in story.members if a in moved_set or self._copy_root.get(a) in moved_set)
-        kept = [a for a in story.members if a not in set(moved)]
         note = (
             f"split from story {story.id}: within-group similarity {part.within_keep:.2f} / "
             f"{part.within_move:.2f}, across {part.cross:.2f}"
         )
-        feats = dict(story.feats)
-        self._unindex(story)
-        self._rebuild(story.id, kept, feats, story.last_id)
-        new_id = self._next_story
-        self._next_story += 1
-        self._rebuild(new_id, moved, feats, story.last_id)
-        self._split_pairs.add(frozenset((story.id, new_id)))
         explanation = Explanation(
             decision="moved",
             score=part.ratio,
@@ -818,6 +801,21 @@ class OnlineClusterer:
             similarity={"within": part.within_move, "across": part.cross},
             note=note,
         )
+        self._split_off(story, moved, explanation)
+
+    def _split_off(self, story: _Story, moved: list[int], explanation: Explanation) -> None:
+        """Move ``moved`` (ascending article ids, copies with their originals) out of ``story``
+        into a new story, record the split repair, and never merge the two back."""
+        moved_set = set(moved)
+        kept = [a for a in story.members if a not in moved_set]
+        feats = dict(story.feats)
+        self._unindex(story)
+        self._rebuild(story.id, kept, feats, story.last_id)
+        new_id = self._next_story
+        self._next_story += 1
+        self._rebuild(new_id, moved, feats, story.last_id)
+        self._split_pairs.add(frozenset((story.id, new_id)))
+        note = explanation.note or ""
         self._repairs.append(Repair("split", story.id, new_id, tuple(moved), explanation, note))
 
     def _group_sums(self, feats: list[ArticleFeatures], name: str) -> dict[str, float]:
