@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 
 .PHONY: install demo test lint typecheck bench clean
 
-$(BIN)/newsprism: pyproject.toml
+# setup.py and the C source: the optional compiled helpers are rebuilt when they change
+$(BIN)/newsprism: pyproject.toml setup.py src/newsprism/_speedups.c
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev,web]'

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .compare.comparer import CompareInput, Comparer
     from .represent.dense import Encoder
     from .summarize.base import Summarizer
+    from .summarize.label import BagKey
 
 __all__ = ["DeletedArticle", "Engine", "Progress", "RebuildReport"]
 
@@ -118,7 +119,7 @@ class Engine:
         # injected one, every vector is computed here instead, so all come from the same model
         self._prepare_vectors = encoder is None
         self._summarizer: Summarizer | None = None
-        self._label_bags: dict[tuple[str, str, str | None, int], Counter[str]] = {}  # label tokens
+        self._label_bags: dict[BagKey, Counter[str]] = {}  # label tokens
 
     @classmethod
     def open(cls, settings: Settings | None = None, **kwargs: Any) -> Engine:
@@ -343,6 +344,8 @@ class Engine:
                 aliases: list[tuple[str, int]] = []  # issue 7: URL aliases of fetched pages
                 alias_dups: list[tuple[str, list[str]]] = []
                 batch_ids: dict[str, int] = {}
+                from .summarize.label import bag_key
+
                 for position, item in enumerate(batch):
                     article, features = item.article, item.features
                     assert article is not None and features is not None
@@ -356,6 +359,9 @@ class Engine:
                     known_urls.update(urls)
                     article_id, next_id = next_id, next_id + 1
                     articles.append((article_id, article, features, item.features_json))
+                    if item.label_tokens is not None:  # counted by the worker: the relabel reads them
+                        key = bag_key(article.external_id, article.title, article.language, article.text)
+                        self._label_bags[key] = item.label_tokens
                     batch_ids.update(dict.fromkeys([article.content_hash, *urls], article_id))
                     aliases.extend((u, article_id) for u in item.aliases)
                     if first_language is None and article.language:

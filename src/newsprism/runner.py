@@ -13,7 +13,7 @@ import itertools
 import logging
 import multiprocessing as mp
 import os
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -26,6 +26,7 @@ from .ingest.reader import build_cleaner
 from .ingest.sources import iter_inputs
 from .ingest.urls import is_url
 from .model import Article, Draft, Rejection
+from .nlp.tokenize import lead_tokens
 from .represent.base import ArticleFeatures, Featurizer
 from .represent.dense import Encoder, dense_text, make_encoder
 from .represent.lexical import LexicalFeaturizer
@@ -52,6 +53,7 @@ class Prepared:
     features_json: str | None = None  # serialised by the worker, so the writer does not have to
     aliases: tuple[str, ...] = ()  # issue 7: other URLs of a fetched page (redirects, canonical ...)
     vector: Any = None  # dense title-and-lead vector, when the store is multilingual (numpy)
+    label_tokens: Counter[str] | None = None  # tokens a story's label is chosen by (nlp.tokenize.lead_tokens)
 
 
 class Preparer:
@@ -86,7 +88,8 @@ class Preparer:
         vector = None
         if self.encoder is not None:
             vector = self.encoder.encode([dense_text(result.title, result.text)])[0]
-        return Prepared(result, features, None, features.dumps(), aliases, vector)
+        label_tokens = lead_tokens(result.title, result.text, result.language)
+        return Prepared(result, features, None, features.dumps(), aliases, vector, label_tokens)
 
 
 def iter_drafts(specs: Iterable[str], *, stdin: BinaryIO | None, settings: Settings) -> Iterator[Draft | Rejection]:

@@ -113,6 +113,37 @@ def test_labels_of_one_article_stories_match_a_full_relabel(make_engine: MakeEng
     assert {s.id: s.label for s in engine.stories(StoryQuery(limit=1000)) if s.size == 1} == singles
 
 
+def test_label_tokens_counted_by_the_preparer_are_the_ones_a_relabel_counts(
+    make_engine: MakeEngine, demo_specs: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preparer (a worker process on big inputs) counts each article's label tokens; the writer
+    labels the batch's stories from them without counting again, and gets the labels a relabel from
+    the store gets."""
+    import newsprism.summarize.label as label_module
+
+    counted: list[str] = []
+    original = label_module._bag
+
+    def counting(item: Any) -> Any:
+        counted.append(item.article)
+        return original(item)
+
+    monkeypatch.setattr(label_module, "_bag", counting)
+    engine = make_engine(batch_size=4)
+    engine.ingest(demo_specs)
+    stories = engine.stories(StoryQuery(limit=1000))
+    assert any(s.size > 1 for s in stories)  # stories that were relabelled from their members
+    assert counted == []  # every label token bag came from the preparer
+
+    import newsprism.runner as runner_module
+
+    monkeypatch.setattr(runner_module, "lead_tokens", lambda *a: None)  # the preparer counts none
+    other = make_engine(batch_size=4, db="other.db")
+    other.ingest(demo_specs)
+    assert counted  # the writer counted them
+    assert {s.id: s.label for s in other.stories(StoryQuery(limit=1000))} == {s.id: s.label for s in stories}
+
+
 def test_ingesting_the_same_inputs_again_adds_nothing(make_engine: MakeEngine, demo_specs: list[str]) -> None:
     engine = make_engine()
     first = engine.ingest(demo_specs)

@@ -17,13 +17,18 @@ class CopyIndex:
     def __init__(self) -> None:
         self._bands: dict[tuple[int, ...], list[int]] = {}
         self._sigs: dict[int, np.ndarray] = {}
+        self._last: tuple[tuple[int, ...], list[tuple[int, ...]]] | None = None  # the last signature's keys
 
     def __len__(self) -> int:
         return len(self._sigs)
 
-    @staticmethod
-    def _keys(sig: tuple[int, ...]) -> list[tuple[int, ...]]:
-        return [(b, *sig[b * _ROWS : (b + 1) * _ROWS]) for b in range(len(sig) // _ROWS)]
+    def _keys(self, sig: tuple[int, ...]) -> list[tuple[int, ...]]:
+        last = self._last
+        if last is not None and last[0] is sig:  # best() then add() of one article
+            return last[1]
+        keys = [(b, *sig[b * _ROWS : (b + 1) * _ROWS]) for b in range(len(sig) // _ROWS)]
+        self._last = (sig, keys)
+        return keys
 
     def add(self, article_id: int, sig: tuple[int, ...]) -> None:
         if not any(sig) or article_id in self._sigs:

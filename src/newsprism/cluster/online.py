@@ -19,18 +19,19 @@ Per article:
 
 from __future__ import annotations
 
-import heapq
 import logging
 import math
 from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
 from ..model import Explanation
 from ..represent.base import ArticleFeatures
+from . import kernel
 from .base import Decision, Member, Repair
 from .copies import CopyIndex
 from .crosslingual import DenseIndex, DenseParams
@@ -101,26 +102,21 @@ class _Story:
         keep_features: bool,
         norms: dict[str, float],
         ids: dict[str, dict[str, int]],
-    ) -> None:
+    ) -> dict[str, list[str]]:
+        """Add a core member's terms; the terms new to the story, per field."""
         self.core.append(article_id)
         if keep_features:
             self.feats[article_id] = f
+        new_terms: dict[str, list[str]] = {}
         for name in FIELDS:
-            sums = self.sums[name]
-            usums = self.usums[name]
-            idlist = self.idlist[name]
-            term_ids = ids[name]
             inv = 1.0 / norms[name] if norms.get(name) else 0.0
-            for term, tf in getattr(f, name).items():
-                old = sums.get(term)
-                if old is None:
-                    sums[term] = tf
-                    idlist.append(term_ids[term])
-                else:
-                    sums[term] = old + tf
-                usums[term] = usums.get(term, 0.0) + tf * inv
+            new_terms[name], new_ids = kernel.accumulate(
+                self.sums[name], self.usums[name], getattr(f, name), inv, ids[name]
+            )
+            self.idlist[name].fromlist(new_ids)
         self.years.update(t for t in f.names if t.startswith("y") and t[1:].isdigit())
         self.version += 1
+        return new_terms
 
     def add_time(self, article_id: int, published: float | None) -> None:
         self.members.append(article_id)
@@ -177,8 +173,8 @@ class OnlineClusterer:
         if decision is None and vector is not None:
             decision = self._translation_decision(article_id, features, vector)
         if decision is None:
-            self.df.add(features)
-            decision = self._decide(article_id, features, vector)
+            ids = self.df.add(features)
+            decision = self._decide(article_id, features, vector, ids)
         if vector is not None:
             self._dense_add(article_id, vector, features, evidence=decision.copy_of is None)
         if article_id % _RETIRE_EVERY == 0:
@@ -370,29 +366,21 @@ class OnlineClusterer:
         return Decision(article_id, story_id, False, explanation, copy_of=original, relation=relation)
 
     # -- scoring -----------------------------------------------------------------------------
-    def _idf_values(self, name: str, terms: Iterable[str]) -> list[float]:
-        """Snapshot IDF of each term, in order (vectorised gather)."""
+    def _idf_values(self, name: str, terms: dict[str, Any]) -> list[float]:
+        """Snapshot IDF of each term, in order (new terms get ids)."""
         ids = self.df.term_ids(name, terms)
-        if not ids:
-            return []
-        values: list[float] = self.df.idf_array(name)[np.asarray(ids, dtype=np.int64)].tolist()
+        values: list[float] = self.df.idf_array(name)[ids].tolist()
         return values
 
-    def _query(self, f: ArticleFeatures) -> _Query:
+    def _query(self, f: ArticleFeatures, ids: dict[str, np.ndarray] | None = None) -> _Query:
+        """The article weighted with the current IDF snapshot (``ids``: its term ids per field,
+        looked up when not given)."""
         q = _Query()
+        df = self.df
         for name in FIELDS:
             terms = getattr(f, name)
-            idfs = self._idf_values(name, terms)
-            vec: dict[str, float] = {}
-            vidf: dict[str, float] = {}
-            total = 0.0
-            for (t, tf), idf in zip(terms.items(), idfs, strict=True):
-                w = tf * idf
-                vec[t] = w
-                vidf[t] = w * idf
-                total += w * w
-            q.vec[name] = vec
-            q.vidf[name] = vidf
+            term_ids = ids[name] if ids is not None else df.term_ids(name, terms)
+            q.vec[name], q.vidf[name], total = kernel.weigh(terms, term_ids, df.idf_array(name))
             q.norm[name] = math.sqrt(total)
         body_ranked = sorted(q.vec["body"].items(), key=lambda kv: (-kv[1], kv[0]))
         names_ranked = sorted(q.vec["names"].items(), key=lambda kv: (-kv[1], kv[0]))
@@ -414,8 +402,7 @@ class OnlineClusterer:
             return cached[2]
         sums = story.sums[name]
         if sums:
-            idf = self.df.idf_array(name)[np.frombuffer(story.idlist[name], dtype=np.int64)]
-            weights = np.fromiter(sums.values(), dtype=np.float64, count=len(sums)) * idf
+            weights = kernel.story_weights(sums, story.idlist[name], self.df.idf_array(name))
             norm = math.sqrt(float(np.dot(weights, weights)))
         else:
             norm = 0.0
@@ -423,25 +410,13 @@ class OnlineClusterer:
         return norm
 
     def _candidates(self, q: _Query) -> list[int]:
-        acc: dict[int, float] = {}
         fw = self.model.field_weights
-        limit = self.params.max_postings
-        for name in FIELDS:
-            norm = q.norm[name]
-            if not norm:
-                continue
-            items = q.query_terms[name]
-            index = self._index[name]
-            weight = fw.get(name, 1.0) / norm
-            for term, w in items:
-                posting = index.get(term)
-                if not posting or len(posting) > limit:
-                    continue
-                add = w * weight
-                for sid in posting:
-                    acc[sid] = acc.get(sid, 0.0) + add
-        ranked = heapq.nsmallest(self.params.max_candidates, acc.items(), key=lambda kv: (-kv[1], kv[0]))
-        return [sid for sid, _ in ranked]
+        fields = [
+            (q.query_terms[name], self._index[name], fw.get(name, 1.0) / q.norm[name])
+            for name in FIELDS
+            if q.norm[name]
+        ]
+        return kernel.top_candidates(fields, self.params.max_postings, self.params.max_candidates)
 
     def _gap_hours(self, story: _Story, published: float | None) -> float | None:
         if published is None or story.first_pub is None or story.last_pub is None:
@@ -458,22 +433,10 @@ class OnlineClusterer:
         snorm = self._story_norm(story, name)
         if not norm or not snorm:
             return 0.0, 0.0
-        sums = story.sums[name]
-        dot = adot = 0.0
         if average:  # one pass for both sums (usums has the keys of sums)
-            usums = story.usums[name]
-            for t, w in q.vidf[name].items():
-                s = sums.get(t)
-                if s is not None:
-                    dot += w * s
-                    adot += w * usums[t]
+            dot, adot = kernel.dot2(q.vidf[name], story.sums[name], story.usums[name])
             return dot / (norm * snorm), adot / (norm * len(story.core))
-        get = sums.get
-        for t, w in q.vidf[name].items():
-            s = get(t)
-            if s is not None:
-                dot += w * s
-        return dot / (norm * snorm), 0.0
+        return kernel.dot(q.vidf[name], story.sums[name]) / (norm * snorm), 0.0
 
     def _evidence(self, story: _Story, q: _Query) -> tuple[dict[str, float], float | None]:
         """The evidence the decision model weighs (views it gives no weight are left out)."""
@@ -516,8 +479,14 @@ class OnlineClusterer:
         ranked = sorted(contrib.items(), key=lambda kv: (-kv[1], kv[0]))
         return tuple(t for t, _ in ranked[:8])
 
-    def _decide(self, article_id: int, f: ArticleFeatures, vector: np.ndarray | None = None) -> Decision:
-        q = self._query(f)
+    def _decide(
+        self,
+        article_id: int,
+        f: ArticleFeatures,
+        vector: np.ndarray | None = None,
+        ids: dict[str, np.ndarray] | None = None,
+    ) -> Decision:
+        q = self._query(f, ids)
         best: tuple[float, int, dict[str, float], float | None] | None = None
         candidates = self._candidates(q)
         scored: list[tuple[float, int]] = []
@@ -665,26 +634,17 @@ class OnlineClusterer:
             self._copies.add(article_id, f.minhash)
             return
         keep = len(story.core) < self.model.split.max_size
-        new_terms = {name: [t for t in getattr(f, name) if t not in story.sums[name]] for name in FIELDS}
         if norms is None:
             norms = dict(self._query(f).norm)
         self._norms[article_id] = norms
-        story.add_evidence(article_id, f, keep, norms, self.df.ids)
+        new_terms = story.add_evidence(article_id, f, keep, norms, self.df.ids)
         for name in FIELDS:
-            index = self._index[name]
-            for t in new_terms[name]:
-                index.setdefault(t, set()).add(story.id)
+            kernel.index_add(self._index[name], new_terms[name], story.id)
         self._copies.add(article_id, f.minhash)
 
     def _unindex(self, story: _Story) -> None:
         for name in FIELDS:
-            index = self._index[name]
-            for t in story.sums[name]:
-                posting = index.get(t)
-                if posting is not None:
-                    posting.discard(story.id)
-                    if not posting:
-                        del index[t]
+            kernel.unindex(self._index[name], story.sums[name], story.id)
 
     def _retire(self, upto_id: int) -> None:
         p = self.params
@@ -726,20 +686,22 @@ class OnlineClusterer:
             w_field = fw.get(name, 0.0)
             if not w_field:
                 continue
-            vocab: dict[str, int] = {}
-            rows: list[int] = []
-            cols: list[int] = []
-            vals: list[float] = []
-            for r, f in enumerate(feats):
-                for t, tf in getattr(f, name).items():
-                    rows.append(r)
-                    cols.append(vocab.setdefault(t, len(vocab)))
-                    vals.append(tf)
-            if not vocab:
+            views = [getattr(f, name) for f in feats]
+            id_parts = [self.df.term_ids(name, v) for v in views]
+            ids = np.concatenate(id_parts)
+            if not len(ids):
                 continue
-            mat = np.zeros((len(feats), len(vocab)))
-            mat[rows, cols] = vals
-            mat *= np.asarray(self._idf_values(name, vocab))[None, :]
+            # one column per term, in order of first appearance (the summation order of mat @ mat.T)
+            uniq, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+            order = np.argsort(first, kind="stable")
+            rank = np.empty(len(uniq), dtype=np.int64)
+            rank[order] = np.arange(len(uniq))
+            rows = np.repeat(np.arange(len(feats)), [len(p) for p in id_parts])
+            mat = np.zeros((len(feats), len(uniq)))
+            mat[rows, rank[inverse]] = np.concatenate(
+                [np.fromiter(v.values(), dtype=np.float64, count=len(v)) for v in views]
+            )
+            mat *= self.df.idf_array(name)[uniq[order]][None, :]
             norms = np.linalg.norm(mat, axis=1)
             norms[norms == 0] = 1.0
             mat /= norms[:, None]
@@ -840,7 +802,8 @@ class OnlineClusterer:
         }
         for name in FIELDS:
             va, vb = self._group_sums(fa, name), self._group_sums(fb, name)
-            idf = dict(zip(list(va) + list(vb), self._idf_values(name, list(va) + list(vb)), strict=True))
+            both = {**va, **vb}
+            idf = dict(zip(both, self._idf_values(name, both), strict=True))
             dot = sum(w * vb[t] * idf[t] ** 2 for t, w in va.items() if t in vb)
             na = math.sqrt(sum((w * idf[t]) ** 2 for t, w in va.items()))
             nb = math.sqrt(sum((w * idf[t]) ** 2 for t, w in vb.items()))

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import chain
 
 from .stopwords import stopwords_for
 
-__all__ = ["name_tokens", "names_from", "stem", "tokens", "tokens_from", "word_tokens", "words"]
+__all__ = ["lead_tokens", "name_tokens", "names_from", "stem", "tokens", "tokens_from", "word_tokens", "words"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -80,21 +81,43 @@ def tokens(text: str, language: str | None = None) -> list[str]:
     return tokens_from(_WORD.findall(text), language)
 
 
+_TOKEN_MEMOS: dict[tuple[str | None, frozenset[str]], dict[str, tuple[str, ...]]] = {}
+_TOKEN_MEMO_LIMIT = 100_000  # raw words remembered per language and stop list
+
+
+def _token(raw: str, english: bool, stop: frozenset[str]) -> tuple[str, ...]:
+    """The content tokens of one raw word (none, one, or a CJK word's bigrams)."""
+    word = raw.lower().replace("’", "'")
+    if _NO_SPACE_SCRIPT.search(word):
+        return tuple(_bigrams(word))
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) < 2 or word in stop:
+        return ()
+    return (stem(word) if english and not word.isdigit() else word,)
+
+
 def tokens_from(raw_words: list[str], language: str | None = None, *, stop: frozenset[str] | None = None) -> list[str]:
     stop = stopwords_for(language) if stop is None else stop
-    english = language in (None, "en")
-    out: list[str] = []
-    for raw in raw_words:
-        word = raw.lower().replace("’", "'")
-        if _NO_SPACE_SCRIPT.search(word):
-            out.extend(_bigrams(word))
-            continue
-        if word.endswith("'s"):
-            word = word[:-2]
-        if len(word) < 2 or word in stop:
-            continue
-        out.append(stem(word) if english and not word.isdigit() else word)
-    return out
+    memo = _TOKEN_MEMOS.get((language, stop))
+    if memo is None:
+        memo = _TOKEN_MEMOS[(language, stop)] = {}
+    found = list(map(memo.get, raw_words))  # news vocabularies repeat: most words are remembered
+    if None in found:
+        english = language in (None, "en")
+        for i, toks in enumerate(found):
+            if toks is None:
+                raw = raw_words[i]
+                toks = found[i] = _token(raw, english, stop)
+                if len(memo) < _TOKEN_MEMO_LIMIT:
+                    memo[raw] = toks
+    return list(chain.from_iterable(found))  # type: ignore[arg-type]
+
+
+def lead_tokens(title: str, text: str, language: str | None = None, lead_words: int = 60) -> Counter[str]:
+    """Content tokens of a title and the first ``lead_words`` words of its text, counted (what a
+    story's label is chosen by)."""
+    return Counter(tokens(title + "\n" + " ".join(text.split()[:lead_words]), language))
 
 
 def name_tokens(text: str, language: str | None = None) -> list[str]:

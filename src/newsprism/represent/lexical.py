@@ -11,11 +11,13 @@ import math
 import re
 import zlib
 from collections import Counter
+from collections.abc import Callable
 
 import numpy as np
 
 from ..model import Article
 from ..nlp.tokenize import names_from, tokens_from, words
+from ..speedups import native
 from .base import ArticleFeatures
 
 __all__ = [
@@ -24,7 +26,9 @@ __all__ = [
     "MAX_SHAPE",
     "LexicalFeaturizer",
     "minhash",
+    "minhash_words",
     "paragraph_shape",
+    "py_minhash_words",
     "shingles",
     "shingles_from",
 ]
@@ -69,6 +73,28 @@ def minhash(hashes: set[int]) -> tuple[int, ...]:
     return tuple(int(v) for v in values.min(axis=1))
 
 
+def py_minhash_words(words: list[str], k: int = 5) -> tuple[int, ...]:
+    """The MinHash signature of the ``k``-grams of a list of lower-cased words."""
+    return minhash(shingles_from(words, k))
+
+
+def _compiled_minhash_words() -> Callable[[list[str], int], tuple[int, ...]] | None:
+    module = native()
+    if module is None:
+        return None
+    compiled = module.minhash_words
+
+    def minhash_words(words: list[str], k: int = 5) -> tuple[int, ...]:
+        """:func:`py_minhash_words`, compiled (the same CRC-32 hashes and permutations)."""
+        out: tuple[int, ...] = compiled(words, k, _A, _B)
+        return out
+
+    return minhash_words
+
+
+minhash_words = _compiled_minhash_words() or py_minhash_words
+
+
 def paragraph_shape(paragraphs: list[str]) -> tuple[float, ...]:
     """Each paragraph's share of the characters, rounded to 3 decimals; empty when there are more
     than :data:`MAX_SHAPE` paragraphs.  A translation keeps these shares closely (the language
@@ -102,7 +128,7 @@ class LexicalFeaturizer:
             title=_sublinear(title_counts),
             body=_sublinear(body_counts),
             names=_sublinear(name_counts),
-            minhash=minhash(shingles_from([w.lower() for w in title_words + text_words])),
+            minhash=minhash_words([w.lower() for w in title_words + text_words], 5),
             published=article.published.timestamp() if article.published else None,
             language=lang,
             version=self.name,

@@ -16,10 +16,10 @@ from collections.abc import MutableMapping, Sequence
 import numpy as np
 
 from ..compare.comparer import CompareInput
-from ..nlp.tokenize import tokens
+from ..nlp.tokenize import lead_tokens
 from ..represent.tfidf import tfidf_rows
 
-__all__ = ["MAX_LABEL_CHARS", "choose_label", "clean_headline", "label_of_one"]
+__all__ = ["MAX_LABEL_CHARS", "BagKey", "bag_key", "choose_label", "clean_headline", "label_of_one"]
 
 MAX_LABEL_CHARS = 90
 _KEEP_MARGIN = 0.9  # the current label stays while its centrality is within 90% of the best
@@ -43,14 +43,22 @@ def label_of_one(title: str, outlet: str | None) -> str:
     return clean_headline(title, outlet) if title.strip() else "(untitled)"
 
 
+BagKey = tuple[str, str, str | None, int]
+
+
+def bag_key(article: str, title: str, language: str | None, text: str) -> BagKey:
+    """The key of an article's label tokens in the ``bags`` cache of :func:`choose_label`."""
+    return (article, title, language, hash(text))
+
+
 def _bag(item: CompareInput) -> Counter[str]:
-    return Counter(tokens(item.title + "\n" + " ".join(item.text.split()[:60]), item.language))
+    return lead_tokens(item.title, item.text, item.language)
 
 
 def choose_label(
     inputs: Sequence[CompareInput],
     current: str | None = None,
-    bags: MutableMapping[tuple[str, str, str | None, int], Counter[str]] | None = None,
+    bags: MutableMapping[BagKey, Counter[str]] | None = None,
 ) -> str:
     """The label of a story made of ``inputs``; ``current`` (the label shown so far) is kept while
     its article stays about as central as the best.  ``bags`` caches each article's title-and-lead
@@ -69,7 +77,7 @@ def choose_label(
     else:
         token_bags = []
         for i in items:
-            key = (i.article, i.title, i.language, hash(i.text))
+            key = bag_key(i.article, i.title, i.language, i.text)
             bag = bags.get(key)
             if bag is None:
                 bag = bags[key] = _bag(i)

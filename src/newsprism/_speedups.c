@@ -1,0 +1,681 @@
+/* Compiled inner loops (optional: without this module the same loops run in Python).
+ *
+ * The clusterer's loops have their Python twins in cluster/kernel.py, the shingle MinHash its
+ * twin in represent/lexical.py.  Every function does exactly the operations of its twin, in the
+ * same order, so both give bit-identical results (built with -ffp-contract=off: no fused
+ * multiply-adds).  Dicts are read in insertion order, sets in their iteration order, like a
+ * Python for loop.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+
+static int
+as_double(PyObject *o, double *out)
+{
+    if (PyFloat_CheckExact(o)) {
+        *out = PyFloat_AS_DOUBLE(o);
+        return 0;
+    }
+    *out = PyFloat_AsDouble(o);
+    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* A read-only C-contiguous buffer of 8-byte items ("d" or "q"). */
+static int
+get_buffer8(PyObject *o, Py_buffer *view, const char *what)
+{
+    if (PyObject_GetBuffer(o, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    if (view->itemsize != 8 || view->ndim > 1) {
+        PyBuffer_Release(view);
+        PyErr_Format(PyExc_TypeError, "%s: a one-dimensional buffer of 8-byte items is required", what);
+        return -1;
+    }
+    return 0;
+}
+
+/* dot(q, sums) -> sum of w * sums[t] over the items (t, w) of q whose t is in sums */
+static PyObject *
+k_dot(PyObject *self, PyObject *args)
+{
+    PyObject *q, *sums, *key, *value, *s;
+    Py_ssize_t pos = 0;
+    double dot = 0.0, w, sv;
+    if (!PyArg_ParseTuple(args, "O!O!:dot", &PyDict_Type, &q, &PyDict_Type, &sums))
+        return NULL;
+    while (PyDict_Next(q, &pos, &key, &value)) {
+        s = PyDict_GetItemWithError(sums, key);
+        if (s == NULL) {
+            if (PyErr_Occurred())
+                return NULL;
+            continue;
+        }
+        if (as_double(value, &w) < 0 || as_double(s, &sv) < 0)
+            return NULL;
+        dot += w * sv;
+    }
+    return PyFloat_FromDouble(dot);
+}
+
+/* dot2(q, sums, usums) -> (dot with sums, dot with usums); usums has every key of sums */
+static PyObject *
+k_dot2(PyObject *self, PyObject *args)
+{
+    PyObject *q, *sums, *usums, *key, *value, *s, *u;
+    Py_ssize_t pos = 0;
+    double dot = 0.0, adot = 0.0, w, sv, uv;
+    if (!PyArg_ParseTuple(args, "O!O!O!:dot2", &PyDict_Type, &q, &PyDict_Type, &sums, &PyDict_Type, &usums))
+        return NULL;
+    while (PyDict_Next(q, &pos, &key, &value)) {
+        s = PyDict_GetItemWithError(sums, key);
+        if (s == NULL) {
+            if (PyErr_Occurred())
+                return NULL;
+            continue;
+        }
+        u = PyDict_GetItemWithError(usums, key);
+        if (u == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetObject(PyExc_KeyError, key);
+            return NULL;
+        }
+        if (as_double(value, &w) < 0 || as_double(s, &sv) < 0 || as_double(u, &uv) < 0)
+            return NULL;
+        dot += w * sv;
+        adot += w * uv;
+    }
+    return Py_BuildValue("(dd)", dot, adot);
+}
+
+/* weigh(terms, ids, idf) -> (vec, vidf, total): for the k-th item (t, tf) of terms, with
+ * i = idf[ids[k]], vec[t] = tf * i, vidf[t] = vec[t] * i, total = sum of vec[t] ** 2 (in order) */
+static PyObject *
+k_weigh(PyObject *self, PyObject *args)
+{
+    PyObject *terms, *ids_obj, *idf_obj, *key, *value, *f;
+    PyObject *vec = NULL, *vidf = NULL;
+    Py_ssize_t pos = 0, k = 0, n_idf;
+    Py_buffer ids_view, idf_view;
+    const long long *ids;
+    const double *idf;
+    double total = 0.0, tf, w, i;
+    if (!PyArg_ParseTuple(args, "O!OO:weigh", &PyDict_Type, &terms, &ids_obj, &idf_obj))
+        return NULL;
+    if (get_buffer8(ids_obj, &ids_view, "weigh") < 0)
+        return NULL;
+    if (get_buffer8(idf_obj, &idf_view, "weigh") < 0) {
+        PyBuffer_Release(&ids_view);
+        return NULL;
+    }
+    ids = (const long long *)ids_view.buf;
+    idf = (const double *)idf_view.buf;
+    n_idf = idf_view.len / 8;
+    if (ids_view.len / 8 != PyDict_GET_SIZE(terms)) {
+        PyErr_SetString(PyExc_ValueError, "weigh: one id per term is required");
+        goto fail;
+    }
+    vec = PyDict_New();
+    vidf = PyDict_New();
+    if (vec == NULL || vidf == NULL)
+        goto fail;
+    while (PyDict_Next(terms, &pos, &key, &value)) {
+        if (ids[k] < 0 || ids[k] >= n_idf) {
+            PyErr_SetString(PyExc_IndexError, "weigh: term id out of the IDF array");
+            goto fail;
+        }
+        if (as_double(value, &tf) < 0)
+            goto fail;
+        i = idf[ids[k++]];
+        w = tf * i;
+        f = PyFloat_FromDouble(w);
+        if (f == NULL || PyDict_SetItem(vec, key, f) < 0) {
+            Py_XDECREF(f);
+            goto fail;
+        }
+        Py_DECREF(f);
+        f = PyFloat_FromDouble(w * i);
+        if (f == NULL || PyDict_SetItem(vidf, key, f) < 0) {
+            Py_XDECREF(f);
+            goto fail;
+        }
+        Py_DECREF(f);
+        total += w * w;
+    }
+    PyBuffer_Release(&ids_view);
+    PyBuffer_Release(&idf_view);
+    return Py_BuildValue("(NNd)", vec, vidf, total);
+fail:
+    PyBuffer_Release(&ids_view);
+    PyBuffer_Release(&idf_view);
+    Py_XDECREF(vec);
+    Py_XDECREF(vidf);
+    return NULL;
+}
+
+/* term_ids(terms, ids, names) -> bytes of one int64 id per term of terms, in order; a term
+ * without an id gets the next one (ids[t] = len(names), names.append(t)) */
+static PyObject *
+k_term_ids(PyObject *self, PyObject *args)
+{
+    PyObject *terms, *ids, *names, *key, *value, *id_obj, *out;
+    Py_ssize_t pos = 0, k = 0;
+    long long *dst, id;
+    if (!PyArg_ParseTuple(args, "OO!O!:term_ids", &terms, &PyDict_Type, &ids, &PyList_Type, &names))
+        return NULL;
+    if (!PyDict_Check(terms)) {
+        PyErr_SetString(PyExc_TypeError, "term_ids: terms must be a dict");
+        return NULL;
+    }
+    if (PyDict_GET_SIZE(ids) != PyList_GET_SIZE(names)) {
+        PyErr_SetString(PyExc_ValueError, "term_ids: one name per id is required");
+        return NULL;
+    }
+    out = PyBytes_FromStringAndSize(NULL, PyDict_GET_SIZE(terms) * (Py_ssize_t)sizeof(long long));
+    if (out == NULL)
+        return NULL;
+    dst = (long long *)PyBytes_AS_STRING(out);
+    while (PyDict_Next(terms, &pos, &key, &value)) {
+        id_obj = PyDict_GetItemWithError(ids, key);
+        if (id_obj == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            id = (long long)PyList_GET_SIZE(names);
+            id_obj = PyLong_FromLongLong(id);
+            if (id_obj == NULL)
+                goto fail;
+            if (PyDict_SetItem(ids, key, id_obj) < 0) {
+                Py_DECREF(id_obj);
+                goto fail;
+            }
+            Py_DECREF(id_obj);
+            if (PyList_Append(names, key) < 0)
+                goto fail;
+        }
+        else {
+            id = PyLong_AsLongLong(id_obj);
+            if (id == -1 && PyErr_Occurred())
+                goto fail;
+        }
+        dst[k++] = id;
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* accumulate(sums, usums, terms, inv, ids) -> (new terms, their ids): for each (t, tf) of terms,
+ * sums[t] += tf (set when new), usums[t] = usums.get(t, 0.0) + tf * inv */
+static PyObject *
+k_accumulate(PyObject *self, PyObject *args)
+{
+    PyObject *sums, *usums, *terms, *ids, *key, *value, *old, *f, *id_obj;
+    PyObject *new_terms = NULL, *new_ids = NULL;
+    Py_ssize_t pos = 0;
+    double inv, tf, ov;
+    if (!PyArg_ParseTuple(args, "O!O!O!dO!:accumulate", &PyDict_Type, &sums, &PyDict_Type, &usums, &PyDict_Type,
+                          &terms, &inv, &PyDict_Type, &ids))
+        return NULL;
+    new_terms = PyList_New(0);
+    new_ids = PyList_New(0);
+    if (new_terms == NULL || new_ids == NULL)
+        goto fail;
+    while (PyDict_Next(terms, &pos, &key, &value)) {
+        if (as_double(value, &tf) < 0)
+            goto fail;
+        old = PyDict_GetItemWithError(sums, key);
+        if (old == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            if (PyDict_SetItem(sums, key, value) < 0)
+                goto fail;
+            id_obj = PyDict_GetItemWithError(ids, key);
+            if (id_obj == NULL) {
+                if (!PyErr_Occurred())
+                    PyErr_SetObject(PyExc_KeyError, key);
+                goto fail;
+            }
+            if (PyList_Append(new_terms, key) < 0 || PyList_Append(new_ids, id_obj) < 0)
+                goto fail;
+        }
+        else {
+            if (as_double(old, &ov) < 0)
+                goto fail;
+            f = PyFloat_FromDouble(ov + tf);
+            if (f == NULL || PyDict_SetItem(sums, key, f) < 0) {
+                Py_XDECREF(f);
+                goto fail;
+            }
+            Py_DECREF(f);
+        }
+        old = PyDict_GetItemWithError(usums, key);
+        if (old == NULL) {
+            if (PyErr_Occurred())
+                goto fail;
+            ov = 0.0;
+        }
+        else if (as_double(old, &ov) < 0)
+            goto fail;
+        f = PyFloat_FromDouble(ov + tf * inv);
+        if (f == NULL || PyDict_SetItem(usums, key, f) < 0) {
+            Py_XDECREF(f);
+            goto fail;
+        }
+        Py_DECREF(f);
+    }
+    return Py_BuildValue("(NN)", new_terms, new_ids);
+fail:
+    Py_XDECREF(new_terms);
+    Py_XDECREF(new_ids);
+    return NULL;
+}
+
+/* top_candidates(fields, limit, k) -> the k story ids with the highest scores, by (-score, id):
+ * fields is a list of (items, index, weight); for each (term, w) of items whose posting set in
+ * index has 1..limit stories, each story's score += w * weight (in this order) */
+typedef struct {
+    long long id;
+    double score;
+    int used;
+} cand_slot;
+
+static int
+cand_grow(cand_slot **table, Py_ssize_t *cap)
+{
+    Py_ssize_t old_cap = *cap, new_cap = old_cap * 2, i, h;
+    cand_slot *old = *table, *fresh = PyMem_Calloc(new_cap, sizeof(cand_slot));
+    if (fresh == NULL)
+        return -1;
+    for (i = 0; i < old_cap; i++) {
+        if (!old[i].used)
+            continue;
+        h = (Py_ssize_t)(((unsigned long long)old[i].id * 0x9E3779B97F4A7C15ull) >> 20) & (new_cap - 1);
+        while (fresh[h].used)
+            h = (h + 1) & (new_cap - 1);
+        fresh[h] = old[i];
+    }
+    PyMem_Free(old);
+    *table = fresh;
+    *cap = new_cap;
+    return 0;
+}
+
+static PyObject *
+k_top_candidates(PyObject *self, PyObject *args)
+{
+    PyObject *fields, *field, *items, *index, *item, *term, *wobj, *posting, *it, *sid, *out = NULL;
+    Py_ssize_t limit, k, f, j, size, cap = 1024, count = 0, h, i, n_top = 0, pos;
+    double weight, w, add;
+    long long id;
+    cand_slot *table, top[64];
+    if (!PyArg_ParseTuple(args, "O!nn:top_candidates", &PyList_Type, &fields, &limit, &k))
+        return NULL;
+    if (k < 0 || k > 64) {
+        PyErr_SetString(PyExc_ValueError, "top_candidates: k must be between 0 and 64");
+        return NULL;
+    }
+    table = PyMem_Calloc(cap, sizeof(cand_slot));
+    if (table == NULL)
+        return PyErr_NoMemory();
+    for (f = 0; f < PyList_GET_SIZE(fields); f++) {
+        field = PyList_GET_ITEM(fields, f);
+        if (!PyTuple_Check(field) || PyTuple_GET_SIZE(field) != 3 || !PyList_Check(PyTuple_GET_ITEM(field, 0)) ||
+            !PyDict_Check(PyTuple_GET_ITEM(field, 1))) {
+            PyErr_SetString(PyExc_TypeError, "top_candidates: fields must be (items, index, weight) triples");
+            goto fail;
+        }
+        items = PyTuple_GET_ITEM(field, 0);
+        index = PyTuple_GET_ITEM(field, 1);
+        if (as_double(PyTuple_GET_ITEM(field, 2), &weight) < 0)
+            goto fail;
+        for (j = 0; j < PyList_GET_SIZE(items); j++) {
+            item = PyList_GET_ITEM(items, j);
+            if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 2) {
+                PyErr_SetString(PyExc_TypeError, "top_candidates: items must be (term, weight) pairs");
+                goto fail;
+            }
+            term = PyTuple_GET_ITEM(item, 0);
+            wobj = PyTuple_GET_ITEM(item, 1);
+            posting = PyDict_GetItemWithError(index, term);
+            if (posting == NULL) {
+                if (PyErr_Occurred())
+                    goto fail;
+                continue;
+            }
+            size = PyObject_Size(posting);
+            if (size < 0)
+                goto fail;
+            if (size == 0 || size > limit)
+                continue;
+            if (as_double(wobj, &w) < 0)
+                goto fail;
+            add = w * weight;
+            it = PyObject_GetIter(posting);
+            if (it == NULL)
+                goto fail;
+            while ((sid = PyIter_Next(it)) != NULL) {
+                id = PyLong_AsLongLong(sid);
+                Py_DECREF(sid);
+                if (id == -1 && PyErr_Occurred()) {
+                    Py_DECREF(it);
+                    goto fail;
+                }
+                if (2 * (count + 1) > cap && cand_grow(&table, &cap) < 0) {
+                    Py_DECREF(it);
+                    PyErr_NoMemory();
+                    goto fail;
+                }
+                h = (Py_ssize_t)(((unsigned long long)id * 0x9E3779B97F4A7C15ull) >> 20) & (cap - 1);
+                while (table[h].used && table[h].id != id)
+                    h = (h + 1) & (cap - 1);
+                if (!table[h].used) {
+                    table[h].used = 1;
+                    table[h].id = id;
+                    table[h].score = 0.0 + add;
+                    count++;
+                }
+                else
+                    table[h].score = table[h].score + add;
+            }
+            Py_DECREF(it);
+            if (PyErr_Occurred())
+                goto fail;
+        }
+    }
+    /* the k best by (-score, id), kept sorted by insertion */
+    for (i = 0; i < cap; i++) {
+        if (!table[i].used)
+            continue;
+        pos = n_top;
+        while (pos > 0 && (table[i].score > top[pos - 1].score ||
+                           (table[i].score == top[pos - 1].score && table[i].id < top[pos - 1].id)))
+            pos--;
+        if (pos >= k)
+            continue;
+        if (n_top < k)
+            n_top++;
+        for (j = n_top - 1; j > pos; j--)
+            top[j] = top[j - 1];
+        top[pos] = table[i];
+    }
+    out = PyList_New(n_top);
+    if (out == NULL)
+        goto fail;
+    for (i = 0; i < n_top; i++) {
+        sid = PyLong_FromLongLong(top[i].id);
+        if (sid == NULL) {
+            Py_CLEAR(out);
+            goto fail;
+        }
+        PyList_SET_ITEM(out, i, sid);
+    }
+    PyMem_Free(table);
+    return out;
+fail:
+    PyMem_Free(table);
+    return NULL;
+}
+
+/* index_add(index, terms, story): index.setdefault(t, set()).add(story) for each t of terms */
+static PyObject *
+k_index_add(PyObject *self, PyObject *args)
+{
+    PyObject *index, *terms, *story, *term, *posting;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "O!O!O:index_add", &PyDict_Type, &index, &PyList_Type, &terms, &story))
+        return NULL;
+    for (k = 0; k < PyList_GET_SIZE(terms); k++) {
+        term = PyList_GET_ITEM(terms, k);
+        posting = PyDict_GetItemWithError(index, term);
+        if (posting == NULL) {
+            if (PyErr_Occurred())
+                return NULL;
+            posting = PySet_New(NULL);
+            if (posting == NULL)
+                return NULL;
+            if (PyDict_SetItem(index, term, posting) < 0) {
+                Py_DECREF(posting);
+                return NULL;
+            }
+            Py_DECREF(posting); /* the dict holds it */
+        }
+        if (!PySet_Check(posting)) {
+            PyErr_SetString(PyExc_TypeError, "index_add: postings must be sets");
+            return NULL;
+        }
+        if (PySet_Add(posting, story) < 0)
+            return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* unindex(index, terms, story): drop story from the postings of the keys of terms; a posting
+ * left empty is deleted */
+static PyObject *
+k_unindex(PyObject *self, PyObject *args)
+{
+    PyObject *index, *terms, *story, *key, *value, *posting;
+    Py_ssize_t pos = 0;
+    if (!PyArg_ParseTuple(args, "O!O!O:unindex", &PyDict_Type, &index, &PyDict_Type, &terms, &story))
+        return NULL;
+    while (PyDict_Next(terms, &pos, &key, &value)) {
+        posting = PyDict_GetItemWithError(index, key);
+        if (posting == NULL) {
+            if (PyErr_Occurred())
+                return NULL;
+            continue;
+        }
+        if (!PySet_Check(posting)) {
+            PyErr_SetString(PyExc_TypeError, "unindex: postings must be sets");
+            return NULL;
+        }
+        if (PySet_Discard(posting, story) < 0)
+            return NULL;
+        if (PySet_GET_SIZE(posting) == 0 && PyDict_DelItem(index, key) < 0)
+            return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+/* weights(sums, idlist, idf) -> bytes of len(sums) doubles: the k-th value of sums times
+ * idf[idlist[k]] */
+static PyObject *
+k_weights(PyObject *self, PyObject *args)
+{
+    PyObject *sums, *id_obj, *idf_obj, *key, *value, *out;
+    Py_buffer ids_view, idf_view;
+    Py_ssize_t pos = 0, k = 0, n, n_idf;
+    const long long *ids;
+    const double *idf;
+    double *dst, v;
+    if (!PyArg_ParseTuple(args, "O!OO:weights", &PyDict_Type, &sums, &id_obj, &idf_obj))
+        return NULL;
+    if (get_buffer8(id_obj, &ids_view, "weights") < 0)
+        return NULL;
+    if (get_buffer8(idf_obj, &idf_view, "weights") < 0) {
+        PyBuffer_Release(&ids_view);
+        return NULL;
+    }
+    ids = (const long long *)ids_view.buf;
+    idf = (const double *)idf_view.buf;
+    n = PyDict_GET_SIZE(sums);
+    n_idf = idf_view.len / 8;
+    if (ids_view.len / 8 != n) {
+        PyErr_SetString(PyExc_ValueError, "weights: one id per term is required");
+        goto fail;
+    }
+    out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
+    if (out == NULL)
+        goto fail;
+    dst = (double *)PyBytes_AS_STRING(out);
+    while (PyDict_Next(sums, &pos, &key, &value)) {
+        if (ids[k] < 0 || ids[k] >= n_idf) {
+            Py_DECREF(out);
+            PyErr_SetString(PyExc_IndexError, "weights: term id out of the IDF array");
+            goto fail;
+        }
+        if (as_double(value, &v) < 0) {
+            Py_DECREF(out);
+            goto fail;
+        }
+        dst[k] = v * idf[ids[k]];
+        k++;
+    }
+    PyBuffer_Release(&ids_view);
+    PyBuffer_Release(&idf_view);
+    return out;
+fail:
+    PyBuffer_Release(&ids_view);
+    PyBuffer_Release(&idf_view);
+    return NULL;
+}
+
+/* CRC-32 (the polynomial of zlib.crc32), chained like zlib: crc(a + b) == crc_update(crc(a), b) */
+static uint32_t crc_table[256];
+
+static void
+crc_init(void)
+{
+    uint32_t c;
+    int n, k;
+    for (n = 0; n < 256; n++) {
+        c = (uint32_t)n;
+        for (k = 0; k < 8; k++)
+            c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+        crc_table[n] = c;
+    }
+}
+
+static uint32_t
+crc_update(uint32_t crc, const unsigned char *p, Py_ssize_t n)
+{
+    crc = ~crc;
+    while (n-- > 0)
+        crc = crc_table[(crc ^ *p++) & 0xFFu] ^ (crc >> 8);
+    return ~crc;
+}
+
+/* minhash_words(words, k, a, b) -> tuple of len(a) ints: the MinHash signature of the CRC-32
+ * hashes of the UTF-8 of each k-gram of words joined by spaces (of all words when fewer than k;
+ * zeros when there are none); value j is min over hashes x of (a[j] * x + b[j]) mod 2**32 */
+static PyObject *
+k_minhash_words(PyObject *self, PyObject *args)
+{
+    PyObject *words, *a_obj, *b_obj, *out = NULL, *v;
+    Py_buffer a_view, b_view;
+    Py_ssize_t n, k, i, j, m, count, perms;
+    const char **text = NULL;
+    Py_ssize_t *size = NULL;
+    uint32_t *hashes = NULL, crc;
+    const uint64_t *a, *b;
+    uint64_t best, h;
+    if (!PyArg_ParseTuple(args, "O!nOO:minhash_words", &PyList_Type, &words, &k, &a_obj, &b_obj))
+        return NULL;
+    if (k < 1) {
+        PyErr_SetString(PyExc_ValueError, "minhash_words: k must be at least 1");
+        return NULL;
+    }
+    if (get_buffer8(a_obj, &a_view, "minhash_words") < 0)
+        return NULL;
+    if (get_buffer8(b_obj, &b_view, "minhash_words") < 0) {
+        PyBuffer_Release(&a_view);
+        return NULL;
+    }
+    perms = a_view.len / 8;
+    if (b_view.len / 8 != perms) {
+        PyErr_SetString(PyExc_ValueError, "minhash_words: a and b must have the same length");
+        goto done;
+    }
+    a = (const uint64_t *)a_view.buf;
+    b = (const uint64_t *)b_view.buf;
+    n = PyList_GET_SIZE(words);
+    out = PyTuple_New(perms);
+    if (out == NULL)
+        goto done;
+    if (n == 0) {
+        for (j = 0; j < perms; j++) {
+            v = PyLong_FromLong(0);
+            if (v == NULL)
+                goto fail;
+            PyTuple_SET_ITEM(out, j, v);
+        }
+        goto done;
+    }
+    count = n < k ? 1 : n - k + 1;
+    text = PyMem_Malloc(n * sizeof(char *));
+    size = PyMem_Malloc(n * sizeof(Py_ssize_t));
+    hashes = PyMem_Malloc(count * sizeof(uint32_t));
+    if (text == NULL || size == NULL || hashes == NULL) {
+        PyErr_NoMemory();
+        goto fail;
+    }
+    for (i = 0; i < n; i++) {
+        v = PyList_GET_ITEM(words, i);
+        if (!PyUnicode_Check(v)) {
+            PyErr_SetString(PyExc_TypeError, "minhash_words: words must be strings");
+            goto fail;
+        }
+        text[i] = PyUnicode_AsUTF8AndSize(v, &size[i]);
+        if (text[i] == NULL)
+            goto fail;
+    }
+    m = n < k ? n : k;
+    for (i = 0; i < count; i++) {
+        crc = 0;
+        for (j = 0; j < m; j++) {
+            if (j)
+                crc = crc_update(crc, (const unsigned char *)" ", 1);
+            crc = crc_update(crc, (const unsigned char *)text[i + j], size[i + j]);
+        }
+        hashes[i] = crc;
+    }
+    for (j = 0; j < perms; j++) {
+        best = UINT64_MAX;
+        for (i = 0; i < count; i++) {
+            h = (a[j] * (uint64_t)hashes[i] + b[j]) & 0xFFFFFFFFu;
+            if (h < best)
+                best = h;
+        }
+        v = PyLong_FromUnsignedLongLong(best);
+        if (v == NULL)
+            goto fail;
+        PyTuple_SET_ITEM(out, j, v);
+    }
+    goto done;
+fail:
+    Py_CLEAR(out);
+done:
+    PyMem_Free(text);
+    PyMem_Free(size);
+    PyMem_Free(hashes);
+    PyBuffer_Release(&a_view);
+    PyBuffer_Release(&b_view);
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"dot", k_dot, METH_VARARGS, "Dot product of a query's weights with a story's sums."},
+    {"dot2", k_dot2, METH_VARARGS, "Dot products with a story's sums and normalised sums."},
+    {"weigh", k_weigh, METH_VARARGS, "TF-IDF weights of a term map, their IDF-squared form and squared norm."},
+    {"term_ids", k_term_ids, METH_VARARGS, "Ids of a term map's terms (new terms get the next ids)."},
+    {"accumulate", k_accumulate, METH_VARARGS, "Add an article's term map to a story's sums."},
+    {"top_candidates", k_top_candidates, METH_VARARGS, "The best candidate stories from an inverted index."},
+    {"index_add", k_index_add, METH_VARARGS, "Add a story to the postings of terms."},
+    {"unindex", k_unindex, METH_VARARGS, "Remove a story from the postings of terms."},
+    {"minhash_words", k_minhash_words, METH_VARARGS, "MinHash signature of the word k-grams of a list of words."},
+    {"weights", k_weights, METH_VARARGS, "A story's sums times the IDF of their terms, as doubles."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "newsprism._speedups",
+    "Compiled inner loops (their Python twins: cluster/kernel.py, represent/lexical.py).", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    crc_init();
+    return PyModule_Create(&module);
+}

@@ -1,0 +1,193 @@
+"""The clusterer's inner loops: compiled (:mod:`newsprism.speedups`) when the extension was built,
+else these Python twins.
+
+Both implementations do the same floating-point operations in the same order, so the clusterer's
+decisions are bit-identical with and without the compiler (``tests/unit/test_kernel.py`` checks
+it).
+"""
+
+from __future__ import annotations
+
+import heapq
+from array import array
+
+import numpy as np
+
+from ..speedups import native
+
+__all__ = [
+    "COMPILED",
+    "accumulate",
+    "dot",
+    "dot2",
+    "index_add",
+    "py_accumulate",
+    "py_dot",
+    "py_dot2",
+    "py_index_add",
+    "py_story_weights",
+    "py_term_ids",
+    "py_top_candidates",
+    "py_unindex",
+    "py_weigh",
+    "story_weights",
+    "term_ids",
+    "top_candidates",
+    "unindex",
+    "weigh",
+]
+
+
+def py_dot(q: dict[str, float], sums: dict[str, float]) -> float:
+    """Sum of ``w * sums[t]`` over the items ``(t, w)`` of ``q`` whose ``t`` is in ``sums``."""
+    dot = 0.0
+    get = sums.get
+    for t, w in q.items():
+        s = get(t)
+        if s is not None:
+            dot += w * s
+    return dot
+
+
+def py_dot2(q: dict[str, float], sums: dict[str, float], usums: dict[str, float]) -> tuple[float, float]:
+    """:func:`py_dot` with ``sums`` and with ``usums`` (which has every key of ``sums``), one pass."""
+    dot = adot = 0.0
+    get = sums.get
+    for t, w in q.items():
+        s = get(t)
+        if s is not None:
+            dot += w * s
+            adot += w * usums[t]
+    return dot, adot
+
+
+def py_weigh(
+    terms: dict[str, float], ids: np.ndarray, idf: np.ndarray
+) -> tuple[dict[str, float], dict[str, float], float]:
+    """TF-IDF weights of a term map (``tf * idf``; ``ids``: the terms' ids, in order), the same times
+    IDF once more, and their squared norm."""
+    if len(ids) != len(terms):
+        raise ValueError("weigh: one id per term is required")
+    idfs: list[float] = idf[ids].tolist()
+    vec: dict[str, float] = {}
+    vidf: dict[str, float] = {}
+    total = 0.0
+    for (t, tf), i in zip(terms.items(), idfs, strict=True):
+        w = tf * i
+        vec[t] = w
+        vidf[t] = w * i
+        total += w * w
+    return vec, vidf, total
+
+
+def py_term_ids(terms: dict[str, float], ids: dict[str, int], names: list[str]) -> np.ndarray:
+    """The ids of a term map's terms, in order; a term without one gets the next id
+    (``ids[t] = len(names)``, ``names.append(t)``)."""
+    if len(ids) != len(names):
+        raise ValueError("term_ids: one name per id is required")
+    out = []
+    for t in terms:
+        i = ids.get(t)
+        if i is None:
+            i = ids[t] = len(names)
+            names.append(t)
+        out.append(i)
+    return np.array(out, dtype=np.int64)
+
+
+def py_accumulate(
+    sums: dict[str, float], usums: dict[str, float], terms: dict[str, float], inv: float, ids: dict[str, int]
+) -> tuple[list[str], list[int]]:
+    """Add a term map to a story's sums (and its ``inv``-scaled sums); the terms new to the story
+    and their ids, in order."""
+    new_terms: list[str] = []
+    new_ids: list[int] = []
+    for term, tf in terms.items():
+        old = sums.get(term)
+        if old is None:
+            sums[term] = tf
+            new_ids.append(ids[term])
+            new_terms.append(term)
+        else:
+            sums[term] = old + tf
+        usums[term] = usums.get(term, 0.0) + tf * inv
+    return new_terms, new_ids
+
+
+def py_top_candidates(
+    fields: list[tuple[list[tuple[str, float]], dict[str, set[int]], float]], limit: int, k: int
+) -> list[int]:
+    """The ``k`` stories with the highest scores, by (-score, id): for each ``(items, index,
+    weight)`` of ``fields`` and each ``(term, w)`` of its items whose posting in ``index`` has 1 to
+    ``limit`` stories, every story of the posting scores ``w * weight`` more."""
+    acc: dict[int, float] = {}
+    for items, index, weight in fields:
+        for term, w in items:
+            posting = index.get(term)
+            if not posting or len(posting) > limit:
+                continue
+            add = w * weight
+            for sid in posting:
+                acc[sid] = acc.get(sid, 0.0) + add
+    ranked = heapq.nsmallest(k, acc.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [sid for sid, _ in ranked]
+
+
+def py_index_add(index: dict[str, set[int]], terms: list[str], story: int) -> None:
+    for t in terms:
+        index.setdefault(t, set()).add(story)
+
+
+def py_unindex(index: dict[str, set[int]], terms: dict[str, float], story: int) -> None:
+    """Remove ``story`` from the postings of the keys of ``terms`` (deleting emptied postings)."""
+    for t in terms:
+        posting = index.get(t)
+        if posting is not None:
+            posting.discard(story)
+            if not posting:
+                del index[t]
+
+
+def py_story_weights(sums: dict[str, float], idlist: array[int], idf: np.ndarray) -> np.ndarray:
+    """A story's sums times the IDF of their terms (``idlist``: the term ids in sums order)."""
+    ids = np.frombuffer(idlist, dtype=np.int64)
+    if len(ids) != len(sums):
+        raise ValueError("weights: one id per term is required")
+    out: np.ndarray = np.fromiter(sums.values(), dtype=np.float64, count=len(sums)) * idf[ids]
+    return out
+
+
+_K = native()
+COMPILED = _K is not None
+
+dot = py_dot
+dot2 = py_dot2
+weigh = py_weigh
+term_ids = py_term_ids
+accumulate = py_accumulate
+top_candidates = py_top_candidates
+index_add = py_index_add
+unindex = py_unindex
+story_weights = py_story_weights
+
+if _K is not None:
+    _term_ids = _K.term_ids
+    _weights = _K.weights
+
+    def _compiled_term_ids(terms: dict[str, float], ids: dict[str, int], names: list[str]) -> np.ndarray:
+        """:func:`py_term_ids`, compiled."""
+        return np.frombuffer(_term_ids(terms, ids, names), dtype=np.int64)
+
+    def _compiled_story_weights(sums: dict[str, float], idlist: array[int], idf: np.ndarray) -> np.ndarray:
+        """:func:`py_story_weights`, compiled."""
+        return np.frombuffer(_weights(sums, idlist, idf), dtype=np.float64)
+
+    dot = _K.dot
+    dot2 = _K.dot2
+    weigh = _K.weigh
+    term_ids = _compiled_term_ids
+    accumulate = _K.accumulate
+    top_candidates = _K.top_candidates
+    index_add = _K.index_add
+    unindex = _K.unindex
+    story_weights = _compiled_story_weights
