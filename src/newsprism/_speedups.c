@@ -417,6 +417,73 @@ fail:
     return NULL;
 }
 
+/* columns(views) -> (cols, values, vocab): the terms of a list of term maps numbered in order of
+ * first appearance (vocab: term -> column); cols (int64 bytes) and values (double bytes) hold
+ * each view's items, in order, one after the other */
+static PyObject *
+k_columns(PyObject *self, PyObject *args)
+{
+    PyObject *views, *view, *key, *value, *col_obj, *vocab = NULL, *cols = NULL, *vals = NULL;
+    Py_ssize_t v, pos, total = 0, k = 0;
+    long long *col_dst, col;
+    double *val_dst;
+    if (!PyArg_ParseTuple(args, "O!:columns", &PyList_Type, &views))
+        return NULL;
+    for (v = 0; v < PyList_GET_SIZE(views); v++) {
+        view = PyList_GET_ITEM(views, v);
+        if (!PyDict_Check(view)) {
+            PyErr_SetString(PyExc_TypeError, "columns: views must be dicts");
+            return NULL;
+        }
+        total += PyDict_GET_SIZE(view);
+    }
+    vocab = PyDict_New();
+    cols = PyBytes_FromStringAndSize(NULL, total * (Py_ssize_t)sizeof(long long));
+    vals = PyBytes_FromStringAndSize(NULL, total * (Py_ssize_t)sizeof(double));
+    if (vocab == NULL || cols == NULL || vals == NULL)
+        goto fail;
+    col_dst = (long long *)PyBytes_AS_STRING(cols);
+    val_dst = (double *)PyBytes_AS_STRING(vals);
+    for (v = 0; v < PyList_GET_SIZE(views); v++) {
+        view = PyList_GET_ITEM(views, v);
+        pos = 0;
+        while (PyDict_Next(view, &pos, &key, &value)) {
+            col_obj = PyDict_GetItemWithError(vocab, key);
+            if (col_obj == NULL) {
+                if (PyErr_Occurred())
+                    goto fail;
+                col = (long long)PyDict_GET_SIZE(vocab);
+                col_obj = PyLong_FromLongLong(col);
+                if (col_obj == NULL)
+                    goto fail;
+                if (PyDict_SetItem(vocab, key, col_obj) < 0) {
+                    Py_DECREF(col_obj);
+                    goto fail;
+                }
+                Py_DECREF(col_obj);
+            }
+            else {
+                col = PyLong_AsLongLong(col_obj);
+                if (col == -1 && PyErr_Occurred())
+                    goto fail;
+            }
+            if (k >= total) {
+                PyErr_SetString(PyExc_RuntimeError, "columns: a view changed size");
+                goto fail;
+            }
+            if (as_double(value, &val_dst[k]) < 0)
+                goto fail;
+            col_dst[k++] = col;
+        }
+    }
+    return Py_BuildValue("(NNN)", cols, vals, vocab);
+fail:
+    Py_XDECREF(vocab);
+    Py_XDECREF(cols);
+    Py_XDECREF(vals);
+    return NULL;
+}
+
 /* index_add(index, terms, story): index.setdefault(t, set()).add(story) for each t of terms */
 static PyObject *
 k_index_add(PyObject *self, PyObject *args)
@@ -661,6 +728,7 @@ static PyMethodDef methods[] = {
     {"term_ids", k_term_ids, METH_VARARGS, "Ids of a term map's terms (new terms get the next ids)."},
     {"accumulate", k_accumulate, METH_VARARGS, "Add an article's term map to a story's sums."},
     {"top_candidates", k_top_candidates, METH_VARARGS, "The best candidate stories from an inverted index."},
+    {"columns", k_columns, METH_VARARGS, "Number the terms of term maps by first appearance."},
     {"index_add", k_index_add, METH_VARARGS, "Add a story to the postings of terms."},
     {"unindex", k_unindex, METH_VARARGS, "Remove a story from the postings of terms."},
     {"minhash_words", k_minhash_words, METH_VARARGS, "MinHash signature of the word k-grams of a list of words."},

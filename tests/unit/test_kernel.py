@@ -23,7 +23,18 @@ from newsprism.cluster.online import OnlineClusterer
 from newsprism.represent import lexical
 from newsprism.represent.base import ArticleFeatures
 
-NAMES = ("dot", "dot2", "weigh", "term_ids", "accumulate", "top_candidates", "index_add", "unindex", "story_weights")
+NAMES = (
+    "dot",
+    "dot2",
+    "weigh",
+    "term_ids",
+    "accumulate",
+    "top_candidates",
+    "index_add",
+    "unindex",
+    "story_weights",
+    "columns",
+)
 
 
 def compiled() -> ModuleType:
@@ -134,6 +145,17 @@ def test_top_candidates_are_the_same(rng: random.Random) -> None:
             assert c.top_candidates(fields, limit, k) == kernel.py_top_candidates(fields, limit, k)
     tied = [([("a", 1.0)], {"a": {9, 3, 7}}, 1.0)]  # equal scores: the lower id first
     assert c.top_candidates(tied, 10, 2) == kernel.py_top_candidates(tied, 10, 2) == [3, 7]
+
+
+def test_columns_number_terms_by_first_appearance(rng: random.Random) -> None:
+    c = compiled()
+    views = [terms(rng, VOCAB, rng.randint(0, 60)) for _ in range(rng.randint(0, 7))]
+    cols_c, values_c, vocab_c = c.columns(views)
+    cols_p, values_p, vocab_p = kernel.py_columns(views)
+    assert list(vocab_c.items()) == list(vocab_p.items())
+    assert np.frombuffer(cols_c, dtype=np.int64).tolist() == cols_p.tolist()
+    assert values_c == values_p.tobytes()
+    assert list(vocab_p) == list(dict.fromkeys(t for v in views for t in v))
 
 
 def test_minhash_of_words_is_identical(rng: random.Random) -> None:

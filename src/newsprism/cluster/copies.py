@@ -6,7 +6,7 @@ reaches the copy threshold: the same wire story re-published, light edits, a cha
 
 from __future__ import annotations
 
-import numpy as np
+from operator import eq
 
 __all__ = ["CopyIndex"]
 
@@ -16,7 +16,7 @@ _ROWS = 4  # 16 bands of 4 rows: P(candidate) is 0.89 at J=0.6, 0.99 at J=0.75, 
 class CopyIndex:
     def __init__(self) -> None:
         self._bands: dict[tuple[int, ...], list[int]] = {}
-        self._sigs: dict[int, np.ndarray] = {}
+        self._sigs: dict[int, tuple[int, ...]] = {}  # the features' own tuples: nothing copied
         self._last: tuple[tuple[int, ...], list[tuple[int, ...]]] | None = None  # the last signature's keys
 
     def __len__(self) -> int:
@@ -33,7 +33,7 @@ class CopyIndex:
     def add(self, article_id: int, sig: tuple[int, ...]) -> None:
         if not any(sig) or article_id in self._sigs:
             return  # empty text: nothing to compare; already indexed
-        self._sigs[article_id] = np.asarray(sig, dtype=np.uint64)
+        self._sigs[article_id] = sig
         for key in self._keys(sig):
             self._bands.setdefault(key, []).append(article_id)
 
@@ -41,7 +41,7 @@ class CopyIndex:
         sig = self._sigs.pop(article_id, None)
         if sig is None:
             return
-        for key in self._keys(tuple(sig.tolist())):  # tolist: Python ints, equal to the ones added
+        for key in self._keys(sig):
             ids = self._bands.get(key)
             if ids is not None:
                 ids.remove(article_id)
@@ -57,10 +57,9 @@ class CopyIndex:
             found.update(self._bands.get(key, ()))
         if not found:
             return None
-        query = np.asarray(sig, dtype=np.uint64)
         best_id, best_j = -1, -1.0
         for aid in sorted(found):
-            j = float(np.mean(self._sigs[aid] == query))
+            j = sum(map(eq, self._sigs[aid], sig)) / len(sig)
             if j > best_j:
                 best_id, best_j = aid, j
         return best_id, best_j

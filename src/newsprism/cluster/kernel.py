@@ -18,10 +18,12 @@ from ..speedups import native
 __all__ = [
     "COMPILED",
     "accumulate",
+    "columns",
     "dot",
     "dot2",
     "index_add",
     "py_accumulate",
+    "py_columns",
     "py_dot",
     "py_dot2",
     "py_index_add",
@@ -133,6 +135,15 @@ def py_top_candidates(
     return [sid for sid, _ in ranked]
 
 
+def py_columns(views: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """The terms of ``views`` numbered in order of first appearance (``vocab``: term -> column), and
+    each view's items one after the other: their columns (int64) and values (float64)."""
+    vocab: dict[str, int] = {}
+    cols = [vocab.setdefault(t, len(vocab)) for v in views for t in v]
+    values = [x for v in views for x in v.values()]
+    return np.array(cols, dtype=np.int64), np.array(values, dtype=np.float64), vocab
+
+
 def py_index_add(index: dict[str, set[int]], terms: list[str], story: int) -> None:
     for t in terms:
         index.setdefault(t, set()).add(story)
@@ -169,14 +180,21 @@ top_candidates = py_top_candidates
 index_add = py_index_add
 unindex = py_unindex
 story_weights = py_story_weights
+columns = py_columns
 
 if _K is not None:
     _term_ids = _K.term_ids
     _weights = _K.weights
+    _columns = _K.columns
 
     def _compiled_term_ids(terms: dict[str, float], ids: dict[str, int], names: list[str]) -> np.ndarray:
         """:func:`py_term_ids`, compiled."""
         return np.frombuffer(_term_ids(terms, ids, names), dtype=np.int64)
+
+    def _compiled_columns(views: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+        """:func:`py_columns`, compiled."""
+        cols, values, vocab = _columns(views)
+        return np.frombuffer(cols, dtype=np.int64), np.frombuffer(values, dtype=np.float64), vocab
 
     def _compiled_story_weights(sums: dict[str, float], idlist: array[int], idf: np.ndarray) -> np.ndarray:
         """:func:`py_story_weights`, compiled."""
@@ -191,3 +209,4 @@ if _K is not None:
     index_add = _K.index_add
     unindex = _K.unindex
     story_weights = _compiled_story_weights
+    columns = _compiled_columns

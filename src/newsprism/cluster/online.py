@@ -25,6 +25,7 @@ from array import array
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -124,6 +125,12 @@ class _Story:
         if published is not None:
             self.first_pub = published if self.first_pub is None else min(self.first_pub, published)
             self.last_pub = published if self.last_pub is None else max(self.last_pub, published)
+
+
+def _ranked(weights: dict[str, float]) -> list[tuple[str, float]]:
+    """Items by weight, highest first, ties by term (two stable C-keyed sorts, no Python key)."""
+    by_term = sorted(weights.items(), key=itemgetter(0))
+    return sorted(by_term, key=itemgetter(1), reverse=True)
 
 
 class OnlineClusterer:
@@ -382,8 +389,8 @@ class OnlineClusterer:
             term_ids = ids[name] if ids is not None else df.term_ids(name, terms)
             q.vec[name], q.vidf[name], total = kernel.weigh(terms, term_ids, df.idf_array(name))
             q.norm[name] = math.sqrt(total)
-        body_ranked = sorted(q.vec["body"].items(), key=lambda kv: (-kv[1], kv[0]))
-        names_ranked = sorted(q.vec["names"].items(), key=lambda kv: (-kv[1], kv[0]))
+        body_ranked = _ranked(q.vec["body"])
+        names_ranked = _ranked(q.vec["names"])
         for name, top in (("names", names_ranked[:3]), ("body", body_ranked[:10])):
             q.top[name] = ([t for t, _ in top], [w for _, w in top], sum(w for _, w in top))
         q.query_terms = {
@@ -687,21 +694,12 @@ class OnlineClusterer:
             if not w_field:
                 continue
             views = [getattr(f, name) for f in feats]
-            id_parts = [self.df.term_ids(name, v) for v in views]
-            ids = np.concatenate(id_parts)
-            if not len(ids):
+            cols, values, vocab = kernel.columns(views)  # one column per term, by first appearance
+            if not vocab:
                 continue
-            # one column per term, in order of first appearance (the summation order of mat @ mat.T)
-            uniq, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
-            order = np.argsort(first, kind="stable")
-            rank = np.empty(len(uniq), dtype=np.int64)
-            rank[order] = np.arange(len(uniq))
-            rows = np.repeat(np.arange(len(feats)), [len(p) for p in id_parts])
-            mat = np.zeros((len(feats), len(uniq)))
-            mat[rows, rank[inverse]] = np.concatenate(
-                [np.fromiter(v.values(), dtype=np.float64, count=len(v)) for v in views]
-            )
-            mat *= self.df.idf_array(name)[uniq[order]][None, :]
+            mat = np.zeros((len(feats), len(vocab)))
+            mat[np.repeat(np.arange(len(feats)), [len(v) for v in views]), cols] = values
+            mat *= np.asarray(self._idf_values(name, vocab))[None, :]
             norms = np.linalg.norm(mat, axis=1)
             norms[norms == 0] = 1.0
             mat /= norms[:, None]

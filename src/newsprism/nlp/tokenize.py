@@ -129,21 +129,40 @@ def name_tokens(text: str, language: str | None = None) -> list[str]:
     return names_from(_WORD.findall(text), language)
 
 
+_NAME_MEMOS: dict[tuple[str | None, frozenset[str]], dict[str, tuple[str, bool]]] = {}
+_NOT_A_NAME = ("", False)
+
+
+def _name(raw: str, stop: frozenset[str]) -> tuple[str, bool]:
+    """The name token of one raw word and whether it must not occur lower-cased in the text
+    (``("", False)``: not a name)."""
+    first = raw[0]
+    if first.isupper():
+        word = raw.lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) >= 2 and word not in stop:
+            return word, True
+    elif first.isdigit() and _YEAR.match(raw):
+        return "y" + raw, False
+    return _NOT_A_NAME
+
+
 def names_from(raw_words: list[str], language: str | None = None) -> list[str]:
     stop = stopwords_for(language)
+    memo = _NAME_MEMOS.get((language, stop))
+    if memo is None:
+        memo = _NAME_MEMOS[(language, stop)] = {}
+    found = list(map(memo.get, raw_words))
+    if None in found:
+        for i, name in enumerate(found):
+            if name is None:
+                raw = raw_words[i]
+                name = found[i] = _name(raw, stop)
+                if len(memo) < _TOKEN_MEMO_LIMIT:
+                    memo[raw] = name
     lower = {w for w in raw_words if w[0].islower()}
-    out: list[str] = []
-    for raw in raw_words:
-        first = raw[0]
-        if first.isupper():
-            word = raw.lower().replace("’", "'")
-            if word.endswith("'s"):
-                word = word[:-2]
-            if len(word) >= 2 and word not in stop and word not in lower:
-                out.append(word)
-        elif first.isdigit() and _YEAR.match(raw):
-            out.append("y" + raw)
-    return out
+    return [word for word, cased in found if word and not (cased and word in lower)]  # type: ignore[misc]
 
 
 def counts(items: list[str]) -> Counter[str]:
