@@ -1,7 +1,7 @@
 /* Compiled inner loops (optional: without this module the same loops run in Python).
  *
- * The clusterer's loops have their Python twins in cluster/kernel.py, the shingle MinHash its
- * twin in represent/lexical.py.  Every function does exactly the operations of its twin, in the
+ * The clusterer's loops have their Python twins in cluster/kernel.py, the LSH band keys in
+ * cluster/copies.py, the shingle MinHash in represent/lexical.py.  Every function does exactly the operations of its twin, in the
  * same order, so both give bit-identical results (built with -ffp-contract=off: no fused
  * multiply-adds).  Dicts are read in insertion order, sets in their iteration order, like a
  * Python for loop.
@@ -721,6 +721,64 @@ done:
     return out;
 }
 
+/* band_keys(sig, rows) -> list of bytes: for each band b of rows values of sig, the little-endian
+ * 32-bit words b, sig[b * rows], ..., sig[b * rows + rows - 1] (ValueError for values outside
+ * 0 .. 2**32 - 1) */
+static void
+put_le32(unsigned char *p, uint32_t v)
+{
+    p[0] = (unsigned char)(v & 0xFFu);
+    p[1] = (unsigned char)((v >> 8) & 0xFFu);
+    p[2] = (unsigned char)((v >> 16) & 0xFFu);
+    p[3] = (unsigned char)((v >> 24) & 0xFFu);
+}
+
+static PyObject *
+k_band_keys(PyObject *self, PyObject *args)
+{
+    PyObject *sig, *out, *key;
+    Py_ssize_t rows, bands, b, r;
+    unsigned long long v;
+    unsigned char buf[4 * 65];
+    if (!PyArg_ParseTuple(args, "O!n:band_keys", &PyTuple_Type, &sig, &rows))
+        return NULL;
+    if (rows < 1 || rows > 64) {
+        PyErr_SetString(PyExc_ValueError, "band_keys: rows must be between 1 and 64");
+        return NULL;
+    }
+    bands = PyTuple_GET_SIZE(sig) / rows;
+    out = PyList_New(bands);
+    if (out == NULL)
+        return NULL;
+    for (b = 0; b < bands; b++) {
+        put_le32(buf, (uint32_t)b);
+        for (r = 0; r < rows; r++) {
+            v = PyLong_AsUnsignedLongLong(PyTuple_GET_ITEM(sig, b * rows + r));
+            if (v == (unsigned long long)-1 && PyErr_Occurred()) {
+                if (PyErr_ExceptionMatches(PyExc_OverflowError)) {
+                    PyErr_Clear();
+                    PyErr_SetString(PyExc_ValueError, "band_keys: values must be 32-bit unsigned integers");
+                }
+                Py_DECREF(out);
+                return NULL;
+            }
+            if (v > 0xFFFFFFFFull) {
+                PyErr_SetString(PyExc_ValueError, "band_keys: values must be 32-bit unsigned integers");
+                Py_DECREF(out);
+                return NULL;
+            }
+            put_le32(buf + 4 * (r + 1), (uint32_t)v);
+        }
+        key = PyBytes_FromStringAndSize((const char *)buf, 4 * (rows + 1));
+        if (key == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, b, key);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"dot", k_dot, METH_VARARGS, "Dot product of a query's weights with a story's sums."},
     {"dot2", k_dot2, METH_VARARGS, "Dot products with a story's sums and normalised sums."},
@@ -731,6 +789,7 @@ static PyMethodDef methods[] = {
     {"columns", k_columns, METH_VARARGS, "Number the terms of term maps by first appearance."},
     {"index_add", k_index_add, METH_VARARGS, "Add a story to the postings of terms."},
     {"unindex", k_unindex, METH_VARARGS, "Remove a story from the postings of terms."},
+    {"band_keys", k_band_keys, METH_VARARGS, "LSH band keys of a MinHash signature."},
     {"minhash_words", k_minhash_words, METH_VARARGS, "MinHash signature of the word k-grams of a list of words."},
     {"weights", k_weights, METH_VARARGS, "A story's sums times the IDF of their terms, as doubles."},
     {NULL, NULL, 0, NULL},

@@ -158,6 +158,31 @@ def test_columns_number_terms_by_first_appearance(rng: random.Random) -> None:
     assert list(vocab_p) == list(dict.fromkeys(t for v in views for t in v))
 
 
+def test_band_keys_are_identical(rng: random.Random) -> None:
+    from newsprism.cluster import copies
+
+    c = compiled()
+    sig = tuple(rng.choice([0, 1, (1 << 32) - 1, rng.randrange(1 << 32)]) for _ in range(64))
+    for rows in (1, 4, 5):
+        assert c.band_keys(sig, rows) == copies.py_band_keys(sig, rows)
+        assert len(set(c.band_keys(sig, rows))) == 64 // rows  # the band number keeps bands apart
+    for bad in ((1 << 32,), (-1,)):
+        for fn in (lambda s: c.band_keys(s, 1), lambda s: copies.py_band_keys(s, 1)):
+            with pytest.raises(ValueError, match="32-bit"):
+                fn(bad)
+
+
+def test_copy_index_takes_signatures_outside_32_bits_as_tuples() -> None:
+    from newsprism.cluster.copies import CopyIndex
+
+    index = CopyIndex()
+    odd = tuple([1 << 40] * 64)
+    index.add(1, odd)
+    assert index.best(tuple([1 << 40] * 64)) == (1, 1.0)
+    index.remove(1)
+    assert index.best(odd) is None and len(index) == 0
+
+
 def test_minhash_of_words_is_identical(rng: random.Random) -> None:
     c = compiled()
     pool = ["quake", "séisme", "東京", "x" * 40, "a", "", "2021", "it's"]

@@ -833,6 +833,8 @@ class OnlineClusterer:
             return False
         if len(story.core) + len(other.core) > rule.max_size:
             return False
+        if len(story.core) < 2 and len(other.core) < 2:
+            return False  # neither has a within-story similarity to weigh the across one against
         window = self.params.time_window_days * _DAY
         if window and None not in (story.first_pub, story.last_pub, other.first_pub, other.last_pub):
             assert story.first_pub is not None and story.last_pub is not None
