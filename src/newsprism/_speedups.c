@@ -153,12 +153,39 @@ fail:
     return NULL;
 }
 
+/* The number of key in numbers (a dict of ints); a key without one gets len(numbers) (*added set).
+ * -1 on error. */
+static int
+number_of(PyObject *numbers, PyObject *key, long long *out, int *added)
+{
+    PyObject *obj = PyDict_GetItemWithError(numbers, key);
+    *added = 0;
+    if (obj == NULL) {
+        if (PyErr_Occurred())
+            return -1;
+        *out = (long long)PyDict_GET_SIZE(numbers);
+        obj = PyLong_FromLongLong(*out);
+        if (obj == NULL)
+            return -1;
+        if (PyDict_SetItem(numbers, key, obj) < 0) {
+            Py_DECREF(obj);
+            return -1;
+        }
+        Py_DECREF(obj);
+        *added = 1;
+        return 0;
+    }
+    *out = PyLong_AsLongLong(obj);
+    return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
 /* term_ids(terms, ids, names) -> bytes of one int64 id per term of terms, in order; a term
  * without an id gets the next one (ids[t] = len(names), names.append(t)) */
 static PyObject *
 k_term_ids(PyObject *self, PyObject *args)
 {
-    PyObject *terms, *ids, *names, *key, *value, *id_obj, *out;
+    PyObject *terms, *ids, *names, *key, *value, *out;
+    int added;
     Py_ssize_t pos = 0, k = 0;
     long long *dst, id;
     if (!PyArg_ParseTuple(args, "OO!O!:term_ids", &terms, &PyDict_Type, &ids, &PyList_Type, &names))
@@ -176,27 +203,8 @@ k_term_ids(PyObject *self, PyObject *args)
         return NULL;
     dst = (long long *)PyBytes_AS_STRING(out);
     while (PyDict_Next(terms, &pos, &key, &value)) {
-        id_obj = PyDict_GetItemWithError(ids, key);
-        if (id_obj == NULL) {
-            if (PyErr_Occurred())
-                goto fail;
-            id = (long long)PyList_GET_SIZE(names);
-            id_obj = PyLong_FromLongLong(id);
-            if (id_obj == NULL)
-                goto fail;
-            if (PyDict_SetItem(ids, key, id_obj) < 0) {
-                Py_DECREF(id_obj);
-                goto fail;
-            }
-            Py_DECREF(id_obj);
-            if (PyList_Append(names, key) < 0)
-                goto fail;
-        }
-        else {
-            id = PyLong_AsLongLong(id_obj);
-            if (id == -1 && PyErr_Occurred())
-                goto fail;
-        }
+        if (number_of(ids, key, &id, &added) < 0 || (added && PyList_Append(names, key) < 0))
+            goto fail;
         dst[k++] = id;
     }
     return out;
@@ -423,7 +431,8 @@ fail:
 static PyObject *
 k_columns(PyObject *self, PyObject *args)
 {
-    PyObject *views, *view, *key, *value, *col_obj, *vocab = NULL, *cols = NULL, *vals = NULL;
+    PyObject *views, *view, *key, *value, *vocab = NULL, *cols = NULL, *vals = NULL;
+    int added;
     Py_ssize_t v, pos, total = 0, k = 0;
     long long *col_dst, col;
     double *val_dst;
@@ -448,25 +457,8 @@ k_columns(PyObject *self, PyObject *args)
         view = PyList_GET_ITEM(views, v);
         pos = 0;
         while (PyDict_Next(view, &pos, &key, &value)) {
-            col_obj = PyDict_GetItemWithError(vocab, key);
-            if (col_obj == NULL) {
-                if (PyErr_Occurred())
-                    goto fail;
-                col = (long long)PyDict_GET_SIZE(vocab);
-                col_obj = PyLong_FromLongLong(col);
-                if (col_obj == NULL)
-                    goto fail;
-                if (PyDict_SetItem(vocab, key, col_obj) < 0) {
-                    Py_DECREF(col_obj);
-                    goto fail;
-                }
-                Py_DECREF(col_obj);
-            }
-            else {
-                col = PyLong_AsLongLong(col_obj);
-                if (col == -1 && PyErr_Occurred())
-                    goto fail;
-            }
+            if (number_of(vocab, key, &col, &added) < 0)
+                goto fail;
             if (k >= total) {
                 PyErr_SetString(PyExc_RuntimeError, "columns: a view changed size");
                 goto fail;
