@@ -5,6 +5,8 @@ optional: without a C compiler the install goes on and the same loops run in Pyt
 (``newsprism/speedups.py``).
 """
 
+import sys
+
 from setuptools import Extension, setup
 
 setup(
@@ -14,6 +16,7 @@ setup(
             ["src/newsprism/_speedups.c"],
             # no fused multiply-adds: the same rounding as the Python loops, bit for bit
             extra_compile_args=["-O2", "-ffp-contract=off"],
+            libraries=[] if sys.platform == "win32" else ["m"],  # log1p
             optional=True,
         )
     ]

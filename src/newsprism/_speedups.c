@@ -8,6 +8,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 
 static int
@@ -771,6 +772,298 @@ k_band_keys(PyObject *self, PyObject *args)
     return out;
 }
 
+
+/* score_stories(stories, steps, snap, norm_of, bias) -> [score per story]: see py_score_stories in
+ * cluster/kernel.py (the step kinds and their tuples are documented there). */
+static PyObject *s_sums, *s_usums, *s_norms, *s_version, *s_core, *s_years, *s_first_pub, *s_last_pub;
+
+static int
+story_norm(PyObject *story, PyObject *name, PyObject *snap, PyObject *norm_of, double *out)
+{
+    PyObject *norms = PyObject_GetAttr(story, s_norms), *cached, *version, *r;
+    int fresh = 0;
+    if (norms == NULL)
+        return -1;
+    if (!PyDict_Check(norms)) {
+        Py_DECREF(norms);
+        PyErr_SetString(PyExc_TypeError, "score_stories: story.norms must be a dict");
+        return -1;
+    }
+    cached = PyDict_GetItemWithError(norms, name);
+    if (cached == NULL && PyErr_Occurred()) {
+        Py_DECREF(norms);
+        return -1;
+    }
+    if (cached != NULL && PyTuple_Check(cached) && PyTuple_GET_SIZE(cached) == 3) {
+        Py_INCREF(cached);
+        version = PyObject_GetAttr(story, s_version);
+        if (version == NULL) {
+            Py_DECREF(cached);
+            Py_DECREF(norms);
+            return -1;
+        }
+        fresh = PyObject_RichCompareBool(PyTuple_GET_ITEM(cached, 0), version, Py_EQ);
+        Py_DECREF(version);
+        if (fresh == 1)
+            fresh = PyObject_RichCompareBool(PyTuple_GET_ITEM(cached, 1), snap, Py_EQ);
+        if (fresh == 1 && as_double(PyTuple_GET_ITEM(cached, 2), out) < 0)
+            fresh = -1;
+        Py_DECREF(cached);
+        if (fresh != 0) {
+            Py_DECREF(norms);
+            return fresh == 1 ? 0 : -1;
+        }
+    }
+    Py_DECREF(norms);
+    r = PyObject_CallFunctionObjArgs(norm_of, story, name, NULL);
+    if (r == NULL)
+        return -1;
+    fresh = as_double(r, out);
+    Py_DECREF(r);
+    return fresh;
+}
+
+/* story.<attr>[name] as a borrowed dict (the story keeps it alive) */
+static PyObject *
+story_field(PyObject *story, PyObject *attr, PyObject *name)
+{
+    PyObject *by_field = PyObject_GetAttr(story, attr), *d;
+    if (by_field == NULL)
+        return NULL;
+    d = PyDict_Check(by_field) ? PyDict_GetItemWithError(by_field, name) : NULL;
+    Py_DECREF(by_field);
+    if (d == NULL) {
+        if (!PyErr_Occurred())
+            PyErr_SetObject(PyExc_KeyError, name);
+        return NULL;
+    }
+    if (!PyDict_Check(d)) {
+        PyErr_SetString(PyExc_TypeError, "score_stories: story sums must be dicts");
+        return NULL;
+    }
+    return d;
+}
+
+static int
+dot_pass(PyObject *q, PyObject *sums, PyObject *usums, double *dot, double *adot)
+{
+    PyObject *key, *value, *s, *u;
+    Py_ssize_t pos = 0;
+    double w, sv, uv;
+    *dot = 0.0;
+    *adot = 0.0;
+    while (PyDict_Next(q, &pos, &key, &value)) {
+        s = PyDict_GetItemWithError(sums, key);
+        if (s == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            continue;
+        }
+        if (as_double(value, &w) < 0 || as_double(s, &sv) < 0)
+            return -1;
+        *dot += w * sv;
+        if (usums != NULL) {
+            u = PyDict_GetItemWithError(usums, key);
+            if (u == NULL) {
+                if (!PyErr_Occurred())
+                    PyErr_SetObject(PyExc_KeyError, key);
+                return -1;
+            }
+            if (as_double(u, &uv) < 0)
+                return -1;
+            *adot += w * uv;
+        }
+    }
+    return 0;
+}
+
+static int
+opt_double(PyObject *o, int *present, double *out)
+{
+    *present = o != Py_None;
+    return *present ? as_double(o, out) : 0;
+}
+
+static int
+score_one(PyObject *story, PyObject *steps, PyObject *snap, PyObject *norm_of, double *total)
+{
+    Py_ssize_t i, n = PyList_GET_SIZE(steps);
+    *total = 0.0;
+    for (i = 0; i < n; i++) {
+        PyObject *step = PyList_GET_ITEM(steps, i);
+        long kind;
+        if (!PyTuple_Check(step) || PyTuple_GET_SIZE(step) < 2) {
+            PyErr_SetString(PyExc_TypeError, "score_stories: each step must be a tuple");
+            return -1;
+        }
+        kind = PyLong_AsLong(PyTuple_GET_ITEM(step, 0));
+        if (kind == -1 && PyErr_Occurred())
+            return -1;
+        if ((kind == 0 && PyTuple_GET_SIZE(step) == 5) || (kind == 1 && PyTuple_GET_SIZE(step) == 6)) {
+            Py_ssize_t m = PyTuple_GET_SIZE(step);
+            PyObject *name = PyTuple_GET_ITEM(step, 1), *q = PyTuple_GET_ITEM(step, m - 1), *sums, *usums = NULL;
+            double snorm, qnorm, w, w2 = 0.0, dot, adot, cosine = 0.0, mean = 0.0;
+            if (!PyDict_Check(q)) {
+                PyErr_SetString(PyExc_TypeError, "score_stories: the query weights must be a dict");
+                return -1;
+            }
+            if (story_norm(story, name, snap, norm_of, &snorm) < 0 || as_double(PyTuple_GET_ITEM(step, m - 2), &qnorm) < 0
+                || as_double(PyTuple_GET_ITEM(step, 2), &w) < 0)
+                return -1;
+            if (kind == 1 && as_double(PyTuple_GET_ITEM(step, 3), &w2) < 0)
+                return -1;
+            if (qnorm != 0.0 && snorm != 0.0) {
+                if ((sums = story_field(story, s_sums, name)) == NULL)
+                    return -1;
+                if (kind == 1 && (usums = story_field(story, s_usums, name)) == NULL)
+                    return -1;
+                if (dot_pass(q, sums, usums, &dot, &adot) < 0)
+                    return -1;
+                cosine = dot / (qnorm * snorm);
+                if (kind == 1) {
+                    PyObject *core = PyObject_GetAttr(story, s_core);
+                    Py_ssize_t size;
+                    if (core == NULL)
+                        return -1;
+                    size = PyObject_Length(core);
+                    Py_DECREF(core);
+                    if (size < 0)
+                        return -1;
+                    mean = adot / (qnorm * (double)size);
+                }
+            }
+            if (kind == 1) {
+                *total += w * mean;
+                *total += w2 * cosine;
+            }
+            else
+                *total += w * cosine;
+        }
+        else if (kind == 2 && PyTuple_GET_SIZE(step) == 6) {
+            PyObject *terms = PyTuple_GET_ITEM(step, 3), *weights = PyTuple_GET_ITEM(step, 4), *sums;
+            double w, tw, top, hit = 0.0;
+            Py_ssize_t k;
+            int has;
+            if (!PyList_Check(terms) || !PyList_Check(weights) || PyList_GET_SIZE(terms) != PyList_GET_SIZE(weights)) {
+                PyErr_SetString(PyExc_ValueError, "score_stories: top terms and weights must be lists of one length");
+                return -1;
+            }
+            if ((sums = story_field(story, s_sums, PyTuple_GET_ITEM(step, 1))) == NULL
+                || as_double(PyTuple_GET_ITEM(step, 2), &w) < 0 || as_double(PyTuple_GET_ITEM(step, 5), &top) < 0)
+                return -1;
+            for (k = 0; k < PyList_GET_SIZE(terms); k++) {
+                has = PyDict_Contains(sums, PyList_GET_ITEM(terms, k));
+                if (has < 0)
+                    return -1;
+                if (has) {
+                    if (as_double(PyList_GET_ITEM(weights, k), &tw) < 0)
+                        return -1;
+                    hit += tw;
+                }
+            }
+            *total += w * (top != 0.0 ? hit / top : 0.0);
+        }
+        else if (kind == 3 && PyTuple_GET_SIZE(step) == 4) {
+            PyObject *years = PyTuple_GET_ITEM(step, 3), *story_years, *it, *y;
+            double w1, w2;
+            int overlap = 0, has;
+            Py_ssize_t own;
+            if (as_double(PyTuple_GET_ITEM(step, 1), &w1) < 0 || as_double(PyTuple_GET_ITEM(step, 2), &w2) < 0)
+                return -1;
+            story_years = PyObject_GetAttr(story, s_years);
+            if (story_years == NULL)
+                return -1;
+            if (!PyDict_Check(story_years) || !PyAnySet_Check(years)) {
+                Py_DECREF(story_years);
+                PyErr_SetString(PyExc_TypeError, "score_stories: years must be a set and story.years a dict");
+                return -1;
+            }
+            it = PyObject_GetIter(years);
+            if (it == NULL) {
+                Py_DECREF(story_years);
+                return -1;
+            }
+            while (!overlap && (y = PyIter_Next(it)) != NULL) {
+                has = PyDict_Contains(story_years, y);
+                Py_DECREF(y);
+                if (has < 0) {
+                    Py_DECREF(it);
+                    Py_DECREF(story_years);
+                    return -1;
+                }
+                overlap = has;
+            }
+            Py_DECREF(it);
+            own = PyDict_GET_SIZE(story_years);
+            Py_DECREF(story_years);
+            if (PyErr_Occurred())
+                return -1;
+            *total += w1 * (overlap ? 1.0 : 0.0);
+            *total += w2 * (PySet_GET_SIZE(years) > 0 && own > 0 && !overlap ? 1.0 : 0.0);
+        }
+        else if (kind == 4 && PyTuple_GET_SIZE(step) == 3) {
+            PyObject *first_o, *last_o;
+            double w, published = 0.0, first = 0.0, last = 0.0, gap, days = 0.0, x;
+            int has_pub, has_first, has_last, bad;
+            if (as_double(PyTuple_GET_ITEM(step, 1), &w) < 0 || opt_double(PyTuple_GET_ITEM(step, 2), &has_pub, &published) < 0)
+                return -1;
+            if ((first_o = PyObject_GetAttr(story, s_first_pub)) == NULL)
+                return -1;
+            if ((last_o = PyObject_GetAttr(story, s_last_pub)) == NULL) {
+                Py_DECREF(first_o);
+                return -1;
+            }
+            bad = opt_double(first_o, &has_first, &first) < 0 || opt_double(last_o, &has_last, &last) < 0;
+            Py_DECREF(first_o);
+            Py_DECREF(last_o);
+            if (bad)
+                return -1;
+            if (has_pub && has_first && has_last) {
+                if (first <= published && published <= last)
+                    gap = 0.0;
+                else
+                    gap = fabs(published - (published < first ? first : last)) / 3600.0;
+                x = gap / 24.0 - 1.0;
+                days = log1p(x > 0.0 ? x : 0.0);
+            }
+            *total += w * days;
+        }
+        else {
+            PyErr_SetString(PyExc_ValueError, "score_stories: unknown step");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+k_score_stories(PyObject *self, PyObject *args)
+{
+    PyObject *stories, *steps, *snap, *norm_of, *out;
+    double bias, total;
+    Py_ssize_t i;
+    if (!PyArg_ParseTuple(args, "O!O!OOd:score_stories", &PyList_Type, &stories, &PyList_Type, &steps, &snap,
+                          &norm_of, &bias))
+        return NULL;
+    out = PyList_New(PyList_GET_SIZE(stories));
+    if (out == NULL)
+        return NULL;
+    for (i = 0; i < PyList_GET_SIZE(stories); i++) {
+        PyObject *value;
+        if (score_one(PyList_GET_ITEM(stories, i), steps, snap, norm_of, &total) < 0) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        value = PyFloat_FromDouble(bias + total);
+        if (value == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, value);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
     {"dot", k_dot, METH_VARARGS, "Dot product of a query's weights with a story's sums."},
     {"dot2", k_dot2, METH_VARARGS, "Dot products with a story's sums and normalised sums."},
@@ -783,6 +1076,7 @@ static PyMethodDef methods[] = {
     {"unindex", k_unindex, METH_VARARGS, "Remove a story from the postings of terms."},
     {"band_keys", k_band_keys, METH_VARARGS, "LSH band keys of a MinHash signature."},
     {"minhash_words", k_minhash_words, METH_VARARGS, "MinHash signature of the word k-grams of a list of words."},
+    {"score_stories", k_score_stories, METH_VARARGS, "Decision scores of an article against candidate stories."},
     {"weights", k_weights, METH_VARARGS, "A story's sums times the IDF of their terms, as doubles."},
     {NULL, NULL, 0, NULL},
 };
@@ -796,5 +1090,15 @@ PyMODINIT_FUNC
 PyInit__speedups(void)
 {
     crc_init();
+#define INTERN(var, text) if ((var = PyUnicode_InternFromString(text)) == NULL) return NULL
+    INTERN(s_sums, "sums");
+    INTERN(s_usums, "usums");
+    INTERN(s_norms, "norms");
+    INTERN(s_version, "version");
+    INTERN(s_core, "core");
+    INTERN(s_years, "years");
+    INTERN(s_first_pub, "first_pub");
+    INTERN(s_last_pub, "last_pub");
+#undef INTERN
     return PyModule_Create(&module);
 }

@@ -19,6 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .cluster.base import Decision, Member
@@ -32,14 +33,13 @@ from .represent.base import ArticleFeatures, Featurizer
 from .represent.lexical import LexicalFeaturizer
 from .runner import Prepared, Preparer, iter_drafts, prepare_all
 from .settings import Settings
-from .store.base import AssignmentRow, Store, StoryQuery
+from .store.base import AssignmentRow, LabelMember, Store, StoryQuery
 from .store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
     from .compare.comparer import CompareInput, Comparer
     from .represent.dense import Encoder
     from .summarize.base import Summarizer
-    from .summarize.label import BagKey
 
 __all__ = ["DeletedArticle", "Engine", "Progress", "RebuildReport"]
 
@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 
 _LABEL_SAMPLE = 60  # articles a label is chosen from in a big story
 _LABEL_CACHE = 5_000  # articles whose label tokens are kept between batches (about 2.5 KB each)
+_RELABEL_CHUNK = 500  # stories relabelled per read (bounds the texts read for missing tokens)
 
 
 def _encode_threads(settings: Settings) -> int:
@@ -119,7 +120,7 @@ class Engine:
         # injected one, every vector is computed here instead, so all come from the same model
         self._prepare_vectors = encoder is None
         self._summarizer: Summarizer | None = None
-        self._label_bags: dict[BagKey, Counter[str]] = {}  # label tokens
+        self._label_bags: dict[int, Counter[str]] = {}  # article id -> label tokens (ids are never reused)
 
     @classmethod
     def open(cls, settings: Settings | None = None, **kwargs: Any) -> Engine:
@@ -344,8 +345,6 @@ class Engine:
                 aliases: list[tuple[str, int]] = []  # issue 7: URL aliases of fetched pages
                 alias_dups: list[tuple[str, list[str]]] = []
                 batch_ids: dict[str, int] = {}
-                from .summarize.label import bag_key
-
                 for position, item in enumerate(batch):
                     article, features = item.article, item.features
                     assert article is not None and features is not None
@@ -360,8 +359,7 @@ class Engine:
                     article_id, next_id = next_id, next_id + 1
                     articles.append((article_id, article, features, item.features_json))
                     if item.label_tokens is not None:  # counted by the worker: the relabel reads them
-                        key = bag_key(article.external_id, article.title, article.language, article.text)
-                        self._label_bags[key] = item.label_tokens
+                        self._label_bags[article_id] = item.label_tokens
                     batch_ids.update(dict.fromkeys([article.content_hash, *urls], article_id))
                     aliases.extend((u, article_id) for u in item.aliases)
                     if first_language is None and article.language:
@@ -538,23 +536,37 @@ class Engine:
         return data
 
     def _relabel(self, story_ids: Iterable[int]) -> None:
-        """Give touched stories the headline of their most central article (with hysteresis)."""
-        from .summarize.label import choose_label
+        """Give touched stories the headline of their most central article (with hysteresis).
 
-        for sid in sorted(set(story_ids)):
-            try:
-                story = self.store.story(sid)
-            except NotFound:
-                continue
-            members = self.store.story_members(sid)
-            if len(members) > _LABEL_SAMPLE:  # the first articles and the newest ones
-                members = members[: _LABEL_SAMPLE // 2] + members[-_LABEL_SAMPLE // 2 :]
+        Reads the members' titles, not their texts: an article's title-and-lead tokens come from
+        the cache (counted by the worker that prepared it), its text is read only when missing."""
+        from .summarize.label import LabelCandidate, pick_label
+
+        ids = sorted(set(story_ids))
+        for i in range(0, len(ids), _RELABEL_CHUNK):
+            found = self.store.label_members(ids[i : i + _RELABEL_CHUNK])
+            samples: dict[int, list[LabelMember]] = {}
+            for sid, (_, members) in found.items():
+                if len(members) > _LABEL_SAMPLE:  # the first articles and the newest ones
+                    members = members[: _LABEL_SAMPLE // 2] + members[-_LABEL_SAMPLE // 2 :]
+                samples[sid] = members
             if len(self._label_bags) > _LABEL_CACHE:  # keep the newer half
                 for key in list(self._label_bags)[: _LABEL_CACHE // 2]:
                     del self._label_bags[key]
-            label = choose_label(_compare_inputs(members), current=story.label or None, bags=self._label_bags)
-            if label != story.label:
-                self.store.set_label(sid, label)
+            bags = self._label_bags
+            missing = [m.article_id for members in samples.values() for m in members if m.article_id not in bags]
+            texts = self.store.article_texts(missing) if missing else {}
+            for sid in sorted(samples):
+                members = samples[sid]
+                ext = {m.article_id: m.external_id for m in members}
+                candidates = [
+                    LabelCandidate(m.external_id, m.title, m.outlet, m.language, bool(ext.get(m.copy_of or 0)))
+                    for m in members  # a copy of an article outside the sample counts as an original
+                ]
+                current = found[sid][0]
+                label = pick_label(candidates, partial(_member_tokens, bags, texts, members), current or None)
+                if label != current:
+                    self.store.set_label(sid, label)
 
     # -- web (issue 6): one article, story counts, deleting an article -----------------------------
     def article(self, article_id: int) -> tuple[Article, Assignment]:
@@ -712,6 +724,19 @@ def _urls_of(item: Prepared) -> list[str]:
     urls = [item.article.url] if item.article.url else []
     urls.extend(u for u in item.aliases if u not in urls)
     return urls
+
+
+def _member_tokens(
+    bags: dict[int, Counter[str]], texts: Mapping[int, str], members: list[LabelMember], k: int
+) -> Counter[str]:
+    """The label tokens of ``members[k]``: from the cache, else counted from its text (and cached)."""
+    from .nlp.tokenize import lead_tokens
+
+    m = members[k]
+    bag = bags.get(m.article_id)
+    if bag is None:
+        bag = bags[m.article_id] = lead_tokens(m.title, texts[m.article_id], m.language)
+    return bag
 
 
 def _compare_inputs(members: list[tuple[Article, Assignment]]) -> list[CompareInput]:

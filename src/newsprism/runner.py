@@ -20,7 +20,7 @@ from typing import Any, BinaryIO
 
 from .gcpolicy import relax_for_worker
 from .ingest.clean import Cleaner
-from .ingest.parsers import parser_for
+from .ingest.parsers import JsonLine, JsonlParser, parser_for
 from .ingest.paywall import paywall_stub
 from .ingest.reader import build_cleaner
 from .ingest.sources import iter_inputs
@@ -92,9 +92,12 @@ class Preparer:
         return Prepared(result, features, None, features.dumps(), aliases, vector, label_tokens)
 
 
-def iter_drafts(specs: Iterable[str], *, stdin: BinaryIO | None, settings: Settings) -> Iterator[Draft | Rejection]:
+def iter_drafts(
+    specs: Iterable[str], *, stdin: BinaryIO | None, settings: Settings
+) -> Iterator[Draft | Rejection | JsonLine]:
     """Every draft (or rejection) of the inputs, in command-line order.  http(s) URLs are fetched
-    (consecutive ones concurrently; a feed URL gives its entries' pages)."""
+    (consecutive ones concurrently; a feed URL gives its entries' pages).  JSONL lines come as
+    :class:`JsonLine`, parsed by :func:`prepare_all` (in its worker processes)."""
     for fetched, run in itertools.groupby(specs, key=is_url):
         if fetched:  # issue 7
             from .ingest.fetch import fetch_drafts
@@ -105,7 +108,10 @@ def iter_drafts(specs: Iterable[str], *, stdin: BinaryIO | None, settings: Setti
             if isinstance(item, Rejection):
                 yield item
                 continue
-            yield from parser_for(item.kind, first_line=item.first_line).parse(item.data, origin=item.origin)
+            if item.kind == "jsonl":  # lines are parsed where they are prepared (worker processes)
+                yield from JsonlParser(first_line=item.first_line).lines(item.data, origin=item.origin)
+            else:
+                yield from parser_for(item.kind, first_line=item.first_line).parse(item.data, origin=item.origin)
 
 
 _worker: Preparer | None = None
@@ -120,11 +126,16 @@ def _init_worker(settings: Settings, dense: bool) -> None:
     _worker = Preparer(settings, encoder=make_encoder(settings.encoder, settings.cache_dir) if dense else None)
 
 
-def _work(draft: Draft | Rejection) -> Prepared:
+def _prepare(preparer: Preparer, item: Draft | Rejection | JsonLine) -> Prepared:
+    draft = item.parse() if isinstance(item, JsonLine) else item
     if isinstance(draft, Rejection):
         return Prepared(None, None, draft)
+    return preparer(draft)
+
+
+def _work(item: Draft | Rejection | JsonLine) -> Prepared:
     assert _worker is not None
-    return _worker(draft)
+    return _prepare(_worker, item)
 
 
 def _workers(settings: Settings) -> int:
@@ -134,7 +145,7 @@ def _workers(settings: Settings) -> int:
 
 
 def prepare_all(
-    drafts: Iterable[Draft | Rejection],
+    drafts: Iterable[Draft | Rejection | JsonLine],
     *,
     settings: Settings,
     preparer: Preparer | None = None,
@@ -152,7 +163,7 @@ def prepare_all(
         if on_start:
             on_start(1)
         for draft in itertools.chain(head, it):
-            yield Prepared(None, None, draft) if isinstance(draft, Rejection) else local(draft)
+            yield _prepare(local, draft)
         return
     if on_start:
         on_start(workers)

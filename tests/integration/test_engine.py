@@ -119,16 +119,16 @@ def test_label_tokens_counted_by_the_preparer_are_the_ones_a_relabel_counts(
     """The preparer (a worker process on big inputs) counts each article's label tokens; the writer
     labels the batch's stories from them without counting again, and gets the labels a relabel from
     the store gets."""
-    import newsprism.summarize.label as label_module
+    import newsprism.nlp.tokenize as tokenize_module
 
     counted: list[str] = []
-    original = label_module._bag
+    original = tokenize_module.lead_tokens
 
-    def counting(item: Any) -> Any:
-        counted.append(item.article)
-        return original(item)
+    def counting(title: str, text: str, language: str | None) -> Any:
+        counted.append(title)
+        return original(title, text, language)
 
-    monkeypatch.setattr(label_module, "_bag", counting)
+    monkeypatch.setattr(tokenize_module, "lead_tokens", counting)  # what the writer counts with
     engine = make_engine(batch_size=4)
     engine.ingest(demo_specs)
     stories = engine.stories(StoryQuery(limit=1000))

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsprism.ingest.base import Extracted
 from newsprism.ingest.clean import (
@@ -338,3 +340,43 @@ def test_cleaning_is_deterministic_and_the_cleaner_pickles() -> None:
     draft = Draft(origin="x", text="Title\n(Reuters) - " + BODY, title_in_text=True)
     again = pickle.loads(pickle.dumps(c))
     assert c.clean(draft) == again.clean(draft) == c.clean(draft)
+
+
+# --- the fast paths of normalise_text and content_hash give what the plain regex steps give -------
+
+_ODD = "ab _-\n\r\t\x0b\x0c\x85\u2028\u2029\u00a0\u200b\u00ad\u3000\u2009\x1c\x1fé\u0301,.!’“”"
+
+
+def _normalise_reference(text: str) -> str:
+    """normalise_text as plain regex steps (how it was written before its fast paths)."""
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFC", text).translate(dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad")))
+    text = re.sub(r"[^\S\n]+", " ", re.sub(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]", "\n", text))
+    lines = [line.strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+
+
+def _hash_reference(title: str, text: str) -> str:
+    import re
+
+    normalised = re.sub(r"[\W_]+", " ", f"{title}\n{text}".casefold()).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+
+_PIECES = [*_ODD, "\r\n", "  ", "\n\n\n", "word", "Ünïcode", "東京"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@settings(max_examples=400, deadline=None)
+def test_normalise_text_and_content_hash_match_the_plain_regex_steps(text: str) -> None:
+    assert normalise_text(text) == _normalise_reference(text)
+    assert content_hash(text[:7], text) == _hash_reference(text[:7], text)
+
+
+@given(st.text(max_size=80))
+@settings(max_examples=300, deadline=None)
+def test_normalise_text_matches_the_plain_regex_steps_on_any_text(text: str) -> None:
+    assert normalise_text(text) == _normalise_reference(text)
+    assert content_hash("", text) == _hash_reference("", text)

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+from pathlib import Path
 
 import pytest
 
-from newsprism.model import Draft
+from newsprism.model import Draft, Rejection
 from newsprism.runner import _POOL_MIN_DRAFTS, WORKER_NICENESS, _init_worker, prepare_all
 from newsprism.settings import Settings
 
@@ -52,3 +53,35 @@ def test_workers_run_with_relaxed_garbage_collection() -> None:
     with ctx.Pool(1, initializer=_init_worker, initargs=(Settings.load({}, env={}), False)) as pool:
         worker = pool.apply(gc.get_threshold)
     assert tuple(worker) == INGEST_THRESHOLDS
+
+
+def test_jsonl_lines_are_parsed_by_the_workers_with_their_line_numbers(tmp_path: Path) -> None:
+    """JSONL lines reach the pool unparsed; a worker parses each one and a bad line is still named
+    by its file and line, among the good ones, in input order."""
+    import json
+
+    from newsprism.ingest.parsers import JsonLine, JsonlParser
+    from newsprism.runner import iter_drafts
+
+    lines = [
+        json.dumps(
+            {
+                "id": f"j{k}",
+                "title": f"Harbour {k} flooded",
+                "text": f"Water rose in harbour {k} on day {k}; boats were moved inland.",
+            }
+        )
+        for k in range(_POOL_MIN_DRAFTS + 50)
+    ]
+    lines[7] = '{"id": "broken", "text": '
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    settings = Settings.load({"workers": 2}, env={})
+    items = list(iter_drafts([str(path)], stdin=None, settings=settings))
+    assert all(isinstance(i, JsonLine) for i in items) and len(items) == len(lines)
+    pooled = list(prepare_all(items, settings=settings))
+    in_process = list(JsonlParser().parse(path.read_bytes(), origin=str(path)))
+    assert [p.rejection for p in pooled if p.rejection] == [r for r in in_process if isinstance(r, Rejection)]
+    assert pooled[7].rejection is not None and pooled[7].rejection.origin == f"{path}:8"
+    assert pooled[7].rejection.reason == "malformed-json"
+    assert [p.article.external_id for p in pooled if p.article] == [f"j{k}" for k in range(len(lines)) if k != 7]

@@ -55,7 +55,11 @@ class DecisionModel:
     split: SplitRule
 
     def score(self, evidence: dict[str, float]) -> float:
-        return self.bias + sum(self.weights.get(k, 0.0) * v for k, v in evidence.items())
+        # a plain loop, as kernel.score_stories adds (sum() of floats rounds otherwise from 3.12)
+        total = 0.0
+        for k, v in evidence.items():
+            total += self.weights.get(k, 0.0) * v
+        return self.bias + total
 
     @staticmethod
     def probability(score: float) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import numpy as np
 
@@ -130,7 +131,7 @@ class DocFreq:
             arrays[field] = grown
         self._idf_cache.pop(field, None)
 
-    def term_ids(self, field: str, terms: dict[str, float]) -> np.ndarray:
+    def term_ids(self, field: str, terms: dict[str, Any]) -> np.ndarray:
         """Ids of ``terms`` in order (new terms get one)."""
         out = kernel.term_ids(terms, self.ids[field], self._names[field])
         self._fit(field)
@@ -225,7 +226,7 @@ class DocFreq:
         for field in FIELDS:
             changed = self._dirty[field].distinct().tolist()
             names, live = self._names[field], self._live[field]
-            out[field] = {names[i]: int(live[i]) for i in sorted(changed, key=names.__getitem__)}
+            out[field] = {names[i]: int(live[i]) for i in changed}  # by term id: the store needs no order
             self._dirty[field] = _ChangeLog()
         return out
 

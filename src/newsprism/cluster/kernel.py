@@ -9,7 +9,10 @@ it).
 from __future__ import annotations
 
 import heapq
+import math
 from array import array
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
@@ -27,11 +30,13 @@ __all__ = [
     "py_dot",
     "py_dot2",
     "py_index_add",
+    "py_score_stories",
     "py_story_weights",
     "py_term_ids",
     "py_top_candidates",
     "py_unindex",
     "py_weigh",
+    "score_stories",
     "story_weights",
     "term_ids",
     "top_candidates",
@@ -82,7 +87,7 @@ def py_weigh(
     return vec, vidf, total
 
 
-def py_term_ids(terms: dict[str, float], ids: dict[str, int], names: list[str]) -> np.ndarray:
+def py_term_ids(terms: dict[str, Any], ids: dict[str, int], names: list[str]) -> np.ndarray:
     """The ids of a term map's terms, in order; a term without one gets the next id
     (``ids[t] = len(names)``, ``names.append(t)``)."""
     if len(ids) != len(names):
@@ -168,6 +173,74 @@ def py_story_weights(sums: dict[str, float], idlist: array[int], idf: np.ndarray
     return out
 
 
+# The steps of a decision score, in the order the evidence is listed (see OnlineClusterer._plan):
+COSINE = 0  # (COSINE, field, weight, query norm, query tf*idf^2): cosine with the story's sums
+AVERAGE = 1  # (AVERAGE, field, avg weight, cosine weight, query norm, query tf*idf^2): mean, then cosine
+TOP = 2  # (TOP, field, weight, terms, weights, total): share of the top terms' weight the story has
+YEARS = 3  # (YEARS, overlap weight, conflict weight, query years): years in common / only different ones
+GAP = 4  # (GAP, weight, published): log1p of the days beyond one between the article and the story
+
+
+def py_score_stories(
+    stories: list[Any], steps: list[tuple[Any, ...]], snap: int, norm_of: Callable[[Any, str], float], bias: float
+) -> list[float]:
+    """The decision score of an article (``steps``) against each story: ``bias`` plus the sum, in
+    the order of the steps, of each evidence value times its weight.  A story's norm for a field is
+    read from its cache ``story.norms[field] = (story.version, snap, norm)`` when current, else from
+    ``norm_of(story, field)`` (which refreshes the cache)."""
+    out: list[float] = []
+    for story in stories:
+        total = 0.0
+        for step in steps:
+            kind = step[0]
+            if kind in (COSINE, AVERAGE):
+                name = step[1]
+                cached = story.norms.get(name)
+                if cached is not None and cached[0] == story.version and cached[1] == snap:
+                    snorm = cached[2]
+                else:
+                    snorm = norm_of(story, name)
+                qnorm = step[-2]
+                if kind == COSINE:
+                    cosine = 0.0
+                    if qnorm and snorm:
+                        cosine = py_dot(step[-1], story.sums[name]) / (qnorm * snorm)
+                    total += step[2] * cosine
+                else:
+                    cosine = mean = 0.0
+                    if qnorm and snorm:
+                        dot, adot = py_dot2(step[-1], story.sums[name], story.usums[name])
+                        cosine, mean = dot / (qnorm * snorm), adot / (qnorm * len(story.core))
+                    total += step[2] * mean
+                    total += step[3] * cosine
+            elif kind == TOP:
+                sums = story.sums[step[1]]
+                hit = 0.0
+                for t, w in zip(step[3], step[4], strict=True):
+                    if t in sums:
+                        hit += w
+                total += step[2] * (hit / step[5] if step[5] else 0.0)
+            elif kind == YEARS:
+                years = step[3]
+                overlap = any(y in story.years for y in years)
+                total += step[1] * (1.0 if overlap else 0.0)
+                total += step[2] * (1.0 if years and story.years and not overlap else 0.0)
+            elif kind == GAP:
+                published, first, last = step[2], story.first_pub, story.last_pub
+                days = 0.0
+                if published is not None and first is not None and last is not None:
+                    if first <= published <= last:
+                        gap = 0.0
+                    else:
+                        gap = abs(published - (first if published < first else last)) / 3600.0
+                    days = math.log1p(max(0.0, gap / 24.0 - 1.0))
+                total += step[1] * days
+            else:
+                raise ValueError(f"score_stories: unknown step {kind!r}")
+        out.append(bias + total)
+    return out
+
+
 _K = native()
 COMPILED = _K is not None
 
@@ -181,13 +254,14 @@ index_add = py_index_add
 unindex = py_unindex
 story_weights = py_story_weights
 columns = py_columns
+score_stories = py_score_stories
 
 if _K is not None:
     _term_ids = _K.term_ids
     _weights = _K.weights
     _columns = _K.columns
 
-    def _compiled_term_ids(terms: dict[str, float], ids: dict[str, int], names: list[str]) -> np.ndarray:
+    def _compiled_term_ids(terms: dict[str, Any], ids: dict[str, int], names: list[str]) -> np.ndarray:
         """:func:`py_term_ids`, compiled."""
         return np.frombuffer(_term_ids(terms, ids, names), dtype=np.int64)
 
@@ -210,3 +284,4 @@ if _K is not None:
     unindex = _K.unindex
     story_weights = _compiled_story_weights
     columns = _compiled_columns
+    score_stories = _K.score_stories

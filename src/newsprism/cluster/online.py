@@ -163,6 +163,24 @@ class OnlineClusterer:
         self._max_pub: float | None = None
         self._threshold_score = self.model.threshold_score(self.params.join_threshold)
         self._used = {k for k, w in self.model.weights.items() if w}
+        self._plan = self._score_plan()
+
+    def _score_plan(self) -> list[tuple[Any, ...]]:
+        """The model's side of :meth:`_steps`: each step's kind, view and weights (every
+        evidence value :meth:`_evidence` lists, weighted 0.0 when the model ignores it)."""
+        w, used = self.model.weights, self._used
+        plan: list[tuple[Any, ...]] = []
+        for name in FIELDS:
+            if name + "_avg" in used:
+                plan.append((kernel.AVERAGE, name, w[name + "_avg"], w.get(name, 0.0)))
+            elif name in used:
+                plan.append((kernel.COSINE, name, w[name]))
+        for name, key in (("names", "names_top"), ("body", "body_top")):
+            if key in used:
+                plan.append((kernel.TOP, name, w[key]))
+        plan.append((kernel.YEARS, w.get("year_overlap", 0.0), w.get("year_conflict", 0.0)))
+        plan.append((kernel.GAP, w.get("gap_log_days", 0.0)))
+        return plan
 
     # -- public ------------------------------------------------------------------------------
     @property
@@ -402,6 +420,22 @@ class OnlineClusterer:
         q.published = f.published
         return q
 
+    def _steps(self, q: _Query) -> list[tuple[Any, ...]]:
+        """The steps of :func:`kernel.score_stories` for the article ``q``: the model's evidence,
+        in the order :meth:`_evidence` lists it, each with its weight and the article's side."""
+        steps: list[tuple[Any, ...]] = []
+        for plan in self._plan:
+            kind, name = plan[0], plan[1]
+            if kind in (kernel.COSINE, kernel.AVERAGE):
+                steps.append((*plan, q.norm[name], q.vidf[name]))
+            elif kind == kernel.TOP:
+                steps.append((*plan, *q.top[name]))
+            elif kind == kernel.YEARS:
+                steps.append((*plan, q.years))
+            else:
+                steps.append((*plan, q.published))
+        return steps
+
     def _story_norm(self, story: _Story, name: str) -> float:
         cached = story.norms.get(name)
         snap_n = self.df.snap_n
@@ -460,7 +494,10 @@ class OnlineClusterer:
             if key in used:
                 terms, weights, total = q.top[name]
                 sums = story.sums[name]
-                hit = sum(w for t, w in zip(terms, weights, strict=True) if t in sums)
+                hit = 0.0  # a plain loop: sum() of floats rounds differently from Python 3.12
+                for t, w in zip(terms, weights, strict=True):
+                    if t in sums:
+                        hit += w
                 ev[key] = hit / total if total else 0.0
         overlap = bool(q.years & story.years.keys())
         ev["year_overlap"] = 1.0 if overlap else 0.0
@@ -498,15 +535,20 @@ class OnlineClusterer:
         candidates = self._candidates(q)
         scored: list[tuple[float, int]] = []
         window = self.params.max_gap_days * 24.0
-        for sid in candidates:
-            story = self._stories[sid]
-            ev, gap = self._evidence(story, q)
-            if window and gap is not None and gap > window:
-                continue
-            score = self.model.score(ev)
+        stories = [self._stories[sid] for sid in candidates]
+        # the score of every candidate in one call; the evidence itself only for the best
+        scores = kernel.score_stories(stories, self._steps(q), self.df.snap_n, self._story_norm, self.model.bias)
+        top: tuple[float, int] | None = None
+        for sid, story, score in zip(candidates, stories, scores, strict=True):
+            if window:
+                gap = self._gap_hours(story, q.published)
+                if gap is not None and gap > window:
+                    continue
             scored.append((score, sid))
-            if best is None or score > best[0] or (score == best[0] and sid < best[1]):
-                best = (score, sid, ev, gap)
+            if top is None or score > top[0] or (score == top[0] and sid < top[1]):
+                top = (score, sid)
+        if top is not None:
+            best = (top[0], top[1], *self._evidence(self._stories[top[1]], q))
         if best is not None and best[0] >= self._threshold_score:
             score, sid, ev, gap = best
             story = self._stories[sid]
@@ -699,8 +741,9 @@ class OnlineClusterer:
                 continue
             mat = np.zeros((len(feats), len(vocab)))
             mat[np.repeat(np.arange(len(feats)), [len(v) for v in views]), cols] = values
-            mat *= np.asarray(self._idf_values(name, vocab))[None, :]
-            norms = np.linalg.norm(mat, axis=1)
+            ids = self.df.term_ids(name, vocab)  # first: new ids grow the IDF array
+            mat *= self.df.idf_array(name)[ids][None, :]
+            norms = np.sqrt(np.add.reduce(mat * mat, axis=1))  # np.linalg.norm(mat, axis=1), without its checks
             norms[norms == 0] = 1.0
             mat /= norms[:, None]
             total += w_field * (mat @ mat.T)

@@ -111,9 +111,13 @@ _SECOND_LEVEL = frozenset({
 })  # fmt: skip
 # Hosts whose subdomains are separate publishers (blogspot.com, blogspot.nl ..., go.com).
 _BLOG_HOSTS = frozenset({"blogspot", "wordpress", "substack", "tumblr", "medium", "github", "go", "typepad"})
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ZERO_WIDTH = dict.fromkeys(map(ord, _ZERO_WIDTH_CHARS))
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-_SPACES = re.compile(r"[^\S\n]+")
+_BREAK_CHARS = ("\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")  # what _LINE_BREAKS matches
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_NON_WORD = re.compile(r"[\W_]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def normalise_text(text: str) -> str:
@@ -121,15 +125,25 @@ def normalise_text(text: str) -> str:
 
     One paragraph per line; one blank line at most between paragraphs; no spaces at line ends.
     """
-    text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
-    text = _SPACES.sub(" ", _LINE_BREAKS.sub("\n", text))
-    lines = [line.strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    # Each step is skipped when it would change nothing (most texts have no zero-width characters,
+    # no other line breaks than \n, no runs of blank lines): the same result, several times faster.
+    if not text.isascii():  # ASCII is NFC already and has no zero-width characters
+        text = unicodedata.normalize("NFC", text)
+        if any(c in text for c in _ZERO_WIDTH_CHARS):  # str.translate reads a dict per character
+            text = text.translate(_ZERO_WIDTH)
+    if any(c in text for c in _BREAK_CHARS):
+        text = _LINE_BREAKS.sub("\n", text)
+    # runs of whitespace as one space, none at the ends: what re.sub(r"[^\S\n]+", " ", line).strip() gives
+    # (str.split and the \s of re share one definition of whitespace)
+    text = "\n".join([" ".join(line.split()) for line in text.split("\n")])
+    if "\n\n\n" in text:
+        text = _BLANK_RUNS.sub("\n\n", text)
+    return text.strip("\n")
 
 
 def title_key(text: str) -> str:
     """Case-, space- and punctuation-insensitive key of a line, to compare it with the title."""
-    return re.sub(r"[\W_]+", "", text.casefold())
+    return _NON_WORD.sub("", text.casefold())
 
 
 def content_hash(title: str, text: str) -> str:
@@ -137,7 +151,8 @@ def content_hash(title: str, text: str) -> str:
 
     Whitespace- or punctuation-only edits give the same hash.
     """
-    normalised = re.sub(r"[\W_]+", " ", f"{title}\n{text}".casefold()).strip()
+    # the words (runs of letters and digits) joined by single spaces: re.sub(r"[\W_]+", " ", ...).strip()
+    normalised = " ".join(_WORD.findall(f"{title}\n{text}".casefold()))
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
@@ -295,7 +310,7 @@ def _check_decoded(text: str) -> None:
 def _one_line(text: str | None) -> str | None:
     if text is None:
         return None
-    line = _SPACES.sub(" ", normalise_text(text).replace("\n", " ")).strip()
+    line = " ".join(normalise_text(text).split())  # one line, single spaces
     return line or None
 
 

@@ -18,6 +18,7 @@ import json
 import logging
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -28,6 +29,7 @@ from .dates import parse_date
 
 __all__ = [
     "HtmlParser",
+    "JsonLine",
     "JsonParser",
     "JsonlParser",
     "TextParser",
@@ -382,6 +384,26 @@ def _looks_like_jsonl(text: str) -> bool:
     return len(lines) > 1 and all(line.startswith("{") for line in lines)
 
 
+@dataclass(frozen=True, slots=True)
+class JsonLine:
+    """One line of a JSONL input, not parsed yet: :meth:`parse` runs where the draft is prepared
+    (a worker process on big inputs), so the process that reads the file only cuts lines."""
+
+    origin: str  # path:line
+    data: bytes
+
+    def parse(self) -> Draft | Rejection:
+        try:
+            line = decode_bytes(self.data.rstrip(b"\r"))
+        except IngestError as exc:
+            return _rejection(self.origin, exc)
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            return Rejection(self.origin, "malformed-json", f"{exc.msg} (column {exc.colno})")
+        return draft_from_record(record, origin=self.origin)
+
+
 class JsonlParser:
     """``.jsonl``: one object per line (blank lines ignored); records are ``path:line``.
 
@@ -392,26 +414,19 @@ class JsonlParser:
         self.first_line = first_line
 
     def parse(self, data: bytes, *, origin: str) -> Iterator[Draft | Rejection]:
+        for item in self.lines(data, origin=origin):
+            yield item.parse() if isinstance(item, JsonLine) else item
+
+    def lines(self, data: bytes, *, origin: str) -> Iterator[JsonLine | Rejection]:
+        """The non-blank lines, each to :meth:`JsonLine.parse` (what :meth:`parse` yields, later)."""
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
-        lines = data.split(b"\n")
         records = 0
-        for offset, raw in enumerate(lines):
-            where = f"{origin}:{self.first_line + offset}"
+        for offset, raw in enumerate(data.split(b"\n")):
             if not raw.strip():
                 continue
             records += 1
-            try:
-                line = decode_bytes(raw.rstrip(b"\r"))
-            except IngestError as exc:
-                yield _rejection(where, exc)
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield Rejection(where, "malformed-json", f"{exc.msg} (column {exc.colno})")
-                continue
-            yield draft_from_record(record, origin=where)
+            yield JsonLine(f"{origin}:{self.first_line + offset}", raw)
         if records == 0 and self.first_line == 1:
             yield Rejection(origin, "empty", "no JSON lines")
 

@@ -11,12 +11,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from ..model import Article, Assignment, Story, StoryEvent
 from ..represent.base import ArticleFeatures
 
-__all__ = ["AssignmentRow", "Store", "StoredMember", "StoryQuery"]
+__all__ = ["AssignmentRow", "LabelMember", "Store", "StoredMember", "StoryQuery"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,17 @@ class AssignmentRow:
     story_id: int
     copy_of_external_id: str | None
     relation: str | None
+
+
+class LabelMember(NamedTuple):
+    """A story member as choosing the story's label reads it (no text: that is read for tokens only)."""
+
+    article_id: int
+    external_id: str
+    title: str
+    outlet: str | None
+    language: str | None
+    copy_of: int | None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -125,6 +136,12 @@ class Store(Protocol):
     def story_members(self, story_id: int) -> list[tuple[Article, Assignment]]: ...
 
     def story_events(self, story_id: int) -> list[StoryEvent]: ...
+
+    def label_members(self, story_ids: list[int]) -> dict[int, tuple[str | None, list[LabelMember]]]:
+        """``story id -> (label, members by ascending article id)`` for the stories that exist."""
+        ...
+
+    def article_texts(self, article_ids: list[int]) -> dict[int, str]: ...
 
     def assignments(self) -> Iterator[AssignmentRow]: ...
 

@@ -23,7 +23,7 @@ import numpy as np
 from ..errors import NotFound, StoreError
 from ..model import Article, Assignment, Explanation, Story, StoryEvent
 from ..represent.base import ArticleFeatures
-from .base import AssignmentRow, StoredMember, StoryQuery
+from .base import AssignmentRow, LabelMember, StoredMember, StoryQuery
 
 __all__ = ["SQLiteStore", "migrations"]
 
@@ -566,6 +566,35 @@ class SQLiteStore:
                 version=r["version"],
             )
             out.append((self._article(r), assignment))
+        return out
+
+    def label_members(self, story_ids: list[int]) -> dict[int, tuple[str | None, list[LabelMember]]]:
+        out: dict[int, tuple[str | None, list[LabelMember]]] = {}
+        ids = sorted(set(story_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for sid, label in self._db.execute(f"SELECT id, label FROM stories WHERE id IN ({marks})", chunk):
+                out[int(sid)] = (label, [])
+            rows = self._db.execute(
+                "SELECT s.story_id, a.id, a.external_id, a.title, a.outlet, a.language, s.copy_of FROM assignments s"
+                f" JOIN articles a ON a.id = s.article_id WHERE s.story_id IN ({marks}) ORDER BY s.story_id, a.id",
+                chunk,
+            )
+            for r in rows:
+                entry = out.get(r[0])
+                if entry is not None:
+                    entry[1].append(LabelMember(r[1], r[2], r[3], r[4], r[5], r[6]))
+        return out
+
+    def article_texts(self, article_ids: list[int]) -> dict[int, str]:
+        out: dict[int, str] = {}
+        ids = sorted(set(article_ids))
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for aid, text in self._db.execute(f"SELECT id, text FROM articles WHERE id IN ({marks})", chunk):
+                out[int(aid)] = text
         return out
 
     def story_events(self, story_id: int) -> list[StoryEvent]:

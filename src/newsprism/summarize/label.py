@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -19,7 +20,16 @@ from ..compare.comparer import CompareInput
 from ..nlp.tokenize import lead_tokens
 from ..represent.tfidf import tfidf_rows
 
-__all__ = ["MAX_LABEL_CHARS", "BagKey", "bag_key", "choose_label", "clean_headline", "label_of_one"]
+__all__ = [
+    "MAX_LABEL_CHARS",
+    "BagKey",
+    "LabelCandidate",
+    "bag_key",
+    "choose_label",
+    "clean_headline",
+    "label_of_one",
+    "pick_label",
+]
 
 MAX_LABEL_CHARS = 90
 _KEEP_MARGIN = 0.9  # the current label stays while its centrality is within 90% of the best
@@ -55,6 +65,17 @@ def _bag(item: CompareInput) -> Counter[str]:
     return lead_tokens(item.title, item.text, item.language)
 
 
+@dataclass(frozen=True, slots=True)
+class LabelCandidate:
+    """What choosing a label reads of one article (its text only through its tokens)."""
+
+    article: str  # external id: between equally central headlines the smaller wins
+    title: str
+    outlet: str | None = None
+    language: str | None = None
+    is_copy: bool = False
+
+
 def choose_label(
     inputs: Sequence[CompareInput],
     current: str | None = None,
@@ -63,36 +84,49 @@ def choose_label(
     """The label of a story made of ``inputs``; ``current`` (the label shown so far) is kept while
     its article stays about as central as the best.  ``bags`` caches each article's title-and-lead
     tokens across calls (a growing story is relabelled often); the caller bounds its size."""
-    items = [i for i in inputs if i.title.strip() and not i.copy_of] or [i for i in inputs if i.title.strip()]
+    candidates = [LabelCandidate(i.article, i.title, i.outlet, i.language, bool(i.copy_of)) for i in inputs]
+
+    def tokens(k: int) -> Counter[str]:
+        item = inputs[k]
+        if bags is None:
+            return _bag(item)
+        key = bag_key(item.article, item.title, item.language, item.text)
+        bag = bags.get(key)
+        if bag is None:
+            bag = bags[key] = _bag(item)
+        return bag
+
+    return pick_label(candidates, tokens, current)
+
+
+def pick_label(
+    candidates: Sequence[LabelCandidate], tokens: Callable[[int], Counter[str]], current: str | None = None
+) -> str:
+    """:func:`choose_label` over candidates whose title-and-lead tokens (:func:`lead_tokens`)
+    ``tokens(k)`` gives for ``candidates[k]``; it is asked only for the headlines that compete."""
+    items = [k for k, c in enumerate(candidates) if c.title.strip() and not c.is_copy] or [
+        k for k, c in enumerate(candidates) if c.title.strip()
+    ]
     if not items:
         return "(untitled)"
-    languages = Counter(i.language for i in items if i.language)
+    languages = Counter(candidates[k].language for k in items if candidates[k].language)
     main = languages.most_common(1)[0][0] if languages else None
     if main is not None:
-        items = [i for i in items if i.language == main] or items
-    if len(items) == 1:
-        return label_of_one(items[0].title, items[0].outlet)
-    if bags is None:
-        token_bags = [_bag(i) for i in items]
-    else:
-        token_bags = []
-        for i in items:
-            key = bag_key(i.article, i.title, i.language, i.text)
-            bag = bags.get(key)
-            if bag is None:
-                bag = bags[key] = _bag(i)
-            token_bags.append(bag)
-    mat = tfidf_rows(token_bags)
+        items = [k for k in items if candidates[k].language == main] or items
+    chosen = [candidates[k] for k in items]
+    if len(chosen) == 1:
+        return label_of_one(chosen[0].title, chosen[0].outlet)
+    mat = tfidf_rows([tokens(k) for k in items])
     sim = mat @ mat.T
     np.fill_diagonal(sim, 0.0)
-    centrality = sim.sum(axis=1) / (len(items) - 1)
+    centrality = sim.sum(axis=1) / (len(chosen) - 1)
     # a headline-length title is preferred over a very long first sentence used as a title
-    lengths = np.array([len(i.title) for i in items])
+    lengths = np.array([len(c.title) for c in chosen])
     centrality = centrality * np.where(lengths > 2 * MAX_LABEL_CHARS, 0.8, 1.0)
-    order = sorted(range(len(items)), key=lambda k: (-centrality[k], items[k].article))
+    order = sorted(range(len(chosen)), key=lambda k: (-centrality[k], chosen[k].article))
     best = order[0]
     if current:
-        for k, item in enumerate(items):
+        for k, item in enumerate(chosen):
             if clean_headline(item.title, item.outlet) == current and centrality[k] >= _KEEP_MARGIN * centrality[best]:
                 return current
-    return clean_headline(items[best].title, items[best].outlet)
+    return clean_headline(chosen[best].title, chosen[best].outlet)
