@@ -36,26 +36,18 @@ get_buffer8(PyObject *o, Py_buffer *view, const char *what)
     return 0;
 }
 
+static int dot_pass(PyObject *q, PyObject *sums, PyObject *usums, double *dot, double *adot);
+
 /* dot(q, sums) -> sum of w * sums[t] over the items (t, w) of q whose t is in sums */
 static PyObject *
 k_dot(PyObject *self, PyObject *args)
 {
-    PyObject *q, *sums, *key, *value, *s;
-    Py_ssize_t pos = 0;
-    double dot = 0.0, w, sv;
+    PyObject *q, *sums;
+    double dot, unused;
     if (!PyArg_ParseTuple(args, "O!O!:dot", &PyDict_Type, &q, &PyDict_Type, &sums))
         return NULL;
-    while (PyDict_Next(q, &pos, &key, &value)) {
-        s = PyDict_GetItemWithError(sums, key);
-        if (s == NULL) {
-            if (PyErr_Occurred())
-                return NULL;
-            continue;
-        }
-        if (as_double(value, &w) < 0 || as_double(s, &sv) < 0)
-            return NULL;
-        dot += w * sv;
-    }
+    if (dot_pass(q, sums, NULL, &dot, &unused) < 0)
+        return NULL;
     return PyFloat_FromDouble(dot);
 }
 
@@ -63,29 +55,12 @@ k_dot(PyObject *self, PyObject *args)
 static PyObject *
 k_dot2(PyObject *self, PyObject *args)
 {
-    PyObject *q, *sums, *usums, *key, *value, *s, *u;
-    Py_ssize_t pos = 0;
-    double dot = 0.0, adot = 0.0, w, sv, uv;
+    PyObject *q, *sums, *usums;
+    double dot, adot;
     if (!PyArg_ParseTuple(args, "O!O!O!:dot2", &PyDict_Type, &q, &PyDict_Type, &sums, &PyDict_Type, &usums))
         return NULL;
-    while (PyDict_Next(q, &pos, &key, &value)) {
-        s = PyDict_GetItemWithError(sums, key);
-        if (s == NULL) {
-            if (PyErr_Occurred())
-                return NULL;
-            continue;
-        }
-        u = PyDict_GetItemWithError(usums, key);
-        if (u == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetObject(PyExc_KeyError, key);
-            return NULL;
-        }
-        if (as_double(value, &w) < 0 || as_double(s, &sv) < 0 || as_double(u, &uv) < 0)
-            return NULL;
-        dot += w * sv;
-        adot += w * uv;
-    }
+    if (dot_pass(q, sums, usums, &dot, &adot) < 0)
+        return NULL;
     return Py_BuildValue("(dd)", dot, adot);
 }
 
@@ -844,6 +819,7 @@ story_field(PyObject *story, PyObject *attr, PyObject *name)
     return d;
 }
 
+/* the loop of dot (usums NULL) and dot2 */
 static int
 dot_pass(PyObject *q, PyObject *sums, PyObject *usums, double *dot, double *adot)
 {
