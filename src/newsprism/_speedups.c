@@ -36,6 +36,27 @@ get_buffer8(PyObject *o, Py_buffer *view, const char *what)
     return 0;
 }
 
+/* The buffers of a term map's ids and of the IDF array (released together on failure); the ids
+ * must be one per term (n_terms). */
+static int
+get_ids_idf(PyObject *ids_obj, PyObject *idf_obj, Py_ssize_t n_terms, const char *what, Py_buffer *ids_view,
+            Py_buffer *idf_view)
+{
+    if (get_buffer8(ids_obj, ids_view, what) < 0)
+        return -1;
+    if (get_buffer8(idf_obj, idf_view, what) < 0) {
+        PyBuffer_Release(ids_view);
+        return -1;
+    }
+    if (ids_view->len / 8 != n_terms) {
+        PyBuffer_Release(ids_view);
+        PyBuffer_Release(idf_view);
+        PyErr_Format(PyExc_ValueError, "%s: one id per term is required", what);
+        return -1;
+    }
+    return 0;
+}
+
 static int dot_pass(PyObject *q, PyObject *sums, PyObject *usums, double *dot, double *adot);
 
 /* dot(q, sums) -> sum of w * sums[t] over the items (t, w) of q whose t is in sums */
@@ -78,19 +99,11 @@ k_weigh(PyObject *self, PyObject *args)
     double total = 0.0, tf, w, i;
     if (!PyArg_ParseTuple(args, "O!OO:weigh", &PyDict_Type, &terms, &ids_obj, &idf_obj))
         return NULL;
-    if (get_buffer8(ids_obj, &ids_view, "weigh") < 0)
+    if (get_ids_idf(ids_obj, idf_obj, PyDict_GET_SIZE(terms), "weigh", &ids_view, &idf_view) < 0)
         return NULL;
-    if (get_buffer8(idf_obj, &idf_view, "weigh") < 0) {
-        PyBuffer_Release(&ids_view);
-        return NULL;
-    }
     ids = (const long long *)ids_view.buf;
     idf = (const double *)idf_view.buf;
     n_idf = idf_view.len / 8;
-    if (ids_view.len / 8 != PyDict_GET_SIZE(terms)) {
-        PyErr_SetString(PyExc_ValueError, "weigh: one id per term is required");
-        goto fail;
-    }
     vec = PyDict_New();
     vidf = PyDict_New();
     if (vec == NULL || vidf == NULL)
@@ -526,20 +539,12 @@ k_weights(PyObject *self, PyObject *args)
     double *dst, v;
     if (!PyArg_ParseTuple(args, "O!OO:weights", &PyDict_Type, &sums, &id_obj, &idf_obj))
         return NULL;
-    if (get_buffer8(id_obj, &ids_view, "weights") < 0)
+    n = PyDict_GET_SIZE(sums);
+    if (get_ids_idf(id_obj, idf_obj, n, "weights", &ids_view, &idf_view) < 0)
         return NULL;
-    if (get_buffer8(idf_obj, &idf_view, "weights") < 0) {
-        PyBuffer_Release(&ids_view);
-        return NULL;
-    }
     ids = (const long long *)ids_view.buf;
     idf = (const double *)idf_view.buf;
-    n = PyDict_GET_SIZE(sums);
     n_idf = idf_view.len / 8;
-    if (ids_view.len / 8 != n) {
-        PyErr_SetString(PyExc_ValueError, "weights: one id per term is required");
-        goto fail;
-    }
     out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
     if (out == NULL)
         goto fail;
