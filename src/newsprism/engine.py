@@ -23,6 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .cluster.base import Decision, Member
+from .cluster.crosslingual import DenseParams
 from .cluster.idf import snapshot_boundary
 from .cluster.metrics import bcubed
 from .cluster.online import ClusterParams, OnlineClusterer
@@ -96,6 +97,10 @@ def _params(settings: Settings) -> ClusterParams:
     )
 
 
+def _dense_params(settings: Settings) -> DenseParams:
+    return DenseParams(link_threshold=settings.link_threshold)
+
+
 class Engine:
     def __init__(
         self,
@@ -111,7 +116,9 @@ class Engine:
         self.settings = settings or Settings.load()
         self.store = store
         self.featurizer = featurizer or LexicalFeaturizer()
-        self._factory = clusterer_factory or (lambda: OnlineClusterer(_params(self.settings)))
+        self._factory = clusterer_factory or (
+            lambda: OnlineClusterer(_params(self.settings), dense_params=_dense_params(self.settings))
+        )
         self._preparer = preparer
         self._clusterer: OnlineClusterer | None = None
         self._comparer: Comparer | None = comparer

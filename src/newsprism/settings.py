@@ -82,6 +82,13 @@ SETTINGS: tuple[Setting, ...] = (
         "(sentence-transformers, extra 'st'), hashing (tests).",
     ),
     Setting(
+        "link_threshold",
+        float,
+        0.6,
+        "Cosine of title-and-lead vectors at or above which an article joins a story in another language "
+        "(the scale depends on the encoder: 0.6 for the bundled one).",
+    ),
+    Setting(
         "cache_dir",
         str,
         "auto",
@@ -138,6 +145,7 @@ class Settings:
     split_check: bool = True
     multilingual: str = "auto"
     encoder: str = "use"
+    link_threshold: float = 0.6
     cache_dir: str = "auto"
     host: str = "127.0.0.1"
     port: int = 8000

@@ -178,3 +178,37 @@ def test_a_translation_that_reads_as_another_event_splits_the_story_in_the_store
     moved = engine.store.article_assignment(rows["flood-ru"].article_id).explanation
     assert moved.decision == "moved" and "below 0.25" in (moved.note or "")
     engine.close()
+
+
+@pytest.mark.parametrize(("threshold", "joins"), [(None, False), (0.45, True)])
+def test_link_threshold_setting_decides_a_join_across_languages(
+    tmp_path: Path, threshold: float | None, joins: bool
+) -> None:
+    """A Russian report whose title-and-lead vector has cosine 0.53 with an English story joins it
+    only when the ``link_threshold`` setting is below that (the default, 0.6, is above)."""
+    from newsprism.model import Draft
+
+    encoder = _Keyed({"Earthquake": [1, 0, 0, 0], "Землетрясение": [1, 1.6, 0, 0]})  # cosine 0.53
+    settings = Settings.load(
+        {"db": str(tmp_path / "link.db"), "workers": 1, "multilingual": "on", "link_threshold": threshold}
+    )
+    assert settings.link_threshold == (0.6 if threshold is None else threshold)
+    engine = Engine.open(settings, encoder=encoder)
+    en = "Earthquake hits the coast. Rescue teams searched 40 collapsed houses in the port city all night."
+    ru = (  # another build (paragraphs, numbers): not a translation of the English report
+        "Землетрясение магнитудой 6,2 произошло у побережья в 3 часа ночи.\n\n"
+        "Спасатели искали людей под завалами в 12 посёлках.\n\n"
+        "Власти открыли 5 пунктов временного размещения."
+    )
+    engine.ingest_drafts(
+        [
+            Draft(origin="e", external_id="en", title="Earthquake hits the coast", text=en, language="en"),
+            Draft(origin="r", external_id="ru", title="Землетрясение на побережье", text=ru, language="ru"),
+        ]
+    )
+    rows = {r.external_id: r for r in engine.export_assignments()}
+    assert (rows["ru"].story_id == rows["en"].story_id) is joins
+    assert rows["ru"].copy_of_external_id is None  # an independent report, not a translation
+    note = engine.store.article_assignment(rows["ru"].article_id).explanation.note or ""
+    assert note.startswith("across languages") is joins
+    engine.close()

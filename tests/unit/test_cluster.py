@@ -348,6 +348,14 @@ def test_the_grouping_of_the_handwritten_reports(by_name: dict[str, Decision]) -
     )
 
 
+def test_story_members_lists_an_active_storys_articles(stream: list[tuple[int, ArticleFeatures]]) -> None:
+    clusterer = OnlineClusterer()
+    final = groups(run(clusterer, stream))
+    for story_id in set(final.values()):
+        assert clusterer.story_members(story_id) == sorted(a for a, s in final.items() if s == story_id)
+    assert clusterer.story_members(max(final.values()) + 1) == []
+
+
 def test_a_copy_with_a_changed_headline_is_marked_and_joins_the_original_story(
     by_name: dict[str, Decision], handwritten: dict[str, Article]
 ) -> None:

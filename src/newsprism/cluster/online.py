@@ -337,6 +337,11 @@ class OnlineClusterer:
         story = self._stories.get(story_id)
         return None if story is None else len(story.members)
 
+    def story_members(self, story_id: int) -> list[int]:
+        """Article ids of an active story, ascending (empty when it is not active)."""
+        story = self._stories.get(story_id)
+        return [] if story is None else list(story.members)
+
     def story_activity(self) -> dict[int, int]:
         return {sid: s.last_id for sid, s in self._stories.items()}
 
