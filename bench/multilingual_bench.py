@@ -172,7 +172,10 @@ def links(sets: dict[str, list[dict]], multilingual: str) -> list[str]:
 
 def link_probe(ru: list[dict], ja: list[dict], ecb: list[dict], thresholds: list[float]) -> list[str]:
     """True and false cross-language links, one original at a time (see the module docstring)."""
+    import numpy as np
+
     from devdata import to_draft
+    from newsprism.represent.base import ArticleFeatures
     from newsprism.represent.dense import USEEncoder
     from newsprism.runner import Preparer
 
@@ -180,7 +183,7 @@ def link_probe(ru: list[dict], ja: list[dict], ecb: list[dict], thresholds: list
     group_of = {d: i for i, g in enumerate(groups) for d in g}
     prep = Preparer(Settings.load({"db": ":memory:", "cache_dir": "off"}), encoder=USEEncoder())
 
-    def prepared(row: dict) -> tuple[str, object, object]:
+    def prepared(row: dict) -> tuple[str, ArticleFeatures, np.ndarray]:
         p = prep(to_draft({**row, "date": None}))
         assert p.features is not None and p.vector is not None
         return row["story"], p.features, p.vector
@@ -199,9 +202,9 @@ def link_probe(ru: list[dict], ja: list[dict], ecb: list[dict], thresholds: list
             for other, f, v in stream:
                 if other != doc:
                     doc_of[len(doc_of) + 1] = other
-                    cl.assign(len(doc_of), f, v)  # type: ignore[arg-type]
+                    cl.assign(len(doc_of), f, v)
                     cl.take_repairs()
-            decision = cl.assign(len(doc_of) + 1, features, vector)  # type: ignore[arg-type]
+            decision = cl.assign(len(doc_of) + 1, features, vector)
             mates = {doc_of[a] for a in cl.story_members(decision.story_id) if a in doc_of}
             true = doc in group_of and any(group_of.get(m) == group_of[doc] for m in mates)
             tp += true
