@@ -53,6 +53,31 @@ def test_same_shape_of_a_text_and_its_translation() -> None:
     assert not same_shape(a, feats("ru", RU, 6, ("1998", "7", "33", "5")), p)  # other numbers
 
 
+def test_a_changed_build_needs_the_numbers_to_agree() -> None:
+    """Two outlets' reports of one day (weather, a re-told agency item) can be close in meaning:
+    when the paragraphs differ or numbers have no counterpart, the numbers have to show the
+    translation (WMT21 originals with their own translation left out, bench link_probe)."""
+    p = DenseParams()
+    a = feats("ru", RU, 6, ("15",))
+    assert not same_shape(a, feats("en", EN, 7, ("46",)), p)  # a paragraph more, no number in common
+    assert not same_shape(feats("ru", RU, 6, ()), feats("en", EN, 7, ("15",)), p)  # numbers on one side only
+    assert same_shape(a, feats("en", EN, 7, ("15",)), p)  # one paragraph split, the number kept
+    # two paragraphs more: the numbers must agree without the allowance for numbers in words
+    many = ("10", "15", "17", "2", "22", "24", "26", "26", "26", "5", "7", "750")
+    few = ("24", "25", "26", "26", "26", "5")
+    assert not same_shape(feats("ru", RU, 6, many), feats("en", EN, 8, few), p)
+    assert same_shape(feats("ru", RU, 7, many), feats("en", EN, 8, few), p)  # one split: the allowance holds
+    # ... but not on a single shared number: two reports of one parade both give the 40 new ships
+    assert not same_shape(feats("ru", RU, 7, ("40",)), feats("en", EN, 6, ("26", "26", "40", "40")), p)
+    assert same_shape(feats("ru", RU, 6, ("40",)), feats("en", EN, 6, ("26", "26", "40", "40")), p)  # same build
+    # as many paragraphs, numbers on one side only: the shares must be close
+    shares = (0.1, 0.3, 0.2, 0.25, 0.15, 0.0)
+    b = replace(feats("ja", RU, 6, ("25", "25", "27")), shape=shares)
+    assert not same_shape(b, feats("en", EN, 6, ()), p)  # shares unknown
+    assert not same_shape(b, replace(feats("en", EN, 6, ()), shape=(0.3, 0.1, 0.1, 0.15, 0.15, 0.2)), p)
+    assert same_shape(b, replace(feats("en", EN, 6, ()), shape=(0.12, 0.28, 0.2, 0.25, 0.15, 0.0)), p)
+
+
 def test_paragraph_shape_is_each_paragraphs_share_of_the_text() -> None:
     shape = paragraph_shape(["a" * 10, "b" * 30, "c" * 60])
     assert shape == (0.1, 0.3, 0.6)

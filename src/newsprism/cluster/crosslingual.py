@@ -14,7 +14,8 @@ articles and a vector sum per story, and answers two questions for an incoming a
   the same number of paragraphs, each about the same share of the text, and mostly the same numbers
   written with digits (a translation keeps them; an independent report in another language does
   not).  With equal paragraph counts the shares decide when they are very close or far apart; the
-  digits decide in between and when the shares are unknown.  Very close shares over enough
+  digits decide in between and when the shares are unknown, more strictly when the paragraph
+  counts differ or no number is shared.  Very close shares over enough
   paragraphs also let a somewhat lower cosine (``close_shape_threshold``) count: a title and lead
   translated freely can drift in meaning while the text keeps its build.
 """
@@ -87,18 +88,26 @@ def same_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
     distance = shape_distance(a, b)
     if distance is not None and distance > p.shape_far:
         return False
+    moved = 0  # paragraphs merged or split between the two
     if a.paragraphs and b.paragraphs:
         ratio = min(a.paragraphs, b.paragraphs) / max(a.paragraphs, b.paragraphs)
-        if ratio < p.paragraph_ratio and abs(a.paragraphs - b.paragraphs) > 1:
+        moved = abs(a.paragraphs - b.paragraphs)
+        if ratio < p.paragraph_ratio and moved > 1:
             return False
     da, db = Counter(a.digits), Counter(b.digits)
     na, nb = sum(da.values()), sum(db.values())
     common = sum((da & db).values())
+    if na + nb and not common and (moved or distance is None or distance > p.shape_close):
+        # numbers written in digits, none in common: only the same build, closely, can still
+        # show a translation
+        return False
     if na + nb >= 4 and 2 * common / (na + nb) < p.digits_overlap:
         # one side may write most numbers in words (五, "five"): then its few digits must all be
-        # in the other side
+        # in the other side; with the build changed, that needs more than one number and no more
+        # than one paragraph merged or split (two outlets' reports of one day share a number or two)
         small, large = min(na, nb), max(na, nb)
-        if not (small >= 1 and small <= large / 2 and common / small >= 0.8):
+        words = small >= 1 and small <= large / 2 and common / small >= 0.8
+        if not words or moved > 1 or (moved and common < 2):
             return False
     return True
 
