@@ -238,6 +238,12 @@ def test_story_json(invoke: Invoke, ingested: Result, demo_specs: list[str]) -> 
     assert detail["id"] == sid
     assert [a["article"] for a in detail["articles"]] == demo_specs[:2]
     assert [a["explanation"]["decision"] for a in detail["articles"]] == ["new", "joined"]
+    # the NBC copy came back through French: its artefacts are listed with their spans
+    assert [a["machine_translation"]["likely"] for a in detail["articles"]] == [False, True]
+    kinds = {s["kind"] for s in detail["articles"][1]["machine_translation"]["signs"]}
+    assert {"leaked_elision", "split_number"} <= kinds
+    shown = invoke("story", str(sid))
+    assert "reads as machine-translated" in shown.stdout and "Ukraine" in shown.stdout
 
 
 def test_unknown_story_exits_1_with_one_error_line(invoke: Invoke, ingested: Result) -> None:

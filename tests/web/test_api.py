@@ -76,6 +76,15 @@ def test_story_articles_and_an_article_with_its_copy(client: TestClient, seeded:
     assert original["text"] and original["explanation"]["decision"]
 
 
+def test_an_article_lists_its_signs_of_machine_translation(client: TestClient, seeded: Seeded) -> None:
+    nbc = client.get(f"/api/v1/articles/{seeded.nbc}").json()
+    assert nbc["machine_translation"]["likely"] is True
+    for sign in nbc["machine_translation"]["signs"]:
+        assert nbc["text"][sign["start"] : sign["end"]] == sign["text"]
+    bloomberg = client.get(f"/api/v1/articles/{seeded.bloomberg}").json()
+    assert bloomberg["machine_translation"] == {"likely": False, "signs": []}
+
+
 def test_missing_things_are_404_json(client: TestClient) -> None:
     for path in ("/api/v1/stories/999", "/api/v1/articles/999", "/api/v1/nothing-here"):
         response = client.get(path)

@@ -88,6 +88,12 @@ def test_article_page_shows_metadata_and_copies(client: TestClient, seeded: Seed
     assert 'rel="noopener noreferrer nofollow"' in original  # its http address, as a link
 
 
+def test_article_page_says_when_a_text_reads_as_machine_translated(client: TestClient, seeded: Seeded) -> None:
+    nbc = client.get(f"/articles/{seeded.nbc}").text
+    assert "Reads as" in nbc and "machine-translated" in nbc and "Ukraine</q>" in nbc
+    assert "Reads as" not in client.get(f"/articles/{seeded.bloomberg}").text
+
+
 def test_hostile_article_is_escaped_everywhere(writable: TestClient) -> None:
     out = writable.post("/api/v1/articles", json={"articles": [HOSTILE]}, headers=auth()).json()
     [result] = out["results"]

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..model import Article, Assignment, Story
+from ..nlp.mtsigns import read_translation_signs
 
 __all__ = [
     "MAX_INGEST_ITEMS",
@@ -26,6 +27,8 @@ __all__ = [
     "IngestIn",
     "IngestItem",
     "IngestOut",
+    "MachineTranslationOut",
+    "MachineTranslationSign",
     "MemberOut",
     "StoryList",
     "StoryOut",
@@ -193,6 +196,19 @@ class ArticleRef(BaseModel):
     relation: str | None
 
 
+class MachineTranslationSign(BaseModel):
+    kind: Literal["leaked_elision", "quote_opened_at_end", "split_number", "foreign_script"]
+    start: int
+    end: int
+    text: str
+    why: str
+
+
+class MachineTranslationOut(BaseModel):
+    likely: bool
+    signs: list[MachineTranslationSign]
+
+
 class ArticleOut(BaseModel):
     id: int
     article: str = Field(description="External id: the input's id, else its origin.")
@@ -208,6 +224,10 @@ class ArticleOut(BaseModel):
     copy_of: ArticleRef | None = Field(description="The original this article re-publishes.")
     copies: list[ArticleRef] = Field(description="Articles that re-publish this one.")
     explanation: dict[str, Any] = Field(description="Why the article is in its story.")
+    machine_translation: MachineTranslationOut = Field(
+        description="Visible signs of machine translation in English text (spans into `text`); "
+        "`likely` needs signs of two kinds. Fluent machine translation shows none."
+    )
 
 
 def _ref(article: Article, assignment: Assignment) -> ArticleRef:
@@ -238,6 +258,9 @@ def article_out(article: Article, assignment: Assignment, members: list[tuple[Ar
         copy_of=_ref(*original) if original else None,
         copies=[_ref(a, s) for a, s in members if s.copy_of == article.id and article.id is not None],
         explanation=assignment.explanation.to_dict(),
+        machine_translation=MachineTranslationOut.model_validate(
+            read_translation_signs(article.text, article.language).to_dict()
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from ..engine import Progress as IngestProgress
 from ..model import Article, Assignment, IngestReport, Story, StoryEvent
+from ..nlp.mtsigns import read_translation_signs
 
 __all__ = [
     "ProgressBar",
@@ -178,6 +179,10 @@ def story_detail(
             _why(article, assignment, by_id),
         )
     _out.print(table, markup=False)
+    for article, _ in members:
+        reading = read_translation_signs(article.text, article.language)
+        if reading.likely:
+            _out.print(f"  reads as machine-translated: {article.external_id}: {reading.summary()}", markup=False)
     for e in events:
         _out.print(f"  event: {e.kind} story {e.story_id} -> {e.other_story_id}: {e.note}", markup=False)
 
@@ -198,6 +203,7 @@ def story_detail_json(
             "copy_of": by_id[s.copy_of].external_id if s.copy_of in by_id else None,
             "relation": s.relation,
             "explanation": s.explanation.to_dict(),
+            "machine_translation": read_translation_signs(a.text, a.language).to_dict(),
         }
         for a, s in members
     ]

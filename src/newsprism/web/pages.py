@@ -20,6 +20,7 @@ from ..api.errors import Problem
 from ..api.hub import EngineHub
 from ..api.search import Order, Search
 from ..model import Article, Assignment, Story, StoryEvent
+from ..nlp.mtsigns import read_translation_signs
 from .timeline import build_timeline
 from .views import article_view, story_view
 
@@ -191,6 +192,7 @@ def article_page(request: Request, article_id: Annotated[int, Path(ge=1)]) -> Re
         original=by_id.get(assignment.copy_of) if assignment.copy_of is not None else None,
         copies=copies,
         why=_why(assignment, titles),
+        mt=read_translation_signs(article.text, article.language),
     )
 
 
