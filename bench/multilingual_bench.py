@@ -21,8 +21,9 @@ English translations of all WMT21 documents, interleaved with as many ECB+ artic
 as independent English reports, except the translation of one document; then that document's
 original (Russian or Japanese) arrives.  It should join the story of its event when another outlet
 reported that event (SAME_EVENT: a true link), and open a new story otherwise.  A join into any other
-story is a false link.  Precision and recall of those links, per ``link_threshold`` (``--link-sweep``),
-and how many originals were taken for a translation (always wrongly: their translation is left out).
+story is a false link, and so is a join as a "translation" (the original's own translation is left
+out, so that relation is always wrong, even in the right story).  Precision and recall of those
+links, per ``link_threshold`` (``--link-sweep``), and how many originals were taken for a translation.
 
 Note on gold: WMT21 labels each *document* a story.  Several WMT21 documents report one real event
 (the 26 July 2020 Navy Day parade by five outlets, the same COVID-19 figures ...); newsprism groups
@@ -215,7 +216,13 @@ def link_probe(ru: list[dict], ja: list[dict], ecb: list[dict], thresholds: list
             decision = cl.assign(len(doc_of) + 1, features, vector)
             translated += decision.relation == "translation"  # its translation is not in the stream
             mates = {doc_of[a] for a in cl.story_members(decision.story_id) if a in doc_of}
-            true = doc in group_of and any(group_of.get(m) == group_of[doc] for m in mates)
+            # a "translation" is always wrong here (the original's translation is left out), even
+            # in the right story: it hides an independent report as a copy
+            true = (
+                doc in group_of
+                and any(group_of.get(m) == group_of[doc] for m in mates)
+                and decision.relation != "translation"
+            )
             tp += true
             fp += bool(mates) and not true
             fn += doc in group_of and not true

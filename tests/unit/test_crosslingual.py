@@ -76,6 +76,9 @@ def test_a_changed_build_needs_the_numbers_to_agree() -> None:
     assert not same_shape(b, feats("en", EN, 6, ()), p)  # shares unknown
     assert not same_shape(b, replace(feats("en", EN, 6, ()), shape=(0.3, 0.1, 0.1, 0.15, 0.15, 0.2)), p)
     assert same_shape(b, replace(feats("en", EN, 6, ()), shape=(0.12, 0.28, 0.2, 0.25, 0.15, 0.0)), p)
+    between = (0.2, 0.25, 0.15, 0.2, 0.15, 0.05)  # L1 0.3: neither close nor far apart
+    assert not same_shape(b, replace(feats("en", EN, 6, ()), shape=between), p)
+    assert same_shape(b, replace(feats("en", EN, 6, ("25", "27")), shape=between), p)  # a number shared
 
 
 def test_paragraph_shape_is_each_paragraphs_share_of_the_text() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.demo import demo_paths
-from newsprism.nlp.mtsigns import MIN_KINDS, read_translation_signs
+from newsprism.nlp.mtsigns import MAX_PER_KIND, MIN_KINDS, read_translation_signs
 
 ELISION = "The pipeline bypasses both l ‘Ukraine and Poland."
 QUOTE = "“The laws of diplomacy recommend mutuality,” Lavrov said. “\nThe talks went on."
@@ -51,6 +51,18 @@ def test_ordinary_english_shows_no_sign() -> None:
         "In 2008. 15 people were hurt."
     )
     assert read_translation_signs(text, "en").signs == ()
+
+
+def test_abbreviations_line_breaks_and_long_runs() -> None:
+    # an abbreviation before a number is ordinary English, even beside a name in its own script
+    assert not read_translation_signs("Costs rose by approx. 15 percent, Интерфакс said.", "en").likely
+    assert read_translation_signs("Costs rose by approx. 15 percent, incl. 20 cars.", "en").signs == ()
+    # an elision is a sign within a line only, and at a sentence start too
+    assert read_translation_signs("It goes to l\n\n‘Ukraine.", "en").signs == ()
+    assert [s.kind for s in read_translation_signs("L ‘Ukraine refused.", "en").signs] == ["leaked_elision"]
+    # a text full of another script lists a few signs, not every word
+    many = read_translation_signs("Интерфакс сообщил, " * 40, "en")
+    assert len(many.signs) == MAX_PER_KIND
 
 
 def test_only_english_is_read() -> None:

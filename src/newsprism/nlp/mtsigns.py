@@ -17,10 +17,11 @@ does:
 
 Any of them alone happens in real English text now and then (a tokenised "Cap d ’ Antibes", a
 sentence that starts with digits, a name given in its own script), so an article *reads as
-machine-translated* only with signs of at least two kinds.  Fluent machine translation leaves no
-such sign: on WMT21 ru/ja→en, almost no machine translation is flagged (docs/multilingual.md,
-``bench/mt_signs_bench.py``).  The flag says "this text shows translation artefacts", never "this
-text is not machine-translated".
+machine-translated* only with signs of at least two kinds.  Fluent machine translation rarely
+leaves a sign: none of the 394 WMT21 ru/ja→en machine translations is flagged
+(docs/multilingual.md, ``bench/mt_signs_bench.py``).  The flag says "this text shows translation
+artefacts"; a text without it is not shown to be written in English.  At most
+``MAX_PER_KIND`` signs of each kind are kept.
 
 Only English is read: the artefacts are English-specific, and other languages were not checked.
 """
@@ -30,14 +31,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["MIN_KINDS", "MTReading", "MTSign", "read_translation_signs"]
+__all__ = ["MAX_PER_KIND", "MIN_KINDS", "MTReading", "MTSign", "read_translation_signs"]
 
 MIN_KINDS = 2  # signs of this many kinds make an article read as machine-translated
+MAX_PER_KIND = 5  # signs kept of each kind (a text full of another script would list every word)
+
+# lower-case abbreviations that end in a period before a number in ordinary English
+_ABBREVIATIONS = (
+    "approx", "incl", "excl", "est", "fig", "figs", "vol", "vols", "min", "max", "ext", "tel", "art",
+    "sec", "para", "paras", "chap", "nos", "num", "pts", "cca", "ref", "resp", "corp", "dept", "appx",
+)  # fmt: skip
 
 _SIGNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     (
         "leaked_elision",
-        re.compile(r"(?<![\w’'‘])(?:l|d|qu)(?:\s+[‘'’]\s*|‘\s*)(?=[A-Z])"),
+        re.compile(r"(?<![\w’'‘])(?:[lL]|[dD]|[qQ]u)(?:[ \t]+[‘'’][ \t]*|‘[ \t]*)(?=[A-Z])"),
         "an elided French/Italian article left before a name",
     ),
     (
@@ -47,7 +55,7 @@ _SIGNS: tuple[tuple[str, re.Pattern[str], str], ...] = (
     ),
     (
         "split_number",
-        re.compile(r"\b[a-z]{3,}\. \d{1,3}(?= [a-z])"),
+        re.compile(rf"\b(?!(?:{'|'.join(_ABBREVIATIONS)})\.)[a-z]{{3,}}\. \d{{1,3}}(?= [a-z])"),
         "a number cut from its word by a sentence break",
     ),
     (
@@ -103,8 +111,8 @@ class MTReading:
 
 
 def _context(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a match to the words around it: up to about 14 characters each side, on word edges,
-    within its line."""
+    """Widen a match to the words around it: up to about 14 characters each side, within its line,
+    ending on a space where there is one."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -120,7 +128,9 @@ def read_translation_signs(text: str, language: str | None) -> MTReading:
         return MTReading()
     signs: list[MTSign] = []
     for kind, pattern, _ in _SIGNS:
-        for m in pattern.finditer(text):
+        for n, m in enumerate(pattern.finditer(text)):
+            if n == MAX_PER_KIND:
+                break
             start, end = _context(text, m.start(), m.end())
             signs.append(MTSign(kind, start, end, text[start:end]))
     signs.sort(key=lambda s: (s.start, s.kind))
