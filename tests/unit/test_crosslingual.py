@@ -225,6 +225,24 @@ def test_no_join_across_languages_when_years_or_dates_disagree(conflict: str) ->
     assert cl2.assign(2, ok, unit(3, base, 0.15)).explanation.note.startswith("across languages")
 
 
+@pytest.mark.parametrize(("mentions", "joins"), [(1, True), (2, False)])
+def test_only_a_year_the_story_is_about_keeps_a_report_out(mentions: int, joins: bool) -> None:
+    """A year one report of three recalls in passing (last year's parade) is not what the story is
+    about; a year most of its reports give is (WMT21 Navy Day: the 2020 report was kept out of its
+    story because one English report mentioned 2018 and another 2019)."""
+    base = unit(1)
+    cl = OnlineClusterer()
+    story = None
+    for i in range(3):
+        names = {"y2019": 1.0} if i < mentions else {}
+        d = cl.assign(i + 1, replace(feats("en", [*EN, f"w{i}"]), names=names), unit(10 + i, base, 0.05))
+        story = story or d.story_id
+        assert d.story_id == story  # one English story
+    ru = replace(feats("ru", RU, 14, ("3", "44")), names={"y2020": 1.0})
+    decision = cl.assign(4, ru, unit(3, base, 0.15))
+    assert (decision.story_id == story) is joins
+
+
 def test_without_vectors_languages_stay_apart() -> None:
     cl = OnlineClusterer()
     first = cl.assign(1, feats("en", EN))

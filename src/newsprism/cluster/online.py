@@ -652,7 +652,10 @@ class OnlineClusterer:
         """Can an article join ``story`` on the meaning of its title and lead alone?  Not when the
         years they mention disagree, nor when it was published further from the story than the
         time window: reports of *another* fire, crash or parade read alike across languages."""
-        if q.years and story.years and not (q.years & story.years.keys()):
+        # a year the story is about: one that at least half of its reports mention (a year one
+        # report recalls in passing says nothing about which parade the story is)
+        held = [y for y, n in story.years.items() if 2 * n >= len(story.core)]
+        if q.years and held and not (q.years & story.years.keys()):
             return False
         gap = self._gap_hours(story, q.published)
         window = self.params.time_window_days
