@@ -226,7 +226,7 @@ class ArticleOut(BaseModel):
     explanation: dict[str, Any] = Field(description="Why the article is in its story.")
     machine_translation: MachineTranslationOut = Field(
         description="Visible signs of machine translation in English text (spans into `text`); "
-        "`likely` needs signs of two kinds. Fluent machine translation shows none."
+        "`likely` needs signs of two kinds. Fluent machine translation rarely shows any."
     )
 
 
