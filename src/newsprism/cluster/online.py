@@ -654,7 +654,7 @@ class OnlineClusterer:
         time window: reports of *another* fire, crash or parade read alike across languages."""
         # a year the story is about: one that at least half of its reports mention (a year one
         # report recalls in passing says nothing about which parade the story is)
-        held = [y for y, n in story.years.items() if 2 * n >= len(story.core)]
+        held = any(2 * n >= len(story.core) for n in story.years.values())
         if q.years and held and not (q.years & story.years.keys()):
             return False
         gap = self._gap_hours(story, q.published)
