@@ -132,8 +132,9 @@ class _Keyed:
 
 def test_a_translation_that_reads_as_another_event_splits_the_story_in_the_store(tmp_path: Path) -> None:
     """Engine level: an English story; a Russian report of another event joins it across
-    languages (close vectors, nothing in Russian to read); its English translation arrives, reads
-    as another event, and the store records the split (assignments moved, a story event)."""
+    languages (close vectors, a place name in common, nothing in Russian to read); its English
+    translation arrives, reads as another event, and the store records the split (assignments
+    moved, a story event)."""
     from newsprism.model import Draft
 
     quake = (
@@ -144,13 +145,13 @@ def test_a_translation_that_reads_as_another_event_splits_the_story_in_the_store
         "Officials said power had returned to most districts by the evening."
     )
     flood_ru = (
-        "Наводнение затопило 7 сёл в долине реки после двух суток ливней.\n\n"
+        "Наводнение затопило 7 сёл в долине реки у Эсмеральдаса после двух суток ливней.\n\n"
         "Спасатели эвакуировали 8 семей на лодках, сообщили местные власти.\n\n"
         "Уровень воды в реке поднялся выше отметки прошлого года.\n\n"
         "Дамбу у моста укрепили мешками с песком, движение по трассе закрыто."
     )
     flood_en = (
-        "A flood submerged 7 villages in the river valley after two days of downpours.\n\n"
+        "A flood submerged 7 villages in the river valley near Esmeraldas after two days of downpours.\n\n"
         "Rescuers evacuated 8 families by boat, the local authorities said.\n\n"
         "The river water level rose above last year's mark.\n\n"
         "The dam by the bridge was reinforced with sandbags, and the highway is closed."

@@ -401,3 +401,74 @@ def test_restore_with_vectors_is_exact(k: int) -> None:
     restored = _restored_after(items, k)
     assert [restored.assign(a, f, v) for a, f, v in items[k:]] == run[k:]
     assert run[5].new_story and "translation into ru reads" in (run[6].explanation.note or "")
+
+
+def at_cosine(base: np.ndarray, cosine: float, seed: int) -> np.ndarray:
+    """A unit vector at exactly this cosine to ``base`` (a unit vector)."""
+    rng = np.random.default_rng(seed)
+    other = rng.normal(size=base.shape)
+    other -= (other @ base) * base
+    other /= np.linalg.norm(other)
+    return (cosine * base + np.sqrt(1.0 - cosine**2) * other).astype(np.float32)
+
+
+PARADE_EN = {"putin": 2.0, "kronstadt": 1.0, "shoigu": 1.0, "baltic": 1.0, "sevastopol": 1.0}
+
+
+def _parade_story() -> tuple[OnlineClusterer, int, np.ndarray]:
+    cl = OnlineClusterer()
+    base = unit(1)
+    first = cl.assign(1, replace(feats("en", ["parade", "navy", "fleet", "ships", "review"]), names=PARADE_EN), base)
+    return cl, first.story_id, base
+
+
+@pytest.mark.parametrize(
+    ("names", "joins"),
+    [
+        ({"путин": 1.0, "кронштадте": 1.0, "шойгу": 1.0, "парад": 1.0}, True),  # three names in common
+        ({"путин": 1.0, "медведев": 1.0, "владивосток": 1.0}, False),  # one
+        ({}, False),  # none to compare
+    ],
+)
+def test_names_in_common_across_scripts_let_a_closer_meaning_count(names: dict[str, float], joins: bool) -> None:
+    """Under link_threshold (0.6), a title and lead this close (0.55) join only when the names,
+    read across scripts, agree: the same parade names Путин, Кронштадт and Шойгу."""
+    cl, story, base = _parade_story()
+    report = replace(feats("ru", RU, 14, ("3", "44")), names=names)
+    decision = cl.assign(2, report, at_cosine(base, 0.55, 7))
+    assert (decision.story_id == story) is joins
+    if joins:
+        assert decision.copy_of is None
+        assert "names in common: kronstadt, putin, shoigu" in decision.explanation.note
+        assert decision.explanation.threshold == DenseParams().named_link_threshold
+
+
+@pytest.mark.parametrize(
+    ("names", "joins"),
+    [
+        ({"медведев": 1.0, "владивосток": 1.0, "камчатка": 1.0, "хабаровск": 1.0}, False),  # four, none shared
+        ({"медведев": 1.0, "владивосток": 1.0, "камчатка": 1.0, "кронштадт": 1.0}, True),  # one shared
+        ({"медведев": 1.0, "владивосток": 1.0, "камчатка": 1.0}, True),  # too few to refuse
+    ],
+)
+def test_an_article_naming_nothing_the_story_names_does_not_join_on_meaning(
+    names: dict[str, float], joins: bool
+) -> None:
+    """Above link_threshold (0.7), a report naming several people and places the story never names
+    reports something else (another region's figures, another player's contract)."""
+    cl, story, base = _parade_story()
+    report = replace(feats("ru", RU, 14, ("3", "44")), names=names)
+    decision = cl.assign(2, report, at_cosine(base, 0.7, 7))
+    assert (decision.story_id == story) is joins
+
+
+def test_names_of_a_storys_translations_are_compared() -> None:
+    """A Japanese story has almost no name tokens; its English translation's names are read."""
+    cl = OnlineClusterer()
+    base = unit(1)
+    ja = cl.assign(1, feats("ja", ["祭り", "相馬", "野馬追"], 5, ("2021", "19", "90")), base)
+    names = {"soma": 1.0, "nomaoi": 1.0, "fukushima": 1.0}
+    translation = cl.assign(2, replace(feats("en", ["festival", "horses"], 5, ("2021", "19", "90")), names=names), base)
+    assert translation.relation == "translation" and translation.story_id == ja.story_id
+    ru = replace(feats("ru", RU, 14, ("3", "44")), names={"сома": 1.0, "номаои": 1.0, "фукусима": 1.0})
+    assert cl.assign(3, ru, at_cosine(base, 0.55, 7)).story_id == ja.story_id

@@ -8,7 +8,9 @@ articles and a vector sum per story, and answers two questions for an incoming a
 - *Which story in another language reports the same event?* (:meth:`best_story`): the highest
   cosine with a story's mean vector among stories with no own reporting in the incoming article's
   language (those are found lexically); the clusterer joins it when lexical evidence found nothing
-  and the cosine clears ``link_threshold`` with a margin over the runner-up.
+  and the cosine clears ``link_threshold`` with a margin over the runner-up.  The names the two
+  carry, compared across scripts (:func:`names_in_common`), can lower that bar to
+  ``named_link_threshold`` or refuse the join: see :class:`DenseParams`.
 - *Is it a translation of a stored article?* (:meth:`translation_of`): the most similar article in
   another language, when the cosine clears ``translation_threshold`` and the two have the same shape: about
   the same number of paragraphs, each about the same share of the text, and mostly the same numbers
@@ -28,17 +30,29 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..nlp.translit import name_key, transliterated
 from ..represent.base import ArticleFeatures
 
-__all__ = ["DenseIndex", "DenseParams", "close_shape", "same_shape", "shape_distance"]
+__all__ = ["DenseIndex", "DenseParams", "close_shape", "names_in_common", "same_shape", "shape_distance"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class DenseParams:
     # cosine (title + lead) to join a story in another language: the best F1 of true links, one
-    # original at a time, on WMT21 (bench/multilingual_bench.py; 0.45: 11 of 61 links right, 0.6: 7 of 13)
+    # original at a time, on WMT21 (bench/multilingual_bench.py; 0.45: 11 of 61 links right, 0.6: 7 of 13;
+    # with the names rule below, 0.6: 11 of 15)
     link_threshold: float = 0.6
     margin: float = 0.03  # the best story must beat the runner-up by this much
+    # Names compared across scripts (nlp.translit keys).  The meaning of a title and lead reads two
+    # reports of another parade or contract alike; their names do not.  Set on the WMT21 probe of
+    # bench/multilingual_bench.py (14 true links: few, see docs/multilingual.md):
+    # - a story this close whose names include at least `named_min_common` of the article's joins
+    #   although the cosine is under link_threshold;
+    named_link_threshold: float = 0.5
+    named_min_common: int = 3
+    # - an article with at least this many name keys, none of them in the story, does not join it
+    #   on its meaning alone (0: never refuse)
+    names_refuse_from: int = 4
     # an article joined across languages with nothing to read it against is split off when its
     # first translation reads as another event below this probability (clearly apart: half the
     # join threshold's default, not tuned)
@@ -54,6 +68,37 @@ class DenseParams:
     shape_far: float = 0.45
     shape_min_paragraphs: int = 4  # fewer paragraphs than this: the shares say too little
     shape_min_spread: float = 0.2  # shares this close to equal (L1 from uniform) say too little too
+
+
+def names_in_common(article: Mapping[str, float], story: Mapping[str, float]) -> tuple[int, int, list[str]]:
+    """Names compared across scripts: the article's Cyrillic or Greek name tokens against the
+    story's Latin ones, and its Latin ones against the story's Cyrillic or Greek ones, by
+    :func:`~newsprism.nlp.translit.name_key`.  (Names in one script are lexical evidence, which
+    the clusterer has weighed already.)  Returns how many distinct keys of the article were
+    compared, how many keys the story has in the scripts compared with, and the story's tokens
+    that share a key with the article (the first by key, keys in order).  Year tokens (``y2020``)
+    are not names here."""
+    art = _keys_by_script(article)
+    sto = _keys_by_script(story)
+    compared = {**(art[True] if sto[False] else {}), **(art[False] if sto[True] else {})}
+    against = {**(sto[False] if art[True] else {}), **(sto[True] if art[False] else {})}
+    common = {k: against[k] for k in compared.keys() & against.keys()}
+    return len(compared), len(against), [common[k] for k in sorted(common)]
+
+
+def _keys_by_script(tokens: Mapping[str, float]) -> dict[bool, dict[str, str]]:
+    """Name keys -> first token, for tokens written in Cyrillic/Greek (True) and in Latin (False)."""
+    out: dict[bool, dict[str, str]] = {True: {}, False: {}}
+    for t in tokens:
+        if not _is_year(t):
+            k = name_key(t)
+            if k is not None:
+                out[transliterated(t)].setdefault(k, t)
+    return out
+
+
+def _is_year(token: str) -> bool:
+    return token[:1] == "y" and token[1:].isdigit()
 
 
 def shape_distance(a: ArticleFeatures, b: ArticleFeatures) -> float | None:
@@ -208,9 +253,12 @@ class DenseIndex:
         row = self._row_of.get(article_id)
         return None if row is None else self._rows[row]
 
-    def best_story(self, vector: np.ndarray, language: str | None, exclude: set[int]) -> tuple[int, float] | None:
+    def best_story(
+        self, vector: np.ndarray, language: str | None, exclude: set[int], floor: float | None = None
+    ) -> tuple[int, float] | None:
         """The closest story (story id, cosine) among those with no reporting (other than copies
-        and translations) in ``language``."""
+        and translations) in ``language``, when its cosine reaches ``floor`` (default
+        ``link_threshold``) with the margin over the runner-up."""
         scored: list[tuple[float, int]] = []
         for sid in sorted(self._stories):
             sv = self._stories[sid]
@@ -225,7 +273,7 @@ class DenseIndex:
         best, sid = scored[0]
         runner_up = scored[1][0] if len(scored) > 1 else -1.0
         p = self.params
-        if best < p.link_threshold or best - runner_up < p.margin:
+        if best < (p.link_threshold if floor is None else floor) or best - runner_up < p.margin:
             return None
         return sid, best
 

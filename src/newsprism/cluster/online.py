@@ -35,7 +35,7 @@ from ..represent.base import ArticleFeatures
 from . import kernel
 from .base import Decision, Member, Repair
 from .copies import CopyIndex
-from .crosslingual import DenseIndex, DenseParams
+from .crosslingual import DenseIndex, DenseParams, names_in_common
 from .decision import DecisionModel, default_model
 from .idf import FIELDS, DocFreq
 from .repair import Partition, mean_offdiag, ncut_split, two_way_split
@@ -572,9 +572,17 @@ class OnlineClusterer:
             return Decision(article_id, sid, False, explanation)
         unread: int | None = None  # a story across languages whose translations read as another event
         if vector is not None and self._dense is not None:
-            hit = self._dense.best_story(vector, f.language, exclude=set())
+            dp = self.dense_params
+            hit = self._dense.best_story(
+                vector, f.language, exclude=set(), floor=min(dp.link_threshold, dp.named_link_threshold)
+            )
             if hit is not None and not (hit[0] in self._stories and self._dense_compatible(self._stories[hit[0]], q)):
                 hit = None
+            common: list[str] = []
+            if hit is not None:
+                keys, story_keys, common = names_in_common(f.names, self._story_names(self._stories[hit[0]]))
+                if not self._names_allow(hit[1], keys, len(common), story_keys > 0):
+                    hit = None
             readable = None if hit is None else self._read_in_language(self._stories[hit[0]], f.language, q)
             if hit is not None and readable is False:
                 unread = hit[0]
@@ -582,13 +590,16 @@ class OnlineClusterer:
                 sid, cosine = hit
                 story = self._stories[sid]
                 note = "across languages: title and lead mean the same as the story's"
+                if common:
+                    note += f"; names in common: {', '.join(common[:8])}"
                 if readable:
                     note += f"; its translation into {f.language} reads as the same event"
                 explanation = Explanation(
                     decision="joined",
                     score=cosine,
-                    threshold=self.dense_params.link_threshold,
-                    similarity={"dense": cosine},
+                    threshold=dp.link_threshold if cosine >= dp.link_threshold else dp.named_link_threshold,
+                    similarity={"dense": cosine, "names_in_common": float(len(common))},
+                    shared_terms=tuple(common[:8]),
                     time_gap_hours=self._gap_hours(story, f.published),
                     candidates=len(candidates),
                     note=note,
@@ -647,6 +658,29 @@ class OnlineClusterer:
             return None
         ev, _ = self._evidence(pseudo, q)
         return self.model.score(ev), ev
+
+    def _story_names(self, story: _Story) -> dict[str, float]:
+        """The name tokens of a story's reports and of its translations (a Japanese report has
+        almost no name tokens; its English translation has them)."""
+        names = dict(story.sums["names"])
+        if self._dense is not None:
+            copies = [a for a in story.members if a in self._copy_root][:_READ_COPIES]
+            for aid in copies:
+                g = self._dense.features_of(aid)
+                if g is not None:
+                    for t in g.names:
+                        names.setdefault(t, 0.0)
+        return names
+
+    def _names_allow(self, cosine: float, keys: int, common: int, story_named: bool) -> bool:
+        """Do the names confirm a join across languages at this cosine?  Under ``link_threshold``
+        only with ``named_min_common`` names in common; at any cosine not when the article names
+        ``names_refuse_from`` or more distinct things and the story, which names some, none of
+        them."""
+        dp = self.dense_params
+        if dp.names_refuse_from and keys >= dp.names_refuse_from and story_named and not common:
+            return False
+        return cosine >= dp.link_threshold or common >= dp.named_min_common
 
     def _dense_compatible(self, story: _Story, q: _Query) -> bool:
         """Can an article join ``story`` on the meaning of its title and lead alone?  Not when the

@@ -1,0 +1,105 @@
+"""A spelling-blind key for names across scripts: "Овечкин", "Ovechkin" and "Owetschkin" agree.
+
+Cross-language joins rest on the meaning of a title and lead (a dense vector), which reads two
+reports of *another* parade, contract or court case alike.  The names they carry do not: a report
+of Putin at the Kronstadt parade names Путин and Кронштадт, the English story Putin and Kronstadt.
+:func:`name_key` maps a name token written in Latin, Cyrillic or Greek letters to a short key that
+common transliterations and inflected endings of one name share:
+
+- Cyrillic and Greek letters are transliterated letter by letter (``х`` → ``kh``, ``щ`` → ``shch``,
+  ``θ`` → ``th``); Latin letters lose their diacritics;
+- spellings that transliteration schemes disagree on are merged (``kh``/``h``, ``y``/``j``/``i``,
+  ``w``/``v``, ``ts``/``tz``/``c``, ``x``/``ks``, doubled letters ...);
+- the key is the first five letters, so case endings ("Путина", "Кронштадте") do not matter.
+
+Tokens shorter than four letters after this, or holding other scripts (CJK, Arabic ...), have no
+key: they would agree by chance.  The key is evidence, not identity: two different names can share
+one, which is why callers count agreeing names.  :func:`transliterated` tells which tokens were
+written in another script: names shared in one script are lexical evidence already.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+__all__ = ["KEY_LENGTH", "name_key", "transliterated"]
+
+KEY_LENGTH = 5
+_MIN_LETTERS = 4
+
+_CYRILLIC = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    # Ukrainian, Belarusian, Serbian, Macedonian, Kazakh
+    "і": "i", "ї": "i", "є": "ye", "ґ": "g", "ў": "u", "ђ": "dj", "ј": "j", "љ": "lj", "њ": "nj",
+    "ћ": "c", "џ": "dzh", "ѓ": "g", "ќ": "k", "ѕ": "dz", "ә": "a", "ғ": "g", "қ": "k", "ң": "n",
+    "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
+}  # fmt: skip
+_GREEK = {
+    "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i",
+    "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s",
+    "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
+}  # fmt: skip
+_LETTERS = {**_CYRILLIC, **_GREEK}
+# spellings transliteration schemes disagree on, merged in this order
+_MERGE = (
+    ("shch", "sh"),
+    ("sch", "sh"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("th", "t"),
+    ("tz", "c"),
+    ("ts", "c"),
+    ("zh", "z"),
+    ("ck", "k"),
+    ("x", "ks"),
+    ("q", "k"),
+    ("w", "v"),
+    ("y", "i"),
+    ("j", "i"),
+)
+
+
+def _spell(token: str) -> str | None:
+    """The token in plain lowercase Latin letters, or None when it holds anything else."""
+    out: list[str] = []
+    for ch in token.lower():
+        if "a" <= ch <= "z":
+            out.append(ch)
+            continue
+        latin = _LETTERS.get(ch)
+        if latin is None:
+            base = unicodedata.normalize("NFD", ch)[0]
+            if "a" <= base <= "z":
+                latin = base
+            elif base in _LETTERS:  # accented Greek
+                latin = _LETTERS[base]
+            elif unicodedata.category(ch).startswith("M") or ch in "-'’":
+                continue
+            else:
+                return None
+        out.append(latin)
+    return "".join(out)
+
+
+@lru_cache(maxsize=65536)
+def name_key(token: str) -> str | None:
+    """The key of a name token (see the module's docstring), or None when it has none."""
+    word = _spell(token)
+    if not word:
+        return None
+    for old, new in _MERGE:
+        word = word.replace(old, new)
+    squeezed = [c for i, c in enumerate(word) if i == 0 or c != word[i - 1]]
+    if len(squeezed) < _MIN_LETTERS:
+        return None
+    return "".join(squeezed[:KEY_LENGTH])
+
+
+@lru_cache(maxsize=65536)
+def transliterated(token: str) -> bool:
+    """Whether the token is written in Cyrillic or Greek letters (its key is a transliteration)."""
+    return any(ch in _LETTERS or unicodedata.normalize("NFD", ch)[0] in _LETTERS for ch in token.lower())

@@ -1,0 +1,56 @@
+"""Name keys across scripts (nlp.translit) and the names a cross-language join compares."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.cluster.crosslingual import names_in_common
+from newsprism.nlp.translit import name_key, transliterated
+
+
+@pytest.mark.parametrize(
+    ("other", "latin"),
+    [
+        ("Овечкин", "Ovechkin"),
+        ("Путина", "Putin"),  # a case ending
+        ("Кронштадте", "Kronstadt"),
+        ("Вашингтон", "Washington"),  # w / v
+        ("Дегтярев", "Degtyarev"),  # я: ya / ia
+        ("Хабаровск", "Khabarovsk"),  # х: kh / h
+        ("Александр", "Alexander"),  # x / ks
+        ("ЦСКА", "CSKA"),
+        ("Зеленський", "Zelenskyy"),  # Ukrainian
+        ("Τσίπρας", "Tsipras"),  # Greek, accented
+        ("Schröder", "Schroder"),  # diacritics
+    ],
+)
+def test_one_name_in_two_scripts_has_one_key(other: str, latin: str) -> None:
+    assert name_key(other) is not None
+    assert name_key(other) == name_key(latin.lower())
+
+
+@pytest.mark.parametrize(("a", "b"), [("Путин", "Медведев"), ("Ovechkin", "Malkin"), ("Лавров", "Blinken")])
+def test_different_names_have_different_keys(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+
+
+@pytest.mark.parametrize("token", ["Ким", "Li", "東京", "ソウル", "القاهرة", "", "12"])
+def test_short_tokens_and_other_scripts_have_no_key(token: str) -> None:
+    assert name_key(token) is None
+
+
+def test_transliterated_tells_cyrillic_and_greek_from_latin() -> None:
+    assert transliterated("путин") and transliterated("αθήνα")
+    assert not transliterated("putin") and not transliterated("müller")
+
+
+def test_names_are_compared_across_scripts_only() -> None:
+    story = {"putin": 2.0, "kronstadt": 1.0, "shoigu": 1.0, "covid": 1.0, "y2020": 1.0}
+    keys, story_keys, common = names_in_common({"путин": 1.0, "кронштадте": 1.0, "медведев": 1.0}, story)
+    assert (keys, story_keys, common) == (3, 4, ["kronstadt", "putin"])
+    # a Latin token of a Russian text (COVID) is lexical evidence, weighed elsewhere: not compared
+    assert names_in_common({"covid": 1.0, "путин": 1.0}, story) == (1, 4, ["putin"])
+    # same script on both sides: nothing compared
+    assert names_in_common({"putin": 1.0, "shoigu": 1.0}, story) == (0, 0, [])
+    # an English article against a story whose names are Cyrillic, years left out
+    assert names_in_common({"putin": 1.0, "y2020": 1.0}, {"путина": 1.0, "y2020": 1.0}) == (1, 1, ["путина"])
