@@ -440,7 +440,7 @@ def test_names_in_common_across_scripts_let_a_closer_meaning_count(names: dict[s
     if joins:
         assert decision.copy_of is None
         assert "names in common: kronstadt, putin, shoigu" in decision.explanation.note
-        assert decision.explanation.threshold == DenseParams().named_link_threshold
+        assert decision.explanation.threshold == pytest.approx(0.5)
 
 
 @pytest.mark.parametrize(

@@ -574,7 +574,7 @@ class OnlineClusterer:
         if vector is not None and self._dense is not None:
             dp = self.dense_params
             hit = self._dense.best_story(
-                vector, f.language, exclude=set(), floor=min(dp.link_threshold, dp.named_link_threshold)
+                vector, f.language, exclude=set(), floor=dp.link_threshold - max(0.0, dp.named_discount)
             )
             if hit is not None and not (hit[0] in self._stories and self._dense_compatible(self._stories[hit[0]], q)):
                 hit = None
@@ -597,7 +597,9 @@ class OnlineClusterer:
                 explanation = Explanation(
                     decision="joined",
                     score=cosine,
-                    threshold=dp.link_threshold if cosine >= dp.link_threshold else dp.named_link_threshold,
+                    threshold=dp.link_threshold
+                    if cosine >= dp.link_threshold
+                    else dp.link_threshold - dp.named_discount,
                     similarity={"dense": cosine, "names_in_common": float(len(common))},
                     shared_terms=tuple(common[:8]),
                     time_gap_hours=self._gap_hours(story, f.published),
