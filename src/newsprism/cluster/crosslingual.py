@@ -25,11 +25,12 @@ articles and a vector sum per story, and answers two questions for an incoming a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..nlp.tokenize import is_year_token
 from ..nlp.translit import name_key, transliterated
 from ..represent.base import ArticleFeatures
 
@@ -53,6 +54,12 @@ class DenseParams:
     # - an article with at least this many name keys, none of them in the story, does not join it
     #   on its meaning alone (0: never refuse)
     names_refuse_from: int = 4
+
+    @property
+    def named_floor(self) -> float:
+        """The lowest cosine at which names in common can confirm a join across languages."""
+        return self.link_threshold - max(0.0, self.named_discount)
+
     # an article joined across languages with nothing to read it against is split off when its
     # first translation reads as another event below this probability (clearly apart: half the
     # join threshold's default, not tuned)
@@ -70,7 +77,7 @@ class DenseParams:
     shape_min_spread: float = 0.2  # shares this close to equal (L1 from uniform) say too little too
 
 
-def names_in_common(article: Mapping[str, float], story: Mapping[str, float]) -> tuple[int, int, list[str]]:
+def names_in_common(article: Iterable[str], story: Iterable[str]) -> tuple[int, int, list[str]]:
     """Names compared across scripts: the article's Cyrillic or Greek name tokens against the
     story's Latin ones, and its Latin ones against the story's Cyrillic or Greek ones, by
     :func:`~newsprism.nlp.translit.name_key`.  (Names in one script are lexical evidence, which
@@ -79,6 +86,8 @@ def names_in_common(article: Mapping[str, float], story: Mapping[str, float]) ->
     that share a key with the article (the first by key, keys in order).  Year tokens (``y2020``)
     are not names here."""
     art = _keys_by_script(article)
+    if not (art[True] or art[False]):
+        return 0, 0, []
     sto = _keys_by_script(story)
     compared = {**(art[True] if sto[False] else {}), **(art[False] if sto[True] else {})}
     against = {**(sto[False] if art[True] else {}), **(sto[True] if art[False] else {})}
@@ -86,19 +95,15 @@ def names_in_common(article: Mapping[str, float], story: Mapping[str, float]) ->
     return len(compared), len(against), [common[k] for k in sorted(common)]
 
 
-def _keys_by_script(tokens: Mapping[str, float]) -> dict[bool, dict[str, str]]:
+def _keys_by_script(tokens: Iterable[str]) -> dict[bool, dict[str, str]]:
     """Name keys -> first token, for tokens written in Cyrillic/Greek (True) and in Latin (False)."""
     out: dict[bool, dict[str, str]] = {True: {}, False: {}}
     for t in tokens:
-        if not _is_year(t):
+        if not is_year_token(t):
             k = name_key(t)
             if k is not None:
                 out[transliterated(t)].setdefault(k, t)
     return out
-
-
-def _is_year(token: str) -> bool:
-    return token[:1] == "y" and token[1:].isdigit()
 
 
 def shape_distance(a: ArticleFeatures, b: ArticleFeatures) -> float | None:

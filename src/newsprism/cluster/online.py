@@ -23,7 +23,7 @@ import logging
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Explanation
+from ..nlp.tokenize import is_year_token
 from ..represent.base import ArticleFeatures
 from . import kernel
 from .base import Decision, Member, Repair
@@ -115,7 +116,7 @@ class _Story:
                 self.sums[name], self.usums[name], getattr(f, name), inv, ids[name]
             )
             self.idlist[name].fromlist(new_ids)
-        self.years.update(t for t in f.names if t.startswith("y") and t[1:].isdigit())
+        self.years.update(t for t in f.names if is_year_token(t))
         self.version += 1
         return new_terms
 
@@ -421,7 +422,7 @@ class OnlineClusterer:
             "body": body_ranked[: self.params.body_query_terms],
             "names": names_ranked[: self.params.names_query_terms],
         }
-        q.years = {t for t in f.names if t.startswith("y") and t[1:].isdigit()}
+        q.years = {t for t in f.names if is_year_token(t)}
         q.published = f.published
         return q
 
@@ -523,7 +524,7 @@ class OnlineClusterer:
             sums = story.sums[name]
             for t, w in q.query_terms[name]:
                 if t in sums:
-                    key = t[1:] if name == "names" and t.startswith("y") and t[1:].isdigit() else t
+                    key = t[1:] if name == "names" and is_year_token(t) else t
                     contrib[key] = max(contrib.get(key, 0.0), w * sums[t] / max(norm, 1e-9))
         ranked = sorted(contrib.items(), key=lambda kv: (-kv[1], kv[0]))
         return tuple(t for t, _ in ranked[:8])
@@ -573,9 +574,7 @@ class OnlineClusterer:
         unread: int | None = None  # a story across languages whose translations read as another event
         if vector is not None and self._dense is not None:
             dp = self.dense_params
-            hit = self._dense.best_story(
-                vector, f.language, exclude=set(), floor=dp.link_threshold - max(0.0, dp.named_discount)
-            )
+            hit = self._dense.best_story(vector, f.language, exclude=set(), floor=dp.named_floor)
             if hit is not None and not (hit[0] in self._stories and self._dense_compatible(self._stories[hit[0]], q)):
                 hit = None
             common: list[str] = []
@@ -597,9 +596,7 @@ class OnlineClusterer:
                 explanation = Explanation(
                     decision="joined",
                     score=cosine,
-                    threshold=dp.link_threshold
-                    if cosine >= dp.link_threshold
-                    else dp.link_threshold - dp.named_discount,
+                    threshold=dp.link_threshold if cosine >= dp.link_threshold else dp.named_floor,
                     similarity={"dense": cosine, "names_in_common": float(len(common))},
                     shared_terms=tuple(common[:8]),
                     time_gap_hours=self._gap_hours(story, f.published),
@@ -661,18 +658,16 @@ class OnlineClusterer:
         ev, _ = self._evidence(pseudo, q)
         return self.model.score(ev), ev
 
-    def _story_names(self, story: _Story) -> dict[str, float]:
-        """The name tokens of a story's reports and of its translations (a Japanese report has
+    def _story_names(self, story: _Story) -> Iterator[str]:
+        """The name tokens of a story's reports, then of its translations (a Japanese report has
         almost no name tokens; its English translation has them)."""
-        names = dict(story.sums["names"])
+        yield from story.sums["names"]
         if self._dense is not None:
             copies = [a for a in story.members if a in self._copy_root][:_READ_COPIES]
             for aid in copies:
                 g = self._dense.features_of(aid)
                 if g is not None:
-                    for t in g.names:
-                        names.setdefault(t, 0.0)
-        return names
+                    yield from g.names
 
     def _names_allow(self, cosine: float, keys: int, common: int, story_named: bool) -> bool:
         """Do the names confirm a join across languages at this cosine?  Under ``link_threshold``
@@ -893,8 +888,8 @@ class OnlineClusterer:
             na = math.sqrt(sum((w * idf[t]) ** 2 for t, w in va.items()))
             nb = math.sqrt(sum((w * idf[t]) ** 2 for t, w in vb.items()))
             ev["group_" + name] = dot / (na * nb) if na and nb else 0.0
-        ya = {t for f in fa for t in f.names if t.startswith("y") and t[1:].isdigit()}
-        yb = {t for f in fb for t in f.names if t.startswith("y") and t[1:].isdigit()}
+        ya = {t for f in fa for t in f.names if is_year_token(t)}
+        yb = {t for f in fb for t in f.names if is_year_token(t)}
         ev["year_conflict"] = 1.0 if ya and yb and not (ya & yb) else 0.0
         pa = [f.published for f in fa if f.published is not None]
         pb = [f.published for f in fb if f.published is not None]

@@ -14,7 +14,17 @@ from itertools import chain
 
 from .stopwords import stopwords_for
 
-__all__ = ["lead_tokens", "name_tokens", "names_from", "stem", "tokens", "tokens_from", "word_tokens", "words"]
+__all__ = [
+    "is_year_token",
+    "lead_tokens",
+    "name_tokens",
+    "names_from",
+    "stem",
+    "tokens",
+    "tokens_from",
+    "word_tokens",
+    "words",
+]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
@@ -131,6 +141,11 @@ def name_tokens(text: str, language: str | None = None) -> list[str]:
 
 _NAME_MEMOS: dict[tuple[str | None, frozenset[str]], dict[str, tuple[str, bool]]] = {}
 _NOT_A_NAME = ("", False)
+
+
+def is_year_token(token: str) -> bool:
+    """Whether a name token is a year (``y2020``: the names field writes years so)."""
+    return token.startswith("y") and token[1:].isdigit()
 
 
 def _name(raw: str, stop: frozenset[str]) -> tuple[str, bool]:
