@@ -33,6 +33,7 @@ them, which BCubed against document labels counts as false merges.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import tempfile
@@ -78,12 +79,14 @@ def record(r: dict) -> dict:
     return out
 
 
-def run(name: str, rows: list[dict], multilingual: str, distractors: set[str]) -> str:
-    """One mix's row of the table (``distractors``: the ids of the ECB+ articles)."""
+def run(name: str, rows: list[dict], multilingual: str, distractors: set[str], languages: str = "auto") -> str:
+    """One mix's row of the table (``distractors``: the ids of the ECB+ articles; ``languages``:
+    the setting ``encoder_languages``)."""
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "stream.jsonl"
         src.write_text("".join(json.dumps(record(r), ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-        engine = Engine.open(Settings.load({"db": str(Path(tmp) / "m.db"), "multilingual": multilingual}))
+        settings = {"db": str(Path(tmp) / "m.db"), "multilingual": multilingual, "encoder_languages": languages}
+        engine = Engine.open(Settings.load(settings))
         t = time.perf_counter()
         report = engine.ingest([str(src)])
         seconds = time.perf_counter() - t
@@ -247,7 +250,21 @@ def main() -> None:
         help="link_threshold values for the one-at-a-time link check, comma separated (default: the setting's)",
     )
     ap.add_argument("--no-probe", action="store_true", help="skip the one-at-a-time link check (about a minute)")
+    ap.add_argument(
+        "--encoder-languages",
+        default="auto",
+        help="setting encoder_languages for the mixes: 'en' makes every other language one the encoder does"
+        " not read (what a language outside its 16 gets), so translations are found by names and numbers",
+    )
+    ap.add_argument(
+        "--names-dice",
+        type=float,
+        help="DenseParams.names_dice for the mixes (0: no translations found by names and numbers)",
+    )
     args = ap.parse_args()
+    if args.names_dice is not None:
+        dense_params = Engine._dense_params
+        Engine._dense_params = lambda self: dataclasses.replace(dense_params(self), names_dice=args.names_dice)  # type: ignore[method-assign]
     root = data_dir(args.data)
     ru, ja = load_rows(root / "wmt21_ruen.jsonl"), load_rows(root / "wmt21_jaen.jsonl")
     mt, ecb = load_rows(root / "meantime.jsonl"), load_rows(root / "ecbplus.jsonl")
@@ -258,7 +275,7 @@ def main() -> None:
         "all of them": interleave(ru, ja, mt, ecb),
         "ECB+ alone (English only)": ecb,
     }
-    print(f"multilingual setting: {args.multilingual}\n")
+    print(f"multilingual setting: {args.multilingual}, encoder_languages: {args.encoder_languages}\n")
     distractors = {r["id"] for r in ecb}
     print(
         "| stream | articles | BCubed P | BCubed R | BCubed F1 | F1 of the other articles / the ECB+ ones |"
@@ -266,7 +283,7 @@ def main() -> None:
     )
     print("|---|---|---|---|---|---|---|---|---|")
     for name, rows in mixes.items():
-        print(run(name, rows, args.multilingual, distractors), flush=True)
+        print(run(name, rows, args.multilingual, distractors, args.encoder_languages), flush=True)
     if not args.no_links:
         print("\nSame-event links across languages (WMT21 documents of one event, different outlets)\n")
         print("| set-up | cases | in their event's story |")

@@ -97,10 +97,6 @@ def _params(settings: Settings) -> ClusterParams:
     )
 
 
-def _dense_params(settings: Settings) -> DenseParams:
-    return DenseParams(link_threshold=settings.link_threshold)
-
-
 class Engine:
     def __init__(
         self,
@@ -117,7 +113,7 @@ class Engine:
         self.store = store
         self.featurizer = featurizer or LexicalFeaturizer()
         self._factory = clusterer_factory or (
-            lambda: OnlineClusterer(_params(self.settings), dense_params=_dense_params(self.settings))
+            lambda: OnlineClusterer(_params(self.settings), dense_params=self._dense_params())
         )
         self._preparer = preparer
         self._clusterer: OnlineClusterer | None = None
@@ -203,6 +199,15 @@ class Engine:
             self._encoder = make_encoder(self.settings.encoder, self.settings.cache_dir)
         return self._encoder
 
+    def _read_languages(self) -> frozenset[str] | None:
+        """The languages the encoder reads (setting ``encoder_languages``; None: all)."""
+        from .represent.dense import read_languages
+
+        return read_languages(self.encoder, self.settings.encoder_languages)
+
+    def _dense_params(self) -> DenseParams:
+        return DenseParams(link_threshold=self.settings.link_threshold, languages=self._read_languages())
+
     def _multilingual(self) -> bool:
         mode = self.settings.multilingual
         if mode == "off":
@@ -211,25 +216,25 @@ class Engine:
 
     def _encode(self, articles: list[Article]) -> list[Any]:
         """Dense vectors of articles' titles and leads (one batch)."""
-        from .represent.dense import dense_text
+        from .represent.dense import title_lead_vector
 
         if not articles:
             return []
-        texts = [dense_text(a.title, a.text) for a in articles]
+        languages = self._read_languages()
 
-        def one(text: str) -> Any:
-            return self.encoder.encode([text])[0]
+        def one(a: Article) -> Any:
+            return title_lead_vector(self.encoder, languages, a.title, a.text, a.language)
 
         # One text per call, as the worker processes do: a vector never depends on the texts
         # encoded with it, so batches, restarts and cores change nothing.  The first call runs in
         # this thread (a lazy model loads once); the rest on one thread per core.
-        encoded = [one(texts[0])]
-        threads = min(len(texts) - 1, _encode_threads(self.settings))
+        encoded = [one(articles[0])]
+        threads = min(len(articles) - 1, _encode_threads(self.settings))
         if threads > 1 and getattr(self.encoder, "threadsafe", False):
             with ThreadPoolExecutor(threads, thread_name_prefix="newsprism-encode") as pool:
-                encoded.extend(pool.map(one, texts[1:]))
+                encoded.extend(pool.map(one, articles[1:]))
         else:
-            encoded.extend(one(text) for text in texts[1:])
+            encoded.extend(one(a) for a in articles[1:])
         return encoded
 
     def _vectors_for(self, articles: list[tuple[int, Article]]) -> dict[int, Any]:

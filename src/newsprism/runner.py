@@ -28,7 +28,7 @@ from .ingest.urls import is_url
 from .model import Article, Draft, Rejection
 from .nlp.tokenize import lead_tokens
 from .represent.base import ArticleFeatures, Featurizer
-from .represent.dense import Encoder, dense_text, make_encoder
+from .represent.dense import Encoder, make_encoder, read_languages, title_lead_vector
 from .represent.lexical import LexicalFeaturizer
 from .settings import Settings
 
@@ -70,6 +70,7 @@ class Preparer:
         self.cleaner = cleaner or build_cleaner(settings)
         self.featurizer = featurizer or LexicalFeaturizer()
         self.encoder = encoder  # when set, every article also gets its dense vector
+        self.languages = read_languages(encoder, settings.encoder_languages) if encoder is not None else None
 
     def __call__(self, draft: Draft) -> Prepared:
         result = self.cleaner.clean(draft)
@@ -87,7 +88,7 @@ class Preparer:
             aliases = draft.aliases if isinstance(draft, FetchedDraft) else ()
         vector = None
         if self.encoder is not None:
-            vector = self.encoder.encode([dense_text(result.title, result.text)])[0]
+            vector = title_lead_vector(self.encoder, self.languages, result.title, result.text, result.language)
         label_tokens = lead_tokens(result.title, result.text, result.language)
         return Prepared(result, features, None, features.dumps(), aliases, vector, label_tokens)
 

@@ -82,6 +82,14 @@ SETTINGS: tuple[Setting, ...] = (
         "(sentence-transformers, extra 'st'), hashing (tests).",
     ),
     Setting(
+        "encoder_languages",
+        str,
+        "auto",
+        "Languages the encoder reads: auto (what it says: 16 for the bundled one), all, or codes such as "
+        "en,de,ru. Articles in other languages get no vector; their translations are found by names, numbers "
+        "and shape.",
+    ),
+    Setting(
         "link_threshold",
         float,
         0.6,
@@ -145,6 +153,7 @@ class Settings:
     split_check: bool = True
     multilingual: str = "auto"
     encoder: str = "use"
+    encoder_languages: str = "auto"
     link_threshold: float = 0.6
     cache_dir: str = "auto"
     host: str = "127.0.0.1"

@@ -20,6 +20,12 @@ articles and a vector sum per story, and answers two questions for an incoming a
   counts differ or no number is shared.  Very close shares over enough
   paragraphs also let a somewhat lower cosine (``close_shape_threshold``) count: a title and lead
   translated freely can drift in meaning while the text keeps its build.
+
+An encoder reads only some languages (the bundled one 16; ``DenseParams.languages``).  An article
+in a language it does not read has a zero vector: it links to nothing by meaning.  Its translations
+are still found, by what a translation keeps whatever the language (:meth:`translation_by_names`):
+the names, read across spellings and scripts (:func:`~newsprism.nlp.translit.name_key`), the
+numbers written with digits, and the shape.
 """
 
 from __future__ import annotations
@@ -34,7 +40,17 @@ from ..nlp.tokenize import is_year_token
 from ..nlp.translit import name_key, transliterated
 from ..represent.base import ArticleFeatures
 
-__all__ = ["DenseIndex", "DenseParams", "close_shape", "names_in_common", "same_shape", "shape_distance"]
+__all__ = [
+    "DenseIndex",
+    "DenseParams",
+    "close_shape",
+    "names_in_common",
+    "reads",
+    "same_shape",
+    "shape_distance",
+    "signature",
+    "signature_dice",
+]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -75,6 +91,46 @@ class DenseParams:
     shape_far: float = 0.45
     shape_min_paragraphs: int = 4  # fewer paragraphs than this: the shares say too little
     shape_min_spread: float = 0.2  # shares this close to equal (L1 from uniform) say too little too
+    # The languages the encoder reads (None: all).  An article in another language gets a zero
+    # vector, and its translations are found by names and numbers (translation_by_names): the Dice
+    # overlap of the two articles' name keys and digit numbers must reach `names_dice` (0: never),
+    # with at least `names_min_common` of them in common and the shape of a translation.  Set on
+    # MEANTIME es/it/nl and WMT21 ru/ja with the encoder told to read English only
+    # (bench/multilingual_bench.py --encoder-languages en): 0.25 / 0.3 / 0.35 found 112 / 109 / 105
+    # of 116 Russian originals, 360 of 360 MEANTIME translations at each, no wrong original.
+    languages: frozenset[str] | None = None
+    names_dice: float = 0.3
+    names_min_common: int = 3
+
+
+def reads(languages: frozenset[str] | None, language: str | None) -> bool:
+    """Does an encoder that reads ``languages`` (None: all) read text in ``language``?  Text of
+    unknown language is read (the encoder may well know it)."""
+    return languages is None or not language or language in languages
+
+
+def signature(f: ArticleFeatures) -> Counter[str]:
+    """What a translation keeps of an article in any language: its name keys (once each; name
+    tokens read across spellings and scripts) and its numbers written with digits (as often as
+    they occur).  Year tokens count among the digits, not the names."""
+    out: Counter[str] = Counter()
+    for t in f.names:
+        if not is_year_token(t):
+            k = name_key(t)
+            if k is not None:
+                out["n:" + k] = 1
+    for d in f.digits:
+        out["d:" + d] += 1
+    return out
+
+
+def signature_dice(a: Counter[str], b: Counter[str]) -> tuple[float, int]:
+    """Dice overlap of two signatures (multisets) and how many entries they share."""
+    total = a.total() + b.total()
+    if not total:
+        return 0.0, 0
+    common = (a & b).total()
+    return 2.0 * common / total, common
 
 
 def names_in_common(article: Iterable[str], story: Iterable[str]) -> tuple[int, int, list[str]]:
@@ -162,6 +218,9 @@ def same_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
     return True
 
 
+_MAX_POSTING = 2_000  # articles sharing one signature entry, at most, for it to propose candidates
+
+
 @dataclass(slots=True)
 class _StoryVec:
     total: np.ndarray
@@ -179,6 +238,11 @@ class DenseIndex:
         self._lang: list[str | None] = []
         self._feats: dict[int, ArticleFeatures] = {}
         self._stories: dict[int, _StoryVec] = {}
+        # articles by signature entry, for translation_by_names (ids of dropped articles linger
+        # until the entry is next read)
+        self._signatures: dict[int, Counter[str]] = {}
+        self._postings: dict[str, list[int]] = {}
+        self._unread = 0  # indexed articles in languages the encoder does not read
 
     def __contains__(self, article_id: int) -> bool:
         return article_id in self._row_of
@@ -198,11 +262,16 @@ class DenseIndex:
             grown = np.zeros((2 * len(self._rows), self.dim), dtype=np.float32)
             grown[:row] = self._rows[:row]
             self._rows = grown
-        self._rows[row] = vector
+        read = reads(self.params.languages, features.language)
+        self._rows[row] = vector if read else 0.0  # a vector of text the encoder cannot read says nothing
         self._row_of[article_id] = row
         self._ids.append(article_id)
         self._lang.append(features.language)
         self._feats[article_id] = features
+        self._unread += not read
+        sig = self._signatures[article_id] = signature(features)
+        for key in sig:
+            self._postings.setdefault(key, []).append(article_id)
         self.add_to_story(story_id, article_id, evidence=evidence)
 
     def add_to_story(self, story_id: int, article_id: int, *, evidence: bool = True) -> None:
@@ -237,6 +306,8 @@ class DenseIndex:
                 self._ids[row] = -1
                 self._rows[row] = 0.0
                 self._feats.pop(aid, None)
+                self._signatures.pop(aid, None)
+                self._unread -= not reads(self.params.languages, self._lang[row])
         if len(self._ids) >= 1024 and len(self._row_of) < len(self._ids) // 2:
             self._compact()
 
@@ -249,6 +320,8 @@ class DenseIndex:
         self._ids = [self._ids[row] for row in keep]
         self._lang = [self._lang[row] for row in keep]
         self._row_of = {aid: row for row, aid in enumerate(self._ids)}
+        live = self._row_of
+        self._postings = {k: kept for k, ids in self._postings.items() if (kept := [a for a in ids if a in live])}
 
     def __len__(self) -> int:
         """Rows held, removed ones included until the next compaction."""
@@ -320,3 +393,50 @@ class DenseIndex:
             if cos >= p.close_shape_threshold and close_shape(self._feats[aid], features, p):
                 return aid, cos, p.close_shape_threshold
         return None
+
+    def translation_by_names(
+        self, features: ArticleFeatures, roots: Mapping[int, int] | None = None
+    ) -> tuple[int, float, float] | None:
+        """A stored article in another language that this one translates, found by its names and
+        numbers (:func:`signature`) when the encoder does not read one of the two languages:
+        (article id, Dice overlap, ``names_dice``).  The highest overlap wins (ties: the earliest
+        article); it needs ``names_min_common`` entries in common and the shape of a translation
+        (:func:`same_shape`).  Pairs of languages the encoder reads are left to
+        :meth:`translation_of`."""
+        p = self.params
+        read = reads(p.languages, features.language)
+        if p.names_dice <= 0 or (read and not self._unread):
+            return None
+        sig = signature(features)
+        if sig.total() < p.names_min_common:
+            return None
+        shared: Counter[int] = Counter()
+        for key in sig:
+            ids = self._postings.get(key)
+            if ids is None:
+                continue
+            if len(ids) > _MAX_POSTING:  # a number or name in a great many articles finds nothing
+                live = [a for a in ids if a in self._row_of]
+                self._postings[key] = ids = live
+                if len(live) > _MAX_POSTING:
+                    continue
+            shared.update(ids)
+        best: tuple[float, int] | None = None
+        for aid in sorted(shared):
+            row = self._row_of.get(aid)
+            if row is None or shared[aid] < min(p.names_min_common, len(sig)):
+                continue
+            language = self._lang[row]
+            if language == features.language or (read and reads(p.languages, language)):
+                continue
+            root = roots.get(aid) if roots else None
+            if root is not None and features.language and self.language_of(root) == features.language:
+                continue
+            dice, common = signature_dice(sig, self._signatures[aid])
+            if dice < p.names_dice or common < p.names_min_common:
+                continue
+            if not same_shape(self._feats[aid], features, p):
+                continue
+            if best is None or dice > best[0]:
+                best = (dice, aid)
+        return None if best is None else (best[1], best[0], p.names_dice)

@@ -232,18 +232,26 @@ class OnlineClusterer:
         if self._dense is None:
             return None
         hit = self._dense.translation_of(vector, f, self._copy_root)
-        if hit is None:
-            return None
-        other, cosine, threshold = hit
-        closely = "" if threshold >= self.dense_params.translation_threshold else " (paragraphs match closely)"
+        if hit is not None:
+            other, score, threshold = hit
+            closely = "" if threshold >= self.dense_params.translation_threshold else " (paragraphs match closely)"
+            similarity = {"dense": score}
+            why = f"same meaning and shape{closely}"
+        else:
+            hit = self._dense.translation_by_names(f, self._copy_root)
+            if hit is None:
+                return None
+            other, score, threshold = hit
+            similarity = {"names_and_numbers": score}
+            why = "same names, numbers and shape (a language the encoder does not read)"
         decision = self._as_copy(
             article_id,
             f,
             other,
-            score=cosine,
+            score=score,
             threshold=threshold,
-            similarity={"dense": cosine},
-            note=f"translation of article {{original}} ({f.language or '?'}): same meaning and shape{closely}",
+            similarity=similarity,
+            note=f"translation of article {{original}} ({f.language or '?'}): {why}",
             relation="translation",
         )
         if decision is not None and decision.copy_of is not None:

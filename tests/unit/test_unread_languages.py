@@ -1,0 +1,150 @@
+"""Languages the encoder does not read: no vector is computed for them, and their translations are
+found by names, numbers and shape (``DenseIndex.translation_by_names``)."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.cluster.crosslingual import DenseIndex, DenseParams, reads, signature, signature_dice
+from newsprism.cluster.online import OnlineClusterer
+from newsprism.errors import ConfigError
+from newsprism.model import Article
+from newsprism.represent.base import ArticleFeatures
+from newsprism.represent.dense import HashingEncoder, read_languages, title_lead_vector
+from newsprism.represent.lexical import LexicalFeaturizer
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "multilingual" / "unread.jsonl"
+ROWS = {r["id"]: r for r in map(json.loads, FIXTURE.read_text(encoding="utf-8").splitlines())}
+
+
+def features(key: str) -> ArticleFeatures:
+    r = ROWS[key]
+    article = Article(external_id=key, title=r["title"], text=r["text"], content_hash=key, language=r["language"])
+    return LexicalFeaturizer().features(article)
+
+
+def zero() -> np.ndarray:
+    return np.zeros(16, dtype=np.float32)
+
+
+def english_only() -> DenseParams:
+    return DenseParams(languages=frozenset({"en"}))
+
+
+def test_signature_reads_names_across_scripts_and_counts_numbers() -> None:
+    en, cs, uk = signature(features("en:flood")), signature(features("cs:flood")), signature(features("uk:flood"))
+    for sig in (en, cs, uk):
+        assert {"n:vltav", "n:novot", "n:karli", "n:liben", "n:flore"} <= sig.keys()
+        assert sig["d:2002"] == 1 and sig["d:500"] == 1
+    assert en["d:5"] == 1 and en["d:4"] == 1  # "4.5": digit runs, as written
+    dice, common = signature_dice(en, cs)
+    assert dice > 0.6 and common >= 10
+    assert signature_dice(en, signature(features("cs:storm")))[0] < 0.1
+    assert signature_dice(Counter(), Counter()) == (0.0, 0)
+
+
+def test_reads() -> None:
+    assert reads(None, "cs")
+    assert reads(frozenset({"en"}), "en") and not reads(frozenset({"en"}), "cs")
+    assert reads(frozenset({"en"}), None)  # unknown language: the encoder may know it
+
+
+def test_a_translation_in_an_unread_language_is_found_by_names_and_numbers() -> None:
+    index = DenseIndex(16, english_only())
+    index.add(1, 1, np.ones(16, dtype=np.float32) / 4, features("en:flood"))
+    index.add(2, 2, np.ones(16, dtype=np.float32) / 4, features("en:budget"))
+    hit = index.translation_by_names(features("cs:flood"))
+    assert hit is not None and hit[0] == 1 and hit[1] > 0.6 and hit[2] == 0.3
+    uk = index.translation_by_names(features("uk:flood"))
+    assert uk is not None and uk[0] == 1
+    assert index.translation_by_names(features("cs:storm")) is None  # another event entirely
+    # the vector of text in a language the encoder does not read says nothing
+    index.add(3, 1, np.ones(16, dtype=np.float32) / 4, features("cs:flood"))
+    assert not index.vector(3).any()
+
+
+def test_the_original_in_an_unread_language_is_found_from_its_translation() -> None:
+    index = DenseIndex(16, english_only())
+    index.add(1, 1, zero(), features("cs:flood"))
+    hit = index.translation_by_names(features("en:flood"))
+    assert hit is not None and hit[0] == 1
+
+
+def test_pairs_the_encoder_reads_are_left_to_the_vectors() -> None:
+    for params in (DenseParams(), DenseParams(languages=frozenset({"en", "cs", "uk"}))):
+        index = DenseIndex(16, params)
+        index.add(1, 1, np.ones(16, dtype=np.float32) / 4, features("en:flood"))
+        assert index.translation_by_names(features("cs:flood")) is None
+    off = DenseIndex(16, DenseParams(languages=frozenset({"en"}), names_dice=0.0))
+    off.add(1, 1, np.ones(16, dtype=np.float32) / 4, features("en:flood"))
+    assert off.translation_by_names(features("cs:flood")) is None
+
+
+def test_the_shape_must_be_a_translations() -> None:
+    index = DenseIndex(16, english_only())
+    index.add(1, 1, np.ones(16, dtype=np.float32) / 4, features("en:flood"))
+    cs = features("cs:flood")
+    # the same names and numbers, but three times the paragraphs: not a translation
+    reshaped = ArticleFeatures(**{**{k: getattr(cs, k) for k in cs.__slots__}, "paragraphs": 3 * cs.paragraphs})
+    assert index.translation_by_names(reshaped) is None
+
+
+def test_dropped_articles_are_not_found() -> None:
+    index = DenseIndex(16, english_only())
+    index.add(1, 1, np.ones(16, dtype=np.float32) / 4, features("en:flood"))
+    index.drop_story(1, [1])
+    assert index.translation_by_names(features("cs:flood")) is None
+
+
+def test_clusterer_marks_the_translation_and_explains_it() -> None:
+    cl = OnlineClusterer(dense_params=english_only())
+    rng = np.random.default_rng(0)
+    vectors = {k: (v := rng.normal(size=16).astype(np.float32)) / np.linalg.norm(v) for k in ROWS}
+    decisions = {}
+    for i, key in enumerate(["en:flood", "en:budget", "cs:flood", "uk:flood", "cs:storm"], 1):
+        f = features(key)
+        vector = vectors[key] if f.language == "en" else zero()
+        decisions[key] = cl.assign(i, f, vector)
+    cs, uk, storm = decisions["cs:flood"], decisions["uk:flood"], decisions["cs:storm"]
+    assert (cs.copy_of, cs.relation, cs.story_id) == (1, "translation", decisions["en:flood"].story_id)
+    assert (uk.copy_of, uk.relation) == (1, "translation")
+    assert "names, numbers and shape" in (cs.explanation.note or "")
+    assert cs.explanation.similarity["names_and_numbers"] >= 0.3
+    assert storm.copy_of is None and storm.story_id not in {cs.story_id, decisions["en:budget"].story_id}
+
+
+class _Refusing(HashingEncoder):
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if any("Vltavě" in t or "Влтаві" in t for t in texts):
+            raise AssertionError("text in a language the encoder does not read was encoded")
+        return super().encode(texts)
+
+
+def test_no_vector_is_computed_for_an_unread_language() -> None:
+    enc = _Refusing(dim=16)
+    langs = frozenset({"en"})
+    r = ROWS["cs:flood"]
+    assert not title_lead_vector(enc, langs, r["title"], r["text"], "cs").any()
+    r = ROWS["en:flood"]
+    assert title_lead_vector(enc, langs, r["title"], r["text"], "en").any()
+    assert title_lead_vector(enc, None, r["title"], r["text"], "cs").any()  # None: every language
+
+
+def test_read_languages_setting() -> None:
+    from newsprism.represent.dense import USE_LANGUAGES, USEEncoder
+
+    assert read_languages(USEEncoder()) == USE_LANGUAGES
+    assert "cs" not in USE_LANGUAGES and "ru" in USE_LANGUAGES
+    assert read_languages(HashingEncoder()) is None  # says nothing: all
+    assert read_languages(USEEncoder(), "all") is None
+    assert read_languages(HashingEncoder(), " EN, de ,ru") == frozenset({"en", "de", "ru"})
+    with pytest.raises(ConfigError, match="encoder_languages"):
+        read_languages(HashingEncoder(), "en,english")
+    with pytest.raises(ConfigError):
+        read_languages(HashingEncoder(), ",")
