@@ -22,6 +22,10 @@ from newsprism.nlp.translit import name_key, transliterated
         ("Зеленський", "Zelenskyy"),  # Ukrainian
         ("Τσίπρας", "Tsipras"),  # Greek, accented
         ("Schröder", "Schroder"),  # diacritics
+        ("Голешовіце", "Holešovice"),  # Ukrainian г is h
+        ("Гамбурге", "Hamburg"),  # Russian writes a foreign h with г
+        ("Голландии", "Holland"),
+        ("Novotná", "Новотна"),  # both directions: Czech and Ukrainian
     ],
 )
 def test_one_name_in_two_scripts_has_one_key(other: str, latin: str) -> None:

@@ -9,7 +9,8 @@ common transliterations and inflected endings of one name share:
 - Cyrillic and Greek letters are transliterated letter by letter (``х`` → ``kh``, ``щ`` → ``shch``,
   ``θ`` → ``th``); Latin letters lose their diacritics;
 - spellings that transliteration schemes disagree on are merged (``kh``/``h``, ``y``/``j``/``i``,
-  ``w``/``v``, ``ts``/``tz``/``c``, ``x``/``ks``, doubled letters ...);
+  ``w``/``v``, ``ts``/``tz``/``c``, ``x``/``ks``, doubled letters ...), and ``g`` with ``h``: Ukrainian
+  ``г`` is an h ("Голешовіце", Holešovice), and Russian writes a foreign h with it ("Гамбург");
 - the key is the first five letters, so case endings ("Путина", "Кронштадте") do not matter.
 
 Tokens shorter than four letters after this, or holding other scripts (CJK, Arabic ...), have no
@@ -60,6 +61,7 @@ _MERGE = (
     ("w", "v"),
     ("y", "i"),
     ("j", "i"),
+    ("g", "h"),
 )
 
 
