@@ -1,6 +1,6 @@
 """Ingest cost: articles/s from JSONL text to stored assignment, and peak memory.
 
-    python bench/throughput.py --articles 100000 [--workers 0] [--data ../shared/data]
+    python bench/throughput.py --articles 100000 [--workers 0] [--data ../shared/data] [--foreign 0.01]
 
 Builds a synthetic, chronologically ordered stream from the English development texts: each
 synthetic story draws sentences from three random articles and two invented names, each of its 1-6
@@ -76,6 +76,34 @@ def synthesize(n: int, root: Path, seed: int = 7) -> list[dict]:
     return out
 
 
+def sprinkle(rows: list[dict], share: float, root: Path) -> int:
+    """Replace about ``share`` of the stream, evenly spread, by WMT21 Russian and Japanese originals
+    (dated like the article they replace): a mostly-English stream that turns multilingual at its
+    first foreign article.  Returns how many were placed."""
+    if share <= 0:
+        return 0
+    foreign = [
+        r
+        for name in ("wmt21_ruen.jsonl", "wmt21_jaen.jsonl")
+        for r in load_rows(root / name)
+        if r.get("kind") == "original"
+    ]
+    every = max(1, round(1 / share))
+    placed = 0
+    for i in range(every // 2, len(rows), every):
+        r = foreign[placed % len(foreign)]
+        rows[i] = {
+            "id": f"f{placed}-{r['id']}",
+            "title": r.get("title") or "",
+            "text": r["text"],
+            "published": rows[i]["published"],
+            "source": r.get("source") or "foreign",
+            "language": r["lang"],
+        }
+        placed += 1
+    return placed
+
+
 def rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024.0
 
@@ -85,8 +113,15 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=20000)
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--data")
+    ap.add_argument(
+        "--foreign",
+        type=float,
+        default=0.0,
+        help="share of the stream replaced by Russian and Japanese articles (WMT21 originals), e.g. 0.01",
+    )
     args = ap.parse_args()
     rows = synthesize(args.articles, data_dir(args.data))
+    foreign = sprinkle(rows, args.foreign, data_dir(args.data))
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "stream.jsonl"
         with src.open("w", encoding="utf-8") as fh:
@@ -107,7 +142,10 @@ def main() -> None:
             report = engine.ingest([str(src)], on_progress=on_progress)
             elapsed = time.perf_counter() - t0
             stories = engine.store.story_count()
-    print(f"articles: {args.articles}, stored {report.ingested}, duplicates {report.duplicates}, stories {stories}")
+    print(
+        f"articles: {args.articles} ({foreign} in Russian or Japanese), stored {report.ingested}, "
+        f"duplicates {report.duplicates}, stories {stories}"
+    )
     print(f"throughput: {report.ingested / elapsed:.0f} articles/s ({elapsed:.1f} s, workers setting {args.workers})")
     prev = (0, 0.0)
     slices = []
