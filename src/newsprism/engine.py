@@ -237,25 +237,47 @@ class Engine:
             encoded.extend(one(a) for a in articles[1:])
         return encoded
 
-    def _vectors_for(self, articles: list[tuple[int, Article]]) -> dict[int, Any]:
-        """Encode stored articles and store their vectors."""
-        vectors = dict(zip([aid for aid, _ in articles], self._encode([a for _, a in articles]), strict=True))
-        if vectors:
-            self.store.put_vectors(self.encoder.name, vectors)
-        return vectors
-
     def _turn_multilingual(self, cl: OnlineClusterer) -> None:
-        """A second language arrived: from now on every article gets a vector, and the active
-        stories' articles get theirs now, so the newcomer can find them."""
+        """A second language arrived: from now on articles get vectors.  When the stream has a
+        main language, its articles are encoded only where they meet one in another language
+        (:meth:`OnlineClusterer.main_language`); otherwise the active stories' articles get theirs
+        now, so the newcomer can find them."""
         self.store.set_meta("multilingual", "1")
-        ids = cl.needs_vectors()
-        if not ids:
+        self._track_signatures(cl)
+        if cl.main_language() is not None:
             return
-        stored = self.store.get_vectors(self.encoder.name, ids)
-        missing = [(aid, self.store.article(aid)) for aid in ids if aid not in stored]
-        stored.update(self._vectors_for(missing))
-        features = self.store.features_of(ids)
-        cl.add_vectors((aid, stored[aid], features[aid]) for aid in ids if aid in stored and aid in features)
+        ids = cl.needs_vectors()
+        if ids:
+            self._add_vectors(cl, ids, {})
+
+    def _track_signatures(self, cl: OnlineClusterer) -> None:
+        """Index the active articles by names and numbers, once per clusterer."""
+        if not cl.tracks_signatures:
+            ids = sorted(cl.active_articles())
+            features = self.store.features_of(ids)
+            cl.track_signatures((aid, features[aid]) for aid in ids if aid in features)
+
+    def _add_vectors(
+        self, cl: OnlineClusterer, ids: list[int], pending: Mapping[int, tuple[Article, ArticleFeatures]]
+    ) -> dict[int, Any]:
+        """Give placed articles their vectors: the stored ones, else encoded now.  ``pending``: this
+        batch's articles, not stored yet; their new vectors are returned for the caller to store
+        with them (the others are stored now)."""
+        earlier = [a for a in ids if a not in pending]
+        vectors = self.store.get_vectors(self.encoder.name, earlier)
+        missing = [aid for aid in ids if aid not in vectors]
+        encoded: dict[int, Any] = {}
+        if missing:
+            articles = [pending[aid][0] if aid in pending else self.store.article(aid) for aid in missing]
+            encoded = dict(zip(missing, self._encode(articles), strict=True))
+            vectors.update(encoded)
+            done = {aid: v for aid, v in encoded.items() if aid not in pending}
+            if done:
+                self.store.put_vectors(self.encoder.name, done)
+        features = self.store.features_of(earlier)
+        features.update({aid: pending[aid][1] for aid in ids if aid in pending})
+        cl.add_vectors((aid, vectors[aid], features[aid]) for aid in ids if aid in vectors and aid in features)
+        return {aid: v for aid, v in encoded.items() if aid in pending}
 
     # -- ingest ------------------------------------------------------------------------------------
     def ingest(
@@ -268,8 +290,8 @@ class Engine:
     ) -> IngestReport:
         """Ingest files, folders, globs or ``-`` (stdin): clean, deduplicate, store and cluster."""
         drafts = iter_drafts(specs, stdin=stdin, settings=self.settings)
-        dense = self._multilingual() and self._prepare_vectors
-        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=dense)
+        dense, skip = self._dense_ahead()
+        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=dense, skip_language=skip)
         return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
 
     def ingest_drafts(
@@ -280,9 +302,16 @@ class Engine:
         on_reject: Callable[[Rejection], None] | None = None,
     ) -> IngestReport:
         """Ingest drafts built in Python (the API and tests)."""
-        dense = self._multilingual() and self._prepare_vectors
-        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=dense)
+        dense, skip = self._dense_ahead()
+        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=dense, skip_language=skip)
         return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
+
+    def _dense_ahead(self) -> tuple[bool, str | None]:
+        """Whether the preparing stage encodes articles, and the language it leaves to the writer
+        (the stream's main language: few of its articles need a vector).  Only speed depends on
+        this: the writer encodes whatever it needs and was not encoded ahead."""
+        dense = self._multilingual() and self._prepare_vectors
+        return dense, self.clusterer.main_language() if dense else None
 
     def ingest_articles(self, articles: Iterable[Article]) -> IngestReport:
         """Ingest articles that are already clean (benchmarks, other pipelines)."""
@@ -347,9 +376,11 @@ class Engine:
                 first_language = self.store.get_meta("first_language")
                 new_vectors: dict[int, Any] = {}
                 ahead: dict[int, Any] = {}  # vectors encoded for the whole batch in one call
+                pending: dict[int, tuple[Article, ArticleFeatures]] = {}  # this batch's articles so far
                 if multilingual:
+                    self._track_signatures(cl)
                     ahead = {id(i.article): i.vector for i in batch if i.article is not None and i.vector is not None}
-                    ready = [i.article for i in batch if i.article is not None and id(i.article) not in ahead]
+                    ready = self._likely_encoded(cl, [i.article for i in batch if i.article is not None], ahead)
                     ahead.update({id(a): v for a, v in zip(ready, self._encode(ready), strict=True)})
                 articles: list[tuple[int, Article, ArticleFeatures, str | None]] = []
                 assignments: list[tuple[Assignment, Mapping[str, Any]]] = []
@@ -394,13 +425,21 @@ class Engine:
                         self._turn_multilingual(cl)
                         # the rest of the batch is encoded now, spread over threads
                         rest = [i.article for i in batch[position:] if i.article is not None and i.vector is None]
+                        rest = self._likely_encoded(cl, rest, ahead)
                         ahead.update({id(a): v for a, v in zip(rest, self._encode(rest), strict=True)})
                     vector = None
                     if multilingual:
-                        vector = ahead.get(id(article))
-                        if vector is None:
-                            vector = self._encode([article])[0]
-                        new_vectors[article_id] = vector
+                        main = cl.main_language()
+                        if main is None or article.language != main or cl.meets_other_language(features):
+                            # what it meets in other languages gets a vector first, so it can be found
+                            meeting = cl.unencoded_meeting(features)
+                            if meeting:
+                                new_vectors.update(self._add_vectors(cl, meeting, pending))
+                            vector = ahead.get(id(article))
+                            if vector is None:
+                                vector = self._encode([article])[0]
+                            new_vectors[article_id] = vector
+                    pending[article_id] = (article, features)
                     decision = cl.assign(article_id, features, vector)
                     assignments.append((self._assignment(decision, cl), cl.state_of(article_id)))
                     touched.add(decision.story_id)
@@ -445,6 +484,17 @@ class Engine:
         report.duplicates += duplicates
         report.new_stories += new_stories
         report.article_ids.extend(ingested)
+
+    @staticmethod
+    def _likely_encoded(cl: OnlineClusterer, articles: list[Article], ahead: Mapping[int, Any]) -> list[Article]:
+        """The articles worth encoding ahead, on threads: all of them, but when the stream has a
+        main language only those in other languages (the few of the main language that meet one
+        are encoded when they arrive).  Which articles get a vector never depends on this."""
+        main = cl.main_language()
+        if main is None and len(articles) >= 100:  # too few placed yet: the batch's own main language
+            language, count = Counter(a.language for a in articles).most_common(1)[0]
+            main = language if count >= 0.9 * len(articles) else None
+        return [a for a in articles if id(a) not in ahead and (main is None or a.language != main)]
 
     def _assignment(self, decision: Decision, cl: OnlineClusterer) -> Assignment:
         return Assignment(

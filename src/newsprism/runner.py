@@ -66,11 +66,15 @@ class Preparer:
         cleaner: Cleaner | None = None,
         featurizer: Featurizer | None = None,
         encoder: Encoder | None = None,
+        skip_language: str | None = None,
     ):
         self.cleaner = cleaner or build_cleaner(settings)
         self.featurizer = featurizer or LexicalFeaturizer()
-        self.encoder = encoder  # when set, every article also gets its dense vector
+        self.encoder = encoder  # when set, every article also gets its dense vector ...
         self.languages = read_languages(encoder, settings.encoder_languages) if encoder is not None else None
+        # ... except articles in this language: the stream's main one, whose articles the writer
+        # encodes only where they meet another language (OnlineClusterer.main_language)
+        self.skip_language = skip_language
 
     def __call__(self, draft: Draft) -> Prepared:
         result = self.cleaner.clean(draft)
@@ -87,7 +91,7 @@ class Preparer:
 
             aliases = draft.aliases if isinstance(draft, FetchedDraft) else ()
         vector = None
-        if self.encoder is not None:
+        if self.encoder is not None and (self.skip_language is None or result.language != self.skip_language):
             vector = title_lead_vector(self.encoder, self.languages, result.title, result.text, result.language)
         label_tokens = lead_tokens(result.title, result.text, result.language)
         return Prepared(result, features, None, features.dumps(), aliases, vector, label_tokens)
@@ -118,13 +122,14 @@ def iter_drafts(
 _worker: Preparer | None = None
 
 
-def _init_worker(settings: Settings, dense: bool) -> None:
+def _init_worker(settings: Settings, dense: bool, skip_language: str | None = None) -> None:
     global _worker
     # the writer (clustering, store) is the sequential bottleneck: workers yield the CPU to it
     with contextlib.suppress(AttributeError, OSError):  # no os.nice (Windows) or not allowed
         os.nice(WORKER_NICENESS)
     relax_for_worker()
-    _worker = Preparer(settings, encoder=make_encoder(settings.encoder, settings.cache_dir) if dense else None)
+    encoder = make_encoder(settings.encoder, settings.cache_dir) if dense else None
+    _worker = Preparer(settings, encoder=encoder, skip_language=skip_language)
 
 
 def _prepare(preparer: Preparer, item: Draft | Rejection | JsonLine) -> Prepared:
@@ -152,6 +157,7 @@ def prepare_all(
     preparer: Preparer | None = None,
     on_start: Callable[[int], None] | None = None,
     dense: bool = False,
+    skip_language: str | None = None,
 ) -> Iterator[Prepared]:
     """Clean and featurize drafts in order; a pool is used when there are many of them and the
     default preparer is in use (an injected preparer always runs in this process)."""
@@ -159,7 +165,7 @@ def prepare_all(
     head = list(itertools.islice(it, _POOL_MIN_DRAFTS))
     workers = _workers(settings)
     encoder = make_encoder(settings.encoder, settings.cache_dir) if dense and preparer is None else None
-    local = preparer or Preparer(settings, encoder=encoder)
+    local = preparer or Preparer(settings, encoder=encoder, skip_language=skip_language)
     if preparer is not None or workers <= 1 or len(head) < _POOL_MIN_DRAFTS:
         if on_start:
             on_start(1)
@@ -169,7 +175,7 @@ def prepare_all(
     if on_start:
         on_start(workers)
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings, dense)) as pool:
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings, dense, skip_language)) as pool:
         # Bounded in-flight work: Pool.imap would read every input ahead and keep every result
         # the writer has not consumed yet, so memory would grow with the input when clustering is
         # the slower side.

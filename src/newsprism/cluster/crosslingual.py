@@ -30,9 +30,11 @@ numbers written with digits, and the shape.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -43,6 +45,7 @@ from ..represent.base import ArticleFeatures
 __all__ = [
     "DenseIndex",
     "DenseParams",
+    "SignatureIndex",
     "close_shape",
     "names_in_common",
     "reads",
@@ -112,16 +115,18 @@ def reads(languages: frozenset[str] | None, language: str | None) -> bool:
 def signature(f: ArticleFeatures) -> Counter[str]:
     """What a translation keeps of an article in any language: its name keys (once each; name
     tokens read across spellings and scripts) and its numbers written with digits (as often as
-    they occur).  Year tokens count among the digits, not the names."""
-    out: Counter[str] = Counter()
-    for t in f.names:
-        if not is_year_token(t):
-            k = name_key(t)
-            if k is not None:
-                out["n:" + k] = 1
-    for d in f.digits:
-        out["d:" + d] += 1
+    they occur).  Year tokens (``y2020``) have no name key: they count among the digits."""
+    out: Counter[str] = Counter(["d:" + d for d in f.digits])
+    for k in map(_entry_of_name, f.names):
+        if k is not None:
+            out[k] = 1
     return out
+
+
+@lru_cache(maxsize=65536)
+def _entry_of_name(token: str) -> str | None:
+    key = name_key(token)  # None for year tokens: digits are no letters
+    return None if key is None else "n:" + key
 
 
 def signature_dice(a: Counter[str], b: Counter[str]) -> tuple[float, int]:
@@ -221,6 +226,108 @@ def same_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
 _MAX_POSTING = 2_000  # articles sharing one signature entry, at most, for it to propose candidates
 
 
+class SignatureIndex:
+    """Active articles by the entries of their :func:`signature` (name keys and digit numbers),
+    per language.
+
+    In a stream mostly in one language, most articles are not encoded (``OnlineClusterer``'s main
+    language): this index tells which of them an article in another language could translate or
+    report the same event as, so that only those are encoded, and which arrivals meet an article
+    in another language at all.  Postings are kept per language, so that an article of the main
+    language is checked against the few in other languages only.  An entry held by more than
+    ``max_posting`` articles (a common number, a country) proposes nothing."""
+
+    def __init__(self, max_posting: int = 500) -> None:
+        self.max_posting = max_posting
+        self._language: dict[int, str | None] = {}
+        self._keys: dict[int, tuple[str, ...]] = {}
+        self._df: Counter[str] = Counter()  # indexed articles holding each entry
+        self._postings: dict[str | None, dict[str, list[int]]] = {}  # language -> entry -> articles
+        self._nameless: set[int] = set()  # articles with no name key (Chinese, Japanese ...): numbers must do
+        self._forgotten = 0
+
+    def __contains__(self, article_id: int) -> bool:
+        return article_id in self._language
+
+    def add(self, article_id: int, features: ArticleFeatures, sig: Counter[str] | None = None) -> None:
+        if article_id in self._language:
+            return
+        self._language[article_id] = features.language
+        keys = self._keys[article_id] = tuple(signature(features) if sig is None else sig)
+        self._df.update(keys)
+        postings = self._postings.setdefault(features.language, {})
+        for key in keys:
+            postings.setdefault(key, []).append(article_id)
+        if not any(key.startswith("n:") for key in keys):
+            self._nameless.add(article_id)
+
+    def remove(self, article_ids: Iterable[int]) -> None:
+        """Forget articles (their ids leave the postings when the forgotten outnumber the indexed)."""
+        for aid in article_ids:
+            if aid in self._language:
+                del self._language[aid]
+                self._df.subtract(self._keys.pop(aid))
+                self._nameless.discard(aid)
+                self._forgotten += 1
+        if self._forgotten > max(1024, len(self._language)):
+            live = self._language
+            self._postings = {
+                language: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
+                for language, postings in self._postings.items()
+            }
+            self._df = +self._df
+            self._forgotten = 0
+
+    def meeting(
+        self, features: ArticleFeatures, min_weight: float, sig: Counter[str] | None = None
+    ) -> list[tuple[int, float]]:
+        """Indexed articles in another language than ``features`` whose signature entries in
+        common with it weigh at least ``min_weight``: ``(article id, weight)``, heaviest first,
+        then by id.  An entry weighs its inverse document frequency among the indexed articles,
+        ``ln((n + 1) / (df + 1))``: a small number or a country held by many weighs little, a
+        rare name or figure much (three entries each held by 1 article in 60 weigh 12.3).  At
+        least one of the entries must be a name, unless the indexed article has none (Chinese or
+        Japanese text): numbers alone meet by chance too often.  Two articles also meet, whatever
+        the weight, when at least 3 entries and half of their distinct entries (Dice) are in
+        common."""
+        language = features.language
+        others = [postings for lang, postings in self._postings.items() if lang != language]
+        if not others:
+            return []
+        weight: dict[int, float] = {}
+        shared: Counter[int] = Counter()
+        named: set[int] = set()
+        n = len(self._language)
+        keys = signature(features) if sig is None else sig
+        for key in keys:
+            df = self._df.get(key, 0)
+            if not df or df > self.max_posting:
+                continue
+            w = math.log((n + 1) / (df + 1))
+            for postings in others:
+                ids = postings.get(key)
+                if ids:
+                    for aid in ids:
+                        weight[aid] = weight.get(aid, 0.0) + w
+                    shared.update(ids)
+                    if key.startswith("n:"):
+                        named.update(ids)
+        size = len(keys)
+        out = [
+            (aid, w)
+            for aid, w in weight.items()
+            if aid in self._language
+            and (
+                (w >= min_weight and (aid in named or aid in self._nameless))
+                # or most of both signatures in common, however common the entries (a short report
+                # and its translation: Apple, Intel, MacBook, PowerBook)
+                or (shared[aid] >= 3 and 2 * shared[aid] >= (size + len(self._keys[aid])) / 2)
+            )
+        ]
+        out.sort(key=lambda x: (-x[1], x[0]))
+        return out
+
+
 @dataclass(slots=True)
 class _StoryVec:
     total: np.ndarray
@@ -241,7 +348,7 @@ class DenseIndex:
         # articles by signature entry, for translation_by_names (ids of dropped articles linger
         # until the entry is next read)
         self._signatures: dict[int, Counter[str]] = {}
-        self._postings: dict[str, list[int]] = {}
+        self._postings: dict[str | None, dict[str, list[int]]] = {}  # language -> entry -> articles
         self._unread = 0  # indexed articles in languages the encoder does not read
 
     def __contains__(self, article_id: int) -> bool:
@@ -251,7 +358,14 @@ class DenseIndex:
         return story_id in self._stories
 
     def add(
-        self, article_id: int, story_id: int, vector: np.ndarray, features: ArticleFeatures, *, evidence: bool = True
+        self,
+        article_id: int,
+        story_id: int,
+        vector: np.ndarray,
+        features: ArticleFeatures,
+        *,
+        evidence: bool = True,
+        sig: Counter[str] | None = None,
     ) -> None:
         """Index an article's vector; ``evidence`` False for copies and translations (their
         language does not make the story reachable lexically in that language)."""
@@ -269,9 +383,10 @@ class DenseIndex:
         self._lang.append(features.language)
         self._feats[article_id] = features
         self._unread += not read
-        sig = self._signatures[article_id] = signature(features)
+        sig = self._signatures[article_id] = signature(features) if sig is None else sig
+        postings = self._postings.setdefault(features.language, {})
         for key in sig:
-            self._postings.setdefault(key, []).append(article_id)
+            postings.setdefault(key, []).append(article_id)
         self.add_to_story(story_id, article_id, evidence=evidence)
 
     def add_to_story(self, story_id: int, article_id: int, *, evidence: bool = True) -> None:
@@ -321,7 +436,10 @@ class DenseIndex:
         self._lang = [self._lang[row] for row in keep]
         self._row_of = {aid: row for row, aid in enumerate(self._ids)}
         live = self._row_of
-        self._postings = {k: kept for k, ids in self._postings.items() if (kept := [a for a in ids if a in live])}
+        self._postings = {
+            language: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
+            for language, postings in self._postings.items()
+        }
 
     def __len__(self) -> int:
         """Rows held, removed ones included until the next compaction."""
@@ -395,40 +513,52 @@ class DenseIndex:
         return None
 
     def translation_by_names(
-        self, features: ArticleFeatures, roots: Mapping[int, int] | None = None
+        self,
+        features: ArticleFeatures,
+        roots: Mapping[int, int] | None = None,
+        *,
+        encoded: bool = True,
+        sig: Counter[str] | None = None,
     ) -> tuple[int, float, float] | None:
         """A stored article in another language that this one translates, found by its names and
-        numbers (:func:`signature`) when the encoder does not read one of the two languages:
-        (article id, Dice overlap, ``names_dice``).  The highest overlap wins (ties: the earliest
-        article); it needs ``names_min_common`` entries in common and the shape of a translation
-        (:func:`same_shape`).  Pairs of languages the encoder reads are left to
-        :meth:`translation_of`."""
+        numbers (:func:`signature`) when the encoder does not read one of the two languages, or
+        the article was not encoded (``encoded`` False: an article of a stream's main language
+        that met nothing in another language): (article id, Dice overlap, ``names_dice``).  The
+        highest overlap wins (ties: the earliest article); it needs ``names_min_common`` entries
+        in common and the shape of a translation (:func:`same_shape`).  Pairs of languages the
+        encoder reads, both encoded, are left to :meth:`translation_of`."""
         p = self.params
-        read = reads(p.languages, features.language)
+        read = reads(p.languages, features.language) and encoded
         if p.names_dice <= 0 or (read and not self._unread):
             return None
-        sig = signature(features)
+        sig = signature(features) if sig is None else sig
         if sig.total() < p.names_min_common:
             return None
-        shared: Counter[int] = Counter()
-        for key in sig:
-            ids = self._postings.get(key)
-            if ids is None:
-                continue
-            if len(ids) > _MAX_POSTING:  # a number or name in a great many articles finds nothing
-                live = [a for a in ids if a in self._row_of]
-                self._postings[key] = ids = live
-                if len(live) > _MAX_POSTING:
+        shared: Counter[int] = Counter()  # distinct entries in common
+        bound: Counter[int] = Counter()  # at least the entries in common, counted with repeats
+        for language, postings in self._postings.items():
+            if language == features.language or (read and reads(p.languages, language)):
+                continue  # only articles in other languages, and unread ones when both are encoded
+            for key, count in sig.items():
+                ids = postings.get(key)
+                if ids is None:
                     continue
-            shared.update(ids)
+                if len(ids) > _MAX_POSTING:  # a number or name in a great many articles finds nothing
+                    live = [a for a in ids if a in self._row_of]
+                    postings[key] = ids = live
+                    if len(live) > _MAX_POSTING:
+                        continue
+                shared.update(ids)
+                for aid in ids:
+                    bound[aid] += count
+        total = sig.total()
         best: tuple[float, int] | None = None
         for aid in sorted(shared):
             row = self._row_of.get(aid)
             if row is None or shared[aid] < min(p.names_min_common, len(sig)):
                 continue
-            language = self._lang[row]
-            if language == features.language or (read and reads(p.languages, language)):
-                continue
+            if 2.0 * bound[aid] < p.names_dice * (total + self._signatures[aid].total()):
+                continue  # its Dice cannot reach the bar
             root = roots.get(aid) if roots else None
             if root is not None and features.language and self.language_of(root) == features.language:
                 continue

@@ -36,7 +36,7 @@ from ..represent.base import ArticleFeatures
 from . import kernel
 from .base import Decision, Member, Repair
 from .copies import CopyIndex
-from .crosslingual import DenseIndex, DenseParams, names_in_common
+from .crosslingual import DenseIndex, DenseParams, SignatureIndex, names_in_common, signature
 from .decision import DecisionModel, default_model
 from .idf import FIELDS, DocFreq
 from .repair import Partition, mean_offdiag, ncut_split, two_way_split
@@ -49,6 +49,13 @@ ONLINE_V1 = "newsprism.OnlineClusterer.v1"
 _DAY = 86400.0
 _RETIRE_EVERY = 256
 _READ_COPIES = 16  # translations of a story read, at most, before a join across languages
+# A stream's main language: the language of at least this share of the active articles (and at
+# least _MAIN_MIN of them).  In a multilingual store with a main language, only the articles that
+# may relate to one in another language are encoded (see OnlineClusterer.main_language).
+_MAIN_SHARE = 0.9
+_MAIN_MIN = 100
+_MEET_WEIGHT = 12.0  # names and numbers two articles share, weighed by rarity, to "meet" (SignatureIndex)
+_MEET_ENCODE = 16  # articles of the main language encoded, at most, for one arrival in another
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -155,6 +162,10 @@ class OnlineClusterer:
         self._story_of: dict[int, int] = {}  # article id -> story id (active stories)
         self._copy_root: dict[int, int] = {}  # copy article id -> original article id
         self._published: dict[int, float | None] = {}
+        self._language_of: dict[int, str | None] = {}  # active articles
+        self._languages: Counter[str | None] = Counter()  # of the active articles
+        self._signatures: SignatureIndex | None = None  # active articles, once the store is multilingual
+        self._last_signature: tuple[ArticleFeatures, Counter[str]] | None = None  # of the article being placed
         self._norms: dict[int, dict[str, float]] = {}  # article id -> its vector norms when it joined
         self._index: dict[str, dict[str, set[int]]] = {f: {} for f in FIELDS}
         self._copies = CopyIndex()
@@ -195,14 +206,18 @@ class OnlineClusterer:
         if features.published is not None:
             self._max_pub = features.published if self._max_pub is None else max(self._max_pub, features.published)
         self._published[article_id] = features.published
+        self._language_of[article_id] = features.language
+        self._languages[features.language] += 1
         decision = self._copy_decision(article_id, features)
-        if decision is None and vector is not None:
+        if decision is None and self._dense is not None:
             decision = self._translation_decision(article_id, features, vector)
         if decision is None:
             ids = self.df.add(features)
             decision = self._decide(article_id, features, vector, ids)
         if vector is not None:
             self._dense_add(article_id, vector, features, evidence=decision.copy_of is None)
+        if self._signatures is not None:
+            self._signatures.add(article_id, features, self._signature(features))
         if article_id % _RETIRE_EVERY == 0:
             self._retire(article_id)
         return decision
@@ -216,7 +231,7 @@ class OnlineClusterer:
     def _dense_add(self, article_id: int, vector: np.ndarray, f: ArticleFeatures, *, evidence: bool) -> None:
         sid = self._story_of.get(article_id)
         if sid is not None:
-            self._dense_index(len(vector)).add(article_id, sid, vector, f, evidence=evidence)
+            self._dense_index(len(vector)).add(article_id, sid, vector, f, evidence=evidence, sig=self._signature(f))
 
     def add_vectors(self, items: Iterable[tuple[int, np.ndarray, ArticleFeatures]]) -> None:
         """Vectors of already placed active articles (when a store turns multilingual)."""
@@ -228,22 +243,84 @@ class OnlineClusterer:
         have = self._dense
         return sorted(a for a in self._story_of if have is None or a not in have)
 
-    def _translation_decision(self, article_id: int, f: ArticleFeatures, vector: np.ndarray) -> Decision | None:
+    def main_language(self) -> str | None:
+        """The language of at least 90% of the active articles (at least 100 of them), if any.
+
+        In a multilingual store whose stream has a main language, encoding every article would
+        cost the stream most of its speed for the sake of the few in other languages.  Then only
+        articles that *meet* one in another language (:meth:`meets_other_language`: names or
+        numbers in common) get a vector when they arrive, and an arrival in another language
+        first has the main-language articles it meets encoded (:meth:`unencoded_meeting`)."""
+        total = self._languages.total()
+        if total < _MAIN_MIN:
+            return None
+        language, count = max(self._languages.items(), key=lambda kv: (kv[1], kv[0] or ""))
+        return language if language and count >= _MAIN_SHARE * total else None
+
+    @property
+    def tracks_signatures(self) -> bool:
+        return self._signatures is not None
+
+    def active_articles(self) -> list[int]:
+        """The active articles (any order)."""
+        return list(self._story_of)
+
+    def track_signatures(self, items: Iterable[tuple[int, ArticleFeatures]]) -> None:
+        """Index active articles by their names and numbers (from the switch to multilingual on;
+        later arrivals are indexed as they are placed)."""
+        if self._signatures is None:
+            self._signatures = SignatureIndex()
+        for article_id, features in items:
+            if article_id in self._story_of:
+                self._signatures.add(article_id, features)
+
+    def _signature(self, features: ArticleFeatures) -> Counter[str]:
+        """The article's :func:`signature`, computed once while it is being placed."""
+        last = self._last_signature
+        if last is not None and last[0] is features:
+            return last[1]
+        sig = signature(features)
+        self._last_signature = (features, sig)
+        return sig
+
+    def meets_other_language(self, features: ArticleFeatures) -> bool:
+        """Does the article share names or numbers with an active article in another language?"""
+        if self._signatures is None:
+            return False
+        return bool(self._signatures.meeting(features, _MEET_WEIGHT, self._signature(features)))
+
+    def unencoded_meeting(self, features: ArticleFeatures) -> list[int]:
+        """Active articles in other languages than the article's, without a vector, that share
+        names or numbers with it: the most sharing first, at most 16 (ascending id)."""
+        if self._signatures is None:
+            return []
+        dense = self._dense
+        meeting = self._signatures.meeting(features, _MEET_WEIGHT, self._signature(features))
+        found = [a for a, _ in meeting if dense is None or a not in dense]
+        return sorted(found[:_MEET_ENCODE])
+
+    def _translation_decision(self, article_id: int, f: ArticleFeatures, vector: np.ndarray | None) -> Decision | None:
+        """A translation of an indexed article: by meaning and shape, else (a language the
+        encoder does not read, or an article left unencoded) by names, numbers and shape."""
         if self._dense is None:
             return None
-        hit = self._dense.translation_of(vector, f, self._copy_root)
+        hit = None if vector is None else self._dense.translation_of(vector, f, self._copy_root)
         if hit is not None:
             other, score, threshold = hit
             closely = "" if threshold >= self.dense_params.translation_threshold else " (paragraphs match closely)"
             similarity = {"dense": score}
             why = f"same meaning and shape{closely}"
         else:
-            hit = self._dense.translation_by_names(f, self._copy_root)
+            hit = self._dense.translation_by_names(
+                f, self._copy_root, encoded=vector is not None, sig=self._signature(f)
+            )
             if hit is None:
                 return None
             other, score, threshold = hit
             similarity = {"names_and_numbers": score}
-            why = "same names, numbers and shape (a language the encoder does not read)"
+            why = "same names, numbers and shape" + (
+                " (a language the encoder does not read)" if vector is not None else " (not encoded)"
+            )
         decision = self._as_copy(
             article_id,
             f,
@@ -321,6 +398,8 @@ class OnlineClusterer:
             if story is None:
                 story = self._stories[m.story_id] = _Story(m.story_id)
             self._published[m.article_id] = m.features.published
+            self._language_of[m.article_id] = m.features.language
+            self._languages[m.features.language] += 1
             self._join(story, m.article_id, m.features, copy_of=m.copy_of, norms=m.norms)
             story.last_id = max(story.last_id, m.story_last_id)
             if m.vector is not None:
@@ -762,10 +841,14 @@ class OnlineClusterer:
             self._unindex(story)
             if self._dense is not None:
                 self._dense.drop_story(story.id, story.members)
+            if self._signatures is not None:
+                self._signatures.remove(story.members)
             for aid in story.members:
                 self._story_of.pop(aid, None)
                 self._copy_root.pop(aid, None)
                 self._published.pop(aid, None)
+                if aid in self._language_of:
+                    self._languages[self._language_of.pop(aid)] -= 1
                 self._norms.pop(aid, None)
                 self._copies.remove(aid)
             del self._stories[story.id]
