@@ -208,7 +208,7 @@ def mostly_english(ru: list[dict], ja: list[dict], ecb: list[dict], docs: int = 
         inserts.append((len(ecb) // 2 + 3 * j, 0, reports[-1]))
     late = next(r for r in ru if r["story"] == navy[0] and r.get("kind") == "original")
     inserts.append((len(ecb) // 2 + 30, 0, late))
-    for at, order, row in sorted(inserts, key=lambda x: (x[0], x[1]), reverse=True):
+    for at, _order, row in sorted(inserts, key=lambda x: (x[0], x[1]), reverse=True):
         stream.insert(min(at, len(stream)), row)
     return stream, [late["id"], *(r["id"] for r in reports)]
 
@@ -243,8 +243,9 @@ def run_mostly_english(ru: list[dict], ja: list[dict], ecb: list[dict], gate: bo
     cp = hits / len(copies) if copies else 1.0
     cr = hits / len(tgold) if tgold else 1.0
     linked = pred[late] in {pred[r] for r in reports}
+    name = "main language gate" if gate else "every article encoded"
     return (
-        f"| {'main language gate' if gate else 'every article encoded'} | {len(stream)} | {vectors} | {p:.3f} | {rc:.3f}"
+        f"| {name} | {len(stream)} | {vectors} | {p:.3f} | {rc:.3f}"
         f" | **{f:.3f}** | {cp:.3f} | {cr:.3f} | {'yes' if linked else 'no'} | {report.ingested / seconds:.0f} |"
     )
 
