@@ -69,7 +69,9 @@ def test_signature_index_meets_on_rare_names_not_on_common_numbers() -> None:
 def test_two_short_signatures_mostly_in_common_meet_however_common_their_entries() -> None:
     index = SignatureIndex()
     for k in range(60):  # Apple, Intel and MacBook in many English articles
-        index.add(k, features({**filler(k), "text": filler(k)["text"] + "\n\nApple, Intel and MacBook were not there."}))
+        index.add(
+            k, features({**filler(k), "text": filler(k)["text"] + "\n\nApple, Intel and MacBook were not there."})
+        )
     es = {
         "id": "es",
         "language": "es",

@@ -224,6 +224,7 @@ def same_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
 
 
 _MAX_POSTING = 2_000  # articles sharing one signature entry, at most, for it to propose candidates
+_MAX_POSTING_UNENCODED = 64  # the same, for an article of a stream's main language left unencoded
 
 
 class SignatureIndex:
@@ -299,19 +300,20 @@ class SignatureIndex:
         named: set[int] = set()
         n = len(self._language)
         keys = signature(features) if sig is None else sig
-        for key in keys:
-            df = self._df.get(key, 0)
-            if not df or df > self.max_posting:
-                continue
-            w = math.log((n + 1) / (df + 1))
-            for postings in others:
+        for postings in others:  # few articles in other languages: look the keys up there first
+            for key in keys:
                 ids = postings.get(key)
-                if ids:
-                    for aid in ids:
-                        weight[aid] = weight.get(aid, 0.0) + w
-                    shared.update(ids)
-                    if key.startswith("n:"):
-                        named.update(ids)
+                if not ids:
+                    continue
+                df = self._df[key]
+                if df > self.max_posting:
+                    continue
+                w = math.log((n + 1) / (df + 1))
+                for aid in ids:
+                    weight[aid] = weight.get(aid, 0.0) + w
+                shared.update(ids)
+                if key.startswith("n:"):
+                    named.update(ids)
         size = len(keys)
         out = [
             (aid, w)
@@ -536,6 +538,9 @@ class DenseIndex:
             return None
         shared: Counter[int] = Counter()  # distinct entries in common
         bound: Counter[int] = Counter()  # at least the entries in common, counted with repeats
+        # an entry in a great many articles proposes none of them; for an article left unencoded
+        # (checked on every arrival of a stream's main language) "many" is fewer
+        limit = _MAX_POSTING if encoded else _MAX_POSTING_UNENCODED
         for language, postings in self._postings.items():
             if language == features.language or (read and reads(p.languages, language)):
                 continue  # only articles in other languages, and unread ones when both are encoded
@@ -543,10 +548,10 @@ class DenseIndex:
                 ids = postings.get(key)
                 if ids is None:
                     continue
-                if len(ids) > _MAX_POSTING:  # a number or name in a great many articles finds nothing
+                if len(ids) > limit:
                     live = [a for a in ids if a in self._row_of]
                     postings[key] = ids = live
-                    if len(live) > _MAX_POSTING:
+                    if len(live) > limit:
                         continue
                 shared.update(ids)
                 for aid in ids:
