@@ -200,10 +200,11 @@ class Engine:
         return self._encoder
 
     def _read_languages(self) -> frozenset[str] | None:
-        """The languages the encoder reads (setting ``encoder_languages``; None: all)."""
+        """The languages the encoder reads (setting ``encoder_languages``; None: all), without
+        building an encoder that is not built yet (a sentence-transformers model loads then)."""
         from .represent.dense import read_languages
 
-        return read_languages(self.encoder, self.settings.encoder_languages)
+        return read_languages(self._encoder, self.settings.encoder_languages, self.settings.encoder)
 
     def _dense_params(self) -> DenseParams:
         return DenseParams(link_threshold=self.settings.link_threshold, languages=self._read_languages())

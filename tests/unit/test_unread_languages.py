@@ -142,9 +142,26 @@ def test_read_languages_setting() -> None:
     assert read_languages(USEEncoder()) == USE_LANGUAGES
     assert "cs" not in USE_LANGUAGES and "ru" in USE_LANGUAGES
     assert read_languages(HashingEncoder()) is None  # says nothing: all
+    assert read_languages(None) == USE_LANGUAGES  # not built yet: the one the setting names
+    assert read_languages(None, "auto", "st:some-model") is None
+    assert read_languages(None, "en,de", "st:some-model") == frozenset({"en", "de"})
     assert read_languages(USEEncoder(), "all") is None
     assert read_languages(HashingEncoder(), " EN, de ,ru") == frozenset({"en", "de", "ru"})
     with pytest.raises(ConfigError, match="encoder_languages"):
         read_languages(HashingEncoder(), "en,english")
     with pytest.raises(ConfigError):
         read_languages(HashingEncoder(), ",")
+
+
+def test_an_english_store_never_builds_the_encoder(tmp_path: Path) -> None:
+    """Knowing which languages the encoder reads must not load it: a sentence-transformers model
+    named in the settings is loaded only when a second language arrives."""
+    from newsprism import Engine, Settings
+
+    settings = Settings.load({"db": str(tmp_path / "st.db"), "workers": 1, "encoder": "st:not-installed"}, env={})
+    engine = Engine.open(settings)
+    path = tmp_path / "en.jsonl"
+    path.write_text("".join(json.dumps(ROWS[k]) + "\n" for k in ("en:flood", "en:budget")), encoding="utf-8")
+    assert engine.ingest([str(path)]).ingested == 2
+    assert engine._encoder is None
+    engine.close()

@@ -55,12 +55,16 @@ class Encoder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
-def read_languages(encoder: Encoder, setting: str = "auto") -> frozenset[str] | None:
+def read_languages(encoder: Encoder | None, setting: str = "auto", spec: str = "use") -> frozenset[str] | None:
     """The languages whose text gets a vector (None: every language), from the setting
     ``encoder_languages``: ``auto`` (what the encoder says it reads), ``all``, or a comma-separated
-    list of language codes (for a sentence-transformers model, which does not say)."""
+    list of language codes (for a sentence-transformers model, which does not say).  Without an
+    encoder built yet, ``auto`` answers for the one the setting ``encoder`` (``spec``) names, so
+    that a model is not loaded only to learn this."""
     value = setting.strip().lower()
     if value == "auto":
+        if encoder is None:
+            return USE_LANGUAGES if spec == "use" else None
         languages: frozenset[str] | None = getattr(encoder, "languages", None)
         return languages
     if value == "all":
