@@ -319,7 +319,7 @@ class OnlineClusterer:
             other, score, threshold = hit
             similarity = {"names_and_numbers": score}
             why = "same names, numbers and shape" + (
-                " (a language the encoder does not read)" if vector is not None else " (not encoded)"
+                " (a language the encoder does not read)" if vector is not None else " (compared without a vector)"
             )
         decision = self._as_copy(
             article_id,
