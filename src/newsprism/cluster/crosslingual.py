@@ -537,7 +537,7 @@ class DenseIndex:
         if sig.total() < p.names_min_common:
             return None
         shared: Counter[int] = Counter()  # distinct entries in common
-        bound: Counter[int] = Counter()  # at least the entries in common, counted with repeats
+        repeats: Counter[int] = Counter()  # with shared: at least the entries in common, with repeats
         # an entry in a great many articles proposes none of them; for an article left unencoded
         # (checked on every arrival of a stream's main language) "many" is fewer
         limit = _MAX_POSTING if encoded else _MAX_POSTING_UNENCODED
@@ -549,25 +549,27 @@ class DenseIndex:
                 if ids is None:
                     continue
                 if len(ids) > limit:
-                    live = [a for a in ids if a in self._row_of]
-                    postings[key] = ids = live
-                    if len(live) > limit:
+                    if len(ids) > _MAX_POSTING:  # drop the articles gone
+                        postings[key] = ids = [a for a in ids if a in self._row_of]
+                    if len(ids) > limit:
                         continue
                 shared.update(ids)
-                for aid in ids:
-                    bound[aid] += count
+                if count > 1:
+                    for aid in ids:
+                        repeats[aid] += count - 1
         total = sig.total()
+        need = min(p.names_min_common, len(sig))
         best: tuple[float, int] | None = None
-        for aid in sorted(shared):
-            row = self._row_of.get(aid)
-            if row is None or shared[aid] < min(p.names_min_common, len(sig)):
+        for aid in sorted(a for a, n in shared.items() if n >= need):
+            if aid not in self._row_of:
                 continue
-            if 2.0 * bound[aid] < p.names_dice * (total + self._signatures[aid].total()):
+            other = self._signatures[aid]
+            if 2.0 * (shared[aid] + repeats[aid]) < p.names_dice * (total + other.total()):
                 continue  # its Dice cannot reach the bar
             root = roots.get(aid) if roots else None
             if root is not None and features.language and self.language_of(root) == features.language:
                 continue
-            dice, common = signature_dice(sig, self._signatures[aid])
+            dice, common = signature_dice(sig, other)
             if dice < p.names_dice or common < p.names_min_common:
                 continue
             if not same_shape(self._feats[aid], features, p):
