@@ -154,3 +154,25 @@ def test_the_gate_gives_the_same_stories_whatever_the_batches(tmp_path: Path) ->
         results.append([(r.external_id, r.story_id, r.copy_of_external_id) for r in engine.export_assignments()])
         engine.close()
     assert results[0] == results[1] == results[2]
+
+
+def test_an_article_built_like_one_without_names_may_translate_it() -> None:
+    """Japanese text has no name keys: an English article with its build (paragraph shares) and a
+    number in common is encoded, so that it can be found to translate it."""
+    from dataclasses import replace
+
+    from newsprism.cluster.crosslingual import DenseIndex, DenseParams
+
+    shape = (0.1, 0.3, 0.15, 0.25, 0.2)
+    ja = ArticleFeatures(
+        title={}, body={"東京": 1.0}, names={}, minhash=(1,), published=None, language="ja", version="t",
+        paragraphs=5, digits=("12", "2021"), shape=shape,
+    )  # fmt: skip
+    index = DenseIndex(8, DenseParams())
+    index.add(1, 1, np.ones(8, dtype=np.float32) / np.sqrt(8), ja)
+    en = replace(ja, language="en", body={"tokyo": 1.0}, digits=("12",), shape=(0.12, 0.28, 0.15, 0.25, 0.2))
+    assert index.shaped_like(en)
+    assert not index.shaped_like(replace(en, digits=("7",)))  # no number in common
+    assert not index.shaped_like(replace(en, shape=(0.4, 0.1, 0.1, 0.2, 0.2)))  # another build
+    assert not index.shaped_like(replace(en, paragraphs=6, shape=(*shape[:4], 0.1, 0.1)))
+    assert not index.shaped_like(replace(en, language="ja"))  # its own language

@@ -352,6 +352,7 @@ class DenseIndex:
         self._signatures: dict[int, Counter[str]] = {}
         self._postings: dict[str | None, dict[str, list[int]]] = {}  # language -> entry -> articles
         self._unread = 0  # indexed articles in languages the encoder does not read
+        self._nameless: dict[int, list[int]] = {}  # paragraphs -> articles with no name key (dropped lazily)
 
     def __contains__(self, article_id: int) -> bool:
         return article_id in self._row_of
@@ -389,7 +390,25 @@ class DenseIndex:
         postings = self._postings.setdefault(features.language, {})
         for key in sig:
             postings.setdefault(key, []).append(article_id)
+        if features.paragraphs >= self.params.shape_min_paragraphs and not any(k.startswith("n:") for k in sig):
+            self._nameless.setdefault(features.paragraphs, []).append(article_id)
         self.add_to_story(story_id, article_id, evidence=evidence)
+
+    def shaped_like(self, features: ArticleFeatures) -> bool:
+        """Is an indexed article without name keys (Chinese, Japanese ...), in another language,
+        built like this one (:func:`close_shape`) and sharing a number with it?  With no name to
+        meet by, an article of a stream's main language can still show that it may translate one."""
+        digits = set(features.digits)
+        for aid in self._nameless.get(features.paragraphs, ()):
+            g = self._feats.get(aid)
+            if (
+                g is not None
+                and g.language != features.language
+                and not digits.isdisjoint(g.digits)
+                and close_shape(g, features, self.params)
+            ):
+                return True
+        return False
 
     def add_to_story(self, story_id: int, article_id: int, *, evidence: bool = True) -> None:
         row = self._row_of.get(article_id)
@@ -438,6 +457,7 @@ class DenseIndex:
         self._lang = [self._lang[row] for row in keep]
         self._row_of = {aid: row for row, aid in enumerate(self._ids)}
         live = self._row_of
+        self._nameless = {n: kept for n, ids in self._nameless.items() if (kept := [a for a in ids if a in live])}
         self._postings = {
             language: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
             for language, postings in self._postings.items()

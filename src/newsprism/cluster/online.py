@@ -284,10 +284,13 @@ class OnlineClusterer:
         return sig
 
     def meets_other_language(self, features: ArticleFeatures) -> bool:
-        """Does the article share names or numbers with an active article in another language?"""
+        """Does the article share names or numbers with an active article in another language,
+        or have the build of one that has no names (Japanese, Chinese: a translation keeps it)?"""
         if self._signatures is None:
             return False
-        return bool(self._signatures.meeting(features, _MEET_WEIGHT, self._signature(features)))
+        if self._signatures.meeting(features, _MEET_WEIGHT, self._signature(features)):
+            return True
+        return self._dense is not None and self._dense.shaped_like(features)
 
     def unencoded_meeting(self, features: ArticleFeatures) -> list[int]:
         """Active articles in other languages than the article's, without a vector, that share
