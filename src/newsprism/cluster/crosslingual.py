@@ -41,6 +41,7 @@ import numpy as np
 from ..nlp.tokenize import is_year_token
 from ..nlp.translit import name_key, transliterated
 from ..represent.base import ArticleFeatures
+from ..represent.dense import reads
 
 __all__ = [
     "DenseIndex",
@@ -104,12 +105,6 @@ class DenseParams:
     languages: frozenset[str] | None = None
     names_dice: float = 0.3
     names_min_common: int = 3
-
-
-def reads(languages: frozenset[str] | None, language: str | None) -> bool:
-    """Does an encoder that reads ``languages`` (None: all) read text in ``language``?  Text of
-    unknown language is read (the encoder may well know it)."""
-    return languages is None or not language or language in languages
 
 
 def signature(f: ArticleFeatures) -> Counter[str]:

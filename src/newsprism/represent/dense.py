@@ -33,6 +33,7 @@ __all__ = [
     "dense_text",
     "make_encoder",
     "read_languages",
+    "reads",
     "title_lead_vector",
 ]
 
@@ -83,12 +84,18 @@ def read_languages(encoder: Encoder | None, setting: str = "auto", spec: str = "
     return frozenset(n for n in normalised if n)
 
 
+def reads(languages: frozenset[str] | None, language: str | None) -> bool:
+    """Does an encoder that reads ``languages`` (None: all) read text in ``language``?  Text of
+    unknown language is read (the encoder may well know it)."""
+    return languages is None or not language or language in languages
+
+
 def title_lead_vector(
     encoder: Encoder, languages: frozenset[str] | None, title: str, text: str, language: str | None
 ) -> np.ndarray:
     """The dense vector of an article's title and lead; zeros when the encoder does not read its
     language (a vector of unreadable text would only add noise; nothing is encoded)."""
-    if languages is not None and language and language not in languages:
+    if not reads(languages, language):
         return np.zeros(encoder.dim, dtype=np.float32)
     vector: np.ndarray = encoder.encode([dense_text(title, text)])[0]
     return vector
