@@ -414,54 +414,141 @@ fail:
     return NULL;
 }
 
-/* columns(views) -> (cols, values, vocab): the terms of a list of term maps numbered in order of
- * first appearance (vocab: term -> column); cols (int64 bytes) and values (double bytes) hold
- * each view's items, in order, one after the other */
-static PyObject *
-k_columns(PyObject *self, PyObject *args)
+/* cosines(views, ids, idf) -> bytes of n * n doubles: the cosine of every pair of the term maps
+ * ``views`` weighted tf * idf[ids[term]].  Terms are numbered by first appearance in the views (so
+ * the result does not depend on the global ids); each view's weights are sorted by that number and
+ * divided by their norm (summed in that order; a zero norm counts as 1), and each dot product runs
+ * over the common terms in that order: py_cosines in cluster/kernel.py does the same operations. */
+typedef struct {
+    long long id;
+    double w;
+} id_weight;
+
+static int
+by_id(const void *a, const void *b)
 {
-    PyObject *views, *view, *key, *value, *vocab = NULL, *cols = NULL, *vals = NULL;
+    long long x = ((const id_weight *)a)->id, y = ((const id_weight *)b)->id;
+    return (x > y) - (x < y);
+}
+
+static PyObject *
+k_cosines(PyObject *self, PyObject *args)
+{
+    PyObject *views, *ids, *idf_obj, *view, *key, *value, *id_obj, *vocab = NULL, *out = NULL;
+    Py_buffer idf_view;
+    Py_ssize_t n, v, pos, total = 0, k = 0, i, j, a, b, n_idf;
+    id_weight *rows = NULL;
+    Py_ssize_t *start = NULL;
+    double *col_idf = NULL;
+    const double *idf;
+    double *dst, x, norm, dot;
+    long long id, col;
     int added;
-    Py_ssize_t v, pos, total = 0, k = 0;
-    long long *col_dst, col;
-    double *val_dst;
-    if (!PyArg_ParseTuple(args, "O!:columns", &PyList_Type, &views))
+    if (!PyArg_ParseTuple(args, "O!O!O:cosines", &PyList_Type, &views, &PyDict_Type, &ids, &idf_obj))
         return NULL;
-    for (v = 0; v < PyList_GET_SIZE(views); v++) {
+    if (get_buffer8(idf_obj, &idf_view, "cosines") < 0)
+        return NULL;
+    idf = (const double *)idf_view.buf;
+    n_idf = idf_view.len / 8;
+    n = PyList_GET_SIZE(views);
+    for (v = 0; v < n; v++) {
         view = PyList_GET_ITEM(views, v);
         if (!PyDict_Check(view)) {
-            PyErr_SetString(PyExc_TypeError, "columns: views must be dicts");
-            return NULL;
+            PyErr_SetString(PyExc_TypeError, "cosines: views must be dicts");
+            goto fail;
         }
         total += PyDict_GET_SIZE(view);
     }
+    rows = PyMem_Malloc(sizeof(id_weight) * (size_t)(total ? total : 1));
+    col_idf = PyMem_Malloc(sizeof(double) * (size_t)(total ? total : 1));
+    start = PyMem_Malloc(sizeof(Py_ssize_t) * (size_t)(n + 1));
     vocab = PyDict_New();
-    cols = PyBytes_FromStringAndSize(NULL, total * (Py_ssize_t)sizeof(long long));
-    vals = PyBytes_FromStringAndSize(NULL, total * (Py_ssize_t)sizeof(double));
-    if (vocab == NULL || cols == NULL || vals == NULL)
+    if (rows == NULL || col_idf == NULL || start == NULL) {
+        PyErr_NoMemory();
         goto fail;
-    col_dst = (long long *)PyBytes_AS_STRING(cols);
-    val_dst = (double *)PyBytes_AS_STRING(vals);
-    for (v = 0; v < PyList_GET_SIZE(views); v++) {
+    }
+    if (vocab == NULL)
+        goto fail;
+    for (v = 0; v < n; v++) {
         view = PyList_GET_ITEM(views, v);
+        start[v] = k;
         pos = 0;
         while (PyDict_Next(view, &pos, &key, &value)) {
-            if (number_of(vocab, key, &col, &added) < 0)
-                goto fail;
             if (k >= total) {
-                PyErr_SetString(PyExc_RuntimeError, "columns: a view changed size");
+                PyErr_SetString(PyExc_RuntimeError, "cosines: a view changed size");
                 goto fail;
             }
-            if (as_double(value, &val_dst[k]) < 0)
+            if (number_of(vocab, key, &col, &added) < 0)
                 goto fail;
-            col_dst[k++] = col;
+            if (added) {
+                id_obj = PyDict_GetItemWithError(ids, key);
+                if (id_obj == NULL) {
+                    if (!PyErr_Occurred())
+                        PyErr_SetObject(PyExc_KeyError, key);
+                    goto fail;
+                }
+                id = PyLong_AsLongLong(id_obj);
+                if (id == -1 && PyErr_Occurred())
+                    goto fail;
+                if (id < 0 || id >= n_idf) {
+                    PyErr_SetString(PyExc_IndexError, "cosines: term id out of the IDF array");
+                    goto fail;
+                }
+                col_idf[col] = idf[id];
+            }
+            if (as_double(value, &x) < 0)
+                goto fail;
+            rows[k].id = col;
+            rows[k].w = x * col_idf[col];
+            k++;
+        }
+        qsort(rows + start[v], (size_t)(k - start[v]), sizeof(id_weight), by_id);
+        norm = 0.0;
+        for (i = start[v]; i < k; i++)
+            norm += rows[i].w * rows[i].w;
+        norm = sqrt(norm);
+        if (norm == 0.0)
+            norm = 1.0;
+        for (i = start[v]; i < k; i++)
+            rows[i].w /= norm;
+    }
+    start[n] = k;
+    out = PyBytes_FromStringAndSize(NULL, n * n * (Py_ssize_t)sizeof(double));
+    if (out == NULL)
+        goto fail;
+    dst = (double *)PyBytes_AS_STRING(out);
+    for (i = 0; i < n; i++) {
+        for (j = i; j < n; j++) {
+            dot = 0.0;
+            a = start[i];
+            b = start[j];
+            while (a < start[i + 1] && b < start[j + 1]) {
+                if (rows[a].id < rows[b].id)
+                    a++;
+                else if (rows[a].id > rows[b].id)
+                    b++;
+                else {
+                    dot += rows[a].w * rows[b].w;
+                    a++;
+                    b++;
+                }
+            }
+            dst[i * n + j] = dot;
+            dst[j * n + i] = dot;
         }
     }
-    return Py_BuildValue("(NNN)", cols, vals, vocab);
+    Py_DECREF(vocab);
+    PyMem_Free(rows);
+    PyMem_Free(col_idf);
+    PyMem_Free(start);
+    PyBuffer_Release(&idf_view);
+    return out;
 fail:
     Py_XDECREF(vocab);
-    Py_XDECREF(cols);
-    Py_XDECREF(vals);
+    PyMem_Free(rows);
+    PyMem_Free(col_idf);
+    PyMem_Free(start);
+    PyBuffer_Release(&idf_view);
     return NULL;
 }
 
@@ -524,51 +611,6 @@ k_unindex(PyObject *self, PyObject *args)
             return NULL;
     }
     Py_RETURN_NONE;
-}
-
-/* weights(sums, idlist, idf) -> bytes of len(sums) doubles: the k-th value of sums times
- * idf[idlist[k]] */
-static PyObject *
-k_weights(PyObject *self, PyObject *args)
-{
-    PyObject *sums, *id_obj, *idf_obj, *key, *value, *out;
-    Py_buffer ids_view, idf_view;
-    Py_ssize_t pos = 0, k = 0, n, n_idf;
-    const long long *ids;
-    const double *idf;
-    double *dst, v;
-    if (!PyArg_ParseTuple(args, "O!OO:weights", &PyDict_Type, &sums, &id_obj, &idf_obj))
-        return NULL;
-    n = PyDict_GET_SIZE(sums);
-    if (get_ids_idf(id_obj, idf_obj, n, "weights", &ids_view, &idf_view) < 0)
-        return NULL;
-    ids = (const long long *)ids_view.buf;
-    idf = (const double *)idf_view.buf;
-    n_idf = idf_view.len / 8;
-    out = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(double));
-    if (out == NULL)
-        goto fail;
-    dst = (double *)PyBytes_AS_STRING(out);
-    while (PyDict_Next(sums, &pos, &key, &value)) {
-        if (ids[k] < 0 || ids[k] >= n_idf) {
-            Py_DECREF(out);
-            PyErr_SetString(PyExc_IndexError, "weights: term id out of the IDF array");
-            goto fail;
-        }
-        if (as_double(value, &v) < 0) {
-            Py_DECREF(out);
-            goto fail;
-        }
-        dst[k] = v * idf[ids[k]];
-        k++;
-    }
-    PyBuffer_Release(&ids_view);
-    PyBuffer_Release(&idf_view);
-    return out;
-fail:
-    PyBuffer_Release(&ids_view);
-    PyBuffer_Release(&idf_view);
-    return NULL;
 }
 
 /* CRC-32 (the polynomial of zlib.crc32), chained like zlib: crc(a + b) == crc_update(crc(a), b) */
@@ -750,6 +792,45 @@ k_band_keys(PyObject *self, PyObject *args)
         PyList_SET_ITEM(out, b, key);
     }
     return out;
+}
+
+
+/* norm(sums, idlist, idf) -> sqrt of the sum over the story's terms, in sums order, of
+ * (sums[t] * idf[id of t]) ** 2: the norm of the story's TF-IDF weights, summed in sums order */
+static PyObject *
+k_norm(PyObject *self, PyObject *args)
+{
+    PyObject *sums, *id_obj, *idf_obj, *key, *value;
+    Py_buffer ids_view, idf_view;
+    Py_ssize_t pos = 0, k = 0, n_idf;
+    const long long *ids;
+    const double *idf;
+    double v, total = 0.0;
+    if (!PyArg_ParseTuple(args, "O!OO:norm", &PyDict_Type, &sums, &id_obj, &idf_obj))
+        return NULL;
+    if (get_ids_idf(id_obj, idf_obj, PyDict_GET_SIZE(sums), "norm", &ids_view, &idf_view) < 0)
+        return NULL;
+    ids = (const long long *)ids_view.buf;
+    idf = (const double *)idf_view.buf;
+    n_idf = idf_view.len / 8;
+    while (PyDict_Next(sums, &pos, &key, &value)) {
+        if (ids[k] < 0 || ids[k] >= n_idf) {
+            PyErr_SetString(PyExc_IndexError, "norm: term id out of the IDF array");
+            goto fail;
+        }
+        if (as_double(value, &v) < 0)
+            goto fail;
+        v *= idf[ids[k]];
+        total += v * v;
+        k++;
+    }
+    PyBuffer_Release(&ids_view);
+    PyBuffer_Release(&idf_view);
+    return PyFloat_FromDouble(sqrt(total));
+fail:
+    PyBuffer_Release(&ids_view);
+    PyBuffer_Release(&idf_view);
+    return NULL;
 }
 
 
@@ -1052,13 +1133,13 @@ static PyMethodDef methods[] = {
     {"term_ids", k_term_ids, METH_VARARGS, "Ids of a term map's terms (new terms get the next ids)."},
     {"accumulate", k_accumulate, METH_VARARGS, "Add an article's term map to a story's sums."},
     {"top_candidates", k_top_candidates, METH_VARARGS, "The best candidate stories from an inverted index."},
-    {"columns", k_columns, METH_VARARGS, "Number the terms of term maps by first appearance."},
+    {"cosines", k_cosines, METH_VARARGS, "The cosine of every pair of term maps, TF-IDF weighted."},
     {"index_add", k_index_add, METH_VARARGS, "Add a story to the postings of terms."},
     {"unindex", k_unindex, METH_VARARGS, "Remove a story from the postings of terms."},
     {"band_keys", k_band_keys, METH_VARARGS, "LSH band keys of a MinHash signature."},
     {"minhash_words", k_minhash_words, METH_VARARGS, "MinHash signature of the word k-grams of a list of words."},
     {"score_stories", k_score_stories, METH_VARARGS, "Decision scores of an article against candidate stories."},
-    {"weights", k_weights, METH_VARARGS, "A story's sums times the IDF of their terms, as doubles."},
+    {"norm", k_norm, METH_VARARGS, "The norm of a story's sums times the IDF of their terms."},
     {NULL, NULL, 0, NULL},
 };
 

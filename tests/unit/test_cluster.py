@@ -21,7 +21,7 @@ from newsprism.cluster.decision import DecisionModel, SplitRule
 from newsprism.cluster.idf import FIELDS, DocFreq, snapshot_boundary
 from newsprism.cluster.metrics import bcubed, pairwise
 from newsprism.cluster.online import ClusterParams, OnlineClusterer
-from newsprism.cluster.repair import two_way_split
+from newsprism.cluster.repair import mean_offdiag, two_way_split
 from newsprism.model import Article
 from newsprism.represent.base import ArticleFeatures
 from newsprism.represent.lexical import LexicalFeaturizer, minhash, shingles
@@ -635,3 +635,18 @@ def test_metrics_use_only_common_items() -> None:
     assert bcubed(pred, gold) == (1.0, 1.0, 1.0)
     assert pairwise(pred, gold) == (1.0, 1.0, 1.0)
     assert bcubed({}, gold) == (1.0, 1.0, 1.0)
+
+
+def test_mean_offdiag_of_consecutive_rows_is_the_block_mean_bit_for_bit() -> None:
+    """Consecutive rows are read as a slice (the merge check's two stories): the same float as the
+    np.ix_ block, so decisions do not depend on which path was taken."""
+    rng = np.random.default_rng(0)
+    for n in range(2, 16):
+        m = rng.random((n, n))
+        m = (m + m.T) / 2
+        for k in range(1, n):
+            for group in (list(range(k)), list(range(k, n)), list(range(0, n, 2))):
+                if len(group) >= 2:
+                    block = m[np.ix_(group, group)]
+                    expected = float((block.sum() - np.trace(block)) / (len(group) * (len(group) - 1)))
+                    assert mean_offdiag(m, group) == expected

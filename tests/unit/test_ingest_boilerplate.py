@@ -165,3 +165,25 @@ def test_copyright_glued_to_the_last_paragraph_is_removed() -> None:
 )
 def test_canonical_outlet(name: str, canonical: str | None) -> None:
     assert canonical_outlet(name) == canonical
+
+
+def test_the_one_call_pretest_never_changes_a_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every pattern is tried only when the union of them all matches: the same answers as trying
+    each pattern on every line, on boilerplate, near misses and article sentences alike."""
+    import random
+    import re
+
+    from newsprism.ingest import boilerplate
+
+    rng = random.Random(3)
+    words = [
+        "Download", "the", "NBC", "News", "app", "©2021", "Bloomberg", "L.P.", "All", "rights", "reserved", "By",
+        "ANNE", "and", "Reporting", "by", "Jane", "Doe;", "Editing", "Sign", "up", "for", "our", "newsletter",
+        "Follow", "us", "on", "Twitter", "Read", "more:", "Share", "----", "Photo:", "AP", "contributed", "to",
+        "this", "report.", "said", "Tuesday", "police", "Source:", "NATO", "Advertisement", "(c)", "2020", "Get",
+    ]  # fmt: skip
+    lines = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(4000)]
+    fast = [boilerplate.match_line(line) for line in lines]
+    assert sum(m is not None for m in fast) > 50
+    monkeypatch.setattr(boilerplate, "_ANY_LINE", re.compile(".*", re.S))
+    assert fast == [boilerplate.match_line(line) for line in lines]

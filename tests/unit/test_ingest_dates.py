@@ -158,3 +158,23 @@ def test_find_dateline_looks_at_first_three_non_empty_lines_only() -> None:
 def test_find_dateline_takes_the_first_dateline() -> None:
     lines = ["Published : August 7 , 2012", "Updated : August 8 , 2012"]
     assert find_dateline(lines) == (utc(2012, 8, 7), 0)
+
+
+def test_the_wordy_line_shortcut_never_changes_the_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lines mixing date tokens, label words, agencies, capitals and ordinary words: the cheap
+    pre-test of too many words rejects only lines the full tokenisation rejects too."""
+    import random
+
+    from newsprism.ingest import dates
+
+    rng = random.Random(5)
+    pieces = [
+        "May", "2", "2013", "7:35", "a.m.", "p.m", "GMT+02:00", "EDT", "Updated", "Posted", "at", "on", "(",
+        ")", ",", "|", "-", "15th", "3rd", "Thursday", "AFP", "Reuters", "JAKARTA", "NEW", "YORK", "said",
+        "the", "storm", "hit", "Mon", "11.11.2011", "2/3/2009", "1052", "HKT", "Sept", "mars", "Île", "hrs",
+    ]  # fmt: skip
+    lines = [" ".join(rng.choice(pieces) for _ in range(rng.randint(2, 12))) for _ in range(3000)]
+    shortcut = [dates._parse_textual(line, strict=True) for line in lines]
+    assert any(shortcut) and any(dates._wordy(line) for line in lines)
+    monkeypatch.setattr(dates, "_wordy", lambda line: False)
+    assert shortcut == [dates._parse_textual(line, strict=True) for line in lines]

@@ -33,8 +33,8 @@ NAMES = (
     "top_candidates",
     "index_add",
     "unindex",
-    "story_weights",
-    "columns",
+    "story_norm",
+    "cosines",
     "score_stories",
 )
 
@@ -126,8 +126,7 @@ def test_accumulate_index_and_weights_leave_the_same_state(rng: random.Random) -
     (sc, uc, lc, xc), (sp, up, lp, xp) = state["c"], state["p"]
     assert list(sc) == list(sp) and all(same_float(sc[k], sp[k]) and same_float(uc[k], up[k]) for k in sc)
     assert lc == lp and xc == xp
-    w_c = np.frombuffer(c.weights(sc, lc, idf), dtype=np.float64)
-    assert w_c.tobytes() == kernel.py_story_weights(sp, lp, idf).tobytes()
+    assert same_float(c.norm(sc, lc, idf), kernel.py_story_norm(sp, lp, idf))
     gone = dict.fromkeys(rng.sample(list(sc), len(sc) // 2) if sc else [], 0.0)
     c.unindex(xc, gone, 3)
     kernel.py_unindex(xp, gone, 3)
@@ -149,15 +148,42 @@ def test_top_candidates_are_the_same(rng: random.Random) -> None:
     assert c.top_candidates(tied, 10, 2) == kernel.py_top_candidates(tied, 10, 2) == [3, 7]
 
 
-def test_columns_number_terms_by_first_appearance(rng: random.Random) -> None:
+def dense_cosines(views: list[dict[str, float]], ids: dict[str, int], idf: np.ndarray) -> np.ndarray:
+    """The cosine matrix of ``views`` the plain numpy way (a dense row per view)."""
+    mat = np.zeros((len(views), len(idf)))
+    for r, view in enumerate(views):
+        for t, x in view.items():
+            mat[r, ids[t]] = x * idf[ids[t]]
+    norms = np.sqrt((mat * mat).sum(axis=1))
+    norms[norms == 0] = 1.0
+    mat /= norms[:, None]
+    out: np.ndarray = mat @ mat.T
+    return out
+
+
+def test_cosines_are_bit_identical_and_the_cosines_of_the_tf_idf_rows(rng: random.Random) -> None:
     c = compiled()
-    views = [terms(rng, VOCAB, rng.randint(0, 60)) for _ in range(rng.randint(0, 7))]
-    cols_c, values_c, vocab_c = c.columns(views)
-    cols_p, values_p, vocab_p = kernel.py_columns(views)
-    assert list(vocab_c.items()) == list(vocab_p.items())
-    assert np.frombuffer(cols_c, dtype=np.int64).tolist() == cols_p.tolist()
-    assert values_c == values_p.tobytes()
-    assert list(vocab_p) == list(dict.fromkeys(t for v in views for t in v))
+    ids = {t: i for i, t in enumerate(rng.sample(VOCAB, len(VOCAB)))}  # ids in another order than terms
+    idf = np.array([rng.uniform(0.5, 12.0) for _ in VOCAB])
+    views = [
+        {t: rng.uniform(1.0, 4.0) for t in rng.sample(VOCAB, rng.randint(0, 60))} for _ in range(rng.randint(1, 9))
+    ]
+    got_c = np.frombuffer(c.cosines(views, ids, idf), dtype=np.float64).reshape(len(views), len(views))
+    got_p = kernel.py_cosines(views, ids, idf)
+    assert got_c.tobytes() == got_p.tobytes()
+    np.testing.assert_allclose(got_p, dense_cosines(views, ids, idf), rtol=1e-12, atol=1e-12)
+    assert (got_p == got_p.T).all()
+    # other global ids for the same terms (a restored clusterer numbers terms afresh): the same bits
+    order = rng.sample(VOCAB, len(VOCAB))
+    renumbered = {t: i for i, t in enumerate(order)}
+    assert c.cosines(views, renumbered, np.array([idf[ids[t]] for t in order])) == got_c.tobytes()
+    for i, view in enumerate(views):  # an empty view is orthogonal to everything, itself included
+        assert got_p[i, i] == pytest.approx(1.0 if view else 0.0)
+    odd = [terms(rng, VOCAB, rng.randint(0, 60)) for _ in range(3)]  # huge, negative and tiny values
+    assert c.cosines(odd, ids, idf) == kernel.py_cosines(odd, ids, idf).tobytes()
+    for impl in (c.cosines, kernel.py_cosines):
+        with pytest.raises(KeyError):
+            impl([{"never counted": 1.0}], ids, idf)
 
 
 def test_band_keys_are_identical(rng: random.Random) -> None:

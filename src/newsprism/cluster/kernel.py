@@ -21,23 +21,23 @@ from ..speedups import native
 __all__ = [
     "COMPILED",
     "accumulate",
-    "columns",
+    "cosines",
     "dot",
     "dot2",
     "index_add",
     "py_accumulate",
-    "py_columns",
+    "py_cosines",
     "py_dot",
     "py_dot2",
     "py_index_add",
     "py_score_stories",
-    "py_story_weights",
+    "py_story_norm",
     "py_term_ids",
     "py_top_candidates",
     "py_unindex",
     "py_weigh",
     "score_stories",
-    "story_weights",
+    "story_norm",
     "term_ids",
     "top_candidates",
     "unindex",
@@ -140,13 +140,36 @@ def py_top_candidates(
     return [sid for sid, _ in ranked]
 
 
-def py_columns(views: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
-    """The terms of ``views`` numbered in order of first appearance (``vocab``: term -> column), and
-    each view's items one after the other: their columns (int64) and values (float64)."""
+def py_cosines(views: list[dict[str, float]], ids: dict[str, int], idf: np.ndarray) -> np.ndarray:
+    """The cosine of every pair of term maps ``views``, weighted ``tf * idf[ids[term]]``.  Terms
+    are numbered by first appearance in the views (the result does not depend on the global ids);
+    each view's weights are sorted by that number and divided by their norm (summed in that order;
+    a zero norm counts as 1), and each dot product is summed over the common terms in that order."""
     vocab: dict[str, int] = {}
-    cols = [vocab.setdefault(t, len(vocab)) for v in views for t in v]
-    values = [x for v in views for x in v.values()]
-    return np.array(cols, dtype=np.int64), np.array(values, dtype=np.float64), vocab
+    cols = [[vocab.setdefault(t, len(vocab)) for t in view] for view in views]
+    idf_of = idf[np.array([ids[t] for t in vocab], dtype=np.int64)].tolist() if vocab else []
+    rows: list[list[tuple[int, float]]] = []
+    for view, view_cols in zip(views, cols, strict=True):
+        row = sorted(
+            zip(view_cols, [x * idf_of[c] for x, c in zip(view.values(), view_cols, strict=True)], strict=True)
+        )
+        total = 0.0
+        for _, w in row:
+            total += w * w
+        norm = math.sqrt(total) or 1.0
+        rows.append([(c, w / norm) for c, w in row])
+    n = len(rows)
+    out = np.zeros((n, n))
+    lookups = [dict(row) for row in rows]
+    for i in range(n):
+        for j in range(i, n):
+            other = lookups[j]
+            dot = 0.0
+            for term, w in rows[i]:  # ascending numbers: the order of the compiled merge
+                if term in other:
+                    dot += w * other[term]
+            out[i, j] = out[j, i] = dot
+    return out
 
 
 def py_index_add(index: dict[str, set[int]], terms: list[str], story: int) -> None:
@@ -164,13 +187,17 @@ def py_unindex(index: dict[str, set[int]], terms: dict[str, float], story: int) 
                 del index[t]
 
 
-def py_story_weights(sums: dict[str, float], idlist: array[int], idf: np.ndarray) -> np.ndarray:
-    """A story's sums times the IDF of their terms (``idlist``: the term ids in sums order)."""
-    ids = np.frombuffer(idlist, dtype=np.int64)
-    if len(ids) != len(sums):
-        raise ValueError("weights: one id per term is required")
-    out: np.ndarray = np.fromiter(sums.values(), dtype=np.float64, count=len(sums)) * idf[ids]
-    return out
+def py_story_norm(sums: dict[str, float], idlist: array[int], idf: np.ndarray) -> float:
+    """The norm of a story's sums times the IDF of their terms (``idlist``: the term ids in sums
+    order), summed in that order."""
+    if len(idlist) != len(sums):
+        raise ValueError("norm: one id per term is required")
+    values = idf[np.frombuffer(idlist, dtype=np.int64)].tolist()
+    total = 0.0
+    for v, w in zip(sums.values(), values, strict=True):
+        x = v * w
+        total += x * x
+    return math.sqrt(total)
 
 
 # The steps of a decision score, in the order the evidence is listed (see OnlineClusterer._plan):
@@ -252,27 +279,22 @@ accumulate = py_accumulate
 top_candidates = py_top_candidates
 index_add = py_index_add
 unindex = py_unindex
-story_weights = py_story_weights
-columns = py_columns
+story_norm = py_story_norm
+cosines = py_cosines
 score_stories = py_score_stories
 
 if _K is not None:
     _term_ids = _K.term_ids
-    _weights = _K.weights
-    _columns = _K.columns
+    _cosines = _K.cosines
 
     def _compiled_term_ids(terms: dict[str, Any], ids: dict[str, int], names: list[str]) -> np.ndarray:
         """:func:`py_term_ids`, compiled."""
         return np.frombuffer(_term_ids(terms, ids, names), dtype=np.int64)
 
-    def _compiled_columns(views: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
-        """:func:`py_columns`, compiled."""
-        cols, values, vocab = _columns(views)
-        return np.frombuffer(cols, dtype=np.int64), np.frombuffer(values, dtype=np.float64), vocab
-
-    def _compiled_story_weights(sums: dict[str, float], idlist: array[int], idf: np.ndarray) -> np.ndarray:
-        """:func:`py_story_weights`, compiled."""
-        return np.frombuffer(_weights(sums, idlist, idf), dtype=np.float64)
+    def _compiled_cosines(views: list[dict[str, float]], ids: dict[str, int], idf: np.ndarray) -> np.ndarray:
+        """:func:`py_cosines`, compiled."""
+        n = len(views)
+        return np.frombuffer(_cosines(views, ids, idf), dtype=np.float64).reshape(n, n)
 
     dot = _K.dot
     dot2 = _K.dot2
@@ -282,6 +304,6 @@ if _K is not None:
     top_candidates = _K.top_candidates
     index_add = _K.index_add
     unindex = _K.unindex
-    story_weights = _compiled_story_weights
-    columns = _compiled_columns
+    story_norm = _K.norm
+    cosines = _compiled_cosines
     score_stories = _K.score_stories

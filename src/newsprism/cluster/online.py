@@ -538,11 +538,7 @@ class OnlineClusterer:
         if cached is not None and cached[0] == story.version and cached[1] == snap_n:
             return cached[2]
         sums = story.sums[name]
-        if sums:
-            weights = kernel.story_weights(sums, story.idlist[name], self.df.idf_array(name))
-            norm = math.sqrt(float(np.dot(weights, weights)))
-        else:
-            norm = 0.0
+        norm = kernel.story_norm(sums, story.idlist[name], self.df.idf_array(name)) if sums else 0.0
         story.norms[name] = (story.version, snap_n, norm)
         return norm
 
@@ -869,17 +865,15 @@ class OnlineClusterer:
             if not w_field:
                 continue
             views = [getattr(f, name) for f in feats]
-            cols, values, vocab = kernel.columns(views)  # one column per term, by first appearance
-            if not vocab:
+            if not any(views):
                 continue
-            mat = np.zeros((len(feats), len(vocab)))
-            mat[np.repeat(np.arange(len(feats)), [len(v) for v in views]), cols] = values
-            ids = self.df.term_ids(name, vocab)  # first: new ids grow the IDF array
-            mat *= self.df.idf_array(name)[ids][None, :]
-            norms = np.sqrt(np.add.reduce(mat * mat, axis=1))  # np.linalg.norm(mat, axis=1), without its checks
-            norms[norms == 0] = 1.0
-            mat /= norms[:, None]
-            total += w_field * (mat @ mat.T)
+            try:
+                cosines = kernel.cosines(views, self.df.ids[name], self.df.idf_array(name))
+            except KeyError:  # a term never counted (features of an article not placed): give it an id
+                for view in views:
+                    self.df.term_ids(name, view)
+                cosines = kernel.cosines(views, self.df.ids[name], self.df.idf_array(name))
+            total += w_field * cosines
             weight_sum += w_field
         total /= weight_sum or 1.0
         days = self.model.split.time_scale_days
@@ -1025,7 +1019,7 @@ class OnlineClusterer:
         within = [mean_offdiag(sim, g) for g in (a, b) if len(g) >= 2]
         if not within:
             return False
-        cross = float(sim[np.ix_(a, b)].mean())
+        cross = float(np.ascontiguousarray(sim[: len(a), len(a) :]).mean())  # the np.ix_(a, b) block
         ratio = cross / min(within) if min(within) > 0 else 0.0
         if ratio < rule.merge_ratio:
             return False

@@ -34,7 +34,12 @@ def mean_offdiag(sim: np.ndarray, idx: list[int]) -> float:
     """Mean similarity of distinct pairs within ``idx`` (1.0 for fewer than two)."""
     if len(idx) < 2:
         return 1.0
-    block = sim[np.ix_(idx, idx)]
+    first = idx[0]
+    if idx[-1] - first == len(idx) - 1 and idx == list(range(first, first + len(idx))):
+        # consecutive rows: a slice, copied so its sum adds in the order of the np.ix_ block
+        block = np.ascontiguousarray(sim[first : first + len(idx), first : first + len(idx)])
+    else:
+        block = sim[np.ix_(idx, idx)]
     n = len(idx)
     return float((block.sum() - np.trace(block)) / (n * (n - 1)))
 

@@ -120,6 +120,12 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     ),
 )
 
+# Any of the patterns (their groups unnamed): one call tells that none matches, which is the answer
+# for almost every line of article text.
+_ANY_LINE = re.compile(
+    "|".join(f"(?:{re.sub(r'[(][?]P<[a-z_]+>', '(?:', p.regex.pattern)})" for p in LINE_PATTERNS), re.IGNORECASE
+)
+
 # Words an app-promo match may capture that do not name a publisher ("Get the free app").
 _NOT_OUTLETS = frozenset({"the", "our", "this", "free", "mobile", "new", "official", "latest", "news"})
 
@@ -204,7 +210,7 @@ class Boilerplate:
 def match_line(line: str) -> Boilerplate | None:
     """The boilerplate pattern matching the whole of ``line``, or ``None`` for article text."""
     stripped = line.strip()
-    if not stripped or len(stripped) >= MAX_LINE_CHARS:
+    if not stripped or len(stripped) >= MAX_LINE_CHARS or _ANY_LINE.fullmatch(stripped) is None:
         return None
     for pattern in LINE_PATTERNS:
         if len(stripped) >= pattern.max_chars:

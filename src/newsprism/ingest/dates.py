@@ -85,6 +85,8 @@ _FILLERS = frozenset({"hrs", "h", "uk", "local"})  # "01 : 19 hrs", "8 : 05am UK
 _AGENCIES = frozenset({"afp", "ap", "reuters", "tnn", "pti", "ians", "upi", "dpa", "efe", "ansa", "cna"})
 
 _SEPARATORS = frozenset(",.|-/@():;·")
+# every word a dateline token can be without being a "word" (see _tokenise)
+_DATE_WORDS = frozenset(_MONTHS) | _WEEKDAYS | {"am", "pm"} | frozenset(_TZ_HOURS) | _FILLERS | _LABELS
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,19 +198,23 @@ def _join_time(match: re.Match[str]) -> str:
     return f"{hour}:{minute}" + (f":{second}" if second else "")
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _TOKEN_RE = re.compile(r"[+-]\d{4}\b|\d+(?:[:/]\d+)*|[^\W\d_]+\.?|\S")
+_OFFSET = re.compile(r"[+-]\d{4}")
+_NUMDATE = re.compile(r"\d+/\d+/\d+")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 
 
 def _tokenise(normalised: str, original: str) -> list[_Token]:
     tokens: list[_Token] = []
-    raw_words = {w.lower(): w for w in re.findall(r"[^\W\d_]+", original)}
+    raw_words = {w.lower(): w for w in _LETTER_RUN.findall(original)}
     for piece in _TOKEN_RE.findall(normalised):
         word = piece.rstrip(".")
-        if re.fullmatch(r"[+-]\d{4}", piece):
+        if _OFFSET.fullmatch(piece):
             tokens.append(_Token("tz", piece))
-        elif re.fullmatch(r"\d+/\d+/\d+", piece):
+        elif _NUMDATE.fullmatch(piece):
             tokens.append(_Token("numdate", piece))
-        elif re.fullmatch(r"\d{1,2}:\d{2}(?::\d{2})?", piece):
+        elif _CLOCK.fullmatch(piece):
             tokens.append(_Token("time", piece))
         elif piece.isdigit():
             tokens.append(_Token("num", piece))
@@ -274,9 +280,25 @@ def _drop_parenthesised(tokens: list[_Token]) -> list[_Token]:
     return out
 
 
+def _wordy(text: str) -> bool:
+    """True when an ASCII line has more than two runs of 3+ letters outside the date vocabulary:
+    each of them is a "word" token whatever the normalisation does (it changes only shorter runs,
+    and removes "gmt"/"utc", which are in the vocabulary), so :func:`_acceptable_words` would
+    reject the line.  A cheap test before normalising and tokenising (most lines are sentences)."""
+    if not text.isascii():
+        return False
+    found = 0
+    for run in _LETTER_RUN.findall(text):
+        if len(run) >= 3 and run.lower() not in _DATE_WORDS:
+            found += 1
+            if found > 2:
+                return True
+    return False
+
+
 def _parse_textual(text: str, *, strict: bool) -> datetime | None:
     """Parse a textual date; ``strict`` (datelines) also rejects lines with words in them."""
-    if strict and (len(text.strip()) > MAX_DATELINE_CHARS or not text.strip()):
+    if strict and (len(text.strip()) > MAX_DATELINE_CHARS or not text.strip() or _wordy(text)):
         return None
     normalised = _normalise(text)
     tokens = _tokenise(normalised, text)

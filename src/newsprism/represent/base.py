@@ -6,11 +6,12 @@ import json
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from ..model import Article
+from ..model import Article, pickled_by_fields
 
 __all__ = ["ArticleFeatures", "Featurizer"]
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class ArticleFeatures:
     """Lexical features of one article.

@@ -47,8 +47,15 @@ _DIGITS = re.compile(r"\d+")
 _MASK32 = np.uint64(0xFFFFFFFF)
 
 
+_SUBLINEAR = [0.0] + [1.0 + math.log(n) for n in range(1, 512)]  # the same floats, looked up
+
+
 def _sublinear(counter: Counter[str]) -> dict[str, float]:
-    return {term: 1.0 + math.log(n) for term, n in sorted(counter.items())}
+    items = sorted(counter.items())
+    if counter and max(counter.values()) < len(_SUBLINEAR):
+        table = _SUBLINEAR
+        return {term: table[n] for term, n in items}
+    return {term: 1.0 + math.log(n) for term, n in items}
 
 
 def shingles(text: str, k: int = 5) -> set[int]:
@@ -118,7 +125,8 @@ class LexicalFeaturizer:
         text = article.text
         title_words, text_words = words(article.title), words(text)
         title_counts = Counter(tokens_from(title_words, lang))
-        body_counts = title_counts + Counter(tokens_from(text_words, lang))  # the body view includes the title
+        body_counts = title_counts.copy()  # the body view includes the title
+        body_counts.update(tokens_from(text_words, lang))
         name_counts = Counter(names_from(title_words, lang))
         name_counts.update(names_from(text_words, lang))
         if article.published is not None:
