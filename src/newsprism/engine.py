@@ -292,7 +292,14 @@ class Engine:
         """Ingest files, folders, globs or ``-`` (stdin): clean, deduplicate, store and cluster."""
         drafts = iter_drafts(specs, stdin=stdin, settings=self.settings)
         dense, skip = self._dense_ahead()
-        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=dense, skip_language=skip)
+        prepared = prepare_all(
+            drafts,
+            settings=self.settings,
+            preparer=self._preparer,
+            dense=dense,
+            skip_language=skip,
+            replan=self._dense_ahead,
+        )
         return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
 
     def ingest_drafts(
@@ -304,7 +311,14 @@ class Engine:
     ) -> IngestReport:
         """Ingest drafts built in Python (the API and tests)."""
         dense, skip = self._dense_ahead()
-        prepared = prepare_all(drafts, settings=self.settings, preparer=self._preparer, dense=dense, skip_language=skip)
+        prepared = prepare_all(
+            drafts,
+            settings=self.settings,
+            preparer=self._preparer,
+            dense=dense,
+            skip_language=skip,
+            replan=self._dense_ahead,
+        )
         return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
 
     def _dense_ahead(self) -> tuple[bool, str | None]:

@@ -9,6 +9,7 @@ deterministic whatever the number of workers.
 from __future__ import annotations
 
 import contextlib
+import functools
 import itertools
 import logging
 import multiprocessing as mp
@@ -72,8 +73,9 @@ class Preparer:
     ):
         self.cleaner = cleaner or build_cleaner(settings)
         self.featurizer = featurizer or LexicalFeaturizer()
-        self.encoder = encoder  # when set, every article also gets its dense vector ...
+        self.encoder = encoder  # when set (and ``encode``), every article also gets its dense vector ...
         self.languages = read_languages(encoder, settings.encoder_languages) if encoder is not None else None
+        self.encode = encoder is not None
         # ... except articles in this language: the stream's main one, whose articles the writer
         # encodes only where they meet another language (OnlineClusterer.main_language)
         self.skip_language = skip_language
@@ -93,7 +95,11 @@ class Preparer:
 
             aliases = draft.aliases if isinstance(draft, FetchedDraft) else ()
         vector = None
-        if self.encoder is not None and (self.skip_language is None or result.language != self.skip_language):
+        if (
+            self.encode
+            and self.encoder is not None
+            and (self.skip_language is None or result.language != self.skip_language)
+        ):
             vector = title_lead_vector(self.encoder, self.languages, result.title, result.text, result.language)
         label_tokens = lead_tokens(result.title, result.text, result.language)
         return Prepared(result, features, None, features.dumps(), aliases, vector, label_tokens)
@@ -122,10 +128,12 @@ def iter_drafts(
 
 
 _worker: Preparer | None = None
+_worker_settings: Settings | None = None
 
 
 def _init_worker(settings: Settings, dense: bool, skip_language: str | None = None) -> None:
-    global _worker
+    global _worker, _worker_settings
+    _worker_settings = settings
     # the writer (clustering, store) is the sequential bottleneck: workers yield the CPU to it
     with contextlib.suppress(AttributeError, OSError):  # no os.nice (Windows) or not allowed
         os.nice(WORKER_NICENESS)
@@ -143,6 +151,19 @@ def _prepare(preparer: Preparer, item: Draft | Rejection | JsonLine) -> Prepared
 
 def _work(item: Draft | Rejection | JsonLine) -> Prepared:
     assert _worker is not None
+    return _prepare(_worker, item)
+
+
+def _work_planned(plan: tuple[bool, str | None], item: Draft | Rejection | JsonLine) -> Prepared:
+    """:func:`_work` with the dense plan of the item's block: whether to encode, and the language
+    left to the writer.  The encoder is loaded the first time a block asks for vectors."""
+    assert _worker is not None and _worker_settings is not None
+    dense, skip_language = plan
+    if dense and _worker.encoder is None:
+        _worker.encoder = make_encoder(_worker_settings.encoder, _worker_settings.cache_dir)
+        _worker.languages = read_languages(_worker.encoder, _worker_settings.encoder_languages)
+    _worker.encode = dense
+    _worker.skip_language = skip_language
     return _prepare(_worker, item)
 
 
@@ -172,9 +193,15 @@ def prepare_all(
     on_start: Callable[[int], None] | None = None,
     dense: bool = False,
     skip_language: str | None = None,
+    replan: Callable[[], tuple[bool, str | None]] | None = None,
 ) -> Iterator[Prepared]:
     """Clean and featurize drafts in order; a pool is used when there are many of them and the
-    default preparer is in use (an injected preparer always runs in this process)."""
+    default preparer is in use (an injected preparer always runs in this process).
+
+    ``dense``: articles get their dense vectors too, except those in ``skip_language``.
+    ``replan`` gives that pair again before each block goes to the pool, so a stream that turns
+    multilingual midway has its later articles encoded by the workers, not by the writer (only
+    speed depends on it: the writer encodes whatever it needs and did not get)."""
     it = iter(drafts)
     head = list(itertools.islice(it, _POOL_MIN_DRAFTS))
     workers = _workers(settings)
@@ -201,7 +228,8 @@ def prepare_all(
         while True:
             block = list(itertools.islice(source, _BLOCK))
             if block:
-                pending.append(pool.map_async(_work, block, chunksize=_CHUNK))
+                work = _work if replan is None else functools.partial(_work_planned, replan())
+                pending.append(pool.map_async(work, block, chunksize=_CHUNK))
             if pending and (len(pending) > in_flight or not block):
                 yield from pending.popleft().get()
             if not block and not pending:

@@ -85,3 +85,32 @@ def test_jsonl_lines_are_parsed_by_the_workers_with_their_line_numbers(tmp_path:
     assert pooled[7].rejection is not None and pooled[7].rejection.origin == f"{path}:8"
     assert pooled[7].rejection.reason == "malformed-json"
     assert [p.article.external_id for p in pooled if p.article] == [f"j{k}" for k in range(len(lines)) if k != 7]
+
+
+def test_a_stream_that_turns_multilingual_gets_its_later_blocks_encoded_by_the_workers() -> None:
+    """``replan`` is asked before each block goes to the pool: blocks planned dense get vectors
+    (the encoder loads in the workers then), the same vectors one process gives, except in the
+    language left to the writer."""
+    import numpy as np
+
+    from newsprism.represent.dense import make_encoder
+    from newsprism.runner import _BLOCK, Preparer
+
+    settings = Settings.load({"workers": 2, "encoder": "hashing"}, env={})
+    items = drafts(max(_POOL_MIN_DRAFTS, 2 * _BLOCK) + 50)
+    plans: list[tuple[bool, str | None]] = []
+
+    def replan() -> tuple[bool, str | None]:
+        plan: tuple[bool, str | None] = (False, None) if not plans else (True, "en" if len(plans) == 1 else None)
+        plans.append(plan)
+        return plan
+
+    pooled = list(prepare_all(items, settings=settings, replan=replan))
+    assert len(plans) == -(-len(items) // _BLOCK)
+    first, second, rest = pooled[:_BLOCK], pooled[_BLOCK : 2 * _BLOCK], pooled[2 * _BLOCK :]
+    assert all(p.vector is None for p in first)
+    assert all(p.vector is None for p in second if p.article and p.article.language == "en")
+    assert rest and all(p.vector is not None for p in rest)
+    local = Preparer(settings, encoder=make_encoder("hashing"))
+    for p, draft in zip(rest, items[2 * _BLOCK :], strict=True):
+        assert np.array_equal(p.vector, local(draft).vector)
