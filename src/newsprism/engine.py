@@ -29,6 +29,7 @@ from .cluster.metrics import bcubed
 from .cluster.online import ClusterParams, OnlineClusterer
 from .errors import NotFound
 from .gcpolicy import relaxed_gc
+from .ingest.parsers import JsonLine
 from .model import Article, Assignment, Draft, Explanation, IngestReport, Rejection, Story, StoryEvent
 from .represent.base import ArticleFeatures, Featurizer
 from .represent.lexical import LexicalFeaturizer
@@ -291,16 +292,7 @@ class Engine:
     ) -> IngestReport:
         """Ingest files, folders, globs or ``-`` (stdin): clean, deduplicate, store and cluster."""
         drafts = iter_drafts(specs, stdin=stdin, settings=self.settings)
-        dense, skip = self._dense_ahead()
-        prepared = prepare_all(
-            drafts,
-            settings=self.settings,
-            preparer=self._preparer,
-            dense=dense,
-            skip_language=skip,
-            replan=self._dense_ahead,
-        )
-        return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
+        return self._consume(self._prepared(drafts), on_progress=on_progress, on_reject=on_reject)
 
     def ingest_drafts(
         self,
@@ -310,8 +302,13 @@ class Engine:
         on_reject: Callable[[Rejection], None] | None = None,
     ) -> IngestReport:
         """Ingest drafts built in Python (the API and tests)."""
+        return self._consume(self._prepared(drafts), on_progress=on_progress, on_reject=on_reject)
+
+    def _prepared(self, drafts: Iterable[Draft | Rejection | JsonLine]) -> Iterator[Prepared]:
+        """Drafts cleaned and featurized (in worker processes for large inputs), with vectors as
+        :meth:`_dense_ahead` plans them, block by block."""
         dense, skip = self._dense_ahead()
-        prepared = prepare_all(
+        return prepare_all(
             drafts,
             settings=self.settings,
             preparer=self._preparer,
@@ -319,7 +316,6 @@ class Engine:
             skip_language=skip,
             replan=self._dense_ahead,
         )
-        return self._consume(prepared, on_progress=on_progress, on_reject=on_reject)
 
     def _dense_ahead(self) -> tuple[bool, str | None]:
         """Whether the preparing stage encodes articles, and the language it leaves to the writer
