@@ -80,6 +80,15 @@ class Preparer:
         # encodes only where they meet another language (OnlineClusterer.main_language)
         self.skip_language = skip_language
 
+    def plan(self, dense: bool, skip_language: str | None, settings: Settings) -> None:
+        """Encode from now on (``dense``, loading the encoder ``settings`` names on first need) or
+        not, leaving ``skip_language`` to the writer."""
+        if dense and self.encoder is None:
+            self.encoder = make_encoder(settings.encoder, settings.cache_dir)
+            self.languages = read_languages(self.encoder, settings.encoder_languages)
+        self.encode = dense
+        self.skip_language = skip_language
+
     def __call__(self, draft: Draft) -> Prepared:
         result = self.cleaner.clean(draft)
         if isinstance(result, Rejection):
@@ -158,12 +167,7 @@ def _work_planned(plan: tuple[bool, str | None], item: Draft | Rejection | JsonL
     """:func:`_work` with the dense plan of the item's block: whether to encode, and the language
     left to the writer.  The encoder is loaded the first time a block asks for vectors."""
     assert _worker is not None and _worker_settings is not None
-    dense, skip_language = plan
-    if dense and _worker.encoder is None:
-        _worker.encoder = make_encoder(_worker_settings.encoder, _worker_settings.cache_dir)
-        _worker.languages = read_languages(_worker.encoder, _worker_settings.encoder_languages)
-    _worker.encode = dense
-    _worker.skip_language = skip_language
+    _worker.plan(*plan, _worker_settings)
     return _prepare(_worker, item)
 
 
