@@ -318,9 +318,10 @@ class Engine:
         )
 
     def _dense_ahead(self) -> tuple[bool, str | None]:
-        """Whether the preparing stage encodes articles, and the language it leaves to the writer
-        (the stream's main language: few of its articles need a vector).  Only speed depends on
-        this: the writer encodes whatever it needs and was not encoded ahead."""
+        """Whether the preparing stage encodes articles (and computes their signatures), and the
+        language it leaves to the writer (the stream's main language: few of its articles need a
+        vector).  Only speed depends on this: the writer encodes whatever it needs and was not
+        encoded ahead."""
         dense = self._multilingual() and self._prepare_vectors
         return dense, self.clusterer.main_language() if dense else None
 
@@ -440,6 +441,8 @@ class Engine:
                         ahead.update({id(a): v for a, v in zip(rest, self._encode(rest), strict=True)})
                     vector = None
                     if multilingual:
+                        if item.signature is not None:  # computed by the worker
+                            cl.known_signature(features, item.signature)
                         main = cl.main_language()
                         if main is None or article.language != main or cl.meets_other_language(features):
                             # what it meets in other languages gets a vector first, so it can be found

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, BinaryIO
 
+from .cluster.crosslingual import signature
 from .gcpolicy import relax_for_worker
 from .ingest.clean import Cleaner
 from .ingest.parsers import JsonLine, JsonlParser, parser_for
@@ -57,6 +58,7 @@ class Prepared:
     aliases: tuple[str, ...] = ()  # issue 7: other URLs of a fetched page (redirects, canonical ...)
     vector: Any = None  # dense title-and-lead vector, when the store is multilingual (numpy)
     label_tokens: Counter[str] | None = None  # tokens a story's label is chosen by (nlp.tokenize.lead_tokens)
+    signature: Counter[str] | None = None  # cluster.crosslingual.signature of the features, when encoding
 
 
 class Preparer:
@@ -104,14 +106,14 @@ class Preparer:
 
             aliases = draft.aliases if isinstance(draft, FetchedDraft) else ()
         vector = None
-        if (
-            self.encode
-            and self.encoder is not None
-            and (self.skip_language is None or result.language != self.skip_language)
-        ):
-            vector = title_lead_vector(self.encoder, self.languages, result.title, result.text, result.language)
+        sig = None
+        if self.encode and self.encoder is not None:
+            # the writer of a multilingual store needs every article's signature: computed here
+            sig = signature(features)
+            if self.skip_language is None or result.language != self.skip_language:
+                vector = title_lead_vector(self.encoder, self.languages, result.title, result.text, result.language)
         label_tokens = lead_tokens(result.title, result.text, result.language)
-        return Prepared(result, features, None, features.dumps(), aliases, vector, label_tokens)
+        return Prepared(result, features, None, features.dumps(), aliases, vector, label_tokens, sig)
 
 
 def iter_drafts(
@@ -205,7 +207,8 @@ def prepare_all(
     ``dense``: articles get their dense vectors too, except those in ``skip_language``.
     ``replan`` gives that pair again before each block goes to the pool, so a stream that turns
     multilingual midway has its later articles encoded by the workers, not by the writer (only
-    speed depends on it: the writer encodes whatever it needs and did not get)."""
+    speed depends on it: the writer encodes whatever it needs and did not get).  While encoding,
+    every article also gets its :func:`~newsprism.cluster.crosslingual.signature`."""
     it = iter(drafts)
     head = list(itertools.islice(it, _POOL_MIN_DRAFTS))
     workers = _workers(settings)

@@ -93,6 +93,7 @@ def test_a_stream_that_turns_multilingual_gets_its_later_blocks_encoded_by_the_w
     language left to the writer."""
     import numpy as np
 
+    from newsprism.cluster.crosslingual import signature
     from newsprism.represent.dense import make_encoder
     from newsprism.runner import _BLOCK, Preparer
 
@@ -114,3 +115,8 @@ def test_a_stream_that_turns_multilingual_gets_its_later_blocks_encoded_by_the_w
     local = Preparer(settings, encoder=make_encoder("hashing"))
     for p, draft in zip(rest, items[2 * _BLOCK :], strict=True):
         assert np.array_equal(p.vector, local(draft).vector)
+    # blocks planned dense carry each article's signature for the writer, the skipped language too
+    assert all(p.signature is None for p in first)
+    for p in second + rest:
+        assert p.features is not None and p.signature is not None
+        assert list(p.signature.items()) == list(signature(p.features).items())

@@ -283,6 +283,11 @@ class OnlineClusterer:
         self._last_signature = (features, sig)
         return sig
 
+    def known_signature(self, features: ArticleFeatures, sig: Counter[str]) -> None:
+        """The :func:`signature` of the article about to be placed, computed elsewhere (an ingest
+        worker) from the same features."""
+        self._last_signature = (features, sig)
+
     def meets_other_language(self, features: ArticleFeatures) -> bool:
         """Does the article share names or numbers with an active article in another language,
         or have the build of one that has no names (Japanese, Chinese: a translation keeps it)?"""
