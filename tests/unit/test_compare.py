@@ -145,3 +145,19 @@ def test_text_and_markdown_views(comparer: Comparer) -> None:
     md = to_markdown({**data, "label": "Quake | in *Ardana*"})
     assert md.startswith("# Quake \\| in \\*Ardana\\*")
     assert "## Differences" in md
+
+
+def test_reported_speech_is_not_shown_as_a_quotation(comparer: Comparer) -> None:
+    """Reported speech is the writer's wording: no quotation marks around it in any view."""
+    data = comparer.compare(_inputs(("a", QUAKE_A), ("b", QUAKE_B))).to_json()
+    kinds = {q["kind"] for q in data["quotes"]}
+    assert kinds == {"direct", "reported"}, kinds
+    reported = next(q for q in data["quotes"] if q["kind"] == "reported")
+    direct = next(q for q in data["quotes"] if q["kind"] == "direct")
+    text = to_text(data, width=400)
+    assert f"\u201c{reported['text']}\u201d" not in text and f"(reported): {reported['text']}" in text
+    assert f"\u201c{direct['text']}\u201d" in text
+    md = to_markdown(data)
+    assert "| reported speech |" in md and "| direct quote |" in md
+    page = to_html(data)
+    assert "<td>reported speech</td>" in page and "<td>direct quote</td>" in page

@@ -66,6 +66,9 @@ def test_story_page_has_summary_timeline_side_by_side_and_names(client: TestClie
     assert "if Russia acts aggressively" in table and "<del>" in table and "<ins>" in table
     assert '<mark class="changed">' in table  # the changed words of the quote, in each column
     assert "Sergei Lavrov" in page and "/?entity=Sergei+Lavrov" in page
+    # reported speech is the writer's wording: said to be reported, never put in quotation marks
+    assert "lowest point in decades" in page and "\u201crelations between the two countries" not in page
+    assert ": relations between the two countries are at their lowest point" in page and ", reported speech" in page
 
 
 def test_every_summary_citation_links_to_a_span_on_the_article_page(client: TestClient, seeded: Seeded) -> None:

@@ -61,7 +61,7 @@ def to_text(data: Data, *, width: int = 100) -> str:
     for v in variants:
         out.append(f"  ~ {v.get('speaker') or 'unknown speaker'}:")
         for q in v["quotes"]:
-            out.append(f"      {_outlet(data, q['article'])}: \u201c{_clip(q['text'], width)}\u201d")
+            out.append(f"      {_outlet(data, q['article'])}{_said(q, _clip(q['text'], width))}")
         diff = " ".join(
             d["text"] if d["op"] == "=" else (f"[-{d['text']}-]" if d["op"] == "-" else f"{{+{d['text']}+}}")
             for d in v["diff"]
@@ -81,7 +81,7 @@ def to_text(data: Data, *, width: int = 100) -> str:
     for q in quotes:
         mark = "" if q.get("shared") else "  (only this source)"
         out.append(
-            f"  {_outlet(data, q['article'])} | {q.get('speaker') or '?'}: \u201c{_clip(q['text'], width)}\u201d{mark}"
+            f"  {_outlet(data, q['article'])} | {q.get('speaker') or '?'}{_said(q, _clip(q['text'], width))}{mark}"
         )
     out.append("")
     entities = data.get("entities", [])[:20]
@@ -93,9 +93,20 @@ def to_text(data: Data, *, width: int = 100) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
+def _said(quote: Mapping[str, Any], text: str) -> str:
+    """A direct quote in quotation marks; reported speech (the writer's words) without them."""
+    if quote.get("kind") == "reported":
+        return f" (reported): {text}"
+    return f": \u201c{text}\u201d"
+
+
 def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def _kind(quote: Mapping[str, Any]) -> str:
+    return "reported speech" if quote.get("kind") == "reported" else "direct quote"
 
 
 def _md(text: str) -> str:
@@ -135,7 +146,7 @@ def to_markdown(data: Data) -> str:
     for v in data.get("quote_variants", []):
         lines.append(f"- **{_md(v.get('speaker') or 'unknown speaker')}**")
         for q in v["quotes"]:
-            lines.append(f"  - {_md(_outlet(data, q['article']))}: \u201c{_md(q['text'])}\u201d")
+            lines.append(f"  - {_md(_outlet(data, q['article']))}{_said(q, _md(q['text']))}")
         diff = " ".join(
             _md(d["text"])
             if d["op"] == "="
@@ -146,11 +157,11 @@ def to_markdown(data: Data) -> str:
     lines += ["", "## Only in one source", ""]
     for f in data.get("unique", []):
         lines.append(f"- {_md(_outlet(data, f['support'][0]['article']))}: {_md(f['text'])}")
-    lines += ["", "## Quotes", "", "| source | speaker | quote | also elsewhere |", "|---|---|---|---|"]
+    lines += ["", "## Quotes", "", "| source | speaker | quote | kind | also elsewhere |", "|---|---|---|---|---|"]
     for q in data.get("quotes", []):
         lines.append(
             f"| {_md(_outlet(data, q['article']))} | {_md(q.get('speaker') or '?')} | {_md(q['text'])} "
-            f"| {'yes' if q.get('shared') else 'no'} |"
+            f"| {_kind(q)} | {'yes' if q.get('shared') else 'no'} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -256,12 +267,15 @@ def to_html(data: Data) -> str:
         by_source.setdefault(f["support"][0]["article"], []).append(f"<p>{_esc(f['text'])}</p>")
     parts.append("".join(f"<td>{''.join(by_source[a])}</td>" for a in order))
     parts.append("</tr></tbody></table>")
-    parts.append("<h2>Quotes</h2><table><thead><tr><th>source</th><th>speaker</th><th>quote</th></tr></thead><tbody>")
+    parts.append(
+        "<h2>Quotes</h2><table><thead><tr><th>source</th><th>speaker</th><th>quote</th><th>kind</th></tr>"
+        "</thead><tbody>"
+    )
     for q in data.get("quotes", []):
         cls = "" if q.get("shared") else ' class="meta"'
         parts.append(
             f"<tr{cls}><td>{_esc(_outlet(data, q['article']))}</td><td>{_esc(q.get('speaker') or '?')}</td>"
-            f"<td>{_esc(q['text'])}</td></tr>"
+            f"<td>{_esc(q['text'])}</td><td>{_esc(_kind(q))}</td></tr>"
         )
     parts.append("</tbody></table>")
     entities = data.get("entities", [])
