@@ -161,3 +161,38 @@ def test_reported_speech_is_not_shown_as_a_quotation(comparer: Comparer) -> None
     assert "| reported speech |" in md and "| direct quote |" in md
     page = to_html(data)
     assert "<td>reported speech</td>" in page and "<td>direct quote</td>" in page
+
+
+def test_text_view_lists_a_fact_once_with_each_sources_wording() -> None:
+    """One sentence aligned with two of another source is one entry, both other wordings under it."""
+    anchor = {"article": "a", "start": 0, "end": 30, "text": "The bridge over the Tamar fell."}
+    data = {
+        "sources": [
+            {"article": "a", "outlet": "Alpha", "title": "A"},
+            {"article": "b", "outlet": "Beta", "title": "B"},
+        ],
+        "facts": [
+            {
+                "text": anchor["text"],
+                "support": [anchor, {"article": "b", "start": 0, "end": 20, "text": "The Tamar bridge collapsed."}],
+            },
+            {
+                "text": anchor["text"],
+                "support": [anchor, {"article": "b", "start": 40, "end": 70, "text": "Its old stones gave way."}],
+            },
+            {
+                "text": "when: Tuesday night",
+                "support": [
+                    {"article": "a", "start": 31, "end": 44, "text": "Tuesday night"},
+                    {"article": "b", "start": 80, "end": 87, "text": "Tuesday"},
+                ],
+            },
+        ],
+    }
+    text = to_text(data)
+    assert "Reported by several sources (2):" in text
+    assert text.count("The bridge over the Tamar fell.") == 1
+    assert "      Beta: The Tamar bridge collapsed." in text and "      Beta: Its old stones gave way." in text
+    assert "      Beta: Tuesday" in text and "Alpha: Tuesday night" not in text  # the detail's own wording once
+    md = to_markdown(data)
+    assert md.count("- The bridge over the Tamar fell.") == 1 and md.count("  - Alpha:") == 2

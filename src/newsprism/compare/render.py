@@ -24,6 +24,28 @@ def _outlet(data: Data, article: str) -> str:
     return article
 
 
+def _fact_groups(facts: list[Mapping[str, Any]]) -> list[tuple[str, list[Mapping[str, Any]]]]:
+    """Facts with the same wording (one sentence aligned with several of another source) as one
+    entry: the wording and every supporting span once, in order of first appearance."""
+    groups: dict[str, list[Mapping[str, Any]]] = {}
+    seen: set[tuple[str, str, int, int]] = set()
+    for f in facts:
+        spans = groups.setdefault(f["text"], [])
+        for span in f["support"]:
+            key = (f["text"], span["article"], span["start"], span["end"])
+            if key not in seen:
+                seen.add(key)
+                spans.append(span)
+    return list(groups.items())
+
+
+def _worded_otherwise(fact: str, span: Mapping[str, Any]) -> bool:
+    """Does the span word the fact otherwise than the fact's own text ("when: Wednesday evening"
+    for a detail)?"""
+    text = span.get("text") or ""
+    return bool(text) and text != fact and not fact.endswith(": " + text)
+
+
 def _support_line(data: Data, span: Mapping[str, Any]) -> str:
     return f"{_outlet(data, span['article'])} [{span['start']}:{span['end']}]"
 
@@ -44,11 +66,14 @@ def to_text(data: Data, *, width: int = 100) -> str:
             cites = ", ".join(dict.fromkeys(_outlet(data, c["article"]) for c in sent.get("support", [])))
             out.append(f"  {sent['text']} [{cites}]")
         out.append("")
-    facts = data.get("facts", [])
-    out.append(f"Reported by several sources ({len(facts)}):")
-    for f in facts:
-        outlets = ", ".join(dict.fromkeys(_outlet(data, s["article"]) for s in f["support"]))
-        out.append(f"  * {_clip(f['text'], width)}  <- {outlets}")
+    groups = _fact_groups(data.get("facts", []))
+    out.append(f"Reported by several sources ({len(groups)}):")
+    for text, spans in groups:
+        outlets = ", ".join(dict.fromkeys(_outlet(data, s["article"]) for s in spans))
+        out.append(f"  * {_clip(text, width)}  <- {outlets}")
+        for span in spans:  # how each other source words it
+            if _worded_otherwise(text, span):
+                out.append(f"      {_outlet(data, span['article'])}: {_clip(span['text'], width)}")
     out.append("")
     conflicts = data.get("conflicts", [])
     out.append(f"Differences ({len(conflicts)}):")
@@ -133,9 +158,9 @@ def to_markdown(data: Data) -> str:
             cites = ", ".join(dict.fromkeys(_md(_outlet(data, c["article"])) for c in sent.get("support", [])))
             lines.append(f"- {_md(sent['text'])} *({cites})*")
     lines += ["", "## Reported by several sources", ""]
-    for f in data.get("facts", []):
-        lines.append(f"- {_md(f['text'])}")
-        for s in f["support"]:
+    for text, spans in _fact_groups(data.get("facts", [])):
+        lines.append(f"- {_md(text)}")
+        for s in spans:
             lines.append(f"  - {_md(_outlet(data, s['article']))}: \u201c{_md(s.get('text') or '')}\u201d")
     lines += ["", "## Differences", ""]
     for c in data.get("conflicts", []):
