@@ -196,3 +196,19 @@ def test_text_view_lists_a_fact_once_with_each_sources_wording() -> None:
     assert "      Beta: Tuesday" in text and "Alpha: Tuesday night" not in text  # the detail's own wording once
     md = to_markdown(data)
     assert md.count("- The bridge over the Tamar fell.") == 1 and md.count("  - Alpha:") == 2
+
+
+def test_a_countrys_adjective_is_not_where_it_happened(comparer: Comparer) -> None:
+    a = (
+        "The Russian foreign minister met his Norwegian counterpart in Tromso, Norway, on Monday "
+        "for talks on fishing.\n"
+        "The two ministers agreed to meet again before the end of the year, officials said."
+    )
+    b = (
+        "Norway's foreign minister held talks in Tromso, Norway, with the Russian foreign minister on Monday.\n"
+        "Fishing quotas in the Barents Sea were the main subject, a spokesman said."
+    )
+    data = comparer.compare(_inputs(("a", a), ("b", b))).to_json()
+    details = {f["text"] for f in data["facts"] if f["kind"] == "detail"}
+    assert "where: Norway" in details, details
+    assert "where: Russia" not in details, details

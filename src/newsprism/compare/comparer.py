@@ -26,11 +26,11 @@ from .details import shared_details, unique_details
 from .quotes import RuleQuoteExtractor
 from .variants import match_quotes
 
-__all__ = ["COMPARE_V1", "CompareInput", "Comparer"]
+__all__ = ["COMPARE_V2", "CompareInput", "Comparer"]
 
 log = logging.getLogger(__name__)
 
-COMPARE_V1 = "newsprism.Compare.v1"
+COMPARE_V2 = "newsprism.Compare.v2"  # v2: a country adjective is no "where" detail
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +48,7 @@ class CompareInput:
 
 
 class Comparer:
-    name = COMPARE_V1
+    name = COMPARE_V2
 
     def __init__(
         self,
@@ -62,7 +62,7 @@ class Comparer:
         self.splitter = splitter or RuleSentenceSplitter()
         self.quotes = quotes or RuleQuoteExtractor()
         self.params = params or AlignParams()
-        self.name = f"{COMPARE_V1}+{self.quotes.name}"
+        self.name = f"{COMPARE_V2}+{self.quotes.name}"
 
     def compare(
         self, inputs: Sequence[CompareInput], *, story: int | None = None, display_language: str | None = None

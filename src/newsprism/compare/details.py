@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..nlp.entities import is_demonym
 from .base import Fact, Span
 from .conflicts import Annotated, strip_time_of_day
 
@@ -41,8 +42,10 @@ def shared_details(annotated: Sequence[Annotated]) -> list[Fact]:
                 found.setdefault(key, []).append((g, Span(article, q.start, q.end, q.text)))
         for x in a.anchors:
             if x.kind == "place":
-                span = Span(article, x.start, x.end, text[x.start - base : x.end - base])
-                found.setdefault(("where", x.name), []).append((g, span))
+                written = text[x.start - base : x.end - base]
+                if is_demonym(written):  # "his Russian counterpart" says nothing of where
+                    continue
+                found.setdefault(("where", x.name), []).append((g, Span(article, x.start, x.end, written)))
     out: list[Fact] = []
     for (kind, value), mentions in sorted(found.items()):
         groups: dict[str, Span] = {}

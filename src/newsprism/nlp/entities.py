@@ -44,7 +44,7 @@ from ..compare.base import Entity
 from .stopwords import stopwords_for
 from .timex import _MONTHS, _WEEKDAYS
 
-__all__ = ["Mention", "entities_for", "find_entities", "merge_mentions"]
+__all__ = ["Mention", "entities_for", "find_entities", "is_demonym", "merge_mentions"]
 
 logger = logging.getLogger(__name__)
 
@@ -142,6 +142,12 @@ def _read(name: str) -> list[list[str]]:
 @cache
 def _places() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1], row[2]) for row in _read("places.tsv")}
+
+
+def is_demonym(text: str) -> bool:
+    """Is ``text`` a people's or country's adjective ("Russian", "Icelandic") rather than a
+    place's name?  A place mention written so tells what something belongs to, not where it is."""
+    return _places().get(text, ("", ""))[1] == "demonym"
 
 
 @cache
