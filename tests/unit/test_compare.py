@@ -8,10 +8,11 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsprism.compare.align import clauses
+from newsprism.compare.align import AlignParams, Doc, align, clauses
 from newsprism.compare.comparer import CompareInput, Comparer
 from newsprism.compare.render import to_html, to_markdown, to_text
 from newsprism.compare.variants import diff_words, same_speaker
+from newsprism.nlp.sentences import RuleSentenceSplitter
 
 QUAKE_A = (
     "A magnitude 6.1 earthquake struck the northern province of Ardana on Tuesday, killing 12 people and "
@@ -212,3 +213,34 @@ def test_a_countrys_adjective_is_not_where_it_happened(comparer: Comparer) -> No
     details = {f["text"] for f in data["facts"] if f["kind"] == "detail"}
     assert "where: Norway" in details, details
     assert "where: Russia" not in details, details
+
+
+def test_a_chain_of_matches_is_not_one_fact() -> None:
+    """A's damage sentence matches B's, and B's matches C's people-inside sentence: A and C say
+    different things, so the facts are A+B and B+C, not one fact citing C for the damage."""
+    a = (
+        "Fire crews fought the blaze at the Wasilla Bible Church for two hours on Friday night.\n"
+        "The fire did an estimated $1 million in damage to the church, its pastor said."
+    )
+    b = (
+        "Firefighters spent two hours on Friday night putting out the blaze at the church in Wasilla.\n"
+        "The fire did about $1 million in damage while several people, including two children, were inside "
+        "the church."
+    )
+    c = (
+        "Investigators believe the blaze was set deliberately.\n"
+        "Several people, including two children, were inside the church when the blaze started, but nobody "
+        "was hurt."
+    )
+    docs = [Doc("a", a, "a", "en"), Doc("b", b, "b", "en"), Doc("c", c, "c", "en")]
+    params = AlignParams()
+    al = align(docs, RuleSentenceSplitter(), params)
+    facts = [{al.statements[k].article: al.statements[k].text for k in members} for members in al.facts]
+    damage = [f for f in facts if "$1 million" in f.get("a", "")]
+    people = [f for f in facts if "two children" in f.get("c", "")]
+    assert damage and people, facts
+    assert all("c" not in f for f in damage) and all("a" not in f for f in people), facts
+    for members in al.facts:  # every statement of a fact is, on average, as alike to the rest as a match needs
+        for k in members:
+            others = [m for m in members if m != k]
+            assert sum(al.similarity[k, m] for m in others) / len(others) >= params.threshold

@@ -170,15 +170,22 @@ def align(
             if sim[i, j] >= p.strong and usable[i] and usable[j]:
                 edges.append((i, j, float(sim[i, j])))
     edges = sorted(set(edges), key=lambda e: (-e[2], e[0], e[1]))
-    facts = _group(edges, gid)
+    facts = _group(edges, gid, sim, p.threshold)
     linked = {i for f in facts for i in f}
     unique = [i for i in range(n) if i not in linked and usable[i]]
     return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages)
 
 
-def _group(edges: list[tuple[int, int, float]], gid: np.ndarray) -> list[list[int]]:
+def _group(edges: list[tuple[int, int, float]], gid: np.ndarray, sim: np.ndarray, threshold: float) -> list[list[int]]:
     """Greedy grouping of edges (strongest first) into facts with one statement per source group;
-    an edge whose ends already sit in facts that cannot be merged becomes a fact of its own."""
+    an edge whose ends already sit in facts that cannot be merged becomes a fact of its own.  A
+    statement joins a fact (and two facts merge) only when it is as alike to the fact's
+    statements on average as an alignment needs: a chain of pairwise matches (A like B, B like C)
+    does not make A and C one fact when they say different things."""
+
+    def fits(a: list[int], b: list[int]) -> bool:
+        return float(sim[np.ix_(a, b)].mean()) >= threshold
+
     fact_of: dict[int, list[int]] = {}
     facts: list[list[int]] = []
     for i, j, _ in edges:
@@ -188,19 +195,19 @@ def _group(edges: list[tuple[int, int, float]], gid: np.ndarray) -> list[list[in
             facts.append(f)
             fact_of[i] = fact_of[j] = f
         elif fi is not None and fj is None:
-            if gid[j] not in {gid[k] for k in fi}:
+            if gid[j] not in {gid[k] for k in fi} and fits(fi, [j]):
                 fi.append(j)
                 fact_of[j] = fi
             else:
                 facts.append([i, j])
         elif fj is not None and fi is None:
-            if gid[i] not in {gid[k] for k in fj}:
+            if gid[i] not in {gid[k] for k in fj} and fits(fj, [i]):
                 fj.append(i)
                 fact_of[i] = fj
             else:
                 facts.append([i, j])
         elif fi is not fj and fi is not None and fj is not None:
-            if not ({gid[k] for k in fi} & {gid[k] for k in fj}):
+            if not ({gid[k] for k in fi} & {gid[k] for k in fj}) and fits(fi, fj):
                 fi.extend(fj)
                 for k in fj:
                     fact_of[k] = fi
