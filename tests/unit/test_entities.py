@@ -9,7 +9,7 @@ import pytest
 from newsprism.compare.base import Entity
 from newsprism.ingest.reader import read_articles
 from newsprism.model import Article
-from newsprism.nlp.entities import Mention, entities_for, find_entities, merge_mentions
+from newsprism.nlp.entities import Mention, entities_for, find_entities, is_demonym, merge_mentions
 from newsprism.settings import Settings
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "ingest"
@@ -110,6 +110,17 @@ def test_gazetteer_places_and_demonyms() -> None:
         ("Reykjavik", "place"),
         ("Kyiv", "place"),
     ]
+
+
+def test_demonyms_are_told_from_place_names() -> None:
+    assert is_demonym("Russian") and is_demonym("Icelandic")
+    assert not is_demonym("Russia") and not is_demonym("Reykjavik") and not is_demonym("Blinken")
+
+
+def test_a_word_opening_a_ptb_style_quote_is_sentence_initial() -> None:
+    """Corpora tokenised the Penn Treebank way write quotes as `` ... '' (ECB+ does)."""
+    text = "He said : `` We have no idea what caused it . '' `` Whatever the motives , Paris is calm . ''"
+    assert names(text) == [("Paris", "place")]
 
 
 def test_organisation_and_place_cues() -> None:

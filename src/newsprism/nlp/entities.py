@@ -261,7 +261,7 @@ def _sentence_initial(text: str, toks: list[tuple[int, int, str]], i: int) -> bo
     prev = toks[i - 1][2]
     if "\n" in text[toks[i - 1][1] : toks[i][0]]:
         return True
-    if prev in ("!", "?", "“", '"', "«", "„", ":", "(", "—", "–", "‘", "•", "-"):
+    if prev in ("!", "?", "“", '"', "«", "„", ":", "(", "—", "–", "‘", "•", "-", "`"):  # `` (PTB-style quotes)
         return True
     if prev == ".":
         before = toks[i - 2][2] if i >= 2 else ""
