@@ -239,6 +239,26 @@ def test_reported_speech_shapes() -> None:
     assert [q.text for q in quotes(text)] == ["serious differences"]  # the quote, not a reported clause
 
 
+def test_reported_speech_with_titles_and_inside_the_sentence() -> None:
+    text = (
+        "Stein spokeswoman Melezia Figueroa said the candidate was headed to the venue for interviews.\n"
+        "The museum, Mr. Obama said, would make visitors face uncomfortable truths.\n"
+        "The new exhibits should open in the spring, Mr. Obama said."
+    )
+    got = [(q.speaker, q.text) for q in quotes(text, kind="reported")]
+    assert got == [
+        ("Melezia Figueroa", "the candidate was headed to the venue for interviews"),
+        ("Obama", "The museum, Mr. Obama said, would make visitors face uncomfortable truths"),
+        ("Obama", "The new exhibits should open in the spring"),
+    ]
+
+
+def test_a_subject_before_said_is_not_reported_speech() -> None:
+    """ "…, said he cannot comment" is no inverted "…, said he.": the subject is not the content."""
+    text = "The state's campaign chairman, Phil Lovas, said he cannot comment on the letter because he has not seen it."
+    assert all("campaign chairman" not in q.text for q in quotes(text, kind="reported"))
+
+
 def test_reported_speech_can_be_switched_off() -> None:
     text = "Blinken said that the United States would respond. “We will,” he added."
     assert [q.kind for q in RuleQuoteExtractor(reported=False).quotes("a", text)] == ["direct"]

@@ -31,10 +31,13 @@ four passes:
    becomes the indefinite one it refers back to ("a senior State Department official") and "the
    secretary" the person last introduced with that role.  Bodies keep their article ("the Kremlin").
 
-Reported speech (``kind="reported"``) is taken only in three shapes where the clause is clear:
-``X said (that) CLAUSE``, ``CLAUSE, X said.`` and ``according to X, CLAUSE`` / ``CLAUSE, according
-to X``; verbs that also take plain objects ("announced a pullback") need "that", and clauses with
-quote marks in them are left to the direct quotes.
+Reported speech (``kind="reported"``) is taken only in four shapes where the clause is clear:
+``X said (that) CLAUSE``, ``CLAUSE, X said.``, ``according to X, CLAUSE`` / ``CLAUSE, according
+to X`` and ``PART, X said, REST.`` (the whole sentence, attribution included, since PART and REST
+are one statement); titles in front of X belong to it ("Stein spokeswoman Melezia Figueroa said").
+Verbs that also take plain objects ("announced a pullback") need "that", an inverted subject must
+end its clause ("…, said Blinken." but not "…, said he cannot comment"), and clauses with quote
+marks in them are left to the direct quotes.
 
 Quote words exclude the marks; a comma or semicolon before the closing mark is dropped, and so is
 the final period of a partial quote that starts in lower case (American punctuation puts the
@@ -68,6 +71,7 @@ from .speech import (
     name_mentions,
     nominal_mentions,
     parse_name,
+    role_prefix_start,
     skip_adverbs,
     tokenize,
 )
@@ -597,6 +601,13 @@ def _has_mark_between(masked: str, a: int, b: int) -> bool:
     return any(ch in _QUOTE_CHARS for ch in masked[a:b]) or "''" in masked[a:b]
 
 
+def _ends_clause(toks: list[Token], mention: Mention, hi: int) -> bool:
+    """Does the clause end right after an inverted subject ("…, said Blinken." / "…, said Blinken,
+    the secretary")?  Not in "…, said he cannot comment": there "said" takes a clause of its own."""
+    i = bisect.bisect_left([t.start for t in toks], mention.end)
+    return i >= len(toks) or toks[i].start >= hi or toks[i].text in (".", ",", ";", "!", "?", "…", ")")
+
+
 def _tail_is_adverbial(toks: list[Token], cue: _Cue, hi: int) -> bool:
     """After a sentence-final cue only adverbials follow ("said Tuesday.", "told reporters.")."""
     i, n = cue.last + 1, 0
@@ -777,9 +788,24 @@ def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _C
         assert mention is not None
         lead = min(mention.start, cue.start)
         first_tok = bisect.bisect_left(para.starts, lead)
-        # CLAUSE, X said. / CLAUSE, according to X.
+        # titles in front of the subject belong to it ("Stein spokeswoman X said", ", Mr. X said")
+        first_tok = role_prefix_start(toks, first_tok - 1, sent.start)
         comma = toks[first_tok - 1] if first_tok > 0 else None
-        if comma and comma.text == "," and comma.start - sent.start > 15 and _tail_is_adverbial(toks, cue, sent.end):
+        # PART, X said, REST.  (the attribution inside the sentence: the whole sentence is reported)
+        if comma and comma.text == "," and comma.start - sent.start > 3:
+            after = bisect.bisect_left(para.starts, max(cue.end, mention.end))
+            if after < len(toks) and toks[after].text == "," and toks[after].start < body_end:
+                rest = [t for t in toks[after + 1 :] if t.start < body_end and t.is_word]
+                if len(rest) >= 3 and not any(t.start < body_end and t.text in _QUOTE_CHARS for t in toks[after:]):
+                    return sent.start, body_end, cue, mention
+        # CLAUSE, X said. / CLAUSE, according to X.
+        if (
+            comma
+            and comma.text == ","
+            and comma.start - sent.start > 15
+            and _tail_is_adverbial(toks, cue, sent.end)
+            and (not cue.inverted or _ends_clause(toks, mention, sent.end))
+        ):
             return sent.start, comma.start, cue, mention
         # According to X, CLAUSE.
         if cue.lemma == "according to" and cue.start == sent.start:

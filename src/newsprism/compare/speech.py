@@ -44,6 +44,7 @@ __all__ = [
     "name_mentions",
     "nominal_mentions",
     "parse_name",
+    "role_prefix_start",
     "skip_adverbs",
     "tokenize",
 ]
@@ -352,6 +353,31 @@ class Mention:
 def is_name_token(tok: Token) -> bool:
     """A capitalised word that can be part of a name (not "But", "The", "Meanwhile")."""
     return tok.text[:1].isupper() and tok.low not in _NOT_NAME
+
+
+# Lower-case words that can stand in a title before a name ("Clinton campaign spokesman Nick Merrill",
+# "the state's former party chairman Phil Lovas").
+_TITLE_MODIFIERS = _words(
+    "campaign press party state national foreign senior former top acting interim deputy assistant "
+    "communications policy security defense defence justice health finance trade energy education "
+    "county city federal regional local international executive managing"
+)
+
+
+def role_prefix_start(tokens: list[Token], i: int, lo: int) -> int:
+    """The first index of the title words that end at ``tokens[i]`` and begin at or after
+    character ``lo``: roles, their modifiers, determiners, possessives and capitalised words
+    ("Stein spokeswoman", "The state's campaign chairman").  ``i + 1`` when there are none."""
+    k = i
+    while k >= 0 and tokens[k].start >= lo and i - k < 8:
+        tok = tokens[k]
+        low = tok.low
+        if not tok.is_word:
+            break
+        if not (tok.is_cap or low in _ROLES or low in _TITLE_MODIFIERS or low in _DETERMINERS or _possessive(tok)):
+            break
+        k -= 1
+    return k + 1
 
 
 def _possessive(tok: Token) -> bool:
