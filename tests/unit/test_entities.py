@@ -123,6 +123,11 @@ def test_a_word_opening_a_ptb_style_quote_is_sentence_initial() -> None:
     assert names(text) == [("Paris", "place")]
 
 
+def test_may_after_a_first_name_is_a_surname() -> None:
+    text = "Prime Minister Theresa May met Angela Merkel in May. In May, Brian May played."
+    assert names(text) == [("Theresa May", "person"), ("Angela Merkel", "person"), ("Brian May", "person")]
+
+
 def test_organisation_and_place_cues() -> None:
     assert names("officials at the Ministry of Defence and the Arctic Council") == [
         ("Ministry of Defence", "organisation"),

@@ -253,6 +253,16 @@ def test_reported_speech_with_titles_and_inside_the_sentence() -> None:
     ]
 
 
+def test_may_after_a_first_name_is_a_surname() -> None:
+    text = (
+        "Theresa May said the country would formally declare its intention to leave by March.\n"
+        "“We will leave,” said Theresa May.\n"
+        "“It may rain,” Smith may say."
+    )
+    assert [q.speaker for q in quotes(text)] == ["Theresa May", "Smith"]
+    assert [q.speaker for q in quotes(text, kind="reported")] == ["Theresa May"]
+
+
 def test_a_subject_before_said_is_not_reported_speech() -> None:
     """ "…, said he cannot comment" is no inverted "…, said he.": the subject is not the content."""
     text = "The state's campaign chairman, Phil Lovas, said he cannot comment on the letter because he has not seen it."

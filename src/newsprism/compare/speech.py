@@ -380,6 +380,17 @@ def role_prefix_start(tokens: list[Token], i: int, lo: int) -> int:
     return k + 1
 
 
+def _surname_may(tokens: list[Token], k: int) -> bool:
+    """ "May" after a first name is a surname ("Theresa May"), not the month or the verb."""
+    return (
+        0 < k < len(tokens)
+        and tokens[k].text == "May"
+        and tokens[k - 1].is_cap
+        and gender_of(tokens[k - 1].text) is not None
+        and tokens[k - 1].end < tokens[k].start
+    )
+
+
 def _possessive(tok: Token) -> bool:
     return tok.text.endswith(("’s", "'s", "s’", "s'"))
 
@@ -463,7 +474,11 @@ def mention_before(text: str, tokens: list[Token], cue_index: int) -> Mention | 
 
 def skip_adverbs(tokens: list[Token], i: int) -> int:
     """The index of the last token at or before ``i`` that is not an adverb or auxiliary."""
-    while i >= 0 and (tokens[i].low in _SKIP_BEFORE_CUE or (tokens[i].low.endswith("ly") and not tokens[i].is_cap)):
+    while (
+        i >= 0
+        and (tokens[i].low in _SKIP_BEFORE_CUE or (tokens[i].low.endswith("ly") and not tokens[i].is_cap))
+        and not _surname_may(tokens, i)
+    ):
         i -= 1
     return i
 
@@ -547,7 +562,7 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
     low = tok.low
     if low in PRONOUNS:
         return Mention(tok.start, tok.end, tok.text, "pronoun", gender=PRONOUNS[low])
-    if is_name_token(tok) and not _possessive(tok) and low not in _MONTHS_DAYS:
+    if (is_name_token(tok) and not _possessive(tok) and low not in _MONTHS_DAYS) or _surname_may(tokens, i):
         j = i
         while j - 1 >= 0:
             prev = tokens[j - 1]
@@ -636,7 +651,12 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
         while j + 1 < len(tokens):
             nxt = tokens[j + 1]
             particle = nxt.low in _PARTICLES and j + 2 < len(tokens) and is_name_token(tokens[j + 2])
-            if (is_name_token(nxt) and not _possessive(nxt)) or nxt.low in _SUFFIXES or particle:
+            if (
+                (is_name_token(nxt) and not _possessive(nxt))
+                or nxt.low in _SUFFIXES
+                or particle
+                or _surname_may(tokens, j + 1)
+            ):
                 j += 1
             else:
                 break

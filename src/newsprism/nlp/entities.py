@@ -209,8 +209,8 @@ def _chains(text: str, toks: list[tuple[int, int, str]], lang: str) -> list[_Cha
                 continue
             if gap == "" and tj not in ("-", "/", "&") and not tj.isdigit():
                 break
-            if gap and tj in calendar_words:
-                break
+            if gap and tj in calendar_words and not (tj == "May" and chain[-1][2] in _first_names()):
+                break  # a month, except the surname of "Theresa May"
             if tj[:1].isupper() and gap:
                 if _DOTTED.fullmatch(chain[-1][2]) and _lookup(tj) and not _lookup(f"{chain[-1][2]} {tj}"):
                     break  # "... and the U.S. Iceland has had ...": the abbreviation ended a sentence
