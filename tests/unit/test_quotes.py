@@ -253,6 +253,16 @@ def test_reported_speech_with_titles_and_inside_the_sentence() -> None:
     ]
 
 
+def test_a_reported_clause_may_open_with_a_bare_noun() -> None:
+    text = (
+        "But critics say resources could be better spent in partnership with NATO.\n"
+        "He said nothing about the plan to the reporters in the room."
+    )
+    assert [(q.speaker, q.text) for q in quotes(text, kind="reported")] == [
+        ("critics", "resources could be better spent in partnership with NATO")
+    ]
+
+
 def test_may_after_a_first_name_is_a_surname() -> None:
     text = (
         "Theresa May said the country would formally declare its intention to leave by March.\n"

@@ -769,6 +769,9 @@ _CLAUSE_OPENERS = _words(
     "the a an this that these those there it he she they we i you his her their its our some many "
     "no not if when while both all any each every"
 )
+_CLAUSE_VERBS = _words(
+    "is are was were has have had will would could should can may might must does did"
+)
 _ADVERBIAL = _words(
     "in on at during to after before earlier later last this yesterday today tonight again also monday tuesday "
     "wednesday thursday friday saturday sunday"
@@ -807,6 +810,13 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
     nxt = tokens[i]
     if lemma in THATLESS_CUES and (nxt.low in _CLAUSE_OPENERS or is_name_token(nxt) or nxt.text.isdigit()):
         return nxt.start
+    if lemma in THATLESS_CUES and nxt.is_word and nxt.low not in _FUNCTION:
+        # a bare noun phrase, then its verb: "critics say resources could be better spent"
+        for k in range(i + 1, min(i + 3, len(tokens))):
+            if tokens[k].start >= hi or not tokens[k].is_word:
+                break
+            if tokens[k].low in _CLAUSE_VERBS:
+                return nxt.start
     return None
 
 
