@@ -769,9 +769,7 @@ _CLAUSE_OPENERS = _words(
     "the a an this that these those there it he she they we i you his her their its our some many "
     "no not if when while both all any each every"
 )
-_CLAUSE_VERBS = _words(
-    "is are was were has have had will would could should can may might must does did"
-)
+_AUX_VERBS = _words("is are was were has have had will would could should can may might must does did")
 _ADVERBIAL = _words(
     "in on at during to after before earlier later last this yesterday today tonight again also monday tuesday "
     "wednesday thursday friday saturday sunday"
@@ -815,7 +813,7 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
         for k in range(i + 1, min(i + 3, len(tokens))):
             if tokens[k].start >= hi or not tokens[k].is_word:
                 break
-            if tokens[k].low in _CLAUSE_VERBS:
+            if tokens[k].low in _AUX_VERBS:
                 return nxt.start
     return None
 
