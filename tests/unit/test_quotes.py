@@ -256,10 +256,12 @@ def test_reported_speech_with_titles_and_inside_the_sentence() -> None:
 def test_a_reported_clause_may_open_with_a_bare_noun() -> None:
     text = (
         "But critics say resources could be better spent in partnership with NATO.\n"
-        "He said nothing about the plan to the reporters in the room."
+        "He said nothing about the plan to the reporters in the room.\n"
+        "The Trump campaign has said he's not being audited for returns before 2009."
     )
     assert [(q.speaker, q.text) for q in quotes(text, kind="reported")] == [
-        ("critics", "resources could be better spent in partnership with NATO")
+        ("critics", "resources could be better spent in partnership with NATO"),
+        ("the Trump campaign", "he's not being audited for returns before 2009"),
     ]
 
 

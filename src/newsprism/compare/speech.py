@@ -806,7 +806,8 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
                 return tokens[k].end
         return None
     nxt = tokens[i]
-    if lemma in THATLESS_CUES and (nxt.low in _CLAUSE_OPENERS or is_name_token(nxt) or nxt.text.isdigit()):
+    opener = nxt.low in _CLAUSE_OPENERS or re.split(r"['’]", nxt.low)[0] in _CLAUSE_OPENERS  # "he's", "it's"
+    if lemma in THATLESS_CUES and (opener or is_name_token(nxt) or nxt.text.isdigit()):
         return nxt.start
     if lemma in THATLESS_CUES and nxt.is_word and nxt.low not in _FUNCTION:
         # a bare noun phrase, then its verb: "critics say resources could be better spent"
