@@ -4,8 +4,10 @@ quote variants, and the renderers (escaping included)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
+import numpy as np
 import pytest
 
 from newsprism.compare.align import AlignParams, Doc, align, clauses
@@ -244,3 +246,49 @@ def test_a_chain_of_matches_is_not_one_fact() -> None:
         for k in members:
             others = [m for m in members if m != k]
             assert sum(al.similarity[k, m] for m in others) / len(others) >= params.threshold
+
+
+class _TableEncoder:
+    """Fixed vectors for known statements (a fake of the multilingual encoder)."""
+
+    name = "test.TableEncoder"
+    dim = 8
+
+    def __init__(self, table: dict[str, list[float]]) -> None:
+        self.table = table
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            row = np.array(self.table.get(text.strip().rstrip("."), [0.0] * self.dim), dtype=np.float32)
+            out[i] = row / (np.linalg.norm(row) or 1.0)
+        return out
+
+
+def test_statements_that_are_each_others_best_match_across_languages_align() -> None:
+    """Dense cosine 0.55 is under the plain cross-language bar (about 0.59) but enough for two
+    statements that are each other's best match; a statement whose best match prefers another does
+    not align."""
+
+    def unit(*xs: float) -> list[float]:
+        rest = float(np.sqrt(max(0.0, 1.0 - sum(x * x for x in xs))))
+        return [*xs, *[0.0] * (7 - len(xs)), rest]
+
+    a1, a2, a3 = "Zorva mindel plakat osteri vunn", "Krebel astum niro felgat duran", "Pelmo sturik vande orrel kasmi"
+    b1, b2 = "The harbour closed after the storm", "Ferries will resume service on Monday"
+    table = {
+        a1: unit(0.55, 0.30),
+        a2: unit(0.30, 0.55),
+        a3: unit(0.52, 0.10),
+        b1: [1.0, 0, 0, 0, 0, 0, 0, 0],
+        b2: [0, 1.0, 0, 0, 0, 0, 0, 0],
+    }
+    inputs = [
+        CompareInput(article="o", title="", text=f"{a1}.\n{a2}.\n{a3}.", language="xx"),
+        CompareInput(article="t", title="", text=f"{b1}.\n{b2}.", language="en"),
+    ]
+    data = Comparer(encoder=_TableEncoder(table)).compare(inputs).to_json()
+    pairs = {
+        tuple(sorted(s["text"].rstrip(".") for s in f["support"])) for f in data["facts"] if f["kind"] == "statement"
+    }
+    assert pairs == {tuple(sorted((a1, b1))), tuple(sorted((a2, b2)))}

@@ -30,7 +30,7 @@ __all__ = ["COMPARE_V2", "CompareInput", "Comparer"]
 
 log = logging.getLogger(__name__)
 
-COMPARE_V2 = "newsprism.Compare.v2"  # v2: no country adjective as "where", no fact by a chain of matches
+COMPARE_V2 = "newsprism.Compare.v2"  # v2: no demonym "where", no chained facts, mutual best matches across languages
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,141 @@
+"""Statement alignment across languages: does a comparison pair each sentence with its translation?
+
+    python bench/align_bench.py [--data ../shared/data] [--docs N]
+
+WMT21 documents are translated sentence by sentence: line *i* of the Russian or Japanese original
+and line *i* of its professional English translation say the same thing.  Each pair is compared as
+two independent sources (``Comparer.compare``, ``copy_of`` left empty so that the translation counts
+as a source of its own), and every fact the comparison builds is checked against that gold:
+
+- a fact *pairs* an original statement with an English one; it is right when both come from the
+  same line (statements are sentences or clauses, so a line can give several);
+- precision = right pairs / pairs; recall = lines where some fact pairs the line with its own
+  translation / lines of the documents (lines with text on both sides).
+
+A control pairs each original with the translation of another document (the one 7 places on in
+the file): every fact found there is a false alignment, unless the two documents happen to report
+the same event (WMT21 has a few such groups).
+
+Two set-ups run side by side in the same process: the default comparer of a multilingual store
+(the bundled encoder's vectors for statements in different languages) and the lexical comparer
+(no encoder: across languages only names, numbers and shared words can match), the baseline.
+Cost: documents per second of ``Comparer.compare`` (encoding included).
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from devdata import data_dir, load_rows
+from newsprism.compare.comparer import CompareInput, Comparer
+from newsprism.represent.dense import USEEncoder
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    return starts
+
+
+def pairs_of(rows: list[dict], limit: int | None) -> list[tuple[dict, dict]]:
+    by_story: dict[str, dict[str, dict]] = {}
+    for r in rows:
+        kind = r.get("kind")
+        if kind in ("original", "human-translation"):
+            by_story.setdefault(r["story"], {})[kind] = r
+    out = []
+    for story in sorted(by_story):
+        pair = by_story[story]
+        if "original" in pair and "human-translation" in pair:
+            o, t = pair["original"], pair["human-translation"]
+            if o["text"].count("\n") == t["text"].count("\n"):  # line-aligned
+                out.append((o, t))
+    return out[:limit] if limit else out
+
+
+def score(comparer: Comparer, docs: list[tuple[dict, dict]]) -> dict[str, float]:
+    right = pairs = lines = found = 0
+    t0 = time.perf_counter()
+    for original, translation in docs:
+        inputs = [
+            CompareInput(article="o", title="", text=original["text"], language=original["lang"]),
+            CompareInput(article="t", title="", text=translation["text"], language="en"),
+        ]
+        data = comparer.compare(inputs, display_language="en").to_json()
+        starts = {"o": _line_starts(original["text"]), "t": _line_starts(translation["text"])}
+        texts = {"o": original["text"].split("\n"), "t": translation["text"].split("\n")}
+        good: set[int] = set()
+        for fact in data["facts"]:
+            if fact["kind"] != "statement":
+                continue
+            line = {s["article"]: bisect.bisect_right(starts[s["article"]], s["start"]) - 1 for s in fact["support"]}
+            if len(line) != 2:
+                continue
+            pairs += 1
+            if line["o"] == line["t"]:
+                right += 1
+                good.add(line["o"])
+        usable = [i for i, (a, b) in enumerate(zip(texts["o"], texts["t"], strict=True)) if a.strip() and b.strip()]
+        lines += len(usable)
+        found += len(good & set(usable))
+    seconds = time.perf_counter() - t0
+    control = statements = 0
+    for k, (original, _) in enumerate(docs):
+        other = docs[(k + 7) % len(docs)][1]
+        if other is docs[k][1]:
+            continue
+        inputs = [
+            CompareInput(article="o", title="", text=original["text"], language=original["lang"]),
+            CompareInput(article="t", title="", text=other["text"], language="en"),
+        ]
+        data = comparer.compare(inputs, display_language="en").to_json()
+        control += sum(1 for f in data["facts"] if f["kind"] == "statement")
+        statements += sum(1 for line in original["text"].split("\n") if line.strip())
+    return {
+        "control": control,
+        "control_lines": statements,
+        "P": right / pairs if pairs else 0.0,
+        "R": found / lines if lines else 0.0,
+        "pairs": pairs,
+        "right": right,
+        "lines": lines,
+        "found": found,
+        "docs_per_s": len(docs) / seconds if seconds else 0.0,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data")
+    ap.add_argument("--docs", type=int, help="at most this many documents per language pair")
+    args = ap.parse_args()
+    root = data_dir(args.data)
+    dense = Comparer(encoder=USEEncoder())
+    lexical = Comparer()
+    print(
+        "| documents | comparer | pairs right / pairs | precision | lines found / lines | recall |"
+        " facts between unrelated documents / their lines | documents/s |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for name, file in (("WMT21 ru-en", "wmt21_ruen.jsonl"), ("WMT21 ja-en", "wmt21_jaen.jsonl")):
+        docs = pairs_of(load_rows(root / file), args.docs)
+        for label, comparer in (("bundled encoder (default)", dense), ("lexical only (baseline)", lexical)):
+            s = score(comparer, docs)
+            print(
+                f"| {name} ({len(docs)}) | {label} | {s['right']} / {s['pairs']} | **{s['P']:.3f}** | "
+                f"{s['found']} / {s['lines']} | **{s['R']:.3f}** | {s['control']} / {s['control_lines']} | "
+                f"{s['docs_per_s']:.1f} |",
+                flush=True,
+            )
+
+
+if __name__ == "__main__":
+    main()
