@@ -63,6 +63,7 @@ def pairs_of(rows: list[dict], limit: int | None) -> list[tuple[dict, dict]]:
 
 def score(comparer: Comparer, docs: list[tuple[dict, dict]]) -> dict[str, float]:
     right = pairs = lines = found = 0
+    q_orig = q_trans = q_pairs = q_right = 0
     t0 = time.perf_counter()
     for original, translation in docs:
         inputs = [
@@ -72,6 +73,13 @@ def score(comparer: Comparer, docs: list[tuple[dict, dict]]) -> dict[str, float]
         data = comparer.compare(inputs, display_language="en").to_json()
         starts = {"o": _line_starts(original["text"]), "t": _line_starts(translation["text"])}
         texts = {"o": original["text"].split("\n"), "t": translation["text"].split("\n")}
+        q_orig += sum(1 for q in data["quotes"] if q["article"] == "o" and q["kind"] == "direct" and q["speaker"])
+        q_trans += sum(1 for q in data["quotes"] if q["article"] == "t" and q["kind"] == "direct" and q["speaker"])
+        for v in data["quote_variants"]:
+            if v.get("translated"):
+                q_pairs += 1
+                line = {q["article"]: bisect.bisect_right(starts[q["article"]], q["start"]) - 1 for q in v["quotes"]}
+                q_right += line.get("o") == line.get("t")
         good: set[int] = set()
         for fact in data["facts"]:
             if fact["kind"] != "statement":
@@ -87,7 +95,7 @@ def score(comparer: Comparer, docs: list[tuple[dict, dict]]) -> dict[str, float]
         lines += len(usable)
         found += len(good & set(usable))
     seconds = time.perf_counter() - t0
-    control = statements = 0
+    control = statements = q_control = 0
     for k, (original, _) in enumerate(docs):
         other = docs[(k + 7) % len(docs)][1]
         if other is docs[k][1]:
@@ -98,8 +106,14 @@ def score(comparer: Comparer, docs: list[tuple[dict, dict]]) -> dict[str, float]
         ]
         data = comparer.compare(inputs, display_language="en").to_json()
         control += sum(1 for f in data["facts"] if f["kind"] == "statement")
+        q_control += sum(1 for v in data["quote_variants"] if v.get("translated"))
         statements += sum(1 for line in original["text"].split("\n") if line.strip())
     return {
+        "q_orig": q_orig,
+        "q_trans": q_trans,
+        "q_pairs": q_pairs,
+        "q_right": q_right,
+        "q_control": q_control,
         "control": control,
         "control_lines": statements,
         "P": right / pairs if pairs else 0.0,
@@ -125,6 +139,7 @@ def main() -> None:
         " facts between unrelated documents / their lines | documents/s |"
     )
     print("|---|---|---|---|---|---|---|---|")
+    quote_rows = []
     for name, file in (("WMT21 ru-en", "wmt21_ruen.jsonl"), ("WMT21 ja-en", "wmt21_jaen.jsonl")):
         docs = pairs_of(load_rows(root / file), args.docs)
         for label, comparer in (("bundled encoder (default)", dense), ("lexical only (baseline)", lexical)):
@@ -135,6 +150,16 @@ def main() -> None:
                 f"{s['docs_per_s']:.1f} |",
                 flush=True,
             )
+            quote_rows.append(
+                f"| {name} ({len(docs)}) | {label} | {s['q_orig']} | {s['q_trans']} | "
+                f"{s['q_right']} / {s['q_pairs']} | {s['q_control']} |"
+            )
+    print("\nQuotes: direct quotes with a speaker in the originals and in the translations, the")
+    print("original-translation pairs matched as one quote in two languages (right: same line), and such")
+    print("pairs between unrelated documents (control).\n")
+    print("| documents | comparer | originals' quotes | translations' quotes | matched right / matched | control |")
+    print("|---|---|---|---|---|---|")
+    print("\n".join(quote_rows))
 
 
 if __name__ == "__main__":

@@ -292,3 +292,32 @@ def test_statements_that_are_each_others_best_match_across_languages_align() -> 
         tuple(sorted(s["text"].rstrip(".") for s in f["support"])) for f in data["facts"] if f["kind"] == "statement"
     }
     assert pairs == {tuple(sorted((a1, b1))), tuple(sorted((a2, b2)))}
+
+
+def test_one_quote_in_two_languages_is_a_translated_variant() -> None:
+    ru_quote, en_quote = "Мы будем защищать наши интересы всеми средствами", "We will defend our interests by all means"
+    other = "The weather in Moscow will stay warm all week"
+    table = {
+        ru_quote: [1.0, 0.2, 0, 0, 0, 0, 0, 0],
+        en_quote: [0.9, 0.3, 0.1, 0, 0, 0, 0, 0],
+        other: [0, 0, 0, 1.0, 0, 0, 0, 0],
+    }
+    inputs = [
+        CompareInput(article="ru", title="", text=f"Владимир Путин заявил: «{ru_quote}».", language="ru"),
+        CompareInput(
+            article="en",
+            title="",
+            text=f"“{en_quote},” Vladimir Putin said. “{other},” Sergei Lavrov added.",
+            language="en",
+        ),
+    ]
+    data = Comparer(encoder=_TableEncoder(table)).compare(inputs).to_json()
+    [variant] = data["quote_variants"]
+    assert variant["translated"] and variant["diff"] == []
+    assert {q["text"] for q in variant["quotes"]} == {ru_quote, en_quote}
+    assert {q["text"]: q["shared"] for q in data["quotes"]} == {ru_quote: True, en_quote: True, other: False}
+    text = to_text(data)
+    assert "(the same quote in two languages)" in text
+    assert "<del>" not in to_html(data)
+    lexical = Comparer().compare(inputs).to_json()  # no encoder: no match across languages
+    assert lexical["quote_variants"] == []

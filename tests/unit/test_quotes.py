@@ -265,6 +265,29 @@ def test_a_reported_clause_may_open_with_a_bare_noun() -> None:
     ]
 
 
+def test_a_role_before_an_inverted_speaker() -> None:
+    assert [(q.speaker, q.text) for q in quotes("“We are ready,” said spokesman John Kirby.")] == [
+        ("John Kirby", "We are ready")
+    ]
+
+
+def test_russian_quotes_and_speakers() -> None:
+    text = (
+        "Мария Захарова выступила в Москве. «Это провокация против нашей страны», — заявила она.\n"
+        "«Сегодня на вооружении флота находятся новейшие корабли», — сказал Владимир Путин.\n"
+        "Президент России Владимир Владимирович Путин заявил: «Мы будем защищать наши интересы».\n"
+        "«Мы готовы к диалогу с партнёрами», — отметил глава МИД Сергей Лавров.\n"
+        "Как сообщили в Минобороны, испытания ракеты «Циркон» прошли успешно."
+    )
+    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ru") if q.kind == "direct"]
+    assert got == [
+        ("Мария Захарова", "Это провокация против нашей страны"),
+        ("Владимир Владимирович Путин", "Сегодня на вооружении флота находятся новейшие корабли"),  # his full name
+        ("Владимир Владимирович Путин", "Мы будем защищать наши интересы"),
+        ("Сергей Лавров", "Мы готовы к диалогу с партнёрами"),
+    ]  # «Циркон» names a missile: no quote
+
+
 def test_may_after_a_first_name_is_a_surname() -> None:
     text = (
         "Theresa May said the country would formally declare its intention to leave by March.\n"

@@ -155,6 +155,7 @@ class _Variant(BaseModel):
     speaker: str | None
     quotes: list[_Quote]
     diff: list[_DiffOp]
+    translated: bool = False  # the same quote in two languages: no word diff
 
 
 class _Entity(BaseModel):

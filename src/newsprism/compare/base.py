@@ -168,12 +168,14 @@ class QuoteVariant:
     speaker: str | None
     quotes: tuple[Quote, ...]
     diff: tuple[tuple[str, str], ...]  # (op, words): op is "=", "-" (only in first), "+" (only in second)
+    translated: bool = False  # the quotes are in different languages (no word diff then)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "speaker": self.speaker,
             "quotes": [q.to_json() for q in self.quotes],
             "diff": [{"op": op, "text": text} for op, text in self.diff],
+            "translated": self.translated,
         }
 
 

@@ -10,7 +10,7 @@ no network; the engine caches its JSON per story revision.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -79,7 +79,10 @@ class Comparer:
         aligned = {k for members in al.facts for k in members}
         unique = unique + unique_details(annotated, aligned)
         quotes = self._quotes(inputs)
-        variants, shared = match_quotes(quotes, group)
+        language_of = {i.article: i.language for i in inputs}
+        variants, shared = match_quotes(
+            quotes, group, language_of=language_of, dense_similarity=self._quote_similarity(quotes, language_of)
+        )
         quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
         entities = entities_for([(i.article, i.text) for i in inputs])
         sources = tuple(Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of) for i in inputs)
@@ -97,6 +100,22 @@ class Comparer:
             version=self.name,
             display_language=display,
         )
+
+    def _quote_similarity(
+        self, quotes: Sequence[Quote], language_of: Mapping[str, str | None]
+    ) -> Callable[[int, int], float] | None:
+        """Cosine of two quotes' dense vectors, when the story's quotes are in several languages."""
+        if self.encoder is None or not self.encoder.dim:
+            return None
+        if len({language_of.get(q.article) for q in quotes if q.kind == "direct"} - {None}) < 2:
+            return None
+        index = {i: k for k, i in enumerate(i for i, q in enumerate(quotes) if q.kind == "direct")}
+        vectors = self.encoder.encode([quotes[i].text for i in index])
+
+        def similarity(i: int, j: int) -> float:
+            return float(vectors[index[i]] @ vectors[index[j]])
+
+        return similarity
 
     def _annotate(self, al: Alignment, by_id: dict[str, CompareInput]) -> list[Annotated]:
         # names are found on the whole article, so "Biden" in one sentence is the "Joe Biden" of

@@ -104,7 +104,7 @@ _TRAILING = ",;:"
 _DASHES = frozenset("―—–")
 _INVERTIBLE = _words(
     "say add ask write continue explain note recall reply respond declare argue insist warn joke quip "
-    "conclude observe remark answer exclaim shout tweet post suggest offer"
+    "conclude observe remark answer exclaim shout tweet post suggest offer stress report admit agree"
 )
 
 
@@ -176,6 +176,8 @@ class RuleQuoteExtractor:
                 continue
             if part.how not in ("post", "dash", "colon") and looks_like_title(text, part.open_at, part.start, part.end):
                 continue  # CNN's “Face the Nation”, his book ''Make Your Kid a Millionaire'': a title
+            if language == "ru" and len(text[part.start : part.end].split()) < 4:
+                continue  # «Циркон», «Реал», «оранжевый»: Russian puts names and terms in «», not speech
             speaker = resolver.resolve(part.mention) if part.mention is not None else None
             m = part.mention
             out.append(
@@ -539,11 +541,13 @@ def _attribute_part(masked: str, para: _Para, part: _Part) -> None:
     if t + 1 < len(toks) and toks[t].low == "as" and not toks[t + 1].text[:1].isdigit():
         t += 1  # "…,” as a Homeland Security memo put it
     if part.close_at is not None and t < len(toks):
-        if toks[t].text in _DASHES:
+        if toks[t].text in _DASHES or toks[t].text == "-":
             m = mention_after(masked, toks, t + 1)
-            if m is not None and m.kind == "name":
+            if m is not None and m.kind == "name" and toks[t].text != "-":
                 part.mention, part.cue, part.how = m, toks[t].text, "dash"
                 return
+            if t + 1 < len(toks):
+                t += 1  # "«…», — сказал Владимир Путин": the cue after the dash
         for cue in para.cues:
             if cue.first == t and cue.inverted and cue.mention is not None:
                 part.mention, part.cue, part.how = cue.mention, cue.form, "post"
@@ -716,7 +720,7 @@ class _Resolver:
                 return lower_article(mention.text)  # "the Kremlin", "the Daily Beast"
             return self.full(mention).name
         if mention.kind == "pronoun":
-            if (mention.name or mention.text).lower() in ("he", "she"):
+            if (mention.name or mention.text).lower() in ("he", "she", "он", "она"):
                 person = self.person_before(mention.start, mention.gender)
                 return person.name if person is not None else None
             return None

@@ -87,6 +87,9 @@ def to_text(data: Data, *, width: int = 100) -> str:
         out.append(f"  ~ {v.get('speaker') or 'unknown speaker'}:")
         for q in v["quotes"]:
             out.append(f"      {_outlet(data, q['article'])}{_said(q, _clip(q['text'], width))}")
+        if v.get("translated"):
+            out.append("      (the same quote in two languages)")
+            continue
         diff = " ".join(
             d["text"] if d["op"] == "=" else (f"[-{d['text']}-]" if d["op"] == "-" else f"{{+{d['text']}+}}")
             for d in v["diff"]
@@ -172,6 +175,9 @@ def to_markdown(data: Data) -> str:
         lines.append(f"- **{_md(v.get('speaker') or 'unknown speaker')}**")
         for q in v["quotes"]:
             lines.append(f"  - {_md(_outlet(data, q['article']))}{_said(q, _md(q['text']))}")
+        if v.get("translated"):
+            lines.append("  - the same quote in two languages")
+            continue
         diff = " ".join(
             _md(d["text"])
             if d["op"] == "="
@@ -283,6 +289,8 @@ def to_html(data: Data) -> str:
             for d in v["diff"]
         )
         who = ", ".join(_esc(_outlet(data, q["article"])) for q in v["quotes"])
+        if v.get("translated"):  # no word diff across languages: both renderings
+            diff = "<br>".join(f"{_esc(_outlet(data, q['article']))}: {_esc(q['text'])}" for q in v["quotes"])
         parts.append(
             f"<p><b>{_esc(v.get('speaker') or 'unknown speaker')}</b> <span class=meta>({who})</span><br>{diff}</p>"
         )

@@ -122,6 +122,26 @@ _LEMMA: dict[str, str] = {}
 for _lemma in _CLAUSE_VERBS + _QUOTE_VERBS:
     for _form in _forms(_lemma):
         _LEMMA.setdefault(_form, _lemma)
+# Russian speech verbs (past tense in every gender and number, present third person), read as the
+# English lemma they translate, so the same rules attribute "«…», — сказал Владимир Путин" and
+# "Путин заявил: «…»".
+_RUSSIAN: dict[str, str] = {
+    "say": "сказал сказала сказали говорит говорят говорил говорила говорили поделился поделилась "
+    "поделились прокомментировал прокомментировала комментировал комментировала",
+    "declare": "заявил заявила заявили заявляет заявляют",
+    "note": "отметил отметила отметили отмечает отмечают заметил заметила",
+    "stress": "подчеркнул подчеркнула подчеркнули подчеркивает подчёркивает",
+    "add": "добавил добавила добавили добавляет",
+    "explain": "пояснил пояснила пояснили объяснил объяснила объяснили уточнил уточнила уточнили",
+    "report": "сообщил сообщила сообщили сообщает сообщают рассказал рассказала рассказали",
+    "answer": "ответил ответила ответили",
+    "write": "написал написала написали пишет",
+    "admit": "признал признала признали признался призналась",
+    "agree": "согласился согласилась согласились",
+}
+for _lemma, _forms_ru in _RUSSIAN.items():
+    for _form in _forms_ru.split():
+        _LEMMA.setdefault(_form, _lemma)
 # Sentence-initial inverted forms: "Said Ellis: ..."
 _CAPITALISED = {
     f.capitalize(): f for f in ("said", "says", "added", "asked", "wrote", "writes", "adds", "asks", "according to")
@@ -185,7 +205,17 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 _ABBREV = _words(
     "mr mrs ms dr prof gov sen rep st gen col lt sgt capt adm maj rev hon pres jr sr sens reps atty amb supt cmdr gens"
 )
-PRONOUNS: dict[str, str | None] = {"he": "m", "she": "f", "they": None, "we": None, "i": None, "it": None}
+PRONOUNS: dict[str, str | None] = {
+    "he": "m",
+    "she": "f",
+    "they": None,
+    "we": None,
+    "i": None,
+    "it": None,
+    "он": "m",  # Russian
+    "она": "f",
+    "они": None,
+}
 """Subject pronouns and their gender."""
 _DETERMINERS = _words(
     "a an the another one two three four five several some many most other this that these those "
@@ -205,7 +235,10 @@ _NOT_NAME = (
         "meanwhile however still yet following despite also even now today yesterday tonight here there it "
         "he she they we i you him them us me instead indeed moreover thus therefore perhaps maybe why how "
         "later earlier first finally last next once only just all none either neither such according asked "
-        "told said says speaking writing asked citing unlike"
+        "told said says speaking writing asked citing unlike "
+        # Russian words that open sentences capitalised but are no names ("Как пишет ТАСС", "В Минобороны")
+        "как в во на по с со к ко о об от до из за для при под над у и а но что это этот эта эти так также "
+        "однако ещё еще уже когда где если после перед между тогда теперь сейчас там тут здесь все всё его её"
     )
 )
 # Words in front of a name that say who the person is ("Secretary of State", "Sen.", "Mr.").
@@ -220,7 +253,10 @@ _ROLES = _words(
     "imam bishop cardinal coach detective sheriff superintendent host anchor correspondent columnist "
     "editor analyst economist executive manager chairperson trustee administrator supervisor treasurer "
     "comptroller auditor prosecutor lawyer inspector adviser advisor aide strategist pollster activist "
-    "retired former acting interim"
+    "retired former acting interim "
+    # Russian: the role words written before a name ("Президент России Владимир Путин")
+    "президент премьер премьер-министр министр глава губернатор мэр председатель спикер пресс-секретарь "
+    "директор посол генерал депутат сенатор лидер руководитель представитель врио замглавы вице-премьер"
 )
 _FEMALE_ROLES = _words(
     "mrs mrs. ms ms. miss chairwoman spokeswoman congresswoman councilwoman assemblywoman queen princess "
@@ -316,9 +352,16 @@ _FEMALE_NAMES = _words(
 )
 
 
+_CYRILLIC = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ-]*$")
+_RUSSIAN_MALE_A = _words("никита илья кузьма фома лука савва данила саша женя миша дима слава")
+
+
 def gender_of(first: str) -> str | None:
     """``"f"``, ``"m"`` or ``None`` for a first name."""
     low = first.lower().rstrip(".")
+    if _CYRILLIC.match(first) and len(low) > 2 and not first.isupper():
+        # Russian first names: feminine in -а/-я, masculine otherwise (Никита, Илья ... are not)
+        return "f" if low.endswith(("а", "я")) and low not in _RUSSIAN_MALE_A else "m"
     if low in _FEMALE_NAMES:
         return "f"
     if low in _MALE_NAMES:
@@ -408,7 +451,12 @@ def parse_name(tokens: list[Token], text: str) -> Mention | None:
         if low in _ROLES or low.rstrip(".") in _ROLES:
             last_role = i
     body = list(range(last_role + 1, len(tokens)))
-    if last_role >= 0 and body and (lows[body[0]] == "of" or len(body) > 3):
+    if len(body) >= 3 and all(_CYRILLIC.match(words[i]) for i in body):
+        # "Президент России Владимир Путин", "глава МИД Сергей Лавров": first name and surname
+        # (and a patronymic between them) end the run; what comes before names the office
+        keep = 3 if lows[body[-2]].endswith(("вич", "вна", "ична")) else 2
+        body = body[-keep:]
+    elif last_role >= 0 and body and (lows[body[0]] == "of" or len(body) > 3):
         body = _trailing_name(lows, body)  # "Director of National Intelligence Avril Haines"
     elif "of" in (lows[i] for i in body):
         cut = next(k for k, i in enumerate(body) if lows[i] == "of")
@@ -646,6 +694,19 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
             return Mention(tok.start, m.end, text[tok.start : m.end], "name", m.name, m.roles)
         if m is not None:
             return m
+    if tok.is_word and not tok.is_cap and tok.low in _ROLES:
+        # "said spokesman John Kirby", "— отметил глава МИД Сергей Лавров": roles, then the name
+        k = i
+        while k < len(tokens) and k - i < 4 and tokens[k].is_word and not tokens[k].is_cap:
+            if tokens[k].low not in _ROLES and tokens[k].low not in _TITLE_MODIFIERS:
+                return None
+            k += 1
+        if k < len(tokens) and is_name_token(tokens[k]):
+            m = mention_after(text, tokens, k, inverted=inverted)
+            if m is not None and m.kind == "name":
+                roles = tuple(t.low for t in tokens[i:k]) + m.roles
+                return Mention(tok.start, m.end, text[tok.start : m.end], "name", m.name, roles, m.gender, True)
+        return None
     if is_name_token(tok) and not _possessive(tok):
         j = i
         while j + 1 < len(tokens):

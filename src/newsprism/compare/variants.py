@@ -2,21 +2,26 @@
 
 Direct quotes of different independent sources are matched when their speakers agree (same name,
 or one name's last word is the other's) and their words overlap enough; a word-level diff shows
-the difference.  Quotes matched to no other source are reported as appearing in one source only.
+the difference.  Across languages (given a dense similarity of the quotes), the speakers' names
+are compared by their transliteration keys ("Путин" / "Putin") and the quotes by meaning; such a
+pair is a *translated* variant, without a word diff.  Quotes matched to no other source are
+reported as appearing in one source only.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
+from ..nlp.translit import name_key
 from .base import Quote, QuoteVariant
 
-__all__ = ["diff_words", "match_quotes", "same_speaker"]
+__all__ = ["diff_words", "match_quotes", "same_speaker", "same_speaker_across"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _MIN_SIMILARITY = 0.5  # token-sequence similarity of two renderings of one quote
+_MIN_DENSE = 0.5  # dense cosine of one quote in two languages (sentence translations: median about 0.6)
 
 
 def _norm_words(text: str) -> list[str]:
@@ -30,6 +35,21 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     if x == y:
         return True
     return bool(x) and bool(y) and (x[-1] == y[-1]) and (len(x) == 1 or len(y) == 1 or x[0] == y[0])
+
+
+def same_speaker_across(a: str | None, b: str | None) -> bool:
+    """Speakers written in different scripts: the surnames' transliteration keys agree, and the
+    first names' too when both give one ("Владимир Путин" / "Vladimir Putin")."""
+    if not a or not b:
+        return False
+    x, y = a.split(), b.split()
+    last_x, last_y = name_key(x[-1]), name_key(y[-1])
+    if last_x is None or last_x != last_y:
+        return False
+    if len(x) > 1 and len(y) > 1:
+        first_x, first_y = name_key(x[0]), name_key(y[0])
+        return first_x is None or first_y is None or first_x == first_y
+    return True
 
 
 def diff_words(a: str, b: str) -> tuple[tuple[str, str], ...]:
@@ -61,14 +81,32 @@ def _similarity(a: Quote, b: Quote) -> float:
     return matched / min(len(wa), len(wb))
 
 
-def match_quotes(quotes: Sequence[Quote], group_of: Mapping[str, str]) -> tuple[list[QuoteVariant], set[int]]:
+def match_quotes(
+    quotes: Sequence[Quote],
+    group_of: Mapping[str, str],
+    *,
+    language_of: Mapping[str, str | None] | None = None,
+    dense_similarity: Callable[[int, int], float] | None = None,
+) -> tuple[list[QuoteVariant], set[int]]:
     """Variants (same speaker, similar words, different wording) across independent sources, and
-    the indices of the quotes that another source also carries (identically or as a variant)."""
+    the indices of the quotes that another source also carries (identically or as a variant).
+
+    ``language_of`` (article -> language) and ``dense_similarity`` (the cosine of two quotes' dense
+    vectors, by index into ``quotes``) let quotes in different languages match as translations."""
     direct = [(i, q) for i, q in enumerate(quotes) if q.kind == "direct"]
+    languages = language_of or {}
     pairs: list[tuple[float, int, int]] = []
     for x, (i, a) in enumerate(direct):
         for j, b in direct[x + 1 :]:
             if group_of.get(a.article) == group_of.get(b.article):
+                continue
+            la, lb = languages.get(a.article), languages.get(b.article)
+            if la and lb and la != lb:
+                if dense_similarity is None or not same_speaker_across(a.speaker, b.speaker):
+                    continue
+                s = dense_similarity(i, j)
+                if s >= _MIN_DENSE:
+                    pairs.append((s, i, j))
                 continue
             if not same_speaker(a.speaker, b.speaker):
                 continue
@@ -87,7 +125,10 @@ def match_quotes(quotes: Sequence[Quote], group_of: Mapping[str, str]) -> tuple[
         used.add((i, gb))
         used.add((j, ga))
         shared.update((i, j))
-        if _norm_words(a.text) != _norm_words(b.text):
+        la, lb = languages.get(a.article), languages.get(b.article)
+        if la and lb and la != lb:
+            variants.append(QuoteVariant(speaker=a.speaker or b.speaker, quotes=(a, b), diff=(), translated=True))
+        elif _norm_words(a.text) != _norm_words(b.text):
             variants.append(
                 QuoteVariant(speaker=a.speaker or b.speaker, quotes=(a, b), diff=diff_words(a.text, b.text))
             )

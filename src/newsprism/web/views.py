@@ -277,8 +277,9 @@ def story_view(data: Data, members: Sequence[tuple[Article, Assignment]]) -> Sto
     variants: list[_RowDraft] = []
     for v in data.get("quote_variants", []):
         quotes = v["quotes"]
+        translated = bool(v.get("translated"))
         changed: list[list[tuple[int, int]]] = [[] for _ in quotes]
-        if len(quotes) == 2:
+        if len(quotes) == 2 and not translated:
             changed[0], changed[1] = _changed_words(quotes[0]["text"], quotes[1]["text"])
         cells = {}
         for q, words in zip(quotes, changed, strict=True):
@@ -290,7 +291,10 @@ def story_view(data: Data, members: Sequence[tuple[Article, Assignment]]) -> Sto
                 continue
             cells.setdefault(q["article"], []).append(excerpt(q["article"], s, e, extra))
         speaker = str(v.get("speaker") or "unknown speaker")
-        variants.append(_RowDraft("variant", speaker, "same quote, other words", cells, _diff_markup(v["diff"])))
+        if translated:
+            variants.append(_RowDraft("variant", speaker, "same quote, other language", cells, None))
+        else:
+            variants.append(_RowDraft("variant", speaker, "same quote, other words", cells, _diff_markup(v["diff"])))
 
     used = {a for row in (*facts, *conflicts, *variants) for a in row.cells}
     columns = tuple(c for c in all_columns if c.article in used)
