@@ -288,6 +288,20 @@ def test_russian_quotes_and_speakers() -> None:
     ]  # «Циркон» names a missile: no quote
 
 
+def test_japanese_quotes_and_speakers() -> None:
+    text = (
+        "そこで吉村知事は「月末になったら提携をして、予約段階でわかるようにする」と話した。\n"
+        "大阪府の吉村洋文知事（４５）が２０日、飲食店情報のサイト「ぐるなび」との提携を検討していると明かした。\n"
+        "試合後、辻監督は「今日だけは勝利の女神にお願いしました」とたたえた。\n"
+        "新しい店の名前は「夜の街の灯り」に決まった。"
+    )
+    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ja") if q.kind == "direct"]
+    assert got == [
+        ("吉村知事", "月末になったら提携をして、予約段階でわかるようにする"),
+        ("辻監督", "今日だけは勝利の女神にお願いしました"),
+    ]  # 「ぐるなび」 names a website, 「夜の街の灯り」 a shop: no speech verb follows
+
+
 def test_may_after_a_first_name_is_a_surname() -> None:
     text = (
         "Theresa May said the country would formally declare its intention to leave by March.\n"

@@ -178,6 +178,8 @@ class RuleQuoteExtractor:
                 continue  # CNN's “Face the Nation”, his book ''Make Your Kid a Millionaire'': a title
             if language == "ru" and len(text[part.start : part.end].split()) < 4:
                 continue  # «Циркон», «Реал», «оранжевый»: Russian puts names and terms in «», not speech
+            if language in ("ja", "zh") and len("".join(text[part.start : part.end].split())) < 6:
+                continue  # 「ぐるなび」, 「涙の病気」: a name or a term
             speaker = resolver.resolve(part.mention) if part.mention is not None else None
             m = part.mention
             out.append(
@@ -525,7 +527,48 @@ def _events(para: _Para) -> list[tuple[int, Mention, str]]:
     return out
 
 
+# Japanese: 「…」と話した / 「…」と、…と語った, the speaker the topic or subject of the sentence
+# ("吉村知事は", "岸田文雄首相が", "長野県は"), a name with an optional title and age before は/が.
+_JA_CUE = re.compile(
+    r"\s*と[、,]?\s*[^。「」]{0,24}?(話|語|述べ|説明|強調|明か|明らか|たたえ|称え|指摘|訴え|呼びかけ|呼び掛け|書い|"
+    r"つづ|投稿|発表|答え|振り返|意気込|力を込め|笑顔|喜|感謝|コメント|言|宣言|主張|表明|明言|説い)"
+)
+_JA_TITLES = (
+    "官房長官|国務長官|大統領|理事長|委員長|幹事長|報道官|容疑者|弁護士|首相|大臣|知事|市長|町長|村長|区長|社長|"
+    "会長|代表|監督|選手|被告|議員|長官|総裁|教授|党首|主席|外相|部長|署長|医師|氏|さん"
+)
+_JA_SUBJECT = re.compile(
+    rf"([一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{{1,12}}?)({_JA_TITLES})?(?:[（(][０-９0-9]+[）)])?(?:は|が)"
+)
+_JA_HONORIFICS = ("氏", "さん")
+
+
+def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
+    """「…」と話した: the speaker is the last topic or subject before the quote in its sentence."""
+    if part.close_at is None or masked[part.open_at : part.open_at + 1] not in ("「", "『"):
+        return False
+    end = masked.find("。", part.close_end)
+    cue = _JA_CUE.match(masked, part.close_end, end if end >= 0 else para.end)
+    if cue is None:
+        return False
+    start = max(masked.rfind("。", para.start, part.open_at) + 1, masked.rfind("\n", para.start, part.open_at) + 1)
+    subject = None
+    for m in _JA_SUBJECT.finditer(masked, max(start, para.start), part.open_at):
+        subject = m
+    if subject is None:
+        return False
+    name, title = subject.group(1), subject.group(2) or ""
+    if len(name) < 2 and not title:
+        return False  # "…歳は": a counter, not a name ("辻監督は" is one)
+    shown = name if title in ("", *_JA_HONORIFICS) else name + title
+    part.mention = Mention(subject.start(1), subject.end(2) if title else subject.end(1), shown, "name", shown)
+    part.cue, part.how = cue.group(1), "post"
+    return True
+
+
 def _attribute_part(masked: str, para: _Para, part: _Part) -> None:
+    if _japanese_attribution(masked, para, part):
+        return
     toks = para.tokens
     o = bisect.bisect_left(para.starts, part.open_at)
     close = part.close_at if part.close_at is not None else para.end

@@ -37,14 +37,17 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     return bool(x) and bool(y) and (x[-1] == y[-1]) and (len(x) == 1 or len(y) == 1 or x[0] == y[0])
 
 
-def same_speaker_across(a: str | None, b: str | None) -> bool:
+def same_speaker_across(a: str | None, b: str | None) -> bool | None:
     """Speakers written in different scripts: the surnames' transliteration keys agree, and the
-    first names' too when both give one ("Владимир Путин" / "Vladimir Putin")."""
+    first names' too when both give one ("Владимир Путин" / "Vladimir Putin").  ``None`` when a
+    name has no key to compare (a Japanese or Chinese name)."""
     if not a or not b:
         return False
     x, y = a.split(), b.split()
     last_x, last_y = name_key(x[-1]), name_key(y[-1])
-    if last_x is None or last_x != last_y:
+    if last_x is None or last_y is None:
+        return None
+    if last_x != last_y:
         return False
     if len(x) > 1 and len(y) > 1:
         first_x, first_y = name_key(x[0]), name_key(y[0])
@@ -102,10 +105,11 @@ def match_quotes(
                 continue
             la, lb = languages.get(a.article), languages.get(b.article)
             if la and lb and la != lb:
-                if dense_similarity is None or not same_speaker_across(a.speaker, b.speaker):
+                speakers = same_speaker_across(a.speaker, b.speaker)
+                if dense_similarity is None or speakers is False:
                     continue
                 s = dense_similarity(i, j)
-                if s >= _MIN_DENSE:
+                if s >= _MIN_DENSE:  # speakers agree, or one name has no key (Japanese, Chinese)
                     pairs.append((s, i, j))
                 continue
             if not same_speaker(a.speaker, b.speaker):
