@@ -41,8 +41,11 @@ marks in them are left to the direct quotes.
 
 Quote words exclude the marks; a comma or semicolon before the closing mark is dropped, and so is
 the final period of a partial quote that starts in lower case (American punctuation puts the
-sentence's period inside the marks).  The cue lexicon is English; in other languages quotes are
-still found, with speakers only from dashes, labels and colons.
+sentence's period inside the marks).  The cue lexicon is English and Russian ("«…», — сказал
+Владимир Путин", "Путин заявил: «…»"; a Russian quote of under four words is a name or a term);
+Japanese quotes are attributed by :func:`_japanese_attribution` (「…」と話した, to the sentence's topic
+or subject).  In other languages quotes are still found, with speakers only from dashes, labels and
+colons.
 """
 
 from __future__ import annotations
