@@ -288,6 +288,15 @@ def test_russian_quotes_and_speakers() -> None:
     ]  # «Циркон» names a missile: no quote
 
 
+def test_russian_direct_speech_without_quote_marks() -> None:
+    text = (
+        "Не надо демонизировать народ края. Здесь живут трудолюбивые и замечательные люди, - поделился "
+        "Михаил Дегтярев. Он приехал в Москву, — сказал он."
+    )
+    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ru") if q.kind == "direct"]
+    assert got == [("Михаил Дегтярев", "Здесь живут трудолюбивые и замечательные люди")]
+
+
 def test_japanese_quotes_and_speakers() -> None:
     text = (
         "そこで吉村知事は「月末になったら提携をして、予約段階でわかるようにする」と話した。\n"

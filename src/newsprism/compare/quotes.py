@@ -198,6 +198,8 @@ class RuleQuoteExtractor:
                     cue=part.cue,
                 )
             )
+        if language == "ru":
+            out.extend(_dash_speech(article, text, masked, paras, parts, resolver))
         if self.reported:
             out.extend(_reported(article, text, masked, paras, resolver))
         out.sort(key=lambda q: (q.start, q.end))
@@ -789,6 +791,49 @@ class _Resolver:
 
 
 _INDEFINITE_DET = _words("a an another one")
+
+
+# --- Russian direct speech without quote marks -------------------------------------------------------
+
+
+def _dash_speech(
+    article: str, text: str, masked: str, paras: list[_Para], parts: list[_Part], resolver: _Resolver
+) -> list[Quote]:
+    """Russian prints direct speech without quote marks, its author after a dash: "Здесь живут
+    замечательные люди, - поделился Михаил Дегтярев."  The sentence up to the comma is the quote."""
+    out: list[Quote] = []
+    quoted = [(p.open_at, p.close_end) for p in parts]
+    for para in paras:
+        toks = para.tokens
+        for cue in para.cues:
+            mention = cue.mention
+            if not cue.inverted or mention is None or mention.kind != "name" or cue.first < 2:
+                continue
+            dash, mark = toks[cue.first - 1], toks[cue.first - 2]
+            if dash.text not in ("-", *_DASHES) or mark.text not in (",", "!", "?", "…"):
+                continue
+            sent = _sentence_of(para, mark.start)
+            if sent is None or not _ends_clause(toks, mention, sent.end):
+                continue
+            a, b = sent.start, mark.start if mark.text == "," else mark.end
+            if any(o < b and a < c for o, c in quoted) or len(text[a:b].split()) < 4:
+                continue  # a quote in marks is read as one already
+            if any(ch in _QUOTE_CHARS for ch in text[a:b]):
+                continue  # the end of a quote in marks opened earlier
+            out.append(
+                Quote(
+                    article=article,
+                    text=text[a:b],
+                    start=a,
+                    end=b,
+                    speaker=resolver.resolve(mention),
+                    kind="direct",
+                    speaker_start=mention.start,
+                    speaker_end=mention.end,
+                    cue=cue.form,
+                )
+            )
+    return out
 
 
 # --- reported speech -----------------------------------------------------------------------------------
