@@ -653,10 +653,11 @@ def _has_mark_between(masked: str, a: int, b: int) -> bool:
     return any(ch in _QUOTE_CHARS for ch in masked[a:b]) or "''" in masked[a:b]
 
 
-def _ends_clause(toks: list[Token], mention: Mention, hi: int) -> bool:
+def _ends_clause(para: _Para, mention: Mention, hi: int) -> bool:
     """Does the clause end right after an inverted subject ("…, said Blinken." / "…, said Blinken,
     the secretary")?  Not in "…, said he cannot comment": there "said" takes a clause of its own."""
-    i = bisect.bisect_left([t.start for t in toks], mention.end)
+    toks = para.tokens
+    i = bisect.bisect_left(para.starts, mention.end)
     return i >= len(toks) or toks[i].start >= hi or toks[i].text in (".", ",", ";", "!", "?", "…", ")")
 
 
@@ -813,27 +814,32 @@ def _dash_speech(
             if dash.text not in ("-", *_DASHES) or mark.text not in (",", "!", "?", "…"):
                 continue
             sent = _sentence_of(para, mark.start)
-            if sent is None or not _ends_clause(toks, mention, sent.end):
+            if sent is None or not _ends_clause(para, mention, sent.end):
                 continue
             a, b = sent.start, mark.start if mark.text == "," else mark.end
             if any(o < b and a < c for o, c in quoted) or len(text[a:b].split()) < 4:
                 continue  # a quote in marks is read as one already
             if any(ch in _QUOTE_CHARS for ch in text[a:b]):
                 continue  # the end of a quote in marks opened earlier
-            out.append(
-                Quote(
-                    article=article,
-                    text=text[a:b],
-                    start=a,
-                    end=b,
-                    speaker=resolver.resolve(mention),
-                    kind="direct",
-                    speaker_start=mention.start,
-                    speaker_end=mention.end,
-                    cue=cue.form,
-                )
-            )
+            out.append(_spoken(article, text, a, b, "direct", cue, resolver))
     return out
+
+
+def _spoken(article: str, text: str, a: int, b: int, kind: str, cue: _Cue, resolver: _Resolver) -> Quote:
+    """The words ``text[a:b]`` as said by the cue's (resolved) subject."""
+    mention = cue.mention
+    assert mention is not None
+    return Quote(
+        article=article,
+        text=text[a:b],
+        start=a,
+        end=b,
+        speaker=resolver.resolve(mention),
+        kind=kind,
+        speaker_start=mention.start,
+        speaker_end=mention.end,
+        cue=cue.form,
+    )
 
 
 # --- reported speech -----------------------------------------------------------------------------------
@@ -846,7 +852,7 @@ def _reported(article: str, text: str, masked: str, paras: list[_Para], resolver
             found = _reported_in(masked, para, sent)
             if found is None:
                 continue
-            a, b, cue, mention = found
+            a, b, cue, _ = found
             while a < b and text[a] in " ,;:":
                 a += 1
             while b > a and (text[b - 1].isspace() or text[b - 1] in ".,;:"):
@@ -854,19 +860,7 @@ def _reported(article: str, text: str, masked: str, paras: list[_Para], resolver
             content = text[a:b]
             if len(content.split()) < 4 or any(ch in _QUOTE_CHARS for ch in content) or "''" in content:
                 continue
-            out.append(
-                Quote(
-                    article=article,
-                    text=content,
-                    start=a,
-                    end=b,
-                    speaker=resolver.resolve(mention),
-                    kind="reported",
-                    speaker_start=mention.start,
-                    speaker_end=mention.end,
-                    cue=cue.form,
-                )
-            )
+            out.append(_spoken(article, text, a, b, "reported", cue, resolver))
     return out
 
 
@@ -899,7 +893,7 @@ def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _C
             and comma.text == ","
             and comma.start - sent.start > 15
             and _tail_is_adverbial(toks, cue, sent.end)
-            and (not cue.inverted or _ends_clause(toks, mention, sent.end))
+            and (not cue.inverted or _ends_clause(para, mention, sent.end))
         ):
             return sent.start, comma.start, cue, mention
         # According to X, CLAUSE.
