@@ -321,3 +321,15 @@ def test_one_quote_in_two_languages_is_a_translated_variant() -> None:
     assert "<del>" not in to_html(data)
     lexical = Comparer().compare(inputs).to_json()  # no encoder: no match across languages
     assert lexical["quote_variants"] == []
+
+
+def test_speakers_across_scripts_by_name_key_or_left_to_meaning() -> None:
+    from newsprism.compare.variants import same_speaker_across
+
+    assert same_speaker_across("Владимир Путин", "Vladimir Putin") is True
+    assert same_speaker_across("Сергей Лавров", "Vladimir Putin") is False
+    assert same_speaker_across("吉村知事", "Governor Yoshimura") is None  # no key for kanji: meaning decides
+    # a description is no name: "the head of the US Treasury" may be the same person, meaning decides
+    assert same_speaker_across("глава американского минфина", "Steven Mnuchin") is None
+    assert same_speaker_across("Steven Mnuchin", "the Treasury secretary") is None
+    assert same_speaker_across(None, "Vladimir Putin") is False

@@ -37,7 +37,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v1"
+    assert extractor.name == "newsprism.RuleQuotes.v2"
     assert extractor.quotes("x", "") == []
 
 
@@ -295,6 +295,55 @@ def test_russian_direct_speech_without_quote_marks() -> None:
     )
     got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ru") if q.kind == "direct"]
     assert got == [("Михаил Дегтярев", "Здесь живут трудолюбивые и замечательные люди")]
+
+
+def test_russian_speakers_after_the_dash_described_or_followed_by_a_place() -> None:
+    text = (
+        "Президент России Владимир Путин принял парад.\n"
+        '"Военные корабли под Андреевским флагом выполняют самые сложные задачи", - отметил президент.\n'
+        '"Внутри пакета есть наиболее приоритетные и срочные вещи", - отметил глава американского минфина.\n'
+        '"Артем Дзюба, ну что, может, уже дуэт?" - написал Жуков под видео.\n'
+        'Авторы "понимали остроту тем и не хотели никого оскорбить", заявил американец Стивен Окснер в беседе.\n'
+        "Стивен Хокинг предостерегает: «ИИ может положить конец человечеству».\n"
+        '"Это не та команда, которую мы знаем", - сказал тренер, что удивило всех.'
+    )
+    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ru") if q.kind == "direct"]
+    assert got == [
+        ("Владимир Путин", "Военные корабли под Андреевским флагом выполняют самые сложные задачи"),  # "the president"
+        ("глава американского минфина", "Внутри пакета есть наиболее приоритетные и срочные вещи"),
+        ("Жуков", "Артем Дзюба, ну что, может, уже дуэт?"),
+        ("Стивен Окснер", "понимали остроту тем и не хотели никого оскорбить"),
+        ("Стивен Хокинг", "ИИ может положить конец человечеству"),
+        ("тренер", "Это не та команда, которую мы знаем"),
+    ]
+
+
+def test_russian_reported_speech_after_po_slovam_finds_the_declined_name() -> None:
+    text = (
+        "Врио губернатора Михаил Дегтярев вышел к участникам акции. "
+        "По словам Дегтярева, сейчас край не может оставаться без руководителя."
+    )
+    got = [(q.speaker, q.text, q.kind) for q in EXTRACTOR.quotes("a", text, language="ru")]
+    assert got == [("Михаил Дегтярев", "сейчас край не может оставаться без руководителя", "reported")]
+
+
+def test_a_russian_quote_over_several_paragraphs_keeps_one_speaker() -> None:
+    text = (
+        'Глава РФБ вспомнил матч. "Я опекал его весь первый тайм.\n'
+        "Первые три минуты я бегал в полном восхищении от легенды.\n"
+        'В той игре моя команда победила, а Джордан набрал 44 очка", - добавил Андрей Кириленко.\n'
+        "Матч прошел в Москве."
+    )
+    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ru") if q.kind == "direct"]
+    assert got == [
+        ("Андрей Кириленко", "Я опекал его весь первый тайм."),
+        ("Андрей Кириленко", "Первые три минуты я бегал в полном восхищении от легенды."),
+        ("Андрей Кириленко", "В той игре моя команда победила, а Джордан набрал 44 очка"),
+    ]
+    # English reopens a quote at each paragraph: an unclosed one does not run on there
+    english = 'He said: "I guarded him.\nThe first minutes were a thrill.\nWe won", he added.'
+    every = RuleQuoteExtractor(keep_unattributed=True)
+    assert [q.text for q in every.quotes("a", english, language="en") if q.kind == "direct"] == ["I guarded him."]
 
 
 def test_japanese_quotes_and_speakers() -> None:

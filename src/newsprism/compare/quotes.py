@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v1``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v2``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -42,7 +42,12 @@ marks in them are left to the direct quotes.
 Quote words exclude the marks; a comma or semicolon before the closing mark is dropped, and so is
 the final period of a partial quote that starts in lower case (American punctuation puts the
 sentence's period inside the marks).  The cue lexicon is English and Russian ("«…», — сказал
-Владимир Путин", "Путин заявил: «…»"; a Russian quote of under four words is a name or a term);
+Владимир Путин", "Путин заявил: «…»"; a Russian quote of under four words is a name or a term).
+Russian speakers after the dash may be descriptions ("— отметил глава американского минфина"),
+read as the person named right after the same words earlier ("Президент России Владимир Путин …
+— отметил президент"); "По словам X, …" is reported speech and a declined surname finds its
+person ("Дегтярева" -> Михаил Дегтярев); a Russian quote may run over several paragraphs without
+reopening its mark at each (:func:`_russian_run`).
 Japanese quotes are attributed by :func:`_japanese_attribution` (「…」と話した, to the sentence's topic
 or subject).  In other languages quotes are still found, with speakers only from dashes, labels and
 colons.
@@ -159,7 +164,7 @@ class RuleQuoteExtractor:
     rule could attribute (speaker ``None``); they are mostly scare quotes and titles, so off by default.
     """
 
-    name = "newsprism.RuleQuotes.v1"
+    name = "newsprism.RuleQuotes.v2"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -167,7 +172,7 @@ class RuleQuoteExtractor:
         self._splitter = RuleSentenceSplitter()
 
     def quotes(self, article: str, text: str, *, language: str | None = None) -> list[Quote]:
-        parts, masked = _find_parts(text)
+        parts, masked = _find_parts(text, language)
         paras = self._paragraphs(masked, parts, language)
         for para in paras:
             _find_cues(masked, para)
@@ -221,17 +226,39 @@ class RuleQuoteExtractor:
 # --- pass 1: quote marks ----------------------------------------------------------------------------
 
 
-def _find_parts(text: str) -> tuple[list[_Part], str]:
+def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], str]:
     """The top-level quotes of every paragraph, and the text with their words blanked out."""
     markup = [(m.start(), m.end()) for m in _MARKUP.finditer(text)]
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text)]
     parts: list[_Part] = []
     chain = 0
     carry: str | None = None  # family of a quote left open by the previous paragraph
-    for index, (start, end) in enumerate(lines):
-        found, open_family = _scan_paragraph(text, start, end, markup)
+    index = 0
+    while index < len(lines):
+        start, end = lines[index]
         first = text[start:end].lstrip()[:2]
         continues = carry is not None and any(first.startswith(c) for c, f in _FAMILY.items() if f == carry)
+        if language == "ru" and carry in (_DOUBLE, "g") and not continues and parts:
+            # Russian does not reopen a quote at each paragraph: "Я опекал его. / … / … очка", - добавил он.
+            run = _russian_run(text, lines, index, carry, markup)
+            if run is not None:
+                last, close = run
+                for k in range(index, last + 1):
+                    a, b = lines[k]
+                    part = _make_part(text, a, close if k == last else b, a, close if k == last else None, b)
+                    if part is not None:
+                        part.chain, part.para = chain, k
+                        if k == last:
+                            part.close_end = close + 1
+                        parts.append(part)
+                found, carry = _scan_paragraph(text, close + 1, lines[last][1], markup)
+                for part in found:
+                    chain += 1
+                    part.chain, part.para = chain, last
+                parts.extend(found)
+                index = last + 1
+                continue
+        found, open_family = _scan_paragraph(text, start, end, markup)
         for k, part in enumerate(found):
             if k == 0 and continues:
                 part.chain = chain
@@ -241,6 +268,7 @@ def _find_parts(text: str) -> tuple[list[_Part], str]:
             part.para = index
         parts.extend(found)
         carry = open_family
+        index += 1
     masked = list(text)
     for a, b in markup:
         masked[a:b] = " " * (b - a)
@@ -248,6 +276,23 @@ def _find_parts(text: str) -> tuple[list[_Part], str]:
         for i in range(part.start, part.end):
             masked[i] = " "
     return [p for p in parts if p.end > p.start], "".join(masked)
+
+
+def _russian_run(
+    text: str, lines: list[tuple[int, int]], index: int, family: str, markup: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """Where a quote left open before ``lines[index]`` closes when the paragraphs in between carry no
+    mark of its family: (the last paragraph, the position of the closing mark), or ``None``."""
+    for k in range(index, min(index + 6, len(lines))):
+        a, b = lines[k]
+        for m in _MARK.finditer(text, a, b):
+            if _FAMILY[m.group()] != family or any(x <= m.start() < y for x, y in markup):
+                continue
+            prev = text[m.start() - 1] if m.start() > a else ""
+            nxt = text[m.end()] if m.end() < b else ""
+            closes = m.group() in ('"', "”", "»") and prev.strip() != "" and (not nxt.strip() or nxt in _CLOSE_CONTEXT)
+            return (k, m.start()) if closes else None
+    return None
 
 
 def _scan_paragraph(text: str, start: int, end: int, markup: list[tuple[int, int]]) -> tuple[list[_Part], str | None]:
@@ -695,6 +740,7 @@ class _Resolver:
         self.names.sort(key=lambda m: m.start)
         self.positions = [m.start for m in self.names]
         self.sentence_starts = [a for a, _ in self.sentences]
+        self.masked = masked
         self.speakers = {c.mention.name for p in paras for c in p.cues if c.mention and c.mention.kind == "name"}
         nominals = {
             c.mention.start: c.mention for p in paras for c in p.cues if c.mention and c.mention.kind == "nominal"
@@ -716,7 +762,12 @@ class _Resolver:
         best: Mention | None = None
         for cand in self.names:
             cw = cand.name.split()
-            if len(cw) <= len(words) or cw[-1] != words[-1] or not set(words[:-1]) <= set(cw) or not cand.person:
+            if (
+                len(cw) <= len(words)
+                or not _same_surname(cw[-1], words[-1])
+                or not set(words[:-1]) <= set(cw)
+                or not cand.person
+            ):
                 continue
             if mention.gender and cand.gender and mention.gender != cand.gender:
                 continue
@@ -778,6 +829,10 @@ class _Resolver:
     def _nominal(self, mention: Mention) -> str:
         words = mention.text.split()
         det, head = words[0].lower(), words[-1].lower()
+        if _CYRILLIC_WORD.match(words[0].capitalize()):
+            named = self._russian_named(mention)
+            if named is not None:
+                return named
         if det in ("the", "this", "that") and len(words) >= 2:
             singular = head.removesuffix("s")
             for earlier in reversed(self.nominals):
@@ -790,8 +845,40 @@ class _Resolver:
                     return self.full(cand).name
         return lower_article(mention.text)
 
+    def _russian_named(self, mention: Mention) -> str | None:
+        """The person a Russian nominal names, from where it stood earlier right before a name:
+        "отметил президент" after "Президент России Владимир Путин", "говорил врио губернатора"
+        after "Врио губернатора Хабаровского края Михаил Дегтярев"."""
+        low = self.masked.lower()
+        phrase = mention.text.lower()
+        pos = low.rfind(phrase, 0, mention.start)
+        while pos >= 0:
+            after = pos + len(phrase)
+            k = bisect.bisect_left(self.positions, after)
+            while k < len(self.names) and self.names[k].start < mention.start:
+                gap = self.masked[after : self.names[k].start]
+                if len(gap) > 40 or any(ch in gap for ch in ",.;:!?—–-\n") or any(cue_lemma(w) for w in gap.split()):
+                    break
+                if self.full(self.names[k]).person:  # past "России", "Хабаровского края" to the person
+                    return self.full(self.names[k]).name
+                k += 1
+            pos = low.rfind(phrase, 0, pos)
+        return None
+
 
 _INDEFINITE_DET = _words("a an another one")
+_RU_CASE_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ую", "ого", "ому", "ым")
+
+
+def _same_surname(full: str, seen: str) -> bool:
+    """One surname, also in another Russian case: "Дегтярев" is "Дегтярева" after "по словам",
+    "Дегтяреву", "Дегтяревым" (a name introduced in the nominative, met later declined)."""
+    if full == seen:
+        return True
+    return bool(_CYRILLIC_WORD.match(full)) and seen.startswith(full) and seen[len(full) :] in _RU_CASE_ENDINGS
+
+
+_CYRILLIC_WORD = re.compile(r"[А-ЯЁ][а-яё-]+$")
 
 
 # --- Russian direct speech without quote marks -------------------------------------------------------

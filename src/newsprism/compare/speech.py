@@ -138,13 +138,24 @@ _RUSSIAN: dict[str, str] = {
     "write": "написал написала написали пишет",
     "admit": "признал признала признали признался призналась",
     "agree": "согласился согласилась согласились",
+    "warn": "предупредил предупредила предупредили предупреждает предостерег предостерегла предостерегает",
+    "recall": "напомнил напомнила напомнили напоминает",
+    "continue": "продолжил продолжила",
+    "ask": "спросил спросила спросили",
+    "claim": "утверждал утверждала утверждали утверждает утверждают",
+    "conclude": "подытожил подытожила заключил заключила",
+    "exclaim": "воскликнул воскликнула",
+    "promise": "пообещал пообещала пообещали заверил заверила заверили",
+    "urge": "призвал призвала призвали призывает",
 }
 for _lemma, _forms_ru in _RUSSIAN.items():
     for _form in _forms_ru.split():
         _LEMMA.setdefault(_form, _lemma)
+_LEMMA["по словам"] = "according to"  # "По словам Дегтярева, …"
 # Sentence-initial inverted forms: "Said Ellis: ..."
 _CAPITALISED = {
-    f.capitalize(): f for f in ("said", "says", "added", "asked", "wrote", "writes", "adds", "asks", "according to")
+    f.capitalize(): f
+    for f in ("said", "says", "added", "asked", "wrote", "writes", "adds", "asks", "according to", "по словам")
 }
 
 CLAUSE_CUES: frozenset[str] = frozenset(_CLAUSE_VERBS)
@@ -694,6 +705,8 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
             return Mention(tok.start, m.end, text[tok.start : m.end], "name", m.name, m.roles)
         if m is not None:
             return m
+    if tok.low in _RU_HEADS and not tok.is_cap:
+        return _russian_subject(text, tokens, i, inverted=inverted)
     if tok.is_word and not tok.is_cap and tok.low in _ROLES:
         # "said spokesman John Kirby", "— отметил глава МИД Сергей Лавров": roles, then the name
         k = i
@@ -742,7 +755,57 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
     return _nominal_from(text, tokens, i)
 
 
-_AFTER_NAME = _words("who which in on at during after before when as of for last this") | _MONTHS_DAYS
+# Russian: what may follow the subject of a speech verb (prepositions, the hearer) and the nouns
+# that head a subject in the nominative ("отметил глава американского минфина").
+_RU_AFTER_SUBJECT = _words(
+    "в во на под по с со у к ко о об обо при для за из от до после перед через над без между про "
+    "журналистам репортерам корреспонденту изданию агентству телеканалу газете порталу радиостанции"
+)
+_RU_HEADS = _words(
+    "президент премьер премьер-министр министр замминистра глава замглавы губернатор врио мэр "
+    "председатель зампред зампредседателя вице-премьер спикер пресс-секретарь пресс-служба директор "
+    "гендиректор посол генерал командующий командир депутат сенатор лидер руководитель представитель "
+    "источник собеседник эксперт аналитик экономист политолог специалист врач доктор главврач ученый "
+    "учёный профессор адвокат юрист прокурор следователь судья тренер наставник капитан игрок "
+    "футболист хоккеист нападающий защитник вратарь форвард полузащитник певец певица актер актёр "
+    "актриса режиссер режиссёр журналист автор блогер писатель политик дипломат чиновник сотрудник "
+    "сотрудница очевидец свидетель житель жительница пенсионер пенсионерка владелец основатель "
+    "бизнесмен американец американка россиянин россиянка министерство ведомство минобороны мид "
+    "агентство издание телеканал газета"
+)
+_RU_LINKS = _words("и -")  # inside a Russian title: "министр экологии и природопользования", "зампред - министр"
+_AFTER_NAME = (
+    _words("who which in on at during after before when as of for last this") | _MONTHS_DAYS | _RU_AFTER_SUBJECT
+)
+
+
+def _russian_subject(text: str, tokens: list[Token], i: int, *, inverted: bool) -> Mention | None:
+    """A Russian subject headed by a noun: its genitive tail and, when it ends in one, a name
+    ("глава американского минфина", "американец Стивен Томас Окснер", "врио губернатора").
+    ``inverted``: it must end the clause (punctuation, a preposition or the hearer follows)."""
+    n = len(tokens)
+    k = i
+    while k < n and k - i < 10:
+        t = tokens[k]
+        word = t.is_cap or (t.is_word and t.low not in _RU_AFTER_SUBJECT and not cue_lemma(t.low))
+        if word or (t.low in _RU_LINKS and k + 1 < n and tokens[k + 1].is_word and k > i):
+            k += 1
+        else:
+            break
+    while k > i + 1 and tokens[k - 1].low in _RU_LINKS:
+        k -= 1
+    if inverted and k < n and tokens[k].is_word and tokens[k].low not in _RU_AFTER_SUBJECT:
+        return None  # ran into a clause ("сказал министр, что" stops at the comma; this did not stop)
+    name_at = k
+    while name_at > i + 1 and is_name_token(tokens[name_at - 1]) and tokens[name_at - 1].text[1:].islower():
+        name_at -= 1
+    if k - name_at >= 2 or (k - name_at == 1 and gender_of(tokens[name_at].text) is None and name_at > i):
+        m = parse_name(tokens[name_at:k], text)
+        if m is not None and m.kind == "name":
+            roles = tuple(t.low for t in tokens[i:name_at] if t.is_word)
+            return Mention(tokens[i].start, m.end, text[tokens[i].start : m.end], "name", m.name, roles, m.gender, True)
+    end = tokens[k - 1].end
+    return Mention(tokens[i].start, end, text[tokens[i].start : end], "nominal")
 
 
 def _nominal_from(text: str, tokens: list[Token], i: int) -> Mention | None:

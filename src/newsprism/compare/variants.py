@@ -40,9 +40,12 @@ def same_speaker(a: str | None, b: str | None) -> bool:
 def same_speaker_across(a: str | None, b: str | None) -> bool | None:
     """Speakers written in different scripts: the surnames' transliteration keys agree, and the
     first names' too when both give one ("Владимир Путин" / "Vladimir Putin").  ``None`` when a
-    name has no key to compare (a Japanese or Chinese name)."""
+    name has no key to compare (a Japanese or Chinese name) or one speaker is a description, not a
+    name ("глава американского минфина" / "the head of the US Treasury Department")."""
     if not a or not b:
         return False
+    if not (a[:1].isupper() and b[:1].isupper()):
+        return None
     x, y = a.split(), b.split()
     last_x, last_y = name_key(x[-1]), name_key(y[-1])
     if last_x is None or last_y is None:
