@@ -360,6 +360,23 @@ def test_japanese_quotes_and_speakers() -> None:
     ]  # 「ぐるなび」 names a website, 「夜の街の灯り」 a shop: no speech verb follows
 
 
+def test_japanese_speakers_with_mo_after_the_quote_and_more_verbs() -> None:
+    text = (
+        "「とても楽しい一日になりました」と感激。\n"
+        "高橋自身も「離脱していた分を一日でも早く取り戻します」と決意。\n"
+        "藤田市長は「国や県の動向を注視しつつ、全力で必要な策を講じていく」としている。\n"
+        "「冷水シャワーを浴びることで皮膚の温度が下がります」とカサ教授。\n"
+        "佐藤署長は「悲惨な事故を一件でも減らすためにも、協力をお願いしたい」とあいさつ。"
+    )
+    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ja") if q.kind == "direct"]
+    assert got == [
+        ("高橋", "離脱していた分を一日でも早く取り戻します"),  # 自身: "himself"
+        ("藤田市長", "国や県の動向を注視しつつ、全力で必要な策を講じていく"),
+        ("カサ教授", "冷水シャワーを浴びることで皮膚の温度が下がります"),
+        ("佐藤署長", "悲惨な事故を一件でも減らすためにも、協力をお願いしたい"),
+    ]  # 「…」と感激。: a word after と, no title, no speaker
+
+
 def test_may_after_a_first_name_is_a_surname() -> None:
     text = (
         "Theresa May said the country would formally declare its intention to leave by March.\n"

@@ -581,15 +581,19 @@ def _events(para: _Para) -> list[tuple[int, Mention, str]]:
 # ("吉村知事は", "岸田文雄首相が", "長野県は"), a name with an optional title and age before は/が.
 _JA_CUE = re.compile(
     r"\s*と[、,]?\s*[^。「」]{0,24}?(話|語|述べ|説明|強調|明か|明らか|たたえ|称え|指摘|訴え|呼びかけ|呼び掛け|書い|"
-    r"つづ|投稿|発表|答え|振り返|意気込|力を込め|笑顔|喜|感謝|コメント|言|宣言|主張|表明|明言|説い)"
+    r"つづ|投稿|発表|答え|振り返|意気込|力を込め|力をこめ|笑顔|喜|よろこ|感謝|コメント|言|宣言|主張|表明|明言|説い|"
+    r"願|絶賛|称賛|エール|太鼓判|決意|あいさつ|挨拶|悲し|期待|胸を張|(?<=と)し(?:ている|ていた|た)(?=[。、]|$))"
 )
+# 「…」とカサ教授。: the speaker named right after the quote ends the sentence
+_JA_AFTER = re.compile(r"\s*と[、,]?\s*([一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{1,12}?)(TITLES)?\s*(?:[。！]|$)")
 _JA_TITLES = (
     "官房長官|国務長官|大統領|理事長|委員長|幹事長|報道官|容疑者|弁護士|首相|大臣|知事|市長|町長|村長|区長|社長|"
     "会長|代表|監督|選手|被告|議員|長官|総裁|教授|党首|主席|外相|部長|署長|医師|氏|さん"
 )
 _JA_SUBJECT = re.compile(
-    rf"([一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{{1,12}}?)({_JA_TITLES})?(?:[（(][０-９0-9]+[）)])?(?:は|が)"
+    rf"([一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{{1,12}}?)({_JA_TITLES})?(?:[（(][０-９0-9]+[）)])?(?:は|が|も)"
 )
+_JA_AFTER = re.compile(_JA_AFTER.pattern.replace("TITLES", _JA_TITLES))
 _JA_HONORIFICS = ("氏", "さん")
 
 
@@ -600,19 +604,27 @@ def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
     end = masked.find("。", part.close_end)
     cue = _JA_CUE.match(masked, part.close_end, end if end >= 0 else para.end)
     if cue is None:
-        return False
+        after = _JA_AFTER.match(masked, part.close_end, para.end)
+        if after is None or not after.group(2):
+            return False  # "」と感激。": a word, not a speaker; "」とカサ教授。" has a title
+        return _ja_mention(part, after, "と")
+
     start = max(masked.rfind("。", para.start, part.open_at) + 1, masked.rfind("\n", para.start, part.open_at) + 1)
     subject = None
     for m in _JA_SUBJECT.finditer(masked, max(start, para.start), part.open_at):
         subject = m
     if subject is None:
         return False
-    name, title = subject.group(1), subject.group(2) or ""
-    if len(name) < 2 and not title:
+    if len(subject.group(1)) < 2 and not subject.group(2):
         return False  # "…歳は": a counter, not a name ("辻監督は" is one)
+    return _ja_mention(part, subject, cue.group(1))
+
+
+def _ja_mention(part: _Part, m: re.Match[str], cue: str) -> bool:
+    name, title = m.group(1).removesuffix("自身"), m.group(2) or ""  # "高橋自身も": Takahashi himself
     shown = name if title in ("", *_JA_HONORIFICS) else name + title
-    part.mention = Mention(subject.start(1), subject.end(2) if title else subject.end(1), shown, "name", shown)
-    part.cue, part.how = cue.group(1), "post"
+    part.mention = Mention(m.start(1), m.end(2) if title else m.end(1), shown, "name", shown)
+    part.cue, part.how = cue, "post"
     return True
 
 
