@@ -294,6 +294,35 @@ def test_statements_that_are_each_others_best_match_across_languages_align() -> 
     assert pairs == {tuple(sorted((a1, b1))), tuple(sorted((a2, b2)))}
 
 
+def test_best_matches_under_the_bar_align_only_between_parallel_sources() -> None:
+    """Two independent reports are not parallel texts: one pair of statements each other's best
+    match at cosine 0.55 among five is a shared subject ("46 ships took part" / "the Navy will get
+    forty ships"), not one statement, and does not align; a pair at translation level still does."""
+
+    def unit(*xs: float) -> list[float]:
+        rest = float(np.sqrt(max(0.0, 1.0 - sum(x * x for x in xs))))
+        return [*xs, *[0.0] * (7 - len(xs)), rest]
+
+    a = ["Zorva mindel plakat osteri vunn", "Krebel astum niro felgat duran", "Pelmo sturik vande orrel kasmi",
+         "Trandel vusk amori pelgat sunn", "Osk veldran tumor fiskel arnat"]  # fmt: skip
+    b = ["The harbour closed after the storm", "Ferries will resume service on Monday",
+         "Fishermen counted their losses", "The mayor visited the port", "Insurers expect many claims"]  # fmt: skip
+    table = {a[0]: unit(0.55), a[1]: unit(0.0, 0.9)}
+    for k in range(2, 5):
+        table[a[k]] = unit(*[0.0] * (k + 1), 0.2)
+    for k, text in enumerate(b):
+        table[text] = [1.0 if i == k else 0.0 for i in range(8)]
+    inputs = [
+        CompareInput(article="o", title="", text=". ".join(a) + ".", language="xx"),
+        CompareInput(article="t", title="", text=". ".join(b) + ".", language="en"),
+    ]
+    data = Comparer(encoder=_TableEncoder(table)).compare(inputs).to_json()
+    pairs = {
+        tuple(sorted(s["text"].rstrip(".") for s in f["support"])) for f in data["facts"] if f["kind"] == "statement"
+    }
+    assert pairs == {tuple(sorted((a[1], b[1])))}  # 0.9 aligns on its own; 0.55 is one match of five
+
+
 def test_one_quote_in_two_languages_is_a_translated_variant() -> None:
     ru_quote, en_quote = "Мы будем защищать наши интересы всеми средствами", "We will defend our interests by all means"
     other = "The weather in Moscow will stay warm all week"

@@ -46,8 +46,11 @@ class AlignParams:
     dense_floor: float = 0.45  # across languages: dense cosine below this counts as no similarity
     dense_scale: float = 0.8  # ... and 1.0 maps to this lexical-scale similarity
     # across languages, two statements that are each other's best match between their sources
-    # align from this dense cosine on (Japanese-English sentence translations: median about 0.59)
+    # align from this dense cosine on (Japanese-English sentence translations: median about 0.59),
+    # when the two sources read as parallel texts: at least this share of the shorter one's
+    # statements have such a match (a translation; two reports of one event rarely do)
     mutual_floor: float = 0.5
+    parallel_share: float = 0.6
 
 
 @dataclass(slots=True)
@@ -184,8 +187,11 @@ def align(
 def _mutual_matches(sim: np.ndarray, dense: np.ndarray, gid: np.ndarray, cross: np.ndarray, p: AlignParams) -> None:
     """Raise to the alignment threshold the similarity of statements in different languages that
     are each other's best match between their two sources, when their dense cosine reaches
-    ``mutual_floor``: a sentence and its translation, even when the encoder places them only
-    moderately close (Japanese and English)."""
+    ``mutual_floor`` and the two sources read as parallel texts (``parallel_share`` of the shorter
+    one's statements are matched so): a sentence and its translation, even when the encoder places
+    them only moderately close (Japanese and English).  Two independent reports of one event are
+    not parallel, and there such matches are as often different statements on one subject
+    ("46 ships took part" / "the Navy will get forty ships")."""
     groups = sorted(set(gid.tolist()))
     for a in groups:
         rows = np.where(gid == a)[0]
@@ -196,9 +202,15 @@ def _mutual_matches(sim: np.ndarray, dense: np.ndarray, gid: np.ndarray, cross: 
             block = dense[np.ix_(rows, cols)]
             best_col = block.argmax(axis=1)  # first maximum: deterministic
             best_row = block.argmax(axis=0)
-            for r, c in enumerate(best_col):
-                i, j = int(rows[r]), int(cols[c])
-                if best_row[c] == r and cross[i, j] and block[r, c] >= p.mutual_floor and sim[i, j] < p.threshold:
+            mutual = [
+                (int(rows[r]), int(cols[c]))
+                for r, c in enumerate(best_col)
+                if best_row[c] == r and block[r, c] >= p.mutual_floor
+            ]
+            if len(mutual) < p.parallel_share * min(len(rows), len(cols)):
+                continue
+            for i, j in mutual:
+                if cross[i, j] and sim[i, j] < p.threshold:
                     sim[i, j] = sim[j, i] = p.threshold
 
 

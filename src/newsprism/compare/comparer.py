@@ -26,11 +26,13 @@ from .details import shared_details, unique_details
 from .quotes import RuleQuoteExtractor
 from .variants import match_quotes
 
-__all__ = ["COMPARE_V2", "CompareInput", "Comparer"]
+__all__ = ["COMPARE_VERSION", "CompareInput", "Comparer"]
 
 log = logging.getLogger(__name__)
 
-COMPARE_V2 = "newsprism.Compare.v2"  # v2: no demonym "where", no chained facts, mutual best matches across languages
+# v2: no demonym "where", no chained facts, mutual best matches across languages;
+# v3: those matches only between parallel sources (a translation), Russian and Japanese quotes
+COMPARE_VERSION = "newsprism.Compare.v3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,7 @@ class CompareInput:
 
 
 class Comparer:
-    name = COMPARE_V2
+    name = COMPARE_VERSION
 
     def __init__(
         self,
@@ -62,7 +64,7 @@ class Comparer:
         self.splitter = splitter or RuleSentenceSplitter()
         self.quotes = quotes or RuleQuoteExtractor()
         self.params = params or AlignParams()
-        self.name = f"{COMPARE_V2}+{self.quotes.name}"
+        self.name = f"{COMPARE_VERSION}+{self.quotes.name}"
 
     def compare(
         self, inputs: Sequence[CompareInput], *, story: int | None = None, display_language: str | None = None
