@@ -359,7 +359,8 @@ def main() -> None:
     print(f"multilingual setting: {args.multilingual}, encoder_languages: {args.encoder_languages}\n")
     distractors = {r["id"] for r in ecb}
     print(
-        "| stream | articles | BCubed P | BCubed R | BCubed F1 | F1 of the other articles (one story an event) / the ECB+ ones |"
+        "| stream | articles | BCubed P | BCubed R | BCubed F1 |"
+        " F1 of the other articles (one story an event) / the ECB+ ones |"
         " translation copy_of P | R | articles/s |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
