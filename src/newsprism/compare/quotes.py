@@ -442,6 +442,8 @@ def _find_cues(masked: str, para: _Para) -> None:
         cue = _Cue(first, last, m.start(), m.end(), form, lemma)
         if lemma == "according to":
             cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
+        elif first > 0 and toks[first - 1].low == "как":  # "Как заявил Дмитрий Песков, …": as X said
+            cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
         elif form in GERUND_CUES:  # "the EU warning Israel", "X said on Wednesday, warning, “…”"
             cue.mention = mention_before(masked, toks, first) if first > 0 and toks[first - 1].is_word else None
             if cue.mention is None:
@@ -995,8 +997,9 @@ def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _C
             and (not cue.inverted or _ends_clause(para, mention, sent.end))
         ):
             return sent.start, comma.start, cue, mention
-        # According to X, CLAUSE.
-        if cue.lemma == "according to" and cue.start == sent.start:
+        # According to X, CLAUSE.  /  Как заявил X, CLAUSE.
+        as_said = cue.first > 0 and toks[cue.first - 1].low == "как" and toks[cue.first - 1].start == sent.start
+        if (cue.lemma == "according to" and cue.start == sent.start) or (cue.inverted and as_said):
             i = bisect.bisect_left(para.starts, mention.end)
             if i < len(toks) and toks[i].text == ",":
                 return toks[i].end, body_end, cue, mention
@@ -1004,7 +1007,8 @@ def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _C
         opens_clause = (
             first_tok == 0 or toks[first_tok - 1].start < sent.start or toks[first_tok - 1].low in CLAUSE_LEADS
         )
-        if cue.lemma != "according to" and not cue.inverted and opens_clause:
+        russian = bool(_CYRILLIC_WORD.match(cue.form.capitalize()))  # its clause needs ", что": a sure sign
+        if cue.lemma != "according to" and not cue.inverted and (opens_clause or russian):
             start = clause_start(toks, cue.last, cue.lemma, sent.end)
             if start is not None:
                 return start, body_end, cue, mention

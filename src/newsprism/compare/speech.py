@@ -249,7 +249,8 @@ _NOT_NAME = (
         "told said says speaking writing asked citing unlike "
         # Russian words that open sentences capitalised but are no names ("Как пишет ТАСС", "В Минобороны")
         "как в во на по с со к ко о об от до из за для при под над у и а но что это этот эта эти так также "
-        "однако ещё еще уже когда где если после перед между тогда теперь сейчас там тут здесь все всё его её"
+        "однако ещё еще уже когда где если после перед между тогда теперь сейчас там тут здесь все всё его её "
+        "порядка около более менее свыше почти примерно лишь только ранее позже вчера сегодня завтра ведь даже"
     )
 )
 # Words in front of a name that say who the person is ("Secretary of State", "Sen.", "Mr.").
@@ -528,7 +529,32 @@ def mention_before(text: str, tokens: list[Token], cue_index: int) -> Mention | 
         return None  # "he was told"
     if j >= 1 and tokens[j].low == "who" and tokens[j - 1].text == ",":
         j -= 2  # "a source familiar with the talks, who said"
-    return _subject_ending_at(text, tokens, j, appositive=2)
+    found = _subject_ending_at(text, tokens, j, appositive=2)
+    if found is not None and _CYRILLIC.match(cue.capitalize()):
+        k = next(n for n, t in enumerate(tokens) if t.start >= found.start)
+        if k > 0 and tokens[k - 1].low in _RU_PREPOSITIONS:  # "Путин на параде в Санкт-Петербурге заявил"
+            return _russian_subject_before(text, tokens, cue_index) or found
+    return found
+
+
+def _russian_subject_before(text: str, tokens: list[Token], cue_index: int) -> Mention | None:
+    """The first name of the clause before a Russian cue that no preposition governs: "Президент
+    России Владимир Путин на параде в Санкт-Петербурге заявил" -> Владимир Путин."""
+    k = cue_index - 1
+    while k >= 0 and (tokens[k].is_word or tokens[k].text in ("-", "«", "»", '"')):
+        k -= 1
+    i = start = k + 1
+    while i < cue_index:
+        if is_name_token(tokens[i]):
+            j = i
+            while j + 1 < cue_index and is_name_token(tokens[j + 1]):
+                j += 1
+            if i == start or tokens[i - 1].low not in _RU_PREPOSITIONS:
+                return parse_name(tokens[i : j + 1], text)
+            i = j + 1
+        else:
+            i += 1
+    return None
 
 
 def skip_adverbs(tokens: list[Token], i: int) -> int:
@@ -757,8 +783,8 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
 
 # Russian: what may follow the subject of a speech verb (prepositions, the hearer) and the nouns
 # that head a subject in the nominative ("отметил глава американского минфина").
-_RU_AFTER_SUBJECT = _words(
-    "в во на под по с со у к ко о об обо при для за из от до после перед через над без между про "
+_RU_PREPOSITIONS = _words("в во на под по с со у к ко о об обо при для за из от до после перед через над без между про")
+_RU_AFTER_SUBJECT = _RU_PREPOSITIONS | _words(
     "журналистам репортерам корреспонденту изданию агентству телеканалу газете порталу радиостанции"
 )
 _RU_HEADS = _words(
@@ -911,6 +937,16 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
     """
     i = last + 1
     if i >= len(tokens) or tokens[i].start >= hi:
+        return None
+    if _CYRILLIC.match(tokens[last].text.capitalize()):
+        # Russian: "заявил(а) (журналистам / в понедельник), что …" — the clause follows ", что"
+        for k in range(i, min(i + 8, len(tokens))):
+            if tokens[k].start >= hi:
+                break
+            if tokens[k].low == "что" and tokens[k - 1].text == ",":
+                return tokens[k].end
+            if not (tokens[k].is_word or tokens[k].text == ","):
+                break
         return None
     if lemma in _HEARER_CUES:  # "told reporters (that)", "told The Washington Post that": skip the hearer
         k = i
