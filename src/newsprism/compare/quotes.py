@@ -45,9 +45,9 @@ sentence's period inside the marks).  The cue lexicon is English and Russian ("�
 Владимир Путин", "Путин заявил: «…»"; a Russian quote of under four words is a name or a term).
 Russian speakers after the dash may be descriptions ("— отметил глава американского минфина"),
 read as the person named right after the same words earlier ("Президент России Владимир Путин …
-— отметил президент"); "По словам X, …" is reported speech and a declined surname finds its
-person ("Дегтярева" -> Михаил Дегтярев); a Russian quote may run over several paragraphs without
-reopening its mark at each (:func:`_russian_run`).
+— отметил президент"); "По словам X, …", "Как заявил X, …" and "X заявил, что …" are reported
+speech, and a declined surname finds its person ("Дегтярева" -> Михаил Дегтярев); a Russian quote
+may run over several paragraphs without reopening its mark at each (:func:`_russian_run`).
 Japanese quotes are attributed by :func:`_japanese_attribution` (「…」と話した, to the sentence's topic
 or subject).  In other languages quotes are still found, with speakers only from dashes, labels and
 colons.
@@ -440,9 +440,7 @@ def _find_cues(masked: str, para: _Para) -> None:
         if first > 0 and toks[first - 1].low in _DETERMINERS:
             continue  # "the continued occupation", "an announced pullback": an adjective, not speech
         cue = _Cue(first, last, m.start(), m.end(), form, lemma)
-        if lemma == "according to":
-            cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
-        elif first > 0 and toks[first - 1].low == "как":  # "Как заявил Дмитрий Песков, …": as X said
+        if lemma == "according to" or (first > 0 and toks[first - 1].low == "как"):
             cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
         elif form in GERUND_CUES:  # "the EU warning Israel", "X said on Wednesday, warning, “…”"
             cue.mention = mention_before(masked, toks, first) if first > 0 and toks[first - 1].is_word else None
