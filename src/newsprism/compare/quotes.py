@@ -440,7 +440,7 @@ def _find_cues(masked: str, para: _Para) -> None:
         if first > 0 and toks[first - 1].low in _DETERMINERS:
             continue  # "the continued occupation", "an announced pullback": an adjective, not speech
         cue = _Cue(first, last, m.start(), m.end(), form, lemma)
-        if lemma == "according to" or (first > 0 and toks[first - 1].low == "как"):
+        if lemma == "according to" or (first > 0 and toks[first - 1].low == "как"):  # "Как заявил X, …"
             cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
         elif form in GERUND_CUES:  # "the EU warning Israel", "X said on Wednesday, warning, “…”"
             cue.mention = mention_before(masked, toks, first) if first > 0 and toks[first - 1].is_word else None
