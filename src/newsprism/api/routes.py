@@ -112,6 +112,14 @@ def get_story(
     request: Request,
     story_id: StoryId,
     summary_words: Annotated[int, Query(ge=20, le=1000, description="Length of the summary in words.")] = 100,
+    language: Annotated[
+        str | None,
+        Query(
+            pattern=r"^[a-z]{2,3}$",
+            description="Display language of facts and summary (default: English when a source is in English,"
+            " else the story's main language).",
+        ),
+    ] = None,
 ) -> Response:
     """A story's comparison with its label and summary: the JSON of ``newsprism story ID --compare --json``
     (docs/compare.md).  Computed on first request, then cached until the story changes."""
@@ -120,10 +128,10 @@ def get_story(
     with _hub(request).read() as engine:
 
         def make() -> bytes:
-            data = engine.compare_story(story_id, summary_words=summary_words)
+            data = engine.compare_story(story_id, summary_words=summary_words, language=language)
             return json.dumps(data, ensure_ascii=False).encode("utf-8")
 
-        body = cache.get(engine, story_id, summary_words, make)
+        body = cache.get(engine, story_id, (summary_words, language), make)
     return Response(body, media_type="application/json")
 
 

@@ -168,6 +168,7 @@ class _SummarySentence(BaseModel):
     text: str
     sources: int
     support: list[_Span]
+    language: str | None = Field(default=None, description="The sentence's language, in a story of several.")
 
 
 class Comparison(BaseModel):

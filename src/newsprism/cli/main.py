@@ -281,7 +281,7 @@ def story(
             s = engine.story(story_id)
             members = engine.story_members(story_id)
             events = engine.story_events(story_id)
-            summary = engine.summarize_story(story_id, words=summary_words, refresh=refresh)
+            summary = engine.summarize_story(story_id, words=summary_words, refresh=refresh, language=display_language)
             if as_json:
                 data = render.story_detail_json(s, members, events)
                 data["summary"] = summary["summary"]

@@ -17,15 +17,25 @@ class SummarySentence:
     """A summary sentence and the spans that support it.
 
     ``sources`` counts independent sources; a sentence only one outlet reports cites only that
-    outlet, so it never reads as if all agreed.
+    outlet, so it never reads as if all agreed.  ``language``: the language of ``text`` when the
+    story has sources in several (a sentence worded in the display language where a source in it
+    reports the fact; otherwise in its own).
     """
 
     text: str
     support: tuple[Span, ...]
     sources: int
+    language: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "sources": self.sources, "support": [s.to_json() for s in self.support]}
+        out: dict[str, Any] = {
+            "text": self.text,
+            "sources": self.sources,
+            "support": [s.to_json() for s in self.support],
+        }
+        if self.language is not None:
+            out["language"] = self.language
+        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,13 @@ no attribution in the sentence, and for being a fragment.  Sentences are picked 
 minus redundancy with what is already picked (maximal marginal relevance) until the word budget is
 spent.  The summary lists what most sources agree on first; each sentence cites the spans of every
 source that reports it, and only those.
+
+A fact is told once across languages: a candidate in one language that shares a supporting span
+with a picked sentence in another repeats it (word overlap cannot see that).  In a story of
+several languages, a sentence picked from a source in another language than the comparison's
+display language is worded by the fact's statement in the display language when a source in that
+language reports it; a fact no such source reports keeps its own wording (newsprism does not
+translate).
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from .neutral import loaded_words
 
 __all__ = ["EXTRACTIVE_V1", "ExtractiveSummarizer", "SummaryParams"]
 
-EXTRACTIVE_V1 = "newsprism.ExtractiveSummary.v1"
+EXTRACTIVE_V1 = "newsprism.ExtractiveSummary.v2"  # v2: a fact once, display language
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _ATTRIBUTION = re.compile(
@@ -50,6 +57,8 @@ class SummaryParams:
     redundancy: float = 0.7  # MMR: weight of the similarity to sentences already picked
     min_words: int = 6
     max_words: int = 55
+    # stories of several languages: a fact once across languages, worded in the display language
+    across_languages: bool = True
 
 
 @dataclass(slots=True)
@@ -61,6 +70,7 @@ class _Candidate:
     words: int
     support: tuple[Span, ...]
     groups: frozenset[str]
+    language: str | None = None
     score: float = 0.0
 
 
@@ -80,10 +90,23 @@ class ExtractiveSummarizer:
         if not candidates:
             return Summary(label, (), self.name)
         chosen = self._select(candidates, len({groups.get(i.article, i.article) for i in originals}), words)
-        sentences = tuple(
-            SummarySentence(text=c.sentence.text, support=c.support, sources=len(c.groups)) for c in chosen
-        )
-        return Summary(label, sentences, self.name)
+        language_of = {i.article: i.language for i in inputs}
+        several = len({lang for lang in language_of.values() if lang}) > 1
+        display = comparison.display_language
+        sentences = []
+        for c in chosen:
+            text, language = c.sentence.text, language_of.get(c.article)
+            if several and display and language != display and self.params.across_languages:
+                worded = [s for s in c.support if language_of.get(s.article) == display and s.text]
+                if worded:  # the longest statement of the fact in the display language
+                    best = max(worded, key=lambda s: (len(s.text or ""), s.article, -s.start))
+                    text, language = best.text or text, display
+            sentences.append(
+                SummarySentence(
+                    text=text, support=c.support, sources=len(c.groups), language=language if several else None
+                )
+            )
+        return Summary(label, tuple(sentences), self.name)
 
     # -- candidates ------------------------------------------------------------------------------
     def _candidates(
@@ -115,7 +138,11 @@ class ExtractiveSummarizer:
                         if s.article != item.article:
                             support.append(s)
                         fact_groups.add(g)
-                out.append(_Candidate(item.article, group, sent, position, n, _dedupe(support), frozenset(fact_groups)))
+                out.append(
+                    _Candidate(
+                        item.article, group, sent, position, n, _dedupe(support), frozenset(fact_groups), item.language
+                    )
+                )
         return out
 
     # -- scoring and selection --------------------------------------------------------------------
@@ -152,7 +179,7 @@ class ExtractiveSummarizer:
             c = candidates[best]
             if chosen and used + c.words > budget * 1.15:
                 continue  # would overshoot: try a shorter one
-            if any(float(sim[best, j]) > 0.6 for j in chosen):
+            if any(float(sim[best, j]) > 0.6 or _retold(c, candidates[j], p.across_languages) for j in chosen):
                 continue  # says again what a picked sentence says
             chosen.append(best)
             used += c.words
@@ -165,6 +192,15 @@ class ExtractiveSummarizer:
         for t in tokens_from(words(text), language, stop=function_words_for(language)):
             out[t] = out.get(t, 0.0) + 1.0
         return out
+
+
+def _retold(a: _Candidate, b: _Candidate, across: bool) -> bool:
+    """Whether two candidates in different languages cite an overlapping span: one fact, told in
+    two languages.  (In one language the word overlap decides: two sources' wordings of one fact
+    often carry different details, and a summary gains from both.)"""
+    if a.language == b.language or not across:
+        return False
+    return any(x.article == y.article and x.start < y.end and y.start < x.end for x in a.support for y in b.support)
 
 
 def _dedupe(spans: list[Span]) -> tuple[Span, ...]:

@@ -136,18 +136,23 @@ def _events(story_id: int, events: list[StoryEvent]) -> list[dict[str, Any]]:
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
-def story_page(request: Request, story_id: Annotated[int, Path(ge=1)]) -> Response:
+def story_page(
+    request: Request,
+    story_id: Annotated[int, Path(ge=1)],
+    language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+) -> Response:
     if (redirect := _login_redirect(request)) is not None:
         return redirect
     with _hub(request).read() as engine:
         story = engine.story(story_id)
         members = engine.story_members(story_id)
-        data = engine.compare_story(story_id)
+        data = engine.compare_story(story_id, language=language)
         events = engine.story_events(story_id)
     return render(
         request,
         "story.html",
         story=story,
+        display_language=data.get("display_language"),
         view=story_view(data, members),
         timeline=build_timeline(members),
         members=_members(members),

@@ -80,6 +80,7 @@ class SummaryLine:
     text: str
     sources: int
     citations: tuple[Citation, ...]
+    language: str | None = None  # in a story of several languages: the sentence's (its ``lang``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -318,6 +319,9 @@ def story_view(data: Data, members: Sequence[tuple[Article, Assignment]]) -> Sto
     )
 
 
+_LANG = re.compile(r"[a-z]{2,3}")
+
+
 def _summary(data: Data, by_article: Mapping[str, Column]) -> tuple[SummaryLine, ...]:
     lines = []
     for sentence in data.get("summary", []):
@@ -330,7 +334,15 @@ def _summary(data: Data, by_article: Mapping[str, Column]) -> tuple[SummaryLine,
             if href and href not in links:
                 links.append(href)
         citations = tuple(Citation(outlet, tuple(links)) for outlet, links in hrefs.items())
-        lines.append(SummaryLine(str(sentence["text"]), int(sentence.get("sources", 0)), citations))
+        language = sentence.get("language")
+        lines.append(
+            SummaryLine(
+                str(sentence["text"]),
+                int(sentence.get("sources", 0)),
+                citations,
+                language if isinstance(language, str) and _LANG.fullmatch(language) else None,
+            )
+        )
     return tuple(lines)
 
 
