@@ -200,7 +200,8 @@ def _compare_options(func: F) -> F:
         "--language",
         "display_language",
         metavar="CODE",
-        help="Show facts in this language when a source has it (default: English, else the main language).",
+        help="Show facts and the summary in this language where a source has it (default: English, else the"
+        " main language).",
     )(func)
     func = click.option("--markdown", "as_markdown", is_flag=True, help="Print the comparison as Markdown.")(func)
     func = click.option(
