@@ -44,6 +44,7 @@ from devdata import data_dir, load_rows
 from multilingual_bench import MORE_NAVY_DAY, SAME_EVENT
 from newsprism.compare.align import AlignParams
 from newsprism.compare.comparer import CompareInput, Comparer
+from newsprism.nlp.entities import entities_for
 from newsprism.represent.dense import USEEncoder
 from newsprism.summarize.extractive import ExtractiveSummarizer, SummaryParams
 
@@ -234,6 +235,24 @@ def summaries(comparer: Comparer, rows: list[dict], docs_of: list[str]) -> list[
     return out
 
 
+def entity_overlap(docs: list[tuple[dict, dict]], *, before: bool) -> str:
+    """Names of each original and its translation as one comparison lists them: how many are one
+    entity in both (the original's names found in its translation), against all the original's.
+    ``before``: the previous behaviour (every article read by the English rules, no names matched
+    across scripts)."""
+    both = original = translation = 0
+    for o, t in docs:
+        if before:
+            entities = entities_for([("o", o["text"]), ("t", t["text"])], across_scripts=False)
+        else:
+            entities = entities_for([("o", o["text"]), ("t", t["text"])], languages={"o": o["lang"], "t": "en"})
+        for e in entities:
+            both += "o" in e.mentions and "t" in e.mentions
+            original += "o" in e.mentions
+            translation += "t" in e.mentions
+    return f"{both} | {original} | {both / max(original, 1):.3f} | {translation} | {both / max(translation, 1):.3f}"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data")
@@ -291,6 +310,13 @@ def main() -> None:
     navy = [r["story"] for r in ru_rows if r.get("kind") == "original"]
     docs_of = [d for d in SAME_EVENT["ru"][0] + MORE_NAVY_DAY if d in navy]
     print("\n".join(summaries(dense, ru_rows, docs_of)))
+    print("\nNames: each original compared with its translation, names that are one entity in both.\n")
+    print("| documents | entities | one entity in both | the original's | share | the translation's | share |")
+    print("|---|---|---|---|---|---|---|")
+    for name, file in (("WMT21 ru-en", "wmt21_ruen.jsonl"), ("WMT21 ja-en", "wmt21_jaen.jsonl")):
+        docs = pairs_of(load_rows(root / file), args.docs)
+        for label, before in (("default", False), ("English rules, no match across scripts (before)", True)):
+            print(f"| {name} ({len(docs)}) | {label} | {entity_overlap(docs, before=before)} |")
 
 
 if __name__ == "__main__":

@@ -196,3 +196,29 @@ def test_entities_for_resolves_surnames_across_sources() -> None:
     assert entities[0] == Entity("Antony Blinken", "person", {"a": 1, "b": 2})
     assert entities[1] == Entity("Iceland", "place", {"a": 1, "b": 1})
     assert len(entities) == 2
+
+
+def test_russian_names_in_other_cases_and_capitalised_adjectives() -> None:
+    text = (
+        "Президент России Владимир Путин принял парад на Неве. Корабли прошли по Финскому заливу. "
+        "Военно-морской флот получил корабли в Мексике. Он поблагодарил Николая Евменова."
+    )
+    found = names(text, "ru")
+    assert ("Russia", "place") in found and ("Mexico", "place") in found  # "России", "Мексике"
+    assert ("Владимир Путин", "person") in found and ("Николая Евменова", "person") in found
+    assert not any(name in ("Финскому", "Военно", "России Владимир Путин") for name, _ in found)
+
+
+def test_names_in_cyrillic_are_their_latin_transliteration_across_sources() -> None:
+    ru = (
+        "Президент России Владимир Путин принял парад в Кронштадте. Путин поздравил моряков. "
+        "Летчики пролетели над Владивостоком. В Кронштадт прибыли корабли."
+    )
+    en = "Russian President Vladimir Putin attended the parade in Kronstadt. Pilots flew over Vladivostok."
+    entities = {e.name: e for e in entities_for([("ru", ru), ("en", en)], languages={"ru": "ru", "en": "en"})}
+    assert entities["Vladimir Putin"].mentions == {"ru": 2, "en": 1}  # "Путин" alone too
+    assert entities["Kronstadt"].mentions == {"ru": 2, "en": 1}  # "Кронштадте", "Кронштадт"
+    assert entities["Vladivostok"].mentions == {"ru": 1, "en": 1}  # not Vladimir: the same key, spelt apart
+    assert entities["Russia"].mentions == {"ru": 1, "en": 1}
+    apart = {e.name for e in entities_for([("ru", ru), ("en", en)], languages={"ru": "ru"}, across_scripts=False)}
+    assert "Владимир Путин" in apart and "Vladimir Putin" in apart

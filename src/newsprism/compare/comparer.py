@@ -31,7 +31,8 @@ __all__ = ["COMPARE_VERSION", "CompareInput", "Comparer"]
 log = logging.getLogger(__name__)
 
 # v2: no demonym "where", no chained facts, mutual best matches across languages;
-# v3: those matches only between parallel sources (a translation), Russian and Japanese quotes
+# v3: those matches only between parallel sources (a translation), Russian and Japanese quotes,
+# names across scripts
 COMPARE_VERSION = "newsprism.Compare.v3"
 
 
@@ -86,7 +87,9 @@ class Comparer:
             quotes, group, language_of=language_of, dense_similarity=self._quote_similarity(quotes, language_of)
         )
         quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
-        entities = entities_for([(i.article, i.text) for i in inputs])
+        entities = entities_for(
+            [(i.article, i.text) for i in inputs], languages={i.article: i.language for i in inputs}
+        )
         sources = tuple(Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of) for i in inputs)
         display = display_language or _display_language(inputs)
         facts = [_in_language(f, display, al) for f in facts]

@@ -32,10 +32,11 @@ where every noun is capitalised, only known, cued or titled names are kept.
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -43,6 +44,7 @@ from importlib import resources
 from ..compare.base import Entity
 from .stopwords import stopwords_for
 from .timex import _MONTHS, _WEEKDAYS
+from .translit import name_key, spelling
 
 __all__ = ["Mention", "entities_for", "find_entities", "is_demonym", "merge_mentions"]
 
@@ -131,6 +133,16 @@ _PLACE_PREP = re.compile(r"(?:^|\s)(?:in|near|at)\s+$")
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:['’][^\W\d_s][^\W\d_]*)*|\d+|\S")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}")
 _ACRONYM = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,6}s?")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+# Russian capitalises the adjectives of proper names ("Финского залива", "Главного военно-морского
+# парада"): alone before a lower-case word, such a form is no name
+_RU_ADJECTIVE = re.compile(r"(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$")
+_RU_LOWER_NEXT = re.compile(r"\s+[а-яё]|-[а-яё]")
+# declined forms of a name's last word, tried against the gazetteers: "России" -> Россия -> Russia
+_RU_CASES = (
+    ("ии", "ия"), ("ию", "ия"), ("ией", "ия"), ("и", "а"), ("и", "я"), ("е", "а"), ("у", "а"), ("ой", "а"),
+    ("ы", "а"), ("е", ""), ("а", ""), ("у", ""), ("ом", ""), ("ем", ""),
+)  # fmt: skip
 
 
 @cache
@@ -322,10 +334,26 @@ def _lookup(name: str) -> tuple[str, str] | None:
     return None
 
 
+def _lookup_ru(name: str) -> tuple[str, str] | None:
+    """:func:`_lookup` of a Russian name in another case than the nominative ("России", "Мексику")."""
+    hit = _lookup(name)
+    if hit is not None or not _CYRILLIC.search(name):
+        return hit
+    head, _, last = name.rpartition(" ")
+    for end, repl in _RU_CASES:
+        if last.endswith(end) and len(last) - len(end) >= 3:
+            hit = _lookup((head + " " if head else "") + last[: len(last) - len(end)] + repl)
+            if hit is not None:
+                return hit
+    return None
+
+
 def _classify(tokens: list[tuple[int, int, str]], chain: _Chain, ctx: _Ctx, out: list[Mention]) -> None:
     """Type one chain (or part of one) and append its mentions."""
     words = [t[2] for t in tokens]
     if not tokens:
+        return
+    if ctx.lang == "ru" and _russian(tokens, chain, ctx, out):
         return
     # Drop a sentence-initial common word ("The", "Despite", "Representatives").
     if chain.initial and tokens is not None and tokens[0] is chain.tokens[0]:
@@ -399,6 +427,48 @@ def _classify(tokens: list[tuple[int, int, str]], chain: _Chain, ctx: _Ctx, out:
     out.append(Mention(tokens[0][0], tokens[-1][1], _span(tokens, ctx), name, kind))
 
 
+_RU_GIVEN_CASES = (("а", ""), ("у", ""), ("ом", ""), ("е", ""), ("я", "й"), ("ю", "й"), ("ем", "й"), ("е", "й"),
+                   ("ии", "ия"), ("ы", "а"), ("и", "а"), ("ой", "а"), ("у", "а"), ("е", "а"))  # fmt: skip
+
+
+def _ru_first_name(word: str) -> bool:
+    """A Russian first name in any case ("Михаила", "Николая", "Марии")."""
+    if word in _first_names():
+        return True
+    return any(
+        word.endswith(end) and len(word) - len(end) >= 3 and word[: len(word) - len(end)] + repl in _first_names()
+        for end, repl in _RU_GIVEN_CASES
+    )
+
+
+def _russian(tokens: list[tuple[int, int, str]], chain: _Chain, ctx: _Ctx, out: list[Mention]) -> bool:
+    """Russian chains handled here (True) rather than by the general rules: a capitalised adjective
+    or the first half of a compound adjective before a lower-case word ("Финского залива",
+    "Военно-морского") is dropped; a name in another case is looked up as its nominative
+    ("России" -> Russia); a first name, in any case, starts a person ("России Владимир Путин" ->
+    Russia and the person "Владимир Путин"; "Николая Евменова")."""
+    words = [t[2] for t in tokens]
+    adjective = _RU_ADJECTIVE.search(words[0]) or ctx.text.startswith("-", tokens[-1][1])
+    if len(words) == 1 and adjective and _RU_LOWER_NEXT.match(ctx.text, tokens[-1][1]) and not _lookup_ru(words[0]):
+        return True
+    if not _CYRILLIC.search(words[0]):
+        return False
+    if len(words) >= 2 and _ru_first_name(words[0]) and words[-1][:1].isupper():
+        _person(tokens, ctx, out)  # "Михаила Лазарева", "Николая Евменова": a person in another case
+        return True
+    given = next((k for k in range(1, len(words) - 1) if _ru_first_name(words[k])), None)
+    if given is not None and words[given - 1] not in _TITLES:
+        _classify(tokens[:given], _Chain(tokens[:given], chain.initial, chain.role_before), ctx, out)
+        _person(tokens[given:], ctx, out)
+        return True
+    name = _name(tokens, ctx.text)
+    hit = None if _lookup(name) else _lookup_ru(name)
+    if hit is not None:
+        out.append(Mention(tokens[0][0], tokens[-1][1], _span(tokens, ctx), hit[0], hit[1]))
+        return True
+    return False
+
+
 def _known_part(tokens: list[tuple[int, int, str]], ctx: _Ctx) -> bool:
     if not tokens:
         return False
@@ -412,7 +482,7 @@ def _person(tokens: list[tuple[int, int, str]], ctx: _Ctx, out: list[Mention]) -
     if not tokens:
         return
     name = _name(tokens, ctx.text)
-    hit = _lookup(name)
+    hit = _lookup_ru(name) if ctx.lang == "ru" else _lookup(name)
     if hit and hit[1] != "person":
         out.append(Mention(tokens[0][0], tokens[-1][1], _span(tokens, ctx), hit[0], hit[1]))
         return
@@ -498,14 +568,27 @@ def merge_mentions(mentions: Iterable[Mention], *, article: str = "") -> list[En
     return entities
 
 
-def entities_for(articles: Sequence[tuple[str, str]], *, language: str = "en") -> list[Entity]:
+def entities_for(
+    articles: Sequence[tuple[str, str]],
+    *,
+    language: str = "en",
+    languages: Mapping[str, str | None] | None = None,
+    across_scripts: bool = True,
+) -> list[Entity]:
     """Entities of several articles (``(external id, text)`` pairs), merged across sources.
 
     Two names are one entity when equal, or when one is a single word equal to the last word of a
     person's full name found in another article ("Blinken" in one source, "Antony Blinken" in
-    another).  Sorted by total mentions (descending), then name.
+    another).  ``languages`` gives each article's language (default ``language``).  A name in
+    Cyrillic letters is the Latin one whose words have the same transliteration keys ("Владимир
+    Путин" / "Vladimir Putin"; a lone surname: the person's, "Путин"), else one with its other
+    forms ("Кронштадта", "Кронштадте": Кронштадт); ``across_scripts`` False keeps them apart.  Sorted
+    by total mentions (descending), then name.
     """
-    per_article = [(article, find_entities(text, language=language)) for article, text in articles]
+    langs = languages or {}
+    per_article = [
+        (article, find_entities(text, language=langs.get(article) or language)) for article, text in articles
+    ]
     persons = (m.name for _, found in per_article for m in found if m.kind == "person")
     surnames = _surname_map(persons)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -517,7 +600,56 @@ def entities_for(articles: Sequence[tuple[str, str]], *, language: str = "en") -
                 name, kind = surnames[name], "person"
             counts[name][article] += 1
             kinds[name][kind] += 1
+    if across_scripts:
+        _unify_scripts(counts, kinds)
     entities = [Entity(name, _vote(kinds[name]), dict(counts[name])) for name in counts]
     entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
     logger.debug("entities_for: %d articles, %d entities", len(articles), len(entities))
     return entities
+
+
+def _keys(name: str) -> tuple[str, ...] | None:
+    keys = tuple(name_key(w) for w in name.split())
+    return keys if keys and all(keys) else None  # type: ignore[return-value]
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two names with the same keys whose words are also spelt alike (a case ending apart):
+    "Кронштадте" / "Kronstadt" but not "Владивостоке" / "Vladimir"."""
+    for x, y in zip(a.split(), b.split(), strict=False):
+        sx, sy = spelling(x), spelling(y)
+        if not sx or not sy or difflib.SequenceMatcher(None, sx, sy, autojunk=False).ratio() < 0.75:
+            return False
+    return True
+
+
+def _unify_scripts(counts: dict[str, Counter[str]], kinds: dict[str, Counter[str]]) -> None:
+    """Merge (in place) each name in Cyrillic letters into the Latin name it transliterates, else
+    into the most mentioned Cyrillic name with the same keys (its forms in other cases)."""
+    cyrillic = sorted((n for n in counts if _CYRILLIC.search(n)), key=lambda n: (-sum(counts[n].values()), n))
+    if not cyrillic:
+        return
+    latin: dict[tuple[str, ...], str] = {}
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for name in sorted(counts):
+        if _CYRILLIC.search(name) or (keys := _keys(name)) is None:
+            continue
+        latin.setdefault(keys, name)
+        if len(keys) >= 2 and kinds[name]["person"]:
+            surnames[keys[-1]].add(name)
+    first_form: dict[tuple[str, ...], str] = {}
+    for name in cyrillic:
+        keys = _keys(name)
+        if keys is None:
+            continue
+        target = latin.get(keys)
+        if target is not None and not _alike(name, target):
+            target = None
+        if target is None and len(keys) == 1 and len(surnames.get(keys[0], ())) == 1:
+            full = next(iter(surnames[keys[0]]))  # "Путин": the one Latin full name with that surname
+            target = full if _alike(name, full.split()[-1]) else None
+        if target is None:
+            target = first_form.setdefault(keys, name)
+        if target != name:
+            counts[target].update(counts.pop(name))
+            kinds[target].update(kinds.pop(name))

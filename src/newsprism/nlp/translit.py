@@ -24,7 +24,7 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["KEY_LENGTH", "name_key", "transliterated"]
+__all__ = ["KEY_LENGTH", "name_key", "spelling", "transliterated"]
 
 KEY_LENGTH = 5
 _MIN_LETTERS = 4
@@ -90,15 +90,24 @@ def _spell(token: str) -> str | None:
 @lru_cache(maxsize=65536)
 def name_key(token: str) -> str | None:
     """The key of a name token (see the module's docstring), or None when it has none."""
+    word = spelling(token)
+    if word is None or len(word) < _MIN_LETTERS:
+        return None
+    return word[:KEY_LENGTH]
+
+
+@lru_cache(maxsize=65536)
+def spelling(token: str) -> str | None:
+    """The whole token as the key spells it (transliterated, merged, doubles squeezed), or None
+    when it holds letters of other scripts: "Кронштадте" -> "kronshtadte", "Kronstadt" -> "kronstadt".
+    Where two names share a key, their spellings tell a case ending from another name
+    ("Владивостоке" / "Vladimir")."""
     word = _spell(token)
     if not word:
         return None
     for old, new in _MERGE:
         word = word.replace(old, new)
-    squeezed = [c for i, c in enumerate(word) if i == 0 or c != word[i - 1]]
-    if len(squeezed) < _MIN_LETTERS:
-        return None
-    return "".join(squeezed[:KEY_LENGTH])
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
 
 
 @lru_cache(maxsize=65536)
