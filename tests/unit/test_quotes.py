@@ -30,6 +30,11 @@ def pairs(text: str) -> list[tuple[str | None, str]]:
     return [(q.speaker, q.text) for q in quotes(text)]
 
 
+def spoken(text: str, language: str, *, kind: str = "direct") -> list[tuple[str | None, str]]:
+    """(speaker, words) of the quotes of one kind in a text of another language than English."""
+    return [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language=language) if q.kind == kind]
+
+
 def mention(text: str, q: Quote) -> str:
     assert q.speaker_start is not None and q.speaker_end is not None
     return text[q.speaker_start : q.speaker_end]
@@ -279,7 +284,7 @@ def test_russian_quotes_and_speakers() -> None:
         "«Мы готовы к диалогу с партнёрами», — отметил глава МИД Сергей Лавров.\n"
         "Как сообщили в Минобороны, испытания ракеты «Циркон» прошли успешно."
     )
-    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ru") if q.kind == "direct"]
+    got = spoken(text, "ru")
     assert got == [
         ("Мария Захарова", "Это провокация против нашей страны"),
         ("Владимир Владимирович Путин", "Сегодня на вооружении флота находятся новейшие корабли"),  # his full name
@@ -293,7 +298,7 @@ def test_russian_direct_speech_without_quote_marks() -> None:
         "Не надо демонизировать народ края. Здесь живут трудолюбивые и замечательные люди, - поделился "
         "Михаил Дегтярев. Он приехал в Москву, — сказал он."
     )
-    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ru") if q.kind == "direct"]
+    got = spoken(text, "ru")
     assert got == [("Михаил Дегтярев", "Здесь живут трудолюбивые и замечательные люди")]
 
 
@@ -307,7 +312,7 @@ def test_russian_speakers_after_the_dash_described_or_followed_by_a_place() -> N
         "Стивен Хокинг предостерегает: «ИИ может положить конец человечеству».\n"
         '"Это не та команда, которую мы знаем", - сказал тренер, что удивило всех.'
     )
-    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ru") if q.kind == "direct"]
+    got = spoken(text, "ru")
     assert got == [
         ("Владимир Путин", "Военные корабли под Андреевским флагом выполняют самые сложные задачи"),  # "the president"
         ("глава американского минфина", "Внутри пакета есть наиболее приоритетные и срочные вещи"),
@@ -335,7 +340,7 @@ def test_russian_reported_speech_after_chto_and_kak_zayavil() -> None:
         "Он вспомнил о том, что было.\n"
         "Президент России Владимир Путин на параде в Санкт-Петербурге заявил, что флот получит новые корабли."
     )
-    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ru") if q.kind == "reported"]
+    got = spoken(text, "ru", kind="reported")
     assert got == [
         ("Сергей Шойгу", "учения пройдут в августе"),
         ("Дмитрий Песков", "Кремль пока не видит оснований для встречи"),
@@ -351,7 +356,7 @@ def test_a_russian_quote_over_several_paragraphs_keeps_one_speaker() -> None:
         'В той игре моя команда победила, а Джордан набрал 44 очка", - добавил Андрей Кириленко.\n'
         "Матч прошел в Москве."
     )
-    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ru") if q.kind == "direct"]
+    got = spoken(text, "ru")
     assert got == [
         ("Андрей Кириленко", "Я опекал его весь первый тайм."),
         ("Андрей Кириленко", "Первые три минуты я бегал в полном восхищении от легенды."),
@@ -370,7 +375,7 @@ def test_japanese_quotes_and_speakers() -> None:
         "試合後、辻監督は「今日だけは勝利の女神にお願いしました」とたたえた。\n"
         "新しい店の名前は「夜の街の灯り」に決まった。"
     )
-    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ja") if q.kind == "direct"]
+    got = spoken(text, "ja")
     assert got == [
         ("吉村知事", "月末になったら提携をして、予約段階でわかるようにする"),
         ("辻監督", "今日だけは勝利の女神にお願いしました"),
@@ -385,7 +390,7 @@ def test_japanese_speakers_with_mo_after_the_quote_and_more_verbs() -> None:
         "「冷水シャワーを浴びることで皮膚の温度が下がります」とカサ教授。\n"
         "佐藤署長は「悲惨な事故を一件でも減らすためにも、協力をお願いしたい」とあいさつ。"
     )
-    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="ja") if q.kind == "direct"]
+    got = spoken(text, "ja")
     assert got == [
         ("高橋", "離脱していた分を一日でも早く取り戻します"),  # 自身: "himself"
         ("藤田市長", "国や県の動向を注視しつつ、全力で必要な策を講じていく"),
