@@ -45,6 +45,7 @@ from multilingual_bench import MORE_NAVY_DAY, SAME_EVENT
 from newsprism.compare.align import AlignParams
 from newsprism.compare.comparer import CompareInput, Comparer
 from newsprism.nlp.entities import entities_for
+from newsprism.nlp.numbers import find_quantities
 from newsprism.represent.dense import USEEncoder
 from newsprism.summarize.extractive import ExtractiveSummarizer, SummaryParams
 
@@ -253,6 +254,19 @@ def entity_overlap(docs: list[tuple[dict, dict]], *, before: bool) -> str:
     return f"{both} | {original} | {both / max(original, 1):.3f} | {translation} | {both / max(translation, 1):.3f}"
 
 
+def number_overlap(docs: list[tuple[dict, dict]]) -> str:
+    """Quantities of each original and of its translation: how many of the original's values are
+    also a value of its translation (the same amount found in both languages)."""
+    found = translated = agreed = 0
+    for o, t in docs:
+        ours = find_quantities(o["text"], language=o["lang"])
+        theirs = {round(q.value, 3) for q in find_quantities(t["text"], language="en")}
+        found += len(ours)
+        translated += len(theirs)
+        agreed += sum(round(q.value, 3) in theirs for q in ours)
+    return f"{found} | {translated} | {agreed} ({agreed / max(found, 1):.3f})"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data")
@@ -317,6 +331,15 @@ def main() -> None:
         docs = pairs_of(load_rows(root / file), args.docs)
         for label, before in (("default", False), ("English rules, no match across scripts (before)", True)):
             print(f"| {name} ({len(docs)}) | {label} | {entity_overlap(docs, before=before)} |")
+    print("\nNumbers: quantities of the originals, of their translations, and the originals' values also found")
+    print("in their translation.\n")
+    print(
+        "| documents | originals' quantities | translations' quantities (distinct values) | also in the translation |"
+    )
+    print("|---|---|---|---|")
+    for name, file in (("WMT21 ru-en", "wmt21_ruen.jsonl"), ("WMT21 ja-en", "wmt21_jaen.jsonl")):
+        docs = pairs_of(load_rows(root / file), args.docs)
+        print(f"| {name} ({len(docs)}) | {number_overlap(docs)} |")
 
 
 if __name__ == "__main__":

@@ -226,3 +226,27 @@ def test_offsets_index_the_text() -> None:
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
     assert [q.text for q in find_quantities(text)] == ["€3m", "twenty-five", "15 per cent"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("騎馬武者４００騎が参加", [(400.0, "riders", None)]),
+        ("海軍は今年４０隻を受け取る", [(40.0, "ships", None)]),
+        ("１万５千人が参加した", [(15000.0, "people", None)]),
+        ("４７２億円の追加資金", [(4.72e10, "JPY", None)]),
+        ("支持率は３０％に上昇", [(30.0, "percent", None)]),
+        ("約２０人が死亡", [(20.0, "people", "about")]),
+        ("7月25日に1.5万人", [(15000.0, "people", None)]),
+        ("第２戦で３位、２７歳の選手が２５日に", []),  # an ordinal, a rank, an age, a date
+        ("2020夏季大会、番号０３６３", []),  # a year without 年, a code
+        ("成長率は０．５％", [(0.5, "percent", None)]),
+        ("超过3000人参加", [(3000.0, "people", "more")]),
+    ],
+)
+def test_japanese_and_chinese_digits_glued_to_their_counter(text: str, expected: list[tuple]) -> None:
+    language = "zh" if "参加" in text and "超过" in text else "ja"
+    found = find_quantities(text, language=language)
+    assert [(q.value, q.unit, q.qualifier) for q in found] == expected
+    for q in found:
+        assert text[q.start : q.end] == q.text

@@ -23,6 +23,9 @@ Decisions (documented, tested):
 * A lone ``one`` (and articles that double as numbers: ``un``, ``ein``, ``een`` ...) is a quantity
   only when a counted noun follows (``one person``); ``one of them`` is not.
 * ``dollars`` means USD (other dollars need their prefix: ``A$``, ``C$``, ``HK$``).
+* Japanese and Chinese glue digits (ASCII or full-width) to their counter: ``４０隻`` is 40 ships,
+  ``１万５千人`` 15,000 people, ``４７２億円`` 47.2 billion yen, ``３０％`` 30 percent; dates,
+  times, ages and ordinals (``２５日``, ``７月``, ``２７歳``, ``第２``, ``３位``) are not quantities.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from __future__ import annotations
 import logging
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -475,6 +479,8 @@ def _word_values(tokens: list[str], lang: str) -> float | None:
 
 def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
     """Every quantity in ``text`` in order of position (see the module docstring for what counts)."""
+    if (language or "")[:2].lower() in ("ja", "zh"):
+        return _cjk_quantities(text)
     lang = _lang(language)
     from .timex import find_times  # late import: timex parses durations with this module
 
@@ -487,6 +493,107 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
             continue
         out.append(q)
     return out
+
+
+# Japanese and Chinese: digits glued to magnitudes and a counter ("１万５千人", "４７２億円")
+_CJK_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12}
+_CJK_UNITS = {
+    "円": "JPY", "元": "CNY", "人民元": "CNY", "ドル": "USD", "美元": "USD", "ユーロ": "EUR", "欧元": "EUR",
+    "ポンド": "GBP", "ルーブル": "RUB", "％": "percent", "%": "percent", "パーセント": "percent",
+    "人": "people", "名": "people", "隻": "ships", "艘": "ships", "機": "aircraft", "架": "aircraft",
+    "台": "vehicles", "辆": "vehicles", "件": "cases", "例": "cases", "騎": "riders", "点": "points",
+    "キロ": "km", "公里": "km", "メートル": "m", "米": "m", "トン": "t", "吨": "t", "カ国": "countries",
+    "か国": "countries", "ヵ国": "countries", "个国家": "countries", "軒": "buildings", "棟": "buildings",
+    "校": "schools", "社": "companies", "発": "shots", "票": "votes", "倍": "times",
+}  # fmt: skip
+# counters of dates, times, ages and ranks: no quantity ("２５日", "７月", "２７歳", "３位")
+_CJK_NOT = (
+    "年",
+    "月",
+    "日",
+    "時",
+    "分",
+    "秒",
+    "歳",
+    "岁",
+    "位",
+    "番",
+    "号",
+    "回目",
+    "度目",
+    "期",
+    "代",
+    "世紀",
+    "周年",
+)
+_CJK_NUMBER = re.compile(r"(?P<num>[0-9０-９]+(?:[.,．，][0-9０-９]+)?)(?P<mags>(?:[0-9０-９]*[十百千万萬億亿兆])*)")
+_CJK_UNIT = re.compile("|".join(sorted((re.escape(u) for u in _CJK_UNITS), key=len, reverse=True)))
+_CJK_QUALIFIERS = {
+    "約": "about", "およそ": "about", "大约": "about", "超过": "more", "不到": "less", "近": "nearly", "超": "more",
+    "以上": "more", "余り": "more", "余": "more", "多": "more", "未満": "less", "以下": "less",
+}  # fmt: skip
+
+
+def _cjk_quantities(text: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _CJK_NUMBER.finditer(text):
+        start, end = m.start(), m.end()
+        if start > 0 and text[start - 1] in "第.,．，":
+            continue  # an ordinal ("第２") or the tail of another number
+        if text.startswith(_CJK_NOT, end) or text.startswith(("：", ":", "/", "／"), end):
+            continue  # a date, a time, an age or a rank
+        digits = unicodedata.normalize("NFKC", m.group("num")).replace(",", "").replace("，", "")
+        try:
+            value = float(digits)
+        except ValueError:
+            continue
+        decimals = len(digits.partition(".")[2])
+        value, multiplier = _cjk_magnitudes(value, unicodedata.normalize("NFKC", m.group("mags")))
+        unit_m = _CJK_UNIT.match(text, end)
+        unit = _CJK_UNITS[unit_m.group()] if unit_m else None
+        if (
+            unit is None
+            and not m.group("mags")
+            and ((digits[:2].isdigit() and digits[0] == "0") or 1800 <= value <= 2100)
+        ):
+            continue  # a code ("０３６３") or a year written without 年 ("2020夏季")
+        if unit_m:
+            end = unit_m.end()
+        qualifier = next((q for w, q in _CJK_QUALIFIERS.items() if text.endswith(w, 0, start)), None)
+        if qualifier is None:
+            qualifier = next((q for w, q in _CJK_QUALIFIERS.items() if text.startswith(w, end)), None)
+        out.append(
+            Quantity(
+                start=start,
+                end=end,
+                text=text[start:end],
+                value=value,
+                unit=unit,
+                approximate=qualifier is not None,
+                qualifier=qualifier,
+                precision=0.5 * 10.0**-decimals * multiplier,
+            )
+        )
+    return out
+
+
+def _cjk_magnitudes(value: float, mags: str) -> tuple[float, float]:
+    """The value of digits followed by magnitudes and more digits ("1万5千" -> 15000), and the
+    magnitude of the first digits (for the precision)."""
+    total, current, first = 0.0, value, 0.0
+    for part in re.findall(r"[0-9]*[十百千万萬億亿兆]", mags):
+        mag = _CJK_MAGNITUDES[part[-1]]
+        lead = float(part[:-1]) if part[:-1] else None
+        if lead is not None:
+            current = lead
+        if mag >= 1e4:  # 万, 億, 兆 scale everything before them
+            total = (total + current) * mag
+            current = 0.0
+        else:
+            total += current * mag
+            current = 0.0
+        first = first or mag
+    return total + current, first or 1.0
 
 
 def _overlaps(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
