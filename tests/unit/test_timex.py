@@ -221,3 +221,24 @@ def test_spans_index_the_text_and_do_not_overlap() -> None:
         assert text[t.start : t.end] == t.text
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     assert [t.value for t in found] == ["2021-05-19", "PT90M", "FUTURE:months", "T10:00", "2020"]
+
+
+def test_japanese_and_chinese_dates() -> None:
+    from datetime import date
+
+    ref = date(2020, 7, 27)
+    found = find_times(
+        "２０２０年７月２５日に開幕し、２６日まで続く。７月の来場者は２０１９年より少ない。",
+        language="ja",
+        reference=ref,
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("２０２０年７月２５日", "2020-07-25"),
+        ("２６日", "2020-07-26"),  # the day alone: of the publication's month
+        ("７月", "2020-07"),
+        ("２０１９年", "2019"),
+    ]
+    assert [t.value for t in find_times("３０日に発表", language="ja", reference=ref)] == ["2020-06-30"]  # last month
+    assert [t.value for t in find_times("３０日に発表", language="ja")] == ["XXXX-XX-30"]
+    assert find_times("２０２０年度の予算、１０年間、大山の７号", language="ja") == []  # fiscal year, duration, No. 7
+    assert [t.value for t in find_times("7月25号开幕", language="zh")] == ["XXXX-07-25"]

@@ -36,6 +36,7 @@ import calendar
 import json
 import logging
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -543,8 +544,10 @@ _PRIORITY = {"iso": 0, "numeric": 1, "d-mon-y": 1, "mdy": 1, "dmy": 2, "month-ye
 
 def find_times(text: str, *, language: str = "en", reference: datetime | date | None = None) -> list[TimeExpr]:
     """Every time expression in ``text``, in order of position, longest match first on overlaps."""
-    lang = _lang(language)
     ref = reference.date() if isinstance(reference, datetime) else reference
+    if (language or "")[:2].lower() in ("ja", "zh"):
+        return _cjk_dates(text, ref, chinese=(language or "")[:2].lower() == "zh")
+    lang = _lang(language)
     ctx = _Ctx(lang, ref, {**_MONTHS["en"], **_MONTHS[lang]}, {**_WEEKDAYS["en"], **_WEEKDAYS[lang]})
     candidates: list[tuple[int, int, int, TimeExpr]] = []
     for rank, rule in enumerate(_rules(lang)):
@@ -575,6 +578,52 @@ def find_times(text: str, *, language: str = "en", reference: datetime | date | 
         chosen.append(expr)
     chosen.sort(key=lambda t: t.start)
     return _merge_date_time(text, chosen)
+
+
+# Japanese and Chinese dates: "2020年7月25日", "7月25日", "2020年", and the day alone ("25日"),
+# which news writes for a day of the publication's month (or the month before)
+_CJK_DATE = re.compile(
+    r"(?<![0-9０-９])(?:(?P<y>[0-9０-９]{4})\s*年\s*)?(?:(?P<m>[0-9０-９]{1,2})\s*月\s*)?"
+    r"(?:(?P<d>[0-9０-９]{1,2})\s*(?P<day>[日号]))?"
+)
+
+
+def _cjk_dates(text: str, ref: date | None, *, chinese: bool) -> list[TimeExpr]:
+    out: list[TimeExpr] = []
+    for m in _CJK_DATE.finditer(text):
+        if m.end() == m.start() or (m.group("day") == "号" and not chinese):
+            continue  # Japanese 号 numbers things ("７号": No. 7); Chinese 号 is a day of the month
+        y, mo, d = (int(unicodedata.normalize("NFKC", g)) if g else None for g in m.group("y", "m", "d"))
+        if (mo is not None and not 1 <= mo <= 12) or (d is not None and not 1 <= d <= 31) or (y and mo is None and d):
+            continue
+        if y is not None and mo is None:
+            if not m.group().rstrip().endswith("年") or text.startswith(
+                ("度", "代", "間", "前", "後", "ぶり"), m.end()
+            ):
+                continue  # "2020年度" is a fiscal year, "10年間" a duration
+            value = f"{y:04d}"
+        elif d is None:
+            value = f"{y:04d}-{mo:02d}" if y else f"XXXX-{mo:02d}"
+            if y is None and ref is not None:
+                value = f"{ref.year:04d}-{mo:02d}"
+        elif mo is None:  # the day alone: of the reference's month, or of the month before
+            if ref is None:
+                value = f"XXXX-XX-{d:02d}"
+            else:
+                in_year, in_month = (ref.year, ref.month) if d <= ref.day + 1 else _month_before(ref)
+                value = f"{in_year:04d}-{in_month:02d}-{d:02d}"
+        else:
+            of_year = y if y is not None else (ref.year if ref is not None else None)
+            value = f"{of_year:04d}-{mo:02d}-{d:02d}" if of_year is not None else f"XXXX-{mo:02d}-{d:02d}"
+        end = m.end()
+        while end > m.start() and text[end - 1].isspace():
+            end -= 1
+        out.append(TimeExpr(m.start(), end, text[m.start() : end], "date", value))
+    return out
+
+
+def _month_before(day: date) -> tuple[int, int]:
+    return (day.year, day.month - 1) if day.month > 1 else (day.year - 1, 12)
 
 
 def _merge_date_time(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
