@@ -222,3 +222,17 @@ def test_names_in_cyrillic_are_their_latin_transliteration_across_sources() -> N
     assert entities["Russia"].mentions == {"ru": 1, "en": 1}
     apart = {e.name for e in entities_for([("ru", ru), ("en", en)], languages={"ru": "ru"}, across_scripts=False)}
     assert "Владимир Путин" in apart and "Vladimir Putin" in apart
+
+
+def test_japanese_and_chinese_places_and_japanese_people() -> None:
+    ja = "大阪府の吉村洋文知事が２０日、ロシアと中国を訪問した。ジミー・バトラーは称賛した。新しいアルバムとNATO。"
+    found = names(ja, "ja")
+    assert ("Osaka", "place") in found and ("Russia", "place") in found and ("China", "place") in found
+    assert ("吉村洋文知事", "person") in found and ("ジミー・バトラー", "other") in found
+    assert ("NATO", "organisation") in found
+    assert not any(kind == "place" and name == "Aruba" for name, kind in found)  # "アルバ" inside "アルバム"
+    assert names("俄罗斯总统在莫斯科会见美国代表团", "zh") == [
+        ("Russia", "place"),
+        ("Moscow", "place"),
+        ("United States", "place"),
+    ]

@@ -499,6 +499,8 @@ def find_entities(text: str, *, language: str = "en") -> list[Mention]:
     "Antony Blinken" when "Antony Blinken" appears anywhere in ``text``.
     """
     lang = (language or "en").lower()[:2]
+    if lang in ("ja", "zh"):
+        return _cjk_entities(text, lang)
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     lower_words = frozenset(t[2] for t in toks if t[2].islower())
     mid_caps = frozenset(
@@ -519,6 +521,64 @@ def find_entities(text: str, *, language: str = "en") -> list[Mention]:
                 found.append(Mention(m.start(), m.end(), m.group(), _orgs()[_orgs_key(m.group())], "organisation"))
     found.sort(key=lambda f: f.start)
     return _resolve_surnames(found)
+
+
+# Japanese and Chinese write no capitals and no spaces: places are the gazetteer's names in their
+# scripts ("ロシア", "俄罗斯", "東京"); in Japanese, a person is a name before a title or honorific
+# ("吉村知事", "相馬行胤氏"), and katakana words joined by "・" are a foreign name ("ジミー・バトラー",
+# "レアル・マドリード": a person's or not).
+_CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_JA_PERSON = re.compile(
+    r"(?<![一-龥々ァ-ヴー])([一-龥々]{2,4}|[ァ-ヴー]{2,10})"
+    r"(知事|市長|町長|村長|首相|大統領|監督|容疑者|被告|議員|教授|長官|外相|署長|氏|さん)"
+)  # not 選手 or 会長: they follow common nouns as often ("万能選手", "自治会長")
+_JA_FOREIGN_NAME = re.compile(r"[ァ-ヴ][ァ-ヴー]+(?:・[ァ-ヴ][ァ-ヴー]+)+")
+_KATAKANA = re.compile(r"[ァ-ヴー]")
+_JA_HONORIFIC = ("氏", "さん")
+
+
+@cache
+def _cjk_places() -> re.Pattern[str] | None:
+    names = [name for name in _places() if _CJK_CHARS.search(name)]
+    if not names:
+        return None
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+
+
+def _cjk_entities(text: str, lang: str) -> list[Mention]:
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, name: str, kind: str) -> None:
+        if not any(a < end and start < b for a, b in taken):
+            found.append(Mention(start, end, text[start:end], name, kind))
+            taken.append((start, end))
+
+    pattern = _cjk_places()
+    if pattern is not None:
+        for m in pattern.finditer(text):
+            if _KATAKANA.match(m.group()) and (
+                _KATAKANA.match(text, m.end()) or (m.start() > 0 and _KATAKANA.match(text, m.start() - 1))
+            ):
+                continue  # "アルバ" in "アルバム", "マリ" in "マリノス": part of a longer katakana word
+            canonical, _ = _places()[m.group()]
+            add(m.start(), m.end(), canonical, "place")
+    if lang == "ja":
+        for m in _JA_FOREIGN_NAME.finditer(text):
+            add(m.start(), m.end(), m.group(), "other")  # a person's or a club's, a place's, a company's
+        for m in _JA_PERSON.finditer(text):
+            name, title = m.group(1), m.group(2)
+            add(m.start(1), m.end(2), name if title in _JA_HONORIFIC else name + title, "person")
+    latin = [m for m in _find_latin(text, lang) if not any(a < m.end and m.start < b for a, b in taken)]
+    return sorted([*found, *latin], key=lambda m: m.start)
+
+
+def _find_latin(text: str, lang: str) -> list[Mention]:
+    """Names written in Latin letters inside Japanese or Chinese text ("CanCam", "Yahoo"): the
+    English rules on the text with every other script blanked (offsets kept)."""
+    if not re.search(r"[A-Z]", text):
+        return []
+    return find_entities(re.sub(r"[^\x00-\u024f]", " ", text), language="en")
 
 
 def _orgs_key(found: str) -> str:
