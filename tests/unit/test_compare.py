@@ -362,3 +362,22 @@ def test_speakers_across_scripts_by_name_key_or_left_to_meaning() -> None:
     assert same_speaker_across("глава американского минфина", "Steven Mnuchin") is None
     assert same_speaker_across("Steven Mnuchin", "the Treasury secretary") is None
     assert same_speaker_across(None, "Vladimir Putin") is False
+
+
+def test_a_detail_only_one_source_gives_is_listed_once_with_each_of_its_spans() -> None:
+    a = (
+        "Officials said the harbour of Portvale will reopen this year after the storm repairs. "
+        "This year the storm repairs of the harbour cost more than the city had planned."
+    )
+    b = (
+        "Officials said the harbour of Portvale will reopen after the storm repairs. "
+        "The storm repairs of the harbour cost more than the city had planned."
+    )
+    inputs = [
+        CompareInput(article="a", title="", text=a, language="en"),
+        CompareInput(article="b", title="", text=b, language="en"),
+    ]
+    data = Comparer().compare(inputs).to_json()
+    when = [u for u in data["unique"] if u["kind"] == "detail" and u["text"].lower() == "when: this year"]
+    assert len(when) == 1
+    assert [s["text"] for s in when[0]["support"]] == ["this year", "This year"]

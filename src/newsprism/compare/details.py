@@ -10,6 +10,7 @@ money or percentage), reported by at least two independent sources.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..nlp.entities import is_demonym
 from .base import Fact, Span
@@ -79,6 +80,7 @@ def unique_details(annotated: Sequence[Annotated], aligned: set[int]) -> list[Fa
         for x in a.anchors:
             seen.setdefault(("who", x.name), set()).add(a.group)
     out: list[Fact] = []
+    listed: dict[tuple[str, str, str], int] = {}  # (source, kind, value) -> its detail in ``out``
     for index, a in enumerate(annotated):
         if index not in aligned:
             continue
@@ -88,12 +90,15 @@ def unique_details(annotated: Sequence[Annotated], aligned: set[int]) -> list[Fa
         items += [("how many", qkey(q.value, q.unit), q.start, q.end) for q in a.quantities if q.unit]
         if not multilingual:
             items += [("who", x.name, x.start, x.end) for x in a.anchors if x.kind in ("person", "organisation")]
-        reported: set[tuple[str, str]] = set()
         for kind, key, start, end in items:
-            if seen.get((kind, key), set()) == {a.group} and (kind, key) not in reported:
-                reported.add((kind, key))
-                piece = text[start - base : end - base]
-                out.append(
-                    Fact(text=f"{kind}: {piece}", support=(Span(article, start, end, piece),), sources=1, kind="detail")
-                )
+            if seen.get((kind, key), set()) != {a.group}:
+                continue
+            piece = text[start - base : end - base]
+            span = Span(article, start, end, piece)
+            at = listed.get((a.group, kind, key))
+            if at is not None:  # the same value again in this source ("this year" twice): one detail, each span
+                out[at] = replace(out[at], support=(*out[at].support, span))
+                continue
+            listed[(a.group, kind, key)] = len(out)
+            out.append(Fact(text=f"{kind}: {piece}", support=(span,), sources=1, kind="detail"))
     return out
