@@ -349,6 +349,18 @@ def test_russian_reported_speech_after_chto_and_kak_zayavil() -> None:
     ]  # "вспомнил о том, что было": no speech verb, and too short
 
 
+def test_russian_bodies_named_after_a_plural_speech_verb() -> None:
+    text = (
+        "Как сообщили в Минобороны, испытания ракеты прошли успешно в Белом море.\n"
+        "Пострадавших доставили в больницу, рассказали в пресс-службе ведомства.\n"
+        "Как сообщили в Москве прошел парад, это было красиво и торжественно."
+    )
+    assert spoken(text, "ru", kind="reported") == [
+        ("Минобороны", "испытания ракеты прошли успешно в Белом море"),
+        ("пресс-службе ведомства", "Пострадавших доставили в больницу"),
+    ]  # "в Москве прошел парад": a place and a clause, no speaker
+
+
 def test_a_russian_quote_over_several_paragraphs_keeps_one_speaker() -> None:
     text = (
         'Глава РФБ вспомнил матч. "Я опекал его весь первый тайм.\n'

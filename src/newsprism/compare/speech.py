@@ -733,6 +733,8 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
             return m
     if tok.low in _RU_HEADS and not tok.is_cap:
         return _russian_subject(text, tokens, i, inverted=inverted)
+    if tok.low in ("в", "во", "на") and inverted and i + 1 < len(tokens):
+        return _russian_body(text, tokens, i + 1)  # "сообщили в Минобороны", "рассказали в пресс-службе МВД"
     if tok.is_word and not tok.is_cap and tok.low in _ROLES:
         # "said spokesman John Kirby", "— отметил глава МИД Сергей Лавров": roles, then the name
         k = i
@@ -803,6 +805,35 @@ _RU_LINKS = _words("и -")  # inside a Russian title: "министр эколо
 _AFTER_NAME = (
     _words("who which in on at during after before when as of for last this") | _MONTHS_DAYS | _RU_AFTER_SUBJECT
 )
+
+
+_RU_BODIES = _words(
+    "пресс-службе министерстве ведомстве правительстве администрации мэрии полиции прокуратуре суде штабе "
+    "компании клубе посольстве департаменте управлении комитете министерства посольства оперштабе"
+)
+
+
+def _russian_body(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """The body a Russian plural speech verb names after "в"/"на" ("сообщили в Минобороны",
+    "рассказали в пресс-службе ведомства"), when it ends the clause."""
+    n = len(tokens)
+    tok = tokens[i]
+    if is_name_token(tok):
+        k = i + 1
+        while k < n and is_name_token(tokens[k]):
+            k += 1
+        kind = "name"
+    elif tok.low in _RU_BODIES:
+        k = i + 1
+        while k < n and k - i < 5 and tokens[k].is_word and tokens[k].low not in _RU_AFTER_SUBJECT:
+            k += 1
+        kind = "nominal"
+    else:
+        return None
+    if k < n and tokens[k].is_word and tokens[k].low not in _RU_AFTER_SUBJECT:
+        return None  # a clause goes on ("в Москве прошел парад")
+    span = text[tok.start : tokens[k - 1].end]
+    return Mention(tok.start, tokens[k - 1].end, span, kind, span if kind == "name" else "", body=True)
 
 
 def _russian_subject(text: str, tokens: list[Token], i: int, *, inverted: bool) -> Mention | None:
