@@ -879,7 +879,7 @@ class _Resolver:
 
 
 _INDEFINITE_DET = _words("a an another one")
-_RU_CASE_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ую", "ого", "ому", "ым")
+_RU_CASE_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ую", "ого", "ому")
 
 
 def _same_surname(full: str, seen: str) -> bool:

@@ -36,9 +36,9 @@ from .base import Summary, SummarySentence
 from .label import choose_label
 from .neutral import loaded_words
 
-__all__ = ["EXTRACTIVE_V1", "ExtractiveSummarizer", "SummaryParams"]
+__all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 
-EXTRACTIVE_V1 = "newsprism.ExtractiveSummary.v2"  # v2: a fact once, display language
+EXTRACTIVE_VERSION = "newsprism.ExtractiveSummary.v2"  # v2: a fact once, display language
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _ATTRIBUTION = re.compile(
@@ -75,7 +75,7 @@ class _Candidate:
 
 
 class ExtractiveSummarizer:
-    name = EXTRACTIVE_V1
+    name = EXTRACTIVE_VERSION
 
     def __init__(self, *, splitter: SentenceSplitter | None = None, params: SummaryParams | None = None) -> None:
         self.splitter = splitter or RuleSentenceSplitter()
