@@ -562,18 +562,7 @@ def _cjk_quantities(text: str) -> list[Quantity]:
         qualifier = next((q for w, q in _CJK_QUALIFIERS.items() if text.endswith(w, 0, start)), None)
         if qualifier is None:
             qualifier = next((q for w, q in _CJK_QUALIFIERS.items() if text.startswith(w, end)), None)
-        out.append(
-            Quantity(
-                start=start,
-                end=end,
-                text=text[start:end],
-                value=value,
-                unit=unit,
-                approximate=qualifier is not None,
-                qualifier=qualifier,
-                precision=0.5 * 10.0**-decimals * multiplier,
-            )
-        )
+        out.append(_quantity(text, start, end, value, unit, qualifier, 0.5 * 10.0**-decimals * multiplier))
     return out
 
 
@@ -594,6 +583,20 @@ def _cjk_magnitudes(value: float, mags: str) -> tuple[float, float]:
             current = 0.0
         first = first or mag
     return total + current, first or 1.0
+
+
+def _quantity(
+    text: str,
+    start: int,
+    end: int,
+    value: float,
+    unit: str | None,
+    qualifier: str | None,
+    precision: float,
+    high: float | None = None,
+) -> Quantity:
+    """A quantity found at ``text[start:end]``, approximate when the writer hedged it."""
+    return Quantity(start, end, text[start:end], value, unit, qualifier is not None, qualifier, precision, high)
 
 
 def _overlaps(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
@@ -671,19 +674,8 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
         precision = 0.5 * 10.0**-decimals * multiplier
         start, qual = _qualifier(text, start, lang)
         qualifier = qualifier or qual
-        out.append(
-            Quantity(
-                start=start,
-                end=end,
-                text=text[start:end],
-                value=value * multiplier,
-                unit=unit,
-                approximate=qualifier is not None,
-                qualifier=qualifier,
-                precision=precision,
-                high=None if high is None else high * multiplier,
-            )
-        )
+        high = None if high is None else high * multiplier
+        out.append(_quantity(text, start, end, value * multiplier, unit, qualifier, precision, high))
     return out
 
 
@@ -816,18 +808,7 @@ def _word_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> li
                 start, value = prev[0], value / 2  # "half a million"
         start, qual = _qualifier(text, start, lang)
         multiplier = max((mags[t] for t in lows if t in mags), default=1.0)
-        out.append(
-            Quantity(
-                start=start,
-                end=end,
-                text=text[start:end],
-                value=value,
-                unit=unit,
-                approximate=qual is not None,
-                qualifier=qual,
-                precision=0.5 * multiplier if multiplier > 1 else 0.5,
-            )
-        )
+        out.append(_quantity(text, start, end, value, unit, qual, 0.5 * multiplier if multiplier > 1 else 0.5))
     return out
 
 
