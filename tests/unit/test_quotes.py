@@ -411,6 +411,19 @@ def test_japanese_speakers_with_mo_after_the_quote_and_more_verbs() -> None:
     ]  # 「…」と感激。: a word after と, no title, no speaker
 
 
+def test_japanese_reported_speech_of_the_sentence_topic() -> None:
+    text = (
+        "【ワシントン共同】米国土安全保障省は２４日、対中作業グループを発足させたと発表した。\n"
+        "サッカーＪ１の名古屋は２５日、選手に陽性反応が出たことが確認されたと発表した。\n"
+        "彼は「大丈夫だ」と話した。\n"
+        "試合は雨で中止と決まった。"
+    )
+    assert spoken(text, "ja", kind="reported") == [
+        ("米国土安全保障省", "対中作業グループを発足させた"),
+        ("名古屋", "選手に陽性反応が出たことが確認された"),
+    ]  # a quote in 「」 is direct speech; "と決まった" is no speech verb
+
+
 def test_may_after_a_first_name_is_a_surname() -> None:
     text = (
         "Theresa May said the country would formally declare its intention to leave by March.\n"

@@ -49,7 +49,7 @@ read as the person named right after the same words earlier ("Президент
 speech, and a declined surname finds its person ("Дегтярева" -> Михаил Дегтярев); a Russian quote
 may run over several paragraphs without reopening its mark at each (:func:`_russian_run`).
 Japanese quotes are attributed by :func:`_japanese_attribution` (「…」と話した, to the sentence's topic
-or subject).  In other languages quotes are still found, with speakers only from dashes, labels and
+or subject), and Japanese reported speech is read by :func:`_japanese_reported` ("Xは…と発表した").  In other languages quotes are still found, with speakers only from dashes, labels and
 colons.
 """
 
@@ -205,7 +205,9 @@ class RuleQuoteExtractor:
             )
         if language == "ru":
             out.extend(_dash_speech(article, text, masked, paras, parts, resolver))
-        if self.reported:
+        if self.reported and language == "ja":
+            out.extend(_japanese_reported(article, text, masked, paras))
+        elif self.reported:
             out.extend(_reported(article, text, masked, paras, resolver))
         out.sort(key=lambda q: (q.start, q.end))
         return out
@@ -626,6 +628,43 @@ def _ja_mention(part: _Part, m: re.Match[str], cue: str) -> bool:
     part.mention = Mention(m.start(1), m.end(2) if title else m.end(1), shown, "name", shown)
     part.cue, part.how = cue, "post"
     return True
+
+
+# Japanese reported speech: "米国土安全保障省は２４日、…を発足させたと発表した。" — the sentence's
+# topic or subject says what stands between it (and a date) and と plus a speech verb at the end.
+_JA_REPORTED = re.compile(
+    r"(?:【[^】]{1,20}】)?\s*(?:[^、。「」はが]{1,20}の)?(?P<subj>[一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{2,20}?)(?P<title>TITLES)?"
+    r"(?:[（(][０-９0-9]+[）)])?(?:は|が)、?(?:[０-９0-9]{1,2}日(?:に|、)?)?、?"
+    r"(?P<content>[^「」。]{8,}?)と、?"
+    r"(?P<cue>発表した|明らかにした|述べた|話した|語った|説明した|強調した|指摘した|表明した|主張した|報じた)。?\s*$"
+)
+_JA_REPORTED = re.compile(_JA_REPORTED.pattern.replace("TITLES", _JA_TITLES))
+
+
+def _japanese_reported(article: str, text: str, masked: str, paras: list[_Para]) -> list[Quote]:
+    out: list[Quote] = []
+    for para in paras:
+        for sent in para.sentences:
+            m = _JA_REPORTED.fullmatch(masked, sent.start, sent.end)
+            if m is None:
+                continue
+            name, title = m.group("subj"), m.group("title") or ""
+            shown = name if title in ("", *_JA_HONORIFICS) else name + title
+            a, b = m.start("content"), m.end("content")
+            out.append(
+                Quote(
+                    article=article,
+                    text=text[a:b],
+                    start=a,
+                    end=b,
+                    speaker=shown,
+                    kind="reported",
+                    speaker_start=m.start("subj"),
+                    speaker_end=m.end("title") if title else m.end("subj"),
+                    cue=m.group("cue"),
+                )
+            )
+    return out
 
 
 def _attribute_part(masked: str, para: _Para, part: _Part) -> None:
