@@ -49,8 +49,8 @@ read as the person named right after the same words earlier ("Президент
 speech, and a declined surname finds its person ("Дегтярева" -> Михаил Дегтярев); a Russian quote
 may run over several paragraphs without reopening its mark at each (:func:`_russian_run`).
 Japanese quotes are attributed by :func:`_japanese_attribution` (「…」と話した, to the sentence's topic
-or subject), and Japanese reported speech is read by :func:`_japanese_reported` ("Xは…と発表した").  In other languages quotes are still found, with speakers only from dashes, labels and
-colons.
+or subject), and Japanese reported speech by :func:`_japanese_reported` ("Xは…と発表した").  In
+other languages quotes are still found, with speakers only from dashes, labels and colons.
 """
 
 from __future__ import annotations
