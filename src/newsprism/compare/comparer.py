@@ -87,9 +87,7 @@ class Comparer:
             quotes, group, language_of=language_of, dense_similarity=self._quote_similarity(quotes, language_of)
         )
         quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
-        entities = entities_for(
-            [(i.article, i.text) for i in inputs], languages={i.article: i.language for i in inputs}
-        )
+        entities = entities_for([(i.article, i.text) for i in inputs], languages=language_of)
         sources = tuple(Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of) for i in inputs)
         display = display_language or _display_language(inputs)
         facts = [_in_language(f, display, al) for f in facts]

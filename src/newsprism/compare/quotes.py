@@ -71,6 +71,7 @@ from .speech import (
     Token,
     clause_start,
     cue_lemma,
+    cyrillic_word,
     is_name_token,
     looks_like_title,
     lower_article,
@@ -880,7 +881,7 @@ class _Resolver:
     def _nominal(self, mention: Mention) -> str:
         words = mention.text.split()
         det, head = words[0].lower(), words[-1].lower()
-        if _CYRILLIC_WORD.match(words[0].capitalize()):
+        if cyrillic_word(words[0]):
             named = self._russian_named(mention)
             if named is not None:
                 return named
@@ -926,10 +927,7 @@ def _same_surname(full: str, seen: str) -> bool:
     "Дегтяреву", "Дегтяревым" (a name introduced in the nominative, met later declined)."""
     if full == seen:
         return True
-    return bool(_CYRILLIC_WORD.match(full)) and seen.startswith(full) and seen[len(full) :] in _RU_CASE_ENDINGS
-
-
-_CYRILLIC_WORD = re.compile(r"[А-ЯЁ][а-яё-]+$")
+    return cyrillic_word(full) and seen.startswith(full) and seen[len(full) :] in _RU_CASE_ENDINGS
 
 
 # --- Russian direct speech without quote marks -------------------------------------------------------
@@ -1044,7 +1042,7 @@ def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _C
         opens_clause = (
             first_tok == 0 or toks[first_tok - 1].start < sent.start or toks[first_tok - 1].low in CLAUSE_LEADS
         )
-        russian = bool(_CYRILLIC_WORD.match(cue.form.capitalize()))  # its clause needs ", что": a sure sign
+        russian = cyrillic_word(cue.form)  # its clause needs ", что": a sure sign
         if cue.lemma != "according to" and not cue.inverted and (opens_clause or russian):
             start = clause_start(toks, cue.last, cue.lemma, sent.end)
             if start is not None:

@@ -365,6 +365,13 @@ _FEMALE_NAMES = _words(
 
 
 _CYRILLIC = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ-]*$")
+
+
+def cyrillic_word(word: str) -> bool:
+    """Is ``word`` a Russian word (in whatever case it is written)?"""
+    return _CYRILLIC.match(word.capitalize()) is not None
+
+
 _RUSSIAN_MALE_A = _words("никита илья кузьма фома лука савва данила саша женя миша дима слава")
 
 
@@ -530,7 +537,7 @@ def mention_before(text: str, tokens: list[Token], cue_index: int) -> Mention | 
     if j >= 1 and tokens[j].low == "who" and tokens[j - 1].text == ",":
         j -= 2  # "a source familiar with the talks, who said"
     found = _subject_ending_at(text, tokens, j, appositive=2)
-    if found is not None and _CYRILLIC.match(cue.capitalize()):
+    if found is not None and cyrillic_word(cue):
         k = next(n for n, t in enumerate(tokens) if t.start >= found.start)
         if k > 0 and tokens[k - 1].low in _RU_PREPOSITIONS:  # "Путин на параде в Санкт-Петербурге заявил"
             return _russian_subject_before(text, tokens, cue_index) or found
@@ -969,7 +976,7 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
     i = last + 1
     if i >= len(tokens) or tokens[i].start >= hi:
         return None
-    if _CYRILLIC.match(tokens[last].text.capitalize()):
+    if cyrillic_word(tokens[last].text):
         # Russian: "заявил(а) (журналистам / в понедельник), что …" — the clause follows ", что"
         for k in range(i, min(i + 8, len(tokens))):
             if tokens[k].start >= hi:

@@ -87,6 +87,12 @@ def _similarity(a: Quote, b: Quote) -> float:
     return matched / min(len(wa), len(wb))
 
 
+def _across(a: Quote, b: Quote, language_of: Mapping[str, str | None]) -> bool:
+    """Are two quotes in different (known) languages?"""
+    la, lb = language_of.get(a.article), language_of.get(b.article)
+    return bool(la and lb and la != lb)
+
+
 def match_quotes(
     quotes: Sequence[Quote],
     group_of: Mapping[str, str],
@@ -106,8 +112,7 @@ def match_quotes(
         for j, b in direct[x + 1 :]:
             if group_of.get(a.article) == group_of.get(b.article):
                 continue
-            la, lb = languages.get(a.article), languages.get(b.article)
-            if la and lb and la != lb:
+            if _across(a, b, languages):
                 speakers = same_speaker_across(a.speaker, b.speaker)
                 if dense_similarity is None or speakers is False:
                     continue
@@ -132,8 +137,7 @@ def match_quotes(
         used.add((i, gb))
         used.add((j, ga))
         shared.update((i, j))
-        la, lb = languages.get(a.article), languages.get(b.article)
-        if la and lb and la != lb:
+        if _across(a, b, languages):
             variants.append(QuoteVariant(speaker=a.speaker or b.speaker, quotes=(a, b), diff=(), translated=True))
         elif _norm_words(a.text) != _norm_words(b.text):
             variants.append(
