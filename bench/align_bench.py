@@ -45,6 +45,7 @@ from multilingual_bench import MORE_NAVY_DAY, SAME_EVENT
 from newsprism.compare.align import AlignParams
 from newsprism.compare.comparer import CompareInput, Comparer
 from newsprism.nlp.entities import entities_for
+from newsprism.nlp.japanese import MorphAnalyser, default_analyser
 from newsprism.nlp.numbers import find_quantities
 from newsprism.represent.dense import USEEncoder
 from newsprism.summarize.extractive import ExtractiveSummarizer, SummaryParams
@@ -236,17 +237,19 @@ def summaries(comparer: Comparer, rows: list[dict], docs_of: list[str]) -> list[
     return out
 
 
-def entity_overlap(docs: list[tuple[dict, dict]], *, before: bool) -> str:
+def entity_overlap(docs: list[tuple[dict, dict]], *, before: bool, analyser: MorphAnalyser | None = None) -> str:
     """Names of each original and its translation as one comparison lists them: how many are one
     entity in both (the original's names found in its translation), against all the original's.
     ``before``: the previous behaviour (every article read by the English rules, no names matched
-    across scripts)."""
+    across scripts).  ``analyser``: the Japanese morphological analyser (the extra ``ja``), or the rules alone."""
     both = original = translation = 0
     for o, t in docs:
         if before:
-            entities = entities_for([("o", o["text"]), ("t", t["text"])], across_scripts=False)
+            entities = entities_for([("o", o["text"]), ("t", t["text"])], across_scripts=False, analyser=None)
         else:
-            entities = entities_for([("o", o["text"]), ("t", t["text"])], languages={"o": o["lang"], "t": "en"})
+            entities = entities_for(
+                [("o", o["text"]), ("t", t["text"])], languages={"o": o["lang"], "t": "en"}, analyser=analyser
+            )
         for e in entities:
             both += "o" in e.mentions and "t" in e.mentions
             original += "o" in e.mentions
@@ -329,7 +332,14 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|")
     for name, file in (("WMT21 ru-en", "wmt21_ruen.jsonl"), ("WMT21 ja-en", "wmt21_jaen.jsonl")):
         docs = pairs_of(load_rows(root / file), args.docs)
-        for label, before in (("default", False), ("English rules, no match across scripts (before)", True)):
+        if name.endswith("ja-en"):
+            tagger = default_analyser()
+            label = "with the Japanese analyser (extra ja)" if tagger else "extra ja not installed: no analyser row"
+            print(f"| {name} ({len(docs)}) | {label} | {entity_overlap(docs, before=False, analyser=tagger)} |")
+        for label, before in (
+            ("rules (default install)", False),
+            ("English rules, no match across scripts (before)", True),
+        ):
             print(f"| {name} ({len(docs)}) | {label} | {entity_overlap(docs, before=before)} |")
     print("\nNumbers: quantities of the originals, of their translations, and the originals' values also found")
     print("in their translation.\n")

@@ -13,8 +13,10 @@ import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Literal
 
 from ..nlp.entities import entities_for, find_entities
+from ..nlp.japanese import MorphAnalyser, default_analyser
 from ..nlp.numbers import find_quantities
 from ..nlp.sentences import RuleSentenceSplitter
 from ..nlp.timex import find_times
@@ -60,12 +62,15 @@ class Comparer:
         quotes: QuoteExtractor | None = None,
         params: AlignParams | None = None,
         encoder: Encoder | None = None,
+        japanese: MorphAnalyser | Literal["default"] | None = "default",
     ) -> None:
         self.encoder = encoder  # dense vectors for statements in different languages
         self.splitter = splitter or RuleSentenceSplitter()
         self.quotes = quotes or RuleQuoteExtractor()
         self.params = params or AlignParams()
-        self.name = f"{COMPARE_VERSION}+{self.quotes.name}"
+        # Japanese names through the morphological analyser of the extra "ja", when installed
+        self.japanese = default_analyser() if japanese == "default" else japanese
+        self.name = f"{COMPARE_VERSION}+{self.quotes.name}" + (f"+{self.japanese.name}" if self.japanese else "")
 
     def compare(
         self, inputs: Sequence[CompareInput], *, story: int | None = None, display_language: str | None = None
@@ -87,7 +92,7 @@ class Comparer:
             quotes, group, language_of=language_of, dense_similarity=self._quote_similarity(quotes, language_of)
         )
         quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
-        entities = entities_for([(i.article, i.text) for i in inputs], languages=language_of)
+        entities = entities_for([(i.article, i.text) for i in inputs], languages=language_of, analyser=self.japanese)
         sources = tuple(Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of) for i in inputs)
         display = display_language or _display_language(inputs)
         facts = [_in_language(f, display, al) for f in facts]
@@ -124,7 +129,7 @@ class Comparer:
         # names are found on the whole article, so "Biden" in one sentence is the "Joe Biden" of
         # another; numbers and times per sentence
         mentions = {
-            a: sorted(find_entities(i.text, language=i.language or "en"), key=lambda m: m.start)
+            a: sorted(find_entities(i.text, language=i.language or "en", analyser=self.japanese), key=lambda m: m.start)
             for a, i in by_id.items()
         }
         out: list[Annotated] = []

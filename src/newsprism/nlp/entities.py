@@ -40,11 +40,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 from ..compare.base import Entity
+from .japanese import MorphAnalyser, default_analyser, japanese_names
 from .stopwords import stopwords_for
 from .timex import _MONTHS, _WEEKDAYS
-from .translit import name_key, spelling
+from .translit import KEY_LENGTH, name_key, spelling
 
 __all__ = ["Mention", "entities_for", "find_entities", "is_demonym", "merge_mentions"]
 
@@ -67,6 +69,7 @@ class Mention:
     text: str
     name: str
     kind: str  # person | organisation | place | other
+    latin: str | None = None  # a name in another script read in Latin letters ("安倍晋三": "Shinzo Abe")
 
 
 # --- lexicons -------------------------------------------------------------------------------------
@@ -492,15 +495,19 @@ def _person(tokens: list[tuple[int, int, str]], ctx: _Ctx, out: list[Mention]) -
 # --- public API -----------------------------------------------------------------------------------
 
 
-def find_entities(text: str, *, language: str = "en") -> list[Mention]:
+def find_entities(
+    text: str, *, language: str = "en", analyser: MorphAnalyser | Literal["default"] | None = "default"
+) -> list[Mention]:
     """Every person, organisation and place mention in ``text``, in order of position.
 
     Surnames are resolved to the full name met in the same text: ``name`` of "Blinken" is
-    "Antony Blinken" when "Antony Blinken" appears anywhere in ``text``.
+    "Antony Blinken" when "Antony Blinken" appears anywhere in ``text``.  ``analyser``: the
+    Japanese morphological analyser (default: :func:`~newsprism.nlp.japanese.default_analyser`,
+    present with the extra ``ja``; ``None``: the rules alone).
     """
     lang = (language or "en").lower()[:2]
     if lang in ("ja", "zh"):
-        return _cjk_entities(text, lang)
+        return _cjk_entities(text, lang, _analyser(analyser) if lang == "ja" else None)
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     lower_words = frozenset(t[2] for t in toks if t[2].islower())
     mid_caps = frozenset(
@@ -545,13 +552,17 @@ def _cjk_places() -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
-def _cjk_entities(text: str, lang: str) -> list[Mention]:
+def _analyser(given: MorphAnalyser | Literal["default"] | None) -> MorphAnalyser | None:
+    return default_analyser() if given == "default" else given
+
+
+def _cjk_entities(text: str, lang: str, analyser: MorphAnalyser | None = None) -> list[Mention]:
     found: list[Mention] = []
     taken: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, name: str, kind: str) -> None:
+    def add(start: int, end: int, name: str, kind: str, latin: str | None = None) -> None:
         if not any(a < end and start < b for a, b in taken):
-            found.append(Mention(start, end, text[start:end], name, kind))
+            found.append(Mention(start, end, text[start:end], name, kind, latin))
             taken.append((start, end))
 
     pattern = _cjk_places()
@@ -563,6 +574,14 @@ def _cjk_entities(text: str, lang: str) -> list[Mention]:
                 continue  # "アルバ" in "アルバム", "マリ" in "マリノス": part of a longer katakana word
             canonical, _ = _places()[m.group()]
             add(m.start(), m.end(), canonical, "place")
+    if analyser is not None:
+        # the analyser's proper nouns, with their readings: "大久保" (Okubo), "諏訪" (Suwa)
+        for n in japanese_names(text, analyser):
+            known = _places().get(n.name)
+            if known is not None:
+                add(n.start, n.end, known[0], "place")
+            else:
+                add(n.start, n.end, n.name, n.kind, n.latin)
     if lang == "ja":
         for m in _JA_FOREIGN_NAME.finditer(text):
             add(m.start(), m.end(), m.group(), "other")  # a person's or a club's, a place's, a company's
@@ -570,7 +589,25 @@ def _cjk_entities(text: str, lang: str) -> list[Mention]:
             name, title = m.group(1), m.group(2)
             add(m.start(1), m.end(2), name if title in _JA_HONORIFIC else name + title, "person")
     latin = [m for m in _find_latin(text, lang) if not any(a < m.end and m.start < b for a, b in taken)]
-    return sorted([*found, *latin], key=lambda m: m.start)
+    return sorted([*_japanese_surnames(found), *latin], key=lambda m: m.start)
+
+
+def _japanese_surnames(found: list[Mention]) -> list[Mention]:
+    """A surname alone ("外崎") is the person named in full elsewhere in the text ("外崎修汰"), when
+    one such person is."""
+    full: dict[str, set[tuple[str, str | None]]] = defaultdict(set)
+    for m in found:
+        if m.kind == "person" and m.latin and " " in m.latin:
+            for k in range(1, len(m.name)):
+                full[m.name[:k]].add((m.name, m.latin))
+    out = []
+    for m in found:
+        whole = full.get(m.name) if m.kind == "person" else None
+        if whole and len(whole) == 1:
+            name, reading = next(iter(whole))
+            m = Mention(m.start, m.end, m.text, name, "person", reading)
+        out.append(m)
+    return out
 
 
 def _find_latin(text: str, lang: str) -> list[Mention]:
@@ -634,6 +671,7 @@ def entities_for(
     language: str = "en",
     languages: Mapping[str, str | None] | None = None,
     across_scripts: bool = True,
+    analyser: MorphAnalyser | Literal["default"] | None = "default",
 ) -> list[Entity]:
     """Entities of several articles (``(external id, text)`` pairs), merged across sources.
 
@@ -642,13 +680,17 @@ def entities_for(
     another).  ``languages`` gives each article's language (default ``language``).  A name in
     Cyrillic letters is the Latin one whose words have the same transliteration keys ("Владимир
     Путин" / "Vladimir Putin"; a lone surname: the person's, "Путин"), else one with its other
-    forms ("Кронштадта", "Кронштадте": Кронштадт); ``across_scripts`` False keeps them apart.  Sorted
-    by total mentions (descending), then name.
+    forms ("Кронштадта", "Кронштадте": Кронштадт); a Japanese name the analyser read is the Latin one
+    its reading spells ("安倍晋三" / "Shinzo Abe", "大久保" / "Yoichi Okubo"); ``across_scripts`` False
+    keeps them apart.  Sorted by total mentions (descending), then name.
     """
     langs = languages or {}
+    tagger = _analyser(analyser)
     per_article = [
-        (article, find_entities(text, language=langs.get(article) or language)) for article, text in articles
+        (article, find_entities(text, language=langs.get(article) or language, analyser=tagger))
+        for article, text in articles
     ]
+    readings = {m.name: m.latin for _, found in per_article for m in found if m.latin}
     persons = (m.name for _, found in per_article for m in found if m.kind == "person")
     surnames = _surname_map(persons)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -661,7 +703,7 @@ def entities_for(
             counts[name][article] += 1
             kinds[name][kind] += 1
     if across_scripts:
-        _unify_scripts(counts, kinds)
+        _unify_scripts(counts, kinds, readings)
     entities = [Entity(name, _vote(kinds[name]), dict(counts[name])) for name in counts]
     entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
     logger.debug("entities_for: %d articles, %d entities", len(articles), len(entities))
@@ -683,16 +725,21 @@ def _alike(a: str, b: str) -> bool:
     return True
 
 
-def _unify_scripts(counts: dict[str, Counter[str]], kinds: dict[str, Counter[str]]) -> None:
+def _unify_scripts(
+    counts: dict[str, Counter[str]], kinds: dict[str, Counter[str]], readings: Mapping[str, str] | None = None
+) -> None:
     """Merge (in place) each name in Cyrillic letters into the Latin name it transliterates, else
-    into the most mentioned Cyrillic name with the same keys (its forms in other cases)."""
+    into the most mentioned Cyrillic name with the same keys (its forms in other cases); and each
+    name with a reading (``readings``: Japanese names the analyser read) into the Latin name its
+    reading spells."""
+    readings = {n: r for n, r in (readings or {}).items() if n in counts and not _keys(n)}
     cyrillic = sorted((n for n in counts if _CYRILLIC.search(n)), key=lambda n: (-sum(counts[n].values()), n))
-    if not cyrillic:
+    if not cyrillic and not readings:
         return
     latin: dict[tuple[str, ...], str] = {}
     surnames: dict[str, set[str]] = defaultdict(set)
     for name in sorted(counts):
-        if _CYRILLIC.search(name) or (keys := _keys(name)) is None:
+        if _CYRILLIC.search(name) or name in readings or (keys := _keys(name)) is None:
             continue
         latin.setdefault(keys, name)
         if len(keys) >= 2 and kinds[name]["person"]:
@@ -713,3 +760,66 @@ def _unify_scripts(counts: dict[str, Counter[str]], kinds: dict[str, Counter[str
         if target != name:
             counts[target].update(counts.pop(name))
             kinds[target].update(kinds.pop(name))
+    if readings:
+        by_reading = _LatinIndex(counts, kinds, readings)
+        for name in sorted(readings, key=lambda n: (-sum(counts[n].values()), n)):
+            target = by_reading.find(readings[name], kinds[name]["person"] > 0)
+            if target is not None:
+                counts[target].update(counts.pop(name))
+                kinds[target].update(kinds.pop(name))
+
+
+# Words after a place name in English that the Japanese name leaves out ("長野": "Nagano Prefecture").
+_JA_PLACE_HEADS = _wordset("Prefecture City Town Village Ward District Island Islands Shrine Temple Station")
+
+
+def _loose(name: str) -> tuple[str, ...] | None:
+    """Keys of a name's words that keep short words too ("Ito", "Abe"): readings are matched only
+    against the names of one story, and whole words must also be spelt alike."""
+    keys = tuple((spelling(w) or "")[:KEY_LENGTH] for w in name.split())
+    return keys if keys and all(len(k) >= 2 for k in keys) else None
+
+
+class _LatinIndex:
+    """The Latin names of a story, looked up by a Japanese name's reading."""
+
+    def __init__(
+        self, counts: Mapping[str, Counter[str]], kinds: Mapping[str, Counter[str]], skip: Mapping[str, str]
+    ) -> None:
+        self.names: dict[tuple[str, ...], str] = {}
+        self.person_words: dict[str, set[str]] = defaultdict(set)
+        for name in sorted(counts):
+            if name in skip or _CYRILLIC.search(name) or (keys := _loose(name)) is None:
+                continue
+            self.names.setdefault(keys, name)
+            words = name.split()
+            if len(words) >= 2 and words[-1] in _JA_PLACE_HEADS:  # "Nagano Prefecture" is found as "Nagano" too
+                self.names.setdefault(keys[:-1], name)
+            if len(words) == 2 and (kinds[name]["person"] or kinds[name]["other"]):  # "Suzuki Shohei": no cue
+                for key in keys:  # English writes Japanese names in either order: "Ito Yuji", "Yuji Ito"
+                    self.person_words[key].add(name)
+
+    def find(self, reading: str, person: bool) -> str | None:
+        """The name ``reading`` spells (a person's words in either order), else, for a person, the
+        one full name holding the reading's surname ("Okubo": "Yoichi Okubo", "Okubo Yoichi")."""
+        keys = _loose(reading)
+        if keys is None:
+            return None
+        words = reading.split()
+        orders = [words, words[::-1]] if person and len(words) == 2 else [words]
+        for order in orders:
+            target = self.names.get(keys if order is words else keys[::-1])
+            if target is not None and _alike(" ".join(order), target):
+                return target
+        if not person:
+            return None
+        surname = words[-1]
+        holders = {n for n in self.person_words.get(keys[-1], ()) if any(_same_word(surname, w) for w in n.split())}
+        return next(iter(holders)) if len(holders) == 1 else None
+
+
+def _same_word(a: str, b: str) -> bool:
+    sa, sb = spelling(a), spelling(b)
+    if not sa or not sb:
+        return False
+    return sa == sb or (min(len(sa), len(sb)) >= 4 and _alike(a, b))

@@ -1,0 +1,230 @@
+"""Japanese names read by a morphological analyser, with their readings in Latin letters.
+
+Japanese writes no spaces and no capitals, so the rules of :mod:`newsprism.nlp.entities` find a
+Japanese person only in front of a title ("吉村知事") and a place only when the gazetteer has it.
+With the optional extra ``ja`` (fugashi and its UniDic dictionary, unidic-lite, all from PyPI:
+``pip install 'newsprism[ja]'``) every word is tagged: UniDic marks proper nouns as a person's
+surname or given name, a place, or another name, and gives their reading in kana.  The reading,
+romanised by :func:`kana_latin`, is what lets "大久保愉一" meet "Yoichi Okubo" of an English report
+(the transliteration keys of :mod:`newsprism.nlp.translit`); for a foreign name UniDic's lemma
+carries the original spelling ("バイデン-Biden").
+
+:func:`japanese_names` takes any :class:`MorphAnalyser` (tests inject a fake);
+:func:`default_analyser` is fugashi's tagger when the extra is installed, else ``None`` and callers
+keep the rules alone.  ``NEWSPRISM_JA_ANALYSER=off`` turns it off.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Protocol
+
+__all__ = [
+    "ANALYSER_NAME",
+    "JapaneseName",
+    "MorphAnalyser",
+    "Morpheme",
+    "default_analyser",
+    "japanese_names",
+    "kana_latin",
+]
+
+logger = logging.getLogger(__name__)
+
+ANALYSER_NAME = "fugashi+unidic-lite"
+
+
+@dataclass(frozen=True, slots=True)
+class Morpheme:
+    """One word of a Japanese text: its span, part of speech (UniDic's first three levels and the
+    fourth, e.g. ``("名詞", "固有名詞", "人名", "姓")``), reading in katakana and lemma."""
+
+    start: int
+    end: int
+    surface: str
+    pos: tuple[str, str, str, str]
+    reading: str | None = None
+    lemma: str | None = None
+
+
+class MorphAnalyser(Protocol):
+    """Splits a Japanese text into :class:`Morpheme` s, in order, with offsets into the text."""
+
+    name: str
+
+    def __call__(self, text: str) -> list[Morpheme]: ...
+
+
+class FugashiAnalyser:
+    """fugashi (MeCab) with the UniDic dictionary of unidic-lite."""
+
+    name = ANALYSER_NAME
+
+    def __init__(self) -> None:
+        import fugashi
+
+        self._tagger = fugashi.Tagger()
+
+    def __call__(self, text: str) -> list[Morpheme]:
+        out: list[Morpheme] = []
+        pos = 0
+        for word in self._tagger(text):
+            surface = word.surface
+            start = text.find(surface, pos)
+            if start < 0:  # MeCab never rewrites a surface; be safe all the same
+                continue
+            pos = start + len(surface)
+            f = word.feature
+            tags = (f.pos1 or "*", f.pos2 or "*", f.pos3 or "*", f.pos4 or "*")
+            out.append(Morpheme(start, pos, surface, tags, f.kana or None, f.lemma or None))
+        return out
+
+
+@cache
+def _fugashi() -> FugashiAnalyser | None:
+    try:
+        return FugashiAnalyser()
+    except Exception as exc:  # ImportError, or a tagger without its dictionary
+        logger.debug("no Japanese analyser (%s): install the extra 'ja' for Japanese names", exc)
+        return None
+
+
+def default_analyser() -> MorphAnalyser | None:
+    """fugashi's tagger when the extra ``ja`` is installed (and ``NEWSPRISM_JA_ANALYSER`` is not
+    ``off``), else ``None``."""
+    if os.environ.get("NEWSPRISM_JA_ANALYSER", "").lower() in ("off", "0", "no", "false"):
+        return None
+    return _fugashi()
+
+
+# --- kana to Latin letters (Hepburn, long vowels written once) -------------------------------------
+
+_KANA = {
+    "ア": "a", "イ": "i", "ウ": "u", "エ": "e", "オ": "o",
+    "カ": "ka", "キ": "ki", "ク": "ku", "ケ": "ke", "コ": "ko",
+    "ガ": "ga", "ギ": "gi", "グ": "gu", "ゲ": "ge", "ゴ": "go",
+    "サ": "sa", "シ": "shi", "ス": "su", "セ": "se", "ソ": "so",
+    "ザ": "za", "ジ": "ji", "ズ": "zu", "ゼ": "ze", "ゾ": "zo",
+    "タ": "ta", "チ": "chi", "ツ": "tsu", "テ": "te", "ト": "to",
+    "ダ": "da", "ヂ": "ji", "ヅ": "zu", "デ": "de", "ド": "do",
+    "ナ": "na", "ニ": "ni", "ヌ": "nu", "ネ": "ne", "ノ": "no",
+    "ハ": "ha", "ヒ": "hi", "フ": "fu", "ヘ": "he", "ホ": "ho",
+    "バ": "ba", "ビ": "bi", "ブ": "bu", "ベ": "be", "ボ": "bo",
+    "パ": "pa", "ピ": "pi", "プ": "pu", "ペ": "pe", "ポ": "po",
+    "マ": "ma", "ミ": "mi", "ム": "mu", "メ": "me", "モ": "mo",
+    "ヤ": "ya", "ユ": "yu", "ヨ": "yo",
+    "ラ": "ra", "リ": "ri", "ル": "ru", "レ": "re", "ロ": "ro",
+    "ワ": "wa", "ヰ": "i", "ヱ": "e", "ヲ": "o", "ン": "n", "ヴ": "vu",
+    "ァ": "a", "ィ": "i", "ゥ": "u", "ェ": "e", "ォ": "o",
+}  # fmt: skip
+_SMALL_Y = {"ャ": "a", "ュ": "u", "ョ": "o"}
+_LONG_VOWEL = re.compile(r"ou(?!e)|oo|uu|aa|ii|ee")  # but イノウエ: "Inoue"
+
+
+def kana_latin(kana: str) -> str | None:
+    """A reading in hiragana or katakana in Latin letters: "オオクボ" -> "okubo", "シンゾウ" ->
+    "shinzo", "キョウト" -> "kyoto", "コウイチ" -> "koichi", "イノウエ" -> "inoue".  ``None`` when it
+    holds anything else."""
+    chars = [chr(ord(c) + 0x60) if "ぁ" <= c <= "ゖ" else c for c in kana]  # hiragana -> katakana
+    out: list[str] = []
+    double = False
+    for c in chars:
+        if c == "ッ":
+            double = True
+            continue
+        if c == "ー":
+            continue  # a long vowel: written once
+        if c in _SMALL_Y and out:
+            prev = out.pop()
+            stem = prev[:-1] if prev.endswith("i") else prev
+            syllable = stem + ("" if stem.endswith(("sh", "ch", "j")) else "y") + _SMALL_Y[c]
+        elif c in _KANA:
+            syllable = _KANA[c]
+        else:
+            return None
+        if double and syllable[0] not in "aeiou":
+            syllable = ("t" if syllable.startswith("ch") else syllable[0]) + syllable
+        double = False
+        out.append(syllable)
+    word = "".join(out)
+    return _LONG_VOWEL.sub(lambda m: m.group()[0], word) or None
+
+
+# --- names ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class JapaneseName:
+    """A name found by the analyser: ``kind`` person | place | other, ``latin`` its reading in Latin
+    letters ("Yoichi Okubo": given name first, as English reports write it) or ``None``."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    latin: str | None
+
+
+def _latin(m: Morpheme) -> str | None:
+    """A name word in Latin letters: the original spelling UniDic keeps for a foreign word
+    ("バイデン-Biden"), else the romanised reading."""
+    plain = unicodedata.normalize("NFKC", m.surface)
+    if plain.isascii() and plain.isalnum():
+        return plain  # "ＡＢＣ": Latin letters written full-width
+    if m.lemma and "-" in m.lemma:
+        foreign = m.lemma.rsplit("-", 1)[1]
+        if foreign.isascii() and foreign.isalpha():
+            return foreign.capitalize() if foreign.islower() else foreign
+    latin = kana_latin(m.reading) if m.reading else None
+    return latin.capitalize() if latin else None
+
+
+def _proper(m: Morpheme) -> str | None:
+    """person-surname | person-given | person | place | other, or None for other words."""
+    if m.pos[0] != "名詞" or m.pos[1] != "固有名詞":
+        return None
+    if m.pos[2] == "人名":
+        return {"姓": "person-surname", "名": "person-given"}.get(m.pos[3], "person")
+    if m.pos[2] == "地名":
+        return "place"
+    return "other"
+
+
+def japanese_names(text: str, analyser: MorphAnalyser) -> list[JapaneseName]:
+    """People (a surname and the given names after it), places and other proper names in ``text``."""
+    words = analyser(text)
+    out: list[JapaneseName] = []
+    i = 0
+    while i < len(words):
+        kind = _proper(words[i])
+        if kind is None:
+            i += 1
+            continue
+        j = i + 1
+        if kind.startswith("person"):
+            # 安倍 晋三, 柳田 悠 岐: the surname, then the pieces of the given name
+            while j < len(words) and _proper(words[j]) == "person-given" and words[j].start == words[j - 1].end:
+                j += 1
+            surname = [w for w in words[i:j] if _proper(w) != "person-given"]
+            given = [w for w in words[i:j] if _proper(w) == "person-given"]
+            parts = [_latin(w) for w in words[i:j]]
+            latin: str | None = None
+            if all(parts):
+                sur = "".join(_latin(w) or "" for w in surname)
+                first = "".join(_latin(w) or "" for w in given).capitalize()
+                latin = f"{first} {sur}".strip() if first else sur
+            kind = "person"
+        else:
+            while j < len(words) and _proper(words[j]) == kind and words[j].start == words[j - 1].end:
+                j += 1  # several proper nouns of one kind in a row make one name
+            parts = [_latin(w) for w in words[i:j]]
+            latin = " ".join(p for p in parts if p) if all(parts) else None
+        start, end = words[i].start, words[j - 1].end
+        out.append(JapaneseName(start, end, text[start:end], kind, latin))
+        i = j
+    return out

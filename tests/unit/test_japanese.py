@@ -1,0 +1,161 @@
+"""Japanese names read by a morphological analyser (the extra "ja"), with a fake analyser; the real
+one (fugashi with unidic-lite) where it is installed."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from newsprism.compare.comparer import CompareInput, Comparer
+from newsprism.nlp.entities import entities_for, find_entities
+from newsprism.nlp.japanese import FugashiAnalyser, JapaneseName, Morpheme, japanese_names, kana_latin
+
+SURNAME = ("名詞", "固有名詞", "人名", "姓")
+GIVEN = ("名詞", "固有名詞", "人名", "名")
+PLACE = ("名詞", "固有名詞", "地名", "一般")
+NOUN = ("名詞", "普通名詞", "一般", "*")
+PARTICLE = ("助詞", "格助詞", "*", "*")
+
+
+class FakeAnalyser:
+    """Tags the words it was given and nothing else; the rest of the text is common nouns."""
+
+    name = "fake-analyser"
+
+    def __init__(self, words: dict[str, tuple[tuple[str, str, str, str], str | None, str | None]]) -> None:
+        self.words = words
+
+    def __call__(self, text: str) -> list[Morpheme]:
+        out: list[Morpheme] = []
+        i = 0
+        while i < len(text):
+            hit = next((w for w in sorted(self.words, key=len, reverse=True) if text.startswith(w, i)), None)
+            if hit is None:
+                out.append(Morpheme(i, i + 1, text[i], NOUN))
+                i += 1
+                continue
+            pos, reading, lemma = self.words[hit]
+            out.append(Morpheme(i, i + len(hit), hit, pos, reading, lemma))
+            i += len(hit)
+        return out
+
+
+FAKE = FakeAnalyser(
+    {
+        "安倍": (SURNAME, "アベ", "アベ"),
+        "晋三": (GIVEN, "シンゾウ", "シンゾウ"),
+        "大久保": (SURNAME, "オオクボ", "オオクボ"),
+        "長野": (PLACE, "ナガノ", "ナガノ"),
+        "諏訪": (PLACE, "スワ", "スワ"),
+        "バイデン": (("名詞", "固有名詞", "人名", "一般"), "バイデン", "バイデン-Biden"),
+        "伊藤": (SURNAME, "イトウ", "イトウ"),
+        "裕二": (GIVEN, "ユウジ", "ユウジ"),
+        "は": (PARTICLE, "ハ", "は"),
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("kana", "latin"),
+    [
+        ("オオクボ", "okubo"),  # long vowels written once
+        ("シンゾウ", "shinzo"),
+        ("トウキョウ", "tokyo"),  # small ョ
+        ("コウイチ", "koichi"),
+        ("イノウエ", "inoue"),  # but う before え is no long vowel
+        ("ハッピョウ", "happyo"),  # ッ doubles the next consonant
+        ("マッチャ", "matcha"),
+        ("ジュンイチロウ", "junichiro"),
+        ("ゆりこ", "yuriko"),  # hiragana too
+        ("ニューヨーク", "nyuyoku"),  # ー: a long vowel
+    ],
+)
+def test_kana_in_latin_letters(kana: str, latin: str) -> None:
+    assert kana_latin(kana) == latin
+
+
+def test_kana_latin_refuses_other_scripts() -> None:
+    assert kana_latin("安倍") is None
+    assert kana_latin("ABC") is None
+
+
+def test_names_with_readings() -> None:
+    found = japanese_names("安倍晋三首相は長野県諏訪市でバイデン氏と会った。", FAKE)
+    assert found == [
+        JapaneseName(0, 4, "安倍晋三", "person", "Shinzo Abe"),
+        JapaneseName(7, 9, "長野", "place", "Nagano"),
+        JapaneseName(10, 12, "諏訪", "place", "Suwa"),
+        JapaneseName(14, 18, "バイデン", "person", "Biden"),  # UniDic's lemma keeps the foreign spelling
+    ]
+
+
+def test_without_the_analyser_the_rules_alone() -> None:
+    text = "安倍晋三首相は長野県で話した。"
+    ruled = find_entities(text, language="ja", analyser=None)
+    assert ("安倍晋三首相", "person") in {(m.name, m.kind) for m in ruled}
+    assert all(m.latin is None for m in ruled)
+    read = find_entities(text, language="ja", analyser=FAKE)
+    assert [(m.name, m.kind, m.latin) for m in read] == [
+        ("安倍晋三", "person", "Shinzo Abe"),
+        ("長野", "place", "Nagano"),
+    ]
+
+
+def test_a_surname_alone_is_the_person_named_in_full() -> None:
+    found = find_entities("伊藤裕二氏が来た。伊藤氏は話した。", language="ja", analyser=FAKE)
+    assert [(m.name, m.latin) for m in found if m.kind == "person"] == [
+        ("伊藤裕二", "Yuji Ito"),
+        ("伊藤裕二", "Yuji Ito"),
+    ]
+
+
+def _merged(ja: str, en: str) -> dict[str, dict[str, int]]:
+    entities = entities_for([("ja", ja), ("en", en)], languages={"ja": "ja", "en": "en"}, analyser=FAKE)
+    return {e.name: e.mentions for e in entities}
+
+
+def test_japanese_names_meet_their_english_spelling() -> None:
+    merged = _merged(
+        "安倍晋三首相は長野県で大久保容疑者について話した。伊藤裕二氏も。",
+        "Prime Minister Shinzo Abe spoke in Nagano Prefecture about the suspect, Yoichi Okubo. "
+        "The mayor, Ito Yuji, agreed.",
+    )
+    assert merged["Shinzo Abe"] == {"ja": 1, "en": 1}
+    assert merged["Nagano Prefecture"] == {"ja": 1, "en": 1}  # "長野" is found as "Nagano" too
+    assert merged["Yoichi Okubo"] == {"ja": 1, "en": 1}  # the surname decides
+    assert merged["Ito Yuji"] == {"ja": 1, "en": 1}  # English writes the surname first here
+
+
+def test_a_surname_two_english_names_share_stays_apart() -> None:
+    merged = _merged("大久保容疑者が話した。", "The suspect Yoichi Okubo spoke. His brother, Kenta Okubo, did not.")
+    assert "大久保" in merged and merged["Yoichi Okubo"] == {"en": 1} and merged["Kenta Okubo"] == {"en": 1}
+
+
+def test_without_the_analyser_japanese_names_stay_apart() -> None:
+    entities = entities_for(
+        [("ja", "安倍晋三首相が話した。"), ("en", "Prime Minister Shinzo Abe spoke.")],
+        languages={"ja": "ja", "en": "en"},
+        analyser=None,
+    )
+    assert {e.name for e in entities} >= {"安倍晋三首相", "Shinzo Abe"}
+
+
+def test_the_comparison_names_the_analyser_in_its_version() -> None:
+    with_it = Comparer(japanese=FAKE)
+    assert with_it.name.endswith("+fake-analyser")
+    assert not Comparer(japanese=None).name.endswith("+fake-analyser")
+    inputs = [
+        CompareInput("ja", "安倍首相", "安倍晋三首相は長野県で話した。", language="ja"),
+        CompareInput("en", "Abe", "Prime Minister Shinzo Abe spoke in Nagano Prefecture on Monday.", language="en"),
+    ]
+    names = {e.name: e.mentions for e in with_it.compare(inputs).entities}
+    assert names["Shinzo Abe"] == {"ja": 1, "en": 1}
+
+
+@pytest.mark.skipif(importlib.util.find_spec("fugashi") is None, reason="the extra 'ja' is not installed")
+def test_the_real_analyser() -> None:
+    found = japanese_names("安倍晋三首相と小池百合子都知事が京都市で会った。", FugashiAnalyser())
+    assert ("安倍晋三", "person", "Shinzo Abe") in {(n.name, n.kind, n.latin) for n in found}
+    assert ("小池百合子", "person", "Yuriko Koike") in {(n.name, n.kind, n.latin) for n in found}
+    assert ("京都", "place", "Kyoto") in {(n.name, n.kind, n.latin) for n in found}
