@@ -91,14 +91,15 @@ def test_names_with_readings() -> None:
 
 
 def test_without_the_analyser_the_rules_alone() -> None:
-    text = "安倍晋三首相は長野県で話した。"
+    text = "安倍晋三首相は長野県諏訪市で話した。"
     ruled = find_entities(text, language="ja", analyser=None)
-    assert ("安倍晋三首相", "person") in {(m.name, m.kind) for m in ruled}
+    assert [(m.name, m.kind) for m in ruled] == [("安倍晋三首相", "person"), ("Nagano", "place")]
     assert all(m.latin is None for m in ruled)
     read = find_entities(text, language="ja", analyser=FAKE)
     assert [(m.name, m.kind, m.latin) for m in read] == [
         ("安倍晋三", "person", "Shinzo Abe"),
-        ("長野", "place", "Nagano"),
+        ("Nagano", "place", None),  # the gazetteer's prefecture first
+        ("諏訪", "place", "Suwa"),
     ]
 
 
@@ -117,12 +118,11 @@ def _merged(ja: str, en: str) -> dict[str, dict[str, int]]:
 
 def test_japanese_names_meet_their_english_spelling() -> None:
     merged = _merged(
-        "安倍晋三首相は長野県で大久保容疑者について話した。伊藤裕二氏も。",
-        "Prime Minister Shinzo Abe spoke in Nagano Prefecture about the suspect, Yoichi Okubo. "
-        "The mayor, Ito Yuji, agreed.",
+        "安倍晋三首相は諏訪市で大久保容疑者について話した。伊藤裕二氏も。",
+        "Prime Minister Shinzo Abe spoke in Suwa City about the suspect, Yoichi Okubo. The mayor, Ito Yuji, agreed.",
     )
     assert merged["Shinzo Abe"] == {"ja": 1, "en": 1}
-    assert merged["Nagano Prefecture"] == {"ja": 1, "en": 1}  # "長野" is found as "Nagano" too
+    assert merged["Suwa City"] == {"ja": 1, "en": 1}  # "諏訪" is found as "Suwa" too
     assert merged["Yoichi Okubo"] == {"ja": 1, "en": 1}  # the surname decides
     assert merged["Ito Yuji"] == {"ja": 1, "en": 1}  # English writes the surname first here
 

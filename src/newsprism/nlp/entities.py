@@ -36,7 +36,7 @@ import difflib
 import logging
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -48,7 +48,7 @@ from .stopwords import stopwords_for
 from .timex import _MONTHS, _WEEKDAYS
 from .translit import KEY_LENGTH, name_key, spelling
 
-__all__ = ["Mention", "entities_for", "find_entities", "is_demonym", "merge_mentions"]
+__all__ = ["Mention", "cjk_place_names", "entities_for", "find_entities", "is_demonym", "merge_mentions"]
 
 logger = logging.getLogger(__name__)
 
@@ -552,6 +552,25 @@ def _cjk_places() -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
+def _cjk_place_matches(text: str) -> Iterator[tuple[int, int, str]]:
+    """The gazetteer's places written in Japanese or Chinese: (start, end, canonical name)."""
+    pattern = _cjk_places()
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        if _KATAKANA.match(m.group()) and (
+            _KATAKANA.match(text, m.end()) or (m.start() > 0 and _KATAKANA.match(text, m.start() - 1))
+        ):
+            continue  # "アルバ" in "アルバム", "マリ" in "マリノス": part of a longer katakana word
+        yield m.start(), m.end(), _places()[m.group()][0]
+
+
+def cjk_place_names(text: str) -> list[str]:
+    """The canonical (English) names of the gazetteer's places a Japanese or Chinese text names,
+    in order ("長野県で" -> ["Nagano"]): the names such a text has for comparing it with others."""
+    return [name for _, _, name in _cjk_place_matches(text)]
+
+
 def _analyser(given: MorphAnalyser | Literal["default"] | None) -> MorphAnalyser | None:
     return default_analyser() if given == "default" else given
 
@@ -565,15 +584,8 @@ def _cjk_entities(text: str, lang: str, analyser: MorphAnalyser | None = None) -
             found.append(Mention(start, end, text[start:end], name, kind, latin))
             taken.append((start, end))
 
-    pattern = _cjk_places()
-    if pattern is not None:
-        for m in pattern.finditer(text):
-            if _KATAKANA.match(m.group()) and (
-                _KATAKANA.match(text, m.end()) or (m.start() > 0 and _KATAKANA.match(text, m.start() - 1))
-            ):
-                continue  # "アルバ" in "アルバム", "マリ" in "マリノス": part of a longer katakana word
-            canonical, _ = _places()[m.group()]
-            add(m.start(), m.end(), canonical, "place")
+    for start, end, canonical in _cjk_place_matches(text):
+        add(start, end, canonical, "place")
     if analyser is not None:
         # the analyser's proper nouns, with their readings: "大久保" (Okubo), "諏訪" (Suwa)
         for n in japanese_names(text, analyser):

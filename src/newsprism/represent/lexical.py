@@ -1,6 +1,6 @@
 """The default featurizer: title, body and name term frequencies plus a MinHash signature.
 
-Stored with the name :data:`LEXICAL_V2`; bump it whenever the output changes for the same input,
+Stored with the name :data:`LEXICAL_V3`; bump it whenever the output changes for the same input,
 so stored features made by an older version are recomputed (``newsprism rebuild``; until then the
 clusterer reads older features as they are, without what they lack).
 """
@@ -16,6 +16,7 @@ from collections.abc import Callable
 import numpy as np
 
 from ..model import Article
+from ..nlp.entities import cjk_place_names
 from ..nlp.tokenize import names_from, tokens_from, words
 from ..speedups import native
 from .base import ArticleFeatures
@@ -23,6 +24,7 @@ from .base import ArticleFeatures
 __all__ = [
     "LEXICAL_V1",
     "LEXICAL_V2",
+    "LEXICAL_V3",
     "MAX_SHAPE",
     "LexicalFeaturizer",
     "minhash",
@@ -34,7 +36,8 @@ __all__ = [
 ]
 
 LEXICAL_V1 = "newsprism.LexicalFeatures.v1"  # without the paragraph shape
-LEXICAL_V2 = "newsprism.LexicalFeatures.v2"
+LEXICAL_V2 = "newsprism.LexicalFeatures.v2"  # without Japanese and Chinese place names
+LEXICAL_V3 = "newsprism.LexicalFeatures.v3"
 MAX_SHAPE = 64  # paragraphs whose shares are kept
 
 _NUM_PERM = 64
@@ -115,7 +118,7 @@ def paragraph_shape(paragraphs: list[str]) -> tuple[float, ...]:
 class LexicalFeaturizer:
     """Cheap features for every article at ingest time (no model, no network)."""
 
-    name = LEXICAL_V2
+    name = LEXICAL_V3
 
     def __init__(self, *, lead_words: int = 0) -> None:
         self.lead_words = lead_words
@@ -129,6 +132,9 @@ class LexicalFeaturizer:
         body_counts.update(tokens_from(text_words, lang))
         name_counts = Counter(names_from(title_words, lang))
         name_counts.update(names_from(text_words, lang))
+        if lang in ("ja", "zh"):  # no capitals: the gazetteer's places, by their English names
+            for place in cjk_place_names(article.title + "\n" + text):
+                name_counts.update(names_from(words(place), "en"))
         if article.published is not None:
             name_counts[f"y{article.published.year}"] += 1  # the publication year is evidence too
         paragraphs = [line.strip() for line in text.split("\n") if line.strip()]

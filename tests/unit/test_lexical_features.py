@@ -1,0 +1,33 @@
+"""The names view of the lexical features in languages without capitals."""
+
+from __future__ import annotations
+
+from newsprism.model import Article
+from newsprism.represent.lexical import LEXICAL_V3, LexicalFeaturizer
+
+
+def _names(text: str, language: str) -> set[str]:
+    article = Article(external_id="a", title="", text=text, content_hash="a", language=language)
+    features = LexicalFeaturizer().features(article)
+    assert features.version == LEXICAL_V3
+    return set(features.names)
+
+
+def test_japanese_and_chinese_texts_name_the_gazetteers_places_in_english() -> None:
+    assert _names("仙台市で新たに２人の感染を確認した。", "ja") == {"sendai"}
+    assert _names("長野県諏訪市の病院で、韓国から帰国した女性の感染が確認された。", "ja") == {
+        "nagano",
+        "south",
+        "korea",
+    }
+    assert _names("俄罗斯总统在莫斯科会见美国代表团", "zh") == {"russia", "moscow", "united", "states"}
+
+
+def test_reports_of_two_places_share_no_name_and_a_translation_shares_them() -> None:
+    sendai, nagano = _names("仙台市で感染確認", "ja"), _names("長野県で感染確認", "ja")
+    assert sendai.isdisjoint(nagano)
+    assert sendai <= _names("Two new cases confirmed in Sendai.", "en")
+
+
+def test_other_languages_keep_their_capitalised_names_only() -> None:
+    assert _names("長野県 is written in Japanese.", "en") == {"japanese"}  # the CJK gazetteer for ja and zh only
