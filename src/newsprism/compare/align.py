@@ -103,13 +103,23 @@ def clauses(text: str, offset: int, min_words: int = 5) -> list[tuple[int, int]]
             pieces[-1] = (pieces[-1][0], cut)
         start = cut
     out = []
-    for a, b in pieces:
+    for k, (a, b) in enumerate(pieces):
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip(" ,;"))
         seg = seg.strip(" ,;")
+        if k and (m := _SUBJECT_AFTER.match(seg)):
+            lead, seg = lead + m.end(), seg[m.end() :]  # "and Biden discussed ...": "Biden discussed ..."
         if seg:
             out.append((offset + a + lead, offset + a + lead + len(seg)))
     return out
+
+
+# The conjunction opening a coordinated clause, when a subject follows it (a name, a determiner, a
+# pronoun, a number): the statement is the clause without it.  "but added that ..." keeps its "but".
+_SUBJECT_AFTER = re.compile(
+    r"(?:and|but|while|whereas|yet)\s+(?=[A-Z0-9]|(?:the|a|an|this|that|these|those|he|she|it|they|we|i|you|his|her|"
+    r"its|their|our|some|many|most|no|each|every|both|all)\b)"
+)
 
 
 def _terms(text: str, language: str | None, name_weight: float) -> dict[str, float]:

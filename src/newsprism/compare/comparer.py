@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 # v2: no demonym "where", no chained facts, mutual best matches across languages;
 # v3: those matches only between parallel sources (a translation), Russian and Japanese quotes,
 # names across scripts, Japanese and Chinese numbers and dates
-COMPARE_VERSION = "newsprism.Compare.v3"
+COMPARE_VERSION = "newsprism.Compare.v4"
 
 
 @dataclass(frozen=True, slots=True)
