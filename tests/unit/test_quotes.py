@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v2"
+    assert extractor.name == "newsprism.RuleQuotes.v3"
     assert extractor.quotes("x", "") == []
 
 
@@ -268,6 +268,20 @@ def test_a_reported_clause_may_open_with_a_bare_noun() -> None:
         ("critics", "resources could be better spent in partnership with NATO"),
         ("the Trump campaign", "he's not being audited for returns before 2009"),
     ]
+
+
+def test_bodies_and_named_bodies_report_speech() -> None:
+    text = (
+        "Oita prefecture announced on the 25th that two new cases had been confirmed in the city.\n"
+        "On the 25th, J1 League club Nagoya Grampus announced that a player had tested positive.\n"
+        "The bank said it had fired thousands of employees over the accounts.\n"
+        "But Megan Hester, senior associate at the institute, said parents still want neighborhood schools."
+    )
+    assert [(q.speaker, q.text) for q in quotes(text, kind="reported")] == [
+        ("Oita prefecture", "two new cases had been confirmed in the city"),
+        ("Nagoya Grampus", "a player had tested positive"),
+        ("the bank", "it had fired thousands of employees over the accounts"),
+    ]  # and "schools" is no body that speaks: the last sentence is not "CLAUSE, said NOMINAL"
 
 
 def test_a_role_before_an_inverted_speaker() -> None:

@@ -107,8 +107,8 @@ def clauses(text: str, offset: int, min_words: int = 5) -> list[tuple[int, int]]
         seg = text[a:b]
         lead = len(seg) - len(seg.lstrip(" ,;"))
         seg = seg.strip(" ,;")
-        if k and (m := _SUBJECT_AFTER.match(seg)):
-            lead, seg = lead + m.end(), seg[m.end() :]  # "and Biden discussed ...": "Biden discussed ..."
+        if k and (opener := _SUBJECT_AFTER.match(seg)):
+            lead, seg = lead + opener.end(), seg[opener.end() :]  # "and Biden discussed ...": "Biden discussed ..."
         if seg:
             out.append((offset + a + lead, offset + a + lead + len(seg)))
     return out

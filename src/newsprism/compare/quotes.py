@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v2``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v3``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -165,7 +165,7 @@ class RuleQuoteExtractor:
     rule could attribute (speaker ``None``); they are mostly scare quotes and titles, so off by default.
     """
 
-    name = "newsprism.RuleQuotes.v2"
+    name = "newsprism.RuleQuotes.v3"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported

@@ -318,7 +318,11 @@ _HEADS = _words(
     "fans crowd audience partner partners neighbor neighbors relative relatives family families father "
     "mother son daughter wife husband brother sister owner owners manager managers boss founder chief "
     "chiefs head heads commander commanders general generals soldier soldiers troops veteran veterans "
-    "military army narrator announcer questioner speaker speakers moderator user users man"
+    "military army narrator announcer questioner speaker speakers moderator user users man "
+    # bodies that announce: "the prefecture said", "Oita prefecture announced on the 25th that"
+    "prefecture city town village municipality county province district club firm bank hospital "
+    "university league federation embassy regulator watchdog broadcaster airline operator "
+    "carmaker automaker manufacturer retailer"
 ) | {r for r in _ROLES if r.isalpha() and len(r) > 3}
 _SKIP_BEFORE_CUE = _words(
     "also later then previously recently once again has have had would will could may might did does do "
@@ -426,6 +430,13 @@ _TITLE_MODIFIERS = _words(
 )
 
 
+# Lower-case nouns that say what a named body is ("J1 League club Nagoya Grampus", "carmaker Toyota").
+_ORG_DESCRIPTORS = _words(
+    "club team company firm group carmaker automaker chipmaker retailer airline broadcaster newspaper "
+    "agency bank lender insurer operator manufacturer developer publisher giant startup prefecture"
+)
+
+
 def role_prefix_start(tokens: list[Token], i: int, lo: int) -> int:
     """The first index of the title words that end at ``tokens[i]`` and begin at or after
     character ``lo``: roles, their modifiers, determiners, possessives and capitalised words
@@ -436,7 +447,14 @@ def role_prefix_start(tokens: list[Token], i: int, lo: int) -> int:
         low = tok.low
         if not tok.is_word:
             break
-        if not (tok.is_cap or low in _ROLES or low in _TITLE_MODIFIERS or low in _DETERMINERS or _possessive(tok)):
+        if not (
+            tok.is_cap
+            or low in _ROLES
+            or low in _TITLE_MODIFIERS
+            or low in _DETERMINERS
+            or low in _ORG_DESCRIPTORS
+            or _possessive(tok)
+        ):
             break
         k -= 1
     return k + 1
@@ -711,8 +729,10 @@ def _nominal_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None
             break  # but "U.S. and Russian officials" goes on
         j -= 1
     if start is None:
-        # a bare plural ("sources", "senior administration officials", "U.S. and Russian officials")
-        if not head.low.endswith("s") or i - j > 4:
+        # a bare plural ("sources", "senior administration officials", "U.S. and Russian officials"),
+        # or a name and its head ("Oita prefecture", "Kremlin spokesman")
+        named = j < i and all(is_name_token(t) for t in tokens[j:i])
+        if not (head.low.endswith("s") or named) or i - j > 4:
             return None
         start = j
     first = tokens[start]
