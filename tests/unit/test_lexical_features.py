@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsprism.model import Article
+from newsprism.nlp.tokenize import tokens
 from newsprism.represent.lexical import LEXICAL_V3, LexicalFeaturizer
 
 
@@ -31,3 +32,16 @@ def test_reports_of_two_places_share_no_name_and_a_translation_shares_them() -> 
 
 def test_other_languages_keep_their_capitalised_names_only() -> None:
     assert _names("長野県 is written in Japanese.", "en") == {"japanese"}  # the CJK gazetteer for ja and zh only
+
+
+def test_japanese_bigrams_leave_out_two_hiragana() -> None:
+    found = tokens("感染していたことがわかりました", "ja")
+    assert found == ["感染", "染し"]  # "して", "てい", "いた", "こと" ...: grammar, Japanese's stop words
+    assert tokens("会见美国代表团", "zh") == ["会见", "见美", "美国", "国代", "代表", "表团"]  # Chinese: every bigram
+    assert tokens("ほ", "ja") == [] and tokens("東", "ja") == ["東"]
+
+
+def test_two_japanese_reports_share_less_grammar() -> None:
+    article = Article(external_id="a", title="", text="仙台市で感染を確認しました。", content_hash="a", language="ja")
+    body = LexicalFeaturizer().features(article).body
+    assert "まし" not in body and "した" not in body and "感染" in body

@@ -74,10 +74,15 @@ def word_tokens(text: str) -> list[str]:
     return [w.replace("’", "'") for w in _WORD.findall(text)]
 
 
+_HIRAGANA_PAIR = re.compile(r"[\u3040-\u309f]{2}")
+
+
 def _bigrams(word: str) -> list[str]:
+    """Overlapping character bigrams, without those of two hiragana: particles, endings and
+    auxiliaries ("して", "ている", "ました"), Japanese's stop words."""
     if len(word) < 2:
-        return [word]
-    return [word[i : i + 2] for i in range(len(word) - 1)]
+        return [] if _HIRAGANA_PAIR.fullmatch(word * 2) else [word]
+    return [word[i : i + 2] for i in range(len(word) - 1) if not _HIRAGANA_PAIR.fullmatch(word, i, i + 2)]
 
 
 def words(text: str) -> list[str]:
