@@ -43,6 +43,8 @@ def test_titles_alone_are_enough(detector: Py3LangidDetector) -> None:
             "ru",
         ),
         ("重さのあるセミロングにレイヤーをプラスしてふんわりヘアに", "ja"),
+        ("阪神・大山、２戦連発７号！", "ja"),  # kanji but a katakana "・": Chinese writes no kana
+        ("俄罗斯总统在莫斯科会见美国代表团", "zh"),
         ("Der Präsident sagte am Dienstag, dass die Straße für mehrere Wochen gesperrt wird.", "de"),
     ],
 )

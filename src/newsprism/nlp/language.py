@@ -89,10 +89,15 @@ class Py3LangidDetector:
         if not totals:
             return None
         code, probability = max(totals.items(), key=lambda item: item[1])
+        if code in ("zh", "ja") and _KANA.search(sample):
+            return "ja"  # Chinese writes no kana: "阪神・大山、２戦連発７号！" (its "・" is katakana)
         if probability < self.min_probability:
             logger.debug("language unsure: %s at %.2f", code, probability)
             return None
         return code
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
 
 
 def _is_cjk(text: str) -> bool:
