@@ -236,3 +236,11 @@ def test_japanese_and_chinese_places_and_japanese_people() -> None:
         ("Moscow", "place"),
         ("United States", "place"),
     ]
+
+
+def test_full_width_latin_names_in_japanese() -> None:
+    found = find_entities(
+        "吉村知事はＡＢＣテレビで、ＮＡＴＯとＷＨＯについて話した。Ｊ１の試合。", language="ja", analyser=None
+    )
+    latin = [(m.text, m.name) for m in found if m.name.isascii()]
+    assert latin == [("ＡＢＣ", "ABC"), ("ＮＡＴＯ", "NATO"), ("ＷＨＯ", "World Health Organization")]  # not "Ｊ"

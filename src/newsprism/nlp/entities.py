@@ -589,6 +589,8 @@ def _cjk_entities(text: str, lang: str, analyser: MorphAnalyser | None = None) -
     if analyser is not None:
         # the analyser's proper nouns, with their readings: "大久保" (Okubo), "諏訪" (Suwa)
         for n in japanese_names(text, analyser):
+            if n.name.translate(_FULL_WIDTH).isascii():
+                continue  # "ＡＢＣ", "NHK": names in Latin letters are read by the English rules below
             known = _places().get(n.name)
             if known is not None:
                 add(n.start, n.end, known[0], "place")
@@ -622,12 +624,18 @@ def _japanese_surnames(found: list[Mention]) -> list[Mention]:
     return out
 
 
+_FULL_WIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+
+
 def _find_latin(text: str, lang: str) -> list[Mention]:
-    """Names written in Latin letters inside Japanese or Chinese text ("CanCam", "Yahoo"): the
-    English rules on the text with every other script blanked (offsets kept)."""
-    if not re.search(r"[A-Z]", text):
+    """Names written in Latin letters inside Japanese or Chinese text ("CanCam", "Yahoo", full-width
+    "ＮＨＫ"): the English rules on the text with every other script blanked (offsets kept); single
+    letters ("Ｊ１", "Ｂ型") are left out."""
+    latin = text.translate(_FULL_WIDTH)  # "ＡＢＣ" is "ABC", character for character
+    if not re.search(r"[A-Z]", latin):
         return []
-    return find_entities(re.sub(r"[^\x00-\u024f]", " ", text), language="en")
+    found = find_entities(re.sub(r"[^\x00-\u024f]", ",", latin), language="en")  # "," ends a name
+    return [Mention(m.start, m.end, text[m.start : m.end], m.name, m.kind) for m in found if len(m.name) > 1]
 
 
 def _orgs_key(found: str) -> str:
