@@ -244,3 +244,11 @@ def test_full_width_latin_names_in_japanese() -> None:
     )
     latin = [(m.text, m.name) for m in found if m.name.isascii()]
     assert latin == [("ＡＢＣ", "ABC"), ("ＮＡＴＯ", "NATO"), ("ＷＨＯ", "World Health Organization")]  # not "Ｊ"
+
+
+def test_a_name_written_surname_first_is_found_by_its_surname() -> None:
+    text = "Osaka Governor Yoshimura Hirofumi spoke on Friday. Later, Yoshimura said he would partner with them."
+    assert {m.name for m in find_entities(text) if m.kind == "person"} == {"Yoshimura Hirofumi"}
+    # a first name the list knows is no surname: "Hillary" alone stays itself
+    other = "Hillary Clinton spoke. Hillary smiled."
+    assert [m.name for m in find_entities(other)] == ["Hillary Clinton", "Hillary"]

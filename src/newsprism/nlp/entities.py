@@ -644,13 +644,22 @@ def _orgs_key(found: str) -> str:
 
 
 def _surname_map(persons: Iterable[str]) -> dict[str, str]:
-    """Last name -> full name, for full names with a unique last name."""
+    """Last name -> full name, for full names with a unique last name; also the first word of a
+    full name written surname first ("Yoshimura Hirofumi": "Yoshimura"), when it is no known first
+    name and no other full name ends with it."""
     by_last: dict[str, set[str]] = defaultdict(set)
-    for full in persons:
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for full in dict.fromkeys(persons):
         parts = full.split()
         if len(parts) >= 2:
             by_last[parts[-1]].add(full)
-    return {last: next(iter(fulls)) for last, fulls in by_last.items() if len(fulls) == 1}
+            if parts[0] not in _first_names() and parts[0][:1].isupper():
+                by_first[parts[0]].add(full)
+    found = {last: next(iter(fulls)) for last, fulls in by_last.items() if len(fulls) == 1}
+    for first, fulls in by_first.items():
+        if first not in by_last and len(fulls) == 1:
+            found[first] = next(iter(fulls))
+    return found
 
 
 def _resolve_surnames(mentions: list[Mention]) -> list[Mention]:
