@@ -159,3 +159,13 @@ def test_the_real_analyser() -> None:
     assert ("安倍晋三", "person", "Shinzo Abe") in {(n.name, n.kind, n.latin) for n in found}
     assert ("小池百合子", "person", "Yuriko Koike") in {(n.name, n.kind, n.latin) for n in found}
     assert ("京都", "place", "Kyoto") in {(n.name, n.kind, n.latin) for n in found}
+
+
+@pytest.mark.skipif(importlib.util.find_spec("fugashi") is None, reason="the extra 'ja' is not installed")
+def test_the_real_analyser_meets_an_english_report() -> None:
+    ja = "大阪府の吉村洋文知事は２０日、記者団に対し、飲食店の営業時間の短縮を要請すると述べた。"
+    en = "Osaka Governor Hirofumi Yoshimura told reporters on the 20th that he would ask restaurants to close early."
+    entities = entities_for([("ja", ja), ("en", en)], languages={"ja": "ja", "en": "en"}, analyser=FugashiAnalyser())
+    names = {e.name: e.mentions for e in entities}
+    assert names["Hirofumi Yoshimura"] == {"ja": 1, "en": 1}
+    assert names["Osaka"] == {"ja": 1, "en": 1}
