@@ -542,7 +542,10 @@ class Engine:
         if self._comparer is None:
             from .compare.comparer import Comparer
 
-            self._comparer = Comparer(encoder=self.encoder if self.settings.multilingual != "off" else None)
+            self._comparer = Comparer(
+                encoder=self.encoder if self.settings.multilingual != "off" else None,
+                japanese="default" if self.settings.ja_analyser else None,
+            )
         return self._comparer
 
     @property

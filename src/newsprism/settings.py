@@ -103,6 +103,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Folder for an unpacked copy of the bundled encoder (~80 MB; loads in 0.15 s instead of ~1 s): "
         "auto ($XDG_CACHE_HOME/newsprism, else ~/.cache/newsprism), off, or a path.",
     ),
+    Setting(
+        "ja_analyser",
+        bool,
+        True,
+        "Read Japanese names with the morphological analyser of the extra `ja` when it is installed "
+        "(off: the rules alone).",
+    ),
     # -- `newsprism serve` (issue 6) --------------------------------------------------------------
     Setting("host", str, "127.0.0.1", "Address `newsprism serve` listens on (0.0.0.0: every interface)."),
     Setting("port", int, 8000, "Port `newsprism serve` listens on."),
@@ -156,6 +163,7 @@ class Settings:
     encoder_languages: str = "auto"
     link_threshold: float = 0.6
     cache_dir: str = "auto"
+    ja_analyser: bool = True
     host: str = "127.0.0.1"
     port: int = 8000
     token: str = field(default="", repr=False)  # a secret: kept out of reprs and logs

@@ -4,6 +4,7 @@ one (fugashi with unidic-lite) where it is installed."""
 from __future__ import annotations
 
 import importlib.util
+from typing import Any
 
 import pytest
 
@@ -169,3 +170,12 @@ def test_the_real_analyser_meets_an_english_report() -> None:
     names = {e.name: e.mentions for e in entities}
     assert names["Hirofumi Yoshimura"] == {"ja": 1, "en": 1}
     assert names["Osaka"] == {"ja": 1, "en": 1}
+
+
+def test_the_setting_turns_the_analyser_off(make_engine: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEWSPRISM_JA_ANALYSER")  # the tests' default: off
+    on, off = make_engine("on.db"), make_engine("off.db", ja_analyser=False)
+    assert off.comparer.japanese is None and "fugashi" not in off.comparer.name
+    installed = importlib.util.find_spec("fugashi") is not None
+    assert (on.comparer.japanese is not None) == installed
+    assert on.comparer.name.endswith("+fugashi+unidic-lite") == installed

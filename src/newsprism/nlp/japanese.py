@@ -11,7 +11,8 @@ carries the original spelling ("バイデン-Biden").
 
 :func:`japanese_names` takes any :class:`MorphAnalyser` (tests inject a fake);
 :func:`default_analyser` is fugashi's tagger when the extra is installed, else ``None`` and callers
-keep the rules alone.  ``NEWSPRISM_JA_ANALYSER=off`` turns it off.
+keep the rules alone.  The setting ``ja_analyser`` (``--no-ja-analyser``, ``NEWSPRISM_JA_ANALYSER=off``)
+turns it off.
 """
 
 from __future__ import annotations
