@@ -130,7 +130,7 @@ def test_may_after_a_first_name_is_a_surname() -> None:
 
 def test_organisation_and_place_cues() -> None:
     assert names("officials at the Ministry of Defence and the Arctic Council") == [
-        ("Ministry of Defence", "organisation"),
+        ("Defense Ministry", "organisation"),  # the gazetteer: one name for its spellings
         ("Arctic Council", "organisation"),
     ]
     assert names("ships in the Black Sea and the Sea of Azov") == [("Black Sea", "place"), ("Sea of Azov", "place")]
@@ -252,3 +252,11 @@ def test_a_name_written_surname_first_is_found_by_its_surname() -> None:
     # a first name the list knows is no surname: "Hillary" alone stays itself
     other = "Hillary Clinton spoke. Hillary smiled."
     assert [m.name for m in find_entities(other)] == ["Hillary Clinton", "Hillary"]
+
+
+def test_russian_abbreviations_and_other_cases_meet_their_english_names() -> None:
+    ru = "Как сообщает ТАСС, в Минобороны РФ заявили, что США и представители Китая и Израиля не приглашены."
+    en = "TASS reports that the Defense Ministry of Russia said the United States, China and Israel were not invited."
+    entities = {e.name: e.mentions for e in entities_for([("ru", ru), ("en", en)], languages={"ru": "ru", "en": "en"})}
+    for name in ("TASS", "Defense Ministry", "Russia", "United States", "China", "Israel"):
+        assert entities[name] == {"ru": 1, "en": 1}, name

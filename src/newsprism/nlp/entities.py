@@ -145,6 +145,7 @@ _RU_LOWER_NEXT = re.compile(r"\s+[а-яё]|-[а-яё]")
 _RU_CASES = (
     ("ии", "ия"), ("ию", "ия"), ("ией", "ия"), ("и", "а"), ("и", "я"), ("е", "а"), ("у", "а"), ("ой", "а"),
     ("ы", "а"), ("е", ""), ("а", ""), ("у", ""), ("ом", ""), ("ем", ""),
+    ("я", "й"), ("ю", "й"), ("ем", "й"), ("е", "й"), ("я", "ь"), ("ю", "ь"), ("ем", "ь"), ("е", "ь"),  # Китая, Израиля
 )  # fmt: skip
 
 
@@ -382,6 +383,8 @@ def _classify(tokens: list[tuple[int, int, str]], chain: _Chain, ctx: _Ctx, out:
     if hit:
         out.append(Mention(tokens[0][0], tokens[-1][1], _span(tokens, ctx), hit[0], hit[1]))
         return
+    if _two_known(tokens, ctx, out):
+        return
     # Hyphenated pairs of known names: "U.S.-Russia", "Biden-Putin"; else "Swiss-based" keeps "Swiss".
     if "-" in words and not any(w.isdigit() for w in words):
         k = words.index("-")
@@ -469,6 +472,24 @@ def _russian(tokens: list[tuple[int, int, str]], chain: _Chain, ctx: _Ctx, out: 
     if hit is not None:
         out.append(Mention(tokens[0][0], tokens[-1][1], _span(tokens, ctx), hit[0], hit[1]))
         return True
+    return not _lookup(name) and _two_known(tokens, ctx, out)
+
+
+def _two_known(tokens: list[tuple[int, int, str]], ctx: _Ctx, out: list[Mention]) -> bool:
+    """A chain of two names the gazetteers know, side by side or joined by "of" ("Минобороны РФ",
+    "Defense Ministry of Russia"): both, one after the other."""
+    find = _lookup_ru if ctx.lang == "ru" else _lookup
+    for k in range(1, len(tokens)):
+        left, right = tokens[:k], tokens[k:]
+        if right[0][2] in _OF_WORDS:
+            right = right[1:]
+        if not right or right[0][2] in _OF_WORDS or left[-1][2] in _OF_WORDS:
+            continue
+        a, b = find(_name(left, ctx.text)), find(_name(right, ctx.text))
+        if a is not None and b is not None:
+            out.append(Mention(left[0][0], left[-1][1], _span(left, ctx), a[0], a[1]))
+            out.append(Mention(right[0][0], right[-1][1], _span(right, ctx), b[0], b[1]))
+            return True
     return False
 
 
