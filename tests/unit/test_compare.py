@@ -364,6 +364,9 @@ def test_speakers_across_scripts_by_name_key_or_left_to_meaning() -> None:
     assert same_speaker_across("глава американского минфина", "Steven Mnuchin") is None
     assert same_speaker_across("Steven Mnuchin", "the Treasury secretary") is None
     assert same_speaker_across(None, "Vladimir Putin") is False
+    # ё written е ("Петр"), "yo" in the transliteration ("Pyotr"): spelt alike, one first name
+    assert same_speaker_across("Петр Моргунов", "Pyotr Morgunov") is True
+    assert same_speaker_across("Павел Моргунов", "Pyotr Morgunov") is False
 
 
 def test_a_detail_only_one_source_gives_is_listed_once_with_each_of_its_spans() -> None:

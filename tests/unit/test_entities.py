@@ -260,3 +260,11 @@ def test_russian_abbreviations_and_other_cases_meet_their_english_names() -> Non
     entities = {e.name: e.mentions for e in entities_for([("ru", ru), ("en", en)], languages={"ru": "ru", "en": "en"})}
     for name in ("TASS", "Defense Ministry", "Russia", "United States", "China", "Israel"):
         assert entities[name] == {"ru": 1, "en": 1}, name
+
+
+def test_a_russian_full_name_meets_a_transliteration_spelt_alike() -> None:
+    ru = "Об этом рассказал Петр Моргунов. Павел Смирнов не согласился."
+    en = "Officials, including Pyotr Morgunov, said so. Alexei Smirnov disagreed."
+    entities = {e.name: e.mentions for e in entities_for([("ru", ru), ("en", en)], languages={"ru": "ru", "en": "en"})}
+    assert entities["Pyotr Morgunov"] == {"ru": 1, "en": 1}  # "Петр": ё written е
+    assert "Павел Смирнов" in entities and entities["Alexei Smirnov"] == {"en": 1}  # another first name

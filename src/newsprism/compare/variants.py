@@ -14,6 +14,7 @@ import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
 
+from ..nlp.entities import same_given_name
 from ..nlp.translit import name_key
 from .base import Quote, QuoteVariant
 
@@ -54,7 +55,8 @@ def same_speaker_across(a: str | None, b: str | None) -> bool | None:
         return False
     if len(x) > 1 and len(y) > 1:
         first_x, first_y = name_key(x[0]), name_key(y[0])
-        return first_x is None or first_y is None or first_x == first_y
+        # "Петр" / "Pyotr": ё written е, a transliteration's "yo"
+        return first_x is None or first_y is None or first_x == first_y or same_given_name(x[0], y[0])
     return True
 
 

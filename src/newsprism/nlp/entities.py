@@ -46,9 +46,17 @@ from ..compare.base import Entity
 from .japanese import MorphAnalyser, default_analyser, japanese_names
 from .stopwords import stopwords_for
 from .timex import _MONTHS, _WEEKDAYS
-from .translit import KEY_LENGTH, name_key, spelling
+from .translit import KEY_LENGTH, given_name_spelling, name_key, spelling
 
-__all__ = ["Mention", "cjk_place_names", "entities_for", "find_entities", "is_demonym", "merge_mentions"]
+__all__ = [
+    "Mention",
+    "cjk_place_names",
+    "entities_for",
+    "find_entities",
+    "is_demonym",
+    "merge_mentions",
+    "same_given_name",
+]
 
 logger = logging.getLogger(__name__)
 
@@ -775,6 +783,22 @@ def _alike(a: str, b: str) -> bool:
     return True
 
 
+def same_given_name(a: str, b: str) -> bool:
+    """Two first names in any script that are one ("Петр" / "Pyotr" / "Peter", "Артем" / "Artyom"):
+    the same spelling once ё is read as "e", or spelt alike."""
+    ga, gb = given_name_spelling(a), given_name_spelling(b)
+    if not ga or not gb:
+        return False
+    return ga == gb or difflib.SequenceMatcher(None, ga, gb, autojunk=False).ratio() >= 0.75
+
+
+def _alike_person(a: str, b: str) -> bool:
+    """Two full names of as many words: the first names one (:func:`same_given_name`), the others
+    spelt alike."""
+    x, y = a.split(), b.split()
+    return len(x) == len(y) and same_given_name(x[0], y[0]) and _alike(" ".join(x[1:]), " ".join(y[1:]))
+
+
 def _unify_scripts(
     counts: dict[str, Counter[str]], kinds: dict[str, Counter[str]], readings: Mapping[str, str] | None = None
 ) -> None:
@@ -788,12 +812,15 @@ def _unify_scripts(
         return
     latin: dict[tuple[str, ...], str] = {}
     surnames: dict[str, set[str]] = defaultdict(set)
+    full_names: dict[str, set[str]] = defaultdict(set)
     for name in sorted(counts):
         if _CYRILLIC.search(name) or name in readings or (keys := _keys(name)) is None:
             continue
         latin.setdefault(keys, name)
         if len(keys) >= 2 and kinds[name]["person"]:
             surnames[keys[-1]].add(name)
+        if len(keys) >= 2 and (kinds[name]["person"] or kinds[name]["other"]):
+            full_names[keys[-1]].add(name)  # "Pyotr Morgunov", typed "other" by the English rules
     first_form: dict[tuple[str, ...], str] = {}
     for name in cyrillic:
         keys = _keys(name)
@@ -805,6 +832,11 @@ def _unify_scripts(
         if target is None and len(keys) == 1 and len(surnames.get(keys[0], ())) == 1:
             full = next(iter(surnames[keys[0]]))  # "Путин": the one Latin full name with that surname
             target = full if _alike(name, full.split()[-1]) else None
+        if target is None and len(keys) >= 2:
+            # "Петр Моргунов" / "Pyotr Morgunov": the surname's key, and every word spelt alike
+            alike = [full for full in sorted(full_names.get(keys[-1], ())) if len(full.split()) == len(keys)]
+            alike = [full for full in alike if _alike_person(name, full)]
+            target = alike[0] if len(alike) == 1 else None
         if target is None:
             target = first_form.setdefault(keys, name)
         if target != name:

@@ -21,10 +21,11 @@ written in another script: names shared in one script are lexical evidence alrea
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["KEY_LENGTH", "name_key", "spelling", "transliterated"]
+__all__ = ["KEY_LENGTH", "given_name_spelling", "name_key", "spelling", "transliterated"]
 
 KEY_LENGTH = 5
 _MIN_LETTERS = 4
@@ -108,6 +109,18 @@ def spelling(token: str) -> str | None:
     for old, new in _MERGE:
         word = word.replace(old, new)
     return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+
+
+_YO = re.compile(r"(?<=[^aeiou])[iy]o")
+
+
+@lru_cache(maxsize=65536)
+def given_name_spelling(token: str) -> str | None:
+    """:func:`spelling` of a first name with "yo"/"io" after a consonant read as the "e" Russian
+    prints for ё: "Петр", "Pyotr" and "Piotr" -> "petr"; "Артем" / "Artyom" -> "artem".  Only for
+    comparing first names: it would part "Токио" from "Tokyo" as a place."""
+    word = spelling(token)
+    return _YO.sub("e", word) if word else word
 
 
 @lru_cache(maxsize=65536)
