@@ -284,6 +284,20 @@ def test_bodies_and_named_bodies_report_speech() -> None:
     ]  # and "schools" is no body that speaks: the last sentence is not "CLAUSE, said NOMINAL"
 
 
+def test_a_head_and_its_pp_before_a_name_speak_and_more_clause_openers() -> None:
+    text = (
+        "A spokeswoman for Hillary Clinton says neither the nominee nor her campaign helped her.\n"
+        "Clinton says at a campaign stop in Toledo, Ohio, that it means Trump never paid.\n"
+        "Frustration with police: Civil rights activists say Charlotte officers have been too aggressive.\n"
+        "He said nothing about the plan to the reporters in the room."
+    )
+    assert [(q.speaker, q.text) for q in quotes(text, kind="reported")] == [
+        ("a spokeswoman for Hillary Clinton", "neither the nominee nor her campaign helped her"),
+        ("Hillary Clinton", "it means Trump never paid"),  # the surname resolved
+        ("Civil rights activists", "Charlotte officers have been too aggressive"),
+    ]  # "said nothing about ..." is no reported clause
+
+
 def test_a_role_before_an_inverted_speaker() -> None:
     assert [(q.speaker, q.text) for q in quotes("“We are ready,” said spokesman John Kirby.")] == [
         ("John Kirby", "We are ready")

@@ -663,6 +663,11 @@ def _subject_ending_at(text: str, tokens: list[Token], i: int, *, appositive: in
     while k > 0 and tokens[k - 1].start >= m.start:
         k -= 1
     if k > 0 and tokens[k - 1].low in _OBJECT_MARKERS and not tokens[k - 1].is_cap:
+        if k > 1 and tokens[k - 1].low in _PP and _is_head(tokens[k - 2]):
+            # "a spokeswoman for Hillary Clinton says": the head before the name speaks
+            outer = _nominal_ending_at(text, tokens, k - 2)
+            if outer is not None:
+                return Mention(outer.start, m.end, text[outer.start : m.end], "nominal")
         return None  # "a New York Times report", "of Republican claims"
     return m
 
@@ -971,11 +976,11 @@ def lower_article(text: str) -> str:
 
 # --- clauses and titles ---------------------------------------------------------------------------------
 
-CLAUSE_LEADS: frozenset[str] = _words(", ; — – and but as while because when although though since after before so yet")
+CLAUSE_LEADS: frozenset[str] = _words(", ; : — – and but as while because when although though since after before so yet")
 """Tokens after which a subject opens a clause ("…, and Blinken said that …")."""
 _CLAUSE_OPENERS = _words(
     "the a an this that these those there it he she they we i you his her their its our some many "
-    "no not if when while both all any each every"
+    "no not if when while both all any each every neither nobody none"  # not "nothing": "he said nothing about it"
 )
 _AUX_VERBS = _words("is are was were has have had will would could should can may might must does did")
 _ADVERBIAL = _words(
@@ -1016,9 +1021,9 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
             return None
     if tokens[i].low == "that":
         return tokens[i].end
-    if tokens[i].low in _ADVERBIAL:  # "said on Tuesday that", "said on CNN's “State of the Union” that"
-        for k in range(i + 1, min(i + 10, len(tokens))):
-            if tokens[k].start >= hi or not (tokens[k].is_word or tokens[k].text in _MARKS):
+    if tokens[i].low in _ADVERBIAL:  # "said on Tuesday that", "says at a stop in Toledo, Ohio, that"
+        for k in range(i + 1, min(i + 12, len(tokens))):
+            if tokens[k].start >= hi or not (tokens[k].is_word or tokens[k].text in _MARKS or tokens[k].text == ","):
                 break
             if tokens[k].low == "that":
                 return tokens[k].end
