@@ -976,7 +976,9 @@ def lower_article(text: str) -> str:
 
 # --- clauses and titles ---------------------------------------------------------------------------------
 
-CLAUSE_LEADS: frozenset[str] = _words(", ; : — – and but as while because when although though since after before so yet")
+CLAUSE_LEADS: frozenset[str] = _words(
+    ", ; : — – and but as while because when although though since after before so yet"
+)
 """Tokens after which a subject opens a clause ("…, and Blinken said that …")."""
 _CLAUSE_OPENERS = _words(
     "the a an this that these those there it he she they we i you his her their its our some many "
