@@ -298,6 +298,17 @@ def test_a_head_and_its_pp_before_a_name_speak_and_more_clause_openers() -> None
     ]  # "said nothing about ..." is no reported clause
 
 
+def test_a_name_in_apposition_speaks() -> None:
+    text = (
+        "A lawyer for the news outlets, David Schulz, said no immediate decision had been made.\n"
+        "Senator Dianne Feinstein, Democrat of California, said the program has sent a terrible message."
+    )
+    assert [(q.speaker, q.text) for q in quotes(text, kind="reported")] == [
+        ("David Schulz", "no immediate decision had been made"),
+        ("Dianne Feinstein", "the program has sent a terrible message"),
+    ]
+
+
 def test_a_role_before_an_inverted_speaker() -> None:
     assert [(q.speaker, q.text) for q in quotes("“We are ready,” said spokesman John Kirby.")] == [
         ("John Kirby", "We are ready")

@@ -20,6 +20,7 @@ The parsing is token-level and deterministic: no tagger, no model.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass
@@ -654,8 +655,20 @@ def _subject_ending_at(text: str, tokens: list[Token], i: int, *, appositive: in
             or _possessive(inner)
             or (inner.text[:1].isdigit() and i - j == 2)  # "Smith, 45, said"
             or (inner.low in _ROLES and inner.is_word)  # "Kerr Putney, police chief, said"
+            or inner.low in _PARTY_WORDS  # "Dianne Feinstein, Democrat of California, said"
         )
-        return _subject_ending_at(text, tokens, j - 1, appositive=appositive - 1) if ok else None
+        if ok:
+            return _subject_ending_at(text, tokens, j - 1, appositive=appositive - 1)
+        # "A lawyer for the news outlets, David Schulz, said": the name between the commas speaks,
+        # in apposition to the noun phrase before it (the whole is the subject)
+        named = _np_ending_at(text, tokens, i - 1)
+        if named is None or named.kind != "name" or named.start != inner.start or not named.person:
+            return None
+        head = next((k for k in range(j - 1, max(-1, j - 8), -1) if _is_head(tokens[k])), None)
+        outer = _nominal_ending_at(text, tokens, head) if head is not None else None
+        if outer is None:
+            return None
+        return dataclasses.replace(named, start=outer.start, text=text[outer.start : named.end])
     m = _np_ending_at(text, tokens, i)
     if m is None or m.kind != "name":
         return m
@@ -670,6 +683,9 @@ def _subject_ending_at(text: str, tokens: list[Token], i: int, *, appositive: in
                 return Mention(outer.start, m.end, text[outer.start : m.end], "nominal")
         return None  # "a New York Times report", "of Republican claims"
     return m
+
+
+_PARTY_WORDS = _words("democrat republican independent democratic libertarian socialist conservative liberal")
 
 
 def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
