@@ -307,6 +307,18 @@ def test_a_name_in_apposition_speaks() -> None:
         ("David Schulz", "no immediate decision had been made"),
         ("Dianne Feinstein", "the program has sent a terrible message"),
     ]
+    more = (
+        "Trump, speaking to a veterans group in Virginia, said he would order a review of the defenses.\n"
+        "Obama, asked about the deal, said it was a good one for the country.\n"
+        "Developers and supporters in Congress say the program has brought billions to poor areas.\n"
+        "About 9.9 million single mothers live in the United States, according to federal statistics."
+    )
+    assert [(q.speaker, q.text) for q in quotes(more, kind="reported")] == [
+        ("Trump", "he would order a review of the defenses"),
+        ("Obama", "it was a good one for the country"),
+        ("supporters in Congress", "the program has brought billions to poor areas"),
+        ("federal statistics", "About 9.9 million single mothers live in the United States"),
+    ]
 
 
 def test_a_role_before_an_inverted_speaker() -> None:

@@ -323,7 +323,9 @@ _HEADS = _words(
     # bodies that announce: "the prefecture said", "Oita prefecture announced on the 25th that"
     "prefecture city town village municipality county province district club firm bank hospital "
     "university league federation embassy regulator watchdog broadcaster airline operator "
-    "carmaker automaker manufacturer retailer"
+    "carmaker automaker manufacturer retailer "
+    # what figures come from: "…, according to federal statistics"
+    "statistics estimates records census research review investigation audit tally"
 ) | {r for r in _ROLES if r.isalpha() and len(r) > 3}
 _SKIP_BEFORE_CUE = _words(
     "also later then previously recently once again has have had would will could may might did does do "
@@ -656,6 +658,8 @@ def _subject_ending_at(text: str, tokens: list[Token], i: int, *, appositive: in
             or (inner.text[:1].isdigit() and i - j == 2)  # "Smith, 45, said"
             or (inner.low in _ROLES and inner.is_word)  # "Kerr Putney, police chief, said"
             or inner.low in _PARTY_WORDS  # "Dianne Feinstein, Democrat of California, said"
+            or (inner.low.endswith("ing") and not inner.is_cap)  # "Trump, speaking to veterans, said"
+            or inner.low in _ASKED  # "Obama, asked about the deal, said"
         )
         if ok:
             return _subject_ending_at(text, tokens, j - 1, appositive=appositive - 1)
@@ -676,8 +680,8 @@ def _subject_ending_at(text: str, tokens: list[Token], i: int, *, appositive: in
     while k > 0 and tokens[k - 1].start >= m.start:
         k -= 1
     if k > 0 and tokens[k - 1].low in _OBJECT_MARKERS and not tokens[k - 1].is_cap:
-        if k > 1 and tokens[k - 1].low in _PP and _is_head(tokens[k - 2]):
-            # "a spokeswoman for Hillary Clinton says": the head before the name speaks
+        if k > 1 and (tokens[k - 1].low in _PP or tokens[k - 1].low == "in") and _is_head(tokens[k - 2]):
+            # "a spokeswoman for Hillary Clinton says", "supporters in Congress say": the head speaks
             outer = _nominal_ending_at(text, tokens, k - 2)
             if outer is not None:
                 return Mention(outer.start, m.end, text[outer.start : m.end], "nominal")
@@ -685,6 +689,7 @@ def _subject_ending_at(text: str, tokens: list[Token], i: int, *, appositive: in
     return m
 
 
+_ASKED = _words("asked pressed questioned interviewed reached contacted")
 _PARTY_WORDS = _words("democrat republican independent democratic libertarian socialist conservative liberal")
 
 
