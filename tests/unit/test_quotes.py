@@ -319,6 +319,11 @@ def test_a_name_in_apposition_speaks() -> None:
         ("supporters in Congress", "the program has brought billions to poor areas"),
         ("federal statistics", "About 9.9 million single mothers live in the United States"),
     ]
+    police = "On Monday police said the suspect had fled.\nThe officer was not wearing a camera, police said."
+    assert [(q.speaker, q.text) for q in quotes(police, kind="reported")] == [
+        ("police", "the suspect had fled"),  # not "Monday police"
+        ("police", "The officer was not wearing a camera"),
+    ]
 
 
 def test_a_role_before_an_inverted_speaker() -> None:

@@ -689,6 +689,7 @@ def _subject_ending_at(text: str, tokens: list[Token], i: int, *, appositive: in
     return m
 
 
+_COLLECTIVE = _words("police staff military media personnel")  # plural in sense: "On Monday police said"
 _ASKED = _words("asked pressed questioned interviewed reached contacted")
 _PARTY_WORDS = _words("democrat republican independent democratic libertarian socialist conservative liberal")
 
@@ -757,10 +758,10 @@ def _nominal_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None
     if start is None:
         # a bare plural ("sources", "senior administration officials", "U.S. and Russian officials"),
         # or a name and its head ("Oita prefecture", "Kremlin spokesman")
-        named = j < i and all(is_name_token(t) for t in tokens[j:i])
-        if not (head.low.endswith("s") or named) or i - j > 4:
+        named = j < i and all(is_name_token(t) and t.low not in _MONTHS_DAYS for t in tokens[j:i])
+        if not (head.low.endswith("s") or head.low in _COLLECTIVE or named) or i - j > 4:
             return None
-        start = j
+        start = i if head.low in _COLLECTIVE and not named else j  # "On Monday police said": "police"
     first = tokens[start]
     return Mention(first.start, head.end, text[first.start : head.end], "nominal")
 
