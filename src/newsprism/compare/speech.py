@@ -20,10 +20,9 @@ The parsing is token-level and deterministic: no tagger, no model.
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "CLAUSE_CUES",
@@ -672,7 +671,7 @@ def _subject_ending_at(text: str, tokens: list[Token], i: int, *, appositive: in
         outer = _nominal_ending_at(text, tokens, head) if head is not None else None
         if outer is None:
             return None
-        return dataclasses.replace(named, start=outer.start, text=text[outer.start : named.end])
+        return replace(named, start=outer.start, text=text[outer.start : named.end])
     m = _np_ending_at(text, tokens, i)
     if m is None or m.kind != "name":
         return m
