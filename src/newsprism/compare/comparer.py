@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
-from ..nlp.entities import entities_for, find_entities
+from ..nlp.entities import Mention, entities_for, find_entities
 from ..nlp.japanese import MorphAnalyser, default_analyser
 from ..nlp.numbers import find_quantities
 from ..nlp.sentences import RuleSentenceSplitter
@@ -83,7 +83,12 @@ class Comparer:
         docs = [Doc(i.article, i.text, group[i.article], i.language) for i in inputs]
         al = align(docs, self.splitter, self.params, self.encoder)
         facts, unique = to_facts(al)
-        annotated = self._annotate(al, by_id)
+        # names are found once per article, on the whole text: "Biden" in one sentence is the "Joe
+        # Biden" of another
+        mentions = {
+            a: find_entities(i.text, language=i.language or "en", analyser=self.japanese) for a, i in by_id.items()
+        }
+        annotated = self._annotate(al, by_id, mentions)
         conflicts = find_conflicts([[annotated[k] for k in members] for members in al.facts], annotated)
         details = shared_details(annotated)
         aligned = {k for members in al.facts for k in members}
@@ -94,7 +99,7 @@ class Comparer:
             quotes, group, language_of=language_of, dense_similarity=self._quote_similarity(quotes, language_of)
         )
         quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
-        entities = entities_for([(i.article, i.text) for i in inputs], languages=language_of, analyser=self.japanese)
+        entities = entities_for([(i.article, i.text) for i in inputs], languages=language_of, mentions=mentions)
         sources = tuple(Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of) for i in inputs)
         display = display_language or _display_language(inputs)
         facts = [_in_language(f, display, al) for f in facts]
@@ -127,13 +132,10 @@ class Comparer:
 
         return similarity
 
-    def _annotate(self, al: Alignment, by_id: dict[str, CompareInput]) -> list[Annotated]:
-        # names are found on the whole article, so "Biden" in one sentence is the "Joe Biden" of
-        # another; numbers and times per sentence
-        mentions = {
-            a: sorted(find_entities(i.text, language=i.language or "en", analyser=self.japanese), key=lambda m: m.start)
-            for a, i in by_id.items()
-        }
+    def _annotate(
+        self, al: Alignment, by_id: dict[str, CompareInput], mentions: Mapping[str, list[Mention]]
+    ) -> list[Annotated]:
+        # names per article (in order of position), numbers and times per sentence
         out: list[Annotated] = []
         for st, g in zip(al.statements, al.groups, strict=True):
             src = by_id[st.article]

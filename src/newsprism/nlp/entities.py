@@ -480,7 +480,7 @@ def _russian(tokens: list[tuple[int, int, str]], chain: _Chain, ctx: _Ctx, out: 
     if hit is not None:
         out.append(Mention(tokens[0][0], tokens[-1][1], _span(tokens, ctx), hit[0], hit[1]))
         return True
-    return not _lookup(name) and _two_known(tokens, ctx, out)
+    return False  # the general rules go on (two known names in one chain: _two_known)
 
 
 def _two_known(tokens: list[tuple[int, int, str]], ctx: _Ctx, out: list[Mention]) -> bool:
@@ -730,6 +730,7 @@ def entities_for(
     languages: Mapping[str, str | None] | None = None,
     across_scripts: bool = True,
     analyser: MorphAnalyser | Literal["default"] | None = "default",
+    mentions: Mapping[str, Sequence[Mention]] | None = None,
 ) -> list[Entity]:
     """Entities of several articles (``(external id, text)`` pairs), merged across sources.
 
@@ -740,12 +741,19 @@ def entities_for(
     Путин" / "Vladimir Putin"; a lone surname: the person's, "Путин"), else one with its other
     forms ("Кронштадта", "Кронштадте": Кронштадт); a Japanese name the analyser read is the Latin one
     its reading spells ("安倍晋三" / "Shinzo Abe", "大久保" / "Yoichi Okubo"); ``across_scripts`` False
-    keeps them apart.  Sorted by total mentions (descending), then name.
+    keeps them apart.  ``mentions``: each article's mentions when the caller has them already (what
+    :func:`find_entities` gives for its text and language).  Sorted by total mentions (descending),
+    then name.
     """
     langs = languages or {}
-    tagger = _analyser(analyser)
+    tagger = _analyser(analyser) if mentions is None else None
     per_article = [
-        (article, find_entities(text, language=langs.get(article) or language, analyser=tagger))
+        (
+            article,
+            mentions[article]
+            if mentions is not None
+            else find_entities(text, language=langs.get(article) or language, analyser=tagger),
+        )
         for article, text in articles
     ]
     readings = {m.name: m.latin for _, found in per_article for m in found if m.latin}

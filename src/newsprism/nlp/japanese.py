@@ -211,13 +211,11 @@ def japanese_names(text: str, analyser: MorphAnalyser) -> list[JapaneseName]:
             # 安倍 晋三, 柳田 悠 岐: the surname, then the pieces of the given name
             while j < len(words) and _proper(words[j]) == "person-given" and words[j].start == words[j - 1].end:
                 j += 1
-            surname = [w for w in words[i:j] if _proper(w) != "person-given"]
-            given = [w for w in words[i:j] if _proper(w) == "person-given"]
-            parts = [_latin(w) for w in words[i:j]]
+            pieces = [(_latin(w), _proper(w) == "person-given") for w in words[i:j]]
             latin: str | None = None
-            if all(parts):
-                sur = "".join(_latin(w) or "" for w in surname)
-                first = "".join(_latin(w) or "" for w in given).capitalize()
+            if all(p for p, _ in pieces):
+                sur = "".join(p or "" for p, given in pieces if not given)
+                first = "".join(p or "" for p, given in pieces if given).capitalize()
                 latin = f"{first} {sur}".strip() if first else sur
             kind = "person"
         else:
