@@ -10,7 +10,15 @@ import pytest
 
 from newsprism.compare.comparer import CompareInput, Comparer
 from newsprism.nlp.entities import entities_for, find_entities
-from newsprism.nlp.japanese import FugashiAnalyser, JapaneseName, Morpheme, japanese_names, kana_latin
+from newsprism.nlp.japanese import (
+    FugashiAnalyser,
+    JapaneseName,
+    Morpheme,
+    japanese_names,
+    kana_latin,
+    katakana_sound,
+    latin_sounds,
+)
 
 SURNAME = ("名詞", "固有名詞", "人名", "姓")
 GIVEN = ("名詞", "固有名詞", "人名", "名")
@@ -140,6 +148,58 @@ def test_without_the_analyser_japanese_names_stay_apart() -> None:
         analyser=None,
     )
     assert {e.name for e in entities} >= {"安倍晋三首相", "Shinzo Abe"}
+
+
+@pytest.mark.parametrize(
+    ("katakana", "latin"),
+    [
+        ("プーチン", "Putin"),  # チ writes "ti"
+        ("トラウト", "Trout"),  # the vowel Japanese adds after a final consonant
+        ("ロイク・ペラン", "Loïc Perrin"),  # accents, double letters
+        ("トム・ライト", "Tom Wright"),  # silent letters
+        ("スター・ウォーズ", "Star Wars"),  # an English r before a consonant is not written
+        ("メルケル", "Merkel"),  # ... a German one is
+        ("ブリヂストン", "Bridgestone"),
+        ("レバンテ", "Levante"),  # b and v
+        ("ロサンゼルス", "Los Angeles"),  # a soft g
+        ("リオデジャネイロ", "Rio de Janeiro"),
+    ],
+)
+def test_a_katakana_name_sounds_as_its_latin_spelling(katakana: str, latin: str) -> None:
+    assert katakana_sound(katakana) in latin_sounds(latin)
+
+
+def test_katakana_sounds_tell_names_apart() -> None:
+    assert katakana_sound("プーチン") not in latin_sounds("Biden")
+    assert katakana_sound("トランプ") not in latin_sounds("Tramp Steamer Company")
+    assert katakana_sound("ニュース") is not None and katakana_sound("安倍") is None
+    assert latin_sounds("Путин") == frozenset()
+
+
+def test_katakana_names_meet_their_latin_spelling_without_the_analyser() -> None:
+    entities = entities_for(
+        [
+            ("ja", "ケンドリック・ナンとロイク・ペランが話した。ジョン・スミスも。"),
+            ("en", "On Monday, Kendrick Nunn spoke with Loïc Perrin. Lawyers for Jon Smythe and John Smithe did not."),
+        ],
+        languages={"ja": "ja", "en": "en"},
+        analyser=None,
+    )
+    names = {e.name: e.mentions for e in entities}
+    assert names["Kendrick Nunn"] == {"ja": 1, "en": 1}
+    assert names["Loïc Perrin"] == {"ja": 1, "en": 1}
+    assert names["ジョン・スミス"] == {"ja": 1}  # two English names sound alike: neither
+
+
+def test_a_katakana_surname_meets_the_one_full_name() -> None:
+    katakana = {"ナダル": (("名詞", "固有名詞", "人名", "一般"), "ナダル", "ナダル")}
+    entities = entities_for(
+        [("ja", "ナダルは勝った。"), ("en", "Rafael Nadal won. Coach Carlos Moya watched.")],
+        languages={"ja": "ja", "en": "en"},
+        analyser=FakeAnalyser(katakana),
+    )
+    names = {e.name: e.mentions for e in entities}
+    assert names["Rafael Nadal"] == {"ja": 1, "en": 1}
 
 
 def test_the_comparison_names_the_analyser_in_its_version() -> None:

@@ -36,8 +36,9 @@ log = logging.getLogger(__name__)
 # v3: those matches only between parallel sources (a translation), Russian and Japanese quotes,
 # names across scripts, Japanese and Chinese numbers and dates; v4: a coordinated clause starts at
 # its subject, Japanese bigrams without two hiragana, full-width Latin names, Japan's prefectures,
-# surnames written first (the Japanese analyser, when installed, adds its name to the version)
-COMPARE_VERSION = "newsprism.Compare.v4"
+# surnames written first (the Japanese analyser, when installed, adds its name to the version);
+# v5: katakana names meet the Latin names they sound like
+COMPARE_VERSION = "newsprism.Compare.v5"
 
 
 @dataclass(frozen=True, slots=True)

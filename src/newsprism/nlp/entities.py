@@ -43,7 +43,7 @@ from importlib import resources
 from typing import Literal
 
 from ..compare.base import Entity
-from .japanese import MorphAnalyser, default_analyser, japanese_names
+from .japanese import MorphAnalyser, default_analyser, japanese_names, katakana_sound, latin_sounds
 from .stopwords import stopwords_for
 from .timex import _MONTHS, _WEEKDAYS
 from .translit import KEY_LENGTH, given_name_spelling, name_key, spelling
@@ -816,7 +816,8 @@ def _unify_scripts(
     reading spells."""
     readings = {n: r for n, r in (readings or {}).items() if n in counts and not _keys(n)}
     cyrillic = sorted((n for n in counts if _CYRILLIC.search(n)), key=lambda n: (-sum(counts[n].values()), n))
-    if not cyrillic and not readings:
+    katakana = [n for n in counts if _KATAKANA_NAME.fullmatch(n)]
+    if not cyrillic and not readings and not katakana:
         return
     latin: dict[tuple[str, ...], str] = {}
     surnames: dict[str, set[str]] = defaultdict(set)
@@ -850,10 +851,12 @@ def _unify_scripts(
         if target != name:
             counts[target].update(counts.pop(name))
             kinds[target].update(kinds.pop(name))
-    if readings:
-        by_reading = _LatinIndex(counts, kinds, readings)
-        for name in sorted(readings, key=lambda n: (-sum(counts[n].values()), n)):
-            target = by_reading.find(readings[name], kinds[name]["person"] > 0)
+    if readings or katakana:
+        by_reading = _LatinIndex(counts, kinds, {**readings, **dict.fromkeys(katakana, "")})
+        for name in sorted({*readings, *katakana}, key=lambda n: (-sum(counts[n].values()), n)):
+            target = by_reading.find(readings[name], kinds[name]["person"] > 0) if name in readings else None
+            if target is None and name in katakana:
+                target = by_reading.sounding(name, kinds[name]["person"] > 0)
             if target is not None:
                 counts[target].update(counts.pop(name))
                 kinds[target].update(kinds.pop(name))
@@ -871,15 +874,26 @@ def _loose(name: str) -> tuple[str, ...] | None:
 
 
 class _LatinIndex:
-    """The Latin names of a story, looked up by a Japanese name's reading."""
+    """The Latin names of a story, looked up by a Japanese name's reading or a katakana name's
+    sound."""
 
     def __init__(
         self, counts: Mapping[str, Counter[str]], kinds: Mapping[str, Counter[str]], skip: Mapping[str, str]
     ) -> None:
         self.names: dict[tuple[str, ...], str] = {}
         self.person_words: dict[str, set[str]] = defaultdict(set)
+        self.sounds: dict[str, set[str]] = defaultdict(set)
+        self.surname_sounds: dict[str, set[str]] = defaultdict(set)
         for name in sorted(counts):
-            if name in skip or _CYRILLIC.search(name) or (keys := _loose(name)) is None:
+            if name in skip or _CYRILLIC.search(name):
+                continue
+            for sound in latin_sounds(name):
+                self.sounds[sound].add(name)
+            words = name.split()
+            if len(words) >= 2 and kinds[name]["person"]:
+                for sound in latin_sounds(words[-1]):  # "ナダル": "Rafael Nadal"
+                    self.surname_sounds[sound].add(name)
+            if (keys := _loose(name)) is None:
                 continue
             self.names.setdefault(keys, name)
             words = name.split()
@@ -906,6 +920,23 @@ class _LatinIndex:
         surname = words[-1]
         holders = {n for n in self.person_words.get(keys[-1], ()) if any(_same_word(surname, w) for w in n.split())}
         return next(iter(holders)) if len(holders) == 1 else None
+
+    def sounding(self, katakana: str, person: bool) -> str | None:
+        """The one Latin name that sounds as the katakana name does ("プーチン": "Putin"), else, for
+        a person, the one full name whose surname does ("ナダル": "Rafael Nadal"); only when the
+        sound has at least :data:`_MIN_SOUND` consonants."""
+        sound = katakana_sound(katakana)
+        if sound is None or len(sound) < _MIN_SOUND:
+            return None
+        found = self.sounds.get(sound, set())
+        if not found and person:
+            found = self.surname_sounds.get(sound, set())
+        return next(iter(found)) if len(found) == 1 else None
+
+
+# Consonant classes a katakana name must sound to be matched: "Putin" (ptn) is, "Cisco" (sk) is not.
+_MIN_SOUND = 3
+_KATAKANA_NAME = re.compile(r"[ァ-ヴ][ァ-ヴー]*(?:[・＝][ァ-ヴ][ァ-ヴー]*)*")
 
 
 def _same_word(a: str, b: str) -> bool:

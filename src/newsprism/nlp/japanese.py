@@ -22,7 +22,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 __all__ = [
@@ -33,6 +33,8 @@ __all__ = [
     "default_analyser",
     "japanese_names",
     "kana_latin",
+    "katakana_sound",
+    "latin_sounds",
 ]
 
 logger = logging.getLogger(__name__)
@@ -154,6 +156,81 @@ def kana_latin(kana: str) -> str | None:
         out.append(syllable)
     word = "".join(out)
     return _LONG_VOWEL.sub(lambda m: m.group()[0], word) or None
+
+
+# --- katakana against Latin spelling ----------------------------------------------------------------
+# A foreign name in katakana ("プーチン", "ケンドリック・ナン") spells its sound, not its letters; both
+# sides are reduced to the consonants a Japanese ear keeps, each as a class: b and v; r and l; s, z,
+# sh, j and ts; t and ch (チ writes "ti": "Putin"); m and n before another consonant.  Japanese adds
+# a vowel after a final consonant ("トラウト" torauto) and English keeps silent letters ("Wright");
+# vowels, w and y are left out.  A Latin name has up to four sounds: with its r after a vowel
+# (German, Spanish, "メルケル" Merkel) or without it (English, "スター" Star), with a g before e or i
+# hard or soft ("Germain", "Angeles").
+
+_JA_SOUNDS = (("tch", "t"), ("sh", "s"), ("ch", "t"), ("ts", "s"), ("j", "s"), ("z", "s"), ("v", "b"), ("l", "r"))
+_EN_START = (("kn", "n"), ("wr", "r"), ("wh", "h"), ("ps", "s"), ("pn", "n"), ("th", "t"), ("gh", "g"))
+_EN_SOUNDS = (
+    ("tch", "t"), ("sch", "s"), ("chr", "kr"), ("chl", "kr"), ("ch", "t"), ("sh", "s"), ("th", "s"),
+    ("tio", "sio"), ("ph", "f"), ("gh", ""), ("ck", "k"), ("dg", "s"), ("tz", "s"), ("ts", "s"),
+    ("c", "k"), ("x", "ks"), ("qu", "k"), ("q", "k"), ("j", "s"), ("z", "s"), ("v", "b"), ("l", "r"),
+)  # fmt: skip
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_SOFT_G = re.compile(r"g(?=[eiy])")
+_NON_RHOTIC = re.compile(r"(?<=[aeiouy])r+(?![aeiouy])")
+_CONSONANTS = frozenset("bdfghkmnprst")
+_NAME_JOINERS = str.maketrans("", "", "・＝=")
+
+
+def _consonants(word: str, *, keep_h: bool) -> list[str]:
+    return [c for i, c in enumerate(word) if c in _CONSONANTS and (keep_h or c != "h" or i == 0)]
+
+
+def _skeleton(cons: list[str]) -> str:
+    """Consonants already written in the shared letters: a nasal before another consonant as
+    "n", repeats squeezed."""
+    cons = ["n" if c == "m" and i + 1 < len(cons) else c for i, c in enumerate(cons)]
+    return "".join(c for i, c in enumerate(cons) if i == 0 or c != cons[i - 1])
+
+
+@lru_cache(maxsize=16384)
+def katakana_sound(name: str) -> str | None:
+    """The consonant classes a katakana name sounds ("プーチン" -> "ptn", "ケンドリック・ナン" ->
+    "kndrkn"), or ``None`` when it is not all kana."""
+    latin = kana_latin(name.translate(_NAME_JOINERS))
+    if latin is None:
+        return None
+    for old, new in _JA_SOUNDS:
+        latin = latin.replace(old, new)
+    return _skeleton(_consonants(latin, keep_h=True))
+
+
+def _word_sounds(word: str) -> set[tuple[str, ...]]:
+    for old, new in _EN_START:
+        if word.startswith(old):
+            word = new + word[len(old) :]
+            break
+    word = _SOFT_C.sub("s", word)
+    out = set()
+    for g in {word, _SOFT_G.sub("j", word)}:
+        for r in {g, _NON_RHOTIC.sub("", g)}:
+            for old, new in _EN_SOUNDS:
+                r = r.replace(old, new)
+            out.add(tuple(_consonants(r, keep_h=False)))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def latin_sounds(name: str) -> frozenset[str]:
+    """The consonant classes a Latin-spelt name may sound as katakana writes it ("Putin" ->
+    {"ptn"}, "Warner" -> {"n", "rnr"}); empty when it holds other letters."""
+    plain = "".join(c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
+    words = re.split(r"[\s\-]+", plain.replace("'", "").replace("’", ""))
+    if not all(w.isascii() and w.isalpha() for w in words):
+        return frozenset()
+    combos: set[tuple[str, ...]] = {()}
+    for w in words:
+        combos = {c + s for c in combos for s in _word_sounds(w)}
+    return frozenset(_skeleton(list(c)) for c in combos)
 
 
 # --- names ------------------------------------------------------------------------------------------
