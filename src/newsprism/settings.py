@@ -222,7 +222,13 @@ def _coerce(s: Setting, raw: Any) -> Any:
         raise ConfigError(f"setting multilingual: use auto, on or off (got {raw!r})", setting=s.name)
     if s.type in (int, float) and value < 0:
         raise ConfigError(f"setting {s.name}: must not be negative (got {raw!r})", setting=s.name)
+    if s.name in _UNIT_RANGE and not 0 < value <= 1:
+        raise ConfigError(f"setting {s.name}: must be above 0 and at most 1 (got {raw!r})", setting=s.name)
     return value
+
+
+# Settings that are a probability, a resemblance or a cosine: 0 would join everything, above 1 nothing.
+_UNIT_RANGE = frozenset({"join_threshold", "copy_threshold", "link_threshold"})
 
 
 def _check_table() -> None:

@@ -75,7 +75,7 @@ def test_cli_feeds_add_list_remove(tmp_path: Path) -> None:
     table = runner.invoke(cli, ["--db", db, "feeds", "list"])
     assert "Germany" in table.stdout and "not polled yet" in table.stdout
     removed = runner.invoke(cli, ["--db", db, "feeds", "remove", "https://x.example/rss", "https://nope.example/"])
-    assert removed.exit_code == 0 and "removed 1 feeds" in removed.stdout and "not followed" in removed.stderr
+    assert removed.exit_code == 0 and "removed 1 feed" in removed.stdout and "not followed" in removed.stderr
     missing = runner.invoke(cli, ["--db", db, "feeds", "add", "no-such-file.opml"])
     assert missing.exit_code == 1 and "not-found" in missing.stderr
 

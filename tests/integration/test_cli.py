@@ -180,6 +180,38 @@ def test_stories_table_when_empty(invoke: Invoke) -> None:
     assert "no stories yet" in result.stdout
 
 
+def test_stories_table_when_nothing_matches(invoke: Invoke, ingested: Result) -> None:
+    total = len(stories_json(invoke, "--limit", "1000"))
+    for args in (["--search", "zzzz-no-such-title"], ["--offset", str(total)], ["--min-size", "999"]):
+        result = invoke("stories", *args)
+        assert result.exit_code == 0
+        assert "no stories yet" not in result.stdout
+        assert f"no story of the {total} stored matches" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["stories", "-n", "0"],
+        ["stories", "-n", "-1"],
+        ["stories", "--offset", "-5"],
+        ["stories", "--min-size", "0"],
+    ],
+)
+def test_listing_options_out_of_range_are_refused(invoke: Invoke, args: list[str]) -> None:
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "Invalid value" in result.stderr
+
+
+@pytest.mark.parametrize("setting", ["--join-threshold", "--copy-threshold", "--link-threshold"])
+@pytest.mark.parametrize("value", ["7", "0", "1.5"])
+def test_thresholds_outside_zero_to_one_are_refused(invoke: Invoke, setting: str, value: str) -> None:
+    result = invoke(setting, value, "stories")
+    assert result.exit_code == 2
+    assert "must be above 0 and at most 1" in result.stderr
+
+
 def test_stories_json(invoke: Invoke, ingested: Result) -> None:
     listed = stories_json(invoke, "--limit", "1000")
     assert listed

@@ -28,6 +28,17 @@ def test_compare_files_json_without_a_database(tmp_path: Path, monkeypatch: obje
     assert not (tmp_path / "newsprism.db").exists()  # no database needed
 
 
+def test_one_fact_per_wording_in_every_output(tmp_path: Path, monkeypatch: object) -> None:
+    monkeypatch.chdir(tmp_path)  # type: ignore[attr-defined]
+    code, out, _ = run("compare", *SEEDS, "--json")
+    facts = json.loads(out)["facts"]
+    texts = [f["text"] for f in facts]
+    assert len(texts) == len(set(texts))  # a sentence aligned with two of the other source is one fact
+    assert any(len(f["support"]) > f["sources"] for f in facts)  # ... with all its spans
+    code, text, _ = run("compare", *SEEDS)
+    assert f"Reported by several sources ({len(facts)}):" in text
+
+
 def test_compare_markdown_and_html_report(tmp_path: Path) -> None:
     report = tmp_path / "report.html"
     code, out, err = run("compare", *SEEDS, "--markdown", "--html", str(report))
@@ -37,6 +48,27 @@ def test_compare_markdown_and_html_report(tmp_path: Path) -> None:
     assert page.startswith("<!doctype html>") and "Content-Security-Policy" in page
     assert "Nord Stream 2" in page and "<del>" in page and "<ins>" in page
     assert f"wrote {report}" in err
+
+
+def test_html_report_into_a_missing_folder_is_a_one_line_error(tmp_path: Path) -> None:
+    code, _, err = run("compare", *SEEDS, "--html", str(tmp_path / "nowhere" / "report.html"))
+    assert code == 1
+    assert err.startswith("error: cannot write ") and "Traceback" not in err and len(err.splitlines()) == 1
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_html_report_is_readable_as_the_umask_says(tmp_path: Path) -> None:
+    import os
+
+    report = tmp_path / "report.html"
+    old = os.umask(0o022)
+    try:
+        code, _, err = run("compare", *SEEDS, "--html", str(report))
+    finally:
+        os.umask(old)
+    assert code == 0, err
+    assert report.stat().st_mode & 0o777 == 0o644
+    assert not list(tmp_path.glob(".newsprism-*"))  # no temporary file left behind
 
 
 def test_compare_of_nothing_fails_with_one_line(tmp_path: Path) -> None:

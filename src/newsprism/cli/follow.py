@@ -109,7 +109,7 @@ def feeds_remove(state: _State, urls: tuple[str, ...]) -> None:
             removed, unknown = remove_feeds(FeedStore(_sqlite(engine.store)), urls)
         for url in unknown:
             click.echo(f"not followed: {url}", err=True)
-        click.echo(f"removed {len(removed)} feeds")
+        click.echo(f"removed {len(removed)} feed{'' if len(removed) == 1 else 's'}")
         return 1 if unknown and not removed else 0
 
     _run(go)

@@ -143,7 +143,7 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
             if as_json:
                 click.echo(json.dumps(render.report_json(report), indent=2))
             else:
-                click.echo(report.summary() + f"; {report.new_stories} new stories")
+                click.echo(report.summary() + f"; {render.plural(report.new_stories, 'new story', 'new stories')}")
             return 1 if report.failed else 0
 
     _run(go)
@@ -151,8 +151,8 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (a list of stories) instead of a table.")
-@click.option("-n", "--limit", default=50, show_default=True, help="How many stories.")
-@click.option("--offset", default=0, show_default=True, help="Skip this many first.")
+@click.option("-n", "--limit", default=50, show_default=True, type=click.IntRange(min=1), help="How many stories.")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(min=0), help="Skip this many first.")
 @click.option(
     "--order",
     type=click.Choice(["newest", "biggest", "id"]),
@@ -160,7 +160,13 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
     show_default=True,
     help="Sort order.",
 )
-@click.option("--min-size", default=1, show_default=True, help="Only stories with at least this many articles.")
+@click.option(
+    "--min-size",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Only stories with at least this many articles.",
+)
 @click.option("--search", help="Only stories with an article title containing this text.")
 @click.option("--outlet", help="Only stories reported by this outlet (exact name).")
 @click.pass_obj
@@ -230,15 +236,27 @@ def _emit_comparison(data: dict[str, Any], *, as_json: bool, as_markdown: bool, 
 
 
 def _write_atomic(path: str, text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all, with the permissions the umask gives a new
+    file; a folder that does not exist or cannot be written is a one-line error."""
     import os
     import tempfile
 
     folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".newsprism-", suffix=".tmp", dir=folder)
     try:
+        fd, tmp = tempfile.mkstemp(prefix=".newsprism-", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise NewsprismError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    try:
+        mask = os.umask(0)
+        os.umask(mask)
+        os.fchmod(fd, 0o666 & ~mask)  # mkstemp makes the file 0600; a report is meant to be read
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, path)
+    except OSError as exc:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise NewsprismError(f"cannot write {path}: {exc.strerror or exc}") from exc
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -98,7 +98,10 @@ def story_json(story: Story) -> dict[str, Any]:
 
 def stories_table(stories: Sequence[Story], *, total: int) -> None:
     if not stories:
-        _out.print("no stories yet: ingest some articles with `newsprism ingest PATH...`")
+        if total:
+            _out.print(f"no story of the {total} stored matches (check --search, --outlet, --min-size, --offset)")
+        else:
+            _out.print("no stories yet: ingest some articles with `newsprism ingest PATH...`")
         return
     table = Table(title=f"{len(stories)} of {total} stories", title_justify="left")
     table.add_column("id", justify="right")
@@ -218,3 +221,8 @@ def story_detail_json(
         for e in events
     ]
     return out
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """``n`` with the word that goes with it: "1 new story", "3 new stories"."""
+    return f"{n} {one if n == 1 else many}"

@@ -275,8 +275,14 @@ def _group(edges: list[tuple[int, int, float]], gid: np.ndarray, sim: np.ndarray
 def to_facts(al: Alignment) -> tuple[list[Fact], list[Fact]]:
     """Facts (2+ independent sources) and unique statements as :class:`Fact` objects."""
     facts: list[Fact] = []
+    # one statement aligned with several of another source ("X met Y ..." with two sentences that
+    # each tell part of it) is one fact, with every supporting span once
+    by_centre: dict[int, list[int]] = {}
     for members in al.facts:
         centre = max(members, key=lambda k: (float(al.similarity[k, members].sum()), -k))
+        merged = by_centre.setdefault(centre, [])
+        merged += [k for k in members if k not in merged]
+    for centre, members in by_centre.items():
         rep = al.statements[centre]
         support = tuple(_span(al.statements[k]) for k in members)
         facts.append(Fact(text=rep.text, support=support, sources=len({al.groups[k] for k in members})))

@@ -37,7 +37,8 @@ log = logging.getLogger(__name__)
 # names across scripts, Japanese and Chinese numbers and dates; v4: a coordinated clause starts at
 # its subject, Japanese bigrams without two hiragana, full-width Latin names, Japan's prefectures,
 # surnames written first (the Japanese analyser, when installed, adds its name to the version);
-# v5: katakana names meet the Latin names they sound like
+# v5: katakana names meet the Latin names they sound like; a statement aligned with several of
+# another source is one fact
 COMPARE_VERSION = "newsprism.Compare.v5"
 
 

@@ -53,7 +53,10 @@ def _support_line(data: Data, span: Mapping[str, Any]) -> str:
 def to_text(data: Data, *, width: int = 100) -> str:
     out: list[str] = []
     story = data.get("story")
-    out.append(f"Comparison of {len(data['sources'])} sources" + (f" (story {story})" if story is not None else ""))
+    count = len(data["sources"])
+    out.append(
+        f"Comparison of {count} source{'' if count == 1 else 's'}" + (f" (story {story})" if story is not None else "")
+    )
     for s in data["sources"]:
         copy = f" (copy of {s['copy_of']})" if s.get("copy_of") else ""
         out.append(f"  - {s.get('outlet') or '?'}: {s['title']}{copy}  [{s['article']}]")

@@ -36,7 +36,7 @@ class AddReport:
     rejections: list[Rejection] = field(default_factory=list)
 
     def summary(self) -> str:
-        line = f"added {len(self.added)} feeds, {len(self.known)} already followed"
+        line = f"added {len(self.added)} feed{'' if len(self.added) == 1 else 's'}, {len(self.known)} already followed"
         if self.rejections:
             line += f", skipped {len(self.rejections)}"
         return line
