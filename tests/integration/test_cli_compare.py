@@ -31,11 +31,13 @@ def test_compare_files_json_without_a_database(tmp_path: Path, monkeypatch: obje
 def test_one_fact_per_wording_in_every_output(tmp_path: Path, monkeypatch: object) -> None:
     monkeypatch.chdir(tmp_path)  # type: ignore[attr-defined]
     code, out, _ = run("compare", *SEEDS, "--json")
+    assert code == 0
     facts = json.loads(out)["facts"]
     texts = [f["text"] for f in facts]
     assert len(texts) == len(set(texts))  # a sentence aligned with two of the other source is one fact
     assert any(len(f["support"]) > f["sources"] for f in facts)  # ... with all its spans
     code, text, _ = run("compare", *SEEDS)
+    assert code == 0
     assert f"Reported by several sources ({len(facts)}):" in text
 
 
