@@ -98,13 +98,11 @@ def score(comparer: Comparer, docs: list[tuple[dict, dict]]) -> dict[str, float]
         for fact in data["facts"]:
             if fact["kind"] != "statement":
                 continue
-            line = {s["article"]: bisect.bisect_right(starts[s["article"]], s["start"]) - 1 for s in fact["support"]}
-            if len(line) != 2:
-                continue
-            pairs += 1
-            if line["o"] == line["t"]:
-                right += 1
-                good.add(line["o"])
+            for o_line, t_line in _fact_pairs(fact, starts, "o", "t"):
+                pairs += 1
+                if o_line == t_line:
+                    right += 1
+                    good.add(o_line)
         usable = [i for i, (a, b) in enumerate(zip(texts["o"], texts["t"], strict=True)) if a.strip() and b.strip()]
         lines += len(usable)
         found += len(good & set(usable))
@@ -150,12 +148,19 @@ def _line_pairs(comparer: Comparer, a: dict, la: str, b: dict, lb: str) -> set[t
     starts = {"a": _line_starts(a["text"]), "b": _line_starts(b["text"])}
     out = set()
     for fact in data["facts"]:
-        if fact["kind"] != "statement":
-            continue
-        line = {s["article"]: bisect.bisect_right(starts[s["article"]], s["start"]) - 1 for s in fact["support"]}
-        if len(line) == 2:
-            out.add((line["a"], line["b"]))
+        if fact["kind"] == "statement":
+            out.update(_fact_pairs(fact, starts, "a", "b"))
     return out
+
+
+def _fact_pairs(fact: dict, starts: dict[str, list[int]], a: str, b: str) -> list[tuple[int, int]]:
+    """The (line in ``a``, line in ``b``) of each pair of statements a fact aligns (a statement
+    aligned with two of the other source is one fact of three statements: two pairs)."""
+    lines: dict[str, list[int]] = {a: [], b: []}
+    for s in fact["support"]:
+        if s["article"] in lines:
+            lines[s["article"]].append(bisect.bisect_right(starts[s["article"]], s["start"]) - 1)
+    return [(x, y) for x in lines[a] for y in lines[b]]
 
 
 def independent(comparers: dict[str, Comparer], rows: list[dict]) -> list[str]:

@@ -18,7 +18,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -383,6 +383,10 @@ class Engine:
                     [i.article.content_hash for i in batch if i.article is not None],
                     [u for i in batch for u in _urls_of(i)],
                 )
+                # ids made from where an article was read ("-", "news.jsonl:1") are made unique
+                taken = self.store.existing_external_ids(
+                    sorted({i.article.external_id for i in batch if i.article is not None and _derived_id(i.article)})
+                )
                 next_id = self.store.max_article_id() + 1
                 multilingual = self._multilingual()
                 first_language = self.store.get_meta("first_language")
@@ -411,6 +415,10 @@ class Engine:
                         continue
                     known_hashes.add(article.content_hash)
                     known_urls.update(urls)
+                    if _derived_id(article):
+                        if article.external_id in taken:  # stdin again, or a file of that name read before
+                            article = replace(article, external_id=f"{article.external_id}#{article.content_hash[:10]}")
+                        taken.add(article.external_id)
                     article_id, next_id = next_id, next_id + 1
                     articles.append((article_id, article, features, item.features_json))
                     if item.label_tokens is not None:  # counted by the worker: the relabel reads them
@@ -801,6 +809,11 @@ def _duplicate_aliases(
         if found is not None:
             out.extend((u, found) for u in urls)
     return out
+
+
+def _derived_id(article: Article) -> bool:
+    """Is the article's external id where it was read from (no ``id`` given)?"""
+    return article.external_id == article.origin
 
 
 def _urls_of(item: Prepared) -> list[str]:

@@ -136,6 +136,25 @@ def test_ingest_reads_jsonl_from_stdin(invoke: Invoke, handwritten_path: Path) -
     assert [a["article"] for a in assignments(invoke)] == ids
 
 
+def test_articles_read_from_the_same_place_get_distinct_ids(invoke: Invoke, tmp_path: Path) -> None:
+    first = (
+        "Harbour crane collapses in Lerwick\n\nA crane at the harbour of Lerwick collapsed on Monday; nobody was hurt."
+    )
+    second = (
+        "Lerwick ferry cancelled by storm\n\nThe evening ferry from Lerwick to Aberdeen was cancelled as a storm hit."
+    )
+    for text in (first, second, first):  # the third is a duplicate of the first
+        assert invoke("ingest", "-", input=text.encode()).exit_code == 0
+    news = tmp_path / "news.jsonl"
+    for title in ("Storm closes Lerwick schools", "Lerwick schools reopen after storm"):
+        news.write_text(json.dumps({"title": title, "text": f"{title}: a report from the Shetland Islands council."}))
+        assert invoke("ingest", str(news)).exit_code == 0
+    ids = [a["article"] for a in assignments(invoke)]
+    assert len(ids) == 4 and len(set(ids)) == 4
+    assert ids[0] == "-" and ids[1].startswith("-#")  # the first keeps where it was read from
+    assert ids[2] == f"{news}:1" and ids[3].startswith(f"{news}:1#")
+
+
 def test_ingest_json_report(invoke: Invoke, demo_specs: list[str]) -> None:
     result = invoke("ingest", "--json", *demo_specs)
     assert result.exit_code == 0

@@ -69,6 +69,41 @@ def test_independent_sources_across_languages_align(tmp_path: Path) -> None:
         assert es["text"][spanish["start"] : spanish["end"]] == spanish["text"]  # original text kept
 
 
+def test_an_original_in_another_language_is_shown_by_its_translation() -> None:
+    """A story of a Spanish report and its English translation (a copy): in English, the report's
+    statements and the summary are worded by the translation, citing both texts."""
+    import json
+
+    from newsprism.compare.comparer import CompareInput, Comparer
+    from newsprism.represent.dense import USEEncoder
+    from newsprism.summarize.extractive import ExtractiveSummarizer
+
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+    es = next(r for r in rows if r["id"].startswith("es:corpus_airbus"))
+    en = next(r for r in rows if r["id"] == "en:" + es["id"].split(":", 1)[1])
+    inputs = [
+        CompareInput(es["id"], es["title"], es["text"], "El País", None, "es"),
+        CompareInput(en["id"], en["title"], en["text"], None, None, "en", copy_of=es["id"]),
+    ]
+    comparison = Comparer(encoder=USEEncoder()).compare(inputs, display_language="en")
+    translated = [u for u in comparison.unique if {s.article for s in u.support} == {es["id"], en["id"]}]
+    assert len(translated) >= 3
+    for fact in translated:
+        assert fact.language == "en"
+        english = next(s for s in fact.support if s.article == en["id"])
+        spanish = next(s for s in fact.support if s.article == es["id"])
+        assert fact.text == english.text == en["text"][english.start : english.end]
+        assert spanish.text == es["text"][spanish.start : spanish.end]  # the original's span is kept
+    summary = ExtractiveSummarizer().summarize(inputs, comparison, words=60)
+    assert summary.sentences
+    for sentence in summary.sentences:
+        assert sentence.language == "en"
+        assert sentence.text in en["text"]
+        assert {s.article for s in sentence.support} == {es["id"], en["id"]}
+    spanish_only = Comparer(encoder=USEEncoder()).compare(inputs, display_language="es")
+    assert all(u.language == "es" for u in spanish_only.unique if u.support[0].article == es["id"])
+
+
 class _Recording:
     """The bundled encoder, noting which threads call it."""
 

@@ -109,6 +109,22 @@ def test_label_is_the_central_headline_cleaned() -> None:
     assert not label.endswith("Example News")
 
 
+def test_label_in_english_when_a_headline_is() -> None:
+    ru = "Ливень затопил город Бренн в воскресенье, 2000 жителей покинули свои дома."
+    original = CompareInput("ru", "Наводнение в Бренне: эвакуированы 2000 человек", ru, "Lenta", language="ru")
+    other = CompareInput("ru2", "Река Лерра прорвала дамбу у Бренна", ru, "TASS", language="ru")
+    translation = CompareInput(
+        "en", "Flood in Brenn: 2,000 evacuated", A, language="en", copy_of="ru"
+    )  # a translation of the first
+    assert choose_label([original, other]) in {
+        "Наводнение в Бренне: эвакуированы 2000 человек",
+        "Река Лерра прорвала дамбу у Бренна",
+    }
+    assert choose_label([original, other, translation]) == "Flood in Brenn: 2,000 evacuated"
+    english = CompareInput("b", "Thousands leave Brenn as river Lerra floods town", C, "Third", language="en")
+    assert choose_label([original, other, translation, english]) == "Thousands leave Brenn as river Lerra floods town"
+
+
 def test_label_keeps_the_current_one_while_it_stays_central() -> None:
     inputs = [
         CompareInput("x", "Brenn flood: 2,000 evacuated as Lerra bursts dike", A),

@@ -63,6 +63,9 @@ class Alignment:
     unique: list[int]  # statements in no edge
     terms: list[set[str]] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)  # language of each statement ("?" unknown)
+    # a statement and its translation in a copy of its source (one group, two languages, the two
+    # articles parallel): index pairs, both ways
+    translated: dict[int, list[int]] = field(default_factory=dict)
 
 
 def _statements(docs: Sequence[Doc], splitter: SentenceSplitter) -> tuple[list[Statement], list[str]]:
@@ -161,8 +164,10 @@ def align(
     gid = np.array([group_ids[g] for g in groups]) if n else np.zeros(0, dtype=int)
     same = gid[:, None] == gid[None, :]
     sim[same] = 0.0
+    translated: dict[int, list[int]] = {}
     if encoder is not None and encoder.dim and cross.any():
         _mutual_matches(sim, dense, gid, cross, p)
+        translated = _translations(statements, languages, gid, dense, p)
     term_sets = [{t for t in bag if not t.startswith("N:")} | {t for t in bag if t.startswith("N:")} for bag in bags]
     usable = np.array([sum(1 for t in bag if not t.startswith("N:")) >= p.min_terms for bag in bags], dtype=bool)
     edges: list[tuple[int, int, float]] = []
@@ -191,7 +196,40 @@ def align(
     facts = _group(edges, gid, sim, p.threshold)
     linked = {i for f in facts for i in f}
     unique = [i for i in range(n) if i not in linked and usable[i]]
-    return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages)
+    return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages, translated)
+
+
+def _parallel(block: np.ndarray, floor: float, share: float) -> list[tuple[int, int]]:
+    """Rows and columns of a dense-cosine block that are each other's best match at ``floor`` or
+    above, when at least ``share`` of the shorter side is so matched (else none)."""
+    if not block.size:
+        return []
+    best_col = block.argmax(axis=1)  # first maximum: deterministic
+    best_row = block.argmax(axis=0)
+    mutual = [(r, int(c)) for r, c in enumerate(best_col) if best_row[c] == r and block[r, c] >= floor]
+    return mutual if len(mutual) >= share * min(block.shape) else []
+
+
+def _translations(
+    statements: list[Statement], languages: list[str], gid: np.ndarray, dense: np.ndarray, p: AlignParams
+) -> dict[int, list[int]]:
+    """Statements and their translations in copies of the same source (an original and its
+    translation are one group, so they are never aligned as a fact): mutual best matches of two
+    parallel articles of one group in two languages."""
+    by_article: dict[str, list[int]] = {}
+    for k, st in enumerate(statements):
+        by_article.setdefault(st.article, []).append(k)
+    articles = list(by_article)
+    out: dict[int, list[int]] = {}
+    for x, a in enumerate(articles):
+        for b in articles[x + 1 :]:
+            rows, cols = by_article[a], by_article[b]
+            if gid[rows[0]] != gid[cols[0]] or languages[rows[0]] == languages[cols[0]]:
+                continue
+            for r, c in _parallel(dense[np.ix_(rows, cols)], p.mutual_floor, p.parallel_share):
+                out.setdefault(rows[r], []).append(cols[c])
+                out.setdefault(cols[c], []).append(rows[r])
+    return out
 
 
 def _mutual_matches(sim: np.ndarray, dense: np.ndarray, gid: np.ndarray, cross: np.ndarray, p: AlignParams) -> None:
@@ -209,17 +247,9 @@ def _mutual_matches(sim: np.ndarray, dense: np.ndarray, gid: np.ndarray, cross: 
             if b <= a:
                 continue
             cols = np.where(gid == b)[0]
-            block = dense[np.ix_(rows, cols)]
-            best_col = block.argmax(axis=1)  # first maximum: deterministic
-            best_row = block.argmax(axis=0)
-            mutual = [
-                (int(rows[r]), int(cols[c]))
-                for r, c in enumerate(best_col)
-                if best_row[c] == r and block[r, c] >= p.mutual_floor
-            ]
-            if len(mutual) < p.parallel_share * min(len(rows), len(cols)):
-                continue
-            for i, j in mutual:
+            mutual = _parallel(dense[np.ix_(rows, cols)], p.mutual_floor, p.parallel_share)
+            for r, c in mutual:
+                i, j = int(rows[r]), int(cols[c])
                 if cross[i, j] and sim[i, j] < p.threshold:
                     sim[i, j] = sim[j, i] = p.threshold
 

@@ -22,7 +22,7 @@ from ..nlp.sentences import RuleSentenceSplitter
 from ..nlp.timex import find_times
 from ..represent.dense import Encoder
 from .align import Alignment, AlignParams, Doc, align, to_facts
-from .base import Comparison, Fact, Quote, QuoteExtractor, SentenceSplitter, Source
+from .base import Comparison, Fact, Quote, QuoteExtractor, SentenceSplitter, Source, Span
 from .conflicts import Anchor, Annotated, Time, find_conflicts
 from .details import shared_details, unique_details
 from .quotes import RuleQuoteExtractor
@@ -38,8 +38,9 @@ log = logging.getLogger(__name__)
 # its subject, Japanese bigrams without two hiragana, full-width Latin names, Japan's prefectures,
 # surnames written first (the Japanese analyser, when installed, adds its name to the version);
 # v5: katakana names meet the Latin names they sound like; a statement aligned with several of
-# another source is one fact
-COMPARE_VERSION = "newsprism.Compare.v5"
+# another source is one fact; v6: facts and unique statements worded in the display language by a
+# translated copy of their source
+COMPARE_VERSION = "newsprism.Compare.v6"
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +106,7 @@ class Comparer:
         sources = tuple(Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of) for i in inputs)
         display = display_language or _display_language(inputs)
         facts = [_in_language(f, display, al) for f in facts]
+        unique = [_in_language(f, display, al) if f.kind == "statement" else f for f in unique]
         return Comparison(
             story=story,
             sources=sources,
@@ -176,14 +178,24 @@ def _display_language(inputs: Sequence[CompareInput]) -> str | None:
 
 
 def _in_language(fact: Fact, language: str | None, al: Alignment) -> Fact:
-    """The fact worded by a supporting statement in ``language`` when there is one (every
-    support span keeps its original text)."""
+    """The fact worded by a supporting statement in ``language`` when there is one, else by the
+    translation of a supporting statement in a translated copy of its source, whose span then
+    joins the support (every support span keeps its original text)."""
     if language is None:
         return fact
     lang_of = {s.article: lang for s, lang in zip(al.statements, al.languages, strict=True)}
     for span in fact.support:
         if lang_of.get(span.article) == language and span.text:
             return replace(fact, text=span.text, language=language)
+    if al.translated:
+        index = {(st.article, st.start, st.end): k for k, st in enumerate(al.statements)}
+        for span in fact.support:
+            k = index.get((span.article, span.start, span.end))
+            for j in al.translated.get(k, []) if k is not None else []:
+                if al.languages[j] == language:
+                    st = al.statements[j]
+                    translation = Span(st.article, st.start, st.end, st.text)
+                    return replace(fact, text=st.text, language=language, support=(*fact.support, translation))
     first = lang_of.get(fact.support[0].article) if fact.support else None
     return replace(fact, language=first)
 

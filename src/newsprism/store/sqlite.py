@@ -181,6 +181,16 @@ class SQLiteStore:
                 found.update(str(r[0]) for r in rows)
         return found_h, found_u
 
+    def existing_external_ids(self, external_ids: list[str]) -> set[str]:
+        """Which of these external ids some stored article has already."""
+        found: set[str] = set()
+        for i in range(0, len(external_ids), 500):
+            chunk = external_ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT external_id FROM articles WHERE external_id IN ({marks})", chunk)
+            found.update(str(r[0]) for r in rows)
+        return found
+
     def add_url_aliases(self, rows: Iterable[tuple[str, int]]) -> None:
         """Record ``(url, article_id)`` aliases (issue 7); a URL already naming an article keeps it."""
         self._db.executemany(

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,7 +38,9 @@ from .neutral import loaded_words
 
 __all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 
-EXTRACTIVE_VERSION = "newsprism.ExtractiveSummary.v2"  # v2: a fact once, display language
+EXTRACTIVE_VERSION = (
+    "newsprism.ExtractiveSummary.v3"  # v2: a fact once, display language; v3: translated copies word it
+)
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 _ATTRIBUTION = re.compile(
@@ -91,16 +93,16 @@ class ExtractiveSummarizer:
             return Summary(label, (), self.name)
         chosen = self._select(candidates, len({groups.get(i.article, i.article) for i in originals}), words)
         language_of = {i.article: i.language for i in inputs}
+        text_of = {i.article: i.text for i in inputs}
         several = len({lang for lang in language_of.values() if lang}) > 1
         display = comparison.display_language
         sentences = []
         for c in chosen:
             text, language = c.sentence.text, language_of.get(c.article)
             if several and display and language != display and self.params.across_languages:
-                worded = [s for s in c.support if language_of.get(s.article) == display and s.text]
-                if worded:  # the longest statement of the fact in the display language
-                    best = max(worded, key=lambda s: (len(s.text or ""), s.article, -s.start))
-                    text, language = best.text or text, display
+                worded = _worded(c.support, display, language_of, text_of)
+                if worded:
+                    text, language = worded, display
             sentences.append(
                 SummarySentence(
                     text=text, support=c.support, sources=len(c.groups), language=language if several else None
@@ -114,6 +116,8 @@ class ExtractiveSummarizer:
     ) -> list[_Candidate]:
         p = self.params
         facts = [f for f in comparison.facts if f.kind == "statement"]
+        # a statement only one source reports, with its translation in a translated copy
+        facts += [f for f in comparison.unique if f.kind == "statement" and len({s.article for s in f.support}) > 1]
         out: list[_Candidate] = []
         for item in inputs:
             group = groups.get(item.article, item.article)
@@ -212,3 +216,22 @@ def _dedupe(spans: list[Span]) -> tuple[Span, ...]:
             seen.add(key)
             out.append(s)
     return tuple(out)
+
+
+def _worded(
+    support: Sequence[Span], language: str, language_of: Mapping[str, str | None], text_of: Mapping[str, str]
+) -> str | None:
+    """A sentence's wording in ``language``: the longest statement in that language among its
+    support, or, when one article's statements there are the clauses of one passage (the
+    sentence's translation, clause by clause), that whole passage."""
+    worded = [s for s in support if language_of.get(s.article) == language and s.text]
+    if not worded:
+        return None
+    best = max(worded, key=lambda s: (len(s.text or ""), s.article, -s.start))
+    pieces = sorted((s for s in worded if s.article == best.article), key=lambda s: s.start)
+    text = text_of.get(best.article, "")
+    start, end = pieces[0].start, max(s.end for s in pieces)
+    covered = sum(s.end - s.start for s in pieces)
+    if len(pieces) > 1 and text and end - start <= covered + 8 * len(pieces):
+        return text[start:end]  # the clauses and what joins them (", and")
+    return best.text

@@ -1,10 +1,11 @@
 """A story's label: a headline a reader can scan, taken from the story's own sources.
 
 The label is the headline of the story's most central article (its title and lead most similar to
-all the others'), in the story's main language, with outlet suffixes ("... | Reuters", "... - BBC
-News") and trailing punctuation removed, and cut at a word boundary near 90 characters.  It stays
-the same as the story grows unless another headline becomes clearly more central (hysteresis), so
-readers do not see the story renamed with every new article.
+all the others'), in English when a headline of the story is (an original's, else a translation's:
+English is the default display language), else in the story's main language, with outlet
+suffixes ("... | Reuters", "... - BBC News") and trailing punctuation removed, and cut at a word
+boundary near 90 characters.  It stays the same as the story grows unless another headline becomes
+clearly more central (hysteresis), so readers do not see the story renamed with every new article.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..nlp.tokenize import lead_tokens
 from ..represent.tfidf import tfidf_rows
 
 __all__ = [
+    "LABEL_LANGUAGE",
     "MAX_LABEL_CHARS",
     "BagKey",
     "LabelCandidate",
@@ -32,6 +34,7 @@ __all__ = [
 ]
 
 MAX_LABEL_CHARS = 90
+LABEL_LANGUAGE = "en"  # the display language's default: a story with a headline in it is labelled in it
 _KEEP_MARGIN = 0.9  # the current label stays while its centrality is within 90% of the best
 _SUFFIX = re.compile(r"\s+(?:[|\u2013\u2014-]|::)\s+[^|\u2013\u2014-]{2,40}$")
 
@@ -104,15 +107,22 @@ def pick_label(
 ) -> str:
     """:func:`choose_label` over candidates whose title-and-lead tokens (:func:`lead_tokens`)
     ``tokens(k)`` gives for ``candidates[k]``; it is asked only for the headlines that compete."""
-    items = [k for k, c in enumerate(candidates) if c.title.strip() and not c.is_copy] or [
-        k for k, c in enumerate(candidates) if c.title.strip()
-    ]
+    titled = [k for k, c in enumerate(candidates) if c.title.strip()]
+    items = [k for k in titled if not candidates[k].is_copy] or titled
     if not items:
         return "(untitled)"
-    languages = Counter(candidates[k].language for k in items if candidates[k].language)
-    main = languages.most_common(1)[0][0] if languages else None
-    if main is not None:
-        items = [k for k in items if candidates[k].language == main] or items
+    display = [k for k in items if candidates[k].language == LABEL_LANGUAGE] or [
+        k
+        for k in titled
+        if candidates[k].language == LABEL_LANGUAGE  # a translation's headline
+    ]
+    if display:
+        items = display
+    else:
+        languages = Counter(candidates[k].language for k in items if candidates[k].language)
+        main = languages.most_common(1)[0][0] if languages else None
+        if main is not None:
+            items = [k for k in items if candidates[k].language == main] or items
     chosen = [candidates[k] for k in items]
     if len(chosen) == 1:
         return label_of_one(chosen[0].title, chosen[0].outlet)
