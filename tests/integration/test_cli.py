@@ -193,10 +193,23 @@ def test_stories_table(invoke: Invoke, ingested: Result) -> None:
         assert re.search(rf"^\W*{story['id']}\W", result.stdout, re.MULTILINE)
 
 
-def test_stories_table_when_empty(invoke: Invoke) -> None:
+def test_stories_table_when_empty(invoke: Invoke, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    invoke("ingest", str(empty))  # creates the database, stores nothing
     result = invoke("stories")
     assert result.exit_code == 0
     assert "no stories yet" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [["stories"], ["story", "1"], ["export", "assignments"], ["rebuild"], ["story", "1", "--compare"]]
+)
+def test_reading_a_database_that_does_not_exist_is_an_error(invoke: Invoke, db: Path, command: list[str]) -> None:
+    result = invoke(*command)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: no database at {db}")
+    assert not db.exists()  # a mistyped --db creates nothing
 
 
 def test_stories_table_when_nothing_matches(invoke: Invoke, ingested: Result) -> None:

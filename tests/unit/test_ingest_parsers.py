@@ -208,6 +208,22 @@ def test_json_array_gives_one_draft_per_item_with_index_origins() -> None:
     assert isinstance(results[2], Rejection) and results[2].reason == "malformed-json"
 
 
+@pytest.mark.parametrize(
+    ("record", "message"),
+    [
+        ("a string", "record is a string, not an object"),
+        (None, "record is null, not an object"),
+        ([1, 2], "record is a list, not an object"),
+        ({"text": 5}, "'text' is a number, not a string (or a list of strings)"),
+        ({"text": None, "html": {"p": "x"}}, "'html' is an object, not a string (or a list of strings)"),
+        ({"title": "no text"}, "record has neither 'text' nor 'html'"),
+    ],
+)
+def test_a_bad_json_record_is_named_in_json_terms(record: object, message: str) -> None:
+    rejection = one_rejection(JsonlParser(), json.dumps(record).encode(), origin="in.jsonl")
+    assert rejection.message == message
+
+
 def test_malformed_json_document_names_its_line() -> None:
     rejection = one_rejection(JsonParser(), b'{\n  "text": "x",\n  oops\n}', origin="bad.json")
     assert (rejection.origin, rejection.reason) == ("bad.json:3", "malformed-json")

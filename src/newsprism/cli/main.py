@@ -55,8 +55,36 @@ class _State:
         settings = Settings.load({**self.overrides, **extra}) if extra else self.settings
         return Engine.open(settings)
 
+    def reader(self) -> Engine:
+        """The engine of a command that only reads (or rebuilds) what is stored: a database that
+        does not exist is an error, not a new empty one (a mistyped --db)."""
+        import os
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+        db = self.settings.db
+        if db != ":memory:" and not os.path.exists(db):
+            raise NewsprismError(
+                f"no database at {db}: `newsprism ingest PATH...` creates it (or check --db / NEWSPRISM_DB)"
+            )
+        return self.engine()
+
+
+class _Group(click.Group):
+    """The ``newsprism`` group: an option of the group given after a command ("newsprism ingest
+    --db x.db ...") gets a hint where it belongs."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.NoSuchOption as exc:
+            ours = {opt for param in self.params for opt in (*param.opts, *param.secondary_opts)}
+            if exc.option_name in ours:
+                name = exc.option_name
+                where = f"give it before the command (newsprism {name} ... COMMAND)"
+                exc.message = f"{name} is an option of newsprism itself: {where}"
+            raise
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @_setting_options
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 @click.version_option(__version__, prog_name="newsprism")
@@ -183,7 +211,7 @@ def stories(
     """List stories: id, label, size, outlets and date range."""
 
     def go() -> None:
-        with state.engine() as engine:
+        with state.reader() as engine:
             query = StoryQuery(order=order, limit=limit, offset=offset, min_size=min_size, text=search, outlet=outlet)
             found = engine.stories(query)
             if as_json:
@@ -290,7 +318,7 @@ def story(
     """
 
     def go() -> None:
-        with state.engine() as engine:
+        with state.reader() as engine:
             if do_compare or as_markdown or html_path:
                 data = engine.compare_story(
                     story_id, refresh=refresh, summary_words=summary_words, language=display_language
@@ -358,7 +386,7 @@ def export_assignments(state: _State) -> None:
     """One line per article: {"article": id, "story": story id, "copy_of": id or null}."""
 
     def go() -> None:
-        with state.engine() as engine:
+        with state.reader() as engine:
             out = sys.stdout
             for row in engine.export_assignments():
                 line = {"article": row.external_id, "story": row.story_id, "copy_of": row.copy_of_external_id}
@@ -378,7 +406,7 @@ def rebuild(state: _State, as_json: bool) -> None:
     """
 
     def go() -> None:
-        with state.engine() as engine:
+        with state.reader() as engine:
             report = engine.rebuild()
             data = {
                 "articles": report.articles,

@@ -272,13 +272,32 @@ def _inline(text: str) -> str:
 # --- JSON and JSONL -----------------------------------------------------------------------------
 
 
+def _json_kind(value: Any) -> str:
+    """What a JSON value is, as JSON names it: "null", "a string", "a list" ..."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object" if isinstance(value, Mapping) else "a value of another kind"
+
+
 def draft_from_record(record: Any, *, origin: str) -> Draft | Rejection:
     """A draft from one JSON record, or a rejection (``malformed-json``, ``missing-text``)."""
     if not isinstance(record, Mapping):
-        return Rejection(origin, "malformed-json", f"record is a JSON {type(record).__name__}, not an object")
+        return Rejection(origin, "malformed-json", f"record is {_json_kind(record)}, not an object")
     text = _text_field(record.get("text"))
     html = _text_field(record.get("html"))
     if not (text and text.strip()) and not (html and html.strip()):
+        wrong = [k for k in ("text", "html") if record.get(k) is not None and _text_field(record[k]) is None]
+        if wrong:
+            kinds = ", ".join(f"'{k}' is {_json_kind(record[k])}" for k in wrong)
+            return Rejection(origin, "missing-text", f"{kinds}, not a string (or a list of strings)")
         return Rejection(origin, "missing-text", "record has neither 'text' nor 'html'")
     url = _str_field(record.get("url"))
     outlet = _str_field(_first(record, "source", "outlet"))
