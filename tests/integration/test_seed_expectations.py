@@ -246,3 +246,16 @@ def test_json_schema_fields(seeded: Any) -> None:
     assert {"speaker", "quotes", "diff"} <= set(data["quote_variants"][0])
     names = {e["name"] for e in data["entities"]}
     assert {"Antony Blinken", "Sergei Lavrov", "Joe Biden", "Vladimir Putin"} <= names
+
+
+def test_summary_words_what_both_report_by_the_fluent_source(seeded: Any) -> None:
+    """NBC's text reads as machine-translated: where Bloomberg reports the same fact, the summary
+    takes Bloomberg's sentence (and still cites both)."""
+    _, _, data, ids = seeded
+    assert data["summary"]
+    for sentence in data["summary"]:
+        cited = {s["article"] for s in sentence["support"]}
+        assert cited >= {ids["bloomberg"], ids["nbc"]}  # every summary sentence is a shared fact here
+        own = sentence["support"][0]
+        assert own["article"] == ids["bloomberg"] and own["text"] == sentence["text"]
+    assert not any("since entering according to" in s["text"] for s in data["summary"])

@@ -28,6 +28,7 @@ import numpy as np
 
 from ..compare.base import Comparison, Sentence, SentenceSplitter, Span
 from ..compare.comparer import CompareInput
+from ..nlp.mtsigns import read_translation_signs
 from ..nlp.sentences import RuleSentenceSplitter
 from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import tokens_from, words
@@ -56,6 +57,9 @@ class SummaryParams:
     centrality_weight: float = 2.0
     position_weight: float = 0.2
     loaded_penalty: float = 0.5
+    # a sentence of a source that reads as machine-translated (nlp.mtsigns): another source's
+    # wording of the same fact is preferred
+    translated_penalty: float = 0.5
     redundancy: float = 0.7  # MMR: weight of the similarity to sentences already picked
     min_words: int = 6
     max_words: int = 55
@@ -91,7 +95,8 @@ class ExtractiveSummarizer:
         label = choose_label(inputs)
         if not candidates:
             return Summary(label, (), self.name)
-        chosen = self._select(candidates, len({groups.get(i.article, i.article) for i in originals}), words)
+        machine = {i.article for i in originals if read_translation_signs(i.text, i.language).likely}
+        chosen = self._select(candidates, len({groups.get(i.article, i.article) for i in originals}), words, machine)
         language_of = {i.article: i.language for i in inputs}
         text_of = {i.article: i.text for i in inputs}
         several = len({lang for lang in language_of.values() if lang}) > 1
@@ -150,7 +155,9 @@ class ExtractiveSummarizer:
         return out
 
     # -- scoring and selection --------------------------------------------------------------------
-    def _select(self, candidates: list[_Candidate], n_groups: int, budget: int) -> list[_Candidate]:
+    def _select(
+        self, candidates: list[_Candidate], n_groups: int, budget: int, machine: frozenset[str] | set[str] = frozenset()
+    ) -> list[_Candidate]:
         p = self.params
         language = None
         mat = tfidf_rows([self._bag(c.sentence.text, language) for c in candidates])
@@ -168,6 +175,7 @@ class ExtractiveSummarizer:
                 + p.centrality_weight * float(centrality[i])
                 + p.position_weight * position
                 - p.loaded_penalty * loaded
+                - (p.translated_penalty if cand.article in machine else 0.0)
             )
         chosen: list[int] = []
         used = 0
