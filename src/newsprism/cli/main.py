@@ -92,8 +92,8 @@ class _Group(click.Group):
 def cli(ctx: click.Context, /, verbose: int, **settings: Any) -> None:
     """See one news event through many outlets.
 
-    Ingest articles (text, HTML, JSON/JSONL), group them into stories as they arrive, and look at
-    each story's sources.  Data lives in a SQLite database: newsprism.db in the current folder
+    Ingest articles (text, HTML, JSON/JSONL files, web pages, RSS/Atom/OPML feeds), group them
+    into stories as they arrive, and compare each story's sources claim by claim.  Data lives in a SQLite database: newsprism.db in the current folder
     unless --db or NEWSPRISM_DB says otherwise.
 
     \b
