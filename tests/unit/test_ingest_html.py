@@ -66,7 +66,9 @@ def test_extractor_metadata(extractor: TrafilaturaExtractor) -> None:
     assert found is not None
     assert found.title == "US service members killed in Afghanistan helicopter crash"
     assert found.site_name == "Al Jazeera"
-    assert found.published == "2019-11-20"
+    assert found.published is not None and found.published.startswith("2019-11-20")
+    ap = extractor.extract(page("ap-tories-twitter.html.gz"))
+    assert ap is not None and ap.published == "2019-11-20T06:01:44-0500"  # the time of day is kept
     assert found.url == (
         "https://www.aljazeera.com/news/2019/11/service-members-killed-afghanistan-helicopter-crash-"
         "191120070028895.html"
