@@ -161,10 +161,37 @@ def test_malformed_and_invalid_bodies(writable: TestClient) -> None:
         "/api/v1/articles", content=b'{"articles": [', headers={**auth(), "Content-Type": "application/json"}
     )
     assert raw.status_code == 400 and raw.json()["error"]["code"] == "malformed-json"
-    wrong_type = writable.post("/api/v1/articles", json={"articles": [{"text": 5}]}, headers=auth())
-    assert wrong_type.status_code == 422
-    assert any("articles.0.text" in d["where"] for d in wrong_type.json()["error"]["details"])
+    no_list = writable.post("/api/v1/articles", json={"items": [ARTICLE]}, headers=auth())
+    assert no_list.status_code == 422
+    assert any(d["where"] == "body.articles" for d in no_list.json()["error"]["details"])
+    assert writable.post("/api/v1/articles", json={"articles": {"text": "x"}}, headers=auth()).status_code == 422
     assert writable.post("/api/v1/articles", json={"articles": []}, headers=auth()).status_code == 422
+
+
+def test_one_bad_article_never_sinks_the_request(writable: TestClient) -> None:
+    records = [{"text": "short"}, {"title": "x"}, {"text": 5}, 5, ARTICLE, {**ARTICLE, "id": ["not", "an id"]}]
+    response = writable.post("/api/v1/articles", json={"articles": records}, headers=auth())
+    assert response.status_code == 200
+    out = response.json()
+    assert (out["ingested"], out["duplicates"], out["rejected"]) == (1, 1, 4)
+    results = out["results"]
+    assert [r["index"] for r in results] == list(range(6))
+    assert [r["status"] for r in results] == ["rejected"] * 4 + ["ingested", "duplicate"]
+    # the reasons `newsprism ingest` gives the same JSONL lines
+    assert [r["reason"] for r in results[:4]] == ["empty", "missing-text", "missing-text", "malformed-json"]
+    assert all(r["message"] and "\n" not in r["message"] for r in results[:4])
+    assert writable.get(f"/api/v1/articles/{results[4]['id']}").json()["article"] == "api-test-1"
+
+
+def test_the_token_is_checked_before_the_body(writable: TestClient) -> None:
+    for body in ({}, {"articles": []}, {"articles": [{"text": 5}]}):
+        missing = writable.post("/api/v1/articles", json=body)
+        assert missing.status_code == 401 and missing.json()["error"]["code"] == "unauthorized", body
+        wrong = writable.post("/api/v1/articles", json=body, headers=auth("not-the-token"))
+        assert wrong.status_code == 403 and wrong.json()["error"]["code"] == "forbidden", body
+    garbage = writable.post("/api/v1/articles", content=b'{"articles": [', headers={"Content-Type": "application/json"})
+    assert garbage.status_code == 401
+    assert writable.delete("/api/v1/articles/0").status_code == 401  # before the id is validated
 
 
 def test_request_bodies_over_the_limit_are_413(db_copy: Path, make_client: Callable[..., TestClient]) -> None:
@@ -218,5 +245,7 @@ def test_private_reads_need_the_token(seeded: Seeded, make_client: Callable[...,
     assert private.get("/api/v1/stories").status_code == 401
     assert private.get("/api/v1/stories", headers=auth("wrong")).status_code == 403
     assert private.get("/api/v1/stories", headers=auth()).status_code == 200
+    assert private.get("/api/v1/stories", params={"page": "0"}).status_code == 401  # the token before the query
+    assert private.get("/api/v1/articles/0", headers=auth("wrong")).status_code == 403
     assert private.get("/api/v1/health").json()["status"] == "ok"  # health stays open
     assert TOKEN not in private.get("/api/v1/openapi.json").text

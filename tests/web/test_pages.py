@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from newsprism.api.errors import SECURITY_HEADERS
 
-from .conftest import TOKEN, Seeded, auth
+from .conftest import TOKEN, LiveServer, Seeded, auth
 
 HOSTILE = {
     "id": "hostile-1",
@@ -123,6 +123,26 @@ def test_security_headers_on_pages_api_static_and_errors(client: TestClient, see
         response = client.get(path)
         for name, value in SECURITY_HEADERS.items():
             assert response.headers.get(name) == value, (path, name)
+
+
+def test_head_answers_like_get_without_a_body(client: TestClient, seeded: Seeded) -> None:
+    paths = ("/", f"/stories/{seeded.seed_story}", f"/articles/{seeded.nbc}", "/api/v1/health", "/api/v1/stories")
+    for path in (*paths, f"/api/v1/stories/{seeded.seed_story}", "/static/style.css"):
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == get.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"], path
+        assert head.headers["content-length"] == str(len(get.content)), path
+        assert head.headers["content-security-policy"] == SECURITY_HEADERS["Content-Security-Policy"], path
+    assert client.head("/stories/999").status_code == 404
+    assert client.head("/api/v1/articles/999").status_code == 404
+
+
+def test_head_on_a_real_server(live_server: LiveServer) -> None:
+    import httpx
+
+    head = httpx.head(live_server.base + "/", timeout=30)
+    assert head.status_code == 200 and head.content == b"" and int(head.headers["content-length"]) > 1000
+    assert httpx.head(live_server.base + "/api/v1/health", timeout=30).status_code == 200
 
 
 def test_error_pages_are_html_with_the_status(client: TestClient) -> None:

@@ -70,6 +70,32 @@ def test_docs_mention_serve_and_its_routes() -> None:
         assert needle in text, needle
 
 
+@pytest.mark.parametrize("where", ["busy-port", "foreign-host"])
+def test_serve_fails_on_an_address_it_cannot_bind_before_announcing_anything(
+    where: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("uvicorn", reason="the web extra is not installed")
+    for name in [k for k in os.environ if k.startswith("NEWSPRISM_")]:
+        monkeypatch.delenv(name)
+    db = tmp_path / "new.db"
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        # 203.0.113.7 (TEST-NET-3) is no address of this machine
+        host = "127.0.0.1" if where == "busy-port" else "203.0.113.7"
+        result = CliRunner().invoke(cli, ["--db", str(db), "serve", "--host", host, "--port", str(port)])
+    assert result.exit_code not in (0, None), result.output
+    [line] = result.stderr.splitlines()
+    expected = "address already in use" if where == "busy-port" else "cannot assign requested address"
+    assert line.startswith(f"error: cannot listen on {host}:{port}: ") and expected in line
+    assert "serving" not in result.output and "API token" not in result.output
+    if db.exists():  # no token was made for a server that never started
+        store = SQLiteStore(db)
+        assert store.get_meta("web.token_sha256") is None
+        store.close()
+
+
 def test_serve_command_starts_shows_the_token_once_and_answers(tmp_path: Path) -> None:
     pytest.importorskip("uvicorn", reason="the web extra is not installed")
     httpx = pytest.importorskip("httpx")

@@ -25,8 +25,9 @@ def _batch_tag() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
-def ingest_records(engine: Engine, records: Sequence[dict[str, Any]], *, tag: str | None = None) -> IngestOut:
-    """Ingest ``records`` in one batch; ``results`` follow the records' order."""
+def ingest_records(engine: Engine, records: Sequence[Any], *, tag: str | None = None) -> IngestOut:
+    """Ingest ``records`` (decoded JSON values, as JSONL lines) in one batch; ``results`` follow the
+    records' order.  A record that is no article is rejected on its own, never the whole batch."""
     tag = tag or _batch_tag()
     limit = engine.settings.max_input_bytes
     results: list[IngestItem | None] = [None] * len(records)

@@ -1,17 +1,21 @@
 """``/api/v1``: stories, articles, ingest, delete and export over HTTP, as JSON.
 
 Handlers are plain functions run in the server's thread pool; each borrows an engine from the
-:class:`~newsprism.api.hub.EngineHub` (reads) or takes the writer (ingest, delete).  Failures are
-raised and answered by :mod:`newsprism.api.errors`.
+:class:`~newsprism.api.hub.EngineHub` (reads) or takes the writer (ingest, delete).  The token is
+checked by the route itself (:class:`TokenFirst`) before the body is read or any parameter validated,
+so a request without the right token is 401/403 whatever else is wrong with it.  Failures are raised
+and answered by :mod:`newsprism.api.errors`.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Coroutine
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
+from fastapi.routing import APIRoute
 
 from .. import __version__
 from .auth import Auth
@@ -19,6 +23,7 @@ from .cache import StoryCache
 from .hub import EngineHub
 from .ingest import ingest_records
 from .schemas import (
+    ArticleIn,
     ArticleOut,
     Comparison,
     DeletedOut,
@@ -33,7 +38,7 @@ from .schemas import (
 )
 from .search import Order, Search
 
-__all__ = ["router"]
+__all__ = ["TokenFirst", "router"]
 
 _ERRORS: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorOut, "description": text}
@@ -46,8 +51,6 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
         (422, "Invalid parameters or body"),
     )
 }
-
-router = APIRouter(prefix="/api/v1", responses=_ERRORS)
 
 StoryId = Annotated[int, Path(ge=1, description="Story id.")]
 ArticleId = Annotated[int, Path(ge=1, description="Article id (the store's, as in /articles/ID).")]
@@ -63,6 +66,29 @@ def _auth(request: Request) -> Auth:
     return auth
 
 
+class TokenFirst(APIRoute):
+    """A route that checks the token before FastAPI reads the body or validates the parameters.
+    Writes (any method but GET and HEAD) need the token; reads need it unless reads are open."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+        writes = bool((self.methods or set()) - {"GET", "HEAD"})
+
+        async def checked(request: Request) -> Response:
+            auth = _auth(request)
+            if writes:
+                auth.require_write(request)
+            else:
+                auth.require_read(request)
+            return await handler(request)
+
+        return checked
+
+
+router = APIRouter(prefix="/api/v1", responses=_ERRORS)  # what needs no token; the rest is _guarded
+_guarded = APIRouter(route_class=TokenFirst)
+
+
 def _json(data: Any, status: int = 200) -> Response:
     return Response(json.dumps(data, ensure_ascii=False), status_code=status, media_type="application/json")
 
@@ -73,7 +99,7 @@ def health() -> Health:
     return Health(status="ok", version=__version__)
 
 
-@router.get("/stories", response_model=StoryList, tags=["stories"])
+@_guarded.get("/stories", response_model=StoryList, tags=["stories"])
 def list_stories(
     request: Request,
     q: Annotated[str | None, Query(description="Text in an article title.")] = None,
@@ -86,7 +112,6 @@ def list_stories(
     per_page: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> StoryList:
     """Search stories, a page at a time."""
-    _auth(request).require_read(request)
     search = Search.parse(
         q=q, outlet=outlet, entity=entity, since=since, until=until, order=order, page=page, per_page=per_page
     )
@@ -107,7 +132,7 @@ def list_stories(
     )
 
 
-@router.get("/stories/{story_id}", tags=["stories"], responses={200: {"model": Comparison}})
+@_guarded.get("/stories/{story_id}", tags=["stories"], responses={200: {"model": Comparison}})
 def get_story(
     request: Request,
     story_id: StoryId,
@@ -123,7 +148,6 @@ def get_story(
 ) -> Response:
     """A story's comparison with its label and summary: the JSON of ``newsprism story ID --compare --json``
     (docs/compare.md).  Computed on first request, then cached until the story changes."""
-    _auth(request).require_read(request)
     cache: StoryCache = request.app.state.story_cache
     with _hub(request).read() as engine:
 
@@ -135,10 +159,9 @@ def get_story(
     return Response(body, media_type="application/json")
 
 
-@router.get("/stories/{story_id}/articles", response_model=list[MemberOut], tags=["stories"])
+@_guarded.get("/stories/{story_id}/articles", response_model=list[MemberOut], tags=["stories"])
 def story_articles(request: Request, story_id: StoryId) -> list[MemberOut]:
     """A story's articles in arrival order, each with why it belongs to the story."""
-    _auth(request).require_read(request)
     with _hub(request).read() as engine:
         members = engine.story_members(story_id)
     return [
@@ -158,31 +181,28 @@ def story_articles(request: Request, story_id: StoryId) -> list[MemberOut]:
     ]
 
 
-@router.get("/articles/{article_id}", response_model=ArticleOut, tags=["articles"])
+@_guarded.get("/articles/{article_id}", response_model=ArticleOut, tags=["articles"])
 def get_article(request: Request, article_id: ArticleId) -> ArticleOut:
     """An article: clean text, metadata, its story, what it copies and what copies it."""
-    _auth(request).require_read(request)
     with _hub(request).read() as engine:
         article, assignment = engine.article(article_id)
         members = engine.story_members(assignment.story_id)
     return article_out(article, assignment, members)
 
 
-@router.post("/articles", response_model=IngestOut, tags=["articles"])
+@_guarded.post("/articles", response_model=IngestOut, tags=["articles"])
 def post_articles(request: Request, body: IngestIn) -> IngestOut:
     """Ingest articles (the fields of a JSONL ingest line; token needed).  Every article gets a result
     in the order given: ``ingested`` (with its id and story), ``duplicate`` or ``rejected`` (with the
     reason, as ``newsprism ingest`` counts skips)."""
-    _auth(request).require_write(request)
-    records = [item.model_dump(exclude_none=True) for item in body.articles]
+    records = [item.model_dump(exclude_none=True) if isinstance(item, ArticleIn) else item for item in body.articles]
     with _hub(request).write() as engine:
         return ingest_records(engine, records)
 
 
-@router.delete("/articles/{article_id}", response_model=DeletedOut, tags=["articles"])
+@_guarded.delete("/articles/{article_id}", response_model=DeletedOut, tags=["articles"])
 def delete_article(request: Request, article_id: ArticleId) -> DeletedOut:
     """Delete an article (token needed).  Its story is updated, or deleted when it was its last article."""
-    _auth(request).require_write(request)
     with _hub(request).write() as engine:
         done = engine.delete_article(article_id)
     return DeletedOut(
@@ -194,7 +214,7 @@ def delete_article(request: Request, article_id: ArticleId) -> DeletedOut:
     )
 
 
-@router.get(
+@_guarded.get(
     "/export/assignments",
     tags=["export"],
     responses={200: {"content": {"application/x-ndjson": {}, "application/json": {}}}},
@@ -205,7 +225,6 @@ def export_assignments(
 ) -> Response:
     """Every article's story: ``{"article", "story", "copy_of"}`` per article (as ``newsprism export
     assignments``)."""
-    _auth(request).require_read(request)
     with _hub(request).read() as engine:
         rows = [
             {"article": r.external_id, "story": r.story_id, "copy_of": r.copy_of_external_id}
@@ -215,3 +234,6 @@ def export_assignments(
         return _json(rows)
     body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
     return Response(body, media_type="application/x-ndjson")
+
+
+router.include_router(_guarded)  # after its routes are declared: including copies them

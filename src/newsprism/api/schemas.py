@@ -8,7 +8,7 @@ for the OpenAPI document without re-validating it on every read.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -282,8 +282,18 @@ class ArticleIn(BaseModel):
     author: str | list[str] | None = None
 
 
+# An item that is not a valid ArticleIn is kept as sent: the ingest rejects it on its own, with the
+# reason `newsprism ingest` gives a bad JSONL line, and the rest of the request goes on.
+_ArticleItem = Annotated[ArticleIn | Any, Field(union_mode="left_to_right")]
+
+
 class IngestIn(BaseModel):
-    articles: list[ArticleIn] = Field(min_length=1, max_length=MAX_INGEST_ITEMS)
+    articles: list[_ArticleItem] = Field(
+        min_length=1,
+        max_length=MAX_INGEST_ITEMS,
+        description="Articles to ingest; one that is not an article object with text or html is rejected "
+        "in its result, and the others are ingested.",
+    )
 
 
 class IngestItem(BaseModel):

@@ -80,7 +80,7 @@ class _Group(click.Group):
             if exc.option_name in ours:
                 name = exc.option_name
                 where = f"give it before the command (newsprism {name} ... COMMAND)"
-                exc.message = f"{name} is an option of newsprism itself: {where}"
+                raise click.UsageError(f"{name} is an option of newsprism itself: {where}", exc.ctx) from exc
             raise
 
 
@@ -93,8 +93,8 @@ def cli(ctx: click.Context, /, verbose: int, **settings: Any) -> None:
     """See one news event through many outlets.
 
     Ingest articles (text, HTML, JSON/JSONL files, web pages, RSS/Atom/OPML feeds), group them
-    into stories as they arrive, and compare each story's sources claim by claim.  Data lives in a SQLite database: newsprism.db in the current folder
-    unless --db or NEWSPRISM_DB says otherwise.
+    into stories as they arrive, and compare each story's sources claim by claim.  Data lives in a
+    SQLite database: newsprism.db in the current folder unless --db or NEWSPRISM_DB says otherwise.
 
     \b
     Quick start:

@@ -2,14 +2,42 @@
 
 from __future__ import annotations
 
+import errno
 import logging
+import socket
 from typing import Any
 
 import click
 
+from ..errors import ConfigError
+
 __all__ = ["serve"]
 
 log = logging.getLogger(__name__)
+
+
+def _check_address(host: str, port: int) -> None:
+    """Raise :class:`ConfigError` unless ``host:port`` can be bound now, every address the host
+    resolves to, as uvicorn binds them.  ``serve`` checks before it announces anything or makes a
+    token; the sockets are closed again at once (uvicorn binds its own, a moment later)."""
+    where = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    try:
+        found = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise ConfigError(f"cannot listen on {where}: {(exc.strerror or str(exc)).lower()}", setting="host") from None
+    for family, kind, proto, _, address in found:
+        with socket.socket(family, kind, proto) as sock:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            try:
+                sock.bind(address)
+            except OSError as exc:
+                setting = "port" if exc.errno in (errno.EADDRINUSE, errno.EACCES) else "host"
+                reason = (exc.strerror or str(exc)).lower()
+                raise ConfigError(
+                    f"cannot listen on {where}: {reason} (choose another --{setting})", setting=setting
+                ) from None
 
 
 @click.command()
@@ -57,6 +85,7 @@ def serve(
         if private_reads:
             overrides["open_reads"] = False
         settings = Settings.load(overrides)
+        _check_address(settings.host, settings.port)  # before any announcement, token or database
         hub = EngineHub(settings)
         token = ensure_token(hub.writer.store, settings, rotate=new_token)
         if token.new_token is not None:

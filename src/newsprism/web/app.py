@@ -24,7 +24,7 @@ from ..api.errors import install_error_handlers
 from ..api.hub import EngineHub
 from ..api.routes import router as api_router
 from ..settings import Settings
-from .middleware import BodyLimit, SecurityHeaders
+from .middleware import BodyLimit, HeadAsGet, SecurityHeaders
 from .pages import daterange, render_problem, when
 from .pages import router as pages_router
 
@@ -95,6 +95,7 @@ def create_app(
     app.state.jinja = _templates()
     app.state.story_cache = StoryCache()
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    app.add_middleware(HeadAsGet)
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
     app.add_middleware(SecurityHeaders, private=not settings.open_reads)  # outermost: even a 413 has them
     install_error_handlers(app, html=render_problem)

@@ -1,4 +1,5 @@
-"""Two ASGI middlewares: security headers on every response, and a cap on request bodies."""
+"""Three ASGI middlewares: security headers on every response, a cap on request bodies, and HEAD
+answered as GET without the body."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..api.errors import Problem, apply_security_headers, problem_json
 
-__all__ = ["BodyLimit", "SecurityHeaders"]
+__all__ = ["BodyLimit", "HeadAsGet", "SecurityHeaders"]
 
 
 class SecurityHeaders:
@@ -84,3 +85,24 @@ class BodyLimit:
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = problem_json(Problem(413, "too-large", self._message(), headers={"Connection": "close"}))
         await response(scope, receive, send)
+
+
+class HeadAsGet:
+    """Answers ``HEAD`` like ``GET`` (status and headers, ``Content-Length`` included) without the body,
+    for every page and API read (uptime checks, ``curl -I``).  The routes declare GET only."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] != "http.response.body":
+                await send(message)
+            elif not message.get("more_body", False):
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
