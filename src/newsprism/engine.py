@@ -300,9 +300,13 @@ class Engine:
         *,
         on_progress: Callable[[Progress], None] | None = None,
         on_reject: Callable[[Rejection], None] | None = None,
+        find_duplicates: bool = False,
     ) -> IngestReport:
-        """Ingest drafts built in Python (the API and tests)."""
-        return self._consume(self._prepared(drafts), on_progress=on_progress, on_reject=on_reject)
+        """Ingest drafts built in Python (the API and tests).  ``find_duplicates``: the report's
+        ``duplicate_of`` tells the stored article each duplicate draft duplicates (by origin)."""
+        return self._consume(
+            self._prepared(drafts), on_progress=on_progress, on_reject=on_reject, find_duplicates=find_duplicates
+        )
 
     def _prepared(self, drafts: Iterable[Draft | Rejection | JsonLine]) -> Iterator[Prepared]:
         """Drafts cleaned and featurized (in worker processes for large inputs), with vectors as
@@ -336,18 +340,20 @@ class Engine:
         *,
         on_progress: Callable[[Progress], None] | None = None,
         on_reject: Callable[[Rejection], None] | None = None,
+        find_duplicates: bool = False,
     ) -> IngestReport:
         with relaxed_gc():
-            return self._consume_all(items, on_progress=on_progress, on_reject=on_reject)
+            report = IngestReport(duplicate_of={} if find_duplicates else None)
+            return self._consume_all(items, report, on_progress=on_progress, on_reject=on_reject)
 
     def _consume_all(
         self,
         items: Iterable[Prepared],
+        report: IngestReport,
         *,
         on_progress: Callable[[Progress], None] | None,
         on_reject: Callable[[Rejection], None] | None,
     ) -> IngestReport:
-        report = IngestReport()
         batch: list[Prepared] = []
         done = 0
         for item in items:
@@ -410,6 +416,10 @@ class Engine:
                     urls = _urls_of(item)
                     if article.content_hash in known_hashes or any(u in known_urls for u in urls):
                         duplicates += 1
+                        if report.duplicate_of is not None:
+                            found = _duplicate_of(self.store, article.content_hash, urls, batch_ids)
+                            if found is not None:
+                                report.duplicate_of[article.origin] = found
                         if item.aliases:  # issue 7: a known article reached through new links
                             alias_dups.append((article.content_hash, urls))
                         continue
@@ -795,17 +805,23 @@ class Engine:
         )
 
 
+def _duplicate_of(store: Store, content_hash: str, urls: list[str], batch_ids: Mapping[str, int]) -> int | None:
+    """The article (of this batch, else stored) that an article with this hash and URLs duplicates."""
+    found = next((batch_ids[k] for k in (content_hash, *urls) if k in batch_ids), None)
+    for url in (None, *urls):
+        if found is not None:
+            break
+        found = store.find_duplicate(content_hash, url)
+    return found
+
+
 def _duplicate_aliases(
     store: Store, dups: list[tuple[str, list[str]]], batch_ids: Mapping[str, int]
 ) -> list[tuple[str, int]]:
     """``(url, article id)`` for the links of duplicates, pointed at the article they duplicate (issue 7)."""
     out: list[tuple[str, int]] = []
     for content_hash, urls in dups:
-        found = next((batch_ids[k] for k in (content_hash, *urls) if k in batch_ids), None)
-        for url in (None, *urls):
-            if found is not None:
-                break
-            found = store.find_duplicate(content_hash, url)
+        found = _duplicate_of(store, content_hash, urls, batch_ids)
         if found is not None:
             out.extend((u, found) for u in urls)
     return out

@@ -183,6 +183,9 @@ class IngestReport:
     rejections: list[Rejection] = field(default_factory=list)
     new_stories: int = 0
     article_ids: list[int] = field(default_factory=list)
+    # with Engine.ingest_drafts(..., find_duplicates=True): each duplicate's origin -> the stored
+    # article it duplicates
+    duplicate_of: dict[str, int] | None = None
 
     @property
     def skipped(self) -> int:

@@ -154,6 +154,10 @@ def test_post_articles_reports_every_item(writable: TestClient) -> None:
     article = writable.get(f"/api/v1/articles/{new['id']}").json()
     assert article["outlet"] == "Test Wire" and article["story"] == new["story"]
     assert "Grindavik" in article["text"]
+    # a duplicate names the article it duplicates, in this request or stored before
+    assert (results[1]["id"], results[1]["article"], results[1]["story"]) == (new["id"], "api-test-1", new["story"])
+    again = writable.post("/api/v1/articles", json={"articles": [ARTICLE]}, headers=auth()).json()
+    assert again["results"][0]["status"] == "duplicate" and again["results"][0]["id"] == new["id"]
 
 
 def test_malformed_and_invalid_bodies(writable: TestClient) -> None:

@@ -46,7 +46,8 @@ def ingest_records(engine: Engine, records: Sequence[Any], *, tag: str | None = 
         drafts.append(draft)
         index_of[origin] = i
     rejections: dict[str, Rejection] = {}
-    report = engine.ingest_drafts(drafts, on_reject=lambda r: rejections.__setitem__(r.origin, r))
+    report = engine.ingest_drafts(drafts, on_reject=lambda r: rejections.__setitem__(r.origin, r), find_duplicates=True)
+    duplicate_of = report.duplicate_of or {}
     for article_id in report.article_ids:
         article, assignment = engine.article(article_id)
         i = index_of[article.origin]
@@ -64,7 +65,7 @@ def ingest_records(engine: Engine, records: Sequence[Any], *, tag: str | None = 
             results[i] = (
                 _rejected(i, rejection.reason, rejection.message)
                 if rejection
-                else IngestItem(index=i, status="duplicate", message="already stored (same URL or same text)")
+                else _duplicate(engine, i, duplicate_of.get(origin))
             )
     done = [r for r in results if r is not None]
     return IngestOut(
@@ -73,6 +74,23 @@ def ingest_records(engine: Engine, records: Sequence[Any], *, tag: str | None = 
         rejected=sum(r.status == "rejected" for r in done),
         new_stories=report.new_stories,
         results=done,
+    )
+
+
+def _duplicate(engine: Engine, index: int, article_id: int | None) -> IngestItem:
+    """A duplicate's result, naming the stored article it duplicates (its id, external id and story)."""
+    message = "already stored (same URL or same text)"
+    if article_id is None:
+        return IngestItem(index=index, status="duplicate", message=message)
+    article, assignment = engine.article(article_id)
+    return IngestItem(
+        index=index,
+        status="duplicate",
+        id=article_id,
+        article=article.external_id,
+        story=assignment.story_id,
+        copy_of=assignment.copy_of,
+        message=message,
     )
 
 

@@ -299,8 +299,10 @@ class IngestIn(BaseModel):
 class IngestItem(BaseModel):
     index: int = Field(description="Position in the request's list.")
     status: Literal["ingested", "duplicate", "rejected"]
-    id: int | None = Field(default=None, description="Store id of the new article.")
-    article: str | None = Field(default=None, description="External id of the new article.")
+    id: int | None = Field(
+        default=None, description="Store id of the new article (of a duplicate: the article it duplicates)."
+    )
+    article: str | None = Field(default=None, description="External id of the new article (or the duplicated one).")
     story: int | None = None
     copy_of: int | None = None
     reason: str | None = Field(default=None, description="Why it was rejected: a short key (missing-text ...).")
