@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -165,7 +166,11 @@ def story_detail(
                     for c in sent["support"]
                 )
             )
-            _out.print(f"  {sent['text']} [{cited}]", markup=False)
+            line = f"{sent['text']} [{cited}]"
+            width = max(40, _out.width - 1)  # wrapped here so that every line keeps the indent
+            _out.print(
+                textwrap.fill(line, width, initial_indent="  ", subsequent_indent="  "), markup=False, soft_wrap=True
+            )
         _out.print("", markup=False)
     table = Table(show_lines=False)
     table.add_column("article", overflow="fold")
