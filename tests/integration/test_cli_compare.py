@@ -130,3 +130,8 @@ def test_summary_is_refreshed_when_the_story_changes(tmp_path: Path) -> None:
     assert second != first
     assert any(s["sources"] == 2 for s in second["summary"])
     assert all(s["sources"] == 1 for s in first["summary"])
+
+
+def test_json_and_markdown_together_are_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["compare", *SEEDS, "--json", "--markdown"])
+    assert result.exit_code == 2 and "choose one" in result.stderr

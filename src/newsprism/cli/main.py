@@ -247,6 +247,11 @@ def _compare_options(func: F) -> F:
     return func
 
 
+def _one_format(as_json: bool, as_markdown: bool) -> None:
+    if as_json and as_markdown:
+        raise click.UsageError("--json and --markdown: choose one (--html FILE goes with either)")
+
+
 def _emit_comparison(data: dict[str, Any], *, as_json: bool, as_markdown: bool, html_path: str | None) -> None:
     from ..compare.render import to_html, to_markdown, to_text
 
@@ -317,6 +322,8 @@ def story(
     comparison is cached in the database until the story changes.
     """
 
+    _one_format(as_json, as_markdown)
+
     def go() -> None:
         with state.reader() as engine:
             if do_compare or as_markdown or html_path:
@@ -359,6 +366,8 @@ def compare(
     Example:
       newsprism compare bloomberg.txt nbc.html --html report.html
     """
+
+    _one_format(as_json, as_markdown)
 
     def go() -> int:
         with state.engine(db=":memory:") as engine:
