@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v3"
+    assert extractor.name == "newsprism.RuleQuotes.v4"
     assert extractor.quotes("x", "") == []
 
 
@@ -465,6 +465,24 @@ def test_japanese_speakers_with_mo_after_the_quote_and_more_verbs() -> None:
         ("カサ教授", "冷水シャワーを浴びることで皮膚の温度が下がります"),
         ("佐藤署長", "悲惨な事故を一件でも減らすためにも、協力をお願いしたい"),
     ]  # 「…」と感激。: a word after と, no title, no speaker
+
+
+def test_japanese_speakers_of_the_line_before_and_by_their_words() -> None:
+    text = (
+        "鈴木知事は「生産者にとって勇気の出る取り組みだと思う」と感謝。\n"
+        "ラーメンを試食し「タイのだしがよく効いている。おいしい」と太鼓判を押した。\n"
+        "送迎は約１時間かかる。\n"
+        "「車だと親も自分も負担が大きい」と早期復旧を願う。\n"
+        "同社の飯沼一丈副本部長らが２２日、「商品を通して三重県を盛り上げたい」と述べた。\n"
+        "ダグラス・カサ教授によると、「冷水シャワーを浴びることが大切です」とのこと。"
+    )
+    got = spoken(text, "ja")
+    assert got == [
+        ("鈴木知事", "生産者にとって勇気の出る取り組みだと思う"),
+        ("鈴木知事", "タイのだしがよく効いている。おいしい"),  # the titled subject of the line before
+        ("飯沼一丈副本部長", "商品を通して三重県を盛り上げたい"),  # ら: and others
+        ("ダグラス・カサ教授", "冷水シャワーを浴びることが大切です"),  # によると … とのこと
+    ]  # "送迎は" is a topic with no title, not a speaker of the line after
 
 
 def test_japanese_reported_speech_of_the_sentence_topic() -> None:

@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v3``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v4``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -165,7 +165,7 @@ class RuleQuoteExtractor:
     rule could attribute (speaker ``None``); they are mostly scare quotes and titles, so off by default.
     """
 
-    name = "newsprism.RuleQuotes.v3"
+    name = "newsprism.RuleQuotes.v4"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -585,7 +585,8 @@ def _events(para: _Para) -> list[tuple[int, Mention, str]]:
 _JA_CUE = re.compile(
     r"\s*と[、,]?\s*[^。「」]{0,24}?(話|語|述べ|説明|強調|明か|明らか|たたえ|称え|指摘|訴え|呼びかけ|呼び掛け|書い|"
     r"つづ|投稿|発表|答え|振り返|意気込|力を込め|力をこめ|笑顔|喜|よろこ|感謝|コメント|言|宣言|主張|表明|明言|説い|"
-    r"願|絶賛|称賛|エール|太鼓判|決意|あいさつ|挨拶|悲し|期待|胸を張|(?<=と)し(?:ている|ていた|た)(?=[。、]|$))"
+    r"願|絶賛|称賛|エール|太鼓判|決意|あいさつ|挨拶|悲し|期待|胸を張|(?<=と)し(?:ている|ていた|た)(?=[。、]|$)|"
+    r"(?<=と)のこと)"
 )
 # 「…」とカサ教授。: the speaker named right after the quote ends the sentence
 _JA_AFTER = re.compile(r"\s*と[、,]?\s*([一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{1,12}?)(TITLES)?\s*(?:[。！]|$)")
@@ -594,7 +595,8 @@ _JA_TITLES = (
     "会長|代表|監督|選手|被告|議員|長官|総裁|教授|党首|主席|外相|部長|署長|医師|氏|さん"
 )
 _JA_SUBJECT = re.compile(
-    rf"([一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{{1,12}}?)({_JA_TITLES})?(?:[（(][０-９0-9]+[）)])?(?:は|が|も)"
+    rf"([一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{{1,12}}?)({_JA_TITLES})?(?:[（(][０-９0-9]+[）)])?ら?"
+    r"(?:は|が|も|によると|によれば)"
 )
 _JA_AFTER = re.compile(_JA_AFTER.pattern.replace("TITLES", _JA_TITLES))
 _JA_HONORIFICS = ("氏", "さん")
@@ -616,6 +618,19 @@ def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
     subject = None
     for m in _JA_SUBJECT.finditer(masked, max(start, para.start), part.open_at):
         subject = m
+    if subject is None:
+        # no subject in the quote's sentence: Japanese leaves out the one of the sentence before,
+        # in its paragraph or, for a paragraph's first sentence, the line before ("鈴木知事は「…」と
+        # 感謝。\n…を試食し「おいしい」と太鼓判を押した。")
+        if start > para.start:
+            lo, hi = masked.rfind("。", para.start, start - 1) + 1, start
+        else:
+            hi = masked.rfind("\n", 0, para.start)
+            lo = masked.rfind("\n", 0, max(hi, 0)) + 1
+            lo = max(lo, masked.rfind("。", lo, max(hi - 1, lo)) + 1)
+        for m in _JA_SUBJECT.finditer(masked, lo, max(hi, lo)):
+            if m.group(2):  # a titled person ("鈴木知事は"), not any topic ("効果は", "送迎は")
+                subject = m
     if subject is None:
         return False
     if len(subject.group(1)) < 2 and not subject.group(2):
