@@ -60,7 +60,11 @@ class ProgressBar:
 
     def update(self, p: IngestProgress) -> None:
         if self._enabled and (p.done % 50 == 0 or p.done < 50):
-            counts = f"{p.done} read, {p.ingested} stored, {p.duplicates} duplicates, {p.skipped} skipped"
+            waiting = max(0, p.done - p.ingested - p.duplicates - p.skipped)  # read, in a batch not yet written
+            counts = (
+                f"{p.done} read, {p.ingested} stored, {waiting} to store, "
+                f"{p.duplicates} duplicates, {p.skipped} skipped"
+            )
             self._progress.update(self._task, completed=p.done, counts=counts)
 
     def log(self, message: str) -> None:
