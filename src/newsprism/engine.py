@@ -289,10 +289,14 @@ class Engine:
         stdin: BinaryIO | None = None,
         on_progress: Callable[[Progress], None] | None = None,
         on_reject: Callable[[Rejection], None] | None = None,
+        find_duplicates: bool = False,
     ) -> IngestReport:
-        """Ingest files, folders, globs or ``-`` (stdin): clean, deduplicate, store and cluster."""
+        """Ingest files, folders, globs or ``-`` (stdin): clean, deduplicate, store and cluster
+        (``find_duplicates``: see :meth:`ingest_drafts`)."""
         drafts = iter_drafts(specs, stdin=stdin, settings=self.settings)
-        return self._consume(self._prepared(drafts), on_progress=on_progress, on_reject=on_reject)
+        return self._consume(
+            self._prepared(drafts), on_progress=on_progress, on_reject=on_reject, find_duplicates=find_duplicates
+        )
 
     def ingest_drafts(
         self,

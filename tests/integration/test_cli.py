@@ -388,6 +388,22 @@ def test_demo_uses_an_explicit_database(invoke: Invoke, db: Path) -> None:
     assert len(assignments(invoke)) == demo_record_count()
 
 
+def test_demo_never_writes_into_the_database_of_the_environment(tmp_path: Path, in_empty_folder: Path) -> None:
+    work = tmp_path / "work.db"
+    result = CliRunner().invoke(cli, ["demo"], env={"NEWSPRISM_DB": str(work)}, catch_exceptions=False)
+    assert result.exit_code == 0 and "database: memory" in result.stdout
+    assert not work.exists()
+
+
+def test_demo_in_a_database_with_other_stories_shows_its_own(invoke: Invoke, tmp_path: Path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Lerwick harbour crane collapses\n\nA crane at the harbour of Lerwick collapsed on Monday.")
+    invoke("ingest", str(other))
+    data = json.loads(invoke("demo", "--json").stdout)
+    assert data["seed_pair_grouped"] is True
+    assert sum(s["size"] for s in data["stories"]) == demo_record_count()  # not the crane's story
+
+
 # --- help and settings ----------------------------------------------------------------------------
 
 

@@ -105,7 +105,7 @@ def cli(ctx: click.Context, /, verbose: int, **settings: Any) -> None:
     """
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    explicit_db = settings.get("db") is not None or bool(_env("NEWSPRISM_DB"))
+    explicit_db = settings.get("db") is not None  # given here, not by NEWSPRISM_DB (see demo)
     ctx.obj = _State({k: v for k, v in settings.items() if v is not None}, explicit_db)
 
 
@@ -443,18 +443,21 @@ def demo(state: _State, as_json: bool) -> None:
 
     The examples are the two seed reports of the Blinken-Lavrov meeting (Bloomberg, and NBC News
     machine-translated through French) and a dozen unrelated articles.  Uses an in-memory
-    database unless --db or NEWSPRISM_DB is given.
+    database unless --db is given (NEWSPRISM_DB is not used: the demo never adds its examples to
+    the database you work with); only the stories of the examples are shown.
     """
     from ..demo import demo_paths, seed_ids
 
     def go() -> int:
         extra = {} if state.explicit_db else {"db": ":memory:"}
         with state.engine(**extra) as engine:
-            report = engine.ingest([str(p) for p in demo_paths()])
+            report = engine.ingest([str(p) for p in demo_paths()], find_duplicates=True)
             if not as_json:
                 where = engine.settings.db if engine.settings.db != ":memory:" else "memory"
                 click.echo(f"demo: {report.summary()} (database: {where})")
-            found = engine.stories(StoryQuery(order="biggest", limit=100))
+            examples = [*report.article_ids, *(report.duplicate_of or {}).values()]  # stored now or before
+            ours = {engine.article(a)[1].story_id for a in examples}
+            found = sorted((engine.story(sid) for sid in ours), key=lambda s: (-s.size, s.id))  # biggest first
             seeds = seed_ids()
             seed_story = {
                 a.external_id: s.id
