@@ -11,11 +11,11 @@ import json
 import secrets
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from ..engine import Engine
 from ..ingest.parsers import draft_from_record
-from ..model import Draft, Rejection
+from ..model import Article, Assignment, Draft, Rejection
 from .schemas import IngestItem, IngestOut
 
 __all__ = ["ingest_records"]
@@ -49,16 +49,9 @@ def ingest_records(engine: Engine, records: Sequence[Any], *, tag: str | None = 
     report = engine.ingest_drafts(drafts, on_reject=lambda r: rejections.__setitem__(r.origin, r), find_duplicates=True)
     duplicate_of = report.duplicate_of or {}
     for article_id in report.article_ids:
-        article, assignment = engine.article(article_id)
-        i = index_of[article.origin]
-        results[i] = IngestItem(
-            index=i,
-            status="ingested",
-            id=article_id,
-            article=article.external_id,
-            story=assignment.story_id,
-            copy_of=assignment.copy_of,
-        )
+        found = engine.article(article_id)
+        i = index_of[found[0].origin]
+        results[i] = _stored(i, "ingested", article_id, found)
     for origin, i in index_of.items():
         if results[i] is None:
             rejection = rejections.get(origin)
@@ -82,10 +75,21 @@ def _duplicate(engine: Engine, index: int, article_id: int | None) -> IngestItem
     message = "already stored (same URL or same text)"
     if article_id is None:
         return IngestItem(index=index, status="duplicate", message=message)
-    article, assignment = engine.article(article_id)
+    return _stored(index, "duplicate", article_id, engine.article(article_id), message)
+
+
+def _stored(
+    index: int,
+    status: Literal["ingested", "duplicate"],
+    article_id: int,
+    found: tuple[Article, Assignment],
+    message: str | None = None,
+) -> IngestItem:
+    """The result of an item that names a stored article: the new one, or the one it duplicates."""
+    article, assignment = found
     return IngestItem(
         index=index,
-        status="duplicate",
+        status=status,
         id=article_id,
         article=article.external_id,
         story=assignment.story_id,
