@@ -105,8 +105,10 @@ class Comparer:
         entities = entities_for([(i.article, i.text) for i in inputs], languages=language_of, mentions=mentions)
         sources = tuple(Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of) for i in inputs)
         display = display_language or _display_language(inputs)
-        facts = [_in_language(f, display, al) for f in facts]
-        unique = [_in_language(f, display, al) if f.kind == "statement" else f for f in unique]
+        where = {(st.article, st.start, st.end): k for k, st in enumerate(al.statements)} if al.translated else {}
+        lang_of = {st.article: lang for st, lang in zip(al.statements, al.languages, strict=True)}
+        facts = [_in_language(f, display, al, where, lang_of) for f in facts]
+        unique = [_in_language(f, display, al, where, lang_of) if f.kind == "statement" else f for f in unique]
         return Comparison(
             story=story,
             sources=sources,
@@ -177,20 +179,25 @@ def _display_language(inputs: Sequence[CompareInput]) -> str | None:
     return max(sorted(set(languages)), key=languages.count)
 
 
-def _in_language(fact: Fact, language: str | None, al: Alignment) -> Fact:
+def _in_language(
+    fact: Fact,
+    language: str | None,
+    al: Alignment,
+    where: Mapping[tuple[str, int, int], int],
+    lang_of: Mapping[str, str],
+) -> Fact:
     """The fact worded by a supporting statement in ``language`` when there is one, else by the
     translation of a supporting statement in a translated copy of its source, whose span then
-    joins the support (every support span keeps its original text)."""
+    joins the support (every support span keeps its original text).  ``where``: each statement's
+    index by its span (when there are translations); ``lang_of``: each article's language."""
     if language is None:
         return fact
-    lang_of = {s.article: lang for s, lang in zip(al.statements, al.languages, strict=True)}
     for span in fact.support:
         if lang_of.get(span.article) == language and span.text:
             return replace(fact, text=span.text, language=language)
     if al.translated:
-        index = {(st.article, st.start, st.end): k for k, st in enumerate(al.statements)}
         for span in fact.support:
-            k = index.get((span.article, span.start, span.end))
+            k = where.get((span.article, span.start, span.end))
             for j in al.translated.get(k, []) if k is not None else []:
                 if al.languages[j] == language:
                     st = al.statements[j]
