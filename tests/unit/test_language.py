@@ -80,7 +80,8 @@ def test_fixed_language() -> None:
 @pytest.mark.parametrize(
     ("code", "expected"),
     [("en-US", "en"), ("EN_gb", "en"), ("pt-BR", "pt"), ("eng", "en"), ("deu", "de"), ("fr", "fr"),
-     ("", None), (None, None), ("english language", None), ("x", None), ("zh-Hant", "zh")],
+     ("", None), (None, None), ("english language", None), ("x", None), ("zh-Hant", "zh"),
+     ("zz", None), ("xyz", None), ("ces", "cs"), ("iw", "he"), ("arz", "ar"), ("nb-NO", "nb")],
 )  # fmt: skip
 def test_normalise_language(code: str | None, expected: str | None) -> None:
     assert normalise_language(code) == expected

@@ -34,22 +34,47 @@ _THREE_LETTER: dict[str, str] = {
     "eng": "en", "spa": "es", "fra": "fr", "fre": "fr", "deu": "de", "ger": "de", "ita": "it",
     "nld": "nl", "dut": "nl", "por": "pt", "rus": "ru", "jpn": "ja", "zho": "zh", "chi": "zh",
     "ara": "ar", "pol": "pl", "tur": "tr", "ukr": "uk", "kor": "ko", "hin": "hi", "swe": "sv",
+    "ces": "cs", "cze": "cs", "ell": "el", "gre": "el", "heb": "he", "fin": "fi", "dan": "da",
+    "nor": "no", "nob": "nb", "nno": "nn", "hun": "hu", "ron": "ro", "rum": "ro", "bul": "bg",
+    "hrv": "hr", "srp": "sr", "slk": "sk", "slo": "sk", "slv": "sl", "est": "et", "lav": "lv",
+    "lit": "lt", "ind": "id", "msa": "ms", "may": "ms", "vie": "vi", "tha": "th", "fas": "fa",
+    "per": "fa", "urd": "ur", "ben": "bn", "tam": "ta", "tel": "te", "mar": "mr", "cat": "ca",
+    "eus": "eu", "baq": "eu", "glg": "gl", "isl": "is", "ice": "is", "gle": "ga", "cym": "cy",
+    "wel": "cy", "swa": "sw", "afr": "af", "sqi": "sq", "alb": "sq", "mkd": "mk", "mac": "mk",
+    "bos": "bs", "kat": "ka", "geo": "ka", "hye": "hy", "arm": "hy", "aze": "az", "kaz": "kk",
+    "uzb": "uz", "tgl": "tl", "fil": "tl", "lat": "la", "bel": "be", "pus": "ps", "amh": "am",
 }  # fmt: skip
+
+# Every ISO 639-1 code; a declared code outside it (``"zz"``) is junk and the text's language is
+# detected instead.  Withdrawn codes that old feeds still declare are folded into their successors.
+ISO_639_1 = frozenset(
+    "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de"
+    " dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id"
+    " ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu"
+    " lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu"
+    " rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr"
+    " ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu".split()
+)
+_WITHDRAWN = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro", "sh": "sr"}
 
 _model_lock = threading.Lock()
 _model: Any = None  # the py3langid LanguageIdentifier, loaded once per process
 
 
 def normalise_language(code: str | None) -> str | None:
-    """``"en-US"`` -> ``"en"``, ``"EN_gb"`` -> ``"en"``, ``"eng"`` -> ``"en"``; junk -> ``None``."""
+    """``"en-US"`` -> ``"en"``, ``"EN_gb"`` -> ``"en"``, ``"eng"`` -> ``"en"``; junk -> ``None``.
+
+    Junk is anything that does not name an ISO 639-1 language: ``"zz"``, ``"xyz"``, ``"english"``.
+    """
     if not code:
         return None
     primary = re.split(r"[-_\s]", code.strip().lower(), maxsplit=1)[0]
     if not re.fullmatch(r"[a-z]{2,3}", primary):
         return None
     if len(primary) == 3:
-        return _THREE_LETTER.get(primary, _FOLD.get(primary, primary))
-    return primary
+        return _THREE_LETTER.get(primary) or _FOLD.get(primary)
+    primary = _WITHDRAWN.get(primary, primary)
+    return primary if primary in ISO_639_1 else None
 
 
 def _identifier() -> Any:
