@@ -163,6 +163,10 @@ def test_without_the_analyser_japanese_names_stay_apart() -> None:
         ("レバンテ", "Levante"),  # b and v
         ("ロサンゼルス", "Los Angeles"),  # a soft g
         ("リオデジャネイロ", "Rio de Janeiro"),
+        ("ネイマール", "Neymar"),  # an m before a vowel stays m ...
+        ("ハンバーグ", "Hamburg"),  # ... before a consonant it is written ン
+        ("エムバペ", "Mbappé"),  # ... but not at the start
+        ("ジミー・バトラー", "Jimmy Butler"),  # a doubled m is one
     ],
 )
 def test_a_katakana_name_sounds_as_its_latin_spelling(katakana: str, latin: str) -> None:
@@ -200,6 +204,43 @@ def test_a_katakana_surname_meets_the_one_full_name() -> None:
     )
     names = {e.name: e.mentions for e in entities}
     assert names["Rafael Nadal"] == {"ja": 1, "en": 1}
+
+
+PERSON = ("名詞", "固有名詞", "人名", "一般")
+MIDDLE_DOT = ("補助記号", "一般", "*", "*")
+
+
+def test_a_foreign_name_the_analyser_cut_is_one_name() -> None:
+    analyser = FakeAnalyser(
+        {
+            "ネイ": (PERSON, "ネイ", "ネイ"),
+            "マール": (PERSON, "マール", "マール"),
+            "タイラー": (PERSON, "タイラー", "タイラー-Tyler"),
+            "・": (MIDDLE_DOT, None, None),
+            "ヒーロー": (NOUN, "ヒーロー", "ヒーロー-hero"),
+            "ボストン": (PLACE, "ボストン", "ボストン-Boston"),
+            "レッド": (NOUN, "レッド", "レッド-red"),
+            "ソックス": (NOUN, "ソックス", "ソックス-socks"),
+            "は": (PARTICLE, "ハ", "は"),
+        }
+    )
+    found = japanese_names("ネイマールはタイラー・ヒーローはボストン・レッドソックスは", analyser)
+    assert [(n.name, n.kind, n.latin) for n in found] == [
+        ("ネイマール", "person", None),  # pieces without "・": the sound decides, not the pieces' readings
+        ("タイラー・ヒーロー", "person", "Tyler Hero"),  # a common noun after "・" is part of the name
+        ("ボストン・レッドソックス", "other", "Boston Red Socks"),
+    ]
+
+
+def test_a_katakana_name_meets_a_latin_name_with_a_word_before_it() -> None:
+    entities = entities_for(
+        [("ja", "トム・ライトが出場。マドリードで。"), ("en", "Winger Tom Wright played for Real Madrid.")],
+        languages={"ja": "ja", "en": "en"},
+        analyser=FakeAnalyser({"マドリード": (PLACE, "マドリード", "マドリード")}),
+    )
+    names = {e.name: e.mentions for e in entities}
+    assert names["Winger Tom Wright"] == {"ja": 1, "en": 1}
+    assert "ja" not in names["Real Madrid"]  # a place ("Madrid") is not the club named after it
 
 
 def test_the_comparison_names_the_analyser_in_its_version() -> None:

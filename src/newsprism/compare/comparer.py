@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 # surnames written first (the Japanese analyser, when installed, adds its name to the version);
 # v5: katakana names meet the Latin names they sound like; a statement aligned with several of
 # another source is one fact; v6: facts and unique statements worded in the display language by a
-# translated copy of their source
-COMPARE_VERSION = "newsprism.Compare.v6"
+# translated copy of their source; v7: foreign names the Japanese analyser cut are one name, an
+# m sounds as katakana writes it, a katakana name meets a Latin one with a word before it
+COMPARE_VERSION = "newsprism.Compare.v7"
 
 
 @dataclass(frozen=True, slots=True)

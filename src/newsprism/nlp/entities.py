@@ -856,7 +856,7 @@ def _unify_scripts(
         for name in sorted({*readings, *katakana}, key=lambda n: (-sum(counts[n].values()), n)):
             target = by_reading.find(readings[name], kinds[name]["person"] > 0) if name in readings else None
             if target is None and name in katakana:
-                target = by_reading.sounding(name, kinds[name]["person"] > 0)
+                target = by_reading.sounding(name, _vote(kinds[name]))
             if target is not None:
                 counts[target].update(counts.pop(name))
                 kinds[target].update(kinds.pop(name))
@@ -884,6 +884,7 @@ class _LatinIndex:
         self.person_words: dict[str, set[str]] = defaultdict(set)
         self.sounds: dict[str, set[str]] = defaultdict(set)
         self.surname_sounds: dict[str, set[str]] = defaultdict(set)
+        self.tail_sounds: dict[tuple[int, str], set[str]] = defaultdict(set)  # (words, sound)
         for name in sorted(counts):
             if name in skip or _CYRILLIC.search(name):
                 continue
@@ -893,6 +894,9 @@ class _LatinIndex:
             if len(words) >= 2 and kinds[name]["person"]:
                 for sound in latin_sounds(words[-1]):  # "ナダル": "Rafael Nadal"
                     self.surname_sounds[sound].add(name)
+            for k in range(1, len(words)):  # "トム・ライト": "Winger Tom Wright", a role before the name
+                for sound in latin_sounds(" ".join(words[k:])):
+                    self.tail_sounds[len(words) - k, sound].add(name)
             if (keys := _loose(name)) is None:
                 continue
             self.names.setdefault(keys, name)
@@ -921,16 +925,20 @@ class _LatinIndex:
         holders = {n for n in self.person_words.get(keys[-1], ()) if any(_same_word(surname, w) for w in n.split())}
         return next(iter(holders)) if len(holders) == 1 else None
 
-    def sounding(self, katakana: str, person: bool) -> str | None:
+    def sounding(self, katakana: str, kind: str) -> str | None:
         """The one Latin name that sounds as the katakana name does ("プーチン": "Putin"), else, for
-        a person, the one full name whose surname does ("ナダル": "Rafael Nadal"); only when the
-        sound has at least :data:`_MIN_SOUND` consonants."""
+        a person, the one full name whose surname does ("ナダル": "Rafael Nadal"), else the one
+        name whose last words, as many as the katakana name has, do ("トム・ライト": "Winger Tom
+        Wright", but "スター・ウォーズ" is not "United States"; not for places: "マドリード" is not
+        "Real Madrid"); only when the sound has at least :data:`_MIN_SOUND` consonants."""
         sound = katakana_sound(katakana)
         if sound is None or len(sound) < _MIN_SOUND:
             return None
         found = self.sounds.get(sound, set())
-        if not found and person:
+        if not found and kind == "person":
             found = self.surname_sounds.get(sound, set())
+        if not found and kind != "place":
+            found = self.tail_sounds.get((len(re.split("[・＝]", katakana)), sound), set())
         return next(iter(found)) if len(found) == 1 else None
 
 

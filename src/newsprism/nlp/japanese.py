@@ -182,13 +182,19 @@ _NAME_JOINERS = str.maketrans("", "", "・＝=")
 
 
 def _consonants(word: str, *, keep_h: bool) -> list[str]:
-    return [c for i, c in enumerate(word) if c in _CONSONANTS and (keep_h or c != "h" or i == 0)]
+    """The consonant classes of a word already written in the shared letters; an m right before
+    another consonant is "n", as katakana writes it ("Hamburg" ハンブルク), but an m before a vowel,
+    at the end or at the start is "m" ("Neymar" ネイマール, "Tom" トム, "Mbappé" エムバペ)."""
+    out = []
+    for i, c in enumerate(word):
+        if c in _CONSONANTS and (keep_h or c != "h" or i == 0):
+            after = word[i + 1 : i + 2]
+            out.append("n" if c == "m" and i > 0 and after in _CONSONANTS and after != "m" else c)
+    return out
 
 
 def _skeleton(cons: list[str]) -> str:
-    """Consonants already written in the shared letters: a nasal before another consonant as
-    "n", repeats squeezed."""
-    cons = ["n" if c == "m" and i + 1 < len(cons) else c for i, c in enumerate(cons)]
+    """Consonants with repeats squeezed."""
     return "".join(c for i, c in enumerate(cons) if i == 0 or c != cons[i - 1])
 
 
@@ -273,6 +279,39 @@ def _proper(m: Morpheme) -> str | None:
     return "other"
 
 
+_KATAKANA_WORD = re.compile(r"[ァ-ヴ][ァ-ヴー]*")
+
+
+def _foreign_name_end(words: list[Morpheme], i: int) -> int:
+    """Where the foreign name that starts with the katakana proper noun ``words[i]`` ends: the
+    katakana proper nouns right after it ("ネイ" "マール": Neymar) and the katakana words after a
+    "・", each up to the next "・" ("タイラー" "・" "ヒーロー": Tyler Herro, whose "ヒーロー" is a
+    common noun too; "ボストン" "・" "レッド" "ソックス": Boston Red Sox)."""
+    if not _KATAKANA_WORD.fullmatch(words[i].surface):
+        return i + 1
+    j = i + 1
+    while j < len(words):
+        if (
+            words[j].surface == "・"
+            and j + 1 < len(words)
+            and words[j].start == words[j - 1].end
+            and words[j + 1].start == words[j].end
+            and _KATAKANA_WORD.fullmatch(words[j + 1].surface)
+        ):
+            j += 2
+            while j < len(words) and words[j].start == words[j - 1].end and _KATAKANA_WORD.fullmatch(words[j].surface):
+                j += 1  # "レッド" "ソックス": one word of the name, cut in two
+        elif (
+            words[j].start == words[j - 1].end
+            and _KATAKANA_WORD.fullmatch(words[j].surface)
+            and _proper(words[j]) is not None
+        ):
+            j += 1
+        else:
+            break
+    return j
+
+
 def japanese_names(text: str, analyser: MorphAnalyser) -> list[JapaneseName]:
     """People (a surname and the given names after it), places and other proper names in ``text``."""
     words = analyser(text)
@@ -282,6 +321,19 @@ def japanese_names(text: str, analyser: MorphAnalyser) -> list[JapaneseName]:
         kind = _proper(words[i])
         if kind is None:
             i += 1
+            continue
+        j = _foreign_name_end(words, i)
+        if j > i + 1:
+            # ネイ|マール, ジョー|・|バイデン: a foreign name the analyser cut into pieces
+            pieces = [w for w in words[i:j] if w.surface != "・"]
+            kinds = {k for k in map(_proper, pieces) if k is not None}  # "ヒーロー" is no proper noun
+            kind = "person" if all(k.startswith("person") for k in kinds) else "other"
+            latins = [_latin(w) for w in pieces]
+            joined = len(pieces) < j - i  # written with "・": each piece is a word of the name
+            latin = " ".join(p for p in latins if p) if joined and all(latins) else None
+            start, end = words[i].start, words[j - 1].end
+            out.append(JapaneseName(start, end, text[start:end], kind, latin))
+            i = j
             continue
         j = i + 1
         if kind.startswith("person"):
