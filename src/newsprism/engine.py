@@ -471,7 +471,7 @@ class Engine:
                             meeting = cl.unencoded_meeting(features)
                             if meeting:
                                 new_vectors.update(self._add_vectors(cl, meeting, pending))
-                            vector = ahead.get(id(article))
+                            vector = ahead.get(id(item.article))  # the object encoded ahead, before a rename
                             if vector is None:
                                 vector = self._encode([article])[0]
                             new_vectors[article_id] = vector

@@ -88,7 +88,9 @@ def test_opml_export_round_trips(engine: Engine) -> None:
 
 
 def test_watch_without_feeds_says_so(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["--db", str(tmp_path / "empty.db"), "watch", "--once"])
+    db = str(tmp_path / "empty.db")
+    assert CliRunner().invoke(cli, ["--db", db, "feeds", "add", str(tmp_path / "missing.opml")]).exit_code == 1
+    result = CliRunner().invoke(cli, ["--db", db, "watch", "--once"])  # a database, but no feed in it
     assert result.exit_code == 1 and "no feeds followed" in result.stderr
 
 

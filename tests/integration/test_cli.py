@@ -203,7 +203,17 @@ def test_stories_table_when_empty(invoke: Invoke, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", [["stories"], ["story", "1"], ["export", "assignments"], ["rebuild"], ["story", "1", "--compare"]]
+    "command",
+    [
+        ["stories"],
+        ["story", "1"],
+        ["export", "assignments"],
+        ["rebuild"],
+        ["story", "1", "--compare"],
+        ["feeds", "list"],
+        ["feeds", "remove", "https://example.com/feed"],
+        ["watch", "--once"],
+    ],
 )
 def test_reading_a_database_that_does_not_exist_is_an_error(invoke: Invoke, db: Path, command: list[str]) -> None:
     result = invoke(*command)

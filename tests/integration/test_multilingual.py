@@ -94,6 +94,9 @@ def test_an_original_in_another_language_is_shown_by_its_translation() -> None:
         spanish = next(s for s in fact.support if s.article == es["id"])
         assert fact.text == english.text == en["text"][english.start : english.end]
         assert spanish.text == es["text"][spanish.start : spanish.end]  # the original's span is kept
+    # ... and the translation's statements that word them are not also unique to the copy
+    texts = [u.text for u in comparison.unique if u.kind == "statement"]
+    assert len(texts) == len(set(texts))
     summary = ExtractiveSummarizer().summarize(inputs, comparison, words=60)
     assert summary.sentences
     for sentence in summary.sentences:
@@ -283,3 +286,54 @@ def test_encoder_languages_setting_makes_a_language_unread(tmp_path: Path) -> No
     vectors = engine.store.get_vectors(engine.encoder.name, [r.article_id for r in rows])
     assert all(vectors[r.article_id].any() == r.external_id.startswith("en:") for r in rows)
     engine.close()
+
+
+def test_an_article_renamed_in_the_batch_is_encoded_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Stdin read a second time gets a new external id ("-#hash"); its vector, encoded ahead for
+    the whole batch, is the one used, not encoded again."""
+    import io
+
+    calls: list[list[str]] = []
+    original = Engine._encode
+
+    def spy(self: Engine, articles: list) -> object:
+        calls.append([a.external_id for a in articles])
+        return original(self, articles)
+
+    monkeypatch.setattr(Engine, "_encode", spy)
+    es = "Título\n\nEl consejo municipal de Brenn aprobó el martes un nuevo presupuesto para escuelas y carreteras.\n"
+    de = "Titel\n\nDer Stadtrat von Brenn hat am Dienstag einen neuen Haushalt für Schulen und Straßen beschlossen.\n"
+    settings = Settings.load({"db": str(tmp_path / "m.db"), "multilingual": "on", "workers": 1}, env={})
+    with Engine.open(settings) as engine:
+        engine.ingest(["-"], stdin=io.BytesIO(es.encode()))
+        calls.clear()
+        engine.ingest(["-"], stdin=io.BytesIO(de.encode()))
+    assert not [name for names in calls for name in names if name.startswith("-#")], calls
+
+
+def test_a_japanese_original_is_summarised_by_its_translation() -> None:
+    """Japanese writes no spaces: its sentences are not one "word" long (too short to summarise)."""
+    from newsprism.compare.comparer import CompareInput, Comparer
+    from newsprism.represent.dense import USEEncoder
+    from newsprism.summarize.extractive import ExtractiveSummarizer
+
+    ja = (
+        "東京都は２日、新しい地震対策の計画を発表した。計画では、古い建物の耐震化を２０３０年までに完了させる。"
+        "小池百合子知事は記者会見で、都民の安全を最優先に考えると述べた。費用は約５０００億円に上る見通しだ。"
+    )
+    en = (
+        "The Tokyo metropolitan government announced a new earthquake preparedness plan on the 2nd. Under the plan, "
+        "the retrofitting of old buildings will be completed by 2030. Governor Yuriko Koike said at a press "
+        "conference that the safety of residents is the top priority. The cost is expected to reach about 500 "
+        "billion yen."
+    )
+    inputs = [
+        CompareInput("o", "東京都の計画", ja, "Src", None, "ja"),
+        CompareInput("t", "Tokyo plan", en, None, None, "en", copy_of="o"),
+    ]
+    comparison = Comparer(encoder=USEEncoder(), japanese=None).compare(inputs, display_language="en")
+    summary = ExtractiveSummarizer().summarize(inputs, comparison, words=60)
+    assert len(summary.sentences) >= 2
+    for sentence in summary.sentences:
+        assert sentence.language == "en" and sentence.text in en
+        assert {s.article for s in sentence.support} == {"o", "t"}

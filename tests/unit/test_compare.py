@@ -250,6 +250,32 @@ def test_a_chain_of_matches_is_not_one_fact() -> None:
             assert sum(al.similarity[k, m] for m in others) / len(others) >= params.threshold
 
 
+def test_facts_sharing_a_statement_do_not_depend_on_article_ids() -> None:
+    """A matches B and C, each telling part of it: the facts (how many, their sources, their
+    wording) are the same whatever A's id (an id sorting first once made them one fact of three
+    sources, one sorting last two facts)."""
+    a = "Lavrov met Blinken in Reykjavik on Wednesday evening to discuss the Arctic Council treaty draft."
+    b = "Lavrov met Blinken in Reykjavik on Wednesday evening at the harbour hotel dinner."
+    c = "Officials were there to discuss the Arctic Council treaty draft, Norway said."
+
+    def facts(name: str) -> list[tuple[int, str, list[str]]]:
+        inputs = [CompareInput(name, "t", a, "OA", language="en"), CompareInput("b", "t", b, "OB", language="en")]
+        inputs.append(CompareInput("c", "t", c, "OC", language="en"))
+        found = Comparer(japanese=None).compare(inputs).facts
+        return sorted(
+            (f.sources, f.text, sorted("A" if s.article == name else s.article for s in f.support))
+            for f in found
+            if f.kind == "statement"
+        )
+
+    assert facts("a") == facts("z")
+    # two facts of two sources each (B and C tell different halves of A), worded differently
+    # (not A twice)
+    found = facts("a")
+    assert [(n, members) for n, _, members in found] == [(2, ["A", "b"]), (2, ["A", "c"])]
+    assert found[0][1] != found[1][1]
+
+
 class _TableEncoder:
     """Fixed vectors for known statements (a fake of the multilingual encoder)."""
 

@@ -180,6 +180,13 @@ def test_katakana_sounds_tell_names_apart() -> None:
     assert latin_sounds("Путин") == frozenset()
 
 
+def test_a_long_latin_name_has_no_sounds_rather_than_millions() -> None:
+    # each word may sound four ways: 12 words would be 4**12 combinations (an untrusted article's
+    # long capitalised run must not stall a comparison)
+    assert latin_sounds(" ".join(["Gerger"] * 12)) == frozenset()
+    assert latin_sounds("Tsuruoka Regional Road Safety Action") != frozenset()
+
+
 def test_katakana_names_meet_their_latin_spelling_without_the_analyser() -> None:
     entities = entities_for(
         [

@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v4"
+    assert extractor.name == "newsprism.RuleQuotes.v5"
     assert extractor.quotes("x", "") == []
 
 
@@ -483,6 +483,37 @@ def test_japanese_speakers_of_the_line_before_and_by_their_words() -> None:
         ("飯沼一丈副本部長", "商品を通して三重県を盛り上げたい"),  # ら: and others
         ("ダグラス・カサ教授", "冷水シャワーを浴びることが大切です"),  # によると … とのこと
     ]  # "送迎は" is a topic with no title, not a speaker of the line after
+
+
+def test_a_japanese_speaker_is_looked_for_in_the_sentence_or_the_line_before_only() -> None:
+    # the sentence before the quote's, in its paragraph, has no titled subject: none two lines up
+    far = (
+        "鈴木知事は２日、新工場の建設を発表した。\n工場は来年完成の予定だ。\n"
+        "天気は晴れ。近所の店で「新しい工場がとても楽しみです」と話した。"
+    )
+    assert spoken(far, "ja") == []
+    # a blank line between two paragraphs is no line of text
+    blank = (
+        "鈴木知事は「生産者にとって勇気の出る取り組みだと思う」と感謝。\n\n"
+        "ラーメンを試食し「タイのだしがよく効いている」と太鼓判を押した。"
+    )
+    assert [who for who, _ in spoken(blank, "ja")] == ["鈴木知事", "鈴木知事"]
+
+
+def test_japanese_speakers_after_the_quote_and_quotes_over_two_lines() -> None:
+    text = (
+        "池田監督はミーティングで選手を集め、「今後はベストメンバーで行く」とナインに伝えた。\n"
+        "「投稿から場所がわからないことが多い」と村上ＣＥＯは話す。\n"
+        "巨人・岸スカウトも「最近見た中で一番良かった。\n"
+        "コロナ禍がありながら仕上げてきたのはさすが」とべたホメだ。\n"
+        "「雨がやんだ」と遅れが出ていることを伝えた。"
+    )
+    assert spoken(text, "ja") == [
+        ("池田監督", "今後はベストメンバーで行く"),  # と + whom + に + verb
+        ("村上ＣＥＯ", "投稿から場所がわからないことが多い"),  # the speaker between と and the verb
+        ("巨人・岸スカウト", "最近見た中で一番良かった。"),  # one quote over two lines, both its parts
+        ("巨人・岸スカウト", "コロナ禍がありながら仕上げてきたのはさすが"),
+    ]  # "遅れが" is a subject without a title: no speaker
 
 
 def test_japanese_reported_speech_of_the_sentence_topic() -> None:

@@ -199,3 +199,11 @@ def test_a_mixed_language_summary_tells_a_fact_once_in_the_display_language() ->
     before = ExtractiveSummarizer(params=SummaryParams(across_languages=False))
     texts_before = [s.text.rstrip(".") for s in before.summarize(inputs, comparison, words=200).sentences]
     assert ru_fact in texts_before and en_fact in texts_before  # without it, the fact was told twice
+
+
+def test_words_are_counted_in_scripts_without_spaces() -> None:
+    from newsprism.nlp.tokenize import word_count
+
+    assert word_count("The Air Force has 60 days to respond to the GAO .") == 11  # a lone "." is no word
+    assert word_count("計画では、古い建物の耐震化を完了させる。") == 9  # 17 characters: about 2 a word
+    assert word_count("NHKによると、") == 1 + 2

@@ -83,7 +83,7 @@ def feeds_list(state: _State, as_json: bool, as_opml: bool) -> None:
     from .main import _run
 
     def go() -> None:
-        with state.engine() as engine:
+        with state.reader("newsprism feeds add URL") as engine:
             found = FeedStore(_sqlite(engine.store)).feeds()
         if as_opml:
             click.echo(export_opml(found), nl=False)
@@ -105,7 +105,7 @@ def feeds_remove(state: _State, urls: tuple[str, ...]) -> None:
     from .main import _run
 
     def go() -> int:
-        with state.engine() as engine:
+        with state.reader("newsprism feeds add URL") as engine:
             removed, unknown = remove_feeds(FeedStore(_sqlite(engine.store)), urls)
         for url in unknown:
             click.echo(f"not followed: {url}", err=True)
@@ -212,7 +212,7 @@ def watch(state: _State, once: bool, interval: float | None, as_json: bool, quie
     from .main import _run
 
     def go() -> int:
-        with state.engine() as engine:
+        with state.reader("newsprism feeds add URL") as engine:
             status = _Status(quiet=quiet or as_json)
             try:
                 watcher = Watcher(engine, interval=interval, on_event=status)

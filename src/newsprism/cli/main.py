@@ -55,16 +55,15 @@ class _State:
         settings = Settings.load({**self.overrides, **extra}) if extra else self.settings
         return Engine.open(settings)
 
-    def reader(self) -> Engine:
+    def reader(self, creator: str = "newsprism ingest PATH...") -> Engine:
         """The engine of a command that only reads (or rebuilds) what is stored: a database that
-        does not exist is an error, not a new empty one (a mistyped --db)."""
+        does not exist is an error, not a new empty one (a mistyped --db).  ``creator``: the
+        command the error names as the one that creates it."""
         import os
 
         db = self.settings.db
         if db != ":memory:" and not os.path.exists(db):
-            raise NewsprismError(
-                f"no database at {db}: `newsprism ingest PATH...` creates it (or check --db / NEWSPRISM_DB)"
-            )
+            raise NewsprismError(f"no database at {db}: `{creator}` creates it (or check --db / NEWSPRISM_DB)")
         return self.engine()
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import textwrap
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from ..engine import Progress as IngestProgress
 from ..model import Article, Assignment, IngestReport, Story, StoryEvent
@@ -145,6 +145,13 @@ def _why(article: Article, assignment: Assignment, by_id: dict[int, Article]) ->
     return "; ".join(parts)
 
 
+def indented(text: str, width: int, indent: str = "  ") -> list[str]:
+    """``text`` wrapped to ``width`` display cells (a Japanese or Chinese character takes two),
+    every line indented."""
+    room = max(1, width - len(indent))
+    return [indent + piece.plain.rstrip() for piece in Text(text).wrap(_out, room)]
+
+
 def story_detail(
     story: Story,
     members: Sequence[tuple[Article, Assignment]],
@@ -170,11 +177,8 @@ def story_detail(
                     for c in sent["support"]
                 )
             )
-            line = f"{sent['text']} [{cited}]"
-            width = max(40, _out.width - 1)  # wrapped here so that every line keeps the indent
-            _out.print(
-                textwrap.fill(line, width, initial_indent="  ", subsequent_indent="  "), markup=False, soft_wrap=True
-            )
+            for line in indented(f"{sent['text']} [{cited}]", max(40, _out.width - 1)):
+                _out.print(line, markup=False, soft_wrap=True)
         _out.print("", markup=False)
     table = Table(show_lines=False)
     table.add_column("article", overflow="fold")

@@ -11,6 +11,7 @@ Statements left without an edge are what only one source reports.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -305,14 +306,7 @@ def _group(edges: list[tuple[int, int, float]], gid: np.ndarray, sim: np.ndarray
 def to_facts(al: Alignment) -> tuple[list[Fact], list[Fact]]:
     """Facts (2+ independent sources) and unique statements as :class:`Fact` objects."""
     facts: list[Fact] = []
-    # one statement aligned with several of another source ("X met Y ..." with two sentences that
-    # each tell part of it) is one fact, with every supporting span once
-    by_centre: dict[int, list[int]] = {}
-    for members in al.facts:
-        centre = max(members, key=lambda k: (float(al.similarity[k, members].sum()), -k))
-        merged = by_centre.setdefault(centre, [])
-        merged += [k for k in members if k not in merged]
-    for centre, members in by_centre.items():
+    for centre, members in _merged_facts(al):
         rep = al.statements[centre]
         support = tuple(_span(al.statements[k]) for k in members)
         facts.append(Fact(text=rep.text, support=support, sources=len({al.groups[k] for k in members})))
@@ -326,6 +320,64 @@ def to_facts(al: Alignment) -> tuple[list[Fact], list[Fact]]:
         for k in al.unique
     ]
     return facts, unique
+
+
+def _merged_facts(al: Alignment) -> list[tuple[int, list[int]]]:
+    """The alignment's facts as (the statement that words it, members with that one first).
+
+    A statement aligned with several statements of the same other source(s), each its own fact,
+    is one fact ("X met Y in Reykjavik to discuss Z" with "X met Y in Reykjavik" and "They
+    discussed Z" of one other report) citing every supporting span once.  Facts that share a
+    statement but whose other statements come from different sources stay apart, as the grouping
+    made them: [A, B] and [A, C], B and C from two reports that say different things, are two
+    facts of two sources, not one of three.  A pair whose statements both belong to other facts
+    adds no statement, only a repeat, and goes.  Each fact is worded by a statement no other fact
+    is worded by where it can be.  Ties are broken by the statements' words, not their positions:
+    the result does not depend on the order or the ids of the articles."""
+
+    def words(k: int) -> tuple[str, str, int]:
+        st = al.statements[k]
+        return (st.text, st.article, st.start)
+
+    def keys(members: list[int]) -> list[tuple[int, frozenset[str]]]:
+        return [(k, frozenset(al.groups[m] for m in members) - {al.groups[k]}) for k in members]
+
+    count: dict[tuple[int, frozenset[str]], int] = defaultdict(int)
+    for members in al.facts:
+        for key in keys(members):
+            count[key] += 1
+    merged: dict[object, list[int]] = {}
+    for i, members in enumerate(al.facts):
+        stars = [key for key in keys(members) if count[key] >= 2]
+        hub: object = min(stars, key=lambda key: (-count[key], *words(key[0]))) if stars else i
+        into = merged.setdefault(hub, [])
+        into += [k for k in members if k not in into]
+    facts = list(merged.values())
+    # the pairs that repeat statements of other facts go, the weakest first, while both keep one
+    listed: dict[int, int] = defaultdict(int)
+    for members in facts:
+        for k in members:
+            listed[k] += 1
+    repeats: set[int] = set()
+    pairs = [(n, m) for n, m in enumerate(facts) if len(m) == 2]
+    for n, (a, b) in sorted(pairs, key=lambda p: (float(al.similarity[p[1][0], p[1][1]]), sorted(map(words, p[1])))):
+        if listed[a] >= 2 and listed[b] >= 2:
+            listed[a] -= 1
+            listed[b] -= 1
+            repeats.add(n)
+    # the biggest facts choose their wording first: the statement most alike to the rest, among
+    # those no fact is worded by yet
+    used: set[str] = set()
+    out = []
+    kept = [m for n, m in enumerate(facts) if n not in repeats]
+    for members in sorted(kept, key=lambda m: (-len(m), min(words(k) for k in m))):
+        centre = min(
+            members,
+            key=lambda k: (al.statements[k].text in used, -float(al.similarity[k, members].sum()), *words(k)),
+        )
+        used.add(al.statements[centre].text)
+        out.append((centre, [centre, *(k for k in members if k != centre)]))
+    return out
 
 
 def _span(st: Statement) -> Span:

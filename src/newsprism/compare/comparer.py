@@ -108,8 +108,21 @@ class Comparer:
         display = display_language or _display_language(inputs)
         where = {(st.article, st.start, st.end): k for k, st in enumerate(al.statements)} if al.translated else {}
         lang_of = {st.article: lang for st, lang in zip(al.statements, al.languages, strict=True)}
-        facts = [_in_language(f, display, al, where, lang_of) for f in facts]
-        unique = [_in_language(f, display, al, where, lang_of) if f.kind == "statement" else f for f in unique]
+        worded = [_in_language(f, display, al, where, lang_of) for f in facts]
+        worded_unique = [_in_language(f, display, al, where, lang_of) if f.kind == "statement" else f for f in unique]
+        # a translated copy's statement that now words another's fact or unique statement is not
+        # also listed as unique to the copy
+        used = {
+            (span.article, span.start, span.end)
+            for before, after in zip([*facts, *unique], [*worded, *worded_unique], strict=True)
+            for span in after.support[len(before.support) :]
+        }
+        facts = worded
+        unique = [
+            f
+            for f in worded_unique
+            if not (len(f.support) == 1 and (f.support[0].article, f.support[0].start, f.support[0].end) in used)
+        ]
         return Comparison(
             story=story,
             sources=sources,

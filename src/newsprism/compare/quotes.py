@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v4``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v5``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -165,7 +165,7 @@ class RuleQuoteExtractor:
     rule could attribute (speaker ``None``); they are mostly scare quotes and titles, so off by default.
     """
 
-    name = "newsprism.RuleQuotes.v4"
+    name = "newsprism.RuleQuotes.v5"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -241,8 +241,10 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
         start, end = lines[index]
         first = text[start:end].lstrip()[:2]
         continues = carry is not None and any(first.startswith(c) for c, f in _FAMILY.items() if f == carry)
-        if language == "ru" and carry in (_DOUBLE, "g") and not continues and parts:
+        runs = (language == "ru" and carry in (_DOUBLE, "g")) or (language in ("ja", "zh") and carry in ("c", "e"))
+        if runs and not continues and parts:
             # Russian does not reopen a quote at each paragraph: "Я опекал его. / … / … очка", - добавил он.
+            # Nor does Japanese: 「最近見た中で一番良かった。/ …さすが」とべたホメだ。
             run = _russian_run(text, lines, index, carry, markup)
             if run is not None:
                 last, close = run
@@ -293,7 +295,9 @@ def _russian_run(
                 continue
             prev = text[m.start() - 1] if m.start() > a else ""
             nxt = text[m.end()] if m.end() < b else ""
-            closes = m.group() in ('"', "”", "»") and prev.strip() != "" and (not nxt.strip() or nxt in _CLOSE_CONTEXT)
+            closes = m.group() in ("」", "』") or (
+                m.group() in ('"', "”", "»") and prev.strip() != "" and (not nxt.strip() or nxt in _CLOSE_CONTEXT)
+            )
             return (k, m.start()) if closes else None
     return None
 
@@ -585,14 +589,15 @@ def _events(para: _Para) -> list[tuple[int, Mention, str]]:
 _JA_CUE = re.compile(
     r"\s*と[、,]?\s*[^。「」]{0,24}?(話|語|述べ|説明|強調|明か|明らか|たたえ|称え|指摘|訴え|呼びかけ|呼び掛け|書い|"
     r"つづ|投稿|発表|答え|振り返|意気込|力を込め|力をこめ|笑顔|喜|よろこ|感謝|コメント|言|宣言|主張|表明|明言|説い|"
-    r"願|絶賛|称賛|エール|太鼓判|決意|あいさつ|挨拶|悲し|期待|胸を張|(?<=と)し(?:ている|ていた|た)(?=[。、]|$)|"
+    r"願|絶賛|称賛|エール|太鼓判|決意|あいさつ|挨拶|悲し|期待|胸を張|伝え|褒め|ほめ|ホメ|"
+    r"(?<=と)し(?:ている|ていた|た)(?=[。、]|$)|"
     r"(?<=と)のこと)"
 )
 # 「…」とカサ教授。: the speaker named right after the quote ends the sentence
 _JA_AFTER = re.compile(r"\s*と[、,]?\s*([一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{1,12}?)(TITLES)?\s*(?:[。！]|$)")
 _JA_TITLES = (
     "官房長官|国務長官|大統領|理事長|委員長|幹事長|報道官|容疑者|弁護士|首相|大臣|知事|市長|町長|村長|区長|社長|"
-    "会長|代表|監督|選手|被告|議員|長官|総裁|教授|党首|主席|外相|部長|署長|医師|氏|さん"
+    "会長|代表|監督|選手|被告|議員|長官|総裁|教授|党首|主席|外相|部長|署長|医師|スカウト|CEO|ＣＥＯ|氏|さん"
 )
 _JA_SUBJECT = re.compile(
     rf"([一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{{1,12}}?)({_JA_TITLES})?(?:[（(][０-９0-9]+[）)])?ら?"
@@ -604,7 +609,8 @@ _JA_HONORIFICS = ("氏", "さん")
 
 def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
     """「…」と話した: the speaker is the last topic or subject before the quote in its sentence."""
-    if part.close_at is None or masked[part.open_at : part.open_at + 1] not in ("「", "『"):
+    continued = part.open_at == para.start  # the last line of a quote opened on a line before
+    if part.close_at is None or (masked[part.open_at : part.open_at + 1] not in ("「", "『") and not continued):
         return False
     end = masked.find("。", part.close_end)
     cue = _JA_CUE.match(masked, part.close_end, end if end >= 0 else para.end)
@@ -613,6 +619,9 @@ def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
         if after is None or not after.group(2):
             return False  # "」と感激。": a word, not a speaker; "」とカサ教授。" has a title
         return _ja_mention(part, after, "と")
+    for m in _JA_SUBJECT.finditer(masked, part.close_end, cue.start(1)):
+        if m.group(2):  # "」と村上CEOは話す。": the titled speaker between と and the verb
+            return _ja_mention(part, m, cue.group(1))
 
     start = max(masked.rfind("。", para.start, part.open_at) + 1, masked.rfind("\n", para.start, part.open_at) + 1)
     subject = None
@@ -623,10 +632,9 @@ def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
         # in its paragraph or, for a paragraph's first sentence, the line before ("鈴木知事は「…」と
         # 感謝。\n…を試食し「おいしい」と太鼓判を押した。")
         if start > para.start:
-            lo, hi = masked.rfind("。", para.start, start - 1) + 1, start
+            lo, hi = max(para.start, masked.rfind("。", para.start, start - 1) + 1), start
         else:
-            hi = masked.rfind("\n", 0, para.start)
-            lo = masked.rfind("\n", 0, max(hi, 0)) + 1
+            lo, hi = _line_before(masked, para.start)
             lo = max(lo, masked.rfind("。", lo, max(hi - 1, lo)) + 1)
         for m in _JA_SUBJECT.finditer(masked, lo, max(hi, lo)):
             if m.group(2):  # a titled person ("鈴木知事は"), not any topic ("効果は", "送迎は")
@@ -636,6 +644,20 @@ def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
     if len(subject.group(1)) < 2 and not subject.group(2):
         return False  # "…歳は": a counter, not a name ("辻監督は" is one)
     return _ja_mention(part, subject, cue.group(1))
+
+
+def _line_before(masked: str, start: int) -> tuple[int, int]:
+    """The span of the last line with text before position ``start`` (a line's start), blank
+    lines skipped; (0, 0) when there is none."""
+    lo = start
+    while lo > 0:
+        hi = masked.rfind("\n", 0, lo)
+        if hi < 0:
+            break
+        lo = masked.rfind("\n", 0, hi) + 1
+        if masked[lo:hi].strip():
+            return lo, hi
+    return 0, 0
 
 
 def _ja_mention(part: _Part, m: re.Match[str], cue: str) -> bool:

@@ -296,8 +296,13 @@ def draft_from_record(record: Any, *, origin: str) -> Draft | Rejection:
     if not (text and text.strip()) and not (html and html.strip()):
         wrong = [k for k in ("text", "html") if record.get(k) is not None and _text_field(record[k]) is None]
         if wrong:
-            kinds = ", ".join(f"'{k}' is {_json_kind(record[k])}" for k in wrong)
-            return Rejection(origin, "missing-text", f"{kinds}, not a string (or a list of strings)")
+            kinds = ", ".join(
+                f"'{k}' is a list with items that are not strings"
+                if isinstance(record[k], list)
+                else f"'{k}' is {_json_kind(record[k])}, not a string (or a list of strings)"
+                for k in wrong
+            )
+            return Rejection(origin, "missing-text", kinds)
         return Rejection(origin, "missing-text", "record has neither 'text' nor 'html'")
     url = _str_field(record.get("url"))
     outlet = _str_field(_first(record, "source", "outlet"))

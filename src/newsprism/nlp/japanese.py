@@ -225,13 +225,18 @@ def _word_sounds(word: str) -> set[tuple[str, ...]]:
     return out
 
 
+MAX_SOUND_WORDS = 5
+
+
 @lru_cache(maxsize=65536)
 def latin_sounds(name: str) -> frozenset[str]:
     """The consonant classes a Latin-spelt name may sound as katakana writes it ("Putin" ->
-    {"ptn"}, "Warner" -> {"n", "rnr"}); empty when it holds other letters."""
+    {"ptn"}, "Warner" -> {"n", "rnr"}); empty when it holds other letters or more than
+    :data:`MAX_SOUND_WORDS` words (each word may sound up to four ways: the sounds of a long name
+    would be too many to list)."""
     plain = "".join(c for c in unicodedata.normalize("NFD", name.lower()) if not unicodedata.combining(c))
     words = re.split(r"[\s\-]+", plain.replace("'", "").replace("’", ""))
-    if not all(w.isascii() and w.isalpha() for w in words):
+    if len(words) > MAX_SOUND_WORDS or not all(w.isascii() and w.isalpha() for w in words):
         return frozenset()
     combos: set[tuple[str, ...]] = {()}
     for w in words:
