@@ -217,6 +217,7 @@ def test_json_array_gives_one_draft_per_item_with_index_origins() -> None:
         ({"text": 5}, "'text' is a number, not a string (or a list of strings)"),
         ({"text": None, "html": {"p": "x"}}, "'html' is an object, not a string (or a list of strings)"),
         ({"text": ["a", 3]}, "'text' is a list with items that are not strings"),
+        ({"text": []}, "'text' is an empty list"),
         ({"title": "no text"}, "record has neither 'text' nor 'html'"),
     ],
 )

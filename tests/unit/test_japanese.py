@@ -163,9 +163,10 @@ def test_without_the_analyser_japanese_names_stay_apart() -> None:
         ("レバンテ", "Levante"),  # b and v
         ("ロサンゼルス", "Los Angeles"),  # a soft g
         ("リオデジャネイロ", "Rio de Janeiro"),
-        ("ネイマール", "Neymar"),  # an m before a vowel stays m ...
-        ("ハンバーグ", "Hamburg"),  # ... before a consonant it is written ン
-        ("エムバペ", "Mbappé"),  # ... but not at the start
+        ("ハンバーグ", "Hamburg"),  # an m before a consonant is written ン ...
+        ("ウィリアムズ", "Williams"),  # ... or ム, with a vowel
+        ("ムバラク", "Mubarak"),
+        ("エムバペ", "Mbappé"),
         ("ジミー・バトラー", "Jimmy Butler"),  # a doubled m is one
     ],
 )
@@ -237,6 +238,34 @@ def test_a_foreign_name_the_analyser_cut_is_one_name() -> None:
         ("タイラー・ヒーロー", "person", "Tyler Hero"),  # a common noun after "・" is part of the name
         ("ボストン・レッドソックス", "other", "Boston Red Socks"),
     ]
+
+
+def test_places_joined_by_a_middle_dot_stay_apart() -> None:
+    analyser = FakeAnalyser(
+        {
+            "プーチン": (PERSON, "プーチン", "プーチン"),
+            "ロシア": (PLACE, "ロシア", "ロシア"),
+            "ウクライナ": (PLACE, "ウクライナ", "ウクライナ"),
+            "・": (MIDDLE_DOT, None, None),
+        }
+    )
+    found = japanese_names("プーチン・ロシア大統領とロシア・ウクライナ", analyser)
+    assert [(n.name, n.kind) for n in found] == [
+        ("プーチン", "person"),  # Putin, president of Russia: a name, then its country
+        ("ロシア", "place"),
+        ("ロシア", "place"),  # a list of places
+        ("ウクライナ", "place"),
+    ]
+
+
+def test_a_long_capitalised_run_is_not_read_tail_by_tail(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.nlp.entities as entities_module
+
+    asked: list[str] = []
+    monkeypatch.setattr(entities_module, "latin_sounds", lambda name: asked.append(name) or frozenset())
+    run = " ".join(["Gerger"] * 3000)
+    entities_for([("ja", "ケンドリック・ナンが話した。"), ("en", f"Yesterday {run} announced it.")], analyser=None)
+    assert len(asked) < 50  # one tail per word before: quadratic time and memory on such a run
 
 
 def test_a_katakana_name_meets_a_latin_name_with_a_word_before_it() -> None:

@@ -506,13 +506,15 @@ def test_japanese_speakers_after_the_quote_and_quotes_over_two_lines() -> None:
         "「投稿から場所がわからないことが多い」と村上ＣＥＯは話す。\n"
         "巨人・岸スカウトも「最近見た中で一番良かった。\n"
         "コロナ禍がありながら仕上げてきたのはさすが」とべたホメだ。\n"
-        "「雨がやんだ」と遅れが出ていることを伝えた。"
+        "「雨がやんだ」と遅れが出ていることを伝えた。\n"
+        "鈴木知事は「国の方針に従う」と佐藤首相が決めた方針を説明した。"
     )
     assert spoken(text, "ja") == [
         ("池田監督", "今後はベストメンバーで行く"),  # と + whom + に + verb
         ("村上ＣＥＯ", "投稿から場所がわからないことが多い"),  # the speaker between と and the verb
         ("巨人・岸スカウト", "最近見た中で一番良かった。"),  # one quote over two lines, both its parts
         ("巨人・岸スカウト", "コロナ禍がありながら仕上げてきたのはさすが"),
+        ("鈴木知事", "国の方針に従う"),  # the speaker before the quote, not a name in the clause after と
     ]  # "遅れが" is a subject without a title: no speaker
 
 

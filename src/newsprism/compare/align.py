@@ -332,12 +332,15 @@ def _merged_facts(al: Alignment) -> list[tuple[int, list[int]]]:
     made them: [A, B] and [A, C], B and C from two reports that say different things, are two
     facts of two sources, not one of three.  A pair whose statements both belong to other facts
     adds no statement, only a repeat, and goes.  Each fact is worded by a statement no other fact
-    is worded by where it can be.  Ties are broken by the statements' words, not their positions:
-    the result does not depend on the order or the ids of the articles."""
+    is worded by where it can be.  Ties are broken by the statements' words, then their order,
+    which :class:`~newsprism.compare.comparer.Comparer` makes an order of the articles' texts, so
+    the result depends neither on the articles' ids nor on the order they are given in."""
 
-    def words(k: int) -> tuple[str, str, int]:
-        st = al.statements[k]
-        return (st.text, st.article, st.start)
+    def words(k: int) -> tuple[str, int]:
+        return (al.statements[k].text, k)  # statements come in an order of their articles' texts
+
+    def alike(k: int, members: list[int]) -> float:
+        return round(float(al.similarity[k, members].sum()), 9)  # no tie decided by rounding noise
 
     def keys(members: list[int]) -> list[tuple[int, frozenset[str]]]:
         return [(k, frozenset(al.groups[m] for m in members) - {al.groups[k]}) for k in members]
@@ -360,7 +363,7 @@ def _merged_facts(al: Alignment) -> list[tuple[int, list[int]]]:
             listed[k] += 1
     repeats: set[int] = set()
     pairs = [(n, m) for n, m in enumerate(facts) if len(m) == 2]
-    for n, (a, b) in sorted(pairs, key=lambda p: (float(al.similarity[p[1][0], p[1][1]]), sorted(map(words, p[1])))):
+    for n, (a, b) in sorted(pairs, key=lambda p: (alike(p[1][0], [p[1][1]]), sorted(map(words, p[1])))):
         if listed[a] >= 2 and listed[b] >= 2:
             listed[a] -= 1
             listed[b] -= 1
@@ -370,11 +373,8 @@ def _merged_facts(al: Alignment) -> list[tuple[int, list[int]]]:
     used: set[str] = set()
     out = []
     kept = [m for n, m in enumerate(facts) if n not in repeats]
-    for members in sorted(kept, key=lambda m: (-len(m), min(words(k) for k in m))):
-        centre = min(
-            members,
-            key=lambda k: (al.statements[k].text in used, -float(al.similarity[k, members].sum()), *words(k)),
-        )
+    for members in sorted(kept, key=lambda m: (-len(m), sorted(words(k) for k in m))):
+        centre = min(members, key=lambda k: (al.statements[k].text in used, -alike(k, members), *words(k)))
         used.add(al.statements[centre].text)
         out.append((centre, [centre, *(k for k in members if k != centre)]))
     return out

@@ -9,6 +9,7 @@ no network; the engine caches its JSON per story revision.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -81,7 +82,8 @@ class Comparer:
     def compare(
         self, inputs: Sequence[CompareInput], *, story: int | None = None, display_language: str | None = None
     ) -> Comparison:
-        inputs = sorted(inputs, key=lambda i: i.article)
+        # aligned in an order of their texts, not their ids: renaming an article changes nothing
+        inputs = sorted(inputs, key=lambda i: (hashlib.sha1(i.text.encode("utf-8")).hexdigest(), i.article))
         by_id = {i.article: i for i in inputs}
         group = {i.article: _root(i, by_id) for i in inputs}
         docs = [Doc(i.article, i.text, group[i.article], i.language) for i in inputs]
@@ -104,7 +106,10 @@ class Comparer:
         )
         quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
         entities = entities_for([(i.article, i.text) for i in inputs], languages=language_of, mentions=mentions)
-        sources = tuple(Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of) for i in inputs)
+        sources = tuple(
+            Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of)
+            for i in sorted(inputs, key=lambda i: i.article)
+        )
         display = display_language or _display_language(inputs)
         where = {(st.article, st.start, st.end): k for k, st in enumerate(al.statements)} if al.translated else {}
         lang_of = {st.article: lang for st, lang in zip(al.statements, al.languages, strict=True)}

@@ -132,6 +132,7 @@ class _Part:
     cue: str | None = None
     how: str = ""
     label: tuple[int, int] | None = None  # a transcript's speaker label inside the marks ("PENCE: …")
+    continued: bool = False  # a line of a quote opened on a line before, without a mark of its own
 
 
 @dataclass(slots=True)
@@ -252,7 +253,7 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
                     a, b = lines[k]
                     part = _make_part(text, a, close if k == last else b, a, close if k == last else None, b)
                     if part is not None:
-                        part.chain, part.para = chain, k
+                        part.chain, part.para, part.continued = chain, k, True
                         if k == last:
                             part.close_end = close + 1
                         parts.append(part)
@@ -605,12 +606,12 @@ _JA_SUBJECT = re.compile(
 )
 _JA_AFTER = re.compile(_JA_AFTER.pattern.replace("TITLES", _JA_TITLES))
 _JA_HONORIFICS = ("氏", "さん")
+_JA_TO = re.compile(r"\s*と[、,]?\s*")
 
 
 def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
     """「…」と話した: the speaker is the last topic or subject before the quote in its sentence."""
-    continued = part.open_at == para.start  # the last line of a quote opened on a line before
-    if part.close_at is None or (masked[part.open_at : part.open_at + 1] not in ("「", "『") and not continued):
+    if part.close_at is None or (masked[part.open_at : part.open_at + 1] not in ("「", "『") and not part.continued):
         return False
     end = masked.find("。", part.close_end)
     cue = _JA_CUE.match(masked, part.close_end, end if end >= 0 else para.end)
@@ -619,14 +620,17 @@ def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
         if after is None or not after.group(2):
             return False  # "」と感激。": a word, not a speaker; "」とカサ教授。" has a title
         return _ja_mention(part, after, "と")
-    for m in _JA_SUBJECT.finditer(masked, part.close_end, cue.start(1)):
-        if m.group(2):  # "」と村上CEOは話す。": the titled speaker between と and the verb
-            return _ja_mention(part, m, cue.group(1))
 
     start = max(masked.rfind("。", para.start, part.open_at) + 1, masked.rfind("\n", para.start, part.open_at) + 1)
     subject = None
     for m in _JA_SUBJECT.finditer(masked, max(start, para.start), part.open_at):
         subject = m
+    if subject is None:
+        # "」と村上CEOは話す。": a titled speaker right after と, when none stands before the quote
+        after_to = _JA_TO.match(masked, part.close_end)
+        m = _JA_SUBJECT.match(masked, after_to.end()) if after_to else None
+        if m is not None and m.group(2) and m.end() <= cue.start(1):
+            return _ja_mention(part, m, cue.group(1))
     if subject is None:
         # no subject in the quote's sentence: Japanese leaves out the one of the sentence before,
         # in its paragraph or, for a paragraph's first sentence, the line before ("鈴木知事は「…」と

@@ -297,7 +297,7 @@ def draft_from_record(record: Any, *, origin: str) -> Draft | Rejection:
         wrong = [k for k in ("text", "html") if record.get(k) is not None and _text_field(record[k]) is None]
         if wrong:
             kinds = ", ".join(
-                f"'{k}' is a list with items that are not strings"
+                (f"'{k}' is an empty list" if not record[k] else f"'{k}' is a list with items that are not strings")
                 if isinstance(record[k], list)
                 else f"'{k}' is {_json_kind(record[k])}, not a string (or a list of strings)"
                 for k in wrong

@@ -43,7 +43,14 @@ from importlib import resources
 from typing import Literal
 
 from ..compare.base import Entity
-from .japanese import MorphAnalyser, default_analyser, japanese_names, katakana_sound, latin_sounds
+from .japanese import (
+    MAX_SOUND_WORDS,
+    MorphAnalyser,
+    default_analyser,
+    japanese_names,
+    katakana_sound,
+    latin_sounds,
+)
 from .stopwords import stopwords_for
 from .timex import _MONTHS, _WEEKDAYS
 from .translit import KEY_LENGTH, given_name_spelling, name_key, spelling
@@ -894,7 +901,7 @@ class _LatinIndex:
             if len(words) >= 2 and kinds[name]["person"]:
                 for sound in latin_sounds(words[-1]):  # "ナダル": "Rafael Nadal"
                     self.surname_sounds[sound].add(name)
-            for k in range(1, len(words)):  # "トム・ライト": "Winger Tom Wright", a role before the name
+            for k in range(max(1, len(words) - MAX_SOUND_WORDS), len(words)):  # "トム・ライト": "Winger Tom Wright"
                 for sound in latin_sounds(" ".join(words[k:])):
                     self.tail_sounds[len(words) - k, sound].add(name)
             if (keys := _loose(name)) is None:

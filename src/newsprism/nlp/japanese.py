@@ -182,19 +182,15 @@ _NAME_JOINERS = str.maketrans("", "", "・＝=")
 
 
 def _consonants(word: str, *, keep_h: bool) -> list[str]:
-    """The consonant classes of a word already written in the shared letters; an m right before
-    another consonant is "n", as katakana writes it ("Hamburg" ハンブルク), but an m before a vowel,
-    at the end or at the start is "m" ("Neymar" ネイマール, "Tom" トム, "Mbappé" エムバペ)."""
-    out = []
-    for i, c in enumerate(word):
-        if c in _CONSONANTS and (keep_h or c != "h" or i == 0):
-            after = word[i + 1 : i + 2]
-            out.append("n" if c == "m" and i > 0 and after in _CONSONANTS and after != "m" else c)
-    return out
+    return [c for i, c in enumerate(word) if c in _CONSONANTS and (keep_h or c != "h" or i == 0)]
 
 
 def _skeleton(cons: list[str]) -> str:
-    """Consonants with repeats squeezed."""
+    """Consonants already written in the shared letters: a nasal before another consonant as
+    "n" (vowels are gone by now: katakana writes "Williams" ウィリアムズ, "Mubarak" ムバラク with
+    a vowel after the m, so either side may have one), repeats squeezed.  "Neymar" is then "nr",
+    too short to match: the price of matching those."""
+    cons = ["n" if c == "m" and i + 1 < len(cons) else c for i, c in enumerate(cons)]
     return "".join(c for i, c in enumerate(cons) if i == 0 or c != cons[i - 1])
 
 
@@ -291,9 +287,12 @@ def _foreign_name_end(words: list[Morpheme], i: int) -> int:
     """Where the foreign name that starts with the katakana proper noun ``words[i]`` ends: the
     katakana proper nouns right after it ("ネイ" "マール": Neymar) and the katakana words after a
     "・", each up to the next "・" ("タイラー" "・" "ヒーロー": Tyler Herro, whose "ヒーロー" is a
-    common noun too; "ボストン" "・" "レッド" "ソックス": Boston Red Sox)."""
+    common noun too; "ボストン" "・" "レッド" "ソックス": Boston Red Sox).  Places are not joined
+    ("ロシア・ウクライナ", "プーチン・ロシア大統領"), except a place before common nouns (a team's
+    name)."""
     if not _KATAKANA_WORD.fullmatch(words[i].surface):
         return i + 1
+    place = _proper(words[i]) == "place"
     j = i + 1
     while j < len(words):
         if (
@@ -302,6 +301,8 @@ def _foreign_name_end(words: list[Morpheme], i: int) -> int:
             and words[j].start == words[j - 1].end
             and words[j + 1].start == words[j].end
             and _KATAKANA_WORD.fullmatch(words[j + 1].surface)
+            and _proper(words[j + 1]) != "place"  # "プーチン・ロシア大統領": Putin, then Russia
+            and not (place and _proper(words[j + 1]) is not None)  # "ロンドン・パリ": two places
         ):
             j += 2
             while j < len(words) and words[j].start == words[j - 1].end and _KATAKANA_WORD.fullmatch(words[j].surface):
@@ -309,7 +310,8 @@ def _foreign_name_end(words: list[Morpheme], i: int) -> int:
         elif (
             words[j].start == words[j - 1].end
             and _KATAKANA_WORD.fullmatch(words[j].surface)
-            and _proper(words[j]) is not None
+            and _proper(words[j]) not in (None, "place")
+            and not place
         ):
             j += 1
         else:
