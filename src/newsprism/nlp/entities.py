@@ -935,9 +935,10 @@ class _LatinIndex:
     def sounding(self, katakana: str, kind: str) -> str | None:
         """The one Latin name that sounds as the katakana name does ("プーチン": "Putin"), else, for
         a person, the one full name whose surname does ("ナダル": "Rafael Nadal"), else the one
-        name whose last words, as many as the katakana name has, do ("トム・ライト": "Winger Tom
-        Wright", but "スター・ウォーズ" is not "United States"; not for places: "マドリード" is not
-        "Real Madrid"); only when the sound has at least :data:`_MIN_SOUND` consonants."""
+        name whose last words, as many as the katakana name has and at least two, do ("トム・ライト":
+        "Winger Tom Wright", but "スター・ウォーズ" is not "United States", nor "シモンズ" "Health
+        Agency"; not for places: "マドリード" is not "Real Madrid"); only when the sound has at least
+        :data:`_MIN_SOUND` consonants."""
         sound = katakana_sound(katakana)
         if sound is None or len(sound) < _MIN_SOUND:
             return None
@@ -945,7 +946,8 @@ class _LatinIndex:
         if not found and kind == "person":
             found = self.surname_sounds.get(sound, set())
         if not found and kind != "place":
-            found = self.tail_sounds.get((len(re.split("[・＝]", katakana)), sound), set())
+            parts = len(re.split("[・＝]", katakana))
+            found = self.tail_sounds.get((parts, sound), set()) if parts >= 2 else set()
         return next(iter(found)) if len(found) == 1 else None
 
 
