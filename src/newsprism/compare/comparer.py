@@ -40,8 +40,9 @@ log = logging.getLogger(__name__)
 # surnames written first (the Japanese analyser, when installed, adds its name to the version);
 # v5: katakana names meet the Latin names they sound like; a statement aligned with several of
 # another source is one fact; v6: facts and unique statements worded in the display language by a
-# translated copy of their source; v7: foreign names the Japanese analyser cut are one name, an
-# m sounds as katakana writes it, a katakana name meets a Latin one with a word before it
+# translated copy of their source; v7: foreign names the Japanese analyser cut are one name, a
+# katakana name meets a Latin one with a word before it, facts merge only over the same other
+# sources (one wording each, independent of article ids)
 COMPARE_VERSION = "newsprism.Compare.v7"
 
 

@@ -53,6 +53,7 @@ from .japanese import (
 )
 from .stopwords import stopwords_for
 from .timex import _MONTHS, _WEEKDAYS
+from .tokenize import CJK_CHAR
 from .translit import KEY_LENGTH, given_name_spelling, name_key, spelling
 
 __all__ = [
@@ -570,7 +571,6 @@ def find_entities(
 # scripts ("ロシア", "俄罗斯", "東京"); in Japanese, a person is a name before a title or honorific
 # ("吉村知事", "相馬行胤氏"), and katakana words joined by "・" are a foreign name ("ジミー・バトラー",
 # "レアル・マドリード": a person's or not).
-_CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _JA_PERSON = re.compile(
     r"(?<![一-龥々ァ-ヴー])([一-龥々]{2,4}|[ァ-ヴー]{2,10})"
     r"(知事|市長|町長|村長|首相|大統領|監督|容疑者|被告|議員|教授|長官|外相|署長|氏|さん)"
@@ -582,7 +582,7 @@ _JA_HONORIFIC = ("氏", "さん")
 
 @cache
 def _cjk_places() -> re.Pattern[str] | None:
-    names = [name for name in _places() if _CJK_CHARS.search(name)]
+    names = [name for name in _places() if CJK_CHAR.search(name)]
     if not names:
         return None
     return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))

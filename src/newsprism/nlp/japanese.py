@@ -337,7 +337,7 @@ def japanese_names(text: str, analyser: MorphAnalyser) -> list[JapaneseName]:
             kind = "person" if all(k.startswith("person") for k in kinds) else "other"
             latins = [_latin(w) for w in pieces]
             joined = len(pieces) < j - i  # written with "・": each piece is a word of the name
-            latin = " ".join(p for p in latins if p) if joined and all(latins) else None
+            latin = " ".join(p or "" for p in latins) if joined and all(latins) else None
             start, end = words[i].start, words[j - 1].end
             out.append(JapaneseName(start, end, text[start:end], kind, latin))
             i = j

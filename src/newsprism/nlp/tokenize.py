@@ -15,6 +15,7 @@ from itertools import chain
 from .stopwords import stopwords_for
 
 __all__ = [
+    "CJK_CHAR",
     "is_year_token",
     "lead_tokens",
     "name_tokens",
@@ -30,15 +31,15 @@ __all__ = [
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and CJK ideographs: Japanese, Chinese
 
 
 def word_count(text: str) -> int:
     """How many words ``text`` holds, for lengths and budgets: words between spaces, and in
     Japanese and Chinese, which write none, one word per two characters (an estimate: their
     words are one to three characters long, particles included)."""
-    cjk = len(_CJK_CHAR.findall(text))
-    spaced = sum(1 for w in _CJK_CHAR.sub(" ", text).split() if any(c.isalnum() for c in w))
+    cjk = len(CJK_CHAR.findall(text))
+    spaced = sum(1 for w in CJK_CHAR.sub(" ", text).split() if any(c.isalnum() for c in w))
     return spaced + (cjk + 1) // 2
 
 
