@@ -250,6 +250,42 @@ def test_a_chain_of_matches_is_not_one_fact() -> None:
             assert sum(al.similarity[k, m] for m in others) / len(others) >= params.threshold
 
 
+def _aligned(docs: list[Doc]) -> list[dict[str, str]]:
+    al = align(docs, RuleSentenceSplitter(), AlignParams())
+    return [{al.statements[k].article: al.statements[k].text for k in members} for members in al.facts]
+
+
+def test_statements_sharing_only_a_name_do_not_align() -> None:
+    """Two sentences naming one church say one thing only when the rest agrees too."""
+    a = "The congregants of Wasilla Bible Church have our deep sympathy, the governor wrote."
+    b = "Damage to the Wasilla Bible Church was estimated at one million dollars by the governor."
+    assert _aligned([Doc("a", a, "a", "en"), Doc("b", b, "b", "en")]) == []
+    b2 = "The congregants of the Wasilla Bible Church have the governor's deep sympathy, she wrote."
+    assert len(_aligned([Doc("a", a, "a", "en"), Doc("b", b2, "b", "en")])) == 1
+
+
+def test_statements_sharing_many_names_align() -> None:
+    """A list of names is the content: five shared names make one fact with no other word shared."""
+    a = "Blinken cited Covid-19, climate change, as well as policy toward Afghanistan, Iran and North Korea."
+    b = "Lavrov joined Blinken to find common cause in Afghanistan and curb nuclear programs in Iran and North Korea."
+    assert len(_aligned([Doc("a", a, "a", "en"), Doc("b", b, "b", "en")])) == 1
+
+
+def test_names_most_sources_give_do_not_make_statements_alike() -> None:
+    """The names every source of the story gives (what the story is about) say nothing of which
+    fact a sentence states: the same two sentences align between two sources, not among four."""
+    a = "James Steele of the Wasilla Bible Church said nobody was hurt in the blaze."
+    b = "James Steele of the Wasilla Bible Church said firefighters came from across the valley."
+    others = [
+        "Crews from the whole region joined James Steele at the Wasilla Bible Church overnight.",
+        "James Steele walked reporters around the Wasilla Bible Church on Saturday.",
+    ]
+    two = [Doc("a", a, "a", "en"), Doc("b", b, "b", "en")]
+    assert len(_aligned(two)) == 1
+    four = two + [Doc(f"o{n}", t, f"o{n}", "en") for n, t in enumerate(others)]
+    assert not [f for f in _aligned(four) if "a" in f and "b" in f]
+
+
 def test_facts_sharing_a_statement_do_not_depend_on_article_ids() -> None:
     """A matches B and C, each telling part of it: the facts (how many, their sources, their
     wording) are the same whatever A's id (an id sorting first once made them one fact of three

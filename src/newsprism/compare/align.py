@@ -4,8 +4,9 @@ Each source's clean text is split into sentences (statements).  Statements of di
 *independent* sources (copies of one original count as one source) are compared with TF-IDF
 cosine over content words, names and numbers, weighted by IDF within the story.  An alignment edge
 joins two statements when one is the other's best match in its source and the similarity clears
-the threshold; edges are grouped into facts (at most one statement per source in a fact).
-Statements left without an edge are what only one source reports.
+the threshold (in one language, they must also agree beyond their names: share words outside
+names, or names that not most of the story's sources give); edges are grouped into facts (at
+most one statement per source in a fact).  Statements left without an edge are what only one source reports.
 """
 
 from __future__ import annotations
@@ -43,6 +44,15 @@ class AlignParams:
     strong: float = 0.45  # above this an edge is kept even when not a best match
     min_terms: int = 2  # statements with fewer content terms are not compared (datelines, credits)
     min_shared: int = 3  # aligned statements share at least this many content terms
+    # In one language, two statements must also agree beyond their names: share min_shared words
+    # outside names, or this share of them (Dice), or words and names together this many, a name
+    # most of the story's sources give (3 or more) not counting.  "The congregants of Wasilla
+    # Bible Church have our deep sympathy" and "Damage to the Wasilla Bible Church was estimated
+    # at $1 million" share only the church; "Blinken cited ... Afghanistan, Iran and North Korea
+    # as potential areas of cooperation" and "Lavrov joined Blinken to find common cause in
+    # Afghanistan and curb nuclear programs in Iran and North Korea" share five names.
+    plain_share: float = 0.25
+    words_and_names: int = 5
     name_weight: float = 1.5  # names and numbers count more than other words
     dense_floor: float = 0.45  # across languages: dense cosine below this counts as no similarity
     dense_scale: float = 0.8  # ... and 1.0 maps to this lexical-scale similarity
@@ -170,6 +180,7 @@ def align(
         _mutual_matches(sim, dense, gid, cross, p)
         translated = _translations(statements, languages, gid, dense, p)
     term_sets = [{t for t in bag if not t.startswith("N:")} | {t for t in bag if t.startswith("N:")} for bag in bags]
+    agree = _Agreement(statements, bags, gid, lang, p)
     usable = np.array([sum(1 for t in bag if not t.startswith("N:")) >= p.min_terms for bag in bags], dtype=bool)
     edges: list[tuple[int, int, float]] = []
     for i in range(n):
@@ -186,18 +197,64 @@ def align(
             if s < p.threshold:
                 continue
             shared = len({t for t in bags[i] if not t.startswith("N:")} & set(bags[j]))
-            if shared < p.min_shared and not cross[i, j]:
+            if not cross[i, j] and (shared < p.min_shared or not agree(i, j)):
                 continue
             edges.append((min(i, j), max(i, j), s))
     for i in range(n):  # strong edges beyond best matches
         for j in range(i + 1, n):
-            if sim[i, j] >= p.strong and usable[i] and usable[j]:
+            if sim[i, j] >= p.strong and usable[i] and usable[j] and (cross[i, j] or agree(i, j)):
                 edges.append((i, j, float(sim[i, j])))
     edges = sorted(set(edges), key=lambda e: (-e[2], e[0], e[1]))
     facts = _group(edges, gid, sim, p.threshold)
     linked = {i for f in facts for i in f}
     unique = [i for i in range(n) if i not in linked and usable[i]]
     return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages, translated)
+
+
+class _Agreement:
+    """Whether two statements of one language agree beyond their names (see
+    :class:`AlignParams`): the words outside names of each, and the names that most of the
+    story's independent sources give (what the story is about, saying nothing of which fact a
+    sentence states)."""
+
+    def __init__(
+        self,
+        statements: list[Statement],
+        bags: list[dict[str, float]],
+        gid: np.ndarray,
+        lang: dict[str, str | None],
+        p: AlignParams,
+    ) -> None:
+        self.p = p
+        raw = [words(st.text) for st in statements]
+        languages = [lang.get(st.article) for st in statements]
+        named = [set(names_from(r, language)) for r, language in zip(raw, languages, strict=True)]
+        # a sentence's first word is a name when the story writes it as one inside a sentence
+        inside = {w for r, language in zip(raw, languages, strict=True) for w in names_from(r[1:], language)}
+        self.plain = [
+            frozenset(
+                tokens_from(
+                    [w for n, w in enumerate(r) if w.lower() not in (inside if n == 0 else names)],
+                    language,
+                    stop=function_words_for(language),
+                )
+            )
+            for r, names, language in zip(raw, named, languages, strict=True)
+        ]
+        self.names = [frozenset(t for t in bag if t.startswith("N:")) for bag in bags]
+        sources: dict[str, set[int]] = defaultdict(set)
+        for k, names in enumerate(self.names):
+            for t in names:
+                sources[t].add(int(gid[k]))
+        n_sources = len(set(gid.tolist()))
+        self.central = frozenset(t for t, g in sources.items() if len(g) >= 3 and 2 * len(g) >= n_sources)
+
+    def __call__(self, i: int, j: int) -> bool:
+        p, a, b = self.p, self.plain[i], self.plain[j]
+        both = len(a & b)
+        if both >= p.min_shared or (both and 2 * both >= p.plain_share * (len(a) + len(b))):
+            return True
+        return both + len((self.names[i] & self.names[j]) - self.central) >= p.words_and_names
 
 
 def _parallel(block: np.ndarray, floor: float, share: float) -> list[tuple[int, int]]:

@@ -42,8 +42,9 @@ log = logging.getLogger(__name__)
 # another source is one fact; v6: facts and unique statements worded in the display language by a
 # translated copy of their source; v7: foreign names the Japanese analyser cut are one name, a
 # katakana name meets a Latin one with a word before it, facts merge only over the same other
-# sources (one wording each, independent of article ids)
-COMPARE_VERSION = "newsprism.Compare.v7"
+# sources (one wording each, independent of article ids); v8: statements of one language align
+# only when they agree beyond the names the story's sources share
+COMPARE_VERSION = "newsprism.Compare.v8"
 
 
 @dataclass(frozen=True, slots=True)
