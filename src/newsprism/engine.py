@@ -118,6 +118,7 @@ class Engine:
         )
         self._preparer = preparer
         self._clusterer: OnlineClusterer | None = None
+        self._state_version = -1  # the store's data_version the clusterer state was read at
         self._comparer: Comparer | None = comparer
         self._encoder: Encoder | None = encoder
         # the preparing stage (worker processes) builds its encoder from the settings: with an
@@ -148,7 +149,18 @@ class Engine:
             self._clusterer = self._restore()
         return self._clusterer
 
+    def _writing_clusterer(self) -> OnlineClusterer:
+        """The clusterer, inside a write transaction: its state restored again when another
+        process (a second ``newsprism ingest``, the HTTP server) has written to the store since it
+        was read, so two writers never give one story id to two stories nor miss each other's
+        articles.  The transaction holds the write lock: nobody writes while it lasts."""
+        if self._clusterer is not None and self.store.data_version() != self._state_version:
+            log.info("the store changed in another process: restoring the story state")
+            self._clusterer = None
+        return self.clusterer
+
     def _restore(self) -> OnlineClusterer:
+        self._state_version = self.store.data_version()  # before reading: a change meanwhile restores again
         cl = self._factory()
         counts, n = self.store.load_doc_freq()
         tail = self.store.evidence_tail(n - snapshot_boundary(n, cl.df.growth))
@@ -380,7 +392,6 @@ class Engine:
         return report
 
     def _write_batch(self, batch: list[Prepared], report: IngestReport) -> None:
-        cl = self.clusterer
         touched: set[int] = set()
         opened: dict[int, Article] = {}  # stories opened in this batch: their first article
         repaired: set[int] = set()
@@ -389,6 +400,7 @@ class Engine:
         duplicates = 0
         try:
             with self.store.transaction():
+                cl = self._writing_clusterer()
                 known_hashes, known_urls = self.store.existing_keys(
                     [i.article.content_hash for i in batch if i.article is not None],
                     [u for i in batch for u in _urls_of(i)],
@@ -465,16 +477,10 @@ class Engine:
                     if multilingual:
                         if item.signature is not None:  # computed by the worker
                             cl.known_signature(features, item.signature)
-                        main = cl.main_language()
-                        if main is None or article.language != main or cl.meets_other_language(features):
-                            # what it meets in other languages gets a vector first, so it can be found
-                            meeting = cl.unencoded_meeting(features)
-                            if meeting:
-                                new_vectors.update(self._add_vectors(cl, meeting, pending))
-                            vector = ahead.get(id(item.article))  # the object encoded ahead, before a rename
-                            if vector is None:
-                                vector = self._encode([article])[0]
-                            new_vectors[article_id] = vector
+                        # the object encoded ahead, before a rename
+                        vector = self._vector_for(
+                            cl, article_id, article, features, ahead.get(id(item.article)), pending, new_vectors
+                        )
                     pending[article_id] = (article, features)
                     decision = cl.assign(article_id, features, vector)
                     assignments.append((self._assignment(decision, cl), cl.state_of(article_id)))
@@ -520,6 +526,30 @@ class Engine:
         report.duplicates += duplicates
         report.new_stories += new_stories
         report.article_ids.extend(ingested)
+
+    def _vector_for(
+        self,
+        cl: OnlineClusterer,
+        article_id: int,
+        article: Article,
+        features: ArticleFeatures,
+        ready: Any | None,
+        pending: Mapping[int, tuple[Article, ArticleFeatures]],
+        new_vectors: dict[int, Any],
+    ) -> Any | None:
+        """The vector an article is placed with in a multilingual store (``ready``: encoded
+        ahead or stored), or None.  When the stream has a main language, an article of it gets one
+        only when it meets an article in another language; what it meets gets its vector first,
+        so it can be found.  Vectors encoded here go to ``new_vectors`` (by article id)."""
+        main = cl.main_language()
+        if main is not None and article.language == main and not cl.meets_other_language(features):
+            return None
+        meeting = cl.unencoded_meeting(features)
+        if meeting:
+            new_vectors.update(self._add_vectors(cl, meeting, pending))
+        vector = ready if ready is not None else self._encode([article])[0]
+        new_vectors[article_id] = vector
+        return vector
 
     @staticmethod
     def _likely_encoded(cl: OnlineClusterer, articles: list[Article], ahead: Mapping[int, Any]) -> list[Article]:
@@ -759,11 +789,22 @@ class Engine:
                 items.append((article, features))
             cl = self._factory()
             cl.df.freeze_with(f for _, f in items)
+            multilingual = self._multilingual()
+            if multilingual:  # placed as a multilingual stream from the start, with the stored vectors
+                self._track_signatures(cl)
+            new_vectors: dict[int, Any] = {}
+            had_vectors: set[int] = set()
             decisions: dict[int, Decision] = {}
             story_of: dict[int, int] = {}
             for i, (article, features) in enumerate(items, 1):
                 assert article.id is not None
-                decision = cl.assign(article.id, features)
+                vector = None
+                if multilingual:
+                    stored = self.store.get_vectors(self.encoder.name, [article.id]).get(article.id)
+                    if stored is not None:
+                        had_vectors.add(article.id)
+                    vector = self._vector_for(cl, article.id, article, features, stored, {}, new_vectors)
+                decision = cl.assign(article.id, features, vector)
                 decisions[article.id] = decision
                 story_of[article.id] = decision.story_id
                 for repair in cl.take_repairs():
@@ -771,6 +812,9 @@ class Engine:
                         story_of[aid] = repair.to_story
                 if on_progress:
                     on_progress(i, len(items))
+            new_vectors = {aid: v for aid, v in new_vectors.items() if aid not in had_vectors}
+            if new_vectors:
+                self.store.put_vectors(self.encoder.name, new_vectors)
             mapping = _map_story_ids(before, story_of, self.store.next_story_id())
             self.store.clear_stories()
             for aid, decision in sorted(decisions.items()):

@@ -395,6 +395,23 @@ def test_rebuild_then_ingest_never_reuses_a_story_id(
     assert created.isdisjoint(used)
 
 
+def test_two_processes_writing_one_store_group_as_one_would(
+    make_engine: MakeEngine, demo_specs: list[str], handwritten_path: Path
+) -> None:
+    """A second writer (another ``newsprism ingest``, the HTTP server) whose story state was read
+    before the first one wrote restores it again: no story id is given twice and its articles
+    meet the other's, as if one process had ingested both in turn."""
+    first, second = make_engine("shared.db"), make_engine("shared.db")
+    assert second.clusterer.active_stories == 0  # its state read from the empty store
+    first.ingest(demo_specs)
+    second.ingest([str(handwritten_path)])
+    alone = make_engine("alone.db")
+    alone.ingest(demo_specs)
+    alone.ingest([str(handwritten_path)])
+    assert grouping(second) == grouping(alone)
+    assert [r[1:] for r in rows(first)] == [r[1:] for r in rows(alone)]
+
+
 def test_rebuild_recomputes_features_of_another_version(make_engine: MakeEngine, demo_specs: list[str]) -> None:
     engine = make_engine()
     engine.ingest(demo_specs)

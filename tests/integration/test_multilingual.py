@@ -36,6 +36,20 @@ def test_translations_join_their_original_as_translation_copies(engine: Engine) 
     assert engine.store.get_meta("multilingual") == "1"
 
 
+def test_rebuild_keeps_translations_with_their_original(tmp_path: Path) -> None:
+    """``rebuild`` places a multilingual store's articles with their vectors, as ingest did: the
+    translations stay in their original's story, marked as its translations."""
+    engine = Engine.open(Settings.load({"db": str(tmp_path / "ml.db"), "workers": 1}))
+    engine.ingest([str(FIXTURE)])
+    before = [(r.external_id, r.story_id, r.copy_of_external_id, r.relation) for r in engine.export_assignments()]
+    report = engine.rebuild()
+    after = [(r.external_id, r.story_id, r.copy_of_external_id, r.relation) for r in engine.export_assignments()]
+    assert (report.stories_before, report.stories_after, report.agreement) == (2, 2, 1.0)
+    assert after == before
+    assert sum(1 for r in after if r[3] == "translation") == 6
+    engine.close()
+
+
 def test_story_languages_and_comparison_in_english(engine: Engine) -> None:
     story = next(s for s in engine.stories() if "Accountability" in s.label or "tanker" in s.label.lower())
     assert set(story.languages) == {"en", "es", "it", "nl"}
