@@ -320,13 +320,14 @@ def test_story_json(invoke: Invoke, ingested: Result, demo_specs: list[str]) -> 
     assert "reads as machine-translated" in shown.stdout and "Ukraine" in shown.stdout
 
 
-def test_unknown_story_exits_1_with_one_error_line(invoke: Invoke, ingested: Result) -> None:
-    result = invoke("story", "999")
+@pytest.mark.parametrize("story", ["999", "0", "99999999999999999999999"])  # the last beyond SQLite's integers
+def test_unknown_story_exits_1_with_one_error_line(invoke: Invoke, ingested: Result, story: str) -> None:
+    result = invoke("story", story)
     assert result.exit_code == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()
     assert len(lines) == 1
-    assert lines[0].startswith("error: ") and "999" in lines[0]
+    assert lines[0] == f"error: no story {story}"
 
 
 # --- export and rebuild ---------------------------------------------------------------------------

@@ -115,3 +115,27 @@ def test_cleaned_pages(extractor: TrafilaturaExtractor) -> None:
     assert detroit.text.startswith("Indianapolis – Several thousand teachers wearing red")
     assert detroit.outlet == "The Detroit News"
     assert detroit.published is not None and detroit.published.date().isoformat() == "2019-11-19"
+
+
+_BODY = (
+    "<p>The company, founded in 1998, said on Monday it would cut 300 jobs at its plant, the union said. "
+    "Unemployment in the region is at its highest level since 2008, the labour office said.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "url", "published"),
+    [
+        ("", None, None),  # a year in the text is no publication date
+        ('<meta property="article:published_time" content="2024-03-03T10:00:00Z">', None, "2024-03-03T10:00:00+0000"),
+        ('<meta property="article:published_time" content="2024-01-01">', None, "2024-01-01T00:00:00"),
+        ("", "https://example.org/news/2023/05/07/cuts", "2023-05-07T00:00:00"),
+    ],
+)
+def test_publication_date_from_markup_or_url_never_a_bare_year_in_the_text(
+    head: str, url: str | None, published: str | None
+) -> None:
+    page = f"<html><head><title>Plant cuts jobs</title>{head}</head><body><article>{_BODY}</article></body></html>"
+    extracted = TrafilaturaExtractor().extract(page, url=url)
+    assert extracted is not None
+    assert extracted.published == published

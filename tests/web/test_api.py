@@ -86,7 +86,14 @@ def test_an_article_lists_its_signs_of_machine_translation(client: TestClient, s
 
 
 def test_missing_things_are_404_json(client: TestClient) -> None:
-    for path in ("/api/v1/stories/999", "/api/v1/articles/999", "/api/v1/nothing-here"):
+    huge = "99999999999999999999999"  # beyond SQLite's integers: no such thing either
+    for path in (
+        "/api/v1/stories/999",
+        "/api/v1/articles/999",
+        "/api/v1/nothing-here",
+        f"/api/v1/stories/{huge}",
+        f"/api/v1/articles/{huge}",
+    ):
         response = client.get(path)
         assert response.status_code == 404
         assert response.json()["error"]["code"] == "not-found"
@@ -227,6 +234,7 @@ def test_delete_an_article(writable: TestClient, seeded: Seeded) -> None:
     after = writable.get(f"/api/v1/stories/{seeded.lohan_story}").json()
     assert len(after["sources"]) == len(before["sources"]) - 1  # the cached comparison was dropped
     assert writable.delete(f"/api/v1/articles/{seeded.lohan_original}", headers=auth()).status_code == 404
+    assert writable.delete("/api/v1/articles/99999999999999999999999", headers=auth()).status_code == 404
     # the writer goes on ingesting after the delete (its clusterer restored from the store)
     again = writable.post("/api/v1/articles", json={"articles": [ARTICLE]}, headers=auth()).json()
     assert again["ingested"] == 1 and again["results"][0]["id"] > 15  # a deleted id is never given again

@@ -135,6 +135,8 @@ def test_head_answers_like_get_without_a_body(client: TestClient, seeded: Seeded
         assert head.headers["content-security-policy"] == SECURITY_HEADERS["Content-Security-Policy"], path
     assert client.head("/stories/999").status_code == 404
     assert client.head("/api/v1/articles/999").status_code == 404
+    for huge in ("/stories/99999999999999999999999", "/articles/99999999999999999999999"):  # beyond SQLite's integers
+        assert client.get(huge).status_code == 404, huge
 
 
 def test_head_on_a_real_server(live_server: LiveServer) -> None:

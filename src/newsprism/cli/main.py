@@ -104,6 +104,9 @@ def cli(ctx: click.Context, /, verbose: int, **settings: Any) -> None:
     """
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if verbose < 2:  # an empty or odd page is reported once, as the input's skip reason
+        for library in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
+            logging.getLogger(library).setLevel(logging.CRITICAL)
     explicit_db = settings.get("db") is not None  # given here, not by NEWSPRISM_DB (see demo)
     ctx.obj = _State({k: v for k, v in settings.items() if v is not None}, explicit_db)
 

@@ -6,6 +6,7 @@ trafilatura is imported on first use so that ``import newsprism`` stays fast.
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
 from ..errors import ParseError
@@ -25,7 +26,9 @@ class TrafilaturaExtractor:
     ``extraction-failed`` (the cleaner turns it into a rejection).
     """
 
-    name = "trafilatura.v2"  # v2: the publication time of day too ("2021-05-19T10:00:00+0000")
+    # v2: the publication time of day too ("2021-05-19T10:00:00+0000"); v3: no date from a bare
+    # year in the text ("founded in 1998")
+    name = "trafilatura.v3"
 
     def __init__(self, *, favor_precision: bool = False, include_tables: bool = False) -> None:
         self.favor_precision = favor_precision
@@ -60,11 +63,14 @@ class TrafilaturaExtractor:
         text = _clean(fields.get("text"))
         if not text:
             return None
+        published = _clean(fields.get("date"))
+        if published is not None and _YEAR_ONLY.match(published):
+            published = _marked_up_date(html, url, dates)
         return Extracted(
             text=text,
             title=_clean(fields.get("title")),
             author=_clean(fields.get("author")),
-            published=_clean(fields.get("date")),
+            published=published,
             site_name=_clean(fields.get("sitename")),
             url=_clean(fields.get("url")),
             language=_clean(fields.get("language")),
@@ -72,6 +78,21 @@ class TrafilaturaExtractor:
 
 
 _FIELDS = ("text", "title", "author", "date", "sitename", "url", "language")
+
+# what trafilatura's extensive date search returns when all it found is a year in the text
+# ("founded in 1998", "its highest level since 2008"): not a publication date
+_YEAR_ONLY = re.compile(r"^\d{4}-01-01T00:00:00$")
+
+
+def _marked_up_date(html: str, url: str | None, params: dict[str, Any]) -> str | None:
+    """The page's date from its markup, metadata and URL only (no search of the text), or None."""
+    from htmldate import find_date  # trafilatura's own date library
+
+    try:
+        found = find_date(html, url=url, **{**params, "extensive_search": False})
+    except Exception:
+        return None
+    return _clean(found)
 
 
 def _clean(value: Any) -> str | None:

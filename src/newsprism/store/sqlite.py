@@ -55,6 +55,17 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+_MAX_ID = 2**63 - 1  # SQLite's largest integer
+
+
+def _known(value: int, what: str, path: str) -> int:
+    """An id as SQLite can look it up; one no row can have (0, negative, beyond SQLite's integers,
+    as typed by a user) is not found."""
+    if not 0 < value <= _MAX_ID:
+        raise NotFound(f"no {what} {value}", path=path)
+    return value
+
+
 class SQLiteStore:
     """The default store: one SQLite file (``:memory:`` for tests)."""
 
@@ -319,7 +330,9 @@ class SQLiteStore:
         )
 
     def article(self, article_id: int) -> Article:
-        row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT * FROM articles WHERE id = ?", (_known(article_id, "article", self.path),)
+        ).fetchone()
         if row is None:
             raise NotFound(f"no article {article_id}", path=self.path)
         return self._article(row)
@@ -478,7 +491,7 @@ class SQLiteStore:
         )
 
     def story(self, story_id: int) -> Story:
-        row = self._db.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+        row = self._db.execute("SELECT * FROM stories WHERE id = ?", (_known(story_id, "story", self.path),)).fetchone()
         if row is None:
             raise NotFound(f"no story {story_id}", path=self.path)
         return self._story(row)
@@ -537,7 +550,9 @@ class SQLiteStore:
         self._db.execute("UPDATE stories SET label = ? WHERE id = ?", (label, story_id))
 
     def story_revision(self, story_id: int) -> int:
-        row = self._db.execute("SELECT revision FROM stories WHERE id = ?", (story_id,)).fetchone()
+        row = self._db.execute(
+            "SELECT revision FROM stories WHERE id = ?", (_known(story_id, "story", self.path),)
+        ).fetchone()
         if row is None:
             raise NotFound(f"no story {story_id}", path=self.path)
         return int(row[0])
@@ -564,7 +579,7 @@ class SQLiteStore:
         rows = self._db.execute(
             "SELECT a.*, s.story_id, s.copy_of, s.relation, s.explanation, s.version FROM assignments s"
             " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY a.id",
-            (story_id,),
+            (_known(story_id, "story", self.path),),
         ).fetchall()
         if not rows:
             self.story(story_id)  # raises NotFound
@@ -736,7 +751,7 @@ class SQLiteStore:
         row = self._db.execute(
             "SELECT article_id, story_id, copy_of, relation, explanation, version FROM assignments"
             " WHERE article_id = ?",
-            (article_id,),
+            (_known(article_id, "article", self.path),),
         ).fetchone()
         if row is None:
             raise NotFound(f"no article {article_id}", path=self.path)
@@ -779,7 +794,7 @@ class SQLiteStore:
         """Delete an article with its features and assignment (no article may still be a copy of it);
         its id is never given again.  The caller refreshes its story."""
         last = self.max_article_id()
-        cur = self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        cur = self._db.execute("DELETE FROM articles WHERE id = ?", (_known(article_id, "article", self.path),))
         if cur.rowcount == 0:
             raise NotFound(f"no article {article_id}", path=self.path)
         self.set_meta("last_article_id", str(last))
