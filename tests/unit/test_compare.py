@@ -84,6 +84,33 @@ def test_a_copy_does_not_make_a_fact_shared(comparer: Comparer) -> None:
     assert next(s for s in data["sources"] if s["article"] == "a2")["copy_of"] == "a"
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "topic"),
+    [
+        ("A magnitude 6.1 earthquake", "A magnitude 5.4 earthquake", "magnitude"),
+        ("A magnitude 6.1 earthquake", "A 5.4-magnitude earthquake", "magnitude"),
+        ("It struck 40 kilometres from Osk", "It struck 90 kilometres from Osk", "kilometers from osk"),
+    ],
+)
+def test_measures_of_one_thing_conflict(comparer: Comparer, a: str, b: str, topic: str) -> None:
+    """A distance, size or magnitude is compared when it measures the same thing: the words after
+    its unit agree ("kilometres from Osk"), or it is a quake's magnitude."""
+    rest = " in the northern province of Ardana on Tuesday, the regional governor said after a visit."
+    data = comparer.compare(_inputs(("a", a + rest), ("b", b + rest))).to_json()
+    numbers = [c for c in data["conflicts"] if c["kind"] == "number"]
+    assert [c["topic"] for c in numbers] == [topic], data["conflicts"]
+
+
+def test_measures_of_different_things_do_not_conflict(comparer: Comparer) -> None:
+    """Two distances after different words (from a town, below ground) are not compared, nor is a
+    distance one source gives next to an agreeing one."""
+    rest = " struck the northern province of Ardana on Tuesday, the regional governor said after a visit."
+    a = "The quake, centred 40 kilometres from Osk at a depth of 10 kilometres below ground," + rest
+    b = "The quake, centred 40 kilometres from Osk at a depth of 12 kilometres under the sea," + rest
+    data = comparer.compare(_inputs(("a", a), ("b", b))).to_json()
+    assert [c for c in data["conflicts"] if c["kind"] == "number"] == []
+
+
 def test_date_conflict_between_days(comparer: Comparer) -> None:
     b = QUAKE_B.replace("on Tuesday, killing", "on Wednesday, killing")
     data = comparer.compare(_inputs(("a", QUAKE_A), ("b", b))).to_json()

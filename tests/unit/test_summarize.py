@@ -207,3 +207,36 @@ def test_words_are_counted_in_scripts_without_spaces() -> None:
     assert word_count("The Air Force has 60 days to respond to the GAO .") == 11  # a lone "." is no word
     assert word_count("計画では、古い建物の耐震化を完了させる。") == 9  # 17 characters: about 2 a word
     assert word_count("NHKによると、") == 1 + 2
+
+
+def test_a_source_giving_other_numbers_is_not_cited_but_named() -> None:
+    """Two reports of one quake that disagree on its magnitude, toll and distance: a summary
+    sentence cites only the source whose numbers it gives, and names what the other gives."""
+    from newsprism.compare.render import to_text
+
+    a = (
+        "A magnitude 7.1 earthquake struck central Chile on Tuesday, killing 12 people and damaging hundreds of "
+        "homes, officials said.\nThe quake was centred 40 kilometres from Talca at a depth of 30 kilometres, the "
+        "geological survey said.\nRescue teams searched collapsed buildings in Talca through the night."
+    )
+    b = a.replace("7.1", "6.4").replace("killing 12", "killing 3").replace("40 kilometres", "90 kilometres")
+    b = b.replace("Rescue teams searched collapsed buildings in Talca through the night.", "Power was cut for hours.")
+    inputs = [
+        CompareInput("a", "Strong earthquake strikes Chile", a, "Agency A"),
+        CompareInput("b", "Earthquake hits Chile", b, "Agency B"),
+    ]
+    comparison = Comparer().compare(inputs)
+    assert {c.topic for c in comparison.conflicts if c.kind == "number"} >= {"magnitude", "people"}
+    summary = ExtractiveSummarizer().summarize(inputs, comparison, words=100)
+    for sentence in summary.sentences:
+        cited = {s.article for s in sentence.support}
+        values = {d.value for d in sentence.disputed}
+        if "12 people" in sentence.text:
+            assert cited == {"a"} and sentence.sources == 1 and values == {"6.4", "3"}
+        if "3 people" in sentence.text:
+            assert cited == {"b"} and values == {"7.1", "12"}
+        if "30 kilometres" in sentence.text:  # 40 km from Talca against 90 km from Talca; the depth agrees
+            assert len(cited) == 1 and values <= {"40", "90"} and values
+    data = {**comparison.to_json(), "summary": summary.to_json()["summary"]}
+    text = to_text(data)
+    assert "[Agency A] (Agency B gives “6.4”, “3”)" in text or "[Agency B] (Agency A gives “7.1”, “12”)" in text

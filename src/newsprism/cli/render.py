@@ -12,6 +12,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
+from ..compare.render import disputed_note
 from ..engine import Progress as IngestProgress
 from ..model import Article, Assignment, IngestReport, Story, StoryEvent
 from ..nlp.mtsigns import read_translation_signs
@@ -177,7 +178,8 @@ def story_detail(
                     for c in sent["support"]
                 )
             )
-            for line in indented(f"{sent['text']} [{cited}]", max(40, _out.width - 1)):
+            note = disputed_note(sent, lambda a: (by_ext[a].outlet or a) if a in by_ext else a)
+            for line in indented(f"{sent['text']} [{cited}]{note}", max(40, _out.width - 1)):
                 _out.print(line, markup=False, soft_wrap=True)
         _out.print("", markup=False)
     table = Table(show_lines=False)

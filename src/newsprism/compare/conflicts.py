@@ -75,7 +75,8 @@ def _context(items: Sequence[Annotated]) -> tuple[Span, ...]:
 
 
 # Distances, sizes and durations in one sentence usually measure different things (a quake's depth
-# and its distance from a town), so they are not compared; counts, money and shares are.
+# and its distance from a town), so they are compared only where the words after them agree too
+# ("40 kilometres from Talca" / "90 kilometres from Talca"); counts, money and shares always are.
 _MEASURES = frozenset(
     """mile miles kilometer kilometers kilometre kilometres km feet foot meters metres meter metre inches
     inch yards yard acres acre hectares degrees degree magnitude minutes minute hours hour seconds
@@ -90,8 +91,9 @@ def _number_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
     by_unit: dict[str, list[tuple[Annotated, Quantity]]] = {}
     for a in items:
         for q in a.quantities:
-            if q.unit and q.value and q.unit not in _MEASURES:
-                by_unit.setdefault(q.unit, []).append((a, q))
+            kind = _kind(a, q) if q.value else None
+            if kind:
+                by_unit.setdefault(kind, []).append((a, q))
     for unit, found in sorted(by_unit.items()):
         groups = {a.group for a, _ in found}
         if len(groups) < 2:
@@ -108,6 +110,24 @@ def _number_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
                 sides.append(_side(a, q.start, q.end, q.text, _num(q.value)))
         out.append(Conflict("number", unit, tuple(sides), _context(items)))
     return out
+
+
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"^[\s-]*magnitude\b", re.IGNORECASE)
+
+
+def _kind(a: Annotated, q: Quantity) -> str | None:
+    """What a quantity counts or measures, as compared across sources: its counted noun or unit;
+    for a measure, the unit with the two words after it ("kilometers from talca"); a quake's
+    magnitude ("magnitude 7.1", "a 7.1-magnitude quake"); None when it cannot be told."""
+    text, base = a.statement.text, a.statement.start
+    if q.unit is None:
+        before, after = text[: q.start - base], text[q.end - base :]
+        return "magnitude" if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) else None
+    if q.unit not in _MEASURES:
+        return q.unit
+    following = _WORD.findall(text[q.end - base :])[1:3]  # the unit's own word first
+    return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) == 2 else None
 
 
 def _num(value: float) -> str:

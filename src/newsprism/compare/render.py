@@ -9,7 +9,7 @@ has no script of its own.
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 __all__ = ["to_html", "to_markdown", "to_text"]
@@ -22,6 +22,26 @@ def _outlet(data: Data, article: str) -> str:
         if s["article"] == article:
             return str(s.get("outlet") or s["article"])
     return article
+
+
+def disputed_by(sentence: Mapping[str, Any], outlet: Callable[[str], str]) -> list[tuple[str, list[str]]]:
+    """The sources that give another number or date for a summary sentence, each with the values
+    as written: [("NBC News", ["later this summer"])]."""
+    out: dict[str, list[str]] = {}
+    for side in sentence.get("disputed", []):
+        values = out.setdefault(outlet(str(side["article"])), [])
+        if side["value"] not in values:
+            values.append(str(side["value"]))
+    return list(out.items())
+
+
+def disputed_note(sentence: Mapping[str, Any], outlet: Callable[[str], str]) -> str:
+    """`` (NBC News gives “later this summer”)``, or "" when no source disputes the sentence."""
+    parts = [
+        f"{name} gives " + ", ".join(f"\u201c{v}\u201d" for v in values)
+        for name, values in disputed_by(sentence, outlet)
+    ]
+    return f" ({'; '.join(parts)})" if parts else ""
 
 
 def _fact_groups(facts: list[Mapping[str, Any]]) -> list[tuple[str, list[Mapping[str, Any]]]]:
@@ -67,7 +87,8 @@ def to_text(data: Data, *, width: int = 100) -> str:
         out.append("Summary:")
         for sent in data["summary"]:
             cites = ", ".join(dict.fromkeys(_outlet(data, c["article"]) for c in sent.get("support", [])))
-            out.append(f"  {sent['text']} [{cites}]")
+            note = disputed_note(sent, lambda a: _outlet(data, a))
+            out.append(f"  {sent['text']} [{cites}]{note}")
         out.append("")
     groups = _fact_groups(data.get("facts", []))
     out.append(f"Reported by several sources ({len(groups)}):")
@@ -162,7 +183,8 @@ def to_markdown(data: Data) -> str:
         lines += ["", "## Summary", ""]
         for sent in data["summary"]:
             cites = ", ".join(dict.fromkeys(_md(_outlet(data, c["article"])) for c in sent.get("support", [])))
-            lines.append(f"- {_md(sent['text'])} *({cites})*")
+            note = disputed_note(sent, lambda a: _outlet(data, a)).strip()
+            lines.append(f"- {_md(sent['text'])} *({cites})*" + (f" {_md(note)}" if note else ""))
     lines += ["", "## Reported by several sources", ""]
     for text, spans in _fact_groups(data.get("facts", [])):
         lines.append(f"- {_md(text)}")
@@ -261,7 +283,8 @@ def to_html(data: Data) -> str:
         parts.append("<h2>Summary</h2><ul>")
         for sent in data["summary"]:
             cites = ", ".join(dict.fromkeys(_esc(_outlet(data, c["article"])) for c in sent.get("support", [])))
-            parts.append(f"<li>{_esc(sent['text'])} <span class=meta>({cites})</span></li>")
+            note = _esc(disputed_note(sent, lambda a: _outlet(data, a)))
+            parts.append(f"<li>{_esc(sent['text'])} <span class=meta>({cites}){note}</span></li>")
         parts.append("</ul>")
     parts.append(f"<h2>Reported by several sources</h2><table><thead><tr>{head}</tr></thead><tbody>")
     for f in data.get("facts", []):

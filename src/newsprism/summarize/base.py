@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from ..compare.base import Comparison, Span
+from ..compare.base import Comparison, ConflictSide, Span
 from ..compare.comparer import CompareInput
 
 __all__ = ["Summarizer", "Summary", "SummarySentence"]
@@ -19,13 +19,15 @@ class SummarySentence:
     ``sources`` counts independent sources; a sentence only one outlet reports cites only that
     outlet, so it never reads as if all agreed.  ``language``: the language of ``text`` when the
     story has sources in several (a sentence worded in the display language where a source in it
-    reports the fact; otherwise in its own).
+    reports the fact; otherwise in its own).  ``disputed``: the other values other sources give
+    for a number or date of the sentence (the comparison's conflicts); those sources are not cited.
     """
 
     text: str
     support: tuple[Span, ...]
     sources: int
     language: str | None = None
+    disputed: tuple[ConflictSide, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -35,6 +37,8 @@ class SummarySentence:
         }
         if self.language is not None:
             out["language"] = self.language
+        if self.disputed:
+            out["disputed"] = [d.to_json() for d in self.disputed]
         return out
 
 

@@ -7,7 +7,8 @@ article (news leads carry the event); it loses for loaded wording outside quotes
 no attribution in the sentence, and for being a fragment.  Sentences are picked greedily by score
 minus redundancy with what is already picked (maximal marginal relevance) until the word budget is
 spent.  The summary lists what most sources agree on first; each sentence cites the spans of every
-source that reports it, and only those.
+source that reports it, and only those: a source whose statement of the fact gives another number
+or date (a conflict of the comparison) is not cited for the sentence.
 
 A fact is told once across languages: a candidate in one language that shares a supporting span
 with a picked sentence in another repeats it (word overlap cannot see that).  In a story of
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..compare.base import Comparison, Sentence, SentenceSplitter, Span
+from ..compare.base import Comparison, ConflictSide, Sentence, SentenceSplitter, Span
 from ..compare.comparer import CompareInput
 from ..nlp.mtsigns import read_translation_signs
 from ..nlp.sentences import RuleSentenceSplitter
@@ -40,8 +41,9 @@ from .neutral import loaded_words
 __all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 
 EXTRACTIVE_VERSION = (
-    "newsprism.ExtractiveSummary.v4"  # v2: a fact once, display language; v3: translated copies word it;
-    # v4: words counted in Japanese and Chinese (one per two characters), not by spaces
+    "newsprism.ExtractiveSummary.v5"  # v2: a fact once, display language; v3: translated copies word it;
+    # v4: words counted in Japanese and Chinese (one per two characters), not by spaces; v5: a
+    # source giving another number or date is not cited for a sentence
 )
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -79,6 +81,7 @@ class _Candidate:
     groups: frozenset[str]
     language: str | None = None
     score: float = 0.0
+    disputed: tuple[ConflictSide, ...] = ()
 
 
 class ExtractiveSummarizer:
@@ -111,7 +114,11 @@ class ExtractiveSummarizer:
                     text, language = worded, display
             sentences.append(
                 SummarySentence(
-                    text=text, support=c.support, sources=len(c.groups), language=language if several else None
+                    text=text,
+                    support=c.support,
+                    sources=len(c.groups),
+                    language=language if several else None,
+                    disputed=c.disputed,
                 )
             )
         return Summary(label, tuple(sentences), self.name)
@@ -124,6 +131,7 @@ class ExtractiveSummarizer:
         facts = [f for f in comparison.facts if f.kind == "statement"]
         # a statement only one source reports, with its translation in a translated copy
         facts += [f for f in comparison.unique if f.kind == "statement" and len({s.article for s in f.support}) > 1]
+        disputes = _Disputes(comparison)
         out: list[_Candidate] = []
         for item in inputs:
             group = groups.get(item.article, item.article)
@@ -138,19 +146,29 @@ class ExtractiveSummarizer:
                 own = Span(item.article, sent.start, sent.end, sent.text)
                 support: list[Span] = [own]
                 fact_groups = {group}
+                mine = disputes.of(own)
                 for fact in facts:
                     if not any(
                         s.article == item.article and s.start < sent.end and sent.start < s.end for s in fact.support
                     ):
                         continue
                     for s in fact.support:
-                        g = groups.get(s.article, s.article)
                         if s.article != item.article:
+                            if mine and disputes.disagree(mine, disputes.of(s)):
+                                continue  # it gives another number or date: not cited for this one
                             support.append(s)
-                        fact_groups.add(g)
+                        fact_groups.add(groups.get(s.article, s.article))
                 out.append(
                     _Candidate(
-                        item.article, group, sent, position, n, _dedupe(support), frozenset(fact_groups), item.language
+                        item.article,
+                        group,
+                        sent,
+                        position,
+                        n,
+                        _dedupe(support),
+                        frozenset(fact_groups),
+                        item.language,
+                        disputed=disputes.against(mine, item.article),
                     )
                 )
         return out
@@ -205,6 +223,39 @@ class ExtractiveSummarizer:
         for t in tokens_from(words(text), language, stop=function_words_for(language)):
             out[t] = out.get(t, 0.0) + 1.0
         return out
+
+
+class _Disputes:
+    """The numbers and dates the story's sources disagree on (the comparison's conflicts), by the
+    span that gives each value: a sentence cites another source's statement of the same fact only
+    when that statement gives no other value in a conflict the sentence is part of."""
+
+    def __init__(self, comparison: Comparison) -> None:
+        self._conflicts = [c for c in comparison.conflicts if c.kind in ("number", "date")]
+        self._sides = [
+            (side.article, side.start, n, _value(side)) for n, c in enumerate(self._conflicts) for side in c.sides
+        ]
+
+    def of(self, span: Span) -> dict[int, str]:
+        """Conflict number -> the value the span gives in it."""
+        return {n: v for a, start, n, v in self._sides if a == span.article and span.start <= start < span.end}
+
+    @staticmethod
+    def disagree(a: dict[int, str], b: dict[int, str]) -> bool:
+        return any(n in b and b[n] != v for n, v in a.items())
+
+    def against(self, mine: dict[int, str], article: str) -> tuple[ConflictSide, ...]:
+        """The values other articles give in the conflicts a sentence's values are part of."""
+        return tuple(
+            side
+            for n, value in sorted(mine.items())
+            for side in self._conflicts[n].sides
+            if side.article != article and _value(side) != value
+        )
+
+
+def _value(side: ConflictSide) -> str:
+    return side.normalized or side.value
 
 
 def _retold(a: _Candidate, b: _Candidate, across: bool) -> bool:

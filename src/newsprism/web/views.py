@@ -16,6 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..compare.render import disputed_by
 from ..model import Article, Assignment
 
 __all__ = [
@@ -81,6 +82,7 @@ class SummaryLine:
     sources: int
     citations: tuple[Citation, ...]
     language: str | None = None  # in a story of several languages: the sentence's (its ``lang``)
+    disputed: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (outlet, the other values it gives)
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,12 +337,14 @@ def _summary(data: Data, by_article: Mapping[str, Column]) -> tuple[SummaryLine,
                 links.append(href)
         citations = tuple(Citation(outlet, tuple(links)) for outlet, links in hrefs.items())
         language = sentence.get("language")
+        disputed = disputed_by(sentence, lambda a: by_article[a].outlet if a in by_article else a)
         lines.append(
             SummaryLine(
                 str(sentence["text"]),
                 int(sentence.get("sources", 0)),
                 citations,
                 language if isinstance(language, str) and _LANG.fullmatch(language) else None,
+                tuple((outlet, tuple(values)) for outlet, values in disputed),
             )
         )
     return tuple(lines)
