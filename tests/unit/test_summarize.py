@@ -240,3 +240,35 @@ def test_a_source_giving_other_numbers_is_not_cited_but_named() -> None:
     data = {**comparison.to_json(), "summary": summary.to_json()["summary"]}
     text = to_text(data)
     assert "[Agency A] (Agency B gives “6.4”, “3”)" in text or "[Agency B] (Agency A gives “7.1”, “12”)" in text
+
+
+def test_a_sentence_worded_by_a_translation_cites_its_original_once() -> None:
+    """The summary cites one independent source once: a translated copy whose text words the
+    sentence stands with its original, not as a second source, in every view."""
+    from newsprism.compare.render import to_html, to_markdown, to_text
+
+    data = {
+        "sources": [
+            {"article": "kp:src", "outlet": "kp", "title": "Не нужно", "copy_of": None},
+            {"article": "kp:en", "outlet": None, "title": "No need", "copy_of": "kp:src"},
+        ],
+        "facts": [],
+        "unique": [],
+        "conflicts": [],
+        "quotes": [],
+        "quote_variants": [],
+        "entities": [],
+        "summary": [
+            {
+                "text": "There is no need to demonize the people of Khabarovsk.",
+                "sources": 1,
+                "support": [
+                    {"article": "kp:src", "start": 0, "end": 40},
+                    {"article": "kp:en", "start": 0, "end": 54},
+                ],
+            }
+        ],
+    }
+    assert "Khabarovsk. [kp]" in to_text(data)
+    assert "*(kp)*" in to_markdown(data)
+    assert "(kp)</span>" in to_html(data)

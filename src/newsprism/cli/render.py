@@ -12,7 +12,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
-from ..compare.render import disputed_note
+from ..compare.render import cited_sources, disputed_note
 from ..engine import Progress as IngestProgress
 from ..model import Article, Assignment, IngestReport, Story, StoryEvent
 from ..nlp.mtsigns import read_translation_signs
@@ -169,16 +169,20 @@ def story_detail(
     _out.print("  " + " | ".join(meta), markup=False)
     by_id = {a.id: a for a, _ in members if a.id is not None}
     by_ext = {a.external_id: a for a, _ in members}
+    copy_of = {a.external_id: s.copy_of for a, s in members}
+
+    def outlet(article: str) -> str:
+        return (by_ext[article].outlet or article) if article in by_ext else article
+
+    def original(article: str) -> str:
+        root = copy_of.get(article)
+        return by_id[root].external_id if root in by_id else article
+
     if summary:
         _out.print("\nSummary:", markup=False)
         for sent in summary:
-            cited = ", ".join(
-                dict.fromkeys(
-                    (by_ext[c["article"]].outlet or c["article"]) if c["article"] in by_ext else c["article"]
-                    for c in sent["support"]
-                )
-            )
-            note = disputed_note(sent, lambda a: (by_ext[a].outlet or a) if a in by_ext else a)
+            cited = ", ".join(cited_sources(sent["support"], outlet, original))
+            note = disputed_note(sent, outlet)
             for line in indented(f"{sent['text']} [{cited}]{note}", max(40, _out.width - 1)):
                 _out.print(line, markup=False, soft_wrap=True)
         _out.print("", markup=False)

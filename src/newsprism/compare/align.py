@@ -53,6 +53,8 @@ class AlignParams:
     # Afghanistan and curb nuclear programs in Iran and North Korea" share five names.
     plain_share: float = 0.25
     words_and_names: int = 5
+    # a copy's statement this alike to one of its original's (one language) repeats it: not unique
+    copy_floor: float = 0.7
     name_weight: float = 1.5  # names and numbers count more than other words
     dense_floor: float = 0.45  # across languages: dense cosine below this counts as no similarity
     dense_scale: float = 0.8  # ... and 1.0 maps to this lexical-scale similarity
@@ -174,6 +176,7 @@ def align(
     group_ids = {g: k for k, g in enumerate(dict.fromkeys(groups))}
     gid = np.array([group_ids[g] for g in groups]) if n else np.zeros(0, dtype=int)
     same = gid[:, None] == gid[None, :]
+    within = np.where(same & ~cross, sim, 0.0)  # a copy's sentences against its original's, one language
     sim[same] = 0.0
     translated: dict[int, list[int]] = {}
     if encoder is not None and encoder.dim and cross.any():
@@ -207,8 +210,34 @@ def align(
     edges = sorted(set(edges), key=lambda e: (-e[2], e[0], e[1]))
     facts = _group(edges, gid, sim, p.threshold)
     linked = {i for f in facts for i in f}
-    unique = [i for i in range(n) if i not in linked and usable[i]]
+    repeated = _repeated_by_copies(statements, groups, within, translated, p.copy_floor)
+    unique = [i for i in range(n) if i not in linked and usable[i] and i not in repeated]
     return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages, translated)
+
+
+def _repeated_by_copies(
+    statements: list[Statement],
+    groups: list[str],
+    within: np.ndarray,
+    translated: dict[int, list[int]],
+    floor: float,
+) -> set[int]:
+    """Statements of copies that repeat a statement of their original (the group's own article):
+    the same sentence in one language (cosine ``floor`` or more), its translation in another.  The
+    original's statement says it once; listing the copies' as "only in one source" too would tell
+    it once per copy."""
+    originals: dict[str, list[int]] = {}
+    for k, st in enumerate(statements):
+        if st.article == groups[k]:
+            originals.setdefault(st.article, []).append(k)
+    out: set[int] = set()
+    for k, st in enumerate(statements):
+        own = originals.get(groups[k])
+        if st.article == groups[k] or not own:
+            continue
+        if float(within[k, own].max()) >= floor or any(t in own for t in translated.get(k, ())):
+            out.add(k)
+    return out
 
 
 class _Agreement:

@@ -43,7 +43,8 @@ log = logging.getLogger(__name__)
 # translated copy of their source; v7: foreign names the Japanese analyser cut are one name, a
 # katakana name meets a Latin one with a word before it, facts merge only over the same other
 # sources (one wording each, independent of article ids); v8: statements of one language align
-# only when they agree beyond the names the story's sources share
+# only when they agree beyond the names the story's sources share, a copy's statement that repeats
+# its original's is not listed as unique again, a whole-sentence translation words a fact first
 COMPARE_VERSION = "newsprism.Compare.v8"
 
 
@@ -217,15 +218,24 @@ def _in_language(
         if lang_of.get(span.article) == language and span.text:
             return replace(fact, text=span.text, language=language)
     if al.translated:
-        for span in fact.support:
-            k = where.get((span.article, span.start, span.end))
-            for j in al.translated.get(k, []) if k is not None else []:
-                if al.languages[j] == language:
-                    st = al.statements[j]
-                    translation = Span(st.article, st.start, st.end, st.text)
-                    return replace(fact, text=st.text, language=language, support=(*fact.support, translation))
+        found = [
+            j
+            for span in fact.support
+            for j in al.translated.get(where.get((span.article, span.start, span.end), -1), [])
+            if al.languages[j] == language
+        ]
+        if found:  # a whole sentence first: a copy whose segment starts mid-sentence words it last
+            st = al.statements[min(found, key=lambda j: _starts_mid_sentence(al.statements[j].text))]
+            translation = Span(st.article, st.start, st.end, st.text)
+            return replace(fact, text=st.text, language=language, support=(*fact.support, translation))
     first = lang_of.get(fact.support[0].article) if fact.support else None
     return replace(fact, language=first)
+
+
+def _starts_mid_sentence(text: str) -> bool:
+    """Does the text start with a lower-case letter ("that the party will support him")?"""
+    first = next((c for c in text if c.isalpha()), "")
+    return first.islower()
 
 
 def _root(item: CompareInput, by_id: dict[str, CompareInput]) -> str:

@@ -9,7 +9,7 @@ has no script of its own.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 __all__ = ["to_html", "to_markdown", "to_text"]
@@ -22,6 +22,25 @@ def _outlet(data: Data, article: str) -> str:
         if s["article"] == article:
             return str(s.get("outlet") or s["article"])
     return article
+
+
+def _original(data: Data, article: str) -> str:
+    for s in data.get("sources", []):
+        if s["article"] == article:
+            return str(s.get("copy_of") or article)
+    return article
+
+
+def cited_sources(
+    support: Iterable[Mapping[str, Any]], outlet: Callable[[str], str], original: Callable[[str], str]
+) -> list[str]:
+    """The independent sources a summary sentence cites, once each, by its original's name: the
+    translated copy whose text words a sentence is cited with its original, not as a second source."""
+    return list(dict.fromkeys(outlet(original(str(s["article"]))) for s in support))
+
+
+def _cited(data: Data, sentence: Mapping[str, Any]) -> list[str]:
+    return cited_sources(sentence.get("support", []), lambda a: _outlet(data, a), lambda a: _original(data, a))
 
 
 def disputed_by(sentence: Mapping[str, Any], outlet: Callable[[str], str]) -> list[tuple[str, list[str]]]:
@@ -86,7 +105,7 @@ def to_text(data: Data, *, width: int = 100) -> str:
     if data.get("summary"):
         out.append("Summary:")
         for sent in data["summary"]:
-            cites = ", ".join(dict.fromkeys(_outlet(data, c["article"]) for c in sent.get("support", [])))
+            cites = ", ".join(_cited(data, sent))
             note = disputed_note(sent, lambda a: _outlet(data, a))
             out.append(f"  {sent['text']} [{cites}]{note}")
         out.append("")
@@ -182,7 +201,7 @@ def to_markdown(data: Data) -> str:
     if data.get("summary"):
         lines += ["", "## Summary", ""]
         for sent in data["summary"]:
-            cites = ", ".join(dict.fromkeys(_md(_outlet(data, c["article"])) for c in sent.get("support", [])))
+            cites = ", ".join(_md(c) for c in _cited(data, sent))
             note = disputed_note(sent, lambda a: _outlet(data, a)).strip()
             lines.append(f"- {_md(sent['text'])} *({cites})*" + (f" {_md(note)}" if note else ""))
     lines += ["", "## Reported by several sources", ""]
@@ -282,7 +301,7 @@ def to_html(data: Data) -> str:
     if data.get("summary"):
         parts.append("<h2>Summary</h2><ul>")
         for sent in data["summary"]:
-            cites = ", ".join(dict.fromkeys(_esc(_outlet(data, c["article"])) for c in sent.get("support", [])))
+            cites = ", ".join(_esc(c) for c in _cited(data, sent))
             note = _esc(disputed_note(sent, lambda a: _outlet(data, a)))
             parts.append(f"<li>{_esc(sent['text'])} <span class=meta>({cites}){note}</span></li>")
         parts.append("</ul>")

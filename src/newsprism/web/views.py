@@ -326,11 +326,14 @@ _LANG = re.compile(r"[a-z]{2,3}")
 
 def _summary(data: Data, by_article: Mapping[str, Column]) -> tuple[SummaryLine, ...]:
     lines = []
+    original = {str(s["article"]): str(s.get("copy_of") or s["article"]) for s in data.get("sources", [])}
     for sentence in data.get("summary", []):
         hrefs: dict[str, list[str]] = {}
         for span in sentence.get("support", []):
             column = by_article.get(span["article"])
-            outlet = column.outlet if column else str(span["article"])
+            # a translated copy's passage is cited under its original: one source, two passages
+            home = by_article.get(original.get(str(span["article"]), str(span["article"])))
+            outlet = home.outlet if home else column.outlet if column else str(span["article"])
             href = span_href(column.id if column else None, int(span["start"]), int(span["end"]))
             links = hrefs.setdefault(outlet, [])
             if href and href not in links:
