@@ -287,6 +287,36 @@ def test_language_from_draft_is_normalised_else_detected() -> None:
     assert article(cleaner(language=None).clean(Draft(origin="x", text=BODY, title="T"))).language is None
 
 
+ENGLISH = (
+    "Rescuers searched through the night for survivors of the earthquake that struck the region on "
+    "Tuesday, officials said. The death toll rose to 14 and hundreds of homes were damaged in the town "
+    "and in the villages around it, where the roads were cut."
+)
+SPANISH = (
+    "Los rescatistas buscaron durante la noche a los sobrevivientes del terremoto que sacudió la región "
+    "el martes, dijeron las autoridades. El número de muertos subió a 14 y cientos de casas resultaron "
+    "dañadas en el pueblo y en las aldeas de los alrededores."
+)
+
+
+@pytest.mark.parametrize(
+    ("declared", "text", "language"),
+    [
+        ("es", ENGLISH, "en"),  # a feed's default language on an English report: the text wins
+        ("ja", ENGLISH, "en"),
+        ("en", SPANISH, "es"),
+        ("es", SPANISH, "es"),
+        ("en", ENGLISH, "en"),
+        ("sv", ENGLISH, "sv"),  # no list of Swedish function words and the same script: trusted
+    ],
+)
+def test_a_declared_language_the_text_clearly_contradicts_is_detected(declared: str, text: str, language: str) -> None:
+    draft = Draft(origin="x", text=text, title="Quake", language=declared)
+    assert (
+        article(Cleaner(FakeExtractor(None), Py3LangidDetector(), min_text_chars=40).clean(draft)).language == language
+    )
+
+
 @pytest.mark.parametrize(
     ("draft", "reason"),
     [

@@ -85,3 +85,31 @@ def test_fixed_language() -> None:
 )  # fmt: skip
 def test_normalise_language(code: str | None, expected: str | None) -> None:
     assert normalise_language(code) == expected
+
+
+EN_TALKS = (
+    "The minister said on Tuesday that the talks with the unions would go on for at least a week. "
+    "He added that the government was ready to meet them halfway on pay."
+)
+ES_TALKS = (
+    "El ministro dijo el martes que las conversaciones con los sindicatos seguirían al menos una semana. "
+    "Añadió que el gobierno estaba dispuesto a ceder en los salarios."
+)
+
+
+@pytest.mark.parametrize(
+    ("declared", "text", "expected"),
+    [
+        ("es", EN_TALKS, True),
+        ("en", EN_TALKS, False),
+        ("en", ES_TALKS, True),
+        ("ja", "The minister said on Tuesday that the talks with the unions would go on for at least a week.", True),
+        ("ru", "Министр заявил во вторник, что переговоры с профсоюзами продлятся по крайней мере неделю.", False),
+        ("en", "Министр заявил во вторник, что переговоры с профсоюзами продлятся по крайней мере неделю.", True),
+        ("es", "Too short to tell.", False),
+    ],
+)
+def test_a_declared_language_the_text_clearly_contradicts(declared: str, text: str, expected: bool) -> None:
+    from newsprism.nlp.language import contradicts
+
+    assert contradicts(declared, text) is expected

@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from ..errors import IngestError, ParseError
 from ..model import Article, Draft, Rejection
-from ..nlp.language import normalise_language
+from ..nlp.language import contradicts, normalise_language
 from .base import Extracted, HtmlExtractor, LanguageDetector
 from .boilerplate import match_line, strip_copyright_suffix, strip_dateline_prefix
 from .dates import find_dateline, is_dateline, parse_date
@@ -268,11 +268,14 @@ class Cleaner:
 
         url = draft.url or (extracted.url if extracted else None)
         site_name = extracted.site_name if extracted else None
-        language = (
-            normalise_language(draft.language)
-            or normalise_language(extracted.language if extracted else None)
-            or normalise_language(self.detector.detect(f"{title}\n{text[:LANGUAGE_SAMPLE_CHARS]}"))
-        )
+        declared = normalise_language(draft.language) or normalise_language(extracted.language if extracted else None)
+        sample = f"{title}\n{text[:LANGUAGE_SAMPLE_CHARS]}"
+        language = declared or normalise_language(self.detector.detect(sample))
+        if declared and contradicts(declared, sample):  # metadata can be wrong: a feed's or a site's default
+            detected = normalise_language(self.detector.detect(sample))
+            if detected and detected != declared:
+                logger.info("%s: declared language %s, but the text reads as %s", draft.origin, declared, detected)
+                language = detected
         if evidence.dropped:
             logger.debug("%s: dropped boilerplate %s", draft.origin, ", ".join(evidence.dropped))
         return Article(

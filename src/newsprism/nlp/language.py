@@ -10,12 +10,13 @@ know the language.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import threading
 from typing import Any
 
-__all__ = ["FixedLanguage", "Py3LangidDetector", "normalise_language"]
+__all__ = ["FixedLanguage", "Py3LangidDetector", "contradicts", "normalise_language"]
 
 logger = logging.getLogger(__name__)
 
@@ -123,6 +124,84 @@ class Py3LangidDetector:
 
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
+
+
+# the script a language is written in, for the common news languages not in Latin script
+_SCRIPT_OF = {
+    **dict.fromkeys(("ru", "uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tg"), "cyrillic"),
+    **dict.fromkeys(("ar", "fa", "ur", "ps"), "arabic"),
+    **dict.fromkeys(("zh", "ja"), "han"),
+    "ko": "hangul",
+    "el": "greek",
+    "he": "hebrew",
+    **dict.fromkeys(("hi", "mr", "ne"), "devanagari"),
+    "th": "thai",
+    "bn": "bengali",
+    "ta": "tamil",
+    "ka": "georgian",
+    "hy": "armenian",
+}
+# each script's letters, as what is left once everything else is removed (one pass, no list)
+_NOT_IN_SCRIPT = {
+    name: re.compile(f"[^{chars}]+")
+    for name, chars in {
+        "latin": "A-Za-z\u00c0-\u024f",
+        "cyrillic": "\u0400-\u04ff",
+        "arabic": "\u0600-\u06ff\u0750-\u077f",
+        "han": "\u3040-\u30ff\u3400-\u9fff",
+        "hangul": "\uac00-\ud7af\u1100-\u11ff",
+        "greek": "\u0370-\u03ff",
+        "hebrew": "\u0590-\u05ff",
+        "devanagari": "\u0900-\u097f",
+        "thai": "\u0e00-\u0e7f",
+        "bengali": "\u0980-\u09ff",
+        "tamil": "\u0b80-\u0bff",
+        "georgian": "\u10a0-\u10ff",
+        "armenian": "\u0530-\u058f",
+    }.items()
+}
+_WORD = re.compile(r"[^\W\d_]+")
+_CHECK_CHARS = 600
+
+
+def contradicts(declared: str, text: str) -> bool:
+    """Does the text read as clearly not in the ``declared`` language (cheap: no model)?  Fewer
+    than a fifth of its letters are of the script the language is written in, or, for languages
+    with a list of function words, hardly any of its words are the declared language's while a
+    quarter or more are another's ("the", "of", "and" in a text declared Spanish).  A ``True`` is a
+    reason to run the detector, not a verdict."""
+    sample = text[:_CHECK_CHARS]
+    letters = sum(map(str.isalpha, sample))
+    if letters < 40:
+        return False
+    if len(_NOT_IN_SCRIPT[_SCRIPT_OF.get(declared, "latin")].sub("", sample)) < 0.2 * letters:
+        return True
+    if declared not in _FUNCTION_LANGUAGES:
+        return False
+    tokens = _WORD.findall(sample)[:100]
+    if len(tokens) < 20:
+        return False
+    hits: dict[str, int] = {}
+    for token in tokens:
+        for code in _function_word_index().get(token.lower(), ()):
+            hits[code] = hits.get(code, 0) + 1
+    own = hits.pop(declared, 0)
+    return own < 0.08 * len(tokens) and max(hits.values(), default=0) >= 0.25 * len(tokens)
+
+
+_FUNCTION_LANGUAGES = frozenset(("en", "es", "fr", "de", "it", "nl", "pt", "ru"))
+
+
+@functools.cache
+def _function_word_index() -> dict[str, tuple[str, ...]]:
+    """Function word -> the languages whose list holds it."""
+    from .stopwords import FUNCTION_WORD_LISTS
+
+    index: dict[str, list[str]] = {}
+    for code, words in sorted(FUNCTION_WORD_LISTS.items()):
+        for word in words:
+            index.setdefault(word, []).append(code)
+    return {word: tuple(codes) for word, codes in index.items()}
 
 
 def _is_cjk(text: str) -> bool:

@@ -52,6 +52,8 @@ _RU = """а без бы был была были было быть в вам в�
 это этого этой я года год заявил сказал"""
 
 _LISTS = {"en": _EN, "es": _ES, "fr": _FR, "de": _DE, "it": _IT, "nl": _NL, "pt": _PT, "ru": _RU}
+# each language's own list (without the English added to every language's stop words)
+FUNCTION_WORD_LISTS = {code: frozenset(words.split()) for code, words in _LISTS.items()}
 
 
 @cache
