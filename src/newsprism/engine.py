@@ -381,21 +381,27 @@ class Engine:
             else:
                 batch.append(item)
                 if len(batch) >= max(1, self.settings.batch_size):
-                    self._write_batch(batch, report)
+                    for rejection in self._write_batch(batch, report):
+                        if on_reject:
+                            on_reject(rejection)
                     batch = []
             if on_progress:
                 on_progress(Progress(done, report.ingested, report.duplicates, report.skipped))
         if batch:
-            self._write_batch(batch, report)
+            for rejection in self._write_batch(batch, report):
+                if on_reject:
+                    on_reject(rejection)
         if on_progress:
             on_progress(Progress(done, report.ingested, report.duplicates, report.skipped))
         return report
 
-    def _write_batch(self, batch: list[Prepared], report: IngestReport) -> None:
+    def _write_batch(self, batch: list[Prepared], report: IngestReport) -> list[Rejection]:
+        """Write one batch in one transaction; returns the articles refused while writing."""
         touched: set[int] = set()
         opened: dict[int, Article] = {}  # stories opened in this batch: their first article
         repaired: set[int] = set()
         ingested: list[int] = []
+        refused: list[Rejection] = []
         new_stories = 0
         duplicates = 0
         try:
@@ -405,9 +411,10 @@ class Engine:
                     [i.article.content_hash for i in batch if i.article is not None],
                     [u for i in batch for u in _urls_of(i)],
                 )
-                # ids made from where an article was read ("-", "news.jsonl:1") are made unique
+                # ids made from where an article was read ("-", "news.jsonl:1") are made unique; an id
+                # the input gives that a stored article (of another text) has is refused
                 taken = self.store.existing_external_ids(
-                    sorted({i.article.external_id for i in batch if i.article is not None and _derived_id(i.article)})
+                    sorted({i.article.external_id for i in batch if i.article is not None})
                 )
                 next_id = self.store.max_article_id() + 1
                 multilingual = self._multilingual()
@@ -444,7 +451,17 @@ class Engine:
                     if _derived_id(article):
                         if article.external_id in taken:  # stdin again, or a file of that name read before
                             article = replace(article, external_id=f"{article.external_id}#{article.content_hash[:10]}")
-                        taken.add(article.external_id)
+                    elif article.external_id in taken:
+                        refused.append(
+                            Rejection(
+                                article.origin,
+                                "id-taken",
+                                f"id {article.external_id!r} is already stored with another text "
+                                "(give this version another id to keep both)",
+                            )
+                        )
+                        continue
+                    taken.add(article.external_id)
                     article_id, next_id = next_id, next_id + 1
                     articles.append((article_id, article, features, item.features_json))
                     if item.label_tokens is not None:  # counted by the worker: the relabel reads them
@@ -523,9 +540,11 @@ class Engine:
             self._clusterer = None  # in-memory state is ahead of the store: restore on next use
             raise
         report.ingested += len(ingested)
+        report.rejections.extend(refused)
         report.duplicates += duplicates
         report.new_stories += new_stories
         report.article_ids.extend(ingested)
+        return refused
 
     def _vector_for(
         self,

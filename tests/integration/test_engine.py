@@ -412,6 +412,27 @@ def test_two_processes_writing_one_store_group_as_one_would(
     assert [r[1:] for r in rows(first)] == [r[1:] for r in rows(alone)]
 
 
+def test_an_id_given_to_another_text_is_refused(make_engine: MakeEngine, tmp_path: Path) -> None:
+    """An input's id names one article: another text under a stored id (in the same batch or a
+    later run) is skipped with its reason, never stored as a second article of that id."""
+    budget = "The council approved the new budget on Monday after a long debate about the bridge repairs."
+    storm = "A storm closed the harbour on Friday and ferries to the islands were cancelled until the weekend."
+    first = write_jsonl(
+        tmp_path / "a.jsonl",
+        [{"id": "d1", "title": "Budget", "text": budget}, {"id": "d1", "title": "Storm", "text": storm}],
+    )
+    engine = make_engine()
+    seen: list[Rejection] = []
+    report = engine.ingest([first], on_reject=seen.append)
+    assert (report.ingested, report.skipped_by_reason()) == (1, {"id-taken": 1})
+    assert [r.reason for r in seen] == ["id-taken"] and seen[0].origin.endswith("a.jsonl:2")
+    later = write_jsonl(tmp_path / "b.jsonl", [{"id": "d1", "title": "Storm", "text": storm}])
+    assert engine.ingest([later]).skipped_by_reason() == {"id-taken": 1}
+    again = engine.ingest([first])  # the same text under its id again is a duplicate, as before
+    assert (again.duplicates, again.skipped_by_reason()) == (1, {"id-taken": 1})
+    assert [r[1] for r in rows(engine)] == ["d1"]
+
+
 def test_rebuild_recomputes_features_of_another_version(make_engine: MakeEngine, demo_specs: list[str]) -> None:
     engine = make_engine()
     engine.ingest(demo_specs)
