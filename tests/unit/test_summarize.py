@@ -272,3 +272,38 @@ def test_a_sentence_worded_by_a_translation_cites_its_original_once() -> None:
     assert "Khabarovsk. [kp]" in to_text(data)
     assert "*(kp)*" in to_markdown(data)
     assert "(kp)</span>" in to_html(data)
+
+
+def test_one_quote_with_three_attributions_is_told_once() -> None:
+    """Three outlets carry the publicist's statement, each with its own attribution, one of them
+    long (so the two wordings are not alike by TF-IDF): the summary tells it once, as a sentence
+    aligned with a picked one that shares most of its words says it again."""
+    quote = "“We appreciate your respect to her and her family's privacy at this time,”"
+    tails = [
+        " the actress's longtime representative Jack Ketsoyan told People magazine exclusively on Friday.",
+        " her rep said.",
+        " her rep told reporters.",
+    ]
+    rest = [
+        [
+            "The actress checked into a treatment centre in Malibu on Tuesday, her friends said.",
+            "Neighbours saw a black car leave her house early in the morning.",
+            "The clinic is known for treating several well-known musicians.",
+        ],
+        [
+            "She launched a new clothing line called Mantra in September to good reviews.",
+            "Critics praised the collection for its bright colours and simple cuts.",
+            "A second collection is planned for the spring.",
+        ],
+        [
+            "Her film credits include American Pie and Van Wilder, among many others.",
+            "She also hosted a travel show on cable television for one season.",
+            "Her last film was released straight to video two years ago.",
+        ],
+    ]
+    inputs = [
+        CompareInput(f"s{n}", "Actress enters rehab", "\n".join([quote + tail, *rest[n]]), f"Outlet {n}")
+        for n, tail in enumerate(tails)
+    ]
+    summary = ExtractiveSummarizer().summarize(inputs, Comparer().compare(inputs), words=100)
+    assert sum("We appreciate your respect" in s.text for s in summary.sentences) == 1, summary.sentences

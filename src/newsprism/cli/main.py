@@ -230,7 +230,7 @@ def _compare_options(func: F) -> F:
         default=100,
         show_default=True,
         type=click.IntRange(20, 1000),
-        help="Length of the story's summary, in words.",
+        help="Length of the story's summary, in words (whole sentences: at most 15% over).",
     )(func)
     func = click.option(
         "--language",

@@ -43,7 +43,8 @@ __all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 EXTRACTIVE_VERSION = (
     "newsprism.ExtractiveSummary.v5"  # v2: a fact once, display language; v3: translated copies word it;
     # v4: words counted in Japanese and Chinese (one per two characters), not by spaces; v5: a
-    # source giving another number or date is not cited for a sentence
+    # source giving another number or date is not cited for a sentence, a sentence aligned with a
+    # picked one and alike to it (the same quote) is not picked again
 )
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -64,6 +65,10 @@ class SummaryParams:
     # wording of the same fact is preferred
     translated_penalty: float = 0.5
     redundancy: float = 0.7  # MMR: weight of the similarity to sentences already picked
+    # a sentence aligned with a picked one (one fact of the comparison) that shares this share of
+    # the shorter one's words tells it again (the same quote with another attribution); sharing
+    # less, it carries other details
+    same_fact_redundancy: float = 0.7
     min_words: int = 6
     max_words: int = 55
     # stories of several languages: a fact once across languages, worded in the display language
@@ -179,7 +184,8 @@ class ExtractiveSummarizer:
     ) -> list[_Candidate]:
         p = self.params
         language = None
-        mat = tfidf_rows([self._bag(c.sentence.text, language) for c in candidates])
+        bags = [self._bag(c.sentence.text, language) for c in candidates]
+        mat = tfidf_rows(bags)
         centroid = mat.sum(axis=0)
         cn = np.linalg.norm(centroid) or 1.0
         centrality = (mat @ centroid) / cn
@@ -210,7 +216,12 @@ class ExtractiveSummarizer:
             c = candidates[best]
             if chosen and used + c.words > budget * 1.15:
                 continue  # would overshoot: try a shorter one
-            if any(float(sim[best, j]) > 0.6 or _retold(c, candidates[j], p.across_languages) for j in chosen):
+            if any(
+                float(sim[best, j]) > 0.6
+                or (_one_fact(c, candidates[j]) and _contained(bags[best], bags[j]) >= p.same_fact_redundancy)
+                or _retold(c, candidates[j], p.across_languages)
+                for j in chosen
+            ):
                 continue  # says again what a picked sentence says
             chosen.append(best)
             used += c.words
@@ -256,6 +267,21 @@ class _Disputes:
 
 def _value(side: ConflictSide) -> str:
     return side.normalized or side.value
+
+
+def _contained(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """The share of the shorter bag's words that the other has."""
+    return len(a.keys() & b.keys()) / max(1, min(len(a), len(b)))
+
+
+def _one_fact(a: _Candidate, b: _Candidate) -> bool:
+    """Is either candidate's own sentence among the other's supporting spans (aligned as one fact)?"""
+    own_a, own_b = a.support[0], b.support[0]
+    return any(
+        x.article == own.article and x.start < own.end and own.start < x.end
+        for own, support in ((own_a, b.support), (own_b, a.support))
+        for x in support
+    )
 
 
 def _retold(a: _Candidate, b: _Candidate, across: bool) -> bool:
