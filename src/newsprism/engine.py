@@ -27,7 +27,7 @@ from .cluster.crosslingual import DenseParams
 from .cluster.idf import snapshot_boundary
 from .cluster.metrics import bcubed
 from .cluster.online import ClusterParams, OnlineClusterer
-from .errors import NotFound
+from .errors import ConfigError, NotFound
 from .gcpolicy import relaxed_gc
 from .ingest.parsers import JsonLine
 from .model import Article, Assignment, Draft, Explanation, IngestReport, Rejection, Story, StoryEvent
@@ -647,6 +647,7 @@ class Engine:
         """The comparison of a stored story (JSON form) with its label and summary, each cached
         until the story changes.  ``language``: the display language of facts (default English
         when a source is English, else the story's main language)."""
+        language = _display_language(language)
         version = self.comparer.name
         kind = "comparison" if language is None else f"comparison:{language}"
         data = self._cached(story_id, kind, version, refresh)
@@ -666,6 +667,7 @@ class Engine:
         """``{"label", "summary": [{"text", "sources", "support"}], "version"}`` of a stored story.
         ``language``: the display language (see :meth:`compare_story`); in a story of several
         languages, each sentence is worded in it where a source in it reports the fact."""
+        language = _display_language(language)
         version = f"{self.summarizer.name}+{self.comparer.name}"
         kind = f"summary:{words}" if language is None else f"summary:{words}:{language}"
         data = self._cached(story_id, kind, version, refresh)
@@ -870,6 +872,21 @@ class Engine:
             agreement=bcubed(after, before)[2] if before else 1.0,
             features_recomputed=recomputed,
         )
+
+
+def _display_language(code: str | None) -> str | None:
+    """A display language as asked (``"EN"``, ``"eng"``), as its ISO 639-1 code; an unknown code is
+    an error rather than a display language no source can have."""
+    if code is None:
+        return None
+    from .nlp.language import normalise_language
+
+    language = normalise_language(code)
+    if language is None:
+        raise ConfigError(
+            f"unknown language code {code!r}: use an ISO 639-1 code such as en, ru or ja", setting="language"
+        )
+    return language
 
 
 def _duplicate_of(store: Store, content_hash: str, urls: list[str], batch_ids: Mapping[str, int]) -> int | None:

@@ -193,6 +193,22 @@ def test_stories_table(invoke: Invoke, ingested: Result) -> None:
         assert re.search(rf"^\W*{story['id']}\W", result.stdout, re.MULTILINE)
 
 
+def test_stories_table_title_counts_what_matches(invoke: Invoke, ingested: Result) -> None:
+    """With a filter, the title says how many match and how many are stored; with a page, which."""
+    total = len(stories_json(invoke, "--limit", "1000"))
+    big = [s for s in stories_json(invoke, "--limit", "1000") if s["size"] >= 2]
+    assert 0 < len(big) < total
+    result = invoke("stories", "--min-size", "2")
+    assert f"{len(big)} of {len(big)} matching ({total} stored)" in result.stdout
+    result = invoke("stories", "--limit", "2", "--offset", "1")
+    assert f"2-3 of {total} stories" in result.stdout
+    outlet = next(o for s in big for o in s["outlets"])
+    assert (
+        invoke("stories", "--outlet", outlet.upper(), "--json").stdout
+        == invoke("stories", "--outlet", outlet, "--json").stdout
+    )  # any case
+
+
 def test_stories_table_when_empty(invoke: Invoke, tmp_path: Path) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("")
@@ -456,3 +472,24 @@ def test_a_bad_setting_value_is_a_usage_error(invoke: Invoke, args: list[str], e
     assert result.exit_code == 2
     assert named in result.stderr
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["story", "1", "--language", "zz"], "unknown language code 'zz'"),
+        (["story", "1", "--compare", "--language", "xx"], "unknown language code 'xx'"),
+        (["feeds", "list", "--json", "--opml"], "--json and --opml: choose one"),
+    ],
+)
+def test_contradictory_or_unknown_options_are_one_line_errors(
+    invoke: Invoke, ingested: Result, args: list[str], message: str
+) -> None:
+    result = invoke(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_display_language_is_read_in_any_case(invoke: Invoke, ingested: Result) -> None:
+    upper = invoke("story", "1", "--compare", "--json", "--language", "EN")
+    assert upper.exit_code == 0 and json.loads(upper.stdout)["display_language"] == "en"

@@ -184,6 +184,9 @@ def test_text_and_markdown_views(comparer: Comparer) -> None:
     md = to_markdown({**data, "label": "Quake | in *Ardana*"})
     assert md.startswith("# Quake \\| in \\*Ardana\\*")
     assert "## Differences" in md
+    # an article id is a code span: literal there, so not backslash-escaped (a pipe still is, in a table)
+    odd = {**data, "sources": [{**data["sources"][0], "article": "<b>x|1</b>"}, *data["sources"][1:]]}
+    assert "| `<b>x\\|1</b>` |" in to_markdown(odd)
 
 
 def test_reported_speech_is_not_shown_as_a_quotation(comparer: Comparer) -> None:

@@ -229,6 +229,7 @@ def test_a_bad_json_record_is_named_in_json_terms(record: object, message: str) 
 def test_malformed_json_document_names_its_line() -> None:
     rejection = one_rejection(JsonParser(), b'{\n  "text": "x",\n  oops\n}', origin="bad.json")
     assert (rejection.origin, rejection.reason) == ("bad.json:3", "malformed-json")
+    assert rejection.message.endswith("(column 3)")  # a whole reason, as the JSONL parser gives
 
 
 def test_json_lines_in_a_json_file_are_read_as_jsonl() -> None:

@@ -82,6 +82,9 @@ def feeds_list(state: _State, as_json: bool, as_opml: bool) -> None:
     from ..store.feeds import FeedStore
     from .main import _run
 
+    if as_json and as_opml:
+        raise click.UsageError("--json and --opml: choose one")
+
     def go() -> None:
         with state.reader("newsprism feeds add URL") as engine:
             found = FeedStore(_sqlite(engine.store)).feeds()

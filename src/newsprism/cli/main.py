@@ -198,7 +198,7 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
     help="Only stories with at least this many articles.",
 )
 @click.option("--search", help="Only stories with an article title containing this text.")
-@click.option("--outlet", help="Only stories reported by this outlet (exact name).")
+@click.option("--outlet", help="Only stories reported by this outlet (its whole name, in any case).")
 @click.pass_obj
 def stories(
     state: _State,
@@ -219,7 +219,10 @@ def stories(
             if as_json:
                 click.echo(json.dumps([render.story_json(s) for s in found], indent=2, ensure_ascii=False))
             else:
-                render.stories_table(found, total=engine.store.story_count())
+                total = engine.store.story_count()
+                filtered = bool(search or outlet or min_size > 1)
+                matching = engine.count_stories(query) if filtered else total
+                render.stories_table(found, total=total, matching=matching, offset=offset)
 
     _run(go)
 
@@ -302,7 +305,9 @@ def _write_atomic(path: str, text: str) -> None:
 @click.argument("story_id", type=int)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (with --compare: the comparison's JSON).")
 @click.option("--compare", "do_compare", is_flag=True, help="Compare the story's sources claim by claim.")
-@click.option("--refresh", is_flag=True, help="With --compare: recompute even when a cached comparison is current.")
+@click.option(
+    "--refresh", is_flag=True, help="Recompute the summary (and comparison) even when cached ones are current."
+)
 @_compare_options
 @click.pass_obj
 def story(

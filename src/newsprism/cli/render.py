@@ -102,14 +102,20 @@ def story_json(story: Story) -> dict[str, Any]:
     }
 
 
-def stories_table(stories: Sequence[Story], *, total: int) -> None:
+def stories_table(stories: Sequence[Story], *, total: int, matching: int | None = None, offset: int = 0) -> None:
+    """The stories shown; the title says which of how many: "3-4 of 12 matching (114 stored)"."""
+    matching = total if matching is None else matching
     if not stories:
         if total:
             _out.print(f"no story of the {total} stored matches (check --search, --outlet, --min-size, --offset)")
         else:
             _out.print("no stories yet: ingest some articles with `newsprism ingest PATH...`")
         return
-    table = Table(title=f"{len(stories)} of {total} stories", title_justify="left")
+    shown = f"{offset + 1}-{offset + len(stories)}" if offset or len(stories) < matching else str(len(stories))
+    title = (
+        f"{shown} of {matching} stories" if matching == total else f"{shown} of {matching} matching ({total} stored)"
+    )
+    table = Table(title=title, title_justify="left")
     table.add_column("id", justify="right")
     table.add_column("label", overflow="fold", ratio=3)
     table.add_column("size", justify="right")

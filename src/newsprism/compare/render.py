@@ -188,6 +188,14 @@ def _md(text: str) -> str:
     return out
 
 
+def _md_code(text: str) -> str:
+    """A code span: its content is literal in Markdown (no backslash escapes there), so only its
+    backticks and a table's pipes need care (GFM reads ``\\|`` in a cell as a pipe, code spans too)."""
+    out = " ".join(str(text).split()).replace("|", "\\|")
+    fence = "``" if "`" in out else "`"
+    return f"{fence} {out} {fence}" if fence == "``" else f"`{out}`"
+
+
 def to_markdown(data: Data) -> str:
     lines: list[str] = []
     title = data.get("label") or "Comparison"
@@ -197,7 +205,7 @@ def to_markdown(data: Data) -> str:
     lines.append("|---|---|---|")
     for s in data["sources"]:
         copy = f" (copy of {_md(s['copy_of'])})" if s.get("copy_of") else ""
-        lines.append(f"| {_md(s.get('outlet') or '?')}{copy} | {_md(s['title'])} | `{_md(s['article'])}` |")
+        lines.append(f"| {_md(s.get('outlet') or '?')}{copy} | {_md(s['title'])} | {_md_code(s['article'])} |")
     if data.get("summary"):
         lines += ["", "## Summary", ""]
         for sent in data["summary"]:

@@ -320,7 +320,7 @@ class Watcher:
     def _poll_line(feed: Feed, done: _FeedDone) -> str:
         if done.not_modified:
             return f"feed {feed.url}: not modified"
-        return f"feed {feed.url}: {done.new} new entries"
+        return f"feed {feed.url}: {done.new} new {'entry' if done.new == 1 else 'entries'}"
 
     async def _entries(
         self, feed: Feed, entries: Sequence[FeedEntry], queue: asyncio.Queue[_Page | _FeedDone | None], done: _FeedDone

@@ -392,7 +392,7 @@ class JsonParser:
             if exc.msg == "Extra data" and _looks_like_jsonl(text):  # JSON lines in a .json file
                 yield from JsonlParser().parse(data, origin=origin)
             else:
-                yield Rejection(f"{origin}:{exc.lineno}", "malformed-json", exc.msg)
+                yield Rejection(f"{origin}:{exc.lineno}", "malformed-json", f"{exc.msg} (column {exc.colno})")
             return
         if isinstance(document, list):
             if not document:
