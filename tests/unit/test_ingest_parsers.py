@@ -9,6 +9,7 @@ import pytest
 
 from newsprism.errors import UnsupportedInput
 from newsprism.ingest.parsers import (
+    FeedFileParser,
     HtmlParser,
     JsonlParser,
     JsonParser,
@@ -311,3 +312,49 @@ def test_parser_for_kinds() -> None:
     assert isinstance(jsonl, JsonlParser) and jsonl.first_line == 7
     with pytest.raises(UnsupportedInput):
         parser_for("pdf")
+
+
+_BODY = (
+    "<p>A magnitude 6.7 earthquake struck the Pacific coast on Tuesday morning, killing at least 14 people "
+    "and damaging hundreds of homes, officials said.</p><p>The quake was centred 20 km south-west of the "
+    "port city.<script>alert(1)</script></p>"
+)
+RSS = f"""<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>News</title>
+<item><title>Quake strikes coast</title><link>https://news.example.org/quake</link>
+<pubDate>Tue, 12 Mar 2024 09:40:00 GMT</pubDate><description>A quake.</description>
+<content:encoded><![CDATA[{_BODY}]]></content:encoded></item>
+<item><title>Budget approved</title><link>https://news.example.org/budget</link>
+<pubDate>Tue, 12 Mar 2024 12:00:00 GMT</pubDate><description>The council approved it.</description></item>
+</channel></rss>""".encode()
+ATOM = f"""<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title>
+<entry><title>Quake strikes coast</title><link href="https://news.example.org/quake"/>
+<id>tag:news.example.org,2024:quake</id><updated>2024-03-12T09:40:00Z</updated>
+<content type="html">{_BODY.replace("<", "&lt;").replace(">", "&gt;")}</content></entry></feed>""".encode()
+
+
+@pytest.mark.parametrize("data", [RSS, ATOM], ids=["rss", "atom"])
+def test_a_saved_feed_gives_its_entries_with_text(data: bytes) -> None:
+    """Entries that carry their article's text become drafts (link as URL and id, title, date,
+    paragraphs one a line, no script); an entry with only a teaser is skipped, naming its page."""
+    results = parse_all(FeedFileParser(), data, origin="news.rss")
+    drafts = [r for r in results if isinstance(r, Draft)]
+    assert len(drafts) == 1
+    (quake,) = drafts
+    assert (quake.url, quake.external_id, quake.title) == (
+        "https://news.example.org/quake",
+        "https://news.example.org/quake",
+        "Quake strikes coast",
+    )
+    assert quake.published is not None and quake.published.isoformat() == "2024-03-12T09:40:00+00:00"
+    assert quake.text is not None and quake.text.splitlines()[1].startswith("The quake was centred")
+    assert "alert" not in quake.text and "<" not in quake.text
+    skipped = [r for r in results if isinstance(r, Rejection)]
+    if data is RSS:
+        assert [(r.origin, r.reason) for r in skipped] == [("news.rss#2", "summary-only")]
+        assert "https://news.example.org/budget" in skipped[0].message
+
+
+def test_xml_that_is_no_feed_is_one_rejection() -> None:
+    rejection = one_rejection(FeedFileParser(), b"<opml><body/></opml>", origin="list.xml")
+    assert (rejection.origin, rejection.reason) == ("list.xml", "not-a-feed")

@@ -190,6 +190,9 @@ def test_same_file_reached_twice_is_read_once(tree: Path) -> None:
         (b"Title line\nBody text", "text"),
         (b"# Markdown title\n\nBody", "text"),
         (b"", "text"),
+        (b'<?xml version="1.0"?>\n<!-- saved -->\n<rss version="2.0"><channel></channel></rss>', "feed"),
+        (b'<feed xmlns="http://www.w3.org/2005/Atom"></feed>', "feed"),
+        (b"<html><body><p>the rss of it</p></body></html>", "html"),
     ],
 )
 def test_sniff_kind(data: bytes, kind: str) -> None:

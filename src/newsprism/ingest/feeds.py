@@ -18,7 +18,7 @@ import html as htmllib
 import logging
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -48,6 +48,7 @@ class FeedEntry:
     published: datetime | None = None
     summary: str | None = None
     guid: str | None = None
+    content: str | None = None  # the entry's full text as the feed gives it (HTML), when it does
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +162,22 @@ def _child_text(el: Any, *names: str) -> str | None:
     return None
 
 
+_BLOCK_END = re.compile(r"(?i)<\s*(?:br\s*/?|/\s*(?:p|div|li|h[1-6]|blockquote|tr|section|article))\s*>")
+
+
+_SCRIPT = re.compile(r"(?is)<(script|style|noscript|template)\b.*?(?:</\1\s*>|\Z)")
+
+
+def entry_text(html: str | None) -> str | None:
+    """A feed entry's content as plain text, one paragraph a line (tags dropped, entities decoded);
+    it is never fetched or run."""
+    if not html:
+        return None
+    html = _SCRIPT.sub(" ", html)
+    lines = (_plain(part) for part in _BLOCK_END.split(html))
+    return "\n".join(line for line in lines if line) or None
+
+
 def _plain(value: str | None) -> str | None:
     """Feed titles and summaries may hold escaped HTML: tags dropped, entities decoded."""
     if value is None:
@@ -194,12 +211,20 @@ def _base(el: Any, inherited: str) -> str:
 # --- feeds ----------------------------------------------------------------------------------------
 
 
-def parse_feed(data: bytes, *, url: str) -> ParsedFeed:
-    """Parse an RSS, RDF or Atom document fetched from ``url``.
+def parse_feed(data: bytes, *, url: str, newest_first: bool = True) -> ParsedFeed:
+    """Parse an RSS, RDF or Atom document fetched from ``url``: its entries newest first, else
+    (``newest_first=False``) in the document's order, one per link either way.
 
     Raises :class:`ParseError` (``malformed``, or ``not-a-feed`` for other XML such as OPML) and
     :class:`UnsupportedInput` (``unsafe-xml``).
     """
+    feed = _parse_feed(data, url)
+    if newest_first:
+        return replace(feed, entries=_newest_first(list(feed.entries)))
+    return feed
+
+
+def _parse_feed(data: bytes, url: str) -> ParsedFeed:
     root = parse_xml(data)
     name = _local(root.tag)
     if name == "rss":
@@ -239,10 +264,11 @@ def _rss(channel: Any, items: list[Any], url: str, kind: str) -> ParsedFeed:
                 published=_date(_child_text(item, "pubdate", "date", "published", "issued", "modified", "updated")),
                 summary=_plain(_child_text(item, "description", "summary", "encoded")),
                 guid=guid,
+                content=_child_text(item, "encoded") or _child_text(item, "description"),
             )
         )
     return ParsedFeed(kind, _plain(_child_text(channel, "title")), resolve_url(base, link) if link else None,
-                      _newest_first(entries))  # fmt: skip
+                      _one_per_link(entries))  # fmt: skip
 
 
 def _atom_link(el: Any, base: str) -> str | None:
@@ -285,15 +311,19 @@ def _atom(root: Any, url: str) -> ParsedFeed:
                 published=_date(_child_text(entry, "published", "issued", "updated", "modified", "created")),
                 summary=_plain(_child_text(entry, "summary", "content")),
                 guid=guid,
+                content=_child_text(entry, "content") or _child_text(entry, "summary"),
             )
         )
-    return ParsedFeed("atom", _plain(_child_text(root, "title")), _atom_link(root, base), _newest_first(entries))
+    return ParsedFeed("atom", _plain(_child_text(root, "title")), _atom_link(root, base), _one_per_link(entries))
+
+
+def _one_per_link(entries: list[FeedEntry]) -> tuple[FeedEntry, ...]:
+    return tuple(list({e.url: e for e in reversed(entries)}.values())[::-1])  # first of each URL, in order
 
 
 def _newest_first(entries: list[FeedEntry]) -> tuple[FeedEntry, ...]:
-    unique = list({e.url: e for e in reversed(entries)}.values())[::-1]  # first of each URL, in order
-    dated = sorted((e for e in unique if e.published), key=lambda e: e.published or datetime.min, reverse=True)
-    return (*dated, *(e for e in unique if not e.published))
+    dated = sorted((e for e in entries if e.published), key=lambda e: e.published or datetime.min, reverse=True)
+    return (*dated, *(e for e in entries if not e.published))
 
 
 # --- OPML -----------------------------------------------------------------------------------------
@@ -312,7 +342,9 @@ def parse_opml(data: bytes, *, base: str | None = None) -> list[FeedOutline]:
     """
     root = parse_xml(data)
     if _local(root.tag) != "opml":
-        raise ParseError(f"not an OPML document (root element <{_local(root.tag)}>)", reason="not-a-feed")
+        name = _local(root.tag)
+        hint = "; to ingest a saved feed's entries: newsprism ingest FILE" if name in ("rss", "feed", "rdf") else ""
+        raise ParseError(f"not an OPML document (root element <{name}>){hint}", reason="not-a-feed")
     body = _child(root, "body")
     found: dict[str, FeedOutline] = {}
 

@@ -475,8 +475,50 @@ class HtmlParser:
         yield Draft(origin=origin, html=html)
 
 
+FEED_MIN_TEXT = 200  # an entry with less text than this is a teaser: its page holds the article
+
+
+class FeedFileParser:
+    """``.rss``/``.atom``/``.xml``: a saved RSS, RDF or Atom feed, one draft per entry that carries
+    its article's text (``content:encoded``, an Atom ``content``, or a long description).  An entry
+    with only a teaser is skipped with a reason naming its page; nothing is fetched.  The entry's
+    link is its URL and its external id (so the same entry read from a later copy of the feed, or
+    fetched as a page, is a duplicate), its title and date are the article's."""
+
+    def parse(self, data: bytes, *, origin: str) -> Iterator[Draft | Rejection]:
+        from .feeds import entry_text, parse_feed
+
+        try:
+            feed = parse_feed(data, url="", newest_first=False)
+        except IngestError as exc:
+            yield _rejection(origin, exc)
+            return
+        if not feed.entries:
+            yield Rejection(origin, "empty", "feed without entries")
+            return
+        for n, entry in enumerate(feed.entries, 1):
+            text = entry_text(entry.content)
+            where = f"{origin}#{n}"
+            if text is None or len(text) < FEED_MIN_TEXT:
+                yield Rejection(
+                    where,
+                    "summary-only",
+                    f"the entry carries {len(text or '')} characters of text, not its article: "
+                    f"`newsprism ingest {entry.url}` fetches the page",
+                )
+                continue
+            yield Draft(
+                origin=where,
+                text=text,
+                external_id=entry.url,
+                url=entry.url,
+                title=entry.title,
+                published=entry.published,
+            )
+
+
 def parser_for(kind: str, *, first_line: int = 1) -> Parser:
-    """The parser for an input kind (``text``, ``markdown``, ``html``, ``json``, ``jsonl``)."""
+    """The parser for an input kind (``text``, ``markdown``, ``html``, ``json``, ``jsonl``, ``feed``)."""
     if kind == "text":
         return TextParser()
     if kind == "markdown":
@@ -487,4 +529,6 @@ def parser_for(kind: str, *, first_line: int = 1) -> Parser:
         return JsonParser()
     if kind == "jsonl":
         return JsonlParser(first_line=first_line)
+    if kind == "feed":
+        return FeedFileParser()
     raise UnsupportedInput(f"no parser for input kind {kind!r}", reason="unsupported-type")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import logging
 import os
+import re
 import stat
 import sys
 from collections.abc import Iterator, Sequence
@@ -30,10 +31,17 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
     ".htm": "html",
     ".json": "json",
     ".jsonl": "jsonl",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".xml": "feed",
 }
-KINDS = ("text", "html", "json", "jsonl")
+KINDS = ("text", "html", "json", "jsonl", "feed")
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
+# the first element of a saved feed, after an XML declaration, comments and doctype
+_FEED_ROOT = re.compile(
+    rb"^(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:rss|feed|rdf:RDF|channel)[\s>]", re.S
+)
 _SNIFF_BYTES = 65_536
 _READ_CHUNK = 1 << 20
 
@@ -67,7 +75,7 @@ def sniff_kind(data: bytes) -> str:
             return "jsonl"
         return "json"
     if stripped[:1] == b"<":
-        return "html"
+        return "feed" if _FEED_ROOT.search(stripped[:4096]) else "html"
     return "text"
 
 
