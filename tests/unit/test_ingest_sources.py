@@ -87,6 +87,21 @@ def test_empty_folder_is_not_found(tmp_path: Path) -> None:
     assert [r.reason for r in rejections] == ["not-found"]
 
 
+def test_a_folder_of_other_files_says_what_it_holds(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "a.csv").write_text("x,y")
+    (folder / "b.bin").write_bytes(b"\x00")
+    _, rejections = collect([str(folder)])
+    assert [r.reason for r in rejections] == ["not-found"]
+    assert rejections[0].message == "folder holds no supported file (it holds 2 files of other types: .bin, .csv)"
+    (folder / "c.txt").write_text("Title\nSome text of the article, long enough to keep.")
+    with caplog.at_level("INFO", logger="newsprism.ingest.sources"):
+        items, rejections = collect([str(folder)])
+    assert [Path(i.origin).name for i in items] == ["c.txt"] and rejections == []
+    assert "left out 2 files of types newsprism does not read (1 .bin, 1 .csv)" in caplog.text
+
+
 def test_named_file_with_unsupported_extension_is_rejected(tree: Path) -> None:
     items, rejections = collect([str(tree / "image.png")])
     assert items == []

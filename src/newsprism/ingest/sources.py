@@ -138,6 +138,7 @@ def _expand_folder(
     folder: str, seen: set[tuple[int, int]], max_bytes: int, *, quiet: bool = False
 ) -> Iterator[InputItem | Rejection]:
     found = False
+    other: dict[str, int] = {}  # files of other types, by extension
     for root, dirs, files in os.walk(folder, onerror=lambda err: logger.warning("cannot list %s", err)):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -145,11 +146,17 @@ def _expand_folder(
                 continue
             kind = kind_for_path(name)
             if kind is None:
+                extension = os.path.splitext(name)[1].lower() or "(none)"
+                other[extension] = other.get(extension, 0) + 1
                 continue
             found = True
             yield from _read_file(os.path.join(root, name), kind, seen, max_bytes)
+    if other:  # said once a folder, not once a file
+        kinds = ", ".join(f"{n} {ext}" for ext, n in sorted(other.items()))
+        logger.info("%s: left out %d files of types newsprism does not read (%s)", folder, sum(other.values()), kinds)
     if not found and not quiet:
-        yield Rejection(folder, "not-found", "folder holds no supported file")
+        extra = f" (it holds {sum(other.values())} files of other types: {', '.join(sorted(other))})" if other else ""
+        yield Rejection(folder, "not-found", f"folder holds no supported file{extra}")
 
 
 def _read_file(
