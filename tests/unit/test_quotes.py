@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v5"
+    assert extractor.name == "newsprism.RuleQuotes.v6"
     assert extractor.quotes("x", "") == []
 
 
@@ -268,6 +268,24 @@ def test_a_reported_clause_may_open_with_a_bare_noun() -> None:
         ("critics", "resources could be better spent in partnership with NATO"),
         ("the Trump campaign", "he's not being audited for returns before 2009"),
     ]
+
+
+def test_findings_and_longer_bare_subjects_report_a_clause() -> None:
+    """A poll or a study reports what it found after "that" (never a direct quote's speaker); a bare
+    subject of three words may come before its auxiliary; a body keeps its "of" name."""
+    text = (
+        "A Bloomberg poll shows that most voters in the state have made up their minds already.\n"
+        "Johnson said local election officials should reach out to the federal government.\n"
+        "Black inmates make up 40 percent of the total, according to the Federal Bureau of Prisons.\n"
+        "The mayor was shown “as a paragon of virtue” in the campaign video.\n"
+        "Investigators found the car abandoned near the river on Sunday morning."
+    )
+    assert [(q.speaker, q.text) for q in quotes(text, kind="reported")] == [
+        ("a Bloomberg poll", "most voters in the state have made up their minds already"),
+        ("Johnson", "local election officials should reach out to the federal government"),
+        ("the Federal Bureau of Prisons", "Black inmates make up 40 percent of the total"),
+    ]
+    assert all(q.speaker != "The mayor" for q in quotes(text, kind="direct"))
 
 
 def test_bodies_and_named_bodies_report_speech() -> None:

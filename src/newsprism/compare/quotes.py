@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v5``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v6``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -66,6 +66,7 @@ from .speech import (
     CLAUSE_CUES,
     CLAUSE_LEADS,
     CUE_PATTERN,
+    FINDING_CUES,
     GERUND_CUES,
     Mention,
     Token,
@@ -157,6 +158,9 @@ class _Para:
     sentences: list[Sentence]
     cues: list[_Cue] = field(default_factory=list)
     parts: list[_Part] = field(default_factory=list)
+    # cues of findings ("a poll found that", "the video shows"): reported clauses only, never the
+    # speaker of a direct quote ("shown as a paragon of virtue")
+    finding_cues: list[_Cue] = field(default_factory=list)
 
 
 class RuleQuoteExtractor:
@@ -166,7 +170,7 @@ class RuleQuoteExtractor:
     rule could attribute (speaker ``None``); they are mostly scare quotes and titles, so off by default.
     """
 
-    name = "newsprism.RuleQuotes.v5"
+    name = "newsprism.RuleQuotes.v6"  # v6: findings ("a poll found that"), longer bare subjects, "Bureau of Prisons"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -462,7 +466,7 @@ def _find_cues(masked: str, para: _Para) -> None:
             cue.noun = prev.endswith(("’s", "'s", "s’", "s'")) or prev.lower() in ("his", "her", "their")
             if cue.mention is None and lemma in _INVERTIBLE and (first == 0 or not toks[first - 1].is_word):
                 cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
-        para.cues.append(cue)
+        (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
 
 
 def _sentence_of(para: _Para, pos: int) -> Sentence | None:
@@ -1042,7 +1046,11 @@ def _reported(article: str, text: str, masked: str, paras: list[_Para], resolver
 
 
 def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _Cue, Mention] | None:
-    cues = [c for c in para.cues if sent.start <= c.start < sent.end and c.lemma in CLAUSE_CUES and c.mention]
+    cues = [
+        c
+        for c in sorted(para.cues + para.finding_cues, key=lambda c: c.start)
+        if sent.start <= c.start < sent.end and c.lemma in CLAUSE_CUES and c.mention
+    ]
     if not cues:
         return None
     toks = para.tokens

@@ -72,6 +72,8 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "hit back": ("hit back", "hits back"),
     "shoot back": ("shot back", "shoots back"),
     "fire back": ("fired back", "fires back"),
+    "find": ("find", "finds", "found", "finding"),
+    "show": ("show", "shows", "showed", "shown", "showing"),
     "according to": ("according to",),
     "quote as saying": ("quoted as saying",),
 }
@@ -83,11 +85,14 @@ _CLAUSE_VERBS: tuple[str, ...] = (
         "state stress emphasize emphasise warn caution acknowledge admit concede announce confirm reveal disclose "
         "suggest predict promise vow pledge reiterate repeat recall report testify tweet post allege charge "
         "complain counter reply respond retort boast brag joke quip conclude continue mention indicate agree "
-        "estimate"
+        "estimate find show"
     ),
     *("point out", "go on", "hit back", "shoot back", "fire back", "according to", "quote as saying"),
 )
 # Of those, the ones whose clause may come without "that" ("Blinken said Biden had ...").
+FINDING_CUES: frozenset[str] = _words("find show")
+"""Lemmas of cues that report what a poll, study or video found: a reported clause after "that",
+never a direct quote's speaker."""
 THATLESS_CUES: frozenset[str] = _words(
     "say tell add argue claim insist contend assert warn write declare predict explain"
 )
@@ -499,7 +504,8 @@ def parse_name(tokens: list[Token], text: str) -> Mention | None:
         body = _trailing_name(lows, body)  # "Director of National Intelligence Avril Haines"
     elif "of" in (lows[i] for i in body):
         cut = next(k for k, i in enumerate(body) if lows[i] == "of")
-        if cut >= 2:  # "Elijah Cummings of Maryland", but "Bank of America"
+        # "Elijah Cummings of Maryland", but "Bank of America", "the Federal Bureau of Prisons"
+        if cut >= 2 and lows[body[cut - 1]] not in _ORG_WORDS:
             body = body[:cut]
     while body and lows[body[0]] in _PARTICLES:
         body = body[1:]
@@ -1057,7 +1063,7 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
         return nxt.start
     if lemma in THATLESS_CUES and nxt.is_word and nxt.low not in _FUNCTION:
         # a bare noun phrase, then its verb: "critics say resources could be better spent"
-        for k in range(i + 1, min(i + 3, len(tokens))):
+        for k in range(i + 1, min(i + 4, len(tokens))):
             if tokens[k].start >= hi or not tokens[k].is_word:
                 break
             if tokens[k].low in _AUX_VERBS:
