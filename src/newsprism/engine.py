@@ -118,7 +118,7 @@ class Engine:
         )
         self._preparer = preparer
         self._clusterer: OnlineClusterer | None = None
-        self._state_version = -1  # the store's data_version the clusterer state was read at
+        self._state_version: str | None = None  # the store's story-state counter the clusterer was read at
         self._comparer: Comparer | None = comparer
         self._encoder: Encoder | None = encoder
         # the preparing stage (worker processes) builds its encoder from the settings: with an
@@ -149,18 +149,31 @@ class Engine:
             self._clusterer = self._restore()
         return self._clusterer
 
+    def _story_state(self) -> str:
+        """The store's story-state counter: every write that changes articles or assignments (an
+        ingest batch, a delete, a rebuild) moves it on, in its transaction; cached analyses and
+        labels do not."""
+        return self.store.get_meta(_STORY_STATE) or "0"
+
+    def _move_story_state(self) -> str:
+        """Move the counter on (inside the writing transaction); returns the new value."""
+        value = str(int(self._story_state()) + 1)
+        self.store.set_meta(_STORY_STATE, value)
+        return value
+
     def _writing_clusterer(self) -> OnlineClusterer:
         """The clusterer, inside a write transaction: its state restored again when another
-        process (a second ``newsprism ingest``, the HTTP server) has written to the store since it
-        was read, so two writers never give one story id to two stories nor miss each other's
-        articles.  The transaction holds the write lock: nobody writes while it lasts."""
-        if self._clusterer is not None and self.store.data_version() != self._state_version:
+        process (a second ``newsprism ingest``, the HTTP server) has changed the stories since it
+        was read (the story-state counter moved), so two writers never give one story id to two
+        stories nor miss each other's articles.  The transaction holds the write lock: nobody
+        writes while it lasts."""
+        if self._clusterer is not None and self._story_state() != self._state_version:
             log.info("the store changed in another process: restoring the story state")
             self._clusterer = None
         return self.clusterer
 
     def _restore(self) -> OnlineClusterer:
-        self._state_version = self.store.data_version()  # before reading: a change meanwhile restores again
+        self._state_version = self._story_state()  # before reading: a change meanwhile restores again
         cl = self._factory()
         counts, n = self.store.load_doc_freq()
         tail = self.store.evidence_tail(n - snapshot_boundary(n, cl.df.growth))
@@ -446,12 +459,10 @@ class Engine:
                         if item.aliases:  # issue 7: a known article reached through new links
                             alias_dups.append((article.content_hash, urls))
                         continue
-                    known_hashes.add(article.content_hash)
-                    known_urls.update(urls)
                     if _derived_id(article):
                         if article.external_id in taken:  # stdin again, or a file of that name read before
                             article = replace(article, external_id=f"{article.external_id}#{article.content_hash[:10]}")
-                    elif article.external_id in taken:
+                    elif article.external_id in taken:  # refused before its text counts as known
                         refused.append(
                             Rejection(
                                 article.origin,
@@ -462,6 +473,8 @@ class Engine:
                         )
                         continue
                     taken.add(article.external_id)
+                    known_hashes.add(article.content_hash)
+                    known_urls.update(urls)
                     article_id, next_id = next_id, next_id + 1
                     articles.append((article_id, article, features, item.features_json))
                     if item.label_tokens is not None:  # counted by the worker: the relabel reads them
@@ -536,9 +549,11 @@ class Engine:
                 self._relabel(touched - alone.keys())
                 activity = cl.story_activity()
                 self.store.set_story_activity({sid: activity[sid] for sid in touched if sid in activity})
+                state = self._move_story_state() if ingested or repairs else self._state_version
         except BaseException:
             self._clusterer = None  # in-memory state is ahead of the store: restore on next use
             raise
+        self._state_version = state  # this engine's state is the store's, committed
         report.ingested += len(ingested)
         report.rejections.extend(refused)
         report.duplicates += duplicates
@@ -770,6 +785,7 @@ class Engine:
                     n = int(self.store.get_meta("df_n") or 0) - (0 if promoted is not None else 1)
                     self.store.add_doc_freq(delta, max(0, n))
                 self.store.delete_article(article_id)
+                self._move_story_state()
                 self.store.refresh_stories([story_id])
                 story_deleted = not self._story_exists(story_id)
                 if not story_deleted:
@@ -814,17 +830,20 @@ class Engine:
             if multilingual:  # placed as a multilingual stream from the start, with the stored vectors
                 self._track_signatures(cl)
             new_vectors: dict[int, Any] = {}
-            had_vectors: set[int] = set()
             decisions: dict[int, Decision] = {}
             story_of: dict[int, int] = {}
+            stored: dict[int, Any] = {}  # stored vectors of the next articles, read 1,000 at a time
             for i, (article, features) in enumerate(items, 1):
                 assert article.id is not None
                 vector = None
                 if multilingual:
-                    stored = self.store.get_vectors(self.encoder.name, [article.id]).get(article.id)
-                    if stored is not None:
-                        had_vectors.add(article.id)
-                    vector = self._vector_for(cl, article.id, article, features, stored, {}, new_vectors)
+                    if (i - 1) % 1000 == 0:
+                        upcoming = [a.id for a, _ in items[i - 1 : i + 999] if a.id is not None]
+                        stored = self.store.get_vectors(self.encoder.name, upcoming)
+                    ready = stored.get(article.id)
+                    vector = self._vector_for(cl, article.id, article, features, ready, {}, new_vectors)
+                    if ready is not None:
+                        new_vectors.pop(article.id, None)  # stored already: nothing to write back
                 decision = cl.assign(article.id, features, vector)
                 decisions[article.id] = decision
                 story_of[article.id] = decision.story_id
@@ -833,7 +852,6 @@ class Engine:
                         story_of[aid] = repair.to_story
                 if on_progress:
                     on_progress(i, len(items))
-            new_vectors = {aid: v for aid, v in new_vectors.items() if aid not in had_vectors}
             if new_vectors:
                 self.store.put_vectors(self.encoder.name, new_vectors)
             mapping = _map_story_ids(before, story_of, self.store.next_story_id())
@@ -863,6 +881,7 @@ class Engine:
                 new = mapping[sid]
                 last[new] = max(last.get(new, 0), aid, activity.get(sid, 0))
             self.store.set_story_activity(last)
+            self._move_story_state()
         self._clusterer = None
         after = {aid: mapping[sid] for aid, sid in story_of.items()}
         return RebuildReport(
@@ -872,6 +891,9 @@ class Engine:
             agreement=bcubed(after, before)[2] if before else 1.0,
             features_recomputed=recomputed,
         )
+
+
+_STORY_STATE = "story_state"  # meta key of the story-state counter (see Engine._story_state)
 
 
 def _display_language(code: str | None) -> str | None:

@@ -337,8 +337,9 @@ def test_story_json(invoke: Invoke, ingested: Result, demo_specs: list[str]) -> 
 
 
 @pytest.mark.parametrize("story", ["999", "0", "99999999999999999999999"])  # the last beyond SQLite's integers
-def test_unknown_story_exits_1_with_one_error_line(invoke: Invoke, ingested: Result, story: str) -> None:
-    result = invoke("story", story)
+@pytest.mark.parametrize("compare", [False, True])
+def test_unknown_story_exits_1_with_one_error_line(invoke: Invoke, ingested: Result, story: str, compare: bool) -> None:
+    result = invoke("story", story, *(["--compare"] if compare else []))
     assert result.exit_code == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()

@@ -410,6 +410,22 @@ def test_two_processes_writing_one_store_group_as_one_would(
     alone.ingest([str(handwritten_path)])
     assert grouping(second) == grouping(alone)
     assert [r[1:] for r in rows(first)] == [r[1:] for r in rows(alone)]
+    # a comparison cached by another engine changes no story: the writer keeps its state
+    restores = 0
+    restore = second._restore
+
+    def counted() -> OnlineClusterer:
+        nonlocal restores
+        restores += 1
+        return restore()
+
+    second._restore = counted  # type: ignore[method-assign]
+    first.compare_story(story_of(first, "quake-wire"))
+    second.ingest([str(handwritten_path)])  # duplicates only: a write transaction all the same
+    assert restores == 0
+    first.delete_article(rows(first)[0][0])  # another engine changed the stories: restored once
+    second.ingest([str(handwritten_path)])
+    assert restores == 1
 
 
 def test_an_id_given_to_another_text_is_refused(make_engine: MakeEngine, tmp_path: Path) -> None:
@@ -431,6 +447,14 @@ def test_an_id_given_to_another_text_is_refused(make_engine: MakeEngine, tmp_pat
     again = engine.ingest([first])  # the same text under its id again is a duplicate, as before
     assert (again.duplicates, again.skipped_by_reason()) == (1, {"id-taken": 1})
     assert [r[1] for r in rows(engine)] == ["d1"]
+    # a refused text stays unknown: under a free id, in the same batch, it is stored
+    both = write_jsonl(
+        tmp_path / "c.jsonl",
+        [{"id": "d1", "title": "Storm", "text": storm}, {"id": "d2", "title": "Storm", "text": storm}],
+    )
+    report = engine.ingest([both])
+    assert (report.ingested, report.duplicates, report.skipped_by_reason()) == (1, 0, {"id-taken": 1})
+    assert [r[1] for r in rows(engine)] == ["d1", "d2"]
 
 
 def test_rebuild_recomputes_features_of_another_version(make_engine: MakeEngine, demo_specs: list[str]) -> None:

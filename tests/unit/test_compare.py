@@ -118,6 +118,23 @@ def test_measures_of_different_things_do_not_conflict(comparer: Comparer) -> Non
     assert [c for c in data["conflicts"] if c["kind"] == "number"] == []
 
 
+def test_a_copy_that_changes_a_number_keeps_its_sentence(comparer: Comparer) -> None:
+    """A copy's sentence is a repeat of its original's only when it gives no number the original's
+    lacks: "killing 41" against "killing 12" is listed for the copy."""
+    changed = QUAKE_A.replace("killing 12", "killing 41")
+    data = comparer.compare(_inputs(("a", QUAKE_A), ("a2", changed), copy_of={"a2": "a"})).to_json()
+    mine = [f["text"] for f in data["unique"] if f["kind"] == "statement" and f["support"][0]["article"] == "a2"]
+    assert len(mine) == 1 and "killing 41" in mine[0]
+
+
+def test_copies_of_an_original_not_compared_are_listed_once(comparer: Comparer) -> None:
+    """Two copies of an original the comparison does not hold: what they both say is listed once."""
+    inputs = _inputs(("b", QUAKE_A), ("c", QUAKE_A + "\nA curfew was declared in Osk."), copy_of={"b": "x", "c": "x"})
+    data = comparer.compare(inputs).to_json()
+    listed = [f["text"] for f in data["unique"] if f["kind"] == "statement"]
+    assert len(listed) == len(set(listed)) and any("curfew" in t for t in listed)
+
+
 def test_date_conflict_between_days(comparer: Comparer) -> None:
     b = QUAKE_B.replace("on Tuesday, killing", "on Wednesday, killing")
     data = comparer.compare(_inputs(("a", QUAKE_A), ("b", b))).to_json()

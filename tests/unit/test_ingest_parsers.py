@@ -358,3 +358,34 @@ def test_a_saved_feed_gives_its_entries_with_text(data: bytes) -> None:
 def test_xml_that_is_no_feed_is_one_rejection() -> None:
     rejection = one_rejection(FeedFileParser(), b"<opml><body/></opml>", origin="list.xml")
     assert (rejection.origin, rejection.reason) == ("list.xml", "not-a-feed")
+
+
+def test_a_saved_feeds_relative_links_are_read_against_its_site() -> None:
+    body = _BODY.replace("<", "&lt;").replace(">", "&gt;")
+    item = f"<item><title>Quake</title><link>/quake</link><description>{body}</description></item>"
+    with_site = f"<rss><channel><link>https://news.example.org/</link>{item}</channel></rss>".encode()
+    (draft,) = parse_all(FeedFileParser(), with_site, origin="a.rss")
+    assert isinstance(draft, Draft) and draft.url == draft.external_id == "https://news.example.org/quake"
+    without = f"<rss><channel>{item}</channel></rss>".encode()
+    rejection = one_rejection(FeedFileParser(), without, origin="b.rss")
+    assert (rejection.origin, rejection.reason) == ("b.rss#1", "relative-link")
+
+
+def test_atom_content_types_are_read_as_atom_says() -> None:
+    """xhtml is markup (paragraphs apart, scripts out); text is literal, "<b>" and all."""
+    long = "A magnitude 6.7 earthquake struck the Pacific coast on Tuesday morning, killing at least 14 people."
+    xhtml = (
+        '<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">'
+        f"<p>{long}</p><p>{long} Again.<script>var tracking=1;</script></p></div></content>"
+    )
+    literal = "Prices: 5 &lt; 6 and &lt;b&gt;here&lt;/b&gt; stays as written here."
+    text = f'<content type="text">{long}\n{long}\n{literal}</content>'
+    feed = (
+        '<feed xmlns="http://www.w3.org/2005/Atom">'
+        f'<entry><title>X</title><link href="https://ex.org/x"/>{xhtml}</entry>'
+        f'<entry><title>T</title><link href="https://ex.org/t"/>{text}</entry></feed>'
+    ).encode()
+    first, second = parse_all(FeedFileParser(), feed, origin="f.atom")
+    assert isinstance(first, Draft) and isinstance(second, Draft)
+    assert first.text == f"{long}\n{long} Again."
+    assert second.text is not None and second.text.endswith("5 < 6 and <b>here</b> stays as written here.")

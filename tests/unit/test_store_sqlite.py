@@ -409,6 +409,8 @@ def test_stories_outlet_filter_matches_the_exact_name(three_stories: SQLiteStore
 def test_stories_outlet_filter_matches_non_ascii_names(three_stories: SQLiteStore) -> None:
     assert three_stories.story(2).outlets == ("El País",)
     assert ids(three_stories.stories(StoryQuery(order="id", outlet="El País"))) == [2]
+    assert ids(three_stories.stories(StoryQuery(order="id", outlet="EL PAÍS"))) == [2]  # any case, any script
+    assert ids(three_stories.stories(StoryQuery(order="id", outlet="reuters"))) == [1]
 
 
 def test_story_members_in_article_order_with_their_assignments(store: SQLiteStore) -> None:

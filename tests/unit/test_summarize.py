@@ -307,3 +307,22 @@ def test_one_quote_with_three_attributions_is_told_once() -> None:
     ]
     summary = ExtractiveSummarizer().summarize(inputs, Comparer().compare(inputs), words=100)
     assert sum("We appreciate your respect" in s.text for s in summary.sentences) == 1, summary.sentences
+
+
+def test_a_hedged_number_agrees_as_the_comparison_reads_it() -> None:
+    """ "about 300" and "310" can be one amount: both are cited; "500" is not, and is named."""
+    text = (
+        "The fire destroyed {} homes in the valley on Tuesday night, the county fire chief told reporters "
+        "at the scene.\nCrews fought the flames for hours."
+    )
+    inputs = [
+        CompareInput("a", "Fire", text.format("about 300"), "A"),
+        CompareInput("b", "Fire", text.format("310"), "B"),
+        CompareInput("c", "Fire", text.format("500"), "C"),
+    ]
+    summary = ExtractiveSummarizer().summarize(inputs, Comparer().compare(inputs))
+    homes = next(s for s in summary.sentences if "homes" in s.text)
+    cited = {s.article for s in homes.support}
+    assert cited in ({"a", "b"}, {"c"})
+    if cited == {"a", "b"}:
+        assert [(d.article, d.value) for d in homes.disputed] == [("c", "500")]

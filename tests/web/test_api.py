@@ -261,3 +261,12 @@ def test_private_reads_need_the_token(seeded: Seeded, make_client: Callable[...,
     assert private.get("/api/v1/articles/0", headers=auth("wrong")).status_code == 403
     assert private.get("/api/v1/health").json()["status"] == "ok"  # health stays open
     assert TOKEN not in private.get("/api/v1/openapi.json").text
+
+
+def test_a_display_language_is_read_in_any_case_and_an_unknown_one_is_refused(
+    client: TestClient, seeded: Seeded
+) -> None:
+    upper = client.get(f"/api/v1/stories/{seeded.seed_story}", params={"language": "EN"})
+    assert upper.status_code == 200 and upper.json()["display_language"] == "en"
+    unknown = client.get(f"/api/v1/stories/{seeded.seed_story}", params={"language": "xx"})
+    assert unknown.status_code == 400 and "unknown language code 'xx'" in unknown.json()["error"]["message"]

@@ -140,7 +140,7 @@ def get_story(
     language: Annotated[
         str | None,
         Query(
-            pattern=r"^[a-z]{2,3}$",
+            pattern=r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$",
             description="Display language of facts and summary (default: English when a source is in English,"
             " else the story's main language).",
         ),

@@ -188,7 +188,7 @@ def story_detail(
         _out.print("\nSummary:", markup=False)
         for sent in summary:
             cited = ", ".join(cited_sources(sent["support"], outlet, original))
-            note = disputed_note(sent, outlet)
+            note = disputed_note(sent, lambda a: outlet(original(a)))
             for line in indented(f"{sent['text']} [{cited}]{note}", max(40, _out.width - 1)):
                 _out.print(line, markup=False, soft_wrap=True)
         _out.print("", markup=False)

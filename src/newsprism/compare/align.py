@@ -210,7 +210,7 @@ def align(
     edges = sorted(set(edges), key=lambda e: (-e[2], e[0], e[1]))
     facts = _group(edges, gid, sim, p.threshold)
     linked = {i for f in facts for i in f}
-    repeated = _repeated_by_copies(statements, groups, within, translated, p.copy_floor)
+    repeated = _repeated_by_copies(statements, groups, bags, within, translated, p.copy_floor)
     unique = [i for i in range(n) if i not in linked and usable[i] and i not in repeated]
     return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages, translated)
 
@@ -218,26 +218,41 @@ def align(
 def _repeated_by_copies(
     statements: list[Statement],
     groups: list[str],
+    bags: list[dict[str, float]],
     within: np.ndarray,
     translated: dict[int, list[int]],
     floor: float,
 ) -> set[int]:
-    """Statements of copies that repeat a statement of their original (the group's own article):
-    the same sentence in one language (cosine ``floor`` or more), its translation in another.  The
-    original's statement says it once; listing the copies' as "only in one source" too would tell
-    it once per copy."""
-    originals: dict[str, list[int]] = {}
+    """Statements of copies that repeat a statement of their group's representative (its original,
+    else, when the original is not compared, the group's first article): the same sentence in one
+    language (cosine ``floor`` or more) or its translation, giving no number (and, in one language,
+    no name) that sentence lacks.  The representative's statement says it once; listing the
+    copies' too would tell it once per copy.  A copy's "killing 41" against the original's
+    "killing 12" is its own."""
+    first_article: dict[str, str] = {}
     for k, st in enumerate(statements):
-        if st.article == groups[k]:
-            originals.setdefault(st.article, []).append(k)
+        first_article.setdefault(groups[k], st.article)
+    present = {st.article for st in statements}
+    home = {g: (g if g in present else a) for g, a in first_article.items()}
+    own: dict[str, list[int]] = {}
+    for k, st in enumerate(statements):
+        if st.article == home[groups[k]]:
+            own.setdefault(groups[k], []).append(k)
+    numbers = [frozenset(_NUMBER.findall(st.text)) for st in statements]
+    names = [frozenset(t for t in bag if t.startswith("N:")) for bag in bags]
     out: set[int] = set()
     for k, st in enumerate(statements):
-        own = originals.get(groups[k])
-        if st.article == groups[k] or not own:
+        rows = own.get(groups[k], [])
+        if st.article == home[groups[k]] or not rows:
             continue
-        if float(within[k, own].max()) >= floor or any(t in own for t in translated.get(k, ())):
+        best = rows[int(np.argmax(within[k, rows]))]
+        same = float(within[k, best]) >= floor and numbers[k] <= numbers[best] and names[k] <= names[best]
+        if same or any(t in rows and numbers[k] <= numbers[t] for t in translated.get(k, ())):
             out.add(k)
     return out
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 class _Agreement:

@@ -9,6 +9,7 @@ has no script of its own.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -25,9 +26,12 @@ def _outlet(data: Data, article: str) -> str:
 
 
 def _original(data: Data, article: str) -> str:
+    """The original of a copy when the comparison holds it, else the article itself."""
+    articles = {str(s["article"]) for s in data.get("sources", [])}
     for s in data.get("sources", []):
         if s["article"] == article:
-            return str(s.get("copy_of") or article)
+            root = str(s.get("copy_of") or article)
+            return root if root in articles else article
     return article
 
 
@@ -106,7 +110,7 @@ def to_text(data: Data, *, width: int = 100) -> str:
         out.append("Summary:")
         for sent in data["summary"]:
             cites = ", ".join(_cited(data, sent))
-            note = disputed_note(sent, lambda a: _outlet(data, a))
+            note = disputed_note(sent, lambda a: _outlet(data, _original(data, a)))
             out.append(f"  {sent['text']} [{cites}]{note}")
         out.append("")
     groups = _fact_groups(data.get("facts", []))
@@ -189,11 +193,14 @@ def _md(text: str) -> str:
 
 
 def _md_code(text: str) -> str:
-    """A code span: its content is literal in Markdown (no backslash escapes there), so only its
-    backticks and a table's pipes need care (GFM reads ``\\|`` in a cell as a pipe, code spans too)."""
+    """A code span: its content is literal in Markdown (no backslash escapes there).  Its fence is
+    one backtick longer than the longest run of backticks inside, so none can close it early (and
+    let raw HTML follow); a table's pipes are escaped (GFM reads ``\\|`` in a cell as a pipe, code
+    spans too)."""
     out = " ".join(str(text).split()).replace("|", "\\|")
-    fence = "``" if "`" in out else "`"
-    return f"{fence} {out} {fence}" if fence == "``" else f"`{out}`"
+    longest = max((len(run) for run in re.findall(r"`+", out)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {out} {fence}" if longest else f"{fence}{out}{fence}"
 
 
 def to_markdown(data: Data) -> str:
@@ -210,7 +217,7 @@ def to_markdown(data: Data) -> str:
         lines += ["", "## Summary", ""]
         for sent in data["summary"]:
             cites = ", ".join(_md(c) for c in _cited(data, sent))
-            note = disputed_note(sent, lambda a: _outlet(data, a)).strip()
+            note = disputed_note(sent, lambda a: _outlet(data, _original(data, a))).strip()
             lines.append(f"- {_md(sent['text'])} *({cites})*" + (f" {_md(note)}" if note else ""))
     lines += ["", "## Reported by several sources", ""]
     for text, spans in _fact_groups(data.get("facts", [])):
@@ -310,7 +317,7 @@ def to_html(data: Data) -> str:
         parts.append("<h2>Summary</h2><ul>")
         for sent in data["summary"]:
             cites = ", ".join(_esc(c) for c in _cited(data, sent))
-            note = _esc(disputed_note(sent, lambda a: _outlet(data, a)))
+            note = _esc(disputed_note(sent, lambda a: _outlet(data, _original(data, a))))
             parts.append(f"<li>{_esc(sent['text'])} <span class=meta>({cites}){note}</span></li>")
         parts.append("</ul>")
     parts.append(f"<h2>Reported by several sources</h2><table><thead><tr>{head}</tr></thead><tbody>")

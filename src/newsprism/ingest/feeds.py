@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 _XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 _ENTITY_REF = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
-_TAGS = re.compile(r"<[^>]*>")
+_TAGS = re.compile(r"<[^<>]*>")  # never past another "<": linear on text full of "<"
 _BARE_AMPERSAND = re.compile(r"&(?!#\d+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)")
 
 
@@ -311,7 +311,7 @@ def _atom(root: Any, url: str) -> ParsedFeed:
                 published=_date(_child_text(entry, "published", "issued", "updated", "modified", "created")),
                 summary=_plain(_child_text(entry, "summary", "content")),
                 guid=guid,
-                content=_child_text(entry, "content") or _child_text(entry, "summary"),
+                content=_atom_content(_child(entry, "content")) or _atom_content(_child(entry, "summary")),
             )
         )
     return ParsedFeed("atom", _plain(_child_text(root, "title")), _atom_link(root, base), _one_per_link(entries))
@@ -319,6 +319,41 @@ def _atom(root: Any, url: str) -> ParsedFeed:
 
 def _one_per_link(entries: list[FeedEntry]) -> tuple[FeedEntry, ...]:
     return tuple(list({e.url: e for e in reversed(entries)}.values())[::-1])  # first of each URL, in order
+
+
+_XHTML_BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 blockquote tr section article br ul ol table".split())
+_XHTML_SKIP = frozenset(("script", "style", "noscript", "template"))
+
+
+def _atom_content(el: Any | None) -> str | None:
+    """An Atom text construct as HTML for :func:`entry_text`: ``type="html"`` is escaped HTML
+    already; ``type="xhtml"`` is markup (its paragraphs kept apart, scripts left out); text (the
+    default) is escaped, its line breaks kept."""
+    if el is None:
+        return None
+    kind = (el.get("type") or "text").lower()
+    if kind == "html":
+        return _text(el)
+    if kind == "xhtml":
+        parts: list[str] = []
+
+        def walk(node: Any) -> None:
+            name = _local(node.tag) if isinstance(node.tag, str) else ""
+            if name in _XHTML_SKIP:
+                parts.append(htmllib.escape(node.tail or ""))
+                return
+            parts.append(htmllib.escape(node.text or ""))
+            for child in node:
+                walk(child)
+            if name in _XHTML_BLOCKS:
+                parts.append("<br>")
+            parts.append(htmllib.escape(node.tail or ""))
+
+        for child in el:
+            walk(child)
+        return "".join(parts).strip() or None
+    text = "".join(el.itertext()).strip()
+    return htmllib.escape(text).replace("\n", "<br>") or None
 
 
 def _newest_first(entries: list[FeedEntry]) -> tuple[FeedEntry, ...]:

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import urljoin
 
 from ..errors import IngestError, ParseError, UnsupportedInput
 from ..model import Draft, Rejection
@@ -475,6 +476,7 @@ class HtmlParser:
         yield Draft(origin=origin, html=html)
 
 
+_ABSOLUTE = re.compile(r"(?i)https?://[^/\s]")
 FEED_MIN_TEXT = 200  # an entry with less text than this is a teaser: its page holds the article
 
 
@@ -496,22 +498,27 @@ class FeedFileParser:
         if not feed.entries:
             yield Rejection(origin, "empty", "feed without entries")
             return
+        home = feed.link if feed.link and _ABSOLUTE.match(feed.link) else None
         for n, entry in enumerate(feed.entries, 1):
             text = entry_text(entry.content)
             where = f"{origin}#{n}"
+            url = entry.url if _ABSOLUTE.match(entry.url) else urljoin(home, entry.url) if home else None
+            if url is None:  # a saved file has no address of its own to read "/quake" against
+                yield Rejection(where, "relative-link", f"the entry's link {entry.url!r} names no site")
+                continue
             if text is None or len(text) < FEED_MIN_TEXT:
                 yield Rejection(
                     where,
                     "summary-only",
                     f"the entry carries {len(text or '')} characters of text, not its article: "
-                    f"`newsprism ingest {entry.url}` fetches the page",
+                    f"`newsprism ingest {url}` fetches the page",
                 )
                 continue
             yield Draft(
                 origin=where,
                 text=text,
-                external_id=entry.url,
-                url=entry.url,
+                external_id=url,
+                url=url,
                 title=entry.title,
                 published=entry.published,
             )

@@ -38,9 +38,10 @@ SUPPORTED_EXTENSIONS: dict[str, str] = {
 KINDS = ("text", "html", "json", "jsonl", "feed")
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
-# the first element of a saved feed, after an XML declaration, comments and doctype
+# the first element of a saved feed, after an XML declaration, comments and doctype (an atomic
+# group: a run of comments is read one way, never retried in every split of it)
 _FEED_ROOT = re.compile(
-    rb"^(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<(?:rss|feed|rdf:RDF|channel)[\s>]", re.S
+    rb"^(?>\s*(?:<\?xml[^>]*>|<!--.*?-->|<!DOCTYPE[^>]*>))*\s*<(?:rss|feed|rdf:RDF|channel)[\s>]", re.S
 )
 _SNIFF_BYTES = 65_536
 _READ_CHUNK = 1 << 20

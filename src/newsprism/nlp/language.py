@@ -126,20 +126,29 @@ class Py3LangidDetector:
 _KANA = re.compile(r"[\u3040-\u30ff]")
 
 
-# the script a language is written in, for the common news languages not in Latin script
-_SCRIPT_OF = {
-    **dict.fromkeys(("ru", "uk", "bg", "sr", "mk", "be", "kk", "ky", "mn", "tg"), "cyrillic"),
-    **dict.fromkeys(("ar", "fa", "ur", "ps"), "arabic"),
-    **dict.fromkeys(("zh", "ja"), "han"),
-    "ko": "hangul",
-    "el": "greek",
-    "he": "hebrew",
-    **dict.fromkeys(("hi", "mr", "ne"), "devanagari"),
-    "th": "thai",
-    "bn": "bengali",
-    "ta": "tamil",
-    "ka": "georgian",
-    "hy": "armenian",
+# the scripts a language is written in, for the common news languages; a code not listed is not
+# checked by script (Latin-script languages are listed as such)
+_SCRIPT_OF: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("ru", "uk", "bg", "mk", "be", "kk", "ky", "mn", "tg"), ("cyrillic",)),
+    **dict.fromkeys(("sr", "bs"), ("cyrillic", "latin")),
+    **dict.fromkeys(("ar", "fa", "ur", "ps"), ("arabic",)),
+    **dict.fromkeys(("zh", "ja"), ("han",)),
+    "ko": ("hangul",),
+    "el": ("greek",),
+    **dict.fromkeys(("he", "yi"), ("hebrew",)),
+    **dict.fromkeys(("hi", "mr", "ne"), ("devanagari",)),
+    "th": ("thai",),
+    "bn": ("bengali",),
+    "ta": ("tamil",),
+    "ka": ("georgian",),
+    "hy": ("armenian",),
+    **dict.fromkeys(
+        (
+            "en es fr de it pt nl sv da no nb nn fi is et lv lt pl cs sk sl hr hu ro sq tr az id ms tl vi "
+            "sw ca eu gl ga cy mt af so ha yo ig zu xh uz tk"
+        ).split(),
+        ("latin",),
+    ),
 }
 # each script's letters, as what is left once everything else is removed (one pass, no list)
 _NOT_IN_SCRIPT = {
@@ -174,7 +183,8 @@ def contradicts(declared: str, text: str) -> bool:
     letters = sum(map(str.isalpha, sample))
     if letters < 40:
         return False
-    if len(_NOT_IN_SCRIPT[_SCRIPT_OF.get(declared, "latin")].sub("", sample)) < 0.2 * letters:
+    scripts = _SCRIPT_OF.get(declared, ())
+    if scripts and sum(len(_NOT_IN_SCRIPT[script].sub("", sample)) for script in scripts) < 0.2 * letters:
         return True
     if declared not in _FUNCTION_LANGUAGES:
         return False

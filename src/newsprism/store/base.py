@@ -73,11 +73,6 @@ class Store(Protocol):
     # transactions --------------------------------------------------------------------------
     def transaction(self) -> AbstractContextManager[None]: ...
 
-    def data_version(self) -> int:
-        """A number that changes whenever another connection (another process) commits a change:
-        state read from the store before it changed is stale."""
-        ...
-
     def close(self) -> None: ...
 
     # articles --------------------------------------------------------------------------------

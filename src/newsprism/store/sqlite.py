@@ -58,6 +58,10 @@ def _dt(value: str | None) -> datetime | None:
 _MAX_ID = 2**63 - 1  # SQLite's largest integer
 
 
+def _casefold(value: object) -> object:
+    return value.casefold() if isinstance(value, str) else value
+
+
 def _known(value: int, what: str, path: str) -> int:
     """An id as SQLite can look it up; one no row can have (0, negative, beyond SQLite's integers,
     as typed by a user) is not found."""
@@ -79,6 +83,7 @@ class SQLiteStore:
                     raise StoreError(f"cannot create database {self.path}: no folder {parent}", path=self.path)
             self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             self._db.row_factory = sqlite3.Row
+            self._db.create_function("np_casefold", 1, _casefold, deterministic=True)
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA busy_timeout = 60000")
             if self.path != ":memory:":
@@ -348,9 +353,6 @@ class SQLiteStore:
     def article_count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def data_version(self) -> int:
-        return int(self._db.execute("PRAGMA data_version").fetchone()[0])
-
     def max_article_id(self) -> int:
         """The highest article id ever given (a deleted article's id is not given again)."""
         row = self._db.execute(
@@ -560,7 +562,8 @@ class SQLiteStore:
     def get_analysis(self, story_id: int, kind: str) -> tuple[str, int, str] | None:
         """``(version, revision, JSON text)`` of a cached analysis, if any."""
         row = self._db.execute(
-            "SELECT version, revision, data FROM analyses WHERE story_id = ? AND kind = ?", (story_id, kind)
+            "SELECT version, revision, data FROM analyses WHERE story_id = ? AND kind = ?",
+            (_known(story_id, "story", self.path), kind),
         ).fetchone()
         return (str(row[0]), int(row[1]), str(row[2])) if row else None
 
@@ -725,9 +728,9 @@ class SQLiteStore:
                 " WHERE a.title LIKE ? ESCAPE '\\')"
             )
             args.append("%" + _like(query.text) + "%")
-        if query.outlet:
-            where.append("outlets LIKE ? ESCAPE '\\'")
-            args.append('%"' + _like(query.outlet) + '"%')
+        if query.outlet:  # the whole name, in any case of any script ("ЛЕНТА.РУ" is "Лента.ру")
+            where.append("np_casefold(outlets) LIKE ? ESCAPE '\\'")
+            args.append('%"' + _like(query.outlet.casefold()) + '"%')
         if query.entity:
             where.append(
                 "id IN (SELECT s.story_id FROM assignments s JOIN articles a ON a.id = s.article_id"

@@ -23,13 +23,14 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from ..compare.base import Comparison, ConflictSide, Sentence, SentenceSplitter, Span
 from ..compare.comparer import CompareInput
 from ..nlp.mtsigns import read_translation_signs
+from ..nlp.numbers import find_quantities, same_quantity
 from ..nlp.sentences import RuleSentenceSplitter
 from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import tokens_from, word_count, words
@@ -239,30 +240,37 @@ class ExtractiveSummarizer:
 class _Disputes:
     """The numbers and dates the story's sources disagree on (the comparison's conflicts), by the
     span that gives each value: a sentence cites another source's statement of the same fact only
-    when that statement gives no other value in a conflict the sentence is part of."""
+    when that statement gives no value in a conflict the sentence is part of that cannot be the
+    sentence's own ("about 300" and "310" agree, as the comparison reads them; "300" and "500" do
+    not)."""
 
     def __init__(self, comparison: Comparison) -> None:
         self._conflicts = [c for c in comparison.conflicts if c.kind in ("number", "date")]
-        self._sides = [
-            (side.article, side.start, n, _value(side)) for n, c in enumerate(self._conflicts) for side in c.sides
-        ]
+        self._sides = [(side.article, side.start, n, side) for n, c in enumerate(self._conflicts) for side in c.sides]
 
-    def of(self, span: Span) -> dict[int, str]:
-        """Conflict number -> the value the span gives in it."""
-        return {n: v for a, start, n, v in self._sides if a == span.article and span.start <= start < span.end}
+    def of(self, span: Span) -> dict[int, ConflictSide]:
+        """Conflict number -> the side the span gives in it."""
+        return {n: side for a, start, n, side in self._sides if a == span.article and span.start <= start < span.end}
 
-    @staticmethod
-    def disagree(a: dict[int, str], b: dict[int, str]) -> bool:
-        return any(n in b and b[n] != v for n, v in a.items())
+    def disagree(self, a: dict[int, ConflictSide], b: dict[int, ConflictSide]) -> bool:
+        return any(n in b and not self._agree(n, side, b[n]) for n, side in a.items())
 
-    def against(self, mine: dict[int, str], article: str) -> tuple[ConflictSide, ...]:
+    def against(self, mine: dict[int, ConflictSide], article: str) -> tuple[ConflictSide, ...]:
         """The values other articles give in the conflicts a sentence's values are part of."""
         return tuple(
             side
-            for n, value in sorted(mine.items())
+            for n, own in sorted(mine.items())
             for side in self._conflicts[n].sides
-            if side.article != article and _value(side) != value
+            if side.article != article and not self._agree(n, own, side)
         )
+
+    def _agree(self, n: int, a: ConflictSide, b: ConflictSide) -> bool:
+        if self._conflicts[n].kind == "number":
+            qa, qb = find_quantities(a.value), find_quantities(b.value)
+            if len(qa) == 1 and len(qb) == 1:
+                return same_quantity(replace(qa[0], unit=None), replace(qb[0], unit=None))
+        x, y = _value(a), _value(b)
+        return x == y or (self._conflicts[n].kind == "date" and (x.startswith(y) or y.startswith(x)))
 
 
 def _value(side: ConflictSide) -> str:

@@ -139,7 +139,7 @@ def _events(story_id: int, events: list[StoryEvent]) -> list[dict[str, Any]]:
 def story_page(
     request: Request,
     story_id: Annotated[int, Path(ge=1)],
-    language: Annotated[str | None, Query(pattern=r"^[a-z]{2,3}$")] = None,
+    language: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})?$")] = None,
 ) -> Response:
     if (redirect := _login_redirect(request)) is not None:
         return redirect

@@ -324,6 +324,13 @@ def story_view(data: Data, members: Sequence[tuple[Article, Assignment]]) -> Sto
 _LANG = re.compile(r"[a-z]{2,3}")
 
 
+def _column_outlet(by_article: Mapping[str, Column], home: str, article: str) -> str:
+    """The outlet a summary cites a passage under: its original's (a translated copy's passage is
+    one source with its original), else its own, else the article id."""
+    column = by_article.get(home) or by_article.get(article)
+    return column.outlet if column else article
+
+
 def _summary(data: Data, by_article: Mapping[str, Column]) -> tuple[SummaryLine, ...]:
     lines = []
     original = {str(s["article"]): str(s.get("copy_of") or s["article"]) for s in data.get("sources", [])}
@@ -332,15 +339,14 @@ def _summary(data: Data, by_article: Mapping[str, Column]) -> tuple[SummaryLine,
         for span in sentence.get("support", []):
             column = by_article.get(span["article"])
             # a translated copy's passage is cited under its original: one source, two passages
-            home = by_article.get(original.get(str(span["article"]), str(span["article"])))
-            outlet = home.outlet if home else column.outlet if column else str(span["article"])
+            outlet = _column_outlet(by_article, original.get(str(span["article"]), ""), str(span["article"]))
             href = span_href(column.id if column else None, int(span["start"]), int(span["end"]))
             links = hrefs.setdefault(outlet, [])
             if href and href not in links:
                 links.append(href)
         citations = tuple(Citation(outlet, tuple(links)) for outlet, links in hrefs.items())
         language = sentence.get("language")
-        disputed = disputed_by(sentence, lambda a: by_article[a].outlet if a in by_article else a)
+        disputed = disputed_by(sentence, lambda a: _column_outlet(by_article, original.get(a, a), a))
         lines.append(
             SummaryLine(
                 str(sentence["text"]),
