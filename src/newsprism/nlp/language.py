@@ -170,7 +170,7 @@ _NOT_IN_SCRIPT = {
     }.items()
 }
 _WORD = re.compile(r"[^\W\d_]+")
-_CHECK_CHARS = 600
+_CHECK_CHARS = 400
 
 
 def contradicts(declared: str, text: str) -> bool:
