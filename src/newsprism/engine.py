@@ -39,6 +39,7 @@ from .store.base import AssignmentRow, LabelMember, Store, StoryQuery
 from .store.sqlite import SQLiteStore
 
 if TYPE_CHECKING:
+    from .compare.base import Comparison
     from .compare.comparer import CompareInput, Comparer
     from .represent.dense import Encoder
     from .summarize.base import Summarizer
@@ -663,17 +664,9 @@ class Engine:
         until the story changes.  ``language``: the display language of facts (default English
         when a source is English, else the story's main language)."""
         language = _display_language(language)
-        version = self.comparer.name
-        kind = "comparison" if language is None else f"comparison:{language}"
-        data = self._cached(story_id, kind, version, refresh)
-        if data is None:
-            inputs = _compare_inputs(self.store.story_members(story_id))
-            data = self.comparer.compare(inputs, story=story_id, display_language=language).to_json()
-            self._cache(story_id, kind, version, data)
-        data["label"] = self.store.story(story_id).label
-        data["summary"] = self.summarize_story(story_id, words=summary_words, refresh=refresh, language=language)[
-            "summary"
-        ]
+        data, made = self._comparison(story_id, language, refresh)
+        summary = self._summary(story_id, summary_words, language, refresh, (data, made))
+        data = {**data, "label": self.store.story(story_id).label, "summary": summary["summary"]}
         return data
 
     def summarize_story(
@@ -681,14 +674,47 @@ class Engine:
     ) -> dict[str, Any]:
         """``{"label", "summary": [{"text", "sources", "support"}], "version"}`` of a stored story.
         ``language``: the display language (see :meth:`compare_story`); in a story of several
-        languages, each sentence is worded in it where a source in it reports the fact."""
-        language = _display_language(language)
+        languages, each sentence is worded in it where a source in it reports the fact.  A summary
+        of another length is made from the cached comparison, not from a new one."""
+        return self._summary(story_id, words, _display_language(language), refresh, None)
+
+    def _comparison(
+        self, story_id: int, language: str | None, refresh: bool
+    ) -> tuple[dict[str, Any], tuple[Comparison, list[CompareInput]] | None]:
+        """The story's comparison JSON (cached until the story changes), and the comparison itself
+        with its inputs when it was made now."""
+        version = self.comparer.name
+        kind = "comparison" if language is None else f"comparison:{language}"
+        data = self._cached(story_id, kind, version, refresh)
+        if data is not None:
+            return data, None
+        inputs = _compare_inputs(self.store.story_members(story_id))
+        comparison = self.comparer.compare(inputs, story=story_id, display_language=language)
+        data = comparison.to_json()
+        self._cache(story_id, kind, version, data)
+        return data, (comparison, inputs)
+
+    def _summary(
+        self,
+        story_id: int,
+        words: int,
+        language: str | None,
+        refresh: bool,
+        compared: tuple[dict[str, Any], tuple[Comparison, list[CompareInput]] | None] | None,
+    ) -> dict[str, Any]:
         version = f"{self.summarizer.name}+{self.comparer.name}"
         kind = f"summary:{words}" if language is None else f"summary:{words}:{language}"
         data = self._cached(story_id, kind, version, refresh)
         if data is None:
-            inputs = _compare_inputs(self.store.story_members(story_id))
-            comparison = self.comparer.compare(inputs, story=story_id, display_language=language)
+            # the comparison as just made, else as cached (made again only with refresh, once)
+            cached, made = compared or self._comparison(story_id, language, refresh)
+            if made is not None:
+                comparison, inputs = made
+            else:
+                from .compare.base import Comparison
+
+                comparison = Comparison.facts_from_json(cached)
+                inputs = _compare_inputs(self.store.story_members(story_id))
             data = self.summarizer.summarize(inputs, comparison, words=words).to_json()
             data["label"] = self.store.story(story_id).label
             self._cache(story_id, kind, version, data)

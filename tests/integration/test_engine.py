@@ -457,6 +457,38 @@ def test_an_id_given_to_another_text_is_refused(make_engine: MakeEngine, tmp_pat
     assert [r[1] for r in rows(engine)] == ["d1", "d2"]
 
 
+def test_a_summary_of_another_length_comes_from_the_cached_comparison(
+    make_engine: MakeEngine, demo_specs: list[str]
+) -> None:
+    """The comparison is made once per story revision: its summary of any length is made from the
+    cached comparison, the same summary a fresh computation gives."""
+    engine = make_engine()
+    engine.ingest(demo_specs)
+    story = story_of(engine, next(r[1] for r in rows(engine) if r[1].endswith("bloomberg-blinken-lavrov.txt")))
+    calls = 0
+    compare = engine.comparer.compare
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        return compare(*args, **kwargs)
+
+    engine.comparer.compare = counted  # type: ignore[method-assign]
+    engine.compare_story(story)
+    assert calls == 1  # the comparison and its summary from one computation
+    short = engine.summarize_story(story, words=40)
+    assert calls == 1
+    fresh = make_engine("fresh.db")
+    fresh.ingest(demo_specs)
+    assert (
+        short["summary"] == fresh.summarize_story(story_of(fresh, story_external(engine, story)), words=40)["summary"]
+    )
+
+
+def story_external(engine: Engine, story_id: int) -> str:
+    return next(r[1] for r in rows(engine) if r[2] == story_id)
+
+
 def test_rebuild_recomputes_features_of_another_version(make_engine: MakeEngine, demo_specs: list[str]) -> None:
     engine = make_engine()
     engine.ingest(demo_specs)

@@ -188,8 +188,7 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
     type=click.Choice(["newest", "biggest", "id"]),
     default="newest",
     show_default=True,
-    help="Sort order (newest: by the latest publication date; a story without dates counts as of when it"
-    " was stored).",
+    help="Sort order (newest: by the latest publication date; a story without dates counts as of when it was stored).",
 )
 @click.option(
     "--min-size",

@@ -6,6 +6,7 @@ spans (``start`` inclusive, ``end`` exclusive), so every claim can be checked ag
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -211,6 +212,60 @@ class Comparison:
     entities: tuple[Entity, ...]
     version: str = ""
     display_language: str | None = None
+
+    @classmethod
+    def facts_from_json(cls, data: Mapping[str, Any]) -> Comparison:
+        """The sources, facts, unique statements and differences of a comparison's JSON (what a
+        summary is made from), so a cached comparison serves summaries of any length without being
+        computed again; quotes, quote variants and entities are left empty."""
+
+        def span(x: Mapping[str, Any]) -> Span:
+            return Span(str(x["article"]), int(x["start"]), int(x["end"]), x.get("text"))
+
+        def fact(x: Mapping[str, Any]) -> Fact:
+            return Fact(
+                text=str(x["text"]),
+                support=tuple(span(s) for s in x.get("support", [])),
+                sources=int(x.get("sources", 1)),
+                kind=str(x.get("kind", "statement")),
+                language=x.get("language"),
+            )
+
+        return cls(
+            story=data.get("story"),
+            sources=tuple(
+                Source(
+                    str(s["article"]),
+                    s.get("outlet"),
+                    str(s.get("title") or ""),
+                    s.get("url"),
+                    s.get("language"),
+                    s.get("copy_of"),
+                )
+                for s in data.get("sources", [])
+            ),
+            facts=tuple(fact(f) for f in data.get("facts", [])),
+            unique=tuple(fact(f) for f in data.get("unique", [])),
+            conflicts=tuple(
+                Conflict(
+                    kind=str(c["kind"]),
+                    topic=str(c.get("topic") or ""),
+                    sides=tuple(
+                        ConflictSide(
+                            str(x["article"]), int(x["start"]), int(x["end"]), str(x["value"]), x.get("normalized")
+                        )
+                        for x in c.get("sides", [])
+                    ),
+                    context=tuple(span(x) for x in c.get("context", [])),
+                )
+                for c in data.get("conflicts", [])
+            ),
+            quotes=(),
+            quote_variants=(),
+            entities=(),
+            version=str(data.get("version") or ""),
+            display_language=data.get("display_language"),
+        )
 
     def to_json(self) -> dict[str, Any]:
         return {
