@@ -326,3 +326,19 @@ def test_a_hedged_number_agrees_as_the_comparison_reads_it() -> None:
     assert cited in ({"a", "b"}, {"c"})
     if cited == {"a", "b"}:
         assert [(d.article, d.value) for d in homes.disputed] == [("c", "500")]
+
+
+def test_a_source_giving_several_values_neither_disputes_nor_is_disputed() -> None:
+    """A statement with the event's toll and a background one ("24 people", and "230,000 people" in
+    2004) does not say which is the fact's: the summary names no dispute from it."""
+    a = (
+        "A strong earthquake struck Aceh province on Tuesday, killing at least five people, officials said, "
+        "in the region where the 2004 tsunami killed some 230,000 people.\nRescuers searched the rubble."
+    )
+    b = (
+        "A strong earthquake struck Aceh province on Tuesday, killing 24 people, officials said, in the region "
+        "where the 2004 tsunami killed some 170,000 people.\nSchools were closed."
+    )
+    inputs = [CompareInput("a", "Quake", a, "A"), CompareInput("b", "Quake", b, "B")]
+    summary = ExtractiveSummarizer().summarize(inputs, Comparer().compare(inputs))
+    assert all(not s.disputed for s in summary.sentences), [s.disputed for s in summary.sentences]

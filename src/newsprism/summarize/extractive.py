@@ -21,6 +21,7 @@ translate).
 from __future__ import annotations
 
 import math
+from collections import Counter
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -246,7 +247,15 @@ class _Disputes:
 
     def __init__(self, comparison: Comparison) -> None:
         self._conflicts = [c for c in comparison.conflicts if c.kind in ("number", "date")]
-        self._sides = [(side.article, side.start, n, side) for n, c in enumerate(self._conflicts) for side in c.sides]
+        # an article giving several values in one conflict ("24 dead" and, of the 2004 tsunami,
+        # "some 230,000") does not say which is the fact's: it neither disputes nor is disputed
+        given = Counter((n, side.article) for n, c in enumerate(self._conflicts) for side in c.sides)
+        self._sides = [
+            (side.article, side.start, n, side)
+            for n, c in enumerate(self._conflicts)
+            for side in c.sides
+            if given[(n, side.article)] == 1
+        ]
 
     def of(self, span: Span) -> dict[int, ConflictSide]:
         """Conflict number -> the side the span gives in it."""
@@ -259,9 +268,8 @@ class _Disputes:
         """The values other articles give in the conflicts a sentence's values are part of."""
         return tuple(
             side
-            for n, own in sorted(mine.items())
-            for side in self._conflicts[n].sides
-            if side.article != article and not self._agree(n, own, side)
+            for a, _, n, side in self._sides
+            if n in mine and a != article and not self._agree(n, mine[n], side)
         )
 
     def _agree(self, n: int, a: ConflictSide, b: ConflictSide) -> bool:
