@@ -389,3 +389,24 @@ def test_atom_content_types_are_read_as_atom_says() -> None:
     assert isinstance(first, Draft) and isinstance(second, Draft)
     assert first.text == f"{long}\n{long} Again."
     assert second.text is not None and second.text.endswith("5 < 6 and <b>here</b> stays as written here.")
+
+
+def test_every_entry_of_a_saved_feed_is_read_or_counted() -> None:
+    """Entries without a link (known by their guid, else their place), a link given twice (both read:
+    the store counts the second as a duplicate) and a short full text are all accounted for, numbered
+    in the file's order."""
+    short = "<p>The council approved the new budget on Monday after a long debate.</p>"
+    feed = f"""<rss xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<item><title>No link</title><guid isPermaLink="false">tag-1</guid><description>{_BODY.replace("<", "&lt;")}</description></item>
+<item><title>Teaser</title><link>https://ex.org/t</link><description>Read more.</description></item>
+<item><title>Short</title><link>https://ex.org/s</link><content:encoded><![CDATA[{short}]]></content:encoded></item>
+<item><title>Again</title><link>https://ex.org/s</link><content:encoded><![CDATA[{short} Updated.]]></content:encoded></item>
+</channel></rss>""".encode()
+    results = parse_all(FeedFileParser(), feed, origin="f.rss")
+    assert [(r.origin, r.reason if isinstance(r, Rejection) else r.external_id) for r in results] == [
+        ("f.rss#1", "tag-1"),
+        ("f.rss#2", "summary-only"),
+        ("f.rss#3", "https://ex.org/s"),
+        ("f.rss#4", "https://ex.org/s"),
+    ]
+    assert "it links to no page" not in results[1].message  # type: ignore[union-attr]

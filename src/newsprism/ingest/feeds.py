@@ -48,7 +48,8 @@ class FeedEntry:
     published: datetime | None = None
     summary: str | None = None
     guid: str | None = None
-    content: str | None = None  # the entry's full text as the feed gives it (HTML), when it does
+    content: str | None = None  # the entry's text as the feed gives it (HTML), when it does
+    full: bool = False  # ``content`` is the full text (content:encoded, an Atom content), not a summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,17 +212,19 @@ def _base(el: Any, inherited: str) -> str:
 # --- feeds ----------------------------------------------------------------------------------------
 
 
-def parse_feed(data: bytes, *, url: str, newest_first: bool = True) -> ParsedFeed:
-    """Parse an RSS, RDF or Atom document fetched from ``url``: its entries newest first, else
-    (``newest_first=False``) in the document's order, one per link either way.
+def parse_feed(data: bytes, *, url: str, every_entry: bool = False) -> ParsedFeed:
+    """Parse an RSS, RDF or Atom document fetched from ``url``: its entries with a link, one per
+    link, newest first; with ``every_entry`` (a saved file read for its articles) every entry in the
+    document's order, those without a link (``url`` empty) and repeated links included.
 
     Raises :class:`ParseError` (``malformed``, or ``not-a-feed`` for other XML such as OPML) and
     :class:`UnsupportedInput` (``unsafe-xml``).
     """
     feed = _parse_feed(data, url)
-    if newest_first:
-        return replace(feed, entries=_newest_first(list(feed.entries)))
-    return feed
+    if every_entry:
+        return feed
+    linked = [e for e in feed.entries if e.url]
+    return replace(feed, entries=_newest_first(list(_one_per_link(linked))))
 
 
 def _parse_feed(data: bytes, url: str) -> ParsedFeed:
@@ -255,20 +258,20 @@ def _rss(channel: Any, items: list[Any], url: str, kind: str) -> ParsedFeed:
             about = item.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
             permalink = guid_el is not None and (guid_el.get("isPermaLink") or "true").lower() != "false"
             href = about or (guid if permalink and guid and re.match(r"(?i)https?://|/", guid) else None)
-        if not href:
-            continue
+        full = _child_text(item, "encoded")
         entries.append(
             FeedEntry(
-                url=resolve_url(item_base, href),
+                url=resolve_url(item_base, href) if href else "",
                 title=_plain(_child_text(item, "title")),
                 published=_date(_child_text(item, "pubdate", "date", "published", "issued", "modified", "updated")),
                 summary=_plain(_child_text(item, "description", "summary", "encoded")),
                 guid=guid,
-                content=_child_text(item, "encoded") or _child_text(item, "description"),
+                content=full or _child_text(item, "description"),
+                full=full is not None,
             )
         )
     return ParsedFeed(kind, _plain(_child_text(channel, "title")), resolve_url(base, link) if link else None,
-                      _one_per_link(entries))  # fmt: skip
+                      tuple(entries))  # fmt: skip
 
 
 def _atom_link(el: Any, base: str) -> str | None:
@@ -302,19 +305,19 @@ def _atom(root: Any, url: str) -> ParsedFeed:
         guid = _child_text(entry, "id")
         if not href and guid and re.match(r"(?i)https?://", guid):
             href = guid
-        if not href:
-            continue
+        full = _atom_content(_child(entry, "content"))
         entries.append(
             FeedEntry(
-                url=href,
+                url=href or "",
                 title=_plain(_child_text(entry, "title")),
                 published=_date(_child_text(entry, "published", "issued", "updated", "modified", "created")),
                 summary=_plain(_child_text(entry, "summary", "content")),
                 guid=guid,
-                content=_atom_content(_child(entry, "content")) or _atom_content(_child(entry, "summary")),
+                content=full or _atom_content(_child(entry, "summary")),
+                full=full is not None,
             )
         )
-    return ParsedFeed("atom", _plain(_child_text(root, "title")), _atom_link(root, base), _one_per_link(entries))
+    return ParsedFeed("atom", _plain(_child_text(root, "title")), _atom_link(root, base), tuple(entries))
 
 
 def _one_per_link(entries: list[FeedEntry]) -> tuple[FeedEntry, ...]:

@@ -481,17 +481,19 @@ FEED_MIN_TEXT = 200  # an entry with less text than this is a teaser: its page h
 
 
 class FeedFileParser:
-    """``.rss``/``.atom``/``.xml``: a saved RSS, RDF or Atom feed, one draft per entry that carries
-    its article's text (``content:encoded``, an Atom ``content``, or a long description).  An entry
-    with only a teaser is skipped with a reason naming its page; nothing is fetched.  The entry's
-    link is its URL and its external id (so the same entry read from a later copy of the feed, or
-    fetched as a page, is a duplicate), its title and date are the article's."""
+    """``.rss``/``.atom``/``.xml``: a saved RSS, RDF or Atom feed, one draft per entry, in the
+    file's order, that carries its article's text (``content:encoded`` or an Atom ``content`` of any
+    length, or a description of ``FEED_MIN_TEXT`` characters or more).  An entry with only a teaser
+    is skipped with a reason naming its page; nothing is fetched.  The entry's link is its URL and
+    its external id (so the same entry read from a later copy of the feed, or fetched as a page, is
+    a duplicate); without a link, its id (guid) or its place in the file is.  Its title and date
+    are the article's."""
 
     def parse(self, data: bytes, *, origin: str) -> Iterator[Draft | Rejection]:
         from .feeds import entry_text, parse_feed
 
         try:
-            feed = parse_feed(data, url="", newest_first=False)
+            feed = parse_feed(data, url="", every_entry=True)
         except IngestError as exc:
             yield _rejection(origin, exc)
             return
@@ -502,22 +504,27 @@ class FeedFileParser:
         for n, entry in enumerate(feed.entries, 1):
             text = entry_text(entry.content)
             where = f"{origin}#{n}"
-            url = entry.url if _ABSOLUTE.match(entry.url) else urljoin(home, entry.url) if home else None
-            if url is None:  # a saved file has no address of its own to read "/quake" against
+            if not entry.url:
+                url = None  # no link: the entry is known by its id, else by its place in the file
+            elif _ABSOLUTE.match(entry.url):
+                url = entry.url
+            elif home:
+                url = urljoin(home, entry.url)
+            else:  # a saved file has no address of its own to read "/quake" against
                 yield Rejection(where, "relative-link", f"the entry's link {entry.url!r} names no site")
                 continue
-            if text is None or len(text) < FEED_MIN_TEXT:
+            if text is None or (not entry.full and len(text) < FEED_MIN_TEXT):
+                page = f"`newsprism ingest {url}` fetches the page" if url else "it links to no page"
                 yield Rejection(
                     where,
                     "summary-only",
-                    f"the entry carries {len(text or '')} characters of text, not its article: "
-                    f"`newsprism ingest {url}` fetches the page",
+                    f"the entry carries {len(text or '')} characters of text, not its article: {page}",
                 )
                 continue
             yield Draft(
                 origin=where,
                 text=text,
-                external_id=url,
+                external_id=url or entry.guid or where,
                 url=url,
                 title=entry.title,
                 published=entry.published,

@@ -21,8 +21,8 @@ translate).
 from __future__ import annotations
 
 import math
-from collections import Counter
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -267,9 +267,7 @@ class _Disputes:
     def against(self, mine: dict[int, ConflictSide], article: str) -> tuple[ConflictSide, ...]:
         """The values other articles give in the conflicts a sentence's values are part of."""
         return tuple(
-            side
-            for a, _, n, side in self._sides
-            if n in mine and a != article and not self._agree(n, mine[n], side)
+            side for a, _, n, side in self._sides if n in mine and a != article and not self._agree(n, mine[n], side)
         )
 
     def _agree(self, n: int, a: ConflictSide, b: ConflictSide) -> bool:
