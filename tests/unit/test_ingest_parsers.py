@@ -395,13 +395,17 @@ def test_every_entry_of_a_saved_feed_is_read_or_counted() -> None:
     """Entries without a link (known by their guid, else their place), a link given twice (both read:
     the store counts the second as a duplicate) and a short full text are all accounted for, numbered
     in the file's order."""
-    short = "<p>The council approved the new budget on Monday after a long debate.</p>"
-    feed = f"""<rss xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
-<item><title>No link</title><guid isPermaLink="false">tag-1</guid><description>{_BODY.replace("<", "&lt;")}</description></item>
-<item><title>Teaser</title><link>https://ex.org/t</link><description>Read more.</description></item>
-<item><title>Short</title><link>https://ex.org/s</link><content:encoded><![CDATA[{short}]]></content:encoded></item>
-<item><title>Again</title><link>https://ex.org/s</link><content:encoded><![CDATA[{short} Updated.]]></content:encoded></item>
-</channel></rss>""".encode()
+    short = "&lt;p&gt;The council approved the new budget on Monday after a long debate.&lt;/p&gt;"
+    escaped = _BODY.replace("<", "&lt;")
+    items = [
+        f'<item><title>No link</title><guid isPermaLink="false">tag-1</guid><description>{escaped}</description></item>',
+        "<item><title>Teaser</title><link>https://ex.org/t</link><description>Read more.</description></item>",
+        f"<item><title>Short</title><link>https://ex.org/s</link><content:encoded>{short}</content:encoded></item>",
+        f"<item><title>Again</title><link>https://ex.org/s</link><content:encoded>{short} X.</content:encoded></item>",
+    ]
+    feed = (
+        '<rss xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>' + "".join(items) + "</channel></rss>"
+    ).encode()
     results = parse_all(FeedFileParser(), feed, origin="f.rss")
     assert [(r.origin, r.reason if isinstance(r, Rejection) else r.external_id) for r in results] == [
         ("f.rss#1", "tag-1"),
