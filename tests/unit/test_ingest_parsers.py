@@ -398,7 +398,7 @@ def test_every_entry_of_a_saved_feed_is_read_or_counted() -> None:
     short = "&lt;p&gt;The council approved the new budget on Monday after a long debate.&lt;/p&gt;"
     escaped = _BODY.replace("<", "&lt;")
     items = [
-        f'<item><title>No link</title><guid isPermaLink="false">tag-1</guid><description>{escaped}</description></item>',
+        f'<item><title>X</title><guid isPermaLink="false">tag-1</guid><description>{escaped}</description></item>',
         "<item><title>Teaser</title><link>https://ex.org/t</link><description>Read more.</description></item>",
         f"<item><title>Short</title><link>https://ex.org/s</link><content:encoded>{short}</content:encoded></item>",
         f"<item><title>Again</title><link>https://ex.org/s</link><content:encoded>{short} X.</content:encoded></item>",
