@@ -243,6 +243,11 @@ def test_host_helpers() -> None:
     assert outlet_for_host("notreuters.com") is None
     assert registrable_domain("a.b.example.com") == "example.com"
     assert registrable_domain("news4allz.blogspot.nl") == "news4allz.blogspot.nl"
+    # a country's generic second level is no publisher
+    assert registrable_domain("www.sunstar.com.ph") == "sunstar.com.ph"
+    assert registrable_domain("english.ahram.org.eg") == "ahram.org.eg"
+    assert registrable_domain("kim.wits.ac.za") == "wits.ac.za"
+    assert registrable_domain("www.lemonde.fr") == "lemonde.fr"
 
 
 # --- HTML drafts --------------------------------------------------------------------------------

@@ -109,6 +109,8 @@ _SECOND_LEVEL = frozenset({
     "co.jp", "ne.jp", "or.jp", "co.kr", "co.in", "com.br", "com.mx", "com.ar", "com.tr", "com.cn",
     "com.hk", "com.sg", "com.tw", "co.il", "com.ua", "com.pl",
 })  # fmt: skip
+# Second-level labels under which countries register names (com.ph, org.eg, ac.za, gob.mx, go.jp)
+_GENERIC_SECOND_LEVEL = frozenset("com co org or net ne ac edu gov gob go gouv mil ltd plc sch".split())
 # Hosts whose subdomains are separate publishers (blogspot.com, blogspot.nl ..., go.com).
 _BLOG_HOSTS = frozenset({"blogspot", "wordpress", "substack", "tumblr", "medium", "github", "go", "typepad"})
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
@@ -162,7 +164,12 @@ def registrable_domain(host: str) -> str:
     On blog hosts the blog is the publisher: ``"someone.blogspot.com"`` stays whole.
     """
     labels = host.lower().strip(".").split(".")
-    if len(labels) >= 3 and (".".join(labels[-2:]) in _SECOND_LEVEL or labels[-2] in _BLOG_HOSTS):
+    if len(labels) >= 3 and (
+        ".".join(labels[-2:]) in _SECOND_LEVEL
+        or labels[-2] in _BLOG_HOSTS
+        # a country's generic second level: sunstar.com.ph, ahram.org.eg, wits.ac.za, abc.gob.mx
+        or (len(labels[-1]) == 2 and labels[-2] in _GENERIC_SECOND_LEVEL)
+    ):
         return ".".join(labels[-3:])
     return ".".join(labels[-2:])
 
