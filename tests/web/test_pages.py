@@ -52,7 +52,9 @@ def test_story_list_shows_label_size_outlets_languages_and_dates(client: TestCli
 def test_story_list_pages(client: TestClient) -> None:
     # 20 per page: 8 stories fit on one; the navigation appears only with several pages
     assert 'rel="next"' not in client.get("/").text
-    assert client.get("/", params={"page": 2}).status_code == 200
+    past = client.get("/", params={"page": 2})
+    assert past.status_code == 200
+    assert "No story on page 2: there is 1 page." in past.text and "No stories yet" not in past.text
     assert "No story matches" in client.get("/", params={"q": "zzz-nothing"}).text
 
 
