@@ -84,6 +84,7 @@ def test_a_copy_does_not_make_a_fact_shared(comparer: Comparer) -> None:
     # what the report alone says is listed once, from the original, not again for its copy
     unique = [f["support"][0]["article"] for f in data["unique"] if f["kind"] == "statement"]
     assert unique and set(unique) == {"a"}
+    assert data["quotes"] and {q["article"] for q in data["quotes"]} == {"a"}  # its quotes too
     added = copy + "\nA second aftershock shook the town of Osk on Wednesday morning, the governor said."
     data = comparer.compare(_inputs(("a", QUAKE_A), ("a2", added), copy_of={"a2": "a"})).to_json()
     extra = [f["text"] for f in data["unique"] if f["kind"] == "statement" and f["support"][0]["article"] == "a2"]

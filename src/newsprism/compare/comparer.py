@@ -27,7 +27,7 @@ from .base import Comparison, Fact, Quote, QuoteExtractor, SentenceSplitter, Sou
 from .conflicts import Anchor, Annotated, Time, find_conflicts
 from .details import shared_details, unique_details
 from .quotes import RuleQuoteExtractor
-from .variants import match_quotes
+from .variants import match_quotes, repeated_by_copies
 
 __all__ = ["COMPARE_VERSION", "CompareInput", "Comparer"]
 
@@ -44,7 +44,8 @@ log = logging.getLogger(__name__)
 # katakana name meets a Latin one with a word before it, facts merge only over the same other
 # sources (one wording each, independent of article ids); v8: statements of one language align
 # only when they agree beyond the names the story's sources share, a copy's statement that repeats
-# its original's is not listed as unique again, a whole-sentence translation words a fact first
+# its original's is not listed as unique again (nor its quotes), a whole-sentence translation words
+# a fact first
 COMPARE_VERSION = "newsprism.Compare.v8"
 
 
@@ -108,8 +109,20 @@ class Comparer:
         unique = unique + unique_details(annotated, aligned)
         quotes = self._quotes(inputs)
         language_of = {i.article: i.language for i in inputs}
+        similarity = self._quote_similarity(quotes, language_of)
+        # a copy's quote that repeats its original's is told once, from the original
+        first_of: dict[str, str] = {}
+        for i in inputs:
+            first_of.setdefault(group[i.article], i.article)
+        home_of = {a: (g if g in by_id else first_of[g]) for a, g in group.items()}
+        repeated = repeated_by_copies(quotes, home_of, language_of=language_of, dense_similarity=similarity)
+        keep = [k for k in range(len(quotes)) if k not in repeated]
+        quotes = [quotes[k] for k in keep]
         variants, shared = match_quotes(
-            quotes, group, language_of=language_of, dense_similarity=self._quote_similarity(quotes, language_of)
+            quotes,
+            group,
+            language_of=language_of,
+            dense_similarity=(lambda i, j: similarity(keep[i], keep[j])) if similarity else None,
         )
         quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
         entities = entities_for([(i.article, i.text) for i in inputs], languages=language_of, mentions=mentions)
@@ -154,9 +167,9 @@ class Comparer:
         """Cosine of two quotes' dense vectors, when the story's quotes are in several languages."""
         if self.encoder is None or not self.encoder.dim:
             return None
-        if len({language_of.get(q.article) for q in quotes if q.kind == "direct"} - {None}) < 2:
+        if len({language_of.get(q.article) for q in quotes} - {None}) < 2:
             return None
-        index = {i: k for k, i in enumerate(i for i, q in enumerate(quotes) if q.kind == "direct")}
+        index = {i: k for k, i in enumerate(range(len(quotes)))}
         vectors = self.encoder.encode([quotes[i].text for i in index])
 
         def similarity(i: int, j: int) -> float:

@@ -95,6 +95,44 @@ def _across(a: Quote, b: Quote, language_of: Mapping[str, str | None]) -> bool:
     return bool(la and lb and la != lb)
 
 
+def repeated_by_copies(
+    quotes: Sequence[Quote],
+    home_of: Mapping[str, str],
+    *,
+    language_of: Mapping[str, str | None] | None = None,
+    dense_similarity: Callable[[int, int], float] | None = None,
+) -> set[int]:
+    """Indices of the quotes (direct or reported) of copies that repeat a quote of the article their
+    source is read from (``home_of``: article -> its original, or the copies' first when the
+    original is not compared): the same speaker with the same words, or, in another language, its
+    translation (a translation may report what the original quotes).  Listing them too would give
+    one quote once per copy, each "only this source"."""
+    languages = language_of or {}
+    home_quotes: dict[str, list[int]] = {}
+    for i, q in enumerate(quotes):
+        if home_of.get(q.article, q.article) == q.article:
+            home_quotes.setdefault(q.article, []).append(i)
+    out: set[int] = set()
+    for i, q in enumerate(quotes):
+        home = home_of.get(q.article, q.article)
+        if home == q.article:
+            continue
+        for j in home_quotes.get(home, []):
+            h = quotes[j]
+            if _across(q, h, languages):
+                if (
+                    dense_similarity is not None
+                    and same_speaker_across(q.speaker, h.speaker) is not False
+                    and dense_similarity(i, j) >= _MIN_DENSE
+                ):
+                    out.add(i)
+                    break
+            elif same_speaker(q.speaker, h.speaker) and _similarity(q, h) >= _MIN_SIMILARITY:
+                out.add(i)
+                break
+    return out
+
+
 def match_quotes(
     quotes: Sequence[Quote],
     group_of: Mapping[str, str],
