@@ -109,6 +109,18 @@ def test_measures_of_one_thing_conflict(comparer: Comparer, a: str, b: str, topi
     assert [c["topic"] for c in numbers] == [topic], data["conflicts"]
 
 
+@pytest.mark.parametrize(("b_tally", "conflict"), [("a 52-48 vote", True), ("a 51-49 vote", False)])
+def test_vote_tallies_conflict_when_they_differ(comparer: Comparer, b_tally: str, conflict: bool) -> None:
+    rest = " with two Republicans joining Democrats in opposition, the clerk said after the session."
+    a = "The Senate confirmed the nominee on Tuesday by a vote of 51 to 49," + rest
+    b = f"The Senate confirmed the nominee on Tuesday in {b_tally}," + rest
+    data = comparer.compare(_inputs(("a", a), ("b", b))).to_json()
+    tallies = [c for c in data["conflicts"] if c["topic"] == "tally"]
+    assert bool(tallies) is conflict, data["conflicts"]
+    if conflict:
+        assert {s["normalized"] for s in tallies[0]["sides"]} == {"51-49", "52-48"}
+
+
 def test_measures_of_different_things_do_not_conflict(comparer: Comparer) -> None:
     """Two distances after different words (from a town, below ground) are not compared, nor is a
     distance one source gives next to an agreeing one."""

@@ -130,6 +130,46 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
     return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) == 2 else None
 
 
+# A vote or a score: "by a vote of 51 to 49", "a 52-48 vote", "won 3-1"; one per statement.
+_TALLY = re.compile(
+    r"(?<![\d.,/:-])(\d{1,4})\s*(?:-|\u2013|to)\s*(\d{1,4})(?!\d|[.,/:-]\d|\s*(?:p\.?m|a\.?m|percent|%)\b|\s*%)"
+)
+_TALLY_CONTEXT = re.compile(
+    r"\b(?:vot(?:e|es|ed|ing)|ballots?|margin|tally|score[ds]?|won|wins?|beat|beats|defeated|lost|loses|"
+    r"victory|defeat|confirmed|approved|passed|rejected)\b",
+    re.IGNORECASE,
+)
+
+
+def _tally_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
+    """Tallies of one vote or match ("51 to 49" / "52 to 48") that the sources give differently: a
+    statement with exactly one tally, next to a word of voting or winning; years and times are
+    no tallies."""
+    found: list[tuple[Annotated, re.Match[str]]] = []
+    for a in items:
+        text = a.statement.text
+        tallies = [m for m in _TALLY.finditer(text) if not any(1800 <= int(g) <= 2100 for g in m.groups())]
+        if len(tallies) == 1 and _TALLY_CONTEXT.search(text):
+            found.append((a, tallies[0]))
+    by_group: dict[str, set[str]] = {}
+    for a, m in found:
+        by_group.setdefault(a.group, set()).add("-".join(sorted(m.groups(), key=int, reverse=True)))
+    if len(by_group) < 2 or len(set().union(*by_group.values())) < 2 or any(len(v) > 1 for v in by_group.values()):
+        return []
+    base = {a.statement.article: a.statement.start for a, _ in found}
+    sides = tuple(
+        _side(
+            a,
+            base[a.statement.article] + m.start(),
+            base[a.statement.article] + m.end(),
+            m.group(),
+            "-".join(sorted(m.groups(), key=int, reverse=True)),
+        )
+        for a, m in found
+    )
+    return [Conflict("number", "tally", sides, _context(items))]
+
+
 def _num(value: float) -> str:
     return str(int(value)) if value == int(value) else repr(value)
 
@@ -334,6 +374,7 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
             continue
         shared = _shared_anchor(items)
         out.extend(_number_conflicts(items))
+        out.extend(_tally_conflicts(items))
         out.extend(_date_conflicts(items, shared or "time"))
         out.extend(_framing_conflicts(items, mentions))
     merged: dict[tuple[str, str, frozenset[str]], Conflict] = {}
