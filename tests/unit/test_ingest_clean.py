@@ -248,6 +248,7 @@ def test_host_helpers() -> None:
     assert registrable_domain("english.ahram.org.eg") == "ahram.org.eg"
     assert registrable_domain("kim.wits.ac.za") == "wits.ac.za"
     assert registrable_domain("www.lemonde.fr") == "lemonde.fr"
+    assert registrable_domain("sport.net.hr") == registrable_domain("www.net.hr") == "net.hr"  # a site
 
 
 # --- HTML drafts --------------------------------------------------------------------------------

@@ -408,9 +408,24 @@ def test_every_entry_of_a_saved_feed_is_read_or_counted() -> None:
     ).encode()
     results = parse_all(FeedFileParser(), feed, origin="f.rss")
     assert [(r.origin, r.reason if isinstance(r, Rejection) else r.external_id) for r in results] == [
-        ("f.rss#1", "tag-1"),
+        ("f.rss#1", "f.rss#tag-1"),
         ("f.rss#2", "summary-only"),
         ("f.rss#3", "https://ex.org/s"),
         ("f.rss#4", "https://ex.org/s"),
     ]
     assert "it links to no page" not in results[1].message  # type: ignore[union-attr]
+
+
+def test_deep_or_typed_atom_content_is_read() -> None:
+    """A thousand nested elements are read without recursion; a MIME-typed html content is HTML."""
+    deep = "<div>" * 3000 + "word " * 60 + "</div>" * 3000
+    xhtml = f'<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">{deep}</div></content>'
+    typed = '<content type="text/html">&lt;p&gt;' + "word " * 60 + "&lt;/p&gt;</content>"
+    feed = (
+        '<feed xmlns="http://www.w3.org/2005/Atom">'
+        f'<entry><title>D</title><link href="https://ex.org/d"/>{xhtml}</entry>'
+        f'<entry><title>H</title><link href="https://ex.org/h"/>{typed}</entry></feed>'
+    ).encode()
+    drafts = parse_all(FeedFileParser(), feed, origin="f.atom")
+    assert [d.text.split()[:2] if isinstance(d, Draft) and d.text else d for d in drafts] == [["word"] * 2] * 2
+    assert all(isinstance(d, Draft) and "<" not in (d.text or "") for d in drafts)

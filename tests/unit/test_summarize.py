@@ -342,3 +342,42 @@ def test_a_source_giving_several_values_neither_disputes_nor_is_disputed() -> No
     inputs = [CompareInput("a", "Quake", a, "A"), CompareInput("b", "Quake", b, "B")]
     summary = ExtractiveSummarizer().summarize(inputs, Comparer().compare(inputs))
     assert all(not s.disputed for s in summary.sentences), [s.disputed for s in summary.sentences]
+
+
+def test_disputes_count_values_not_repeats_and_read_each_language() -> None:
+    """A source saying "12" twice gives one value; "1.500" in Spanish is the English "1,500"."""
+    from newsprism.compare.base import Comparison, Conflict, ConflictSide, Source, Span
+    from newsprism.summarize.extractive import _Disputes
+
+    sides = (
+        ConflictSide("a", 10, 12, "12", "12"),
+        ConflictSide("a", 90, 92, "12", "12"),
+        ConflictSide("b", 10, 12, "15", "15"),
+        ConflictSide("b", 90, 92, "15", "15"),
+    )
+    euros = (
+        ConflictSide("en", 5, 10, "1,500 euros", "1500"),
+        ConflictSide("es", 5, 10, "1.500 euros", "1500"),
+        ConflictSide("fr", 5, 10, "2 500 euros", "2500"),
+    )
+    comparison = Comparison(
+        story=None,
+        sources=(
+            Source("a", "A", "t", language="en"),
+            Source("b", "B", "t", language="en"),
+            Source("en", "E", "t", language="en"),
+            Source("es", "S", "t", language="es"),
+            Source("fr", "F", "t", language="fr"),
+        ),
+        facts=(),
+        unique=(),
+        conflicts=(Conflict("number", "people", sides), Conflict("number", "euros", euros)),
+        quotes=(),
+        quote_variants=(),
+        entities=(),
+    )
+    disputes = _Disputes(comparison)
+    mine = disputes.of(Span("a", 0, 40))
+    assert [s.value for s in disputes.against(mine, "a")] == ["15", "15"]
+    english = disputes.of(Span("en", 0, 20))
+    assert [s.article for s in disputes.against(english, "en")] == ["fr"]

@@ -225,8 +225,8 @@ def _repeated_by_copies(
 ) -> set[int]:
     """Statements of copies that repeat a statement of their group's representative (its original,
     else, when the original is not compared, the group's first article): the same sentence in one
-    language (cosine ``floor`` or more) or its translation, giving no number (and, in one language,
-    no name) that sentence lacks.  The representative's statement says it once; listing the
+    language (cosine ``floor`` or more) giving no number or name that sentence lacks, or its
+    translation.  The representative's statement says it once; listing the
     copies' too would tell it once per copy.  A copy's "killing 41" against the original's
     "killing 12" is its own."""
     first_article: dict[str, str] = {}
@@ -247,7 +247,8 @@ def _repeated_by_copies(
             continue
         best = rows[int(np.argmax(within[k, rows]))]
         same = float(within[k, best]) >= floor and numbers[k] <= numbers[best] and names[k] <= names[best]
-        if same or any(t in rows and numbers[k] <= numbers[t] for t in translated.get(k, ())):
+        # a translation writes its numbers its own way ("1,500" / "1.500"): its pairing decides
+        if same or any(t in rows for t in translated.get(k, ())):
             out.add(k)
     return out
 

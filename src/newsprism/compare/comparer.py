@@ -44,9 +44,9 @@ log = logging.getLogger(__name__)
 # katakana name meets a Latin one with a word before it, facts merge only over the same other
 # sources (one wording each, independent of article ids); v8: statements of one language align
 # only when they agree beyond the names the story's sources share, a copy's statement that repeats
-# its original's is not listed as unique again (nor its quotes), a whole-sentence translation words
-# a fact first
-COMPARE_VERSION = "newsprism.Compare.v8"
+# its original's is not listed as unique again, a whole-sentence translation words a fact first;
+# v9: a copy's repeated quotes listed once, vote tallies, the first 50,000 characters compared
+COMPARE_VERSION = "newsprism.Compare.v9"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ class Comparer:
         """The comparison of a story's articles.  An article longer than :data:`MAX_COMPARE_CHARS`
         is compared on its first paragraphs up to that length (alignment costs the square of the
         statements: a 2.8 MB "article" took minutes); every span still indexes its whole text."""
-        inputs = [_capped(i) for i in inputs]
+        inputs = [capped(i) for i in inputs]
         # aligned in an order of their texts, not their ids: renaming an article changes nothing
         inputs = sorted(inputs, key=lambda i: (hashlib.sha1(i.text.encode("utf-8")).hexdigest(), i.article))
         by_id = {i.article: i for i in inputs}
@@ -252,7 +252,8 @@ def _in_language(
 MAX_COMPARE_CHARS = 50_000  # far beyond a news report (the longest development text has 16,481)
 
 
-def _capped(item: CompareInput) -> CompareInput:
+def capped(item: CompareInput) -> CompareInput:
+    """The article as compared (and summarised): its first paragraphs up to MAX_COMPARE_CHARS."""
     if len(item.text) <= MAX_COMPARE_CHARS:
         return item
     cut = item.text.rfind("\n", 0, MAX_COMPARE_CHARS)

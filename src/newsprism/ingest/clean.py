@@ -110,7 +110,8 @@ _SECOND_LEVEL = frozenset({
     "com.hk", "com.sg", "com.tw", "co.il", "com.ua", "com.pl",
 })  # fmt: skip
 # Second-level labels under which countries register names (com.ph, org.eg, ac.za, gob.mx, go.jp)
-_GENERIC_SECOND_LEVEL = frozenset("com co org or net ne ac edu gov gob go gouv mil ltd plc sch".split())
+# (not "net" or "mil": net.hr and mil.ru are sites)
+_GENERIC_SECOND_LEVEL = frozenset("com co org or ne ac edu gov gob go".split())
 # Hosts whose subdomains are separate publishers (blogspot.com, blogspot.nl ..., go.com).
 _BLOG_HOSTS = frozenset({"blogspot", "wordpress", "substack", "tumblr", "medium", "github", "go", "typepad"})
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"

@@ -335,25 +335,26 @@ def _atom_content(el: Any | None) -> str | None:
     if el is None:
         return None
     kind = (el.get("type") or "text").lower()
-    if kind == "html":
+    if kind in ("html", "text/html"):
         return _text(el)
-    if kind == "xhtml":
+    if kind == "xhtml" or kind.endswith(("/xhtml+xml", "+xml")):
         parts: list[str] = []
-
-        def walk(node: Any) -> None:
+        # depth first with a stack of its own: a deeply nested page cannot exhaust Python's
+        stack: list[tuple[Any, bool]] = [(child, False) for child in reversed(list(el))]
+        while stack:
+            node, closing = stack.pop()
             name = _local(node.tag) if isinstance(node.tag, str) else ""
+            if closing:
+                if name in _XHTML_BLOCKS:
+                    parts.append("<br>")
+                parts.append(htmllib.escape(node.tail or ""))
+                continue
             if name in _XHTML_SKIP:
                 parts.append(htmllib.escape(node.tail or ""))
-                return
+                continue
             parts.append(htmllib.escape(node.text or ""))
-            for child in node:
-                walk(child)
-            if name in _XHTML_BLOCKS:
-                parts.append("<br>")
-            parts.append(htmllib.escape(node.tail or ""))
-
-        for child in el:
-            walk(child)
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(list(node)))
         return "".join(parts).strip() or None
     text = "".join(el.itertext()).strip()
     return htmllib.escape(text).replace("\n", "<br>") or None

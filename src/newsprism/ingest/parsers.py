@@ -524,7 +524,8 @@ class FeedFileParser:
             yield Draft(
                 origin=where,
                 text=text,
-                external_id=url or entry.guid or where,
+                # without a link: its guid, qualified by the feed's site ("12345" is no id alone)
+                external_id=url or (f"{home or origin}#{entry.guid}" if entry.guid else where),
                 url=url,
                 title=entry.title,
                 published=entry.published,

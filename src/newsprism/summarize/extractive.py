@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..compare.base import Comparison, ConflictSide, Sentence, SentenceSplitter, Span
-from ..compare.comparer import CompareInput
+from ..compare.comparer import CompareInput, capped
 from ..nlp.mtsigns import read_translation_signs
 from ..nlp.numbers import find_quantities, same_quantity
 from ..nlp.sentences import RuleSentenceSplitter
@@ -43,10 +43,11 @@ from .neutral import loaded_words
 __all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 
 EXTRACTIVE_VERSION = (
-    "newsprism.ExtractiveSummary.v5"  # v2: a fact once, display language; v3: translated copies word it;
+    "newsprism.ExtractiveSummary.v6"  # v2: a fact once, display language; v3: translated copies word it;
     # v4: words counted in Japanese and Chinese (one per two characters), not by spaces; v5: a
     # source giving another number or date is not cited for a sentence, a sentence aligned with a
-    # picked one and alike to it (the same quote) is not picked again
+    # picked one and alike to it (the same quote) is not picked again; v6: disputes by distinct values
+    # of an article, agreement as the comparison normalised it, the first 50,000 characters
 )
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -99,7 +100,7 @@ class ExtractiveSummarizer:
         self.params = params or SummaryParams()
 
     def summarize(self, inputs: Sequence[CompareInput], comparison: Comparison, *, words: int = 100) -> Summary:
-        inputs = sorted(inputs, key=lambda i: i.article)
+        inputs = sorted((capped(i) for i in inputs), key=lambda i: i.article)  # what was compared
         groups = {s.article: (s.copy_of or s.article) for s in comparison.sources}
         originals = [i for i in inputs if not i.copy_of]
         candidates = self._candidates(originals, comparison, groups)
@@ -246,10 +247,13 @@ class _Disputes:
     not)."""
 
     def __init__(self, comparison: Comparison) -> None:
+        self._language = {src.article: src.language for src in comparison.sources}
         self._conflicts = [c for c in comparison.conflicts if c.kind in ("number", "date")]
         # an article giving several values in one conflict ("24 dead" and, of the 2004 tsunami,
         # "some 230,000") does not say which is the fact's: it neither disputes nor is disputed
-        given = Counter((n, side.article) for n, c in enumerate(self._conflicts) for side in c.sides)
+        # (the same difference found in several facts repeats a side: values are counted, not sides)
+        given = Counter({(n, side.article, _value(side)) for n, c in enumerate(self._conflicts) for side in c.sides})
+        given = Counter((n, article) for n, article, _ in given)
         self._sides = [
             (side.article, side.start, n, side)
             for n, c in enumerate(self._conflicts)
@@ -271,8 +275,11 @@ class _Disputes:
         )
 
     def _agree(self, n: int, a: ConflictSide, b: ConflictSide) -> bool:
+        if _value(a) == _value(b):  # the comparison's normalised values ("1.500" in Spanish is 1500)
+            return True
         if self._conflicts[n].kind == "number":
-            qa, qb = find_quantities(a.value), find_quantities(b.value)
+            qa = find_quantities(a.value, language=self._language.get(a.article) or "en")
+            qb = find_quantities(b.value, language=self._language.get(b.article) or "en")
             if len(qa) == 1 and len(qb) == 1:
                 return same_quantity(replace(qa[0], unit=None), replace(qb[0], unit=None))
         x, y = _value(a), _value(b)
