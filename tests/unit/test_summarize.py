@@ -378,6 +378,6 @@ def test_disputes_count_values_not_repeats_and_read_each_language() -> None:
     )
     disputes = _Disputes(comparison)
     mine = disputes.of(Span("a", 0, 40))
-    assert [s.value for s in disputes.against(mine, "a")] == ["15", "15"]
+    assert [s.value for s in disputes.against(mine, "a")] == ["15"]
     english = disputes.of(Span("en", 0, 20))
     assert [s.article for s in disputes.against(english, "en")] == ["fr"]

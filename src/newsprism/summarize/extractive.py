@@ -270,9 +270,10 @@ class _Disputes:
 
     def against(self, mine: dict[int, ConflictSide], article: str) -> tuple[ConflictSide, ...]:
         """The values other articles give in the conflicts a sentence's values are part of."""
-        return tuple(
+        found = (
             side for a, _, n, side in self._sides if n in mine and a != article and not self._agree(n, mine[n], side)
         )
+        return tuple({(side.article, _value(side)): side for side in found}.values())  # each value of each once
 
     def _agree(self, n: int, a: ConflictSide, b: ConflictSide) -> bool:
         if _value(a) == _value(b):  # the comparison's normalised values ("1.500" in Spanish is 1500)
