@@ -3,8 +3,10 @@
 Only statements already aligned into one fact are compared, so a difference is always about the
 same piece of information:
 
-- ``number``: both give a quantity of the same kind (same unit or counted noun) with different
-  values ("ten diplomats" vs "12 diplomats"; words and digits compared as numbers);
+- ``number``: both give a quantity of the same kind (same unit or counted noun; a distance or
+  size with the same words after it; a quake's magnitude) with different values ("ten diplomats"
+  vs "12 diplomats"; words and digits compared as numbers), or a different tally of one vote
+  ("51 to 49" vs "52-48");
 - ``date``: both give a time for it and the times differ or cannot be the same ("in the coming
   months" vs "later this summer", "Tuesday" vs "Wednesday");
 - ``framing``: both name the same thing but describe it in different words ("an Arctic Council
