@@ -128,6 +128,8 @@ def test_durations() -> None:
     assert only("half an hour").value == "PT30M"
     assert only("durante tres días", "es").value == "P3D"
     assert only("seit zwei Wochen", "de").value == "P2W"
+    # a fraction's denominator is no count: "4 1/2 months" is not "2 months"
+    assert [t.text for t in find_times("sentenced to 4 1/2 months, a 4-1/2-month term")] == []
     assert only("at their lowest point in decades").value == "PXDE"
     assert find_times("a 42-year-old man") == []
 

@@ -391,6 +391,8 @@ def _h_duration(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     rest = c.lang == "en" and re.match(r"\s*(?:-\s*|\s)old\b", m.string[m.end() :])
     if rest:
         return None  # ages: "a 42-year-old"
+    if m.start("n") > 0 and m.string[m.start("n") - 1] in "/\u2044":
+        return None  # a fraction's denominator: "4 1/2 months" is no "2 months"
     letter = _unit_letter(m["u"], c.lang)
     if letter is None:
         return None
