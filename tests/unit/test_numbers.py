@@ -250,3 +250,8 @@ def test_japanese_and_chinese_digits_glued_to_their_counter(text: str, expected:
     assert [(q.value, q.unit, q.qualifier) for q in found] == expected
     for q in found:
         assert text[q.start : q.end] == q.text
+
+
+def test_mixed_fractions() -> None:
+    found = find_quantities("sentenced to 4 1/2 months, a 4-1/2-month term, on 5 3/4 acres, open 24/7")
+    assert [(q.text, q.value) for q in found] == [("4 1/2", 4.5), ("4-1/2", 4.5), ("5 3/4", 5.75)]

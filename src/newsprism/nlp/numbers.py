@@ -294,6 +294,7 @@ _CUR_SUFFIX = re.compile(
 _PERCENT_RE = re.compile(r"\s?(?:" + _PERCENT + ")", re.IGNORECASE)
 _GLUED = re.compile(r"[^\W\d_]+")
 _RANGE = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)?)(?![\d\w])")
+_MIXED_FRACTION = re.compile(r"[ -](\d{1,2})/(\d{1,2})(?![\d/])")
 
 
 def _lang(language: str | None) -> str:
@@ -618,6 +619,9 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
         if parsed is None:
             continue
         value, decimals = parsed
+        fraction = _MIXED_FRACTION.match(text, end) if not decimals else None
+        if fraction and 0 < int(fraction[1]) < int(fraction[2]) <= 16:  # "4 1/2 months", "a 4-1/2-month term"
+            value, decimals, end = value + int(fraction[1]) / int(fraction[2]), 2, fraction.end()
         if m.group("sign"):
             value = -value
         currency: str | None = None
