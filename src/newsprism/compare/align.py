@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -215,6 +215,18 @@ def align(
     return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages, translated)
 
 
+def representatives(articles: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """Article -> the article its independent source is read from: the group's original (the
+    group is named by it) when it is among ``articles`` ((article, group) pairs, in order), else
+    the group's first article."""
+    pairs = list(articles)
+    present = {a for a, _ in pairs}
+    first: dict[str, str] = {}
+    for a, g in pairs:
+        first.setdefault(g, a)
+    return {a: (g if g in present else first[g]) for a, g in pairs}
+
+
 def _repeated_by_copies(
     statements: list[Statement],
     groups: list[str],
@@ -229,11 +241,8 @@ def _repeated_by_copies(
     translation.  The representative's statement says it once; listing the
     copies' too would tell it once per copy.  A copy's "killing 41" against the original's
     "killing 12" is its own."""
-    first_article: dict[str, str] = {}
-    for k, st in enumerate(statements):
-        first_article.setdefault(groups[k], st.article)
-    present = {st.article for st in statements}
-    home = {g: (g if g in present else a) for g, a in first_article.items()}
+    home_of = representatives((st.article, g) for st, g in zip(statements, groups, strict=True))
+    home = {g: home_of[st.article] for st, g in zip(statements, groups, strict=True)}
     own: dict[str, list[int]] = {}
     for k, st in enumerate(statements):
         if st.article == home[groups[k]]:

@@ -22,7 +22,7 @@ from ..nlp.numbers import find_quantities
 from ..nlp.sentences import RuleSentenceSplitter
 from ..nlp.timex import find_times
 from ..represent.dense import Encoder
-from .align import Alignment, AlignParams, Doc, align, to_facts
+from .align import Alignment, AlignParams, Doc, align, representatives, to_facts
 from .base import Comparison, Fact, Quote, QuoteExtractor, SentenceSplitter, Source, Span
 from .conflicts import Anchor, Annotated, Time, find_conflicts
 from .details import shared_details, unique_details
@@ -111,10 +111,7 @@ class Comparer:
         language_of = {i.article: i.language for i in inputs}
         similarity = self._quote_similarity(quotes, language_of)
         # a copy's quote that repeats its original's is told once, from the original
-        first_of: dict[str, str] = {}
-        for i in inputs:
-            first_of.setdefault(group[i.article], i.article)
-        home_of = {a: (g if g in by_id else first_of[g]) for a, g in group.items()}
+        home_of = representatives((i.article, group[i.article]) for i in inputs)
         repeated = repeated_by_copies(quotes, home_of, language_of=language_of, dense_similarity=similarity)
         keep = [k for k in range(len(quotes)) if k not in repeated]
         quotes = [quotes[k] for k in keep]
@@ -169,11 +166,10 @@ class Comparer:
             return None
         if len({language_of.get(q.article) for q in quotes} - {None}) < 2:
             return None
-        index = {i: k for k, i in enumerate(range(len(quotes)))}
-        vectors = self.encoder.encode([quotes[i].text for i in index])
+        vectors = self.encoder.encode([q.text for q in quotes])
 
         def similarity(i: int, j: int) -> float:
-            return float(vectors[index[i]] @ vectors[index[j]])
+            return float(vectors[i] @ vectors[j])
 
         return similarity
 

@@ -143,6 +143,11 @@ _TALLY_CONTEXT = re.compile(
 )
 
 
+def _tally_key(m: re.Match[str]) -> str:
+    """A tally written either way round: "49 to 51" and "51-49" are "51-49"."""
+    return "-".join(sorted(m.groups(), key=int, reverse=True))
+
+
 def _tally_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
     """Tallies of one vote or match ("51 to 49" / "52 to 48") that the sources give differently: a
     statement with exactly one tally, next to a word of voting or winning; years and times are
@@ -155,7 +160,7 @@ def _tally_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
             found.append((a, tallies[0]))
     by_group: dict[str, set[str]] = {}
     for a, m in found:
-        by_group.setdefault(a.group, set()).add("-".join(sorted(m.groups(), key=int, reverse=True)))
+        by_group.setdefault(a.group, set()).add(_tally_key(m))
     if len(by_group) < 2 or len(set().union(*by_group.values())) < 2 or any(len(v) > 1 for v in by_group.values()):
         return []
     base = {a.statement.article: a.statement.start for a, _ in found}
@@ -165,7 +170,7 @@ def _tally_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
             base[a.statement.article] + m.start(),
             base[a.statement.article] + m.end(),
             m.group(),
-            "-".join(sorted(m.groups(), key=int, reverse=True)),
+            _tally_key(m),
         )
         for a, m in found
     )

@@ -16,6 +16,8 @@ import re
 import threading
 from typing import Any
 
+from .stopwords import FUNCTION_WORD_LISTS
+
 __all__ = ["FixedLanguage", "Py3LangidDetector", "contradicts", "normalise_language"]
 
 logger = logging.getLogger(__name__)
@@ -186,7 +188,7 @@ def contradicts(declared: str, text: str) -> bool:
     scripts = _SCRIPT_OF.get(declared, ())
     if scripts and sum(len(_NOT_IN_SCRIPT[script].sub("", sample)) for script in scripts) < 0.2 * letters:
         return True
-    if declared not in _FUNCTION_LANGUAGES:
+    if declared not in FUNCTION_WORD_LISTS:
         return False
     tokens = _WORD.findall(sample)[:100]
     if len(tokens) < 20:
@@ -199,14 +201,9 @@ def contradicts(declared: str, text: str) -> bool:
     return own < 0.08 * len(tokens) and max(hits.values(), default=0) >= 0.25 * len(tokens)
 
 
-_FUNCTION_LANGUAGES = frozenset(("en", "es", "fr", "de", "it", "nl", "pt", "ru"))
-
-
 @functools.cache
 def _function_word_index() -> dict[str, tuple[str, ...]]:
     """Function word -> the languages whose list holds it."""
-    from .stopwords import FUNCTION_WORD_LISTS
-
     index: dict[str, list[str]] = {}
     for code, words in sorted(FUNCTION_WORD_LISTS.items()):
         for word in words:

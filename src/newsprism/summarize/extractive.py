@@ -252,8 +252,8 @@ class _Disputes:
         # an article giving several values in one conflict ("24 dead" and, of the 2004 tsunami,
         # "some 230,000") does not say which is the fact's: it neither disputes nor is disputed
         # (the same difference found in several facts repeats a side: values are counted, not sides)
-        given = Counter({(n, side.article, _value(side)) for n, c in enumerate(self._conflicts) for side in c.sides})
-        given = Counter((n, article) for n, article, _ in given)
+        values = {(n, side.article, _value(side)) for n, c in enumerate(self._conflicts) for side in c.sides}
+        given = Counter((n, article) for n, article, _ in values)
         self._sides = [
             (side.article, side.start, n, side)
             for n, c in enumerate(self._conflicts)
@@ -283,8 +283,8 @@ class _Disputes:
             qb = find_quantities(b.value, language=self._language.get(b.article) or "en")
             if len(qa) == 1 and len(qb) == 1:
                 return same_quantity(replace(qa[0], unit=None), replace(qb[0], unit=None))
-        x, y = _value(a), _value(b)
-        return x == y or (self._conflicts[n].kind == "date" and (x.startswith(y) or y.startswith(x)))
+        x, y = _value(a), _value(b)  # dates of one day at two precisions ("2021-05" / "2021-05-19") agree
+        return self._conflicts[n].kind == "date" and (x.startswith(y) or y.startswith(x))
 
 
 def _value(side: ConflictSide) -> str:
