@@ -69,6 +69,11 @@ def support_pairs(data: dict) -> list[tuple[str, str, str]]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data")
+    ap.add_argument(
+        "--unlabelled",
+        metavar="FILE",
+        help="write the pairs the labels lack (event, keys, fact, sentence) as TSV to FILE, to be labelled",
+    )
     args = ap.parse_args()
     ds = load("ecbplus", data_dir(args.data))
     sizes = collections.Counter(r["story"] for r in ds.rows)
@@ -86,6 +91,7 @@ def main() -> None:
         "names suffice (before 2026-12-06)": AlignParams(plain_share=0, words_and_names=0),
     }
     print(f"{len(stories)} ECB+ events, {sum(map(len, stories.values()))} articles, {len(labels)} labelled pairs\n")
+    missing: dict[tuple[str, str, str, str], tuple[str, str]] = {}
     print("| alignment | facts | pairs | right | wrong | unlabelled | precision | s |")
     print("|---|---|---|---|---|---|---|---|")
     for name, params in systems.items():
@@ -96,7 +102,10 @@ def main() -> None:
             data = Comparer(params=params).compare(inputs).to_json()
             facts += sum(1 for f in data["facts"] if f["kind"] == "statement")
             for fact, article, sentence in support_pairs(data):
-                label = labels.get((event, text_key(fact), article, text_key(sentence)))
+                key = (event, text_key(fact), article, text_key(sentence))
+                label = labels.get(key)
+                if label is None:
+                    missing[key] = (fact, sentence)
                 counts["unlabelled" if label is None else ("right" if label else "wrong")] += 1
         seconds = time.perf_counter() - started
         judged = counts["right"] + counts["wrong"]
@@ -104,6 +113,13 @@ def main() -> None:
             f"| {name} | {facts} | {sum(counts.values())} | {counts['right']} | {counts['wrong']} | "
             f"{counts['unlabelled']} | **{counts['right'] / max(1, judged):.3f}** | {seconds:.1f} |"
         )
+    if args.unlabelled:
+        with open(args.unlabelled, "w", encoding="utf-8") as out:
+            out.write("# event\tfact_sha1\tarticle\tsentence_sha1\tfact\tsentence\n")
+            for key, (fact, sentence) in sorted(missing.items()):
+                texts = (" ".join(fact.split()), " ".join(sentence.split()))
+                out.write("\t".join((*key, *texts)) + "\n")
+        print(f"\n{len(missing)} unlabelled pairs written to {args.unlabelled}")
 
 
 if __name__ == "__main__":

@@ -182,6 +182,35 @@ def test_clauses_split_coordinated_statements_but_not_quotes() -> None:
     assert [quoted[a:b] for a, b in clauses(quoted, 0)] == [quoted]
 
 
+def test_clauses_keep_lists_and_phrases_whole() -> None:
+    def split(text: str) -> list[str]:
+        return [text[a:b] for a, b in clauses(text, 0)]
+
+    # the last item of a list is no statement of its own ...
+    items = (
+        "The United States imposed sanctions for a series of actions, including interference in the "
+        "election, the SolarWinds cyberattack, and the continued occupation of Crimea."
+    )
+    assert split(items) == [items]
+    # ... nor is a participle continuing a series of them
+    series = (
+        "The Kremlin responded by expelling ten diplomats from Russia, sanctioning eight senior officials, "
+        "and blocking the employment of foreign nationals by the mission."
+    )
+    assert split(series) == [series]
+    # "but only ..." without a verb is a phrase; with one it is a clause
+    phrase = "The ransomware attack on the pipeline was also discussed, but only in the context of other issues."
+    assert split(phrase) == [phrase]
+    verb = "The attack on the pipeline was discussed at length, but also helped to keep the talks going for hours."
+    assert len(split(verb)) == 2
+    # a clause after a short comma-separated piece with a verb still splits, and so does an -ing
+    # word that opens a clause with a verb of its own
+    clause = "By the mid-1980s, the dairy was faltering, and a state-run corporation took over its management."
+    assert split(clause)[-1] == "a state-run corporation took over its management."
+    roads = "People near the store were made to leave their homes, and surrounding roads were closed by police."
+    assert len(split(roads)) == 2
+
+
 def test_word_diff_and_speakers() -> None:
     diff = diff_words("we will respond to them", "we’ll respond to them now")
     assert ("=", "respond to them") in diff

@@ -105,6 +105,8 @@ def clauses(text: str, offset: int, min_words: int = 5) -> list[tuple[int, int]]
         before = text[: m.start()]
         if sum(before.count(q) for q in _QUOTES) % 2:
             continue  # inside a quote
+        if _continues_list(text, m.start(), m.end(), cuts[-1] if cuts else 0):
+            continue
         cuts.append(m.start())
     pieces: list[tuple[int, int]] = []
     start = 0
@@ -128,6 +130,41 @@ def clauses(text: str, offset: int, min_words: int = 5) -> list[tuple[int, int]]
         if seg:
             out.append((offset + a + lead, offset + a + lead + len(seg)))
     return out
+
+
+_COMMA = re.compile(r",(?=\s)")  # not the comma of "75,000"
+_BUT_PHRASE = frozenset({"only", "not", "also", "rather", "mostly", "largely", "especially"})
+_PRONOUNS_ING = frozenset({"nothing", "something", "anything", "everything"})
+# finite verbs that mark a clause (a list item rarely has one)
+_FINITE = frozenset(
+    "is are was were be been has have had will would can could may might must shall should did does do "
+    "said says say told tells fell went came took made got gave saw began became left won lost sold struck".split()
+)
+
+
+def _finite(words: list[str]) -> bool:
+    return any(w in _FINITE or (w.endswith("ed") and w.islower() and len(w) > 3) for w in words)
+
+
+def _continues_list(text: str, cut: int, after: int, start: int) -> bool:
+    """Whether ", and" at ``cut`` closes a list rather than joining two clauses: "sanctions for
+    interference in the election, the SolarWinds cyberattack, and the continued occupation of
+    Crimea" (a short item without a verb between two commas before it) or "expelling ten
+    diplomats, sanctioning eight officials, and blocking the employment of ..." (a participle
+    after it, no verb of its own: "and surrounding roads were closed" is a clause); or whether
+    ", but" opens a phrase rather than a clause ("but only in the context of ...")."""
+    if text.startswith("but", after):
+        rest = text[after + 3 :].split(",", 1)[0].split()  # "..., but only in the context of other issues"
+        return bool(rest) and rest[0] in _BUT_PHRASE and not _finite(rest[1:])
+    if not text.startswith("and", after):
+        return False
+    rest = text[after + 3 :].split(",", 1)[0].split()
+    word = rest[0] if rest else ""
+    if word.endswith("ing") and word.islower() and word not in _PRONOUNS_ING:
+        return not any(w in _FINITE for w in rest[1:])
+    commas = [m.start() for m in _COMMA.finditer(text, start, cut)]
+    item = text[commas[-1] + 1 : cut].split() if commas else []
+    return bool(commas) and commas[-1] > start and len(item) <= 4 and not _finite(item)
 
 
 # The conjunction opening a coordinated clause, when a subject follows it (a name, a determiner, a

@@ -46,7 +46,8 @@ log = logging.getLogger(__name__)
 # only when they agree beyond the names the story's sources share, a copy's statement that repeats
 # its original's is not listed as unique again, a whole-sentence translation words a fact first;
 # v9: a copy's repeated quotes listed once, vote tallies, the first 50,000 characters compared
-COMPARE_VERSION = "newsprism.Compare.v9"
+# v10: a list's last item and a series of participles stay in their statement
+COMPARE_VERSION = "newsprism.Compare.v10"
 
 
 @dataclass(frozen=True, slots=True)
