@@ -3,6 +3,7 @@ quote variants, and the renderers (escaping included)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -544,3 +545,35 @@ def test_a_detail_only_one_source_gives_is_listed_once_with_each_of_its_spans() 
     when = [u for u in data["unique"] if u["kind"] == "detail" and u["text"].lower() == "when: this year"]
     assert len(when) == 1
     assert [s["text"] for s in when[0]["support"]] == ["this year", "This year"]
+
+
+def test_sources_without_an_outlet_are_named_by_their_original_or_host() -> None:
+    from newsprism.compare.base import source_names
+
+    names = source_names(
+        [
+            {"article": "src", "outlet": "vesti", "language": "ru"},
+            {"article": "ref", "language": "en", "copy_of": "src"},
+            {"article": "hyp", "language": "en", "copy_of": "src"},
+            {"article": "same", "language": "ru", "copy_of": "ref"},  # a copy of a copy: named by the root
+            {"article": "web", "url": "https://www.example.org/news/1"},
+            {"article": "bare"},
+        ]
+    )
+    assert names == {
+        "src": "vesti",
+        "ref": "vesti (en copy)",
+        "hyp": "vesti (en copy 2)",
+        "same": "vesti (copy)",
+        "web": "example.org",
+        "bare": "bare",
+    }
+
+
+def test_comparison_names_copies_by_their_original() -> None:
+    inputs = _inputs(("a", QUAKE_A), ("b", QUAKE_B), copy_of={"b": "a"})
+    inputs = [inputs[0], dataclasses.replace(inputs[1], outlet=None)]
+    data = Comparer().compare(inputs).to_json()
+    names = {s["article"]: s["name"] for s in data["sources"]}
+    assert names["b"] == f"{inputs[0].outlet} (copy)"
+    assert f"{inputs[0].outlet} (copy)" in to_text(data)

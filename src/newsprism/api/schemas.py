@@ -105,6 +105,10 @@ class _Span(BaseModel):
 
 class _Source(BaseModel):
     article: str
+    name: str = Field(
+        description="How views name the source: its outlet; else a copy's original and language "
+        "('vesti (en copy)'); else its URL's host; else the article id."
+    )
     outlet: str | None
     title: str
     url: str | None

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 from rich.text import Text
 
+from ..compare.base import source_names
 from ..compare.render import cited_sources, disputed_note
 from ..engine import Progress as IngestProgress
 from ..model import Article, Assignment, IngestReport, Story, StoryEvent
@@ -174,11 +175,21 @@ def story_detail(
         meta.append(_range(story))
     _out.print("  " + " | ".join(meta), markup=False)
     by_id = {a.id: a for a, _ in members if a.id is not None}
-    by_ext = {a.external_id: a for a, _ in members}
     copy_of = {a.external_id: s.copy_of for a, s in members}
 
+    names = source_names(
+        {
+            "article": a.external_id,
+            "outlet": a.outlet,
+            "url": a.url,
+            "language": a.language,
+            "copy_of": by_id[s.copy_of].external_id if s.copy_of in by_id else None,
+        }
+        for a, s in members
+    )
+
     def outlet(article: str) -> str:
-        return (by_ext[article].outlet or article) if article in by_ext else article
+        return names.get(article, article)
 
     def original(article: str) -> str:
         root = copy_of.get(article)

@@ -151,7 +151,8 @@ def _continues_list(text: str, cut: int, after: int, start: int) -> bool:
     interference in the election, the SolarWinds cyberattack, and the continued occupation of
     Crimea" (a short item without a verb between two commas before it) or "expelling ten
     diplomats, sanctioning eight officials, and blocking the employment of ..." (a participle
-    after it, no verb of its own: "and surrounding roads were closed" is a clause); or whether
+    after it, no verb of its own: "and surrounding roads were closed" is a clause), or a verb after
+    an item that opens with one ("has the reserves, is the sixth exporter, and is ..."); or whether
     ", but" opens a phrase rather than a clause ("but only in the context of ...")."""
     if text.startswith("but", after):
         rest = text[after + 3 :].split(",", 1)[0].split()  # "..., but only in the context of other issues"
@@ -163,8 +164,12 @@ def _continues_list(text: str, cut: int, after: int, start: int) -> bool:
     if word.endswith("ing") and word.islower() and word not in _PRONOUNS_ING:
         return not any(w in _FINITE for w in rest[1:])
     commas = [m.start() for m in _COMMA.finditer(text, start, cut)]
-    item = text[commas[-1] + 1 : cut].split() if commas else []
-    return bool(commas) and commas[-1] > start and len(item) <= 4 and not _finite(item)
+    if not commas or commas[-1] <= start:
+        return False
+    item = text[commas[-1] + 1 : cut].split()
+    if item and _finite(item[:1]) and _finite(rest[:1]):
+        return True  # "has the largest reserves, is the sixth exporter, and is a major exporter of oil"
+    return len(item) <= 4 and not _finite(item)
 
 
 # The conjunction opening a coordinated clause, when a subject follows it (a name, a determiner, a

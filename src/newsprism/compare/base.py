@@ -6,7 +6,7 @@ spans (``start`` inclusive, ``end`` exclusive), so every claim can be checked ag
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -180,6 +180,44 @@ class QuoteVariant:
         }
 
 
+def source_names(sources: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """How each source is named to a reader: its outlet; else, for a copy, its original's name and
+    the copy's language ("vesti (en copy)", numbered when several: "vesti (en copy 2)"); else the
+    host of its URL; else its article id.  ``sources``: mappings with ``article`` and optionally
+    ``outlet``, ``url``, ``language`` and ``copy_of``."""
+    rows = {str(s["article"]): s for s in sources}
+    names: dict[str, str] = {}
+    for article, s in rows.items():
+        if s.get("outlet"):
+            names[article] = str(s["outlet"])
+        elif host := _host(s.get("url")):
+            names[article] = host
+    copies: dict[str, int] = {}
+    for article, s in rows.items():
+        if article in names:
+            continue
+        root, seen = s.get("copy_of"), {article}
+        while root in rows and rows[root].get("copy_of") and root not in seen:
+            seen.add(root)
+            root = rows[root]["copy_of"]
+        if root in rows and root != article and (root_name := names.get(root) or root):
+            language = s.get("language")
+            kind = f"{language} copy" if language and language != rows[root].get("language") else "copy"
+            key = f"{root_name} ({kind}"
+            copies[key] = copies.get(key, 0) + 1
+            names[article] = f"{key} {copies[key]})" if copies[key] > 1 else f"{key})"
+        else:
+            names.setdefault(article, article)
+    return names
+
+
+def _host(url: object) -> str | None:
+    if not isinstance(url, str) or "://" not in url:
+        return None
+    host = url.split("://", 1)[1].split("/", 1)[0].split("@")[-1].split(":")[0].lower()
+    return host.removeprefix("www.") or None
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     article: str
@@ -188,10 +226,12 @@ class Source:
     url: str | None = None
     language: str | None = None
     copy_of: str | None = None
+    name: str | None = None  # how a reader sees it named (``source_names``)
 
     def to_json(self) -> dict[str, Any]:
         return {
             "article": self.article,
+            "name": self.name or self.outlet or self.article,
             "outlet": self.outlet,
             "title": self.title,
             "url": self.url,
@@ -241,6 +281,7 @@ class Comparison:
                     s.get("url"),
                     s.get("language"),
                     s.get("copy_of"),
+                    s.get("name"),
                 )
                 for s in data.get("sources", [])
             ),

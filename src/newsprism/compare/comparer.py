@@ -23,7 +23,7 @@ from ..nlp.sentences import RuleSentenceSplitter
 from ..nlp.timex import find_times
 from ..represent.dense import Encoder
 from .align import Alignment, AlignParams, Doc, align, representatives, to_facts
-from .base import Comparison, Fact, Quote, QuoteExtractor, SentenceSplitter, Source, Span
+from .base import Comparison, Fact, Quote, QuoteExtractor, SentenceSplitter, Source, Span, source_names
 from .conflicts import Anchor, Annotated, Time, find_conflicts
 from .details import shared_details, unique_details
 from .quotes import RuleQuoteExtractor
@@ -124,9 +124,13 @@ class Comparer:
         )
         quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
         entities = entities_for([(i.article, i.text) for i in inputs], languages=language_of, mentions=mentions)
+        ordered = sorted(inputs, key=lambda i: i.article)
+        names = source_names(
+            {"article": i.article, "outlet": i.outlet, "url": i.url, "language": i.language, "copy_of": i.copy_of}
+            for i in ordered
+        )
         sources = tuple(
-            Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of)
-            for i in sorted(inputs, key=lambda i: i.article)
+            Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of, names[i.article]) for i in ordered
         )
         display = display_language or _display_language(inputs)
         where = {(st.article, st.start, st.end): k for k, st in enumerate(al.statements)} if al.translated else {}

@@ -21,7 +21,7 @@ Data = Mapping[str, Any]
 def _outlet(data: Data, article: str) -> str:
     for s in data.get("sources", []):
         if s["article"] == article:
-            return str(s.get("outlet") or s["article"])
+            return str(s.get("name") or s.get("outlet") or s["article"])
     return article
 
 
@@ -102,7 +102,7 @@ def to_text(data: Data, *, width: int = 100) -> str:
     )
     for s in data["sources"]:
         copy = f" (copy of {s['copy_of']})" if s.get("copy_of") else ""
-        out.append(f"  - {s.get('outlet') or '?'}: {s['title']}{copy}  [{s['article']}]")
+        out.append(f"  - {s.get('name') or s.get('outlet') or '?'}: {s['title']}{copy}  [{s['article']}]")
     out.append("")
     if data.get("label"):
         out.insert(0, str(data["label"]))
@@ -212,7 +212,9 @@ def to_markdown(data: Data) -> str:
     lines.append("|---|---|---|")
     for s in data["sources"]:
         copy = f" (copy of {_md(s['copy_of'])})" if s.get("copy_of") else ""
-        lines.append(f"| {_md(s.get('outlet') or '?')}{copy} | {_md(s['title'])} | {_md_code(s['article'])} |")
+        lines.append(
+            f"| {_md(s.get('name') or s.get('outlet') or '?')}{copy} | {_md(s['title'])} | {_md_code(s['article'])} |"
+        )
     if data.get("summary"):
         lines += ["", "## Summary", ""]
         for sent in data["summary"]:
@@ -294,7 +296,7 @@ def to_html(data: Data) -> str:
     for c in data.get("conflicts", []):
         for s in c["sides"]:
             marks.setdefault(s["article"], []).append((int(s["start"]), int(s["end"]), "conflict"))
-    head = "".join(f"<th>{_esc(s.get('outlet') or s['article'])}</th>" for s in sources)
+    head = "".join(f"<th>{_esc(s.get('name') or s.get('outlet') or s['article'])}</th>" for s in sources)
     parts = [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -309,7 +311,7 @@ def to_html(data: Data) -> str:
     for s in sources:
         copy = f" <span class=meta>(copy of {_esc(s['copy_of'])})</span>" if s.get("copy_of") else ""
         parts.append(
-            f"<tr><td>{_esc(s.get('outlet') or '?')}{copy}</td><td>{_esc(s['title'])}</td>"
+            f"<tr><td>{_esc(s.get('name') or s.get('outlet') or '?')}{copy}</td><td>{_esc(s['title'])}</td>"
             f"<td class=meta>{_esc(s['article'])}</td></tr>"
         )
     parts.append("</tbody></table>")

@@ -168,7 +168,7 @@ def _sentence_around(text: str, start: int, end: int, *, reach: int = 240) -> tu
 def _columns(data: Data, members: Sequence[tuple[Article, Assignment]]) -> list[Column]:
     order = {a.external_id: (a.id or 0) for a, _ in members}
     ids = {a.external_id: a.id for a, _ in members}
-    outlets = {s["article"]: str(s.get("outlet") or s["article"]) for s in data.get("sources", [])}
+    outlets = {s["article"]: str(s.get("name") or s.get("outlet") or s["article"]) for s in data.get("sources", [])}
     columns = [
         Column(
             article=s["article"],
