@@ -577,3 +577,21 @@ def test_comparison_names_copies_by_their_original() -> None:
     names = {s["article"]: s["name"] for s in data["sources"]}
     assert names["b"] == f"{inputs[0].outlet} (copy)"
     assert f"{inputs[0].outlet} (copy)" in to_text(data)
+
+
+def test_counts_of_different_outcomes_are_no_conflict() -> None:
+    """Five people injured and one killed are two counts; twelve killed and three killed differ."""
+    a = (
+        "A strong earthquake struck the province of Ardana on Tuesday, damaging houses and injuring at least "
+        "five people, officials in the province said."
+    )
+    b = (
+        "A strong earthquake struck the province of Ardana on Tuesday, killing at least one person, officials "
+        "in the province said."
+    )
+    data = Comparer().compare(_inputs(("a", a), ("b", b))).to_json()
+    assert not [c for c in data["conflicts"] if c["kind"] == "number"]
+    c = a.replace("injuring at least five people", "killing 12 people")
+    d = a.replace("injuring at least five people", "killing 3 people")
+    data = Comparer().compare(_inputs(("c", c), ("d", d))).to_json()
+    assert [c["topic"] for c in data["conflicts"] if c["kind"] == "number"] == ["people dead"]

@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v6"
+    assert extractor.name == "newsprism.RuleQuotes.v7"
     assert extractor.quotes("x", "") == []
 
 
@@ -669,3 +669,31 @@ def test_deterministic_and_fast(seeds: dict[str, Article]) -> None:
     assert time.perf_counter() - t0 < 2.0
     assert first == EXTRACTOR.quotes("a", text)
     assert len([q for q in first if q.kind == "direct"]) == 20 * 6
+
+
+def test_he_said_goes_on_with_the_last_named_speaker() -> None:
+    text = (
+        "Police Sgt. Barry Whiteside said the gunman talked to Charlene Kafoury at the reception desk.\n"
+        "Kafoury, who was standing in the doorway of the office, was struck in her midsection, Whiteside said.\n"
+        "She fell to the floor and died from her wounds, he said.\n"
+    )
+    quotes = RuleQuoteExtractor().quotes("a", text, language="en")
+    fell = [q for q in quotes if q.text.startswith("She fell")]
+    assert fell and fell[0].speaker == "Barry Whiteside"
+
+
+def test_a_quote_cut_over_two_lines_is_its_speakers() -> None:
+    text = (
+        "He said police told the group to stay put until officers allowed them to leave.\n"
+        "\"It's tough.\n"
+        'I want to get out," Adgate said by telephone.\n'
+    )
+    quotes = RuleQuoteExtractor().quotes("a", text, language="en")
+    assert [(q.speaker, q.text) for q in quotes if q.kind == "direct"] == [
+        ("Adgate", "It's tough."),
+        ("Adgate", "I want to get out"),
+    ]
+    # a paragraph reopening its quote still takes the speaker of the paragraph before
+    text = 'Blinken spoke to reporters after the talks, saying:\n"We have our differences. We will talk again."\n'
+    quotes = RuleQuoteExtractor().quotes("a", text, language="en")
+    assert [q.speaker for q in quotes if q.kind == "direct"] == ["Blinken"]

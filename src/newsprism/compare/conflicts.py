@@ -127,9 +127,47 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
         before, after = text[: q.start - base], text[q.end - base :]
         return "magnitude" if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) else None
     if q.unit not in _MEASURES:
-        return q.unit
+        role = _role(text, q.start - base, q.end - base) if a.language in (None, "en") else None
+        return f"{q.unit} {role}" if role else q.unit
     following = _WORD.findall(text[q.end - base :])[1:3]  # the unit's own word first
     return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) == 2 else None
+
+
+# What happened to what a count counts, when the words next to it say ("killing at least five
+# people", "three people were shot", "300 houses were damaged"): five people injured and one
+# killed are two counts, not a conflict.  In order of precedence ("shot dead" is dead).
+_ROLES = {
+    "dead": "killed killing kill kills dead died die dies death deaths perished fatalities drowned lives",
+    "injured": "injured injuring injures injury injuries wounded wounding hurt",
+    "missing": "missing",
+    "arrested": "arrested arresting detained detaining",
+    "displaced": "evacuated evacuating displaced homeless",
+    "rescued": "rescued rescuing",
+    "shot": "shot shooting",
+    "destroyed": "destroyed destroying collapsed flattened",
+    "damaged": "damaged damaging",
+}
+_ROLE_OF = {w: role for role, words in _ROLES.items() for w in words.split()}
+_ROLE_RANK = {role: k for k, role in enumerate(_ROLES)}
+_ROLE_STOP = frozenset({"and", "but", "or", "while", "as", "after", "before", "when", "including"})
+
+
+def _role(text: str, start: int, end: int) -> str | None:
+    """The role word of a count in its clause: among the two words before it and the five after
+    it (its counted noun first), up to a comma or a conjunction."""
+    near: list[str] = []
+    left = _CLAUSE_BREAK.split(text[:start])[-1]
+    for w in reversed(_WORD.findall(left)[-2:]):
+        if w.lower() in _ROLE_STOP:
+            break
+        near.append(w.lower())
+    right = _CLAUSE_BREAK.split(text[end:], maxsplit=1)[0]
+    for w in _WORD.findall(right)[:5]:
+        if w.lower() in _ROLE_STOP:
+            break
+        near.append(w.lower())
+    roles = {_ROLE_OF[w] for w in near if w in _ROLE_OF}
+    return min(roles, key=_ROLE_RANK.__getitem__) if roles else None
 
 
 # A vote or a score: "by a vote of 51 to 49", "a 52-48 vote", "won 3-1"; one per statement.

@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v6``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v7``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -170,7 +170,9 @@ class RuleQuoteExtractor:
     rule could attribute (speaker ``None``); they are mostly scare quotes and titles, so off by default.
     """
 
-    name = "newsprism.RuleQuotes.v6"  # v6: findings ("a poll found that"), longer bare subjects, "Bureau of Prisons"
+    # v6: findings ("a poll found that"), longer bare subjects, "Bureau of Prisons"; v7: "he said"
+    # goes on with the last named speaker, a quote cut over two lines keeps the speaker named after it
+    name = "newsprism.RuleQuotes.v7"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -247,10 +249,13 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
         first = text[start:end].lstrip()[:2]
         continues = carry is not None and any(first.startswith(c) for c, f in _FAMILY.items() if f == carry)
         runs = (language == "ru" and carry in (_DOUBLE, "g")) or (language in ("ja", "zh") and carry in ("c", "e"))
-        if runs and not continues and parts:
+        # elsewhere a quote reopens at each paragraph, but text cut one sentence a line does not:
+        # "It's tough. / I want to get out," Adgate said.
+        broken = not runs and carry == _DOUBLE and language not in ("ru", "ja", "zh")
+        if (runs or broken) and not continues and parts:
             # Russian does not reopen a quote at each paragraph: "Я опекал его. / … / … очка", - добавил он.
             # Nor does Japanese: 「最近見た中で一番良かった。/ …さすが」とべたホメだ。
-            run = _russian_run(text, lines, index, carry, markup)
+            run = _russian_run(text, lines, index, carry, markup, reach=1 if broken else 6)
             if run is not None:
                 last, close = run
                 for k in range(index, last + 1):
@@ -289,11 +294,12 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
 
 
 def _russian_run(
-    text: str, lines: list[tuple[int, int]], index: int, family: str, markup: list[tuple[int, int]]
+    text: str, lines: list[tuple[int, int]], index: int, family: str, markup: list[tuple[int, int]], reach: int = 6
 ) -> tuple[int, int] | None:
     """Where a quote left open before ``lines[index]`` closes when the paragraphs in between carry no
-    mark of its family: (the last paragraph, the position of the closing mark), or ``None``."""
-    for k in range(index, min(index + 6, len(lines))):
+    mark of its family: (the last paragraph, the position of the closing mark), or ``None``; within
+    ``reach`` paragraphs."""
+    for k in range(index, min(index + reach, len(lines))):
         a, b = lines[k]
         for m in _MARK.finditer(text, a, b):
             if _FAMILY[m.group()] != family or any(x <= m.start() < y for x, y in markup):
@@ -523,7 +529,9 @@ def _attribute(text: str, masked: str, paras: list[_Para], parts: list[_Part]) -
             part.mention, part.cue, part.how = src.mention, src.cue, "chain"
         if part.mention is not None:
             by_chain[part.chain] = part
-    _inherit(text, masked, paras)
+    # chains whose speaker a later paragraph names ("It's tough. / I want to get out," Adgate said)
+    named = {p.chain for p in parts if p.mention is not None and p.how not in ("chain", "")}
+    _inherit(text, masked, paras, named)
     # … and backward only for an opening part that nothing else attributed
     for part in reversed(parts):
         src = by_chain.get(part.chain)
@@ -533,9 +541,10 @@ def _attribute(text: str, masked: str, paras: list[_Para], parts: list[_Part]) -
             by_chain[part.chain] = part
 
 
-def _inherit(text: str, masked: str, paras: list[_Para]) -> None:
+def _inherit(text: str, masked: str, paras: list[_Para], named: set[int]) -> None:
     """Quotes without a cue of their own take the nearest attribution of their paragraph, or the last
-    one of the paragraph before when their paragraph is all quote."""
+    one of the paragraph before when their paragraph is all quote (unless the quote runs on into a
+    paragraph that names its speaker: ``named`` chains)."""
     previous: tuple[Mention, str] | None = None
     for para in paras:
         events = _events(para)
@@ -548,7 +557,11 @@ def _inherit(text: str, masked: str, paras: list[_Para]) -> None:
                 _, part.mention, part.cue = before[-1]
             elif after:
                 _, part.mention, part.cue = after[0]
-            elif previous is not None and masked[para.start : para.end].lstrip()[:1] in _FAMILY_START:
+            elif (
+                previous is not None
+                and masked[para.start : para.end].lstrip()[:1] in _FAMILY_START
+                and not (part.close_at is None and part.chain in named)
+            ):
                 part.mention, part.cue = previous
             part.how = "paragraph" if part.mention else ""
         if events:
@@ -839,6 +852,8 @@ class _Resolver:
         self.sentence_starts = [a for a, _ in self.sentences]
         self.masked = masked
         self.speakers = {c.mention.name for p in paras for c in p.cues if c.mention and c.mention.kind == "name"}
+        # where a named speaker of a cue stands ("..., Whiteside said."): a later "he said" goes on with them
+        self.speaking = {c.mention.start for p in paras for c in p.cues if c.mention and c.mention.kind == "name"}
         nominals = {
             c.mention.start: c.mention for p in paras for c in p.cues if c.mention and c.mention.kind == "nominal"
         }
@@ -906,9 +921,13 @@ class _Resolver:
                 cand = self.full(name)
                 person = self._is_person(cand) or (not strict and not cand.body and not cand.name.isupper())
                 if name.start not in self.possessive and person and (gender is None or cand.gender in (None, gender)):
-                    found.append(cand)
+                    found.append((cand, name))
             if found:
-                return found[-1] if k == s_i else found[0]
+                if k == s_i:
+                    return found[-1][0]
+                # "Kafoury was struck, Whiteside said. She fell to the floor, he said." -> Whiteside
+                speaking = [c for c, name in found if name.start in self.speaking]
+                return speaking[-1] if speaking else found[0][0]
         return None
 
     def resolve(self, mention: Mention) -> str | None:
