@@ -255,3 +255,18 @@ def test_japanese_and_chinese_digits_glued_to_their_counter(text: str, expected:
 def test_mixed_fractions() -> None:
     found = find_quantities("sentenced to 4 1/2 months, a 4-1/2-month term, on 5 3/4 acres, open 24/7")
     assert [(q.text, q.value) for q in found] == [("4 1/2", 4.5), ("4-1/2", 4.5), ("5 3/4", 5.75)]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The 170,000-square-foot building houses a number of businesses.", "square feet"),
+        ("The 15,800 square metre building houses several firms.", "square meters"),
+        ("a 10-mile stretch of road was closed", "miles"),
+        ("the quake struck 55 km south of Bireun", "kilometers"),
+        ("300 houses were damaged", "houses"),
+    ],
+)
+def test_a_measure_written_before_a_noun_is_the_unit(text: str, unit: str) -> None:
+    """ "170,000-square-foot building houses": the amount measures the building, it counts no houses."""
+    assert [q.unit for q in find_quantities(text, language="en")] == [unit]

@@ -702,16 +702,40 @@ def _qualifier(text: str, start: int, lang: str) -> tuple[int, str | None]:
     return m.start(), _QUALIFIERS[lang][m.group("q").lower()]
 
 
+# a measure written as an adjective ("a 170,000-square-foot building", "a 10-mile stretch"): the
+# amount measures, it does not count the noun after ("houses" in "the building houses ...")
+_MEASURE_ADJECTIVES = {
+    "foot": "feet", "feet": "feet", "metre": "meters", "meter": "meters", "kilometre": "kilometers",
+    "kilometer": "kilometers", "mile": "miles", "acre": "acres", "hectare": "hectares", "yard": "yards",
+    "inch": "inches", "ton": "tons", "tonne": "tons", "pound": "pounds", "gallon": "gallons", "litre": "liters",
+    "liter": "liters", "km": "kilometers", "kg": "kilograms",
+}  # fmt: skip
+
+
+def _measure_adjective(low: str, before: str) -> str | None:
+    """ "square-foot" -> "square feet", "mile" -> "miles"; None for any other word."""
+    parts = low.replace("’", "-").split("-")
+    unit = _MEASURE_ADJECTIVES.get(parts[-1])
+    if unit is None:
+        return None
+    area = parts[-2] if len(parts) > 1 else before
+    return f"{area} {unit}" if area in ("square", "cubic") else unit
+
+
 def _unit_after(text: str, pos: int, lang: str) -> str | None:
     """The counted noun after an amount: "ten Russian diplomats" -> "diplomats"."""
     stop = stopwords_for(lang)
     skipped = 0
+    before = ""
     for m in _WORD.finditer(text, pos, min(len(text), pos + 80)):
         gap = text[pos : m.start()]
         if gap.strip(" -") or ("\n" in gap):
             return None
         word = m.group()
         low = word.lower()
+        if lang == "en" and (measure := _measure_adjective(low, before)):
+            return measure
+        before = low
         if low in ("of", "de", "di", "des", "van") and skipped == 0 and not _WORDS[lang].get(low):
             pos = m.end()
             continue
