@@ -309,6 +309,34 @@ def test_one_quote_with_three_attributions_is_told_once() -> None:
     assert sum("We appreciate your respect" in s.text for s in summary.sentences) == 1, summary.sentences
 
 
+def test_one_figure_with_different_background_is_told_once() -> None:
+    """Three outlets lead with the week's 6.6 million claims, each with its own background (too
+    different to align as one fact): the summary gives the figure once."""
+    leads = [
+        "Another 6.6 million people filed for unemployment benefits last week, according to the Department of "
+        "Labor, as workers continue to suffer from job losses, furloughs and reduced hours during the pandemic.",
+        "The Labor Department reported Thursday that another 6.6 million people submitted applications for "
+        "unemployment benefits in the week ended April 4.",
+        "Another 6.6 million people applied for unemployment benefits last week, the government reported on "
+        "Thursday, as the economic shutdown continued to devastate the labor market.",
+    ]
+    rest = [
+        "It was the second largest number of initial claims since the department started tracking the data in 1967.",
+        "Economists expect the unemployment rate to climb above ten percent by the summer.",
+        "The central bank announced another package of loans for small businesses on Thursday.",
+    ]
+    inputs = [
+        CompareInput(f"s{n}", "Jobless claims", "\n".join([lead, rest[n]]), f"Outlet {n}")
+        for n, lead in enumerate(leads)
+    ]
+    summary = ExtractiveSummarizer().summarize(inputs, Comparer().compare(inputs), words=100)
+    assert sum("6.6 million" in s.text for s in summary.sentences) == 1, summary.sentences
+    # without the rule the figure is told more than once
+    loose = ExtractiveSummarizer(params=SummaryParams(same_figure_redundancy=2.0))
+    summary = loose.summarize(inputs, Comparer().compare(inputs), words=100)
+    assert sum("6.6 million" in s.text for s in summary.sentences) > 1
+
+
 def test_a_hedged_number_agrees_as_the_comparison_reads_it() -> None:
     """ "about 300" and "310" can be one amount: both are cited; "500" is not, and is named."""
     text = (
