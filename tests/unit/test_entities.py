@@ -87,6 +87,12 @@ def test_seed_mentions_point_into_the_text(seeds: list[Article]) -> None:
         ("They thanked Mr. Smith and Sen. Warren.", [("Smith", "person"), ("Warren", "person")]),
         ("Russian opposition leader Alexei Navalny", [("Russia", "place"), ("Alexei Navalny", "person")]),
         ("They met Ursula von der Leyen in Brussels.", [("Ursula von der Leyen", "person"), ("Brussels", "place")]),
+        # "for" joins an organisation's name, not a place to a person
+        (
+            "No money was paid to North Korea for Otto Warmbier.",
+            [("North Korea", "place"), ("Otto Warmbier", "person")],
+        ),
+        ("the Center for American Progress said", [("Center for American Progress", "other")]),
     ],
 )
 def test_titles_are_stripped_and_used_as_evidence(text: str, expected: list[tuple[str, str]]) -> None:

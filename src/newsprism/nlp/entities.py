@@ -314,6 +314,7 @@ class _Ctx:
 
 
 _JOINERS = _TITLES | _ORG_HEADS | _ORG_FIRST | _PLACE_HEADS | _PLACE_FIRST
+_FOR_JOINERS = _TITLES | _ORG_HEADS | _ORG_FIRST | _wordset("Centers Centres Campaign")
 
 
 def _split_parts(chain: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
@@ -326,7 +327,10 @@ def _split_parts(chain: list[tuple[int, int, str]]) -> list[list[tuple[int, int,
     for k, tok in enumerate(chain):
         word = tok[2]
         if word in _OF_WORDS or word in _PARTICLES:
-            keep = any(t[2] in _JOINERS for t in parts[-1][-2:]) or (word in _PARTICLES and len(chain) - k <= 3)
+            # "for" joins an organisation's name only ("Centers for Disease Control"), not a place
+            # to a person ("paid to North Korea for Otto Warmbier")
+            joiners = _FOR_JOINERS if word == "for" else _JOINERS
+            keep = any(t[2] in joiners for t in parts[-1][-2:]) or (word in _PARTICLES and len(chain) - k <= 3)
             if not keep:
                 parts.append([])
                 continue
