@@ -697,3 +697,32 @@ def test_a_quote_cut_over_two_lines_is_its_speakers() -> None:
     text = 'Blinken spoke to reporters after the talks, saying:\n"We have our differences. We will talk again."\n'
     quotes = RuleQuoteExtractor().quotes("a", text, language="en")
     assert [q.speaker for q in quotes if q.kind == "direct"] == ["Blinken"]
+
+
+def test_a_speaker_named_after_said_with_nouns_before_the_role() -> None:
+    text = (
+        "In a village in Bener Meriah district, one man was killed when a landslide engulfed a coffee "
+        "plantation, said disaster agency official Fauzi.\n"
+    )
+    quotes = RuleQuoteExtractor().quotes("a", text, language="en")
+    assert [q.speaker for q in quotes] == ["Fauzi"]
+    # "…, said he cannot comment": the pronoun opens the reported clause, it is not an inverted speaker
+    text = "Lovas, a state representative, said he cannot comment on the letter because he has not seen it.\n"
+    assert [q.speaker for q in RuleQuoteExtractor().quotes("a", text, language="en")] == ["Lovas"]
+
+
+def test_declaring_a_thing_is_no_reported_speech() -> None:
+    text = (
+        "Police chiefs mobilised all their forces, including those off duty, by declaring a general state of alert.\n"
+    )
+    assert RuleQuoteExtractor().quotes("a", text, language="en") == []
+    text = "The governor declared the election was over.\n"
+    assert [q.text for q in RuleQuoteExtractor().quotes("a", text, language="en")] == ["the election was over"]
+
+
+def test_he_is_no_place() -> None:
+    text = (
+        "The rescuers from Bener Meriah district and Fauzi, an agency official, reached the village on Wednesday.\n"
+        "Another four people died in hospitals in the district from their injuries, he said.\n"
+    )
+    assert [q.speaker for q in RuleQuoteExtractor().quotes("a", text, language="en")] == ["Fauzi"]

@@ -466,6 +466,13 @@ def _find_cues(masked: str, para: _Para) -> None:
                 cue.mention = _conjunct_subject(masked, para, first)
         elif (conj := skip_adverbs(toks, first - 1)) >= 0 and toks[conj].low in ("and", "but"):
             cue.mention = _conjunct_subject(masked, para, conj)  # "X bemoaned … and said “…”"
+        elif (
+            first > 0
+            and toks[first - 1].text == ","
+            and lemma in _INVERTIBLE
+            and (after := _ending_speaker(masked, toks, last + 1)) is not None
+        ):
+            cue.mention, cue.inverted = after, True  # "…, said disaster agency official Fauzi."
         else:
             cue.mention = mention_before(masked, toks, first)
             prev = toks[first - 1].text if first > 0 else ""
@@ -473,6 +480,18 @@ def _find_cues(masked: str, para: _Para) -> None:
             if cue.mention is None and lemma in _INVERTIBLE and (first == 0 or not toks[first - 1].is_word):
                 cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
+
+
+def _ending_speaker(masked: str, toks: list[Token], i: int) -> Mention | None:
+    """A named speaker that follows its cue right away and ends the sentence or the phrase ("…, said
+    disaster agency official Fauzi."); not "…, said he", "…, said on Twitter"."""
+    if i >= len(toks) or not toks[i].is_word:
+        return None
+    m = mention_after(masked, toks, i, inverted=True)
+    if m is None or m.kind != "name" or m.start != toks[i].start:
+        return None
+    k = bisect.bisect_left([t.start for t in toks], m.end)
+    return m if k >= len(toks) or toks[k].text in (".", ",", ";") else None
 
 
 def _sentence_of(para: _Para, pos: int) -> Sentence | None:
@@ -919,7 +938,9 @@ class _Resolver:
             found = []
             for name in self.names[bisect.bisect_left(self.positions, lo) : bisect.bisect_left(self.positions, hi)]:
                 cand = self.full(name)
-                person = self._is_person(cand) or (not strict and not cand.body and not cand.name.isupper())
+                person = (
+                    self._is_person(cand) or (not strict and not cand.body and not cand.name.isupper())
+                ) and not self._place_follows(name)
                 if name.start not in self.possessive and person and (gender is None or cand.gender in (None, gender)):
                     found.append((cand, name))
             if found:
@@ -929,6 +950,11 @@ class _Resolver:
                 speaking = [c for c, name in found if name.start in self.speaking]
                 return speaking[-1] if speaking else found[0][0]
         return None
+
+    def _place_follows(self, name: Mention) -> bool:
+        """ "Bener Meriah district", "Aceh province": the name of a place, not a person's."""
+        after = self.masked[name.end : name.end + 12].split()
+        return bool(after) and after[0].strip(",.;") in _PLACE_NOUNS
 
     def resolve(self, mention: Mention) -> str | None:
         if mention.kind == "name":
@@ -983,6 +1009,7 @@ class _Resolver:
 
 
 _INDEFINITE_DET = _words("a an another one")
+_PLACE_NOUNS = _words("district province region county village city town island state area prefecture")
 _RU_CASE_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ую", "ого", "ому")
 
 

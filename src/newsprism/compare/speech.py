@@ -265,7 +265,7 @@ _ROLES = _words(
     "chairwoman chair director judge justice ambassador general gen gen. adm adm. admiral col col. colonel "
     "lt lt. lieutenant sgt sgt. sergeant capt capt. captain cmdr cmdr. commander officer chief "
     "commissioner attorney rev rev. reverend pope king queen prince princess sheikh emir ceo founder "
-    "spokesman spokeswoman spokesperson deputy candidate nominee congressman congresswoman councilman "
+    "spokesman spokeswoman spokesperson official deputy candidate nominee congressman congresswoman councilman "
     "councilwoman councilmember delegate assemblyman assemblywoman sir dame lord lady father sister rabbi "
     "imam bishop cardinal coach detective sheriff superintendent host anchor correspondent columnist "
     "editor analyst economist executive manager chairperson trustee administrator supervisor treasurer "
@@ -839,6 +839,18 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
         ):
             return None  # "said North Korea's latest …", "said Trump would win": a clause, not a speaker
         return parse_name(tokens[i : j + 1], text)
+    if inverted and tok.is_word and not tok.is_cap and tok.low not in _FUNCTION:
+        # "said disaster agency official Fauzi": nouns, a role, then the name
+        k = i
+        while k < len(tokens) and k - i < 4 and tokens[k].is_word and not tokens[k].is_cap:
+            if tokens[k].low in _FUNCTION:
+                break
+            k += 1
+        if i < k < len(tokens) and tokens[k - 1].low in _ROLES and is_name_token(tokens[k]):
+            m = mention_after(text, tokens, k, inverted=inverted)
+            if m is not None and m.kind == "name":
+                roles = tuple(t.low for t in tokens[i:k]) + m.roles
+                return Mention(tok.start, m.end, text[tok.start : m.end], "name", m.name, roles, m.gender, True)
     return _nominal_from(text, tokens, i)
 
 
@@ -1012,6 +1024,25 @@ _CLAUSE_OPENERS = _words(
     "no not if when while both all any each every neither nobody none"  # not "nothing": "he said nothing about it"
 )
 _AUX_VERBS = _words("is are was were has have had will would could should can may might must does did")
+_ARTICLES = _words("the a an this these those some many no any each every all both")
+
+
+def _verb_within(tokens: list[Token], start: int, hi: int, reach: int = 12) -> bool:
+    """Whether a finite verb (an auxiliary, a past form, a verb in -s after a noun) follows within
+    ``reach`` words of the clause: "said a man was killed", "said the quake damaged 300 houses"."""
+    for k in range(start, min(start + reach, len(tokens))):
+        t = tokens[k]
+        if t.start >= hi or t.text in (".", ";", ":"):
+            break
+        if t.low in _AUX_VERBS or (t.is_word and t.text.islower() and len(t.low) > 3 and t.low.endswith("ed")):
+            return True
+        if t.is_word and t.text.islower() and t.low.endswith("s") and not t.low.endswith(("ss", "us", "is")):
+            prev = tokens[k - 1]
+            if prev.is_word and prev.low not in _ARTICLES and prev.low not in _FUNCTION and k > start:
+                return True  # "said the plan needs work"
+    return False
+
+
 _ADVERBIAL = _words(
     "in on at during to after before earlier later last this yesterday today tonight again also monday tuesday "
     "wednesday thursday friday saturday sunday"
@@ -1060,6 +1091,8 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
     nxt = tokens[i]
     opener = nxt.low in _CLAUSE_OPENERS or re.split(r"['’]", nxt.low)[0] in _CLAUSE_OPENERS  # "he's", "it's"
     if lemma in THATLESS_CUES and (opener or is_name_token(nxt) or nxt.text.isdigit()):
+        if nxt.low in _ARTICLES and not _verb_within(tokens, i + 1, hi):
+            return None  # "by declaring a general state of alert", "said a source": an object, not a clause
         return nxt.start
     if lemma in THATLESS_CUES and nxt.is_word and nxt.low not in _FUNCTION:
         # a bare noun phrase, then its verb: "critics say resources could be better spent"
