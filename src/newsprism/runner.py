@@ -15,9 +15,10 @@ import logging
 import multiprocessing as mp
 import multiprocessing.pool
 import os
+import re
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 from typing import Any, BinaryIO
 
 from .cluster.crosslingual import signature
@@ -92,6 +93,7 @@ class Preparer:
         self.skip_language = skip_language
 
     def __call__(self, draft: Draft) -> Prepared:
+        draft = without_surrogates(draft)
         result = self.cleaner.clean(draft)
         if isinstance(result, Rejection):
             return Prepared(None, None, result)
@@ -114,6 +116,20 @@ class Preparer:
                 vector = title_lead_vector(self.encoder, self.languages, result.title, result.text, result.language)
         label_tokens = lead_tokens(result.title, result.text, result.language)
         return Prepared(result, features, None, features.dumps(), aliases, vector, label_tokens, sig)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(draft: Draft) -> Draft:
+    """The draft with lone surrogates (JSON's "\\ud800", which no UTF-8 store can hold) replaced by
+    U+FFFD in every text field."""
+    changed = {
+        f.name: _SURROGATE.sub("\ufffd", value)
+        for f in fields(draft)
+        if isinstance(value := getattr(draft, f.name), str) and _SURROGATE.search(value)
+    }
+    return replace(draft, **changed) if changed else draft
 
 
 def iter_drafts(

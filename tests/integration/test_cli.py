@@ -126,6 +126,24 @@ def test_a_bad_line_is_reported_on_stderr_and_the_good_lines_are_ingested(invoke
     assert [a["article"] for a in assignments(invoke)] == ["rates-1", "museum-1"]
 
 
+def test_lone_surrogates_are_replaced_not_fatal(invoke: Invoke, tmp_path: Path) -> None:
+    """JSON's "\\ud800" and a feed's "&#xD800;" name no character a UTF-8 store can hold: each is read
+    as U+FFFD, and the batch goes on."""
+    body = "The harbour authority announced on Tuesday a new container terminal doubling capacity next spring."
+    jsonl = tmp_path / "s.jsonl"
+    jsonl.write_text('{"id": "s", "title": "Port", "text": "' + body + ' \\ud800 Officials welcomed it."}\n')
+    rss = tmp_path / "s.rss"
+    rss.write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>S</title><link>https://s.example.com/</link>'
+        "<item><title>Terminal &#xD800; opens</title><link>https://s.example.com/a</link><description>"
+        + (body + " ") * 3
+        + "</description></item></channel></rss>"
+    )
+    result = invoke("ingest", str(jsonl), str(rss))
+    assert result.exit_code == 0, result.output
+    assert summary(result.stdout)[:3] == (2, 0, 0)
+
+
 def test_ingest_reads_jsonl_from_stdin(invoke: Invoke, handwritten_path: Path) -> None:
     data = handwritten_path.read_bytes()
     result = invoke("ingest", "-", input=data)

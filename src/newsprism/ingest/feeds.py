@@ -89,6 +89,10 @@ def _html_entities_to_refs(text: str) -> str:
     return _ENTITY_REF.sub(fix, text)
 
 
+# character references to UTF-16 surrogates (D800-DFFF, 55296-57343)
+_SURROGATE_REF = re.compile(rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*5(?:529[6-9]|5[3-9]\d\d|6\d{3}|7[0-2]\d\d|73[0-3]\d|734[0-3]));")
+
+
 def parse_xml(data: bytes) -> Any:
     """The root element of an XML document, parsed safely (see the module docstring).
 
@@ -98,6 +102,7 @@ def parse_xml(data: bytes) -> Any:
     import defusedxml.ElementTree as safe_et
     from defusedxml import DefusedXmlException
 
+    data = _SURROGATE_REF.sub(b"&#xFFFD;", data)  # "&#xD800;" names no character: reading it fails later
     try:
         return safe_et.fromstring(data, forbid_dtd=False, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
