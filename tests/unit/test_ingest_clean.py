@@ -416,3 +416,19 @@ def test_normalise_text_and_content_hash_match_the_plain_regex_steps(text: str) 
 def test_normalise_text_matches_the_plain_regex_steps_on_any_text(text: str) -> None:
     assert normalise_text(text) == _normalise_reference(text)
     assert content_hash("", text) == _hash_reference("", text)
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("https://example.org/news/1", "https://example.org/news/1"),
+        ("www.example.org/news/1", "www.example.org/news/1"),
+        ("N/A", None),
+        ("not a url", None),
+        ("none", None),
+    ],
+)
+def test_a_placeholder_is_no_url(given: str, kept: str | None) -> None:
+    """Two articles whose url says "N/A" are not one page (the url is how duplicates are found)."""
+    a = article(cleaner().clean(Draft(origin="x", text=BODY, title="Blinken meets Lavrov", url=given)))
+    assert a.url == kept

@@ -274,7 +274,7 @@ class Cleaner:
                 f"clean text has {len(text)} characters (minimum {self.min_text_chars})",
             )
 
-        url = draft.url or (extracted.url if extracted else None)
+        url = _a_url(draft.url) or (_a_url(extracted.url) if extracted else None)
         site_name = extracted.site_name if extracted else None
         declared = normalise_language(draft.language) or normalise_language(extracted.language if extracted else None)
         sample = f"{title}\n{text[:LANGUAGE_SAMPLE_CHARS]}"
@@ -403,3 +403,13 @@ def _echoes_host(site_name: str, host: str) -> bool:
     key = title_key(site_name)
     labels = host.split(".")
     return key in labels or key == "".join(labels) or key == "".join(labels[:-1])
+
+
+_URL_LIKE = re.compile(r"(?i)(?:[a-z][a-z0-9+.-]*://|www\.)[^\s/]+\S*")
+
+
+def _a_url(value: str | None) -> str | None:
+    """The value when it reads as a URL ("https://…", "www.…"); placeholders such as "N/A" or "none"
+    are no URL, and two different articles sharing one would read as the same page."""
+    value = (value or "").strip()
+    return value if _URL_LIKE.fullmatch(value) else None
