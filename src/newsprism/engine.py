@@ -27,7 +27,7 @@ from .cluster.crosslingual import DenseParams
 from .cluster.idf import snapshot_boundary
 from .cluster.metrics import bcubed
 from .cluster.online import ClusterParams, OnlineClusterer
-from .errors import ConfigError, NotFound
+from .errors import ConfigError, Interrupted, NotFound
 from .gcpolicy import relaxed_gc
 from .ingest.parsers import JsonLine
 from .model import Article, Assignment, Draft, Explanation, IngestReport, Rejection, Story, StoryEvent
@@ -374,7 +374,18 @@ class Engine:
     ) -> IngestReport:
         with relaxed_gc():
             report = IngestReport(duplicate_of={} if find_duplicates else None)
-            return self._consume_all(items, report, on_progress=on_progress, on_reject=on_reject)
+            it = iter(items)
+            try:
+                return self._consume_all(it, report, on_progress=on_progress, on_reject=on_reject)
+            except KeyboardInterrupt as exc:
+                if isinstance(exc, Interrupted):
+                    raise
+                raise Interrupted(report) from exc
+            finally:
+                # a generator over a worker pool: stop the pool now, not when it is collected
+                close = getattr(it, "close", None)
+                if close is not None:
+                    close()
 
     def _consume_all(
         self,

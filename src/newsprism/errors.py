@@ -12,6 +12,9 @@
      │    └── NotFound          no such story / article
      └── MissingDependency      an optional extra is needed ("pip install 'newsprism[x]'")
 
+    KeyboardInterrupt
+     └── Interrupted            Ctrl-C during an ingest, with the report of what was kept
+
 Every error carries the context that names what failed (``path``, ``line``, ``url``, ``stage``)
 so an adapter can print one clear line without a traceback.  Rejecting an input during ingest is
 *data* (:class:`newsprism.model.Rejection`), not an exception: an :class:`IngestError` is raised
@@ -20,10 +23,13 @@ only by the functions that read a single input, and the ingest runner turns it i
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "ConfigError",
     "FetchError",
     "IngestError",
+    "Interrupted",
     "MissingDependency",
     "NewsprismError",
     "NotFound",
@@ -124,3 +130,13 @@ class MissingDependency(NewsprismError):
         super().__init__(f"{package} is not installed; install it with: {hint}", stage="import")
         self.package = package
         self.extra = extra
+
+
+class Interrupted(KeyboardInterrupt):
+    """An ingest stopped by Ctrl-C (or SIGINT): ``report`` counts what was stored before it; the
+    batch in progress was rolled back.  A :class:`KeyboardInterrupt`, so whatever stops on one
+    still does."""
+
+    def __init__(self, report: Any) -> None:
+        super().__init__("interrupted")
+        self.report = report

@@ -16,6 +16,7 @@ import multiprocessing as mp
 import multiprocessing.pool
 import os
 import re
+import signal
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
@@ -161,6 +162,9 @@ _worker_settings: Settings | None = None
 def _init_worker(settings: Settings, dense: bool, skip_language: str | None = None) -> None:
     global _worker, _worker_settings
     _worker_settings = settings
+    # Ctrl-C reaches the whole process group: the writer stops the pool; a worker killed by it
+    # while holding the pool's queue lock would leave Pool.terminate waiting for ever
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # the writer (clustering, store) is the sequential bottleneck: workers yield the CPU to it
     with contextlib.suppress(AttributeError, OSError):  # no os.nice (Windows) or not allowed
         os.nice(WORKER_NICENESS)

@@ -265,6 +265,18 @@ def test_a_failure_in_the_second_batch_keeps_the_first(make_engine: MakeEngine, 
     assert rows(engine) == rows(clean)
 
 
+def test_an_interrupt_reports_what_was_kept(make_engine: MakeEngine, demo_specs: list[str]) -> None:
+    """Ctrl-C in the third batch: the two batches before are kept and counted, the third rolled back."""
+    from newsprism.errors import Interrupted
+
+    failure = Failure(5, KeyboardInterrupt())
+    engine = make_engine(batch_size=2, clusterer_factory=lambda: FailingClusterer(failure))
+    with pytest.raises(Interrupted) as stopped:
+        engine.ingest(demo_specs)
+    assert isinstance(stopped.value, KeyboardInterrupt)
+    assert stopped.value.report.ingested == engine.store.article_count() == 4
+
+
 # --- rejections -----------------------------------------------------------------------------------
 
 

@@ -16,7 +16,7 @@ import click
 
 from .. import __version__
 from ..engine import Engine, Progress
-from ..errors import ConfigError, NewsprismError
+from ..errors import ConfigError, Interrupted, NewsprismError
 from ..model import Rejection
 from ..settings import SETTINGS, Settings
 from ..store.base import StoryQuery
@@ -167,6 +167,16 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
 
             try:
                 report = engine.ingest(paths, stdin=sys.stdin.buffer, on_progress=on_progress, on_reject=on_reject)
+            except Interrupted as stop:
+                if bar is not None:
+                    bar.close()
+                    bar = None
+                kept = stop.report
+                if as_json:
+                    click.echo(json.dumps({**render.report_json(kept), "interrupted": True}, indent=2))
+                else:
+                    click.echo(f"kept before the interruption: {kept.summary()}")
+                raise
             finally:
                 if bar is not None:
                     bar.close()

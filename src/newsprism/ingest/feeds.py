@@ -90,7 +90,9 @@ def _html_entities_to_refs(text: str) -> str:
 
 
 # character references to UTF-16 surrogates (D800-DFFF, 55296-57343)
-_SURROGATE_REF = re.compile(rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*5(?:529[6-9]|5[3-9]\d\d|6\d{3}|7[0-2]\d\d|73[0-3]\d|734[0-3]));")
+_SURROGATE_REF = re.compile(
+    rb"&#(?:[xX]0*[dD][89a-fA-F][0-9a-fA-F]{2}|0*5(?:529[6-9]|5[3-9]\d\d|6\d{3}|7[0-2]\d\d|73[0-3]\d|734[0-3]));"
+)
 
 
 def parse_xml(data: bytes) -> Any:
