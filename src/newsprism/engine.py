@@ -174,6 +174,11 @@ class Engine:
         return self.clusterer
 
     def _restore(self) -> OnlineClusterer:
+        # one snapshot: another process (the web server, a second ingest) may commit between reads
+        with self.store.snapshot():
+            return self._restore_from_store()
+
+    def _restore_from_store(self) -> OnlineClusterer:
         self._state_version = self._story_state()  # before reading: a change meanwhile restores again
         cl = self._factory()
         counts, n = self.store.load_doc_freq()

@@ -552,3 +552,24 @@ def test_next_story_id_never_reuses_the_id_of_a_merged_away_story(store: SQLiteS
         store.refresh_stories({1, 2})
     assert store.story_count() == 1
     assert store.next_story_id() == 3
+
+
+def test_a_snapshot_reads_one_state_while_another_process_writes(tmp_path: Path) -> None:
+    """The clusterer's state is read in several queries: another writer's commit in between must
+    not be half seen (a CLI ingest beside the web server failed that way)."""
+    path = tmp_path / "shared.db"
+    reader, writer = SQLiteStore(path), SQLiteStore(path)
+    with writer.transaction():
+        writer.set_meta("a", "1")
+        writer.set_meta("b", "1")
+    with reader.snapshot():
+        assert reader.get_meta("a") == "1"
+        with writer.transaction():
+            writer.set_meta("a", "2")
+            writer.set_meta("b", "2")
+        assert reader.get_meta("b") == "1"  # the state of the first read
+        with reader.transaction():  # inside a snapshot: joins it (reads only)
+            assert reader.get_meta("a") == "1"
+    assert (reader.get_meta("a"), reader.get_meta("b")) == ("2", "2")
+    reader.close()
+    writer.close()

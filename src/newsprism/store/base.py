@@ -73,6 +73,11 @@ class Store(Protocol):
     # transactions --------------------------------------------------------------------------
     def transaction(self) -> AbstractContextManager[None]: ...
 
+    def snapshot(self) -> AbstractContextManager[None]:
+        """Reads that see one state of the store, whatever other processes commit meanwhile
+        (inside :meth:`transaction`, that transaction's)."""
+        ...
+
     def close(self) -> None: ...
 
     # articles --------------------------------------------------------------------------------

@@ -159,6 +159,21 @@ class SQLiteStore:
             self._db.execute("ROLLBACK")
             raise StoreError(f"cannot commit to {self.path}: {exc}", path=self.path) from exc
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: in WAL mode every read in it sees the database as of its first read,
+        while other processes write.  Inside :meth:`transaction`, that transaction."""
+        if self._depth:
+            yield
+            return
+        self._db.execute("BEGIN")
+        self._depth = 1
+        try:
+            yield
+        finally:
+            self._depth = 0
+            self._db.execute("COMMIT")  # a read transaction: nothing to write
+
     def close(self) -> None:
         self._db.close()
 
