@@ -595,3 +595,22 @@ def test_counts_of_different_outcomes_are_no_conflict() -> None:
     d = a.replace("injuring at least five people", "killing 3 people")
     data = Comparer().compare(_inputs(("c", c), ("d", d))).to_json()
     assert [c["topic"] for c in data["conflicts"] if c["kind"] == "number"] == ["people dead"]
+
+
+def test_a_very_big_story_is_compared_on_its_first_reports(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Alignment costs the square of the statements: past MAX_COMPARE_SOURCES articles, the
+    originals published first (and their copies) are compared, and the comparison says so."""
+    from newsprism.compare import comparer as module
+
+    monkeypatch.setattr(module, "MAX_COMPARE_SOURCES", 3)
+    texts = [QUAKE_A, QUAKE_B, QUAKE_A.replace("12 people", "13 people"), QUAKE_B.replace("Tuesday", "Monday")]
+    inputs = [
+        dataclasses.replace(i, published=datetime(2024, 3, 5 + (3 - k), tzinfo=UTC))
+        for k, i in enumerate(_inputs(*((f"s{k}", t) for k, t in enumerate(texts))))
+    ]
+    inputs.append(dataclasses.replace(inputs[3], article="c3", copy_of="s3"))  # a copy of the first report
+    chosen = [i.article for i in module.compared(inputs)]
+    assert chosen == ["s1", "s2", "s3"]  # s3, s2, s1 are the first three reports; the copy does not fit
+    data = Comparer().compare(inputs).to_json()
+    assert data["omitted"] == 2 and {s["article"] for s in data["sources"]} == {"s1", "s2", "s3"}
+    assert "2 more articles of the story not compared" in to_text(data)

@@ -181,6 +181,11 @@ class Comparison(BaseModel):
     story: int | None
     label: str
     version: str
+    omitted: int = Field(
+        default=0,
+        description="Articles of the story not compared: a story of more than 100 articles is compared on its "
+        "first 100 reports (originals in publication order, then their copies).",
+    )
     sources: list[_Source]
     facts: list[_Fact]
     unique: list[_Fact]

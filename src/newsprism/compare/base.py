@@ -252,6 +252,7 @@ class Comparison:
     entities: tuple[Entity, ...]
     version: str = ""
     display_language: str | None = None
+    omitted: int = 0  # articles of the story left out: past the first MAX_COMPARE_SOURCES
 
     @classmethod
     def facts_from_json(cls, data: Mapping[str, Any]) -> Comparison:
@@ -306,6 +307,7 @@ class Comparison:
             entities=(),
             version=str(data.get("version") or ""),
             display_language=data.get("display_language"),
+            omitted=int(data.get("omitted") or 0),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -313,6 +315,7 @@ class Comparison:
             "story": self.story,
             "version": self.version,
             "display_language": self.display_language,
+            "omitted": self.omitted,
             "sources": [s.to_json() for s in self.sources],
             "facts": [f.to_json() for f in self.facts],
             "unique": [f.to_json() for f in self.unique],

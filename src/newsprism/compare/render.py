@@ -18,6 +18,17 @@ __all__ = ["to_html", "to_markdown", "to_text"]
 Data = Mapping[str, Any]
 
 
+def omitted_note(data: Data) -> str:
+    """What a comparison of a very big story left out, or ""."""
+    n = int(data.get("omitted") or 0)
+    if not n:
+        return ""
+    return (
+        f"{n:,} more article{'' if n == 1 else 's'} of the story not compared: a story this big is compared on "
+        f"its first {len(data.get('sources', [])):,} reports"
+    )
+
+
 def _outlet(data: Data, article: str) -> str:
     for s in data.get("sources", []):
         if s["article"] == article:
@@ -100,6 +111,8 @@ def to_text(data: Data, *, width: int = 100) -> str:
     out.append(
         f"Comparison of {count} source{'' if count == 1 else 's'}" + (f" (story {story})" if story is not None else "")
     )
+    if data.get("omitted"):
+        out.append(f"  ({omitted_note(data)})")
     for s in data["sources"]:
         copy = f" (copy of {s['copy_of']})" if s.get("copy_of") else ""
         out.append(f"  - {s.get('name') or s.get('outlet') or '?'}: {s['title']}{copy}  [{s['article']}]")
@@ -208,6 +221,8 @@ def to_markdown(data: Data) -> str:
     title = data.get("label") or "Comparison"
     lines.append(f"# {_md(title)}")
     lines.append("")
+    if data.get("omitted"):
+        lines.extend([f"*{_md(omitted_note(data))}*", ""])
     lines.append("| source | title | article |")
     lines.append("|---|---|---|")
     for s in data["sources"]:
@@ -306,6 +321,7 @@ def to_html(data: Data) -> str:
         f"<title>{_esc(data.get('label') or 'newsprism comparison')}</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<h1>{_esc(data.get('label') or 'Comparison of sources')}</h1>",
+        f"<p class=meta>{_esc(omitted_note(data))}</p>" if data.get("omitted") else "",
         "<table><thead><tr><th>source</th><th>title</th><th>article</th></tr></thead><tbody>",
     ]
     for s in sources:

@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from ..compare.base import Comparison, ConflictSide, Sentence, SentenceSplitter, Span
-from ..compare.comparer import CompareInput, capped
+from ..compare.comparer import CompareInput, capped, compared
 from ..nlp.mtsigns import read_translation_signs
 from ..nlp.numbers import find_quantities, same_quantity
 from ..nlp.sentences import RuleSentenceSplitter
@@ -105,7 +105,7 @@ class ExtractiveSummarizer:
         self.params = params or SummaryParams()
 
     def summarize(self, inputs: Sequence[CompareInput], comparison: Comparison, *, words: int = 100) -> Summary:
-        inputs = sorted((capped(i) for i in inputs), key=lambda i: i.article)  # what was compared
+        inputs = sorted((capped(i) for i in compared(inputs)), key=lambda i: i.article)  # what was compared
         groups = {s.article: (s.copy_of or s.article) for s in comparison.sources}
         originals = [i for i in inputs if not i.copy_of]
         candidates = self._candidates(originals, comparison, groups)

@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..compare.render import disputed_by
+from ..compare.render import disputed_by, omitted_note
 from ..model import Article, Assignment
 
 __all__ = [
@@ -120,6 +120,7 @@ class StoryView:
     entities: tuple[EntityRow, ...]
     quotes: tuple[QuoteRow, ...]
     other_sources: int  # sources with nothing in the side-by-side rows
+    omitted: str = ""  # what a comparison of a very big story left out ("" when nothing)
 
     @property
     def has_rows(self) -> bool:
@@ -318,6 +319,7 @@ def story_view(data: Data, members: Sequence[tuple[Article, Assignment]]) -> Sto
         entities=_entities(data),
         quotes=_quotes(data, by_article),
         other_sources=len(all_columns) - len(columns),
+        omitted=omitted_note(data),
     )
 
 
