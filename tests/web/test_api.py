@@ -48,12 +48,26 @@ def test_search_by_text_outlet_entity_and_dates(client: TestClient, seeded: Seed
 
 
 def test_bad_query_values_are_422_with_a_json_body(client: TestClient) -> None:
-    for params in ({"since": "yesterday"}, {"order": "oldest"}, {"page": "0"}, {"per_page": "1000"}):
+    for params in (
+        {"since": "yesterday"},
+        {"order": "oldest"},
+        {"page": "0"},
+        {"per_page": "1000"},
+        {"page": "99999999999999999999999"},  # past SQLite's integers
+        {"since": "0001-01-01T00:00:00+01:00"},  # before year 1 in UTC
+        {"until": "9999-12-31T23:59:59-01:00"},
+    ):
         response = client.get("/api/v1/stories", params=params)
         assert response.status_code == 422, params
         error = response.json()["error"]
         assert error["status"] == 422 and error["message"]
     assert client.get("/api/v1/stories", params={"since": "2021-06-01", "until": "2021-05-01"}).status_code == 422
+    # a NUL cut the title pattern short and matched every story
+    assert (
+        client.get("/api/v1/stories", params={"q": "\x00"}).json()["total"]
+        == client.get("/api/v1/stories").json()["total"]
+    )
+    assert client.get("/api/v1/stories", params={"q": "zq\x00zq"}).json()["total"] == 0
 
 
 def test_a_story_is_its_comparison_as_the_cli_prints_it(client: TestClient, seeded: Seeded) -> None:
@@ -269,4 +283,8 @@ def test_a_display_language_is_read_in_any_case_and_an_unknown_one_is_refused(
     upper = client.get(f"/api/v1/stories/{seeded.seed_story}", params={"language": "EN"})
     assert upper.status_code == 200 and upper.json()["display_language"] == "en"
     unknown = client.get(f"/api/v1/stories/{seeded.seed_story}", params={"language": "xx"})
-    assert unknown.status_code == 400 and "unknown language code 'xx'" in unknown.json()["error"]["message"]
+    assert unknown.status_code == 422 and "'xx' is no language code" in unknown.json()["error"]["message"]
+    assert client.get(f"/stories/{seeded.seed_story}", params={"language": "xx"}).status_code == 422
+    # a language no source is in: the default (English here), as the JSON says
+    other = client.get(f"/api/v1/stories/{seeded.seed_story}", params={"language": "de"})
+    assert other.status_code == 200 and other.json()["display_language"] == "en"

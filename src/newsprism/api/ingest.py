@@ -35,7 +35,7 @@ def ingest_records(engine: Engine, records: Sequence[Any], *, tag: str | None = 
     index_of: dict[str, int] = {}
     for i, record in enumerate(records):
         origin = f"api:{tag}#{i}"
-        size = len(json.dumps(record, ensure_ascii=False).encode("utf-8"))
+        size = len(json.dumps(record, ensure_ascii=False).encode("utf-8", "surrogatepass"))
         if size > limit:
             results[i] = _rejected(i, "too-large", f"{size} bytes, over the limit of {limit}")
             continue

@@ -36,7 +36,7 @@ from .schemas import (
     article_out,
     story_out,
 )
-from .search import Order, Search
+from .search import Order, Search, parse_language
 
 __all__ = ["TokenFirst", "router"]
 
@@ -149,6 +149,7 @@ def get_story(
     """A story's comparison with its label and summary: the JSON of ``newsprism story ID --compare --json``
     (docs/compare.md).  Computed on first request, then cached until the story changes."""
     cache: StoryCache = request.app.state.story_cache
+    language = parse_language(language)
     with _hub(request).read() as engine:
 
         def make() -> bytes:

@@ -11,9 +11,10 @@ from urllib.parse import urlencode
 from ..store.base import StoryQuery
 from .errors import ApiError
 
-__all__ = ["Order", "Search", "parse_when"]
+__all__ = ["Order", "Search", "parse_language", "parse_when"]
 
 Order = Literal["newest", "biggest"]
+MAX_PAGE = 10**9  # far past any store: offsets stay inside SQLite's 64-bit integers
 
 
 def parse_when(value: str | None, *, name: str, end: bool = False) -> datetime | None:
@@ -28,15 +29,27 @@ def parse_when(value: str | None, *, name: str, end: bool = False) -> datetime |
             moment = datetime.combine(day, time.max if end else time.min)
         else:
             moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
+        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except (ValueError, OverflowError):  # OverflowError: "0001-01-01T00:00+01:00" is before year 1 in UTC
         raise ApiError(422, "bad-query", f"{name}: {value!r} is not a date (YYYY-MM-DD) or date-time") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def parse_language(value: str | None) -> str | None:
+    """A display language as asked ("EN", "eng"), as its ISO 639-1 code; an unknown code is a 422."""
+    if value is None or not value.strip():
+        return None
+    from ..nlp.language import normalise_language
+
+    code = normalise_language(value.strip())
+    if code is None:
+        raise ApiError(422, "bad-query", f"language: {value!r} is no language code (use ISO 639-1, such as en or ru)")
+    return code
 
 
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = " ".join(value.split())
+    value = " ".join(value.replace("\x00", " ").split())  # a NUL cut SQLite's pattern short: matched all
     return value or None
 
 
@@ -66,6 +79,8 @@ class Search:
         page: int = 1,
         per_page: int = 20,
     ) -> Search:
+        if page > MAX_PAGE:  # past SQLite's integers (the offset overflowed: a 500)
+            raise ApiError(422, "bad-query", f"page: must be at most {MAX_PAGE}")
         search = cls(_clean(q), _clean(outlet), _clean(entity), _clean(since), _clean(until), order, page, per_page)
         search.query()  # validates the dates
         return search

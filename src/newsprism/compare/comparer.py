@@ -133,7 +133,9 @@ class Comparer:
         sources = tuple(
             Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of, names[i.article]) for i in ordered
         )
-        display = display_language or _display_language(inputs)
+        # a language no source is in shows nothing in it: the default then (English, else the main one)
+        asked = display_language if display_language in {i.language for i in inputs} else None
+        display = asked or _display_language(inputs)
         where = {(st.article, st.start, st.end): k for k, st in enumerate(al.statements)} if al.translated else {}
         lang_of = {st.article: lang for st, lang in zip(al.statements, al.languages, strict=True)}
         worded = [_in_language(f, display, al, where, lang_of) for f in facts]

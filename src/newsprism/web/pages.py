@@ -18,7 +18,7 @@ from .. import __version__
 from ..api.auth import SESSION_COOKIE, Auth
 from ..api.errors import Problem
 from ..api.hub import EngineHub
-from ..api.search import Order, Search
+from ..api.search import Order, Search, parse_language
 from ..model import Article, Assignment, Story, StoryEvent
 from ..nlp.mtsigns import read_translation_signs
 from .timeline import build_timeline
@@ -143,6 +143,7 @@ def story_page(
 ) -> Response:
     if (redirect := _login_redirect(request)) is not None:
         return redirect
+    language = parse_language(language)
     with _hub(request).read() as engine:
         story = engine.story(story_id)
         members = engine.story_members(story_id)
