@@ -116,6 +116,8 @@ def test_hostile_article_stays_inert_in_the_browser(browser: Any, live_server: L
     for path in (f"/articles/{result['id']}", f"/stories/{result['story']}", "/?q=Harbour"):
         page.goto(live_server.base + path)
         page.wait_for_load_state("networkidle")
+        width = page.evaluate("document.documentElement.clientWidth")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width, path  # the 800-letter word wraps
     page.goto(live_server.base + f"/articles/{result['id']}")
     text = page.locator("#text").inner_text()
     assert "<script>alert(1)</script>" in text and "<img src=x onerror=alert(1)>" in text  # shown as text

@@ -23,7 +23,8 @@ HOSTILE = {
     "title": "Harbour <script>alert(1)</script> closes after storm",
     "text": "The harbour of Portvale closed on Tuesday after a storm. <script>alert(1)</script> Officials said "
     'repairs would take weeks. <img src=x onerror=alert(1)> <a href="https://evil.example/">click</a> '
-    "<style>body{display:none}</style> The mayor said boats would be moved to the northern quay meanwhile.",
+    "<style>body{display:none}</style> The mayor said boats would be moved to the northern quay meanwhile. "
+    "The harbour master posted " + "w" * 800 + " on the quay.",  # a word wider than any screen
     "language": "en",
 }
 
@@ -202,3 +203,21 @@ def test_a_story_in_several_languages_is_shown_in_the_language_asked(
     api = client.get(f"/api/v1/stories/{story.id}", params={"language": "es"}).json()
     assert api["display_language"] == "es"
     assert client.get(f"/api/v1/stories/{story.id}").json()["display_language"] == "en"
+
+
+def test_history_links_only_stories_that_still_exist(
+    db_copy: Path, seeded: Seeded, make_client: Callable[..., TestClient]
+) -> None:
+    """A story merged into another is gone: its id is named, not linked (a link was a 404)."""
+    from newsprism.model import StoryEvent
+    from newsprism.store.sqlite import SQLiteStore
+
+    store = SQLiteStore(db_copy)
+    with store.transaction():
+        store.add_event(StoryEvent(seeded.seed_story, "merge", 9999, (seeded.nbc,), "merged"))
+        store.add_event(StoryEvent(seeded.seed_story, "split", seeded.lohan_story, (seeded.bloomberg,), ""))
+    store.close()
+    page = make_client(db_copy).get(f"/stories/{seeded.seed_story}").text
+    assert "story 9999 (no longer a story of its own)" in page and 'href="/stories/9999"' not in page
+    assert f'<a href="/stories/{seeded.lohan_story}">' in page
+    assert "1 article merged with" in page

@@ -83,3 +83,35 @@ def test_timeline_without_dates_uses_arrival_and_caps_lanes() -> None:
     assert build_timeline([]) is None
     one = build_timeline(members[:1])
     assert one is not None and [t.label for t in one.ticks] == ["#1"]
+
+
+def test_a_quote_diff_reads_from_the_left_column_to_the_right() -> None:
+    """Columns follow the sources; a variant's quotes may come in the other order: the diff is read
+    from the left column's wording to the right one's all the same."""
+    from newsprism.web.views import story_view
+
+    gazette = "“We will respond,” Blinken said in Reykjavik on Wednesday night."
+    herald = "“We’ll respond,” Blinken said in Reykjavik on Wednesday night."
+    members = [
+        (Article("a", "T", gazette, "h1", outlet="Gazette", id=1), Assignment(1, 1, Explanation(decision="new"))),
+        (Article("b", "T", herald, "h2", outlet="Herald", id=2), Assignment(2, 1, Explanation(decision="joined"))),
+    ]
+    quote = {"speaker": "Blinken", "translated": False}
+    variant = {
+        **quote,
+        "quotes": [  # the right column's quote first
+            {"article": "b", "start": 1, "end": 14, "text": herald[1:14]},
+            {"article": "a", "start": 1, "end": 16, "text": gazette[1:16]},
+        ],
+        "diff": [{"op": "-", "text": "We’ll"}, {"op": "+", "text": "We will"}, {"op": "=", "text": "respond,"}],
+    }
+    data = {
+        "sources": [
+            {"article": "a", "outlet": "Gazette", "title": "T"},
+            {"article": "b", "outlet": "Herald", "title": "T"},
+        ],
+        "quote_variants": [variant],
+    }
+    (row,) = story_view(data, members).variants
+    assert [c.article for c in story_view(data, members).columns] == ["a", "b"]
+    assert "<del>We will</del>" in str(row.diff) and "<ins>We’ll</ins>" in str(row.diff)  # Gazette's, then Herald's

@@ -6,8 +6,9 @@ Handlers gather what the page shows through the engine (via the app's
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from fastapi import APIRouter, Path, Query, Request
@@ -19,10 +20,14 @@ from ..api.auth import SESSION_COOKIE, Auth
 from ..api.errors import Problem
 from ..api.hub import EngineHub
 from ..api.search import Order, Search, parse_language
+from ..errors import NotFound
 from ..model import Article, Assignment, Story, StoryEvent
 from ..nlp.mtsigns import read_translation_signs
 from .timeline import build_timeline
 from .views import article_view, story_view
+
+if TYPE_CHECKING:
+    from ..engine import Engine
 
 __all__ = ["render", "render_problem", "router"]
 
@@ -123,16 +128,22 @@ def _members(members: list[tuple[Article, Assignment]]) -> list[dict[str, Any]]:
     ]
 
 
-def _events(story_id: int, events: list[StoryEvent]) -> list[dict[str, Any]]:
-    return [
-        {
-            "kind": e.kind,
-            "other": e.other_story_id if e.story_id == story_id else e.story_id,
-            "articles": e.articles,
-            "note": e.note,
-        }
-        for e in events
-    ]
+def _events(story_id: int, events: list[StoryEvent], exists: Callable[[int], bool]) -> list[dict[str, Any]]:
+    """The story's splits and merges; ``live``: whether the other story still exists (a story merged
+    into another is gone, and gets no link)."""
+    out = []
+    for e in events:
+        other = e.other_story_id if e.story_id == story_id else e.story_id
+        out.append({"kind": e.kind, "other": other, "live": exists(other), "articles": e.articles, "note": e.note})
+    return out
+
+
+def _exists(engine: Engine, story_id: int) -> bool:
+    try:
+        engine.story(story_id)
+    except NotFound:
+        return False
+    return True
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -148,7 +159,7 @@ def story_page(
         story = engine.story(story_id)
         members = engine.story_members(story_id)
         data = engine.compare_story(story_id, language=language)
-        events = engine.story_events(story_id)
+        events = _events(story_id, engine.story_events(story_id), lambda other: _exists(engine, other))
     return render(
         request,
         "story.html",
@@ -157,7 +168,7 @@ def story_page(
         view=story_view(data, members),
         timeline=build_timeline(members),
         members=_members(members),
-        events=_events(story_id, events),
+        events=events,
     )
 
 

@@ -210,11 +210,13 @@ def _changed_words(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[in
     return only_a, only_b
 
 
-def _diff_markup(diff: Sequence[Mapping[str, Any]]) -> Markup:
+def _diff_markup(diff: Sequence[Mapping[str, Any]], *, backwards: bool = False) -> Markup:
+    """The word diff as <del>/<ins>; ``backwards``: read it from its second quote to its first."""
     parts: list[str] = []
     for d in diff:
         text = escape(d["text"])
-        parts.append(str(text) if d["op"] == "=" else f"<del>{text}</del>" if d["op"] == "-" else f"<ins>{text}</ins>")
+        op = {"-": "+", "+": "-"}.get(d["op"], d["op"]) if backwards else d["op"]
+        parts.append(str(text) if op == "=" else f"<del>{text}</del>" if op == "-" else f"<ins>{text}</ins>")
     return Markup(" ".join(parts))
 
 
@@ -298,7 +300,12 @@ def story_view(data: Data, members: Sequence[tuple[Article, Assignment]]) -> Sto
         if translated:
             variants.append(_RowDraft("variant", speaker, "same quote, other language", cells, None))
         else:
-            variants.append(_RowDraft("variant", speaker, "same quote, other words", cells, _diff_markup(v["diff"])))
+            # the diff reads from the left column's wording to the right one's, whatever the quotes' order
+            column = {c.article: k for k, c in enumerate(all_columns)}
+            ends = [column.get(q["article"], 0) for q in quotes[:2]]
+            backwards = len(ends) == 2 and ends[0] > ends[1]
+            diff = _diff_markup(v["diff"], backwards=backwards)
+            variants.append(_RowDraft("variant", speaker, "same quote, other words", cells, diff))
 
     used = {a for row in (*facts, *conflicts, *variants) for a in row.cells}
     columns = tuple(c for c in all_columns if c.article in used)
