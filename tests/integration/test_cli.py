@@ -512,3 +512,18 @@ def test_contradictory_or_unknown_options_are_one_line_errors(
 def test_a_display_language_is_read_in_any_case(invoke: Invoke, ingested: Result) -> None:
     upper = invoke("story", "1", "--compare", "--json", "--language", "EN")
     assert upper.exit_code == 0 and json.loads(upper.stdout)["display_language"] == "en"
+
+
+def test_search_ignores_case_in_every_script(invoke: Invoke, tmp_path: Path) -> None:
+    records = [
+        {"id": "m", "title": "Protest in München gegen Putin", "text": "In München protestierten am Samstag "
+         "tausende Menschen gegen den Krieg, berichtete die Polizei am Abend."},
+        {"id": "r", "title": "Путин выступил в Москве", "text": "Путин выступил в Москве с речью в понедельник, "
+         "сообщили в Кремле журналистам вечером."},
+    ]  # fmt: skip
+    path = tmp_path / "mu.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    assert invoke("ingest", str(path)).exit_code == 0
+    for query, found in (("münchen", 1), ("MÜNCHEN", 1), ("путин", 1), ("ПУТИН", 1), ("PUTIN", 1), ("Berlin", 0)):
+        result = invoke("stories", "--search", query, "--json")
+        assert len(json.loads(result.stdout)) == found, query

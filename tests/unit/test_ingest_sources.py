@@ -96,10 +96,22 @@ def test_a_folder_of_other_files_says_what_it_holds(tmp_path: Path, caplog: pyte
     assert [r.reason for r in rejections] == ["not-found"]
     assert rejections[0].message == "folder holds no supported file (it holds 2 files of other types: .bin, .csv)"
     (folder / "c.txt").write_text("Title\nSome text of the article, long enough to keep.")
-    with caplog.at_level("INFO", logger="newsprism.ingest.sources"):
+    with caplog.at_level("WARNING", logger="newsprism.ingest.sources"):  # shown without -v
         items, rejections = collect([str(folder)])
     assert [Path(i.origin).name for i in items] == ["c.txt"] and rejections == []
     assert "left out 2 files of types newsprism does not read (1 .bin, 1 .csv)" in caplog.text
+
+
+def test_a_recursive_glob_reads_each_file_once_through_a_link_loop(tmp_path: Path) -> None:
+    """ "**" follows a link to a parent folder: every file again under ever longer paths, until "too
+    many levels of symbolic links"."""
+    deep = tmp_path / "t" / "a" / "b" / "c"
+    deep.mkdir(parents=True)
+    (tmp_path / "t" / "a" / "x.txt").write_text("Title\nSome text of the article, long enough to keep.")
+    os.symlink("../..", deep / "loop")
+    items, rejections = collect([str(tmp_path / "t" / "**" / "*.txt")])
+    assert rejections == []
+    assert [Path(i.origin).relative_to(tmp_path).as_posix() for i in items] == ["t/a/x.txt"]
 
 
 def test_named_file_with_unsupported_extension_is_rejected(tree: Path) -> None:

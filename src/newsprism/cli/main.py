@@ -103,7 +103,11 @@ def cli(ctx: click.Context, /, verbose: int, **settings: Any) -> None:
       newsprism story 3                   # one story: its articles and why they belong
     """
     level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # "warning: news/: left out 181 files ..." for a user; the logger's name too with -v
+    fmt = "%(levelname)s: %(message)s" if verbose == 0 else "%(levelname)s %(name)s: %(message)s"
+    for number in (logging.WARNING, logging.ERROR):
+        logging.addLevelName(number, logging.getLevelName(number).lower())
+    logging.basicConfig(level=level, format=fmt, stream=sys.stderr)
     if verbose < 2:  # an empty or odd page is reported once, as the input's skip reason
         for library in ("trafilatura", "htmldate", "courlan", "justext", "readability"):
             logging.getLogger(library).setLevel(logging.CRITICAL)

@@ -168,7 +168,7 @@ def story_detail(
     summary: Sequence[dict[str, Any]] = (),
 ) -> None:
     _out.print(f"story {story.id}: {story.label}", markup=False)
-    meta = [f"{story.size} articles"]
+    meta = [plural(story.size, "article", "articles")]
     if story.outlets:
         meta.append("outlets: " + ", ".join(story.outlets))
     if _range(story):

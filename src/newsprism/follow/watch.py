@@ -404,7 +404,11 @@ class Watcher:
                 self._emit("skip", f"skipped {r.line()}", url=r.origin)
             pages = sum(isinstance(i, _Page) for i in items)
             if pages:
-                self._emit("write", f"stored {pages} pages: {ingested} new articles, {duplicates} duplicates")
+                self._emit(
+                    "write",
+                    f"stored {_count(pages, 'page')}: {_count(ingested, 'new article')}, "
+                    f"{_count(duplicates, 'duplicate')}",
+                )
             if last:
                 return
 
@@ -447,3 +451,8 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
         return asyncio.get_running_loop()
     except RuntimeError:
         return None
+
+
+def _count(n: int, word: str) -> str:
+    """ "1 page", "3 pages"."""
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"

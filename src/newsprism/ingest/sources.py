@@ -7,6 +7,7 @@ spec that names nothing usable.  It never raises for one bad input: the rest goe
 
 from __future__ import annotations
 
+import errno
 import glob
 import logging
 import os
@@ -116,9 +117,21 @@ def iter_inputs(
 
 
 def _expand_glob(pattern: str, seen: set[tuple[int, int]], max_bytes: int) -> Iterator[InputItem | Rejection]:
-    matches = sorted(glob.glob(pattern, recursive=True))
+    # shallow paths first, each real file once: "**" follows links to folders, a link to a parent
+    # folder gives every file again under ever longer paths (until "too many levels of links")
+    matches = sorted(glob.glob(pattern, recursive=True), key=lambda m: (m.count(os.sep), m))
+    real: set[str] = set()
     found = False
     for match in matches:
+        try:
+            os.stat(match)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                continue
+        resolved = os.path.realpath(match)
+        if resolved in real:
+            continue
+        real.add(resolved)
         if os.path.isdir(match):
             for item in _expand_folder(match, seen, max_bytes, quiet=True):
                 found = True
@@ -154,7 +167,9 @@ def _expand_folder(
             yield from _read_file(os.path.join(root, name), kind, seen, max_bytes)
     if other:  # said once a folder, not once a file
         kinds = ", ".join(f"{n} {ext}" for ext, n in sorted(other.items()))
-        logger.info("%s: left out %d files of types newsprism does not read (%s)", folder, sum(other.values()), kinds)
+        logger.warning(
+            "%s: left out %d files of types newsprism does not read (%s)", folder, sum(other.values()), kinds
+        )
     if not found and not quiet:
         extra = f" (it holds {sum(other.values())} files of other types: {', '.join(sorted(other))})" if other else ""
         yield Rejection(folder, "not-found", f"folder holds no supported file{extra}")

@@ -62,6 +62,12 @@ def _casefold(value: object) -> object:
     return value.casefold() if isinstance(value, str) else value
 
 
+def _folded(column: str, text: str) -> tuple[str, str]:
+    """A column and a search text to LIKE in any case: SQLite's LIKE folds ASCII letters only, so a
+    search with other letters ("MÜNCHEN", "путин") compares both sides case-folded."""
+    return (column, text) if text.isascii() else (f"np_casefold({column})", text.casefold())
+
+
 def _known(value: int, what: str, path: str) -> int:
     """An id as SQLite can look it up; one no row can have (0, negative, beyond SQLite's integers,
     as typed by a user) is not found."""
@@ -738,20 +744,22 @@ class SQLiteStore:
         where = ["size >= ?"]
         args: list[Any] = [query.min_size]
         if query.text:
+            title, text = _folded("a.title", query.text)
             where.append(
                 "id IN (SELECT s.story_id FROM assignments s JOIN articles a ON a.id = s.article_id"
-                " WHERE a.title LIKE ? ESCAPE '\\')"
+                f" WHERE {title} LIKE ? ESCAPE '\\')"
             )
-            args.append("%" + _like(query.text) + "%")
+            args.append("%" + _like(text) + "%")
         if query.outlet:  # the whole name, in any case of any script ("ЛЕНТА.РУ" is "Лента.ру")
             where.append("np_casefold(outlets) LIKE ? ESCAPE '\\'")
             args.append('%"' + _like(query.outlet.casefold()) + '"%')
         if query.entity:
+            (title, text), (body, _) = _folded("a.title", query.entity), _folded("a.text", query.entity)
             where.append(
                 "id IN (SELECT s.story_id FROM assignments s JOIN articles a ON a.id = s.article_id"
-                " WHERE a.title LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\')"
+                f" WHERE {title} LIKE ? ESCAPE '\\' OR {body} LIKE ? ESCAPE '\\')"
             )
-            args += ["%" + _like(query.entity) + "%"] * 2
+            args += ["%" + _like(text) + "%"] * 2
         if query.since is not None:
             where.append("coalesce(last_published, updated_at) >= ?")
             args.append(_iso(query.since))
