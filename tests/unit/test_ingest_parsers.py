@@ -220,6 +220,7 @@ def test_json_array_gives_one_draft_per_item_with_index_origins() -> None:
         ({"text": ["a", 3]}, "'text' is a list with items that are not strings"),
         ({"text": []}, "'text' is an empty list"),
         ({"title": "no text"}, "record has neither 'text' nor 'html'"),
+        ({"title": "blank", "text": " "}, "'text' holds no text"),
     ],
 )
 def test_a_bad_json_record_is_named_in_json_terms(record: object, message: str) -> None:

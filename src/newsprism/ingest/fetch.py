@@ -192,9 +192,9 @@ def _guarded_transport(policy: AddressPolicy, *, http2: bool, max_connections: i
             bad = [why for _, why in refused if why is not None]
             if bad or not addresses:
                 # One private answer is enough to refuse: a name that resolves to both is an attack.
-                raise FetchError(
-                    f"refused to connect to {host}: {bad[0] if bad else 'no address'}", reason="private-address"
-                )
+                why = bad[0] if bad else "no address"
+                hint = " (servers of your own network: newsprism --allow-private, setting allow_private)" if bad else ""
+                raise FetchError(f"refused to connect to {host}: {why}{hint}", reason="private-address")
             error: Exception | None = None
             for ip in addresses:
                 try:

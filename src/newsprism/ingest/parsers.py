@@ -304,6 +304,10 @@ def draft_from_record(record: Any, *, origin: str) -> Draft | Rejection:
                 for k in wrong
             )
             return Rejection(origin, "missing-text", kinds)
+        blank = [k for k in ("text", "html") if isinstance(record.get(k), str | list)]
+        if blank:  # "text": "" is there, but says nothing
+            verb = "holds" if len(blank) == 1 else "hold"
+            return Rejection(origin, "missing-text", " and ".join(f"'{k}'" for k in blank) + f" {verb} no text")
         return Rejection(origin, "missing-text", "record has neither 'text' nor 'html'")
     url = _str_field(record.get("url"))
     outlet = _str_field(_first(record, "source", "outlet"))
