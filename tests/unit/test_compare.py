@@ -614,3 +614,20 @@ def test_a_very_big_story_is_compared_on_its_first_reports(monkeypatch: pytest.M
     data = Comparer().compare(inputs).to_json()
     assert data["omitted"] == 2 and {s["article"] for s in data["sources"]} == {"s1", "s2", "s3"}
     assert "2 more articles of the story not compared" in to_text(data)
+
+
+def test_a_detail_another_source_gives_otherwise_is_not_unique() -> None:
+    """ "Biden" is the others' "Joe Biden"; "220 to 211" is another's "220-211"; "less than two
+    months" is a when, not a how many."""
+    a = (
+        "The House gave final passage on Wednesday to the relief bill by a vote of 220 to 211, sending the "
+        "legislation to President Joe Biden for his signature less than two months after he took office."
+    )
+    b = (
+        "The House gave final passage on Wednesday to the relief bill, 220-211, sending the legislation to "
+        "Biden for his signature, his first legislative victory."
+    )
+    data = Comparer().compare(_inputs(("a", a), ("b", b))).to_json()
+    assert [f for f in data["facts"] if f["kind"] == "statement"]  # one fact: its details are compared
+    details = {f["text"] for f in data["unique"] if f["kind"] == "detail"}
+    assert not details & {"who: Biden", "who: Joe Biden", "how many: 211", "how many: less than two"}, details

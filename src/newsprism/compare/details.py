@@ -9,6 +9,7 @@ money or percentage), reported by at least two independent sources.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -20,6 +21,7 @@ __all__ = ["LEAD_SENTENCES", "shared_details", "unique_details"]
 
 LEAD_SENTENCES = 4
 _ALWAYS_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "percent"})
+_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 
 def shared_details(annotated: Sequence[Annotated]) -> list[Fact]:
@@ -77,8 +79,15 @@ def unique_details(annotated: Sequence[Annotated], aligned: set[int]) -> list[Fa
                 seen.setdefault(("when", strip_time_of_day(t.value)), set()).add(a.group)
         for q in a.quantities:
             seen.setdefault(("how many", qkey(q.value, q.unit)), set()).add(a.group)
+            # the same figure in another unit or as a range's end ("a vote of 220 to 211", "220-211")
+            for value in (q.value, q.high):
+                if value is not None:
+                    seen.setdefault(("figure", f"{value:g}"), set()).add(a.group)
+        for m in _DIGITS.finditer(a.statement.text):  # "passed 220-211": figures no quantity holds
+            seen.setdefault(("figure", f"{float(m.group().replace(',', '')):g}"), set()).add(a.group)
         for x in a.anchors:
             seen.setdefault(("who", x.name), set()).add(a.group)
+            seen.setdefault(("surname", x.name.split()[-1].casefold()), set()).add(a.group)
     out: list[Fact] = []
     listed: dict[tuple[str, str, str], int] = {}  # (source, kind, value) -> its detail in ``out``
     for index, a in enumerate(annotated):
@@ -86,13 +95,24 @@ def unique_details(annotated: Sequence[Annotated], aligned: set[int]) -> list[Fa
             continue
         text, base, article = a.statement.text, a.statement.start, a.statement.article
         items: list[tuple[str, str, int, int]] = []
+        times = [(t.start, t.end) for t in a.times if t.value]
         items += [("when", strip_time_of_day(t.value), t.start, t.end) for t in a.times if t.value]
-        items += [("how many", qkey(q.value, q.unit), q.start, q.end) for q in a.quantities if q.unit]
+        persons = {x.name for x in a.anchors if x.kind == "person"}
+        items += [
+            ("how many", qkey(q.value, q.unit), q.start, q.end)
+            for q in a.quantities
+            if q.unit and not any(s < q.end and q.start < e for s, e in times)  # "less than two months": a when
+        ]
         if not multilingual:
             items += [("who", x.name, x.start, x.end) for x in a.anchors if x.kind in ("person", "organisation")]
         for kind, key, start, end in items:
             if seen.get((kind, key), set()) != {a.group}:
                 continue
+            figure = key.split()[0]
+            if kind == "how many" and float(figure) >= 100 and len(seen.get(("figure", figure), set())) > 1:
+                continue  # another source gives that figure, in another unit or as a range ("220-211")
+            if kind == "who" and key in persons and len(seen.get(("surname", key.split()[-1].casefold()), set())) > 1:
+                continue  # a person named "Biden" where the others write "Joe Biden"
             piece = text[start - base : end - base]
             span = Span(article, start, end, piece)
             at = listed.get((a.group, kind, key))
