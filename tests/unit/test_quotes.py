@@ -726,3 +726,17 @@ def test_he_is_no_place() -> None:
         "Another four people died in hospitals in the district from their injuries, he said.\n"
     )
     assert [q.speaker for q in RuleQuoteExtractor().quotes("a", text, language="en")] == ["Fauzi"]
+
+
+def test_a_short_quote_no_mark_closes_is_no_speech() -> None:
+    text = (
+        "Vitali was in his brother's corner as usual, urging on fans in the stadium when the first chants "
+        'of "Klitschko! Klitschko! stirred.\n'
+        "The elder Klitschko will defend his title in Moscow in September.\n"
+    )
+    assert RuleQuoteExtractor().quotes("a", text, language="en") == []
+    # a quote opening its paragraph runs on: still a quote
+    text = 'Vitali said after the fight:\n"We will be back in Moscow in September and we will win again\n'
+    assert [q.speaker for q in RuleQuoteExtractor().quotes("a", text, language="en")] == ["Vitali"]
+    text = 'Vitali said: "We will be back.\nThe fans cheered.\n'  # introduced by a colon
+    assert [q.text for q in RuleQuoteExtractor().quotes("a", text, language="en")] == ["We will be back."]

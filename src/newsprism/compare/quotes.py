@@ -171,7 +171,8 @@ class RuleQuoteExtractor:
     """
 
     # v6: findings ("a poll found that"), longer bare subjects, "Bureau of Prisons"; v7: "he said"
-    # goes on with the last named speaker, a quote cut over two lines keeps the speaker named after it
+    # goes on with the last named speaker, a quote cut over two lines keeps the speaker named after it,
+    # a short quote opened in its sentence that nothing closes is a lost mark, not speech
     name = "newsprism.RuleQuotes.v7"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
@@ -284,6 +285,7 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
         parts.extend(found)
         carry = open_family
         index += 1
+    parts = [p for p in parts if not _dangling(text, lines, p, parts)]
     masked = list(text)
     for a, b in markup:
         masked[a:b] = " " * (b - a)
@@ -291,6 +293,19 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
         for i in range(part.start, part.end):
             masked[i] = " "
     return [p for p in parts if p.end > p.start], "".join(masked)
+
+
+def _dangling(text: str, lines: list[tuple[int, int]], part: _Part, parts: list[_Part]) -> bool:
+    """A short quote opened inside its sentence that no mark closes, here or in a later paragraph:
+    a lost closing mark ("when the first chants of "Klitschko! Klistchko! stirred."), not speech."""
+    if part.close_at is not None or part.continued:
+        return False
+    if any(p.chain == part.chain and p.para > part.para for p in parts):
+        return False
+    lead = text[lines[part.para][0] : part.open_at]
+    if not any(ch.isalnum() for ch in lead) or lead.rstrip().endswith(":"):
+        return False  # opens its paragraph, or "He said: "…": a quote running on
+    return len(re.findall(r"\w+", text[part.start : part.end])) < 6
 
 
 def _russian_run(
