@@ -132,6 +132,19 @@ def test_one_round_ingests_clusters_and_groups_while_bad_feeds_fail(site: Site, 
     assert any(e.kind == "failed" and e.url == site.url("/error500") for e in events)
     consistent(engine.store._db)  # type: ignore[attr-defined]
 
+    # the next --once polls nothing (the failing feeds wait, the others were polled at interval 0
+    # ... and are due again): it says which feeds wait and until when, and --now polls them anyway
+    again = Watcher(engine, interval=3600.0)
+    again.run(once=True, handle_signals=False)
+    later = again.stats
+    assert later.failed_polls == 0 and later.not_due >= 3 and later.next_due is not None
+    assert site.url("/error500") in later.failing  # failing since a poll before this run
+    assert "not due until" in later.summary() and later.to_json()["not_due"] == later.not_due
+    hits = site.hits["/error500"]
+    forced = Watcher(engine, interval=3600.0)
+    forced.run(once=True, handle_signals=False, now=True)
+    assert site.hits["/error500"] > hits and forced.stats.not_due == 0
+
 
 def test_conditional_get_and_known_entries_are_not_fetched_again(site: Site, engine: Engine) -> None:
     feeds = feeds_of(engine)

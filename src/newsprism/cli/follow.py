@@ -199,10 +199,16 @@ class _Status:
     default=None,
     help="Seconds between two polls of a feed [default: the poll_interval setting, 900].",
 )
+@click.option(
+    "--now",
+    "poll_now",
+    is_flag=True,
+    help="Poll every feed at the start, also those not due yet (a failing feed waits up to a day otherwise).",
+)
 @click.option("--json", "as_json", is_flag=True, help="At the end, print the counts as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No status line and no per-feed lines; only the final summary.")
 @click.pass_obj
-def watch(state: _State, once: bool, interval: float | None, as_json: bool, quiet: bool) -> None:
+def watch(state: _State, once: bool, interval: float | None, poll_now: bool, as_json: bool, quiet: bool) -> None:
     """Poll the followed feeds and ingest every new article as it appears.
 
     Conditional requests (ETag, Last-Modified), one request at a time per host with a delay
@@ -222,7 +228,7 @@ def watch(state: _State, once: bool, interval: float | None, as_json: bool, quie
                 if watcher.feeds.count() == 0:
                     click.echo("no feeds followed: add some with `newsprism feeds add URL`", err=True)
                     return 1
-                stats = watcher.run(once=once)
+                stats = watcher.run(once=once, now=poll_now)
             finally:
                 status.close()
         if as_json:

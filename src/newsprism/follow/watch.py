@@ -30,7 +30,8 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 from functools import partial
 from typing import Any, TypeVar
 
@@ -78,6 +79,8 @@ class WatchStats:
     failing: set[str] = field(default_factory=set)  # feeds whose last poll failed
     max_lateness: float = 0.0  # seconds a poll started after it was due (after the first round)
     started: float = field(default_factory=time.monotonic)
+    not_due: int = 0  # --once: feeds left alone because their next poll is later
+    next_due: float | None = None  # ... the earliest of those times (epoch seconds)
 
     def summary(self) -> str:
         line = (
@@ -86,6 +89,10 @@ class WatchStats:
         )
         if self.skipped:
             line += " (" + ", ".join(f"{k}: {v}" for k, v in sorted(self.skipped.items())) + ")"
+        if self.not_due and self.next_due is not None:
+            at = datetime.fromtimestamp(self.next_due, UTC).strftime("%Y-%m-%d %H:%M UTC")
+            feeds = "1 feed" if self.not_due == 1 else f"{self.not_due} feeds"
+            line += f"; {feeds} not due until {at} (--now polls them anyway)"
         return line
 
     def to_json(self) -> dict[str, Any]:
@@ -99,6 +106,8 @@ class WatchStats:
             "duplicates": self.duplicates,
             "skipped": dict(sorted(self.skipped.items())),
             "failing": sorted(self.failing),
+            "not_due": self.not_due,
+            "next_due": datetime.fromtimestamp(self.next_due, UTC).isoformat() if self.next_due else None,
             "writes": self.writes,
             "seconds": round(time.monotonic() - self.started, 2),
         }
@@ -175,9 +184,10 @@ class Watcher:
         self._started_at = clock()
 
     # -- control ----------------------------------------------------------------------------------
-    def run(self, *, once: bool = False, handle_signals: bool = True) -> WatchStats:
-        """Watch until stopped (``once``: poll every due feed once, write, return)."""
-        return asyncio.run(self.run_async(once=once, handle_signals=handle_signals))
+    def run(self, *, once: bool = False, handle_signals: bool = True, now: bool = False) -> WatchStats:
+        """Watch until stopped (``once``: poll every due feed once, write, return; ``now``: every
+        feed is due at the start, whenever its next poll was planned)."""
+        return asyncio.run(self.run_async(once=once, handle_signals=handle_signals, now=now))
 
     def stop(self) -> None:
         """Ask the watcher to stop (from any thread or a signal handler)."""
@@ -205,7 +215,8 @@ class Watcher:
         return await asyncio.get_running_loop().run_in_executor(self._executor, partial(func, *args))
 
     # -- the loop ---------------------------------------------------------------------------------
-    async def run_async(self, *, once: bool = False, handle_signals: bool = True) -> WatchStats:
+    async def run_async(self, *, once: bool = False, handle_signals: bool = True, now: bool = False) -> WatchStats:
+        now_all = now
         loop = asyncio.get_running_loop()
         self._loop, self._stop = loop, asyncio.Event()
         self._wake = asyncio.Event()  # set by the writer: feeds got new due times
@@ -219,10 +230,16 @@ class Watcher:
         try:
             async with self.fetcher:
                 self._started_at = self._clock()
+                first = True
                 while not self._stop.is_set():
                     feeds = await self._db(self.feeds.feeds)
                     self.stats.feeds = len(feeds)
                     now = self._clock()
+                    if first and now_all:  # --now: every feed is due at the start
+                        feeds = [replace(f, next_due=min(f.next_due, now)) for f in feeds]
+                    if first:  # a failure before this run counts as failing until a poll succeeds
+                        self.stats.failing.update(f.url for f in feeds if f.failures)
+                    first = False
                     for feed in feeds:
                         if feed.next_due <= now and feed.id not in self._pending_feeds:
                             if feed.next_due > self._started_at:  # scheduled during this watch: on time?
@@ -232,6 +249,8 @@ class Watcher:
                             polls.add(task)
                             task.add_done_callback(polls.discard)
                     if once:
+                        later = [f.next_due for f in feeds if f.next_due > now]
+                        self.stats.not_due, self.stats.next_due = len(later), min(later, default=None)
                         waits: set[asyncio.Future[Any]] = {asyncio.gather(*polls), stop_wait, writer}
                         await asyncio.wait(waits, return_when=asyncio.FIRST_COMPLETED)
                         break
