@@ -180,6 +180,10 @@ def test_ingest_json_report(invoke: Invoke, demo_specs: list[str]) -> None:
     assert report["ingested"] == demo_record_count()
     assert (report["duplicates"], report["skipped"], report["rejections"]) == (0, 0, [])
     assert report["new_stories"] == len(stories_json(invoke, "--limit", "1000"))
+    assert report["duplicates_of"] == []
+    again = json.loads(invoke("ingest", "--json", demo_specs[0]).stdout)  # each duplicate is named
+    assert again["duplicates"] == len(again["duplicates_of"]) > 0
+    assert all(d["input"] and d["of"] for d in again["duplicates_of"])
 
 
 def test_the_database_can_come_from_the_environment(tmp_path: Path, demo_specs: list[str]) -> None:

@@ -170,7 +170,9 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
                     bar.update(p)
 
             try:
-                report = engine.ingest(paths, stdin=sys.stdin.buffer, on_progress=on_progress, on_reject=on_reject)
+                report = engine.ingest(
+                    paths, stdin=sys.stdin.buffer, on_progress=on_progress, on_reject=on_reject, find_duplicates=True
+                )
             except Interrupted as stop:
                 if bar is not None:
                     bar.close()
@@ -184,13 +186,29 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
             finally:
                 if bar is not None:
                     bar.close()
+            duplicates = _duplicates_named(engine, report)
             if as_json:
-                click.echo(json.dumps(render.report_json(report), indent=2))
+                click.echo(json.dumps({**render.report_json(report), "duplicates_of": duplicates}, indent=2))
             else:
+                for d in duplicates:  # with -v: which input repeated which stored article
+                    logging.getLogger("newsprism.ingest").info(
+                        "duplicate %s: already stored as %s", d["input"], d["of"]
+                    )
                 click.echo(report.summary() + f"; {render.plural(report.new_stories, 'new story', 'new stories')}")
             return 1 if report.failed else 0
 
     _run(go)
+
+
+def _duplicates_named(engine: Any, report: Any) -> list[dict[str, str]]:
+    """Each duplicate input with the external id of the stored article it repeats."""
+    names: dict[int, str] = {}
+    out = []
+    for origin, article_id in (report.duplicate_of or {}).items():
+        if article_id not in names:
+            names[article_id] = engine.store.article(article_id).external_id
+        out.append({"input": origin, "of": names[article_id]})
+    return out
 
 
 @cli.command()
