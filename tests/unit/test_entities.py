@@ -99,6 +99,15 @@ def test_titles_are_stripped_and_used_as_evidence(text: str, expected: list[tupl
     assert names(text) == expected
 
 
+def test_cities_beyond_the_largest_are_places() -> None:
+    assert names("Police in Vancouver and Detroit said Bilbao and Dusseldorf were quiet.") == [
+        ("Vancouver", "place"),
+        ("Detroit", "place"),
+        ("Bilbao", "place"),
+        ("Düsseldorf", "place"),
+    ]
+
+
 def test_gazetteer_places_and_demonyms() -> None:
     assert names("U.S.-Russia relations and the Swiss-based company") == [
         ("United States", "place"),

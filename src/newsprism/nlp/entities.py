@@ -173,7 +173,10 @@ def _read(name: str) -> list[list[str]]:
 
 @cache
 def _places() -> dict[str, tuple[str, str]]:
-    return {row[0]: (row[1], row[2]) for row in _read("places.tsv")}
+    # places.tsv (countries, demonyms, regions, states, the largest cities) wins over cities.tsv
+    # (the other cities of 300,000 people or more: "Detroit", "Vancouver")
+    rows = [*_read("cities.tsv"), *_read("places.tsv")]
+    return {row[0]: (row[1], row[2]) for row in rows}
 
 
 def is_demonym(text: str) -> bool:
