@@ -631,3 +631,20 @@ def test_a_detail_another_source_gives_otherwise_is_not_unique() -> None:
     assert [f for f in data["facts"] if f["kind"] == "statement"]  # one fact: its details are compared
     details = {f["text"] for f in data["unique"] if f["kind"] == "detail"}
     assert not details & {"who: Biden", "who: Joe Biden", "how many: 211", "how many: less than two"}, details
+
+
+def test_unique_details_read_a_time_of_day_alone() -> None:
+    """A time of day with no day ("in the evening": value "TEV") has an empty key once the time of
+    day is stripped: it broke the figure check of unique details (an IndexError for the story)."""
+    from newsprism.compare.align import Statement
+    from newsprism.compare.conflicts import Annotated, Time
+    from newsprism.compare.details import unique_details
+
+    def annotated(article: str, times: tuple[Time, ...]) -> Annotated:
+        text = "Protesters marched in the evening to the parliament building in the capital."
+        return Annotated(Statement(article, 0, len(text), text), article, times=times, language="en")
+
+    at = "Protesters marched in the evening".find("the evening")
+    evening = (Time(at, at + len("the evening"), "the evening", "TEV", "time of day"),)
+    found = unique_details([annotated("a", evening), annotated("b", ())], {0, 1})
+    assert [f.text for f in found] == ["when: the evening"]

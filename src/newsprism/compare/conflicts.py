@@ -315,10 +315,19 @@ _ACTIONS = frozenset(
     retreat retreating surrender punitive relief exemption exempt exempting""".split()
 )
 
-_NP_END = re.compile(r"\s*(?:$|[,.;:!?)\u2014\u2013]|(?:in|on|at|of|for|from|to|with|between|by|and|or|but|as)\b)")
+_PLACE_WORDS = (
+    "inside outside into onto near over under through across around against without within after before "
+    "during since than there here away back down up off out"
+)
+_NP_END = re.compile(
+    r"\s*(?:$|[,.;:!?)\u2014\u2013]|(?:in|on|at|of|for|from|to|with|between|by|and|or|but|as|"
+    + "|".join(_PLACE_WORDS.split())
+    + r")\b)"
+)
 _NOT_NOUNS = frozenset(
     """was is are were be been has had have will would should could can may might must said says told
     did does do not also then now previously still already just very today yesterday tomorrow""".split()
+    + _PLACE_WORDS.split()  # "threw Molotov cocktails inside": the cocktails, not a kind of them
 )
 _ING_NOUNS = frozenset(
     """meeting hearing briefing bombing shooting killing ruling funding spending building uprising landing

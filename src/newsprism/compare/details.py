@@ -108,8 +108,7 @@ def unique_details(annotated: Sequence[Annotated], aligned: set[int]) -> list[Fa
         for kind, key, start, end in items:
             if seen.get((kind, key), set()) != {a.group}:
                 continue
-            figure = key.split()[0]
-            if kind == "how many" and float(figure) >= 100 and len(seen.get(("figure", figure), set())) > 1:
+            if kind == "how many" and _given_elsewhere(seen, key):
                 continue  # another source gives that figure, in another unit or as a range ("220-211")
             if kind == "who" and key in persons and len(seen.get(("surname", key.split()[-1].casefold()), set())) > 1:
                 continue  # a person named "Biden" where the others write "Joe Biden"
@@ -122,3 +121,13 @@ def unique_details(annotated: Sequence[Annotated], aligned: set[int]) -> list[Fa
             listed[(a.group, kind, key)] = len(out)
             out.append(Fact(text=f"{kind}: {piece}", support=(span,), sources=1, kind="detail"))
     return out
+
+
+def _given_elsewhere(seen: dict[tuple[str, str], set[str]], key: str) -> bool:
+    """Whether a figure of 100 or more (``key``: "211 USD", "211") is given by several sources."""
+    figure = key.split()[0] if key.split() else ""
+    try:
+        value = float(figure)
+    except ValueError:
+        return False
+    return value >= 100 and len(seen.get(("figure", figure), set())) > 1
