@@ -129,6 +129,14 @@ def test_one_round_ingests_clusters_and_groups_while_bad_feeds_fail(site: Site, 
     groups = groups_of_articles(engine.store, [quake.id])  # type: ignore[arg-type]
     assert groups == {quake.id: "wire"}
     assert group_of_url(engine.store, site.url("/news/quake-followup")) == "broadcaster"  # type: ignore[arg-type]
+    # `newsprism story ID` shows each article's group (--json: "group")
+    from newsprism.cli import render
+    from newsprism.cli.main import _feed_groups
+
+    sid = next(s.id for s in engine.stories() if any(a.id == quake.id for a, _ in engine.story_members(s.id)))
+    members = engine.story_members(sid)
+    data = render.story_detail_json(engine.story(sid), members, [], groups=_feed_groups(engine, members))
+    assert {a["article"]: a["group"] for a in data["articles"]}[quake.external_id] == "wire"
     assert any(e.kind == "failed" and e.url == site.url("/error500") for e in events)
     consistent(engine.store._db)  # type: ignore[attr-defined]
 

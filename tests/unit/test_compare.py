@@ -648,3 +648,13 @@ def test_unique_details_read_a_time_of_day_alone() -> None:
     evening = (Time(at, at + len("the evening"), "the evening", "TEV", "time of day"),)
     found = unique_details([annotated("a", evening), annotated("b", ())], {0, 1})
     assert [f.text for f in found] == ["when: the evening"]
+
+
+def test_a_variants_quotes_are_marked_shared_as_in_the_quote_list() -> None:
+    a = "Blinken said: “If Russia acts aggressively against us, our partners, and our allies we’ll respond.”"
+    b = "“If Russia acts aggressively against us, our partners, our allies, we will respond,” Blinken said."
+    data = Comparer().compare(_inputs(("a", a), ("b", b))).to_json()
+    (variant,) = data["quote_variants"]
+    listed = {(q["article"], q["start"]): q["shared"] for q in data["quotes"]}
+    assert [q["shared"] for q in variant["quotes"]] == [listed[(q["article"], q["start"])] for q in variant["quotes"]]
+    assert all(q["shared"] for q in variant["quotes"])

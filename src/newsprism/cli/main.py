@@ -91,7 +91,7 @@ class _Group(click.Group):
 def cli(ctx: click.Context, /, verbose: int, **settings: Any) -> None:
     """See one news event through many outlets.
 
-    Ingest articles (text, HTML, JSON/JSONL files, web pages, RSS/Atom/OPML feeds), group them
+    Ingest articles (text, HTML, JSON/JSONL files, web pages, RSS/Atom feeds), group them
     into stories as they arrive, and compare each story's sources claim by claim.  Data lives in a
     SQLite database: newsprism.db in the current folder unless --db or NEWSPRISM_DB says otherwise.
 
@@ -147,9 +147,10 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
     \b
     Accepted: .txt/.md (first non-empty line is the title), .html/.htm (main text and metadata
     extracted), .json/.jsonl with fields id, url, source, title, text or html, published, language
-    (only text or html required), http(s) URLs of pages (fetched and extracted) or of RSS/Atom/OPML
-    feeds (each entry's page is ingested).  Articles already stored (same URL or same normalised content)
-    are counted as duplicates.  A bad input is reported on one line and skipped; the rest goes on.
+    (only text or html required), saved .rss/.atom/.xml feeds (entries with their text), http(s)
+    URLs of pages (fetched and extracted) or of RSS/Atom feeds (each entry's page is ingested; an
+    OPML list of feeds is followed with `feeds add`).  Articles already stored (same URL or same
+    normalised content) are counted as duplicates.  A bad input is reported on one line and skipped; the rest goes on.
     Exit code 0 when anything was ingested or all was already present, 1 when every input failed.
     """
 
@@ -198,6 +199,16 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
             return 1 if report.failed else 0
 
     _run(go)
+
+
+def _feed_groups(engine: Any, members: Any) -> dict[int, str]:
+    """The feed group (country, lean ...) of each article a followed feed brought (docs/follow.md)."""
+    from ..store.feeds import groups_of_articles
+    from ..store.sqlite import SQLiteStore
+
+    if not isinstance(engine.store, SQLiteStore):
+        return {}
+    return groups_of_articles(engine.store, [a.id for a, _ in members if a.id is not None])
 
 
 def _duplicates_named(engine: Any, report: Any) -> list[dict[str, str]]:
@@ -375,12 +386,13 @@ def story(
             members = engine.story_members(story_id)
             events = engine.story_events(story_id)
             summary = engine.summarize_story(story_id, words=summary_words, refresh=refresh, language=display_language)
+            groups = _feed_groups(engine, members)
             if as_json:
-                data = render.story_detail_json(s, members, events)
+                data = render.story_detail_json(s, members, events, groups=groups)
                 data["summary"] = summary["summary"]
                 click.echo(json.dumps(data, indent=2, ensure_ascii=False))
             else:
-                render.story_detail(s, members, events, summary=summary["summary"])
+                render.story_detail(s, members, events, summary=summary["summary"], groups=groups)
 
     _run(go)
 

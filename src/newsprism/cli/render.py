@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -166,6 +166,7 @@ def story_detail(
     events: Sequence[StoryEvent],
     *,
     summary: Sequence[dict[str, Any]] = (),
+    groups: Mapping[int, str] | None = None,
 ) -> None:
     _out.print(f"story {story.id}: {story.label}", markup=False)
     meta = [plural(story.size, "article", "articles")]
@@ -212,7 +213,7 @@ def story_detail(
     for article, assignment in members:
         table.add_row(
             article.external_id,
-            article.outlet or "",
+            (article.outlet or "") + (f" ({groups[article.id]})" if groups and article.id in groups else ""),
             _date(article.published),
             article.title,
             _why(article, assignment, by_id),
@@ -227,7 +228,11 @@ def story_detail(
 
 
 def story_detail_json(
-    story: Story, members: Sequence[tuple[Article, Assignment]], events: Sequence[StoryEvent]
+    story: Story,
+    members: Sequence[tuple[Article, Assignment]],
+    events: Sequence[StoryEvent],
+    *,
+    groups: Mapping[int, str] | None = None,
 ) -> dict[str, Any]:
     by_id = {a.id: a for a, _ in members if a.id is not None}
     out = story_json(story)
@@ -235,6 +240,7 @@ def story_detail_json(
         {
             "article": a.external_id,
             "outlet": a.outlet,
+            "group": (groups or {}).get(a.id) if a.id is not None else None,  # its feed's group
             "title": a.title,
             "url": a.url,
             "published": a.published.isoformat() if a.published else None,

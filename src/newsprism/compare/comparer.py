@@ -124,6 +124,11 @@ class Comparer:
             dense_similarity=(lambda i, j: similarity(keep[i], keep[j])) if similarity else None,
         )
         quotes = [replace(q, shared=i in shared) for i, q in enumerate(quotes)]
+        # a variant lists the same quotes, as marked shared or not
+        marked = {(q.article, q.start, q.end): q for q in quotes}
+        variants = [
+            replace(v, quotes=tuple(marked.get((q.article, q.start, q.end), q) for q in v.quotes)) for v in variants
+        ]
         entities = entities_for([(i.article, i.text) for i in inputs], languages=language_of, mentions=mentions)
         ordered = sorted(inputs, key=lambda i: i.article)
         names = source_names(
