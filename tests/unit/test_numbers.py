@@ -270,3 +270,25 @@ def test_mixed_fractions() -> None:
 def test_a_measure_written_before_a_noun_is_the_unit(text: str, unit: str) -> None:
     """ "170,000-square-foot building houses": the amount measures the building, it counts no houses."""
     assert [q.unit for q in find_quantities(text, language="en")] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4億2600万ドル", 426_000_000),  # 4 億 and 2600 万, not (4 億 + 2600) 万
+        ("1億5千万人", 150_000_000),
+        ("5千万円", 50_000_000),
+        ("２万６４６９・８９ドル", 26_469.89),  # the units after the last magnitude; ・ as decimal point
+        ("１８２・４４ドル安", 182.44),
+    ],
+)
+def test_japanese_amounts(text: str, value: float) -> None:
+    (q,) = find_quantities(text, language="ja")
+    assert q.value == pytest.approx(value)
+
+
+def test_russian_no_less_than_is_at_least() -> None:
+    (q,) = find_quantities("погибли не менее 13 человек", language="ru")
+    assert (q.value, q.qualifier) == (13, "more")
+    (q,) = find_quantities("не более 20 человек", language="ru")
+    assert q.qualifier == "less"

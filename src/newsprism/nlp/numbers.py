@@ -256,7 +256,8 @@ _QUALIFIERS: dict[str, dict[str, str]] = {
     "pt": {"cerca de": "about", "aproximadamente": "about", "quase": "nearly", "mais de": "more",
            "menos de": "less", "até": "less"},
     "ru": {"около": "about", "примерно": "about", "почти": "nearly", "более": "more", "больше": "more",
-           "свыше": "more", "менее": "less", "меньше": "less"},
+           "свыше": "more", "менее": "less", "меньше": "less", "не менее": "more", "не меньше": "more",
+           "не более": "less", "не больше": "less"},
 }  # fmt: skip
 
 _KNOWN_UNITS = _wordset(
@@ -527,7 +528,10 @@ _CJK_NOT = (
     "世紀",
     "周年",
 )
-_CJK_NUMBER = re.compile(r"(?P<num>[0-9０-９]+(?:[.,．，][0-9０-９]+)?)(?P<mags>(?:[0-9０-９]*[十百千万萬億亿兆])*)")
+_CJK_NUMBER = re.compile(
+    r"(?P<num>[0-9０-９]+(?:[.,．，][0-9０-９]+|・[0-9０-９]{1,2}(?![0-9０-９]))?)(?P<mags>(?:[0-9０-９]*[十百千万萬億亿兆])*)"
+    r"(?P<tail>(?<=[万萬億亿兆])[0-9０-９]+(?:・[0-9０-９]{1,2}(?![0-9０-９]))?)?"
+)  # "１８２・４４ドル": newspapers write a decimal point as ・; "２万６４６９・８９ドル" is 26,469.89
 _CJK_UNIT = re.compile("|".join(sorted((re.escape(u) for u in _CJK_UNITS), key=len, reverse=True)))
 _CJK_QUALIFIERS = {
     "約": "about", "およそ": "about", "大约": "about", "超过": "more", "不到": "less", "近": "nearly", "超": "more",
@@ -543,13 +547,15 @@ def _cjk_quantities(text: str) -> list[Quantity]:
             continue  # an ordinal ("第２") or the tail of another number
         if text.startswith(_CJK_NOT, end) or text.startswith(("：", ":", "/", "／"), end):
             continue  # a date, a time, an age or a rank
-        digits = unicodedata.normalize("NFKC", m.group("num")).replace(",", "").replace("，", "")
+        digits = unicodedata.normalize("NFKC", m.group("num")).replace(",", "").replace("，", "").replace("・", ".")
         try:
             value = float(digits)
         except ValueError:
             continue
         decimals = len(digits.partition(".")[2])
         value, multiplier = _cjk_magnitudes(value, unicodedata.normalize("NFKC", m.group("mags")))
+        if m.group("tail"):  # the units after the last magnitude
+            value += float(unicodedata.normalize("NFKC", m.group("tail")).replace("・", "."))
         unit_m = _CJK_UNIT.match(text, end)
         unit = _CJK_UNITS[unit_m.group()] if unit_m else None
         if (
@@ -570,20 +576,22 @@ def _cjk_quantities(text: str) -> list[Quantity]:
 def _cjk_magnitudes(value: float, mags: str) -> tuple[float, float]:
     """The value of digits followed by magnitudes and more digits ("1万5千" -> 15000), and the
     magnitude of the first digits (for the precision)."""
-    total, current, first = 0.0, value, 0.0
+    # 万, 億, 兆 close a section ("4億2600万" is 4 億 and 2600 万: 426,000,000); 十, 百, 千 add
+    # to the section before them ("5千万" is 5,000 万)
+    total, section, current, first = 0.0, 0.0, value, 0.0
     for part in re.findall(r"[0-9]*[十百千万萬億亿兆]", mags):
         mag = _CJK_MAGNITUDES[part[-1]]
         lead = float(part[:-1]) if part[:-1] else None
         if lead is not None:
             current = lead
-        if mag >= 1e4:  # 万, 億, 兆 scale everything before them
-            total = (total + current) * mag
-            current = 0.0
+        if mag >= 1e4:
+            total += (section + current) * mag
+            section = 0.0
         else:
-            total += current * mag
-            current = 0.0
+            section += current * mag
+        current = 0.0
         first = first or mag
-    return total + current, first or 1.0
+    return total + section + current, first or 1.0
 
 
 def _quantity(
