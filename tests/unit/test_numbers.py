@@ -292,3 +292,12 @@ def test_russian_no_less_than_is_at_least() -> None:
     assert (q.value, q.qualifier) == (13, "more")
     (q,) = find_quantities("не более 20 человек", language="ru")
     assert q.qualifier == "less"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("на трех верфях", 3), ("около четырех тысяч военнослужащих", 4000), ("более ста кораблей", 100)],
+)
+def test_russian_number_words_in_other_cases(text: str, value: float) -> None:
+    (q,) = find_quantities(text, language="ru")
+    assert q.value == value
