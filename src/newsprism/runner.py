@@ -122,13 +122,18 @@ class Preparer:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(kind))
+
+
 def without_surrogates(draft: Draft) -> Draft:
     """The draft with lone surrogates (JSON's "\\ud800", which no UTF-8 store can hold) replaced by
     U+FFFD in every text field."""
     changed = {
-        f.name: _SURROGATE.sub("\ufffd", value)
-        for f in fields(draft)
-        if isinstance(value := getattr(draft, f.name), str) and _SURROGATE.search(value)
+        name: _SURROGATE.sub("\ufffd", value)
+        for name in _field_names(type(draft))
+        if isinstance(value := getattr(draft, name), str) and _SURROGATE.search(value)
     }
     return replace(draft, **changed) if changed else draft
 

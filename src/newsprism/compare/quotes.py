@@ -285,7 +285,10 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
         parts.extend(found)
         carry = open_family
         index += 1
-    parts = [p for p in parts if not _dangling(text, lines, p, parts)]
+    last_para: dict[int, int] = {}  # the last paragraph of each chain of parts
+    for p in parts:
+        last_para[p.chain] = max(last_para.get(p.chain, p.para), p.para)
+    parts = [p for p in parts if not _dangling(text, lines, p, last_para[p.chain])]
     masked = list(text)
     for a, b in markup:
         masked[a:b] = " " * (b - a)
@@ -295,12 +298,11 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
     return [p for p in parts if p.end > p.start], "".join(masked)
 
 
-def _dangling(text: str, lines: list[tuple[int, int]], part: _Part, parts: list[_Part]) -> bool:
-    """A short quote opened inside its sentence that no mark closes, here or in a later paragraph:
-    a lost closing mark ("when the first chants of "Klitschko! Klistchko! stirred."), not speech."""
-    if part.close_at is not None or part.continued:
-        return False
-    if any(p.chain == part.chain and p.para > part.para for p in parts):
+def _dangling(text: str, lines: list[tuple[int, int]], part: _Part, chain_ends: int) -> bool:
+    """A short quote opened inside its sentence that no mark closes, here or in a later paragraph
+    (``chain_ends``: the last paragraph of its chain): a lost closing mark ("when the first chants
+    of "Klitschko! Klistchko! stirred."), not speech."""
+    if part.close_at is not None or part.continued or chain_ends > part.para:
         return False
     lead = text[lines[part.para][0] : part.open_at]
     if not any(ch.isalnum() for ch in lead) or lead.rstrip().endswith(":"):
@@ -485,7 +487,7 @@ def _find_cues(masked: str, para: _Para) -> None:
             first > 0
             and toks[first - 1].text == ","
             and lemma in _INVERTIBLE
-            and (after := _ending_speaker(masked, toks, last + 1)) is not None
+            and (after := _ending_speaker(masked, para, last + 1)) is not None
         ):
             cue.mention, cue.inverted = after, True  # "…, said disaster agency official Fauzi."
         else:
@@ -497,15 +499,16 @@ def _find_cues(masked: str, para: _Para) -> None:
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
 
 
-def _ending_speaker(masked: str, toks: list[Token], i: int) -> Mention | None:
+def _ending_speaker(masked: str, para: _Para, i: int) -> Mention | None:
     """A named speaker that follows its cue right away and ends the sentence or the phrase ("…, said
     disaster agency official Fauzi."); not "…, said he", "…, said on Twitter"."""
+    toks = para.tokens
     if i >= len(toks) or not toks[i].is_word:
         return None
     m = mention_after(masked, toks, i, inverted=True)
     if m is None or m.kind != "name" or m.start != toks[i].start:
         return None
-    k = bisect.bisect_left([t.start for t in toks], m.end)
+    k = bisect.bisect_left(para.starts, m.end)
     return m if k >= len(toks) or toks[k].text in (".", ",", ";") else None
 
 
