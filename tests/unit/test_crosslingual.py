@@ -51,6 +51,10 @@ def test_same_shape_of_a_text_and_its_translation() -> None:
     assert same_shape(a, feats("ja", RU, 6, ("2021",)), p)  # numbers in words on one side
     assert not same_shape(a, feats("ru", RU, 14, ("2021", "19", "90", "10")), p)  # other paragraphs
     assert not same_shape(a, feats("ru", RU, 6, ("1998", "7", "33", "5")), p)  # other numbers
+    # numbers in words on one side, its only digit a "1" (1, 10 or 100): in common by chance
+    reported = ("1", "12", "1979", "1984", "2", "2")
+    assert not same_shape(feats("ru", RU, 6, ("1",)), feats("en", EN, 6, reported), p)
+    assert same_shape(feats("ru", RU, 6, ("1984",)), feats("en", EN, 6, reported), p)
 
 
 def test_a_changed_build_needs_the_numbers_to_agree() -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from newsprism.model import Article
 from newsprism.nlp.tokenize import tokens
-from newsprism.represent.lexical import LEXICAL_V3, LexicalFeaturizer
+from newsprism.represent.lexical import LEXICAL_V4, LexicalFeaturizer
 
 
 def _names(text: str, language: str) -> set[str]:
     article = Article(external_id="a", title="", text=text, content_hash="a", language=language)
     features = LexicalFeaturizer().features(article)
-    assert features.version == LEXICAL_V3
+    assert features.version == LEXICAL_V4
     return set(features.names)
 
 
@@ -45,3 +45,30 @@ def test_two_japanese_reports_share_less_grammar() -> None:
     article = Article(external_id="a", title="", text="仙台市で感染を確認しました。", content_hash="a", language="ja")
     body = LexicalFeaturizer().features(article).body
     assert "まし" not in body and "した" not in body and "感染" in body
+
+
+def _digits(text: str, language: str = "en") -> list[str]:
+    article = Article(external_id="a", title="", text=text, content_hash="a", language=language)
+    return sorted(LexicalFeaturizer().features(article).digits)
+
+
+def test_a_translation_writes_its_numbers_otherwise_and_keeps_their_digits() -> None:
+    # thousands groups, decimal commas and magnitude words: one number, the same digits on both sides
+    assert _digits("around 15,000 military personnel and over 250 ships") == ["15", "25"]
+    assert _digits("около 15 тысяч военных и более 250 кораблей", "ru") == ["15", "25"]
+    assert _digits("около 15 000 военных", "ru") == ["15"]
+    assert _digits("Lehman Brothers ($ 691.06 billion) and WorldCom ($ 103.91 billion)") == ["10391", "69106"]
+    assert _digits("Lehman Brothers (691.060 millones de $) y WorldCom (103.910 millones)", "es") == ["10391", "69106"]
+    assert _digits("2.5 million") == _digits("2,5 млн", "ru") == ["25"]
+    assert _digits("１５，０００人", "ja") == _digits("1万5000人", "ja") == ["15"]
+    assert _digits("4億2600万ドル", "ja") == _digits("$426 million") == ["426"]
+    assert _digits("２万６４６９・８９ドル", "ja") == _digits("$26,469.89") == ["2646989"]
+    assert _digits("1億円", "ja") == _digits("100 million yen") == ["1"]
+
+
+def test_dates_lists_and_plain_numbers_stay_apart() -> None:
+    # significant digits: "202" for 2020, "1" for 100
+    assert _digits("on 26.07.2020") == ["202", "26", "7"]  # a date, not a decimal
+    assert _digits("in 2008, 2009 and 2020 100 people") == ["1", "2008", "2009", "202"]
+    assert _digits("sections 1,2,3 at 12:00") == ["0", "1", "12", "2", "3"]
+    assert _digits("１・２・３", "ja") == ["1", "2", "3"]

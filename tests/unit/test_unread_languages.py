@@ -41,8 +41,9 @@ def test_signature_reads_names_across_scripts_and_counts_numbers() -> None:
     en, cs, uk = signature(features("en:flood")), signature(features("cs:flood")), signature(features("uk:flood"))
     for sig in (en, cs, uk):
         assert {"n:vltav", "n:novot", "n:karli", "n:liben", "n:flore"} <= sig.keys()
-        assert sig["d:2002"] == 1 and sig["d:500"] == 1
-    assert en["d:5"] == 1 and en["d:4"] == 1  # "4.5": digit runs, as written
+        assert sig["d:2002"] == 1 and sig["d:25"] == 1  # "2,500" and "2 500": significant digits
+        assert sig["d:45"] == 1 and sig["d:4"] == 0  # "4.5" and "4,5": one number
+    assert {k for k in en if k.startswith("d:")} == {k for k in cs if k.startswith("d:")}
     dice, common = signature_dice(en, cs)
     assert dice > 0.6 and common >= 10
     assert signature_dice(en, signature(features("cs:storm")))[0] < 0.1

@@ -203,16 +203,20 @@ def same_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
     da, db = Counter(a.digits), Counter(b.digits)
     na, nb = sum(da.values()), sum(db.values())
     common = sum((da & db).values())
-    if na + nb and not common and (moved or distance is None or distance > p.shape_close):
-        # numbers written in digits, none in common: only the same build, closely, can still
-        # show a translation
+    # numbers of more than one significant digit (a "1" or "3" is in common by chance: scores,
+    # counts, 10, 300)
+    telling_a, telling_b = {d for d in da if len(d) > 1}, {d for d in db if len(d) > 1}
+    unshared = (na + nb and not common) or (telling_a and telling_b and telling_a.isdisjoint(telling_b))
+    if unshared and (moved or distance is None or distance > p.shape_close):
+        # numbers written in digits, none in common (none of the telling ones when both sides
+        # have some): only the same build, closely, can still show a translation
         return False
     if na + nb >= 4 and 2 * common / (na + nb) < p.digits_overlap:
         # one side may write most numbers in words (五, "five"): then its few digits must all be
         # in the other side; with the build changed, that needs more than one number and no more
         # than one paragraph merged or split (two outlets' reports of one day share a number or two)
         small, large = min(na, nb), max(na, nb)
-        words = small >= 1 and small <= large / 2 and common / small >= 0.8
+        words = small >= 1 and small <= large / 2 and common / small >= 0.8 and not telling_a.isdisjoint(telling_b)
         if not words or moved > 1 or (moved and common < 2):
             return False
     return True

@@ -1,6 +1,6 @@
 """The default featurizer: title, body and name term frequencies plus a MinHash signature.
 
-Stored with the name :data:`LEXICAL_V3`; bump it whenever the output changes for the same input,
+Stored with the name :data:`LEXICAL_V4`; bump it whenever the output changes for the same input,
 so stored features made by an older version are recomputed (``newsprism rebuild``; until then the
 clusterer reads older features as they are, without what they lack).
 """
@@ -25,6 +25,7 @@ __all__ = [
     "LEXICAL_V1",
     "LEXICAL_V2",
     "LEXICAL_V3",
+    "LEXICAL_V4",
     "MAX_SHAPE",
     "LexicalFeaturizer",
     "minhash",
@@ -37,7 +38,8 @@ __all__ = [
 
 LEXICAL_V1 = "newsprism.LexicalFeatures.v1"  # without the paragraph shape
 LEXICAL_V2 = "newsprism.LexicalFeatures.v2"  # without Japanese and Chinese place names
-LEXICAL_V3 = "newsprism.LexicalFeatures.v3"
+LEXICAL_V3 = "newsprism.LexicalFeatures.v3"  # a number's thousands groups as numbers of their own
+LEXICAL_V4 = "newsprism.LexicalFeatures.v4"
 MAX_SHAPE = 64  # paragraphs whose shares are kept
 
 _NUM_PERM = 64
@@ -46,7 +48,40 @@ _rng = np.random.default_rng(20211119)  # fixed: signatures must be comparable a
 _A = _rng.integers(1, 1 << 31, size=_NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, 1 << 31, size=_NUM_PERM, dtype=np.uint64)
 _SHINGLE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_DIGITS = re.compile(r"\d+")
+# Numbers written with digits, read so that a translation gives the same: by their significant
+# digits, whatever the magnitude word, separators and zeros.  "15,000", "15 000", "15.000", "15
+# тысяч", "15 thousand" and "1万5000" give "15"; "$426 million" and "4億2600万ドル" give "426";
+# "82.29 billion" and "82.290 millones" give "8229"; "2.5" and "2,5" give "25"; "100" gives "1".
+# "26.07.2020" is three numbers ("26", "7", "202"), "2020 100" two.
+_SEP = r"[,.\u00a0\u2009\u202f\uff0c ]"
+_DIGITS = re.compile(
+    r"\d+[億亿](?:\d+[万萬])?\d*(?:・\d+)?|\d+[万萬]\d*(?:・\d+)?"  # 4億2600万 / 2万6469・89
+    rf"|(?<![\d.,])\d{{1,3}}(?:{_SEP}\d{{3}}(?!\d))+(?:[.,]\d+)?(?![.,]?\d)"  # 15,000 / 82.290 / 1,234.5
+    r"|(?<![\d.,・])\d+[.,・]\d+(?![.,・]?\d)"  # 82.29 / 2,5 / ２６・５
+    r"|\d+"
+)
+_NOT_DIGIT = re.compile(r"\D")
+_MAGNITUDES = {"億": 10**8, "亿": 10**8, "万": 10**4, "萬": 10**4}
+
+
+def _number(written: str) -> str:
+    """A number's significant digits (:data:`_DIGITS`)."""
+    whole, _, fraction = written.partition("・") if "・" in written else (written, "", "")
+    if any(c in _MAGNITUDES for c in whole):
+        value, part = 0, ""
+        for c in whole:
+            if c in _MAGNITUDES:
+                value += int(part or "1") * _MAGNITUDES[c]
+                part = ""
+            else:
+                part += c
+        digits = str(value + int(part or "0"))
+    else:
+        digits = _NOT_DIGIT.sub("", whole)
+    digits += _NOT_DIGIT.sub("", fraction)
+    return str(int(digits)).rstrip("0") or "0"  # int() reads any script's digits
+
+
 _MASK32 = np.uint64(0xFFFFFFFF)
 
 
@@ -118,7 +153,7 @@ def paragraph_shape(paragraphs: list[str]) -> tuple[float, ...]:
 class LexicalFeaturizer:
     """Cheap features for every article at ingest time (no model, no network)."""
 
-    name = LEXICAL_V3
+    name = LEXICAL_V4
 
     def __init__(self, *, lead_words: int = 0) -> None:
         self.lead_words = lead_words
@@ -147,6 +182,6 @@ class LexicalFeaturizer:
             language=lang,
             version=self.name,
             paragraphs=len(paragraphs),
-            digits=tuple(sorted(str(int(d)) for d in _DIGITS.findall(article.title + "\n" + text))),
+            digits=tuple(sorted(map(_number, _DIGITS.findall(article.title + "\n" + text)))),
             shape=paragraph_shape(paragraphs),
         )
