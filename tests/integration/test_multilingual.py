@@ -252,9 +252,10 @@ def test_link_threshold_setting_decides_a_join_across_languages(
     )
     assert settings.link_threshold == (0.6 if threshold is None else threshold)
     engine = Engine.open(settings, encoder=encoder)
-    en = "Earthquake hits the coast. Rescue teams searched 40 collapsed houses in the port city all night."
+    # (a name in common, Kamchatka: an article naming only other things would not join on meaning)
+    en = "Earthquake hits the coast of Kamchatka. Rescue teams searched 40 collapsed houses all night."
     ru = (  # another build (paragraphs, numbers): not a translation of the English report
-        "Землетрясение магнитудой 6,2 произошло у побережья в 3 часа ночи.\n\n"
+        "Землетрясение магнитудой 6,2 произошло у побережья Камчатки в 3 часа ночи.\n\n"
         "Спасатели искали людей под завалами в 12 посёлках.\n\n"
         "Власти открыли 5 пунктов временного размещения."
     )

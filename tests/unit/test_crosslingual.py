@@ -452,18 +452,39 @@ def test_names_in_common_across_scripts_let_a_closer_meaning_count(names: dict[s
     [
         ({"медведев": 1.0, "владивосток": 1.0, "камчатка": 1.0, "хабаровск": 1.0}, False),  # four, none shared
         ({"медведев": 1.0, "владивосток": 1.0, "камчатка": 1.0, "кронштадт": 1.0}, True),  # one shared
-        ({"медведев": 1.0, "владивосток": 1.0, "камчатка": 1.0}, True),  # too few to refuse
+        ({"медведев": 1.0, "владивосток": 1.0, "камчатка": 1.0}, False),  # three, none shared
+        ({}, True),  # naming nothing: the meaning decides
     ],
 )
 def test_an_article_naming_nothing_the_story_names_does_not_join_on_meaning(
     names: dict[str, float], joins: bool
 ) -> None:
-    """Above link_threshold (0.7), a report naming several people and places the story never names
+    """Above link_threshold (0.7), a report naming people and places the story never names
     reports something else (another region's figures, another player's contract)."""
     cl, story, base = _parade_story()
     report = replace(feats("ru", RU, 14, ("3", "44")), names=names)
     decision = cl.assign(2, report, at_cosine(base, 0.7, 7))
     assert (decision.story_id == story) is joins
+
+
+@pytest.mark.parametrize(
+    ("names", "refuse", "joins"),
+    [
+        ({"hokkaido": 1.0, "shizuoka": 1.0, "momo": 1.0}, True, False),  # another launch, other places
+        ({"hokkaido": 1.0, "kronstadt": 1.0}, True, True),  # a name shared in the same script
+        ({"hokkaido": 1.0, "shizuoka": 1.0, "momo": 1.0}, False, True),  # the rule off: the meaning decides
+    ],
+)
+def test_names_in_the_same_script_are_compared_before_a_join_on_meaning(
+    names: dict[str, float], refuse: bool, joins: bool
+) -> None:
+    """A Japanese report's names are the Latin words it writes and the English names of the places
+    it names: compared with an English story's, in the same script (DenseParams.names_refuse_unshared)."""
+    cl = OnlineClusterer(dense_params=DenseParams(names_refuse_unshared=refuse))
+    base = unit(1)
+    story = cl.assign(1, replace(feats("en", ["parade", "navy", "fleet", "ships", "review"]), names=PARADE_EN), base)
+    report = replace(feats("ja", ["ロケット", "打ち上げ", "延期"], 14, ("3", "44")), names=names)
+    assert (cl.assign(2, report, at_cosine(base, 0.7, 7)).story_id == story.story_id) is joins
 
 
 def test_names_of_a_storys_translations_are_compared() -> None:

@@ -49,6 +49,7 @@ __all__ = [
     "SignatureIndex",
     "close_shape",
     "names_in_common",
+    "names_shared",
     "reads",
     "same_shape",
     "shape_distance",
@@ -74,6 +75,10 @@ class DenseParams:
     # - an article with at least this many name keys, none of them in the story, does not join it
     #   on its meaning alone (0: never refuse)
     names_refuse_from: int = 4
+    # - and in any script: an article that names something does not join a story that names
+    #   other things only, on its meaning alone (a Japanese rocket launch in Hokkaido and a Russian
+    #   one at Baikonur read alike; every true link of the WMT21 probe shares 3 names or more)
+    names_refuse_unshared: bool = True
 
     @property
     def named_floor(self) -> float:
@@ -149,6 +154,21 @@ def names_in_common(article: Iterable[str], story: Iterable[str]) -> tuple[int, 
     against = {**(sto[False] if art[True] else {}), **(sto[True] if art[False] else {})}
     common = {k: against[k] for k in compared.keys() & against.keys()}
     return len(compared), len(against), [common[k] for k in sorted(common)]
+
+
+def names_shared(article: Iterable[str], story: Iterable[str]) -> tuple[bool, bool, bool]:
+    """Names compared in every script (:func:`~newsprism.nlp.translit.name_key`): does the
+    article name something, does the story, and do they share a name?  Year tokens are not names."""
+    art = {k for t in article if not is_year_token(t) and (k := name_key(t)) is not None}
+    if not art:
+        return False, False, False
+    named = False
+    for t in story:
+        if not is_year_token(t) and (k := name_key(t)) is not None:
+            if k in art:
+                return True, True, True
+            named = True
+    return True, named, False
 
 
 def _keys_by_script(tokens: Iterable[str]) -> dict[bool, dict[str, str]]:

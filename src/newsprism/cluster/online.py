@@ -36,7 +36,7 @@ from ..represent.base import ArticleFeatures
 from . import kernel
 from .base import Decision, Member, Repair
 from .copies import CopyIndex
-from .crosslingual import DenseIndex, DenseParams, SignatureIndex, names_in_common, signature
+from .crosslingual import DenseIndex, DenseParams, SignatureIndex, names_in_common, names_shared, signature
 from .decision import DecisionModel, default_model
 from .idf import FIELDS, DocFreq
 from .repair import Partition, mean_offdiag, ncut_split, two_way_split
@@ -670,9 +670,15 @@ class OnlineClusterer:
                 hit = None
             common: list[str] = []
             if hit is not None:
-                keys, story_keys, common = names_in_common(f.names, self._story_names(self._stories[hit[0]]))
+                story = self._stories[hit[0]]
+                keys, story_keys, common = names_in_common(f.names, self._story_names(story))
                 if not self._names_allow(hit[1], keys, len(common), story_keys > 0):
                     hit = None
+                elif dp.names_refuse_unshared and not common:
+                    # no name in common across scripts: is one shared in the same script?
+                    named, story_named, shared = names_shared(f.names, self._story_names(story))
+                    if named and story_named and not shared:
+                        hit = None
             readable = None if hit is None else self._read_in_language(self._stories[hit[0]], f.language, q)
             if hit is not None and readable is False:
                 unread = hit[0]
