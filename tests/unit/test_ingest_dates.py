@@ -70,9 +70,13 @@ def test_parse_date_applies_named_time_zones() -> None:
         "not a date at all",
         True,
         "1850-01-01",
+        12345,  # no timestamp: fewer than nine digits, as for text ("12345" is no date either)
+        2021,  # a year alone
+        -5.0,
+        float("nan"),
     ],
 )
-def test_parse_date_gives_none_for_unusable_values(value: str | bool | None) -> None:
+def test_parse_date_gives_none_for_unusable_values(value: str | float | bool | None) -> None:
     assert parse_date(value) is None
 
 

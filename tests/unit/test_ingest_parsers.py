@@ -185,6 +185,13 @@ def test_json_aliases_and_epoch_dates() -> None:
     assert draft.title_in_text is True  # no title: the first line will be the title
 
 
+def test_json_non_finite_id_is_no_id() -> None:
+    """1e400 parses as infinity: not an id every such line would share ("inf")."""
+    for raw in (b'{"id": 1e400, "text": "Body"}', b'{"id": NaN, "text": "Body"}'):
+        assert one_draft(JsonParser(), raw, origin="a.json").external_id is None
+    assert one_draft(JsonParser(), b'{"id": 12, "text": "Body"}', origin="a.json").external_id == "12"
+
+
 def test_json_unparsable_date_is_kept_as_none_not_rejected() -> None:
     draft = one_draft(JsonParser(), b'{"text": "Body", "published": "sometime soon"}', origin="a.json")
     assert draft.published is None

@@ -99,8 +99,8 @@ class _Token:
 def parse_date(value: str | int | float | datetime | None) -> datetime | None:
     """An aware UTC datetime from a metadata value, or ``None`` when it is not a usable date.
 
-    Accepts datetimes (naive ones are taken as UTC), epoch seconds (milliseconds when the number
-    is too large for seconds), ISO 8601, RFC 2822 and textual dates ("May 03 , 2013",
+    Accepts datetimes (naive ones are taken as UTC), epoch seconds of at least nine digits
+    (milliseconds when the number is too large for seconds), ISO 8601, RFC 2822 and textual dates ("May 03 , 2013",
     "December 15th , 2008 , 7 : 35 am", "1 de marzo de 2008").  Dates without a year, day and
     month, and years before 1900 or after next year, give ``None``.
     """
@@ -109,7 +109,8 @@ def parse_date(value: str | int | float | datetime | None) -> datetime | None:
     if isinstance(value, datetime):
         return _checked(_as_utc(value))
     if isinstance(value, int | float):
-        return _from_epoch(float(value))
+        # as for text, at least nine digits (1973 on): 12345 or 2021 is no timestamp
+        return _from_epoch(float(value)) if abs(value) >= 1e8 else None
     text = value.strip()
     if not text:
         return None

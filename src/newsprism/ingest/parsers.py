@@ -16,6 +16,7 @@ from __future__ import annotations
 import codecs
 import json
 import logging
+import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -357,6 +358,8 @@ def _str_field(value: Any) -> str | None:
 def _id_field(value: Any) -> str | None:
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None  # 1e400, NaN: no id (the line's origin stands for it)
     if isinstance(value, int | float | str):
         text = str(value).strip()
         return text or None
