@@ -93,6 +93,29 @@ def test_a_copy_does_not_make_a_fact_shared(comparer: Comparer) -> None:
     assert next(s for s in data["sources"] if s["article"] == "a2")["copy_of"] == "a"
 
 
+@pytest.mark.parametrize("copy_name", ["a0", "z9"])  # before or after its original in any order
+def test_facts_and_details_cite_the_original_not_its_copy(comparer: Comparer, copy_name: str) -> None:
+    """A wire copy and its original carry the same sentences: what another source confirms is
+    cited from the original (the copy's sentence used to win a tie when it came first), and what
+    the original alone gives is listed once, under the original."""
+    copy = QUAKE_A + "\nRead more at Wire."
+    data = comparer.compare(_inputs(("m", QUAKE_A), (copy_name, copy), ("b", QUAKE_B), copy_of={copy_name: "m"}))
+    cited = {s.article for f in data.facts for s in f.support}
+    assert data.facts and "m" in cited and copy_name not in cited
+    details = [f for f in data.facts if f.kind == "detail"]
+    assert details and all({s.article for s in f.support} == {"m", "b"} for f in details)
+    from_copy = [f.text for f in data.unique if f.support[0].article == copy_name]
+    assert from_copy == ["Read more at Wire."]  # what the copy adds, and nothing it repeats
+
+
+def test_a_quote_only_the_copies_carry_is_listed_once(comparer: Comparer) -> None:
+    """Three renderings of one report whose original the rules read no quote in: the quote once."""
+    quote = "\n“We will rebuild the bridge within a year,” Governor Mira Kessel said."
+    inputs = _inputs(("m", QUAKE_B), ("c1", QUAKE_B + quote), ("c2", QUAKE_B + quote), copy_of={"c1": "m", "c2": "m"})
+    quotes = [q for q in comparer.compare(inputs).to_json()["quotes"] if "rebuild" in q["text"]]
+    assert len(quotes) == 1
+
+
 @pytest.mark.parametrize(
     ("a", "b", "topic"),
     [

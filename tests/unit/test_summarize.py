@@ -409,3 +409,37 @@ def test_disputes_count_values_not_repeats_and_read_each_language() -> None:
     assert [s.value for s in disputes.against(mine, "a")] == ["15"]
     english = disputes.of(Span("en", 0, 20))
     assert [s.article for s in disputes.against(english, "en")] == ["fr"]
+
+
+def test_two_picks_worded_by_one_translation_are_one_sentence() -> None:
+    """Two Russian reports' sentences of two facts whose only English wording is one sentence of a
+    translation: the summary gives that sentence once, citing what both picks cite."""
+    from newsprism.compare.base import Comparison, Fact, Source, Span
+
+    ru1 = "Парад кораблей прошел в Кронштадте в воскресенье утром.\nПрезидент поздравил моряков с праздником флота."
+    ru2 = "В Кронштадте в воскресенье прошел парад кораблей флота.\nМоряков с праздником поздравил президент страны."
+    en = "The naval parade took place in Kronstadt on Sunday and the president congratulated the sailors."
+    inputs = [
+        CompareInput("ru1", "Парад", ru1, "A", language="ru"),
+        CompareInput("ru2", "Парад", ru2, "B", language="ru"),
+        CompareInput("en1", "Parade", en, None, language="en", copy_of="ru1"),
+    ]
+
+    def span(article: str, text: str, piece: str) -> Span:
+        start = text.index(piece)
+        return Span(article, start, start + len(piece), piece)
+
+    first, second = ru1.split("\n"), ru2.split("\n")
+    worded = span("en1", en, en)
+    facts = tuple(
+        Fact(en, (span("ru1", ru1, a), span("ru2", ru2, b), worded), 2, language="en")
+        for a, b in ((first[0], second[0]), (first[1], second[1]))
+    )
+    sources = (Source("ru1", "A", "Парад", language="ru"), Source("ru2", "B", "Парад", language="ru"))
+    sources += (Source("en1", None, "Parade", language="en", copy_of="ru1"),)
+    comparison = Comparison(None, sources, facts, (), (), (), (), (), display_language="en")
+    summary = ExtractiveSummarizer().summarize(inputs, comparison, words=60)
+    texts = [s.text for s in summary.sentences]
+    assert texts.count(en) == 1, texts
+    merged = next(s for s in summary.sentences if s.text == en)
+    assert {s.article for s in merged.support} >= {"ru1", "ru2", "en1"} and merged.sources == 2

@@ -79,6 +79,8 @@ class Alignment:
     # a statement and its translation in a copy of its source (one group, two languages, the two
     # articles parallel): index pairs, both ways
     translated: dict[int, list[int]] = field(default_factory=dict)
+    # a copy's statement that repeats one of its original's -> that statement (see align)
+    repeats: dict[int, int] = field(default_factory=dict)
 
 
 def _statements(docs: Sequence[Doc], splitter: SentenceSplitter) -> tuple[list[Statement], list[str]]:
@@ -249,12 +251,29 @@ def align(
         for j in range(i + 1, n):
             if sim[i, j] >= p.strong and usable[i] and usable[j] and (cross[i, j] or agree(i, j)):
                 edges.append((i, j, float(sim[i, j])))
+    # A copy's statement that repeats its original's is the original's: its matches are the
+    # original statement's (a fact cites the original, not whichever copy came first), and the
+    # original inherits its similarities (an English translation matches English reports lexically).
+    repeats = _repeated_by_copies(statements, groups, bags, within, translated, p.copy_floor)
+    if repeats:
+        best: dict[tuple[int, int], float] = {}
+        for i, j, s in edges:
+            a, b = repeats.get(i, i), repeats.get(j, j)
+            if gid[a] != gid[b]:
+                key = (min(a, b), max(a, b))
+                best[key] = max(best.get(key, 0.0), s)
+        edges = [(a, b, s) for (a, b), s in best.items()]
+        sim = sim.copy()
+        for copy, home in sorted(repeats.items()):
+            row = np.where(same[home], 0.0, np.maximum(sim[home], sim[copy]))
+            sim[home], sim[:, home] = row, row
+        sim[list(repeats)] = 0.0
+        sim[:, list(repeats)] = 0.0
     edges = sorted(set(edges), key=lambda e: (-e[2], e[0], e[1]))
     facts = _group(edges, gid, sim, p.threshold)
     linked = {i for f in facts for i in f}
-    repeated = _repeated_by_copies(statements, groups, bags, within, translated, p.copy_floor)
-    unique = [i for i in range(n) if i not in linked and usable[i] and i not in repeated]
-    return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages, translated)
+    unique = [i for i in range(n) if i not in linked and usable[i] and i not in repeats]
+    return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages, translated, repeats)
 
 
 def representatives(articles: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -276,11 +295,11 @@ def _repeated_by_copies(
     within: np.ndarray,
     translated: dict[int, list[int]],
     floor: float,
-) -> set[int]:
+) -> dict[int, int]:
     """Statements of copies that repeat a statement of their group's representative (its original,
-    else, when the original is not compared, the group's first article): the same sentence in one
-    language (cosine ``floor`` or more) giving no number or name that sentence lacks, or its
-    translation.  The representative's statement says it once; listing the
+    else, when the original is not compared, the group's first article), with that statement:
+    the same sentence in one language (cosine ``floor`` or more) giving no number or name that
+    sentence lacks, or its translation.  The representative's statement says it once; listing the
     copies' too would tell it once per copy.  A copy's "killing 41" against the original's
     "killing 12" is its own."""
     home_of = representatives((st.article, g) for st, g in zip(statements, groups, strict=True))
@@ -291,16 +310,19 @@ def _repeated_by_copies(
             own.setdefault(groups[k], []).append(k)
     numbers = [frozenset(_NUMBER.findall(st.text)) for st in statements]
     names = [frozenset(t for t in bag if t.startswith("N:")) for bag in bags]
-    out: set[int] = set()
+    out: dict[int, int] = {}
     for k, st in enumerate(statements):
         rows = own.get(groups[k], [])
         if st.article == home[groups[k]] or not rows:
             continue
         best = rows[int(np.argmax(within[k, rows]))]
-        same = float(within[k, best]) >= floor and numbers[k] <= numbers[best] and names[k] <= names[best]
+        if float(within[k, best]) >= floor and numbers[k] <= numbers[best] and names[k] <= names[best]:
+            out[k] = best
+            continue
         # a translation writes its numbers its own way ("1,500" / "1.500"): its pairing decides
-        if same or any(t in rows for t in translated.get(k, ())):
-            out.add(k)
+        pair = next((t for t in translated.get(k, ()) if t in rows), None)
+        if pair is not None:
+            out[k] = pair
     return out
 
 

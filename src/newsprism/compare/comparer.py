@@ -46,8 +46,9 @@ log = logging.getLogger(__name__)
 # only when they agree beyond the names the story's sources share, a copy's statement that repeats
 # its original's is not listed as unique again, a whole-sentence translation words a fact first;
 # v9: a copy's repeated quotes listed once, vote tallies, the first 50,000 characters compared
-# v10: a list's last item and a series of participles stay in their statement
-COMPARE_VERSION = "newsprism.Compare.v10"
+# v10: a list's last item and a series of participles stay in their statement; v11: a copy's
+# statement that repeats its original's is the original's (facts and details cite the original)
+COMPARE_VERSION = "newsprism.Compare.v11"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,7 @@ class Comparer:
         }
         annotated = self._annotate(al, by_id, mentions)
         conflicts = find_conflicts([[annotated[k] for k in members] for members in al.facts], annotated)
-        details = shared_details(annotated)
+        details = shared_details(annotated, al.repeats)
         aligned = {k for members in al.facts for k in members}
         unique = unique + unique_details(annotated, aligned)
         quotes = self._quotes(inputs)

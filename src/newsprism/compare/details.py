@@ -10,7 +10,7 @@ money or percentage), reported by at least two independent sources.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import replace
 
 from ..nlp.entities import is_demonym
@@ -24,14 +24,17 @@ _ALWAYS_UNITS = frozenset({"USD", "EUR", "GBP", "JPY", "CNY", "RUB", "percent"})
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
 
-def shared_details(annotated: Sequence[Annotated]) -> list[Fact]:
+def shared_details(annotated: Sequence[Annotated], repeats: Container[int] = ()) -> list[Fact]:
+    """Times, places and quantities two or more independent sources give in their leads; a copy's
+    statement that repeats its original's (``repeats``: indices into ``annotated``) is read
+    from the original."""
     found: dict[tuple[str, str], list[tuple[str, Span]]] = {}
     position: dict[str, int] = {}
-    for a in annotated:
+    for k, a in enumerate(annotated):
         article = a.statement.article
         index = position.get(article, 0)
         position[article] = index + 1
-        if index >= LEAD_SENTENCES:
+        if index >= LEAD_SENTENCES or k in repeats:
             continue
         g = a.group
         text, base = a.statement.text, a.statement.start

@@ -106,30 +106,42 @@ def repeated_by_copies(
     source is read from (``home_of``: article -> its original, or the copies' first when the
     original is not compared): the same speaker with the same words, or, in another language, its
     translation (a translation may report what the original quotes).  Listing them too would give
-    one quote once per copy, each "only this source"."""
+    one quote once per copy, each "only this source".  A quote that the original does not carry
+    (or that the rules miss there) is kept from the first copy that has it, once: three
+    translations of one report give one quote."""
     languages = language_of or {}
     home_quotes: dict[str, list[int]] = {}
     for i, q in enumerate(quotes):
         if home_of.get(q.article, q.article) == q.article:
             home_quotes.setdefault(q.article, []).append(i)
+
+    def repeats(i: int, j: int) -> bool:
+        q, h = quotes[i], quotes[j]
+        if _across(q, h, languages):
+            return (
+                dense_similarity is not None
+                and same_speaker_across(q.speaker, h.speaker) is not False
+                and dense_similarity(i, j) >= _MIN_DENSE
+            )
+        if not same_speaker(q.speaker, h.speaker):
+            return False
+        # two translations of one text word a quote each their own way: their meaning decides too
+        return _similarity(q, h) >= _MIN_SIMILARITY or (
+            dense_similarity is not None and dense_similarity(i, j) >= _MIN_DENSE
+        )
+
     out: set[int] = set()
+    kept: dict[str, list[int]] = {}  # per source, the copies' quotes kept so far
     for i, q in enumerate(quotes):
         home = home_of.get(q.article, q.article)
         if home == q.article:
             continue
-        for j in home_quotes.get(home, []):
-            h = quotes[j]
-            if _across(q, h, languages):
-                if (
-                    dense_similarity is not None
-                    and same_speaker_across(q.speaker, h.speaker) is not False
-                    and dense_similarity(i, j) >= _MIN_DENSE
-                ):
-                    out.add(i)
-                    break
-            elif same_speaker(q.speaker, h.speaker) and _similarity(q, h) >= _MIN_SIMILARITY:
-                out.add(i)
-                break
+        if any(repeats(i, j) for j in home_quotes.get(home, [])) or any(
+            repeats(i, j) for j in kept.get(home, []) if quotes[j].article != q.article
+        ):
+            out.add(i)
+        else:
+            kept.setdefault(home, []).append(i)
     return out
 
 

@@ -43,12 +43,13 @@ from .neutral import loaded_words
 __all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 
 EXTRACTIVE_VERSION = (
-    "newsprism.ExtractiveSummary.v7"  # v2: a fact once, display language; v3: translated copies word it;
+    "newsprism.ExtractiveSummary.v8"  # v2: a fact once, display language; v3: translated copies word it;
     # v4: words counted in Japanese and Chinese (one per two characters), not by spaces; v5: a
     # source giving another number or date is not cited for a sentence, a sentence aligned with a
     # picked one and alike to it (the same quote) is not picked again; v6: disputes by distinct values
     # of an article, agreement as the comparison normalised it, the first 50,000 characters; v7: one
-    # figure told once (two sentences giving "6.6 million" and sharing 40% of their words)
+    # figure told once (two sentences giving "6.6 million" and sharing 40% of their words); v8: two
+    # picks worded by one translated sentence are one sentence
 )
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -118,13 +119,25 @@ class ExtractiveSummarizer:
         text_of = {i.article: i.text for i in inputs}
         several = len({lang for lang in language_of.values() if lang}) > 1
         display = comparison.display_language
-        sentences = []
+        sentences: list[SummarySentence] = []
+        told: dict[str, tuple[int, set[str]]] = {}  # a wording given already -> its sentence, its sources
         for c in chosen:
             text, language = c.sentence.text, language_of.get(c.article)
             if several and display and language != display and self.params.across_languages:
                 worded = _worded(c.support, display, language_of, text_of)
                 if worded:
                     text, language = worded, display
+            if text in told:
+                # two picks worded by one translated sentence: told once, citing what both cite
+                at, cited = told[text]
+                cited.update(c.groups)
+                before = sentences[at]
+                spans = (*before.support, *(s for s in c.support if s not in before.support))
+                sentences[at] = replace(
+                    before, support=spans, sources=len(cited), disputed=before.disputed or c.disputed
+                )
+                continue
+            told[text] = (len(sentences), set(c.groups))
             sentences.append(
                 SummarySentence(
                     text=text,
