@@ -64,6 +64,7 @@ def test_a_translation_writes_its_numbers_otherwise_and_keeps_their_digits() -> 
     assert _digits("4億2600万ドル", "ja") == _digits("$426 million") == ["426"]
     assert _digits("２万６４６９・８９ドル", "ja") == _digits("$26,469.89") == ["2646989"]
     assert _digits("1億円", "ja") == _digits("100 million yen") == ["1"]
+    assert _digits("売上高は7億1600万円", "ja") == _digits("sales of 716 million yen") == ["716"]  # ends on 万
 
 
 def test_dates_lists_and_plain_numbers_stay_apart() -> None:

@@ -60,8 +60,22 @@ _DIGITS = re.compile(
     r"|(?<![\d.,・])\d+[.,・]\d+(?![.,・]?\d)"  # 82.29 / 2,5 / ２６・５
     r"|\d+"
 )
+# a run of digits and what can join them into one number: most are digits only, read at once;
+# the others are read by _DIGITS (ten times slower over a whole text)
+_RUN = re.compile(r"\d(?:[\d,.\u00a0\u2009\u202f\uff0c 億亿万萬・]*[\d億亿万萬])?")
 _NOT_DIGIT = re.compile(r"\D")
 _MAGNITUDES = {"億": 10**8, "亿": 10**8, "万": 10**4, "萬": 10**4}
+
+
+def numbers_of(text: str) -> list[str]:
+    """The numbers a text writes with digits, by their significant digits (see :data:`_DIGITS`)."""
+    out: list[str] = []
+    for run in _RUN.findall(text):
+        if run.isdigit():
+            out.append(str(int(run)).rstrip("0") or "0")
+        else:
+            out.extend(map(_number, _DIGITS.findall(run)))
+    return out
 
 
 def _number(written: str) -> str:
@@ -182,6 +196,6 @@ class LexicalFeaturizer:
             language=lang,
             version=self.name,
             paragraphs=len(paragraphs),
-            digits=tuple(sorted(map(_number, _DIGITS.findall(article.title + "\n" + text)))),
+            digits=tuple(sorted(numbers_of(article.title + "\n" + text))),
             shape=paragraph_shape(paragraphs),
         )
