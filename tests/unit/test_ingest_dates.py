@@ -29,6 +29,7 @@ def utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> date
         (1621449000.0, utc(2021, 5, 19, 18, 30)),
         (1621449000000, utc(2021, 5, 19, 18, 30)),  # epoch milliseconds
         ("1621449000", utc(2021, 5, 19, 18, 30)),
+        (20210301, utc(2021, 3, 1)),  # a number written as YYYYMMDD, as the text "20210301"
         (datetime(2021, 5, 19, 18, 30), utc(2021, 5, 19, 18, 30)),
         (datetime(2021, 5, 19, 20, 30, tzinfo=timezone(timedelta(hours=2))), utc(2021, 5, 19, 18, 30)),
         ("May 03 , 2013", utc(2013, 5, 3)),

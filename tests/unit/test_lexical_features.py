@@ -65,6 +65,7 @@ def test_a_translation_writes_its_numbers_otherwise_and_keeps_their_digits() -> 
     assert _digits("２万６４６９・８９ドル", "ja") == _digits("$26,469.89") == ["2646989"]
     assert _digits("1億円", "ja") == _digits("100 million yen") == ["1"]
     assert _digits("売上高は7億1600万円", "ja") == _digits("sales of 716 million yen") == ["716"]  # ends on 万
+    assert _digits("1万5千人", "ja") == ["15"] and _digits("2億5千万円", "ja") == _digits("250 million yen") == ["25"]
 
 
 def test_dates_lists_and_plain_numbers_stay_apart() -> None:
@@ -73,3 +74,10 @@ def test_dates_lists_and_plain_numbers_stay_apart() -> None:
     assert _digits("in 2008, 2009 and 2020 100 people") == ["1", "2008", "2009", "202"]
     assert _digits("sections 1,2,3 at 12:00") == ["0", "1", "12", "2", "3"]
     assert _digits("１・２・３", "ja") == ["1", "2", "3"]
+
+
+def test_thousands_of_digits_are_read_without_converting_them() -> None:
+    """int() refuses strings of more than 4,300 digits: a table of numbers or a digit dump must
+    not fail the article."""
+    assert _digits(" ".join(["123"] * 1500)) == ["123" * 1500]
+    assert _digits("9" * 5000) == ["9" * 5000]

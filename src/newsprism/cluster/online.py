@@ -670,13 +670,13 @@ class OnlineClusterer:
                 hit = None
             common: list[str] = []
             if hit is not None:
-                story = self._stories[hit[0]]
-                keys, story_keys, common = names_in_common(f.names, self._story_names(story))
+                story_names = list(self._story_names(self._stories[hit[0]]))
+                keys, story_keys, common = names_in_common(f.names, story_names)
                 if not self._names_allow(hit[1], keys, len(common), story_keys > 0):
                     hit = None
                 elif dp.names_refuse_unshared and not common:
                     # no name in common across scripts: is one shared in the same script?
-                    named, story_named, shared = names_shared(f.names, self._story_names(story))
+                    named, story_named, shared = names_shared(f.names, story_names)
                     if named and story_named and not shared:
                         hit = None
             readable = None if hit is None else self._read_in_language(self._stories[hit[0]], f.language, q)

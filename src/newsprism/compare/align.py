@@ -258,12 +258,10 @@ def align(
     if repeats:
         best: dict[tuple[int, int], float] = {}
         for i, j, s in edges:
-            a, b = repeats.get(i, i), repeats.get(j, j)
-            if gid[a] != gid[b]:
-                key = (min(a, b), max(a, b))
-                best[key] = max(best.get(key, 0.0), s)
+            a, b = repeats.get(i, i), repeats.get(j, j)  # still of two groups: a copy maps within its own
+            key = (min(a, b), max(a, b))
+            best[key] = max(best.get(key, 0.0), s)
         edges = [(a, b, s) for (a, b), s in best.items()]
-        sim = sim.copy()
         for copy, home in sorted(repeats.items()):
             row = np.where(same[home], 0.0, np.maximum(sim[home], sim[copy]))
             sim[home], sim[:, home] = row, row

@@ -108,6 +108,8 @@ def parse_date(value: str | int | float | datetime | None) -> datetime | None:
         return None
     if isinstance(value, datetime):
         return _checked(_as_utc(value))
+    if isinstance(value, int) and 19000101 <= value <= 21001231:
+        return parse_date(str(value))  # 20210301, as the text "20210301" reads
     if isinstance(value, int | float):
         # as for text, at least nine digits (1973 on): 12345 or 2021 is no timestamp
         return _from_epoch(float(value)) if abs(value) >= 1e8 else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 import zlib
 from collections import Counter
 from collections.abc import Callable
@@ -50,21 +51,22 @@ _B = _rng.integers(0, 1 << 31, size=_NUM_PERM, dtype=np.uint64)
 _SHINGLE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # Numbers written with digits, read so that a translation gives the same: by their significant
 # digits, whatever the magnitude word, separators and zeros.  "15,000", "15 000", "15.000", "15
-# тысяч", "15 thousand" and "1万5000" give "15"; "$426 million" and "4億2600万ドル" give "426";
-# "82.29 billion" and "82.290 millones" give "8229"; "2.5" and "2,5" give "25"; "100" gives "1".
-# "26.07.2020" is three numbers ("26", "7", "202"), "2020 100" two.
+# тысяч", "15 thousand", "1万5000" and "1万5千" give "15"; "$426 million" and "4億2600万ドル" give
+# "426"; "82.29 billion" and "82.290 millones" give "8229"; "2.5" and "2,5" give "25"; "100" gives
+# "1".  "26.07.2020" is three numbers ("26", "7", "202"), "2020 100" two.
 _SEP = r"[,.\u00a0\u2009\u202f\uff0c ]"
 _DIGITS = re.compile(
-    r"\d+[億亿](?:\d+[万萬])?\d*(?:・\d+)?|\d+[万萬]\d*(?:・\d+)?"  # 4億2600万 / 2万6469・89
+    r"\d+[億亿万萬千]+(?:\d+[億亿万萬千]+)*\d*(?:[・.]\d+)?"  # 4億2600万 / 2万6469・89 / 2億5千万
     rf"|(?<![\d.,])\d{{1,3}}(?:{_SEP}\d{{3}}(?!\d))+(?:[.,]\d+)?(?![.,]?\d)"  # 15,000 / 82.290 / 1,234.5
     r"|(?<![\d.,・])\d+[.,・]\d+(?![.,・]?\d)"  # 82.29 / 2,5 / ２６・５
     r"|\d+"
 )
 # a run of digits and what can join them into one number: most are digits only, read at once;
 # the others are read by _DIGITS (ten times slower over a whole text)
-_RUN = re.compile(r"\d(?:[\d,.\u00a0\u2009\u202f\uff0c 億亿万萬・]*[\d億亿万萬])?")
+_RUN = re.compile(r"\d(?:[\d,.\u00a0\u2009\u202f\uff0c 億亿万萬千・]*[\d億亿万萬千])?")
 _NOT_DIGIT = re.compile(r"\D")
 _MAGNITUDES = {"億": 10**8, "亿": 10**8, "万": 10**4, "萬": 10**4}
+_LONGEST_CJK = 40  # characters of a number with magnitudes read for its value (a longer one: its digits)
 
 
 def numbers_of(text: str) -> list[str]:
@@ -72,7 +74,7 @@ def numbers_of(text: str) -> list[str]:
     out: list[str] = []
     for run in _RUN.findall(text):
         if run.isdigit():
-            out.append(str(int(run)).rstrip("0") or "0")
+            out.append(_significant(run))
         else:
             out.extend(map(_number, _DIGITS.findall(run)))
     return out
@@ -80,20 +82,35 @@ def numbers_of(text: str) -> list[str]:
 
 def _number(written: str) -> str:
     """A number's significant digits (:data:`_DIGITS`)."""
-    whole, _, fraction = written.partition("・") if "・" in written else (written, "", "")
-    if any(c in _MAGNITUDES for c in whole):
-        value, part = 0, ""
-        for c in whole:
-            if c in _MAGNITUDES:
-                value += int(part or "1") * _MAGNITUDES[c]
-                part = ""
-            else:
-                part += c
-        digits = str(value + int(part or "0"))
-    else:
-        digits = _NOT_DIGIT.sub("", whole)
-    digits += _NOT_DIGIT.sub("", fraction)
-    return str(int(digits)).rstrip("0") or "0"  # int() reads any script's digits
+    cjk = any(c in _MAGNITUDES or c == "千" for c in written) and len(written) <= _LONGEST_CJK
+    if not cjk:
+        return _significant(_NOT_DIGIT.sub("", written))
+    whole, fraction = re.split(r"[・.]", written, maxsplit=1) if re.search(r"[・.]", written) else (written, "")
+    total = section = 0  # the 億 and 万 sections read so far; the value within the current one
+    part = ""
+    for c in _ascii_digits(whole):
+        if c == "千":
+            section += int(part or "1") * 1000
+            part = ""
+        elif c in _MAGNITUDES:
+            total += ((section + int(part or "0")) or 1) * _MAGNITUDES[c]
+            section, part = 0, ""
+        else:
+            part += c
+    return _significant(str(total + section + int(part or "0")) + _NOT_DIGIT.sub("", fraction))
+
+
+def _significant(digits: str) -> str:
+    """Digits without leading and trailing zeros ("0" for none), in ASCII; no int(): a run of
+    thousands of digits is a string, not a number too long to convert."""
+    return _ascii_digits(digits).strip("0") or "0"
+
+
+def _ascii_digits(text: str) -> str:
+    """Any script's decimal digits as ASCII ones ("１５" -> "15"); other characters unchanged."""
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in text)
 
 
 _MASK32 = np.uint64(0xFFFFFFFF)

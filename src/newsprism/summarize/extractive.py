@@ -133,9 +133,8 @@ class ExtractiveSummarizer:
                 cited.update(c.groups)
                 before = sentences[at]
                 spans = (*before.support, *(s for s in c.support if s not in before.support))
-                sentences[at] = replace(
-                    before, support=spans, sources=len(cited), disputed=before.disputed or c.disputed
-                )
+                disputed = (*before.disputed, *(d for d in c.disputed if d not in before.disputed))
+                sentences[at] = replace(before, support=spans, sources=len(cited), disputed=disputed)
                 continue
             told[text] = (len(sentences), set(c.groups))
             sentences.append(
