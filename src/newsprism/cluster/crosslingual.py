@@ -161,16 +161,9 @@ def names_in_common(article: Iterable[str], story: Iterable[str]) -> tuple[int, 
 def names_shared(article: Iterable[str], story: Iterable[str]) -> tuple[bool, bool, bool]:
     """Names compared in every script (:func:`~newsprism.nlp.translit.name_key`): does the
     article name something, does the story, and do they share a name?  Year tokens are not names."""
-    art = {k for t in article if not is_year_token(t) and (k := name_key(t)) is not None}
-    if not art:
-        return False, False, False
-    named = False
-    for t in story:
-        if not is_year_token(t) and (k := name_key(t)) is not None:
-            if k in art:
-                return True, True, True
-            named = True
-    return True, named, False
+    art, sto = _keys_by_script(article), _keys_by_script(story)
+    a, s = art[True].keys() | art[False].keys(), sto[True].keys() | sto[False].keys()
+    return bool(a), bool(s), not a.isdisjoint(s)
 
 
 def _keys_by_script(tokens: Iterable[str]) -> dict[bool, dict[str, str]]:

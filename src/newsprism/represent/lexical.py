@@ -85,7 +85,7 @@ def _number(written: str) -> str:
     cjk = any(c in _MAGNITUDES or c == "千" for c in written) and len(written) <= _LONGEST_CJK
     if not cjk:
         return _significant(_NOT_DIGIT.sub("", written))
-    whole, fraction = re.split(r"[・.]", written, maxsplit=1) if re.search(r"[・.]", written) else (written, "")
+    whole, _, fraction = written.replace("・", ".").partition(".")
     total = section = 0  # the 億 and 万 sections read so far; the value within the current one
     part = ""
     for c in _ascii_digits(whole):
