@@ -681,3 +681,69 @@ def test_a_variants_quotes_are_marked_shared_as_in_the_quote_list() -> None:
     listed = {(q["article"], q["start"]): q["shared"] for q in data["quotes"]}
     assert [q["shared"] for q in variant["quotes"]] == [listed[(q["article"], q["start"])] for q in variant["quotes"]]
     assert all(q["shared"] for q in variant["quotes"])
+
+
+def _axis(k: int, lean: float = 0.0) -> list[float]:
+    """A unit vector near axis ``k`` (of 8): texts on one axis are translations of each other."""
+    row = [0.0] * 8
+    row[k] = 1.0
+    row[(k + 1) % 8] = lean
+    return row
+
+
+def test_a_quote_of_the_original_is_shown_by_its_translation() -> None:
+    """A Russian original and two English translations, each wording the agency's report its own
+    way: one quote, cited from the original and shown in English with its original words."""
+    ru_said = "военный смотр прошел при малом скоплении зрителей"
+    en_said = ("the military inspection was attended by a small audience", "the parade was watched by few spectators")
+    table = {ru_said: _axis(0), en_said[0]: _axis(0, 0.3), en_said[1]: _axis(0, 0.4)}
+    inputs = [
+        CompareInput(article="ru", title="", text=f"По данным РИА Новости, {ru_said}.", language="ru"),
+        *(
+            CompareInput(
+                article=f"en{k}", title="", text=f"According to RIA Novosti, {said}.", language="en", copy_of="ru"
+            )
+            for k, said in enumerate(en_said)
+        ),
+    ]
+    data = Comparer(encoder=_TableEncoder(table)).compare(inputs).to_json()
+    [quote] = data["quotes"]
+    assert (quote["article"], quote["speaker"], quote["text"]) == ("ru", "РИА Новости", ru_said)
+    assert quote["translation"]["text"] in en_said and quote["translation"]["speaker"] == "RIA Novosti"
+    t = quote["translation"]
+    assert inputs[int(t["article"][-1]) + 1].text[t["start"] : t["end"]] == t["text"]
+    assert f"(original: {ru_said})" in to_markdown(data)
+    assert f"original: {ru_said}" in to_text(data) and f"original: {ru_said}" in to_html(data)
+    # shown in Russian, the quote has no translation to show
+    russian = Comparer(encoder=_TableEncoder(table)).compare(inputs, display_language="ru").to_json()
+    assert [q.get("translation") for q in russian["quotes"]] == [None]
+
+
+def test_a_sentence_translated_clause_by_clause_is_worded_whole() -> None:
+    """A translation that splits one Russian sentence into two clauses words the fact by the whole
+    English sentence, and its second clause is not listed as something only the copy says."""
+    ru = [
+        "В акватории Кронштадта завершился Главный военно-морской парад",
+        "Также были задействованы катера и подводные лодки, самолеты и вертолеты и около четырех тысяч военных",
+        "Парады прошли в Балтийске, Владивостоке, Североморске и Севастополе",
+    ]
+    en = [
+        "The Main Naval Parade has ended in the Kronstadt water zone",
+        "In addition, a variety of motorboats and submarines, naval aviation planes and helicopters, "
+        "and around 4,000 military personnel were brought in",
+        "Naval parades were held in Baltiysk, Vladivostok, Severomorsk and Sevastopol",
+    ]
+    first_clause = "In addition, a variety of motorboats and submarines, naval aviation planes and helicopters"
+    table = {ru[0]: _axis(0), ru[1]: _axis(2), ru[2]: _axis(4), en[0]: _axis(0, 0.2), en[2]: _axis(4, 0.2)}
+    table[first_clause] = _axis(2, 0.3)
+    inputs = [
+        CompareInput(article="ru", title="", text=". ".join(ru) + ".", language="ru"),
+        CompareInput(article="en", title="", text=". ".join(en) + ".", language="en", copy_of="ru"),
+    ]
+    data = Comparer(encoder=_TableEncoder(table)).compare(inputs).to_json()
+    texts = [f["text"].rstrip(".") for f in data["unique"]]
+    assert en[1] in texts, texts
+    assert not any(t.startswith("and around 4,000") for t in texts), texts
+    [worded] = [f for f in data["unique"] if f["text"].rstrip(".") == en[1]]
+    span = worded["support"][-1]
+    assert span["article"] == "en" and inputs[1].text[span["start"] : span["end"]] == worded["text"]

@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v7"
+    assert extractor.name == "newsprism.RuleQuotes.v8"
     assert extractor.quotes("x", "") == []
 
 
@@ -404,6 +404,22 @@ def test_russian_reported_speech_after_po_slovam_finds_the_declined_name() -> No
     )
     got = [(q.speaker, q.text, q.kind) for q in EXTRACTOR.quotes("a", text, language="ru")]
     assert got == [("Михаил Дегтярев", "сейчас край не может оставаться без руководителя", "reported")]
+
+
+def test_russian_reported_speech_after_po_dannym_and_po_informatsii() -> None:
+    """ "По данным X, …" and "По информации X, …" are "According to X, …"; "по данным на 1 июля"
+    (as of July 1) and "по предварительным данным" (preliminary figures) name no one."""
+    text = (
+        "По данным РИА Новости, военный смотр прошел при малом скоплении зрителей.\n"
+        "По информации ТАСС, самолет совершил вынужденную посадку в Иркутске.\n"
+        "По данным на 1 июля, в городе проживали двенадцать тысяч человек.\n"
+        "По предварительным данным, никто из пассажиров самолета не пострадал."
+    )
+    got = [(q.speaker, q.text, q.kind) for q in EXTRACTOR.quotes("a", text, language="ru")]
+    assert got == [
+        ("РИА Новости", "военный смотр прошел при малом скоплении зрителей", "reported"),
+        ("ТАСС", "самолет совершил вынужденную посадку в Иркутске", "reported"),
+    ]
 
 
 def test_russian_reported_speech_after_chto_and_kak_zayavil() -> None:

@@ -138,6 +138,14 @@ class _Conflict(BaseModel):
     context: list[_Span]
 
 
+class _Translation(BaseModel):
+    speaker: str | None
+    text: str
+    article: str
+    start: int
+    end: int
+
+
 class _Quote(BaseModel):
     speaker: str | None
     text: str
@@ -148,6 +156,7 @@ class _Quote(BaseModel):
     cue: str | None
     shared: bool
     speaker_span: dict[str, int] | None
+    translation: _Translation | None = None  # the same quote in the display language, from a translated copy
 
 
 class _DiffOp(BaseModel):

@@ -67,9 +67,12 @@ class Quote:
     speaker_end: int | None = None
     cue: str | None = None  # the speech verb or phrase ("said", "according to")
     shared: bool = False  # another independent source carries the same quote (maybe worded differently)
+    # the same quote in the display language, from a translated copy of this quote's article, when
+    # this one is in another language (a Russian original's quote, shown by its English translation)
+    translation: Quote | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "speaker": self.speaker,
             "text": self.text,
             "article": self.article,
@@ -82,6 +85,16 @@ class Quote:
             if self.speaker_start is None
             else {"start": self.speaker_start, "end": self.speaker_end},
         }
+        if self.translation is not None:
+            t = self.translation
+            out["translation"] = {
+                "speaker": t.speaker,
+                "text": t.text,
+                "article": t.article,
+                "start": t.start,
+                "end": t.end,
+            }
+        return out
 
 
 @dataclass(frozen=True, slots=True)

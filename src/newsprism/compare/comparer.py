@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 # v9: a copy's repeated quotes listed once, vote tallies, the first 50,000 characters compared
 # v10: a list's last item and a series of participles stay in their statement; v11: a copy's
 # statement that repeats its original's is the original's (facts and details cite the original)
-COMPARE_VERSION = "newsprism.Compare.v11"
+COMPARE_VERSION = "newsprism.Compare.v12"
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +116,11 @@ class Comparer:
         # a copy's quote that repeats its original's is told once, from the original
         home_of = representatives((i.article, group[i.article]) for i in inputs)
         repeated = repeated_by_copies(quotes, home_of, language_of=language_of, dense_similarity=similarity)
+        # a language no source is in shows nothing in it: the default then (English, else the main one)
+        asked = display_language if display_language in {i.language for i in inputs} else None
+        display = asked or _display_language(inputs)
         keep = [k for k in range(len(quotes)) if k not in repeated]
-        quotes = [quotes[k] for k in keep]
+        quotes = _with_translations(quotes, keep, repeated, language_of, display)
         variants, shared = match_quotes(
             quotes,
             group,
@@ -139,25 +142,35 @@ class Comparer:
         sources = tuple(
             Source(i.article, i.outlet, i.title, i.url, i.language, i.copy_of, names[i.article]) for i in ordered
         )
-        # a language no source is in shows nothing in it: the default then (English, else the main one)
-        asked = display_language if display_language in {i.language for i in inputs} else None
-        display = asked or _display_language(inputs)
         where = {(st.article, st.start, st.end): k for k, st in enumerate(al.statements)} if al.translated else {}
         lang_of = {st.article: lang for st, lang in zip(al.statements, al.languages, strict=True)}
-        worded = [_in_language(f, display, al, where, lang_of) for f in facts]
-        worded_unique = [_in_language(f, display, al, where, lang_of) if f.kind == "statement" else f for f in unique]
-        # a translated copy's statement that now words another's fact or unique statement is not
-        # also listed as unique to the copy
-        used = {
-            (span.article, span.start, span.end)
-            for before, after in zip([*facts, *unique], [*worded, *worded_unique], strict=True)
-            for span in after.support[len(before.support) :]
-        }
+        text_of = {i.article: i.text for i in inputs}
+        worded = [_in_language(f, display, al, where, lang_of, text_of) for f in facts]
+        worded_unique = [
+            _in_language(f, display, al, where, lang_of, text_of) if f.kind == "statement" else f for f in unique
+        ]
+        # a translated copy's statement that now words another's fact or unique statement (or is
+        # a clause of the sentence that does) is not also listed as unique to the copy
+        used: dict[str, list[tuple[int, int]]] = {}
+        for before, after in zip([*facts, *unique], [*worded, *worded_unique], strict=True):
+            for span in after.support[len(before.support) :]:
+                used.setdefault(span.article, []).append((span.start, span.end))
+        # and a translated copy's clause whose sentence's other clause is the translation of an
+        # original's statement is the rest of that translation, not something the copy adds
+        rest = _rest_of_translations(al, {a for a, g in group.items() if g != a}, text_of)
         facts = worded
         unique = [
             f
             for f in worded_unique
-            if not (len(f.support) == 1 and (f.support[0].article, f.support[0].start, f.support[0].end) in used)
+            if not (
+                len(f.support) == 1
+                and (
+                    any(
+                        a <= f.support[0].start and f.support[0].end <= b for a, b in used.get(f.support[0].article, ())
+                    )
+                    or (f.support[0].article, f.support[0].start, f.support[0].end) in rest
+                )
+            )
         ]
         return Comparison(
             story=story,
@@ -176,10 +189,13 @@ class Comparer:
     def _quote_similarity(
         self, quotes: Sequence[Quote], language_of: Mapping[str, str | None]
     ) -> Callable[[int, int], float] | None:
-        """Cosine of two quotes' dense vectors, when the story's quotes are in several languages."""
-        if self.encoder is None or not self.encoder.dim:
+        """Cosine of two quotes' dense vectors, when the story's articles are in several languages:
+        its quotes may then be translations of each other, also when they are all in one language
+        (two English translations of a Russian report word its quotes each their own way, and the
+        rules may find none in the original)."""
+        if self.encoder is None or not self.encoder.dim or not quotes:
             return None
-        if len({language_of.get(q.article) for q in quotes} - {None}) < 2:
+        if len(set(language_of.values()) - {None}) < 2:
             return None
         vectors = self.encoder.encode([q.text for q in quotes])
 
@@ -219,6 +235,28 @@ class Comparer:
         return out
 
 
+def _with_translations(
+    quotes: Sequence[Quote],
+    keep: Sequence[int],
+    repeated: Mapping[int, int],
+    language_of: Mapping[str, str | None],
+    display: str | None,
+) -> list[Quote]:
+    """The quotes kept (``keep``), each in another language than ``display`` given the first copy's
+    quote in ``display`` that repeats it as its ``translation``: the reader sees a Russian
+    original's quote worded by its English translation, and the citation stays the original's."""
+    translations: dict[int, Quote] = {}
+    for i, j in sorted(repeated.items()):
+        if j not in translations and language_of.get(quotes[i].article) == display:
+            translations[j] = quotes[i]
+    return [
+        replace(quotes[k], translation=translations[k])
+        if k in translations and language_of.get(quotes[k].article) != display
+        else quotes[k]
+        for k in keep
+    ]
+
+
 def _display_language(inputs: Sequence[CompareInput]) -> str | None:
     """English when a source is in English, else the story's most common language."""
     languages = [i.language for i in inputs if i.language]
@@ -235,11 +273,15 @@ def _in_language(
     al: Alignment,
     where: Mapping[tuple[str, int, int], int],
     lang_of: Mapping[str, str],
+    text_of: Mapping[str, str],
 ) -> Fact:
     """The fact worded by a supporting statement in ``language`` when there is one, else by the
     translation of a supporting statement in a translated copy of its source, whose span then
-    joins the support (every support span keeps its original text).  ``where``: each statement's
-    index by its span (when there are translations); ``lang_of``: each article's language."""
+    joins the support (every support span keeps its original text).  A translation that is a
+    clause of a sentence whose other clauses translate nothing else is worded by that whole
+    sentence ("In addition, a variety of … helicopters" / "and around 4,000 military personnel
+    were brought in": one Russian sentence).  ``where``: each statement's index by its span (when
+    there are translations); ``lang_of``: each article's language; ``text_of``: each article's text."""
     if language is None:
         return fact
     for span in fact.support:
@@ -252,10 +294,14 @@ def _in_language(
             for j in al.translated.get(where.get((span.article, span.start, span.end), -1), [])
             if al.languages[j] == language
         ]
-        if found:  # a whole sentence first: a copy whose segment starts mid-sentence words it last
-            st = al.statements[min(found, key=lambda j: _starts_mid_sentence(al.statements[j].text))]
-            translation = Span(st.article, st.start, st.end, st.text)
-            return replace(fact, text=st.text, language=language, support=(*fact.support, translation))
+        if found:  # a whole sentence first: a copy's clause ("to wit, this year …", "In addition, a
+            # variety of …" without its verb) words it last
+            j = min(found, key=lambda j: _clause_of_sentence(al.statements[j].text))
+            article = al.statements[j].article
+            start, end = _sentence_around(al, j, text_of.get(article, ""))
+            worded = text_of[article][start:end] if article in text_of else al.statements[j].text
+            translation = Span(article, start, end, worded)
+            return replace(fact, text=worded, language=language, support=(*fact.support, translation))
     first = lang_of.get(fact.support[0].article) if fact.support else None
     return replace(fact, language=first)
 
@@ -294,10 +340,62 @@ def capped(item: CompareInput) -> CompareInput:
     return replace(item, text=item.text[: cut if cut > MAX_COMPARE_CHARS // 2 else MAX_COMPARE_CHARS])
 
 
+def _one_sentence(al: Alignment, a: int, text: str) -> bool:
+    """Are statements ``a`` and ``a + 1`` clauses of one sentence of ``text`` (their article's)?"""
+    x, y = al.statements[a], al.statements[a + 1]
+    between = text[x.end : y.start]
+    return (
+        x.article == y.article
+        and bool(text)
+        and not x.text.rstrip().endswith(_SENTENCE_END)
+        and not any(c in between for c in "\n.!?。！？")  # ", and ", "; ": a clause's cut
+    )
+
+
+def _sentence_around(al: Alignment, j: int, text: str) -> tuple[int, int]:
+    """The span of statement ``j`` widened over the clauses of its sentence next to it that align
+    with nothing (the rest of one translated sentence)."""
+    first = last = j
+    alone = set(al.unique)
+    while first > 0 and first - 1 in alone and _one_sentence(al, first - 1, text):
+        first -= 1
+    while last + 1 < len(al.statements) and last + 1 in alone and _one_sentence(al, last, text):
+        last += 1
+    return al.statements[first].start, al.statements[last].end
+
+
+def _rest_of_translations(al: Alignment, copies: set[str], text_of: Mapping[str, str]) -> set[tuple[str, int, int]]:
+    """Spans of the copies' statements that align with nothing and share a sentence with a
+    statement that translates one of the original's ("In addition, a variety of … helicopters,"
+    translated; "and around 4,000 military personnel were brought in." left over)."""
+    out: set[tuple[str, int, int]] = set()
+    if not al.translated:
+        return out
+    for k in al.unique:
+        st = al.statements[k]
+        if st.article not in copies:
+            continue
+        text = text_of.get(st.article, "")
+        if (k > 0 and k - 1 in al.translated and _one_sentence(al, k - 1, text)) or (
+            k + 1 < len(al.statements) and k + 1 in al.translated and _one_sentence(al, k, text)
+        ):
+            out.add((st.article, st.start, st.end))
+    return out
+
+
 def _starts_mid_sentence(text: str) -> bool:
     """Does the text start with a lower-case letter ("that the party will support him")?"""
     first = next((c for c in text if c.isalpha()), "")
     return first.islower()
+
+
+_SENTENCE_END = tuple(".!?。！？…\"'»”’)")
+
+
+def _clause_of_sentence(text: str) -> tuple[bool, bool]:
+    """How far a statement is from a whole sentence: does it start mid-sentence, does it stop
+    before the sentence's end (a sentence split into clauses)?  Sorts whole sentences first."""
+    return _starts_mid_sentence(text), not text.rstrip().endswith(_SENTENCE_END)
 
 
 def _root(item: CompareInput, by_id: dict[str, CompareInput]) -> str:

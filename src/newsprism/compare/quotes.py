@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v7``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v8``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -173,7 +173,7 @@ class RuleQuoteExtractor:
     # v6: findings ("a poll found that"), longer bare subjects, "Bureau of Prisons"; v7: "he said"
     # goes on with the last named speaker, a quote cut over two lines keeps the speaker named after it,
     # a short quote opened in its sentence that nothing closes is a lost mark, not speech
-    name = "newsprism.RuleQuotes.v7"
+    name = "newsprism.RuleQuotes.v8"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported

@@ -168,9 +168,10 @@ def to_text(data: Data, *, width: int = 100) -> str:
     out.append(f"Quotes ({len(quotes)}):")
     for q in quotes:
         mark = "" if q.get("shared") else "  (only this source)"
-        out.append(
-            f"  {_outlet(data, q['article'])} | {q.get('speaker') or '?'}{_said(q, _clip(q['text'], width))}{mark}"
-        )
+        speaker, text, original = _shown(q)
+        out.append(f"  {_outlet(data, q['article'])} | {speaker or '?'}{_said(q, _clip(text, width))}{mark}")
+        if original:
+            out.append(f"      original: {_clip(original, width)}")
     out.append("")
     entities = data.get("entities", [])[:20]
     if entities:
@@ -179,6 +180,15 @@ def to_text(data: Data, *, width: int = 100) -> str:
             counts = ", ".join(f"{_outlet(data, a)} {n}" for a, n in e["mentions"].items())
             out.append(f"  {e['name']} ({e['kind']}): {counts}")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _shown(quote: Mapping[str, Any]) -> tuple[str | None, str, str | None]:
+    """A quote's speaker and words as shown, and its original words when it is shown by its
+    translation (a quote in another language than the display language, from a translated copy)."""
+    t = quote.get("translation")
+    if t:
+        return t.get("speaker") or quote.get("speaker"), str(t["text"]), str(quote["text"])
+    return quote.get("speaker"), str(quote["text"]), None
 
 
 def _said(quote: Mapping[str, Any], text: str) -> str:
@@ -266,8 +276,10 @@ def to_markdown(data: Data) -> str:
         lines.append(f"- {_md(_outlet(data, f['support'][0]['article']))}: {_md(f['text'])}")
     lines += ["", "## Quotes", "", "| source | speaker | quote | kind | also elsewhere |", "|---|---|---|---|---|"]
     for q in data.get("quotes", []):
+        speaker, text, original = _shown(q)
+        words = _md(text) + (f" (original: {_md(original)})" if original else "")
         lines.append(
-            f"| {_md(_outlet(data, q['article']))} | {_md(q.get('speaker') or '?')} | {_md(q['text'])} "
+            f"| {_md(_outlet(data, q['article']))} | {_md(speaker or '?')} | {words} "
             f"| {_kind(q)} | {'yes' if q.get('shared') else 'no'} |"
         )
     return "\n".join(lines) + "\n"
@@ -384,9 +396,11 @@ def to_html(data: Data) -> str:
     )
     for q in data.get("quotes", []):
         cls = "" if q.get("shared") else ' class="meta"'
+        speaker, text, original = _shown(q)
+        words = _esc(text) + (f'<br><span class="meta">original: {_esc(original)}</span>' if original else "")
         parts.append(
-            f"<tr{cls}><td>{_esc(_outlet(data, q['article']))}</td><td>{_esc(q.get('speaker') or '?')}</td>"
-            f"<td>{_esc(q['text'])}</td><td>{_esc(_kind(q))}</td></tr>"
+            f"<tr{cls}><td>{_esc(_outlet(data, q['article']))}</td><td>{_esc(speaker or '?')}</td>"
+            f"<td>{words}</td><td>{_esc(_kind(q))}</td></tr>"
         )
     parts.append("</tbody></table>")
     entities = data.get("entities", [])

@@ -156,11 +156,27 @@ _RUSSIAN: dict[str, str] = {
 for _lemma, _forms_ru in _RUSSIAN.items():
     for _form in _forms_ru.split():
         _LEMMA.setdefault(_form, _lemma)
-_LEMMA["по словам"] = "according to"  # "По словам Дегтярева, …"
+# "По словам Дегтярева, …"; "По данным РИА Новости, …" and "По информации ТАСС, …" are what
+# "According to RIA Novosti, …" translates
+for _form in ("по словам", "по данным", "по информации"):
+    _LEMMA[_form] = "according to"
 # Sentence-initial inverted forms: "Said Ellis: ..."
 _CAPITALISED = {
     f.capitalize(): f
-    for f in ("said", "says", "added", "asked", "wrote", "writes", "adds", "asks", "according to", "по словам")
+    for f in (
+        "said",
+        "says",
+        "added",
+        "asked",
+        "wrote",
+        "writes",
+        "adds",
+        "asks",
+        "according to",
+        "по словам",
+        "по данным",
+        "по информации",
+    )
 }
 
 CLAUSE_CUES: frozenset[str] = frozenset(_CLAUSE_VERBS)

@@ -101,14 +101,15 @@ def repeated_by_copies(
     *,
     language_of: Mapping[str, str | None] | None = None,
     dense_similarity: Callable[[int, int], float] | None = None,
-) -> set[int]:
-    """Indices of the quotes (direct or reported) of copies that repeat a quote of the article their
+) -> dict[int, int]:
+    """The quotes (direct or reported) of copies that repeat a quote of the article their
     source is read from (``home_of``: article -> its original, or the copies' first when the
     original is not compared): the same speaker with the same words, or, in another language, its
     translation (a translation may report what the original quotes).  Listing them too would give
     one quote once per copy, each "only this source".  A quote that the original does not carry
     (or that the rules miss there) is kept from the first copy that has it, once: three
-    translations of one report give one quote."""
+    translations of one report give one quote.  Maps each such quote's index to the index of the
+    quote it repeats (the original's, or the copy's kept first)."""
     languages = language_of or {}
     home_quotes: dict[str, list[int]] = {}
     for i, q in enumerate(quotes):
@@ -130,18 +131,19 @@ def repeated_by_copies(
             dense_similarity is not None and dense_similarity(i, j) >= _MIN_DENSE
         )
 
-    out: set[int] = set()
+    out: dict[int, int] = {}
     kept: dict[str, list[int]] = {}  # per source, the copies' quotes kept so far
     for i, q in enumerate(quotes):
         home = home_of.get(q.article, q.article)
         if home == q.article:
             continue
-        if any(repeats(i, j) for j in home_quotes.get(home, [])) or any(
-            repeats(i, j) for j in kept.get(home, []) if quotes[j].article != q.article
-        ):
-            out.add(i)
-        else:
+        found = next((j for j in home_quotes.get(home, []) if repeats(i, j)), None)
+        if found is None:
+            found = next((j for j in kept.get(home, []) if quotes[j].article != q.article and repeats(i, j)), None)
+        if found is None:
             kept.setdefault(home, []).append(i)
+        else:
+            out[i] = found
     return out
 
 

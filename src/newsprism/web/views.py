@@ -107,6 +107,7 @@ class QuoteRow:
     href: str | None
     kind: str
     shared: bool
+    original: str | None = None  # the quote's own words when shown by its translation
 
 
 @dataclass(frozen=True, slots=True)
@@ -394,10 +395,12 @@ def _quotes(data: Data, by_article: Mapping[str, Column]) -> tuple[QuoteRow, ...
     out = []
     for q in data.get("quotes", []):
         column = by_article.get(q["article"])
+        shown = q.get("translation") or q  # a quote in another language: shown by its translation
         out.append(
             QuoteRow(
-                speaker=str(q.get("speaker") or "unknown speaker"),
-                text=str(q["text"]),
+                speaker=str(shown.get("speaker") or q.get("speaker") or "unknown speaker"),
+                text=str(shown["text"]),
+                original=str(q["text"]) if shown is not q else None,
                 outlet=column.outlet if column else q["article"],
                 href=span_href(column.id if column else None, int(q["start"]), int(q["end"])),
                 kind=str(q.get("kind") or ""),
