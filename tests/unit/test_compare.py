@@ -747,3 +747,42 @@ def test_a_sentence_translated_clause_by_clause_is_worded_whole() -> None:
     [worded] = [f for f in data["unique"] if f["text"].rstrip(".") == en[1]]
     span = worded["support"][-1]
     assert span["article"] == "en" and inputs[1].text[span["start"] : span["end"]] == worded["text"]
+
+
+@pytest.mark.parametrize(
+    ("b_head", "framed"),
+    [("ministerial meeting", True), ("group", False), ("business unit", False)],
+)
+def test_plain_words_for_what_a_thing_is_are_no_framing(b_head: str, framed: bool) -> None:
+    """ "summit" / "ministerial meeting" frame one event two ways; "business" / "group" / "business
+    unit" are plain words for what an organisation is."""
+    a_head = "summit" if framed else "business"
+    text = "Foreign ministers met in Reykjavik on Wednesday evening ahead of the Arctic Council {} in May."
+    if not framed:
+        text = "AMD will move the new chips into its Data Center Server Solutions {} after the deal closes in April."
+    data = Comparer().compare(_inputs(("a", text.format(a_head)), ("b", text.format(b_head)))).to_json()
+    assert bool([c for c in data["conflicts"] if c["kind"] == "framing"]) is framed, data["conflicts"]
+
+
+def test_a_value_the_other_source_also_gives_is_no_conflict(comparer: Comparer) -> None:
+    """ "AMD will pay $334 million" against an aligned "including $281 million in cash" of a report
+    that also says "$334 million": a part of the price, not another price.  Without the $334 million
+    there, the two values conflict."""
+    a = "AMD will pay US$334 million in cash and stock for SeaMicro, the chip maker said on Wednesday."
+    b_lead = "AMD will pay $334 million for SeaMicro, the startup based in Sunnyvale, the companies said.\n"
+    b = "AMD will pay $281 million in cash for SeaMicro, the chip maker said on Wednesday."
+    for lead, conflict in (("", True), (b_lead, False)):
+        data = comparer.compare(_inputs(("a", a), ("b", lead + b))).to_json()
+        numbers = [c for c in data["conflicts"] if c["kind"] == "number"]
+        assert bool(numbers) is conflict, (lead, data["conflicts"])
+
+
+def test_a_partial_quote_is_shared_but_no_variant(comparer: Comparer) -> None:
+    """Two words one source quotes from another's long quote: the same quote (shared), but no
+    "other wording" of it."""
+    said = "We have a compelling roadmap for servers and we will keep investing in it for years"
+    a = f"“{said},” Lisa Su said at the launch in San Francisco on Wednesday."
+    b = "Lisa Su said AMD had a “compelling roadmap” at the launch in San Francisco on Wednesday."
+    data = comparer.compare(_inputs(("a", a), ("b", b))).to_json()
+    assert data["quote_variants"] == []
+    assert {q["text"]: q["shared"] for q in data["quotes"]} == {said: True, "compelling roadmap": True}

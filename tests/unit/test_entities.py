@@ -283,3 +283,14 @@ def test_a_russian_full_name_meets_a_transliteration_spelt_alike() -> None:
     entities = {e.name: e.mentions for e in entities_for([("ru", ru), ("en", en)], languages={"ru": "ru", "en": "en"})}
     assert entities["Pyotr Morgunov"] == {"ru": 1, "en": 1}  # "Петр": ё written е
     assert "Павел Смирнов" in entities and entities["Alexei Smirnov"] == {"en": 1}  # another first name
+
+
+def test_no_names_from_letters_numbers_or_quote_openings() -> None:
+    """A lone capital letter ("T . Y . Hilton" tokenised, "a 10U server"), "No." before a number
+    and a word opening a quote after '' (quotes printed as two apostrophes) are no names."""
+    text = (
+        "Arians said it .\n''We had so many opportunities , '' Wayne said .\n"
+        "He completed a pass to T . Y . Hilton . The No . 4 seed lost to the No. 5 seed . A 10U server."
+    )
+    names = [m.name for m in find_entities(text, language="en")]
+    assert names == ["Arians", "Wayne"], names

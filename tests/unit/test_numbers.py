@@ -48,6 +48,12 @@ def values(text: str, language: str = "en") -> list[float]:
         ("1,200 troops", 1200, "troops"),
         ("-5 degrees", -5, "degrees"),
         ("1 200 personnes", 1200, "people"),
+        # text tokenised word by word, as corpora print it
+        ("killing 3 , 000 people", 3000, "people"),
+        ("a magnitude 6 . 1 quake", 6.1, None),
+        ("a $27 . 5 million contract", 27.5e6, "USD"),
+        # a magnitude counts nothing: "strikes" is the quake's verb
+        ("a 6.1-magnitude earthquake strikes the province", 6.1, None),
     ],
 )
 def test_english_amounts(text: str, value: float, unit: str | None) -> None:

@@ -756,3 +756,12 @@ def test_a_short_quote_no_mark_closes_is_no_speech() -> None:
     assert [q.speaker for q in RuleQuoteExtractor().quotes("a", text, language="en")] == ["Vitali"]
     text = 'Vitali said: "We will be back.\nThe fans cheered.\n'  # introduced by a colon
     assert [q.text for q in RuleQuoteExtractor().quotes("a", text, language="en")] == ["We will be back."]
+
+
+def test_added_before_a_number_is_a_sum_not_speech() -> None:
+    text = (
+        "Jamaal Charles ran for 226 yards. Peyton Hillis added 101 yards on the ground, and the Chiefs scored once. "
+        "The economy added 3,000 jobs in March. Coach Romeo Crennel added that the team would regroup."
+    )
+    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="en")]
+    assert got == [("Romeo Crennel", "the team would regroup")], got

@@ -48,6 +48,10 @@ def test_newlines_end_sentences_and_blank_lines_vanish() -> None:
         "She asked “why?” and left.",
         "The No. 2 official resigned.",
         "It was Brazil vs. Argentina.",
+        # tokenised word by word: a decimal point, an acronym, a number sign
+        "A magnitude 6 . 1 quake struck Aceh on Tuesday .",
+        "The U . S . Geological Survey put it at 6 . 1 .",
+        "They will face the No . 4 seed .",
     ],
 )
 def test_no_split_inside(text: str) -> None:

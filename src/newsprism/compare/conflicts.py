@@ -17,7 +17,7 @@ same piece of information:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..nlp.numbers import Quantity, same_quantity
@@ -86,9 +86,15 @@ _MEASURES = frozenset(
 )
 
 
-def _number_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
+def _number_conflicts(
+    items: Sequence[Annotated], stated: Mapping[tuple[str, str], Sequence[Quantity]] | None = None
+) -> list[Conflict]:
     """Quantities of one kind (same unit or counted noun) that the sources cannot all agree on:
-    "ten" and "10" agree, "$1.2bn" and "$1,200,000,000" agree, "about 300" and "310" agree."""
+    "ten" and "10" agree, "$1.2bn" and "$1,200,000,000" agree, "about 300" and "310" agree.
+    ``stated``: every quantity each source group gives anywhere in the story, by its kind; two values are
+    only a conflict when neither source gives the other's value elsewhere ("$334 million" in one
+    report against "$281 million" in the aligned clause of another that also says "AMD will pay
+    $334 million, including $281 million in cash": a part, not another price)."""
     out: list[Conflict] = []
     by_unit: dict[str, list[tuple[Annotated, Quantity]]] = {}
     for a in items:
@@ -104,6 +110,15 @@ def _number_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
         agreed = any(all(any(same_quantity(q, r) for b, r in found if b.group == g) for g in groups) for _, q in found)
         if agreed:
             continue
+        if stated is not None and not any(
+            a.group != b.group
+            and not same_quantity(q, r)
+            and not _states(stated.get((b.group, unit), ()), q)
+            and not _states(stated.get((a.group, unit), ()), r)
+            for a, q in found
+            for b, r in found
+        ):
+            continue
         sides: list[ConflictSide] = []
         seen: set[tuple[str, float]] = set()
         for a, q in found:
@@ -112,6 +127,11 @@ def _number_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
                 sides.append(_side(a, q.start, q.end, q.text, _num(q.value)))
         out.append(Conflict("number", unit, tuple(sides), _context(items)))
     return out
+
+
+def _states(given: Sequence[Quantity], q: Quantity) -> bool:
+    """Does a source give ``q`` (a quantity of its kind, the same value up to rounding) somewhere?"""
+    return any(same_quantity(q, r) for r in given)
 
 
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.IGNORECASE)
@@ -356,6 +376,24 @@ def _head(text: str, offset: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+# What an organisation is, said in words that frame nothing ("Data Center Server Solutions
+# business" / "group" / "business unit")
+_PLAIN_HEADS = frozenset(
+    """business businesses unit units group groups division divisions company companies firm firms arm
+    operation operations segment segments department departments team teams organisation organization
+    subsidiary branch corporation entity outfit brand""".split()
+)
+
+
+def _plain_heads(heads: Sequence[str]) -> bool:
+    """Do the heads differ only by plain words for what an organisation is, or does one head hold
+    another's last word ("business" / "business unit")?"""
+    if all(set(h.split()) <= _PLAIN_HEADS for h in heads):
+        return True
+    words = [h.split() for h in heads]
+    return all(a[-1] == b[-1] or a[-1] in b or b[-1] in a for k, a in enumerate(words) for b in words[k + 1 :])
+
+
 def _framing_conflicts(items: Sequence[Annotated], mentions: dict[tuple[str, str], int]) -> list[Conflict]:
     """The same named thing (an organisation, event or project; not a person or place) called or
     described in different words by different sources.  Only names a source mentions in at most
@@ -381,7 +419,8 @@ def _framing_conflicts(items: Sequence[Annotated], mentions: dict[tuple[str, str
                 for (a, _), h in zip(found, heads, strict=True)
                 if h is not None
             ]
-            if len({t.split()[-1].rstrip("s") for t in texts}) > 1:  # head nouns differ: "summit" / "meeting"
+            if len({t.split()[-1].rstrip("s") for t in texts}) > 1 and not _plain_heads(texts):
+                # head nouns differ: "summit" / "meeting"
                 sides = tuple(
                     _side(
                         a,
@@ -419,15 +458,19 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
     """Differences within each fact's aligned statements (``every``: all statements of the story,
     to know how often each source names a thing)."""
     mentions: dict[tuple[str, str], int] = {}
+    stated: dict[tuple[str, str], list[Quantity]] = {}
     for a in every:
         for name in {x.name for x in a.anchors}:
             mentions[(a.group, name)] = mentions.get((a.group, name), 0) + 1
+        for q in a.quantities:
+            if q.value and (kind := _kind(a, q)):
+                stated.setdefault((a.group, kind), []).append(q)
     out: list[Conflict] = []
     for items in facts:
         if len({a.group for a in items}) < 2:
             continue
         shared = _shared_anchor(items)
-        out.extend(_number_conflicts(items))
+        out.extend(_number_conflicts(items, stated if every else None))
         out.extend(_tally_conflicts(items))
         out.extend(_date_conflicts(items, shared or "time"))
         out.extend(_framing_conflicts(items, mentions))

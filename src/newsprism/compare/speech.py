@@ -1106,6 +1106,8 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
         return None
     nxt = tokens[i]
     opener = nxt.low in _CLAUSE_OPENERS or re.split(r"['’]", nxt.low)[0] in _CLAUSE_OPENERS  # "he's", "it's"
+    if lemma == "add" and nxt.text[:1].isdigit():
+        return None  # "Hillis added 101 yards", "the economy added 3,000 jobs": a sum, not speech
     if lemma in THATLESS_CUES and (opener or is_name_token(nxt) or nxt.text.isdigit()):
         if nxt.low in _ARTICLES and not _verb_within(tokens, i + 1, hi):
             return None  # "by declaring a general state of alert", "said a source": an object, not a clause

@@ -23,6 +23,10 @@ __all__ = ["diff_words", "match_quotes", "same_speaker", "same_speaker_across"]
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _MIN_SIMILARITY = 0.5  # token-sequence similarity of two renderings of one quote
 _MIN_DENSE = 0.5  # dense cosine of one quote in two languages (sentence translations: median about 0.6)
+# a quote of fewer words is a partial quote ("a 'compelling roadmap'"): it is the other source's
+# quote when that one holds all its words in order, but no variant of it (a one-word "roadmap"
+# against a 40-word quote is no other wording; "unique technology" matched half of one)
+_MIN_VARIANT_WORDS = 4
 
 
 def _norm_words(text: str) -> list[str]:
@@ -162,6 +166,7 @@ def match_quotes(
     direct = [(i, q) for i, q in enumerate(quotes) if q.kind == "direct"]
     languages = language_of or {}
     pairs: list[tuple[float, int, int]] = []
+    partial: set[int] = set()  # a short quote and the longer one that holds it
     for x, (i, a) in enumerate(direct):
         for j, b in direct[x + 1 :]:
             if group_of.get(a.article) == group_of.get(b.article):
@@ -177,10 +182,14 @@ def match_quotes(
             if not same_speaker(a.speaker, b.speaker):
                 continue
             s = _similarity(a, b)
+            if min(len(_norm_words(a.text)), len(_norm_words(b.text))) < _MIN_VARIANT_WORDS:
+                if s >= 1.0:
+                    partial.update((i, j))
+                continue
             if s >= _MIN_SIMILARITY:
                 pairs.append((s, i, j))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    shared: set[int] = set()
+    shared: set[int] = set(partial)
     used: set[tuple[int, str]] = set()  # a quote matches at most one quote per other source group
     variants: list[QuoteVariant] = []
     for _, i, j in pairs:

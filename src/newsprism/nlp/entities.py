@@ -136,6 +136,7 @@ _SKIP = _wordset(
     """I IT TV CEO GDP AI PR OK ID AM PM OMG PS FAQ UTC GMT ET EST EDT BST CET PST PDT COO CFO CTO MP MPs MEP Mr
     Mrs Ms Dr Sen Rep Gov St Jr Sr God"""
 )
+_NUMBER_SIGN = re.compile(r"\s?\.\s?\d")  # "No. 5", "No . 4": number, not a name
 _SENTENCE_STARTERS = _wordset(
     """The A An But And Or In On At For From With Without After Before During Despite Although Though While When
     Where Why How What Who Which This That These Those It Its He She They We You His Her Their Our Your There
@@ -298,6 +299,13 @@ def _sentence_initial(text: str, toks: list[tuple[int, int, str]], i: int) -> bo
         return True
     if prev in ("!", "?", "“", '"', "«", "„", ":", "(", "—", "–", "‘", "•", "-", "`"):  # `` (PTB-style quotes)
         return True
+    if (
+        prev in ("'", "’")
+        and (  # '' (PTB-style quotes) or a quote mark opening a line: "''We had …"
+            i == 1 or toks[i - 2][2] == prev or "\n" in text[toks[i - 2][1] : toks[i - 1][0]]
+        )
+    ):
+        return True
     if prev == ".":
         before = toks[i - 2][2] if i >= 2 else ""
         return before not in _SKIP and before not in _TITLES
@@ -399,7 +407,11 @@ def _classify(tokens: list[tuple[int, int, str]], chain: _Chain, ctx: _Ctx, out:
                 return
             _classify(tokens[1:], _Chain(tokens[1:], False, False), ctx, out)
             return
-    if words[0] in _SKIP and len(words) == 1:
+    if len(words) == 1 and (
+        words[0] in _SKIP
+        or (len(words[0]) == 1 and words[0].isascii())  # "T" of "T . Y . Hilton", "U" of "10U"
+        or (words[0] == "No" and _NUMBER_SIGN.match(ctx.text, tokens[0][1]))  # "the No. 5 seed"
+    ):
         return
     name = _name(tokens, ctx.text)
     hit = _lookup(name)

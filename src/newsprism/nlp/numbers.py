@@ -285,8 +285,9 @@ _NOT_NOUN = _wordset("""was has is this its us as his hers ours yours thus plus 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DIGITS = re.compile(
     r"(?<![^\W_])(?P<sign>[-−](?=\d))?"
-    r"(?P<num>\d{1,3}(?:(?:,|\.|\u00a0|\u202f| )\d{3}(?!\d))+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-)
+    r"(?P<num>\d{1,3}(?:(?:,|\.|\u00a0|\u202f| | , )\d{3}(?!\d))+(?:[.,]\d+| \. \d+(?! \.))?"
+    r"|\d+(?:[.,]\d+| \. \d+(?! \.))?)"
+)  # " , " and " . ": text tokenised word by word ("3 , 000 people", "magnitude 6 . 1")
 _CUR_PREFIX = re.compile(
     r"(?:US\s?\$|AU\s?\$|NZ\s?\$|U\.S\.\s?\$|USD|EUR|GBP|CHF|JPY|CNY|RMB|RUB|AUD|CAD|BRL|INR|GB£|A\$|C\$|HK\$|R\$|[$€£¥₽₹₩])\s?$"
 )
@@ -447,7 +448,7 @@ def parse_number(text: str, *, language: str = "en") -> float | None:
     s = text.strip()
     m = _DIGITS.fullmatch(s)
     if m:
-        parsed = _digits_value(m.group("num"), lang)
+        parsed = _digits_value(m.group("num").replace(" , ", ",").replace(" . ", "."), lang)
         return None if parsed is None else (-parsed[0] if m.group("sign") else parsed[0])
     tokens = s.split()
     values = _word_values(tokens, lang)
@@ -627,7 +628,7 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
             continue  # Covid-19, 24/7, 1:32
         if end < len(text) and text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit():
             continue
-        parsed = _digits_value(m.group("num"), lang)
+        parsed = _digits_value(m.group("num").replace(" , ", ",").replace(" . ", "."), lang)
         if parsed is None:
             continue
         value, decimals = parsed
@@ -745,6 +746,8 @@ def _unit_after(text: str, pos: int, lang: str) -> str | None:
             return None
         word = m.group()
         low = word.lower()
+        if low == "magnitude":
+            return None  # "a 6.1-magnitude earthquake strikes": a magnitude counts nothing
         if lang == "en" and (measure := _measure_adjective(low, before)):
             return measure
         before = low

@@ -160,6 +160,12 @@ def _is_boundary(
         return True  # "?", "!" and ellipses before a capital end the sentence
     token_match = _TOKEN_BEFORE.search(text, max(0, punct - 40), punct)
     token = token_match.group() if token_match else ""
+    if not token and punct >= 2 and text[punct - 1] == " ":
+        # text tokenised word by word (corpora print "magnitude 6 . 1", "the U . S . Army", "No . 4")
+        if text[punct - 2].isdigit() and first.isdigit() and nxt == punct + 2:
+            return False  # a decimal point
+        token_match = _TOKEN_BEFORE.search(text, max(0, punct - 41), punct - 1)
+        token = token_match.group() if token_match else ""
     if not token:
         return True
     low = token.lower()

@@ -31,7 +31,7 @@ import numpy as np
 from ..compare.base import Comparison, ConflictSide, Sentence, SentenceSplitter, Span
 from ..compare.comparer import CompareInput, capped, compared
 from ..nlp.mtsigns import read_translation_signs
-from ..nlp.numbers import find_quantities, same_quantity
+from ..nlp.numbers import Quantity, find_quantities, same_quantity
 from ..nlp.sentences import RuleSentenceSplitter
 from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import tokens_from, word_count, words
@@ -157,6 +157,7 @@ class ExtractiveSummarizer:
         # a statement only one source reports, with its translation in a translated copy
         facts += [f for f in comparison.unique if f.kind == "statement" and len({s.article for s in f.support}) > 1]
         disputes = _Disputes(comparison)
+        counts = _Counts({src.article: src.language for src in comparison.sources})
         out: list[_Candidate] = []
         for item in inputs:
             group = groups.get(item.article, item.article)
@@ -181,6 +182,8 @@ class ExtractiveSummarizer:
                         if s.article != item.article:
                             if mine and disputes.disagree(mine, disputes.of(s)):
                                 continue  # it gives another number or date: not cited for this one
+                            if counts.disagree(own, s):
+                                continue  # "24 people dead" does not support "killing at least five people"
                             support.append(s)
                         fact_groups.add(groups.get(s.article, s.article))
                 out.append(
@@ -257,6 +260,32 @@ class ExtractiveSummarizer:
         for t in tokens_from(words(text), language, stop=function_words_for(language)):
             out[t] = out.get(t, 0.0) + 1.0
         return out
+
+
+class _Counts:
+    """The counts and amounts each cited span gives, by unit or counted noun ("people", "USD").
+    Two statements of one aligned fact that both count the same thing and share no value do not
+    support each other in a summary, whether or not the comparison listed the difference: facts
+    are aligned on their words, and "24 people dead and 249 injured" aligns with "killing at least
+    five people"."""
+
+    def __init__(self, language_of: Mapping[str, str | None]) -> None:
+        self._language = language_of
+        self._cache: dict[tuple[str, int, int], dict[str, list[Quantity]]] = {}
+
+    def _of(self, span: Span) -> dict[str, list[Quantity]]:
+        key = (span.article, span.start, span.end)
+        if key not in self._cache:
+            by_unit: dict[str, list[Quantity]] = {}
+            for q in find_quantities(span.text or "", language=self._language.get(span.article) or "en"):
+                if q.unit and q.value:
+                    by_unit.setdefault(q.unit, []).append(q)
+            self._cache[key] = by_unit
+        return self._cache[key]
+
+    def disagree(self, a: Span, b: Span) -> bool:
+        x, y = self._of(a), self._of(b)
+        return any(not any(same_quantity(q, r) for q in x[unit] for r in y[unit]) for unit in x.keys() & y.keys())
 
 
 class _Disputes:
