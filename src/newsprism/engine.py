@@ -679,7 +679,7 @@ class Engine:
         """The comparison of a stored story (JSON form) with its label and summary, each cached
         until the story changes.  ``language``: the display language of facts (default English
         when a source is English, else the story's main language)."""
-        language = _display_language(language)
+        language = display_language_code(language)
         data, made = self._comparison(story_id, language, refresh)
         summary = self._summary(story_id, summary_words, language, refresh, (data, made))
         data = {**data, "label": self.store.story(story_id).label, "summary": summary["summary"]}
@@ -692,7 +692,7 @@ class Engine:
         ``language``: the display language (see :meth:`compare_story`); in a story of several
         languages, each sentence is worded in it where a source in it reports the fact.  A summary
         of another length is made from the cached comparison, not from a new one."""
-        return self._summary(story_id, words, _display_language(language), refresh, None)
+        return self._summary(story_id, words, display_language_code(language), refresh, None)
 
     def _comparison(
         self, story_id: int, language: str | None, refresh: bool
@@ -738,6 +738,7 @@ class Engine:
 
     def compare_all(self, *, summary_words: int = 100, language: str | None = None) -> dict[str, Any]:
         """Every stored article compared as one story (``newsprism compare FILE...``)."""
+        language = display_language_code(language)
         members: list[tuple[Article, Assignment]] = []
         for story in self.store.stories(StoryQuery(order="id", limit=1_000_000)):
             members.extend(self.store.story_members(story.id))
@@ -938,7 +939,7 @@ class Engine:
 _STORY_STATE = "story_state"  # meta key of the story-state counter (see Engine._story_state)
 
 
-def _display_language(code: str | None) -> str | None:
+def display_language_code(code: str | None) -> str | None:
     """A display language as asked (``"EN"``, ``"eng"``), as its ISO 639-1 code; an unknown code is
     an error rather than a display language no source can have."""
     if code is None:

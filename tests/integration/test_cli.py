@@ -502,6 +502,7 @@ def test_a_bad_setting_value_is_a_usage_error(invoke: Invoke, args: list[str], e
     [
         (["story", "1", "--language", "zz"], "unknown language code 'zz'"),
         (["story", "1", "--compare", "--language", "xx"], "unknown language code 'xx'"),
+        (["compare", "-", "--language", "english"], "unknown language code 'english'"),
         (["feeds", "list", "--json", "--opml"], "--json and --opml: choose one"),
     ],
 )

@@ -150,6 +150,22 @@ def test_long_first_line_is_a_paragraph_and_the_title_is_derived() -> None:
     assert a.text == paragraph.strip()
 
 
+def test_a_first_line_that_is_a_sentence_stays_in_the_body() -> None:
+    """A record with no title whose first line is the lead (a full sentence, not a headline): the
+    title is its first sentence, cut where sentences end ("Dr." and "5 . 9" do not end one), and
+    the lead stays in the text."""
+    lead = (
+        "Dr. Ana Ruiz said an earthquake of magnitude 5 . 9 hit southern Iran on Sunday , killing at least 10 people ."
+    )
+    text = f"{lead}\nThe quake was centred near Qeshm Island, home to 200,000 people."
+    a = article(cleaner().clean(Draft(origin="x", text=text, title_in_text=True)))
+    assert a.title == lead
+    assert a.text == text
+    headline = "Quake kills 10 in southern Iran as aftershocks rattle the island of Qeshm on Sunday"
+    b = article(cleaner().clean(Draft(origin="x", text=f"{headline}\n{text}", title_in_text=True)))
+    assert (b.title, b.text) == (headline, text)
+
+
 def test_html_without_title_gets_a_derived_one() -> None:
     extracted = Extracted(text=BODY + "\nMore text follows here.")
     a = article(cleaner(extracted).clean(Draft(origin="p.html", html="<p>x</p>")))

@@ -60,6 +60,26 @@ def test_legacy_encoding_falls_back_to_charset_detection() -> None:
     assert draft.text == f"Titre\n{text}"
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        # the guesser alone read € as "Ć" and curly quotes as "ō…ö" (cp775), Polish ł as "³"
+        (
+            "EU fines tech giant €2.4bn\nThe European Commission on Tuesday fined the company €2.4 billion "
+            "for abusing its dominance. “What the company has done is illegal,” the commissioner said.",
+            "cp1252",
+        ),
+        ("Prezydent Polski powiedział w poniedziałek, że rozmowy będą kontynuowane w Gdańsku i Łodzi.", "cp1250"),
+        ("Президент России заявил в понедельник, что переговоры продолжатся в Москве.", "cp1251"),
+        ("Президент России заявил в понедельник, что переговоры продолжатся в Москве.", "koi8_r"),
+        ("Ο πρωθυπουργός δήλωσε τη Δευτέρα ότι οι συνομιλίες θα συνεχιστούν στην Αθήνα.", "iso8859_7"),
+        ("東京都は２５日、新たに３００人の感染を確認したと発表した。", "shift_jis"),
+    ],
+)
+def test_legacy_code_pages_are_read_right(text: str, encoding: str) -> None:
+    assert one_draft(TextParser(), f"Title\n{text}".encode(encoding)).text == f"Title\n{text}"
+
+
 def test_undecodable_bytes_are_rejected() -> None:
     rejection = one_rejection(TextParser(), bytes(range(0x80, 0x100)) * 4)
     assert rejection.reason == "undecodable"
@@ -437,3 +457,32 @@ def test_deep_or_typed_atom_content_is_read() -> None:
     drafts = parse_all(FeedFileParser(), feed, origin="f.atom")
     assert [d.text.split()[:2] if isinstance(d, Draft) and d.text else d for d in drafts] == [["word"] * 2] * 2
     assert all(isinstance(d, Draft) and "<" not in (d.text or "") for d in drafts)
+
+
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [("9" * 5000, "a number too long to read"), ("[" * 3000 + "]" * 3000, "nested too deeply")],
+)
+def test_json_python_cannot_read_is_one_rejection_and_the_rest_goes_on(value: str, reason: str) -> None:
+    """Integers of more than 4,300 digits and deep nesting raise ValueError / RecursionError, not
+    JSONDecodeError: they crashed the whole ingest."""
+    bad = '{"text": "A storm hit the coast.", "id": ' + value + "}"
+    good = '{"text": "A storm hit the coast of Chile on Saturday."}'
+    results = parse_all(JsonlParser(), f"{bad}\n{good}\n".encode(), origin="a.jsonl")
+    assert [type(r).__name__ for r in results] == ["Rejection", "Draft"]
+    assert (results[0].origin, results[0].reason, results[0].message) == ("a.jsonl:1", "malformed-json", reason)
+    rejection = one_rejection(JsonParser(), bad.encode(), origin="a.json")
+    assert (rejection.reason, rejection.message) == ("malformed-json", reason)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32"])
+def test_json_lines_in_utf16_are_read_line_by_line(encoding: str) -> None:
+    """What Windows PowerShell writes: only the first record was read, the others "binary"."""
+    lines = [
+        json.dumps({"text": f"A storm hit the coast of {place} on Saturday."}) for place in ("Peru", "Chile", "Fiji")
+    ]
+    data = "\n".join(lines).encode(encoding)
+    for parser, origin in ((JsonlParser(), "a.jsonl"), (JsonParser(), "a.json")):
+        results = parse_all(parser, data, origin=origin)
+        assert [r.text for r in results if isinstance(r, Draft)] == [json.loads(x)["text"] for x in lines]
+        assert len(results) == 3

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import click
 
 from .. import __version__
-from ..engine import Engine, Progress
+from ..engine import Engine, Progress, display_language_code
 from ..errors import ConfigError, Interrupted, NewsprismError
 from ..model import Rejection
 from ..settings import SETTINGS, Settings
@@ -421,6 +421,7 @@ def compare(
     _one_format(as_json, as_markdown)
 
     def go() -> int:
+        display_language_code(display_language)  # an unknown code fails before the inputs are read
         with state.engine(db=":memory:") as engine:
             report = engine.ingest(
                 paths, stdin=sys.stdin.buffer, on_reject=lambda r: click.echo(f"skipped {r.line()}", err=True)

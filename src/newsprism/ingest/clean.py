@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 LANGUAGE_SAMPLE_CHARS = 1500
 TITLE_WINDOW = 3  # non-empty lines at the top of a body where a repeated title is looked for
 MAX_TITLE_LINE = 300  # a longer first line is a paragraph, not a title
+PARAGRAPH_WORDS = 12  # a first line of this many words ending in a full stop is a paragraph too
 DERIVED_TITLE_CHARS = 150
 MAX_REPLACEMENT_RATIO = 0.02  # share of U+FFFD above which text counts as undecodable
 
@@ -196,7 +197,10 @@ def _host(url: str | None) -> str | None:
 
 
 def _first_sentence(line: str) -> str:
-    sentence = re.split(r"(?<=[.!?])\s+", line, maxsplit=1)[0]
+    from ..nlp.sentences import split_sentences  # abbreviations, decimals: "Mr. Smith", "magnitude 5 . 9"
+
+    found = split_sentences(line)
+    sentence = found[0].text if found else line
     if len(sentence) <= DERIVED_TITLE_CHARS:
         return sentence
     cut = sentence[:DERIVED_TITLE_CHARS].rsplit(" ", 1)[0]
@@ -254,9 +258,12 @@ class Cleaner:
         if title is not None and is_dateline(title):  # a "title" that is only a date is no title
             title_date, title, title_in_text = parse_date(title), None, True
         lines = all_lines
+        from_lead = False  # a title derived from the lead, which stays in the body
         if title is None and title_in_text:
             title, lines = _title_from_text(all_lines)
-        lines = _drop_repeated_title(lines, title)
+            from_lead = lines is all_lines
+        if not from_lead:
+            lines = _drop_repeated_title(lines, title)
         text, evidence, dateline_date = _body(lines)
         if not text and len(lines) < len(all_lines):
             # The title line was all the text there is (one-sentence documents): it is the body too.
@@ -328,13 +335,17 @@ def _one_line(text: str | None) -> str | None:
 def _title_from_text(lines: list[str]) -> tuple[str | None, list[str]]:
     """The first non-empty line that is neither a dateline nor boilerplate, removed from the body.
 
-    A first line longer than :data:`MAX_TITLE_LINE` is a paragraph: the title is derived from its
-    first sentence and the line stays in the body.
+    A first line longer than :data:`MAX_TITLE_LINE`, or a sentence of :data:`PARAGRAPH_WORDS` words
+    or more that ends as sentences do ("The first paragraph says … on Friday."), is a paragraph
+    (headlines do not end with a full stop): the title is derived from its first sentence and the
+    line stays in the body, where the lead belongs.
     """
     for index, line in enumerate(lines):
         if not line or is_dateline(line) or match_line(line) is not None:
             continue
-        if len(line) > MAX_TITLE_LINE:
+        if len(line) > MAX_TITLE_LINE or (
+            len(line.split()) >= PARAGRAPH_WORDS and line.rstrip("\"'”’»)").endswith((".", "!", "?", "…", "。"))
+        ):
             return _first_sentence(line), lines
         return line, lines[:index] + lines[index + 1 :]
     return None, lines

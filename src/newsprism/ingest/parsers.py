@@ -18,6 +18,7 @@ import json
 import logging
 import math
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -96,8 +97,70 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     # legacy defaults, which is what an undeclared Western page most likely is.
     tied = [m for m in matches if (m.chaos, m.coherence) == (best.chaos, best.coherence)]
     best = min(tied, key=lambda m: _PREFERRED.index(m.encoding) if m.encoding in _PREFERRED else len(_PREFERRED))
-    logger.debug("guessed encoding %s", best.encoding)
-    return str(best)
+    # The guesser's chaos measure is weak on a short text with a few non-ASCII bytes (a Windows-1252
+    # "€2.4bn" came out as "Ć2.4bn" in cp775, a Polish "powiedział" as "powiedzia³"): the legacy
+    # code pages are read too, and the decoding with the fewest implausible characters wins (the
+    # guesser's order, then the web's defaults, break ties).
+    order = [m.encoding for m in matches] + [e for e in _LEGACY if e not in {m.encoding for m in matches}]
+    texts: dict[str, str] = {best.encoding: str(best)}
+    for encoding in order:
+        if encoding not in texts:
+            try:
+                texts[encoding] = data.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    rank: dict[str, int] = {}
+    for encoding in (best.encoding, *order):
+        rank.setdefault(encoding, len(rank))
+    chosen = min(texts, key=lambda e: (_implausible(texts[e]), rank[e]))
+    logger.debug("guessed encoding %s", chosen)
+    return texts[chosen]
+
+
+# Single-byte code pages of legacy files (Western, Central European, Cyrillic, Turkish, Greek)
+_LEGACY = ("cp1252", "cp1250", "cp1251", "iso8859_2", "koi8_r", "cp866", "cp1254", "iso8859_7", "mac_roman")
+_TYPOGRAPHY = frozenset("“”‘’„‚«»‹›–—…€£¥°§•·±×÷©®™¢\u00a0\u00ad")
+_LATIN_ACCENTED = re.compile(r"\b[\u00c0-\u024f]{3,}\b")  # "Ïðåçèäåíò": Cyrillic read as Latin-1
+
+
+def _implausible(text: str) -> int:
+    """How many characters of a decoding cannot be right: a C1 control, a symbol or a number sign
+    glued to a letter ("powiedzia³", "£odzi"), a letter glued to a digit or before a capital
+    ("Ć2.4bn", "ōWhat"), a word of accented Latin letters only
+    ("Ïðåçèäåíò"), a word mixing Latin and Cyrillic or Greek letters ("Њ‹ћ“s")."""
+    text = text[:20_000]
+    bad = 0
+    for k, ch in enumerate(text):
+        if ch.isascii() or (ch in _TYPOGRAPHY and ch not in "£¥±×÷"):
+            continue
+        if "\x80" <= ch <= "\x9f" or (unicodedata.category(ch) in _SYMBOLS and _glued(text, k)):
+            bad += 1
+        elif ch.isalpha() and (_by_digit(text, k) or (ch.islower() and text[k + 1 : k + 2].isupper())):
+            bad += 1  # "Ć2.4bn", "ōWhat": a currency sign or a quote mark read as a letter
+    mixed = sum(1 for word in _NON_ASCII_WORD.findall(text) if len({_script(c) for c in word} - {None}) > 1)
+    return bad + 3 * len(_LATIN_ACCENTED.findall(text)) + 3 * mixed
+
+
+_SYMBOLS = frozenset(("So", "Sm", "Sc", "Sk", "No", "Co", "Cn"))
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f\W]\w*")
+
+
+def _script(ch: str) -> str | None:
+    """Latin, Cyrillic or Greek for a letter of those scripts (ASCII letters are Latin)."""
+    if not ch.isalpha():
+        return None
+    if ch.isascii():
+        return "LATIN"
+    name = unicodedata.name(ch, "")
+    return next((s for s in ("LATIN", "CYRILLIC", "GREEK") if name.startswith(s)), None)
+
+
+def _by_digit(text: str, k: int) -> bool:
+    return (k > 0 and text[k - 1].isdigit()) or (k + 1 < len(text) and text[k + 1].isdigit())
+
+
+def _glued(text: str, k: int) -> bool:
+    return (k > 0 and text[k - 1].isalpha()) or (k + 1 < len(text) and text[k + 1].isalpha())
 
 
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc minus \t \n \v \f \r
@@ -402,6 +465,9 @@ class JsonParser:
             else:
                 yield Rejection(f"{origin}:{exc.lineno}", "malformed-json", f"{exc.msg} (column {exc.colno})")
             return
+        except (ValueError, RecursionError) as exc:
+            yield Rejection(origin, "malformed-json", _unreadable_json(exc))
+            return
         if isinstance(document, list):
             if not document:
                 yield Rejection(origin, "empty", "empty JSON array")
@@ -409,6 +475,14 @@ class JsonParser:
                 yield draft_from_record(record, origin=f"{origin}[{index}]")
         else:
             yield draft_from_record(document, origin=origin)
+
+
+def _unreadable_json(exc: ValueError | RecursionError) -> str:
+    """Why valid-looking JSON cannot be read: Python refuses integers of more than 4,300 digits
+    and nesting deeper than its recursion limit (a 4 KB line of brackets)."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return "a number too long to read" if "digits" in str(exc) else str(exc)
 
 
 def _looks_like_jsonl(text: str) -> bool:
@@ -433,6 +507,8 @@ class JsonLine:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
             return Rejection(self.origin, "malformed-json", f"{exc.msg} (column {exc.colno})")
+        except (ValueError, RecursionError) as exc:
+            return Rejection(self.origin, "malformed-json", _unreadable_json(exc))
         return draft_from_record(record, origin=self.origin)
 
 
@@ -453,6 +529,13 @@ class JsonlParser:
         """The non-blank lines, each to :meth:`JsonLine.parse` (what :meth:`parse` yields, later)."""
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
+        elif data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+            # UTF-16 or UTF-32 (what Windows PowerShell writes): its newlines are not b"\n" alone
+            try:
+                data = decode_bytes(data).encode("utf-8")
+            except IngestError as exc:
+                yield _rejection(origin, exc)
+                return
         records = 0
         for offset, raw in enumerate(data.split(b"\n")):
             if not raw.strip():
