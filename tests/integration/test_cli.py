@@ -532,3 +532,49 @@ def test_search_ignores_case_in_every_script(invoke: Invoke, tmp_path: Path) -> 
     for query, found in (("münchen", 1), ("MÜNCHEN", 1), ("путин", 1), ("ПУТИН", 1), ("PUTIN", 1), ("Berlin", 0)):
         result = invoke("stories", "--search", query, "--json")
         assert len(json.loads(result.stdout)) == found, query
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({}, "interrupted\n"), ({"interrupted": "interrupted: rolled back"}, "interrupted: rolled back\n")],
+)
+def test_ctrl_c_says_what_was_kept_only_where_batches_are_written(
+    capsys: pytest.CaptureFixture[str], kwargs: dict[str, str], message: str
+) -> None:
+    """`compare` or `stories` interrupted have no batch to roll back: they say "interrupted"."""
+    from newsprism.cli.main import _run
+
+    def stop() -> int:
+        raise KeyboardInterrupt
+
+    with pytest.raises(SystemExit) as exit_info:
+        _run(stop, **kwargs)
+    assert exit_info.value.code == 130
+    assert capsys.readouterr().err == message
+
+
+def test_a_reader_that_stops_early_ends_the_export_quietly(tmp_path: Path) -> None:
+    """`newsprism export assignments | head -1`: exit 0 and no message (it was exit 1)."""
+    import subprocess
+    import sys
+
+    from newsprism.engine import Engine
+    from newsprism.model import Draft
+    from newsprism.settings import Settings
+
+    db = tmp_path / "e.db"
+    with Engine.open(Settings.load({"db": str(db), "workers": 1})) as engine:
+        engine.ingest_drafts(
+            [
+                Draft(origin=f"d{k}", text=f"Report {k}\nA storm number {k} hit the coast of Chile on day {k}.")
+                for k in range(3000)
+            ]
+        )
+    code = (
+        "import sys; from newsprism.cli.main import cli; sys.exit(cli(['--db', sys.argv[1], 'export', 'assignments']))"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stdout.readline().startswith(b'{"article"')
+    proc.stdout.close()  # the reader goes away
+    assert proc.wait(timeout=60) == 0
+    assert proc.stderr is not None and proc.stderr.read() == b""

@@ -51,7 +51,7 @@ def feeds_add(state: _State, sources: tuple[str, ...], group: str | None, as_jso
     """
     from ..follow.registry import add_sources
     from ..store.feeds import FeedStore
-    from .main import _run
+    from .main import _ROLLED_BACK, _run
 
     def go() -> int:
         with state.engine() as engine:
@@ -69,7 +69,7 @@ def feeds_add(state: _State, sources: tuple[str, ...], group: str | None, as_jso
             click.echo(report.summary())
         return 1 if not report.added and not report.known else 0
 
-    _run(go)
+    _run(go, interrupted=_ROLLED_BACK)
 
 
 @feeds.command("list")
@@ -218,7 +218,7 @@ def watch(state: _State, once: bool, interval: float | None, poll_now: bool, as_
     unless --allow-private is given (before the command: `newsprism --allow-private watch`).
     """
     from ..follow.watch import Watcher
-    from .main import _run
+    from .main import _ROLLED_BACK, _run
 
     def go() -> int:
         with state.reader("newsprism feeds add URL") as engine:
@@ -237,4 +237,4 @@ def watch(state: _State, once: bool, interval: float | None, poll_now: bool, as_
             click.echo(stats.summary())
         return 1 if once and stats.polls == 0 and stats.failed_polls > 0 else 0
 
-    _run(go)
+    _run(go, interrupted=_ROLLED_BACK)

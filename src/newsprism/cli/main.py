@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -121,7 +122,12 @@ def _env(name: str) -> str:
     return os.environ.get(name, "")
 
 
-def _run(func: Callable[[], int | None]) -> None:
+_ROLLED_BACK = "interrupted: the batch in progress was rolled back; what was stored before is kept"
+
+
+def _run(func: Callable[[], int | None], *, interrupted: str = "interrupted") -> None:
+    """Run a command's body: a newsprism error is one line (exit 2 for settings, else 1), Ctrl-C
+    is ``interrupted`` (exit 130; commands that write batches say what was kept)."""
     try:
         code = func()
     except ConfigError as exc:
@@ -131,8 +137,13 @@ def _run(func: Callable[[], int | None]) -> None:
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        click.echo("interrupted: the batch in progress was rolled back; what was stored before is kept", err=True)
+        click.echo(interrupted, err=True)
         sys.exit(130)
+    except BrokenPipeError:
+        # the reader of stdout went away (`newsprism export assignments | head -1`): stop quietly,
+        # and keep Python from failing again while flushing stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     sys.exit(code or 0)
 
 
@@ -198,7 +209,7 @@ def ingest(state: _State, paths: tuple[str, ...], as_json: bool, quiet: bool) ->
                 click.echo(report.summary() + f"; {render.plural(report.new_stories, 'new story', 'new stories')}")
             return 1 if report.failed else 0
 
-    _run(go)
+    _run(go, interrupted=_ROLLED_BACK)
 
 
 def _feed_groups(engine: Any, members: Any) -> dict[int, str]:
@@ -484,7 +495,7 @@ def rebuild(state: _State, as_json: bool) -> None:
                     f" agreement with before {report.agreement:.3f} (BCubed F1)"
                 )
 
-    _run(go)
+    _run(go, interrupted=_ROLLED_BACK)
 
 
 @cli.command()
