@@ -294,3 +294,27 @@ def test_no_names_from_letters_numbers_or_quote_openings() -> None:
     )
     names = [m.name for m in find_entities(text, language="en")]
     assert names == ["Arians", "Wayne"], names
+
+
+def test_a_full_name_whose_surname_speaks_is_a_person() -> None:
+    """First names the list lacks ("Reggie", "Jamaal"): the full name is a person when its surname
+    alone is one in the text, and the two are one entity."""
+    text = (
+        "On Sunday , Reggie Wayne caught the winning pass and Jamaal Charles ran for 226 yards .\n"
+        "'' We wanted to get that done , '' Wayne said .\n'' It was fun , '' Charles said ."
+    )
+    found = {(m.name, m.kind) for m in find_entities(text, language="en")}
+    assert {("Reggie Wayne", "person"), ("Jamaal Charles", "person")} <= found, found
+    assert not {name for name, _ in found} & {"Wayne", "Charles"}
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Colts QB Andrew Luck threw for 205 yards.", "Andrew Luck"),
+        ("Fulton County District Attorney Paul Howard said he would appeal.", "Paul Howard"),
+        ("Deputy Hoyt Teasley was shot outside the courthouse.", "Hoyt Teasley"),
+    ],
+)
+def test_titles_and_positions_before_a_name(text: str, person: str) -> None:
+    assert (person, "person") in {(m.name, m.kind) for m in find_entities(text, language="en")}

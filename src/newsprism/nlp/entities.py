@@ -97,12 +97,13 @@ _TITLES = _wordset(
     Col Lt Lieutenant Sgt Sergeant Capt Captain Commander Sheikh Ayatollah Lord Sir Dame Premier Emir Envoy
     Adviser Advisor Secretary-General Presidente Président Präsident Präsidentin Ministro Ministre Ministerin
     Bundeskanzler Bundeskanzlerin Präsidenten Kanzlerin Kanzler Premierminister Außenminister Sr Sra Herr Frau
-    Signor Mme Monsieur Señor Президент Министр"""
-)
+    Signor Mme Monsieur Señor Президент Министр Coach Quarterback Kicker QB RB WR TE DT LB CB Detective
+    Officer Agent Trooper Inspector Pastor Rev Reverend Bishop Cardinal Rabbi Imam Attorney Deputy Sheriff"""
+)  # sports positions as sports pages print them before a name: "Colts QB Andrew Luck"
 _TITLE_MODIFIERS = _wordset(
     """Foreign Prime Vice Deputy Chief Defense Defence Interior Finance Attorney Press Crown Senior National
     Security Home Health Education Energy Trade Treasury Acting Former Ex Supreme Assistant Under Executive
-    Managing First Opposition Interim Federal State"""
+    Managing First Opposition Interim Federal State District"""
 )
 _ROLE_WORDS = _wordset(
     """leader counterpart spokesman spokeswoman spokesperson minister president director senator chairman detainee
@@ -718,6 +719,15 @@ def _surname_map(persons: Iterable[str]) -> dict[str, str]:
 
 
 def _resolve_surnames(mentions: list[Mention]) -> list[Mention]:
+    # a full name the first-name list does not know ("Reggie Wayne", "Jamaal Charles") is a person
+    # when its surname alone is one in the same text ("… , Wayne said"), not another kind of name
+    alone = {m.name for m in mentions if m.kind == "person" and " " not in m.name}
+    mentions = [
+        Mention(m.start, m.end, m.text, m.name, "person")
+        if m.kind == "other" and _full_name_shape(m.name) and m.name.split()[-1] in alone
+        else m
+        for m in mentions
+    ]
     persons = {m.name for m in mentions if m.kind == "person"}
     surnames = _surname_map(persons)
     out: list[Mention] = []
@@ -727,6 +737,17 @@ def _resolve_surnames(mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.start, m.end, m.text, full, "person")
         out.append(m)
     return out
+
+
+def _full_name_shape(name: str) -> bool:
+    """Two or three capitalised words of letters, none the head of an organisation or a place."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+        and not any(w in _ORG_HEADS or w in _PLACE_HEADS for w in words)
+        and _lookup(name) is None
+    )
 
 
 def _vote(kinds: Counter[str]) -> str:
