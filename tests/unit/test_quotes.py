@@ -765,3 +765,15 @@ def test_added_before_a_number_is_a_sum_not_speech() -> None:
     )
     got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="en")]
     assert got == [("Romeo Crennel", "the team would regroup")], got
+
+
+def test_a_speaker_after_two_roles_joined_by_and() -> None:
+    """ "said SeaMicro CEO and new AMD general manager Andrew Feldman": the quote was lost (or given
+    to the speaker before)."""
+    text = (
+        "Lisa Su runs the new unit.\n"
+        "“What we saw was a chance to take our technology to multiple markets,” said SeaMicro CEO and new AMD "
+        "general manager Andrew Feldman."
+    )
+    got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="en")]
+    assert got == [("Andrew Feldman", "What we saw was a chance to take our technology to multiple markets")], got

@@ -848,6 +848,12 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
             return mention_after(text, tokens, k, inverted=inverted)
         if owner > j + 1 and k > owner:  # "Hillary Clinton's campaign"
             return Mention(tok.start, tokens[k - 1].end, text[tok.start : tokens[k - 1].end], "nominal")
+        if inverted and j + 2 < len(tokens) and tokens[j + 1].low == "and" and tokens[j].low in _ROLES:
+            second = _second_role_name(text, tokens, j + 2)
+            if second is not None:  # "said SeaMicro CEO and new AMD general manager Andrew Feldman"
+                roles = (tokens[j].low, *second.roles)
+                return Mention(tok.start, second.end, text[tok.start : second.end], "name", second.name, roles,
+                               second.gender, True)  # fmt: skip
         if (
             inverted
             and j + 1 < len(tokens)
@@ -868,6 +874,28 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
                 roles = tuple(t.low for t in tokens[i:k]) + m.roles
                 return Mention(tok.start, m.end, text[tok.start : m.end], "name", m.name, roles, m.gender, True)
     return _nominal_from(text, tokens, i)
+
+
+def _second_role_name(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """After "ROLE and": more roles, modifiers or capitalised words ("new AMD general manager"),
+    then the name that ends the phrase ("Andrew Feldman")."""
+    end = i
+    while end < len(tokens) and end - i < 10 and tokens[end].is_word:
+        end += 1
+    start = end
+    while start > i and is_name_token(tokens[start - 1]):
+        start -= 1
+    if start in (end, i):
+        return None
+    between = tokens[i:start]
+    if not all(t.is_cap or t.low in _ROLES or t.low in _TITLE_MODIFIERS or t.low == "new" for t in between):
+        return None
+    if not any(t.low in _ROLES for t in between):
+        return None
+    m = mention_after(text, tokens, start, inverted=True)
+    if m is None or m.kind != "name":
+        return None
+    return Mention(m.start, m.end, m.text, "name", m.name, tuple(t.low for t in between) + m.roles, m.gender, True)
 
 
 # Russian: what may follow the subject of a speech verb (prepositions, the hearer) and the nouns
