@@ -786,3 +786,20 @@ def test_a_partial_quote_is_shared_but_no_variant(comparer: Comparer) -> None:
     data = comparer.compare(_inputs(("a", a), ("b", b))).to_json()
     assert data["quote_variants"] == []
     assert {q["text"]: q["shared"] for q in data["quotes"]} == {said: True, "compelling roadmap": True}
+
+
+def test_numbers_of_an_earlier_event_are_not_compared_with_the_news() -> None:
+    """A report of 2012 recalling "the tsunami of 2004 killed 230,000 people" aligned with another's
+    "the earthquake killed 12 people" on Tuesday: two events' counts, no conflict; two sources'
+    tolls of 2004 still conflict with each other."""
+    a = "The tsunami of 2004 killed 230,000 people in the coastal region of Ardana, officials recalled."
+    b = "The earthquake on Tuesday killed 12 people in the coastal region of Ardana, officials recalled."
+    c = "The tsunami of 2004 killed 170,000 people in the coastal region of Ardana, officials recalled."
+
+    def numbers(*texts: tuple[str, str]) -> list[tuple[str, list[str]]]:
+        inputs = [dataclasses.replace(i, published=datetime(2012, 7, 5, tzinfo=UTC)) for i in _inputs(*texts)]
+        found = Comparer().compare(inputs).to_json()["conflicts"]
+        return [(c["topic"], sorted(s["normalized"] for s in c["sides"])) for c in found if c["kind"] == "number"]
+
+    assert numbers(("a", a), ("b", b)) == []
+    assert numbers(("a", a), ("c", c)) == [("people dead (2004)", ["170000", "230000"])]

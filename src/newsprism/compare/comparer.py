@@ -24,7 +24,7 @@ from ..nlp.timex import find_times
 from ..represent.dense import Encoder
 from .align import Alignment, AlignParams, Doc, align, representatives, to_facts
 from .base import Comparison, Fact, Quote, QuoteExtractor, SentenceSplitter, Source, Span, source_names
-from .conflicts import Anchor, Annotated, Time, find_conflicts
+from .conflicts import Anchor, Annotated, Time, era_of, find_conflicts
 from .details import shared_details, unique_details
 from .quotes import RuleQuoteExtractor
 from .variants import match_quotes, repeated_by_copies
@@ -209,6 +209,8 @@ class Comparer:
     ) -> list[Annotated]:
         # names per article (in order of position), numbers and times per sentence
         out: list[Annotated] = []
+        years = [i.published.year for i in by_id.values() if i.published is not None]
+        latest = max(years) if years else None  # an undated article is read as of the story's latest
         for st, g in zip(al.statements, al.groups, strict=True):
             src = by_id[st.article]
             lang = src.language or "en"
@@ -225,7 +227,8 @@ class Comparer:
                 for m in mentions[st.article]
                 if st.start <= m.start and m.end <= st.end
             )
-            out.append(Annotated(st, g, quantities, times, anchors, lang))
+            era = era_of(times, src.published.year if src.published else latest)
+            out.append(Annotated(st, g, quantities, times, anchors, lang, era))
         return out
 
     def _quotes(self, inputs: Sequence[CompareInput]) -> list[Quote]:

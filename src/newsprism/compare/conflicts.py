@@ -66,6 +66,10 @@ class Annotated:
     times: tuple[Time, ...] = ()
     anchors: tuple[Anchor, ...] = ()
     language: str | None = None
+    # the year of an earlier event the statement tells of: all its dates fall in that year, before
+    # its article was published ("the quake-triggered tsunami of 2004 killed 230,000 people" in a
+    # report of 2012); its numbers are compared only with numbers of that year
+    era: str | None = None
 
 
 def _side(a: Annotated, start: int, end: int, value: str, normalized: str | None = None) -> ConflictSide:
@@ -99,7 +103,7 @@ def _number_conflicts(
     by_unit: dict[str, list[tuple[Annotated, Quantity]]] = {}
     for a in items:
         for q in a.quantities:
-            kind = _kind(a, q) if q.value else None
+            kind = _kind_in_era(a, q) if q.value else None
             if kind:
                 by_unit.setdefault(kind, []).append((a, q))
     for unit, found in sorted(by_unit.items()):
@@ -136,6 +140,21 @@ def _states(given: Sequence[Quantity], q: Quantity) -> bool:
 
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"^[\s-]*magnitude\b", re.IGNORECASE)
+
+
+def _kind_in_era(a: Annotated, q: Quantity) -> str | None:
+    """:func:`_kind`, of the statement's earlier event when it tells of one ("people dead (2004)")."""
+    kind = _kind(a, q)
+    return f"{kind} ({a.era})" if kind and a.era else kind
+
+
+def era_of(times: Sequence[Time], published_year: int | None) -> str | None:
+    """The year every dated time of a statement falls in, when it is before ``published_year``."""
+    years = {t.value[:4] for t in times if t.value and t.value[:4].isdigit() and t.description != "duration"}
+    if published_year is None or len(years) != 1:
+        return None
+    year = next(iter(years))
+    return year if int(year) < published_year else None
 
 
 def _kind(a: Annotated, q: Quantity) -> str | None:
@@ -463,7 +482,7 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
         for name in {x.name for x in a.anchors}:
             mentions[(a.group, name)] = mentions.get((a.group, name), 0) + 1
         for q in a.quantities:
-            if q.value and (kind := _kind(a, q)):
+            if q.value and (kind := _kind_in_era(a, q)):
                 stated.setdefault((a.group, kind), []).append(q)
     out: list[Conflict] = []
     for items in facts:

@@ -43,13 +43,14 @@ from .neutral import loaded_words
 __all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 
 EXTRACTIVE_VERSION = (
-    "newsprism.ExtractiveSummary.v8"  # v2: a fact once, display language; v3: translated copies word it;
+    "newsprism.ExtractiveSummary.v9"  # v2: a fact once, display language; v3: translated copies word it;
     # v4: words counted in Japanese and Chinese (one per two characters), not by spaces; v5: a
     # source giving another number or date is not cited for a sentence, a sentence aligned with a
     # picked one and alike to it (the same quote) is not picked again; v6: disputes by distinct values
     # of an article, agreement as the comparison normalised it, the first 50,000 characters; v7: one
     # figure told once (two sentences giving "6.6 million" and sharing 40% of their words); v8: two
-    # picks worded by one translated sentence are one sentence
+    # picks worded by one translated sentence are one sentence; v9: a statement counting the same
+    # thing with other values ("24 people dead" / "12 people") is not cited for a sentence
 )
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
