@@ -554,6 +554,25 @@ def test_next_story_id_never_reuses_the_id_of_a_merged_away_story(store: SQLiteS
     assert store.next_story_id() == 3
 
 
+def test_a_merged_away_story_says_where_its_articles_went(store: SQLiteStore) -> None:
+    """Story ids are stable: asking for one merged into another (twice over) names the story that
+    holds its articles now."""
+    put(store, make_article(1), 1)
+    b = put(store, make_article(2), 2)
+    c = put(store, make_article(3), 3)
+    with store.transaction():
+        store.move_articles([c], 2, '{"decision": "moved"}')
+        store.add_event(StoryEvent(3, "merge", 2, (c,), "story 3 merged into story 2"))
+        store.move_articles([b, c], 1, '{"decision": "moved"}')
+        store.add_event(StoryEvent(2, "merge", 1, (b, c), "story 2 merged into story 1"))
+        store.refresh_stories({1, 2, 3})
+    for gone in (2, 3):
+        with pytest.raises(NotFound, match=rf"no story {gone}: it was merged into story 1$"):
+            store.story(gone)
+    with pytest.raises(NotFound, match=r"^no story 9$"):
+        store.story(9)
+
+
 def test_a_snapshot_reads_one_state_while_another_process_writes(tmp_path: Path) -> None:
     """The clusterer's state is read in several queries: another writer's commit in between must
     not be half seen (a CLI ingest beside the web server failed that way)."""

@@ -516,8 +516,25 @@ class SQLiteStore:
     def story(self, story_id: int) -> Story:
         row = self._db.execute("SELECT * FROM stories WHERE id = ?", (_known(story_id, "story", self.path),)).fetchone()
         if row is None:
-            raise NotFound(f"no story {story_id}", path=self.path)
+            raise NotFound(self._gone(story_id), path=self.path)
         return self._story(row)
+
+    def _gone(self, story_id: int) -> str:
+        """Why there is no story ``story_id``: never was, or merged into another (followed to the
+        story that holds its articles now)."""
+        current, seen = story_id, {story_id}
+        while True:
+            row = self._db.execute(
+                "SELECT other_story_id FROM story_events WHERE story_id = ? AND kind = 'merge' ORDER BY id DESC LIMIT 1",
+                (current,),
+            ).fetchone()
+            if row is None or row[0] is None or row[0] in seen:
+                break
+            current = int(row[0])
+            seen.add(current)
+            if self._db.execute("SELECT 1 FROM stories WHERE id = ?", (current,)).fetchone():
+                return f"no story {story_id}: it was merged into story {current}"
+        return f"no story {story_id}"
 
     def stories(self, query: StoryQuery) -> list[Story]:
         where, args = self._story_filter(query)
@@ -577,7 +594,7 @@ class SQLiteStore:
             "SELECT revision FROM stories WHERE id = ?", (_known(story_id, "story", self.path),)
         ).fetchone()
         if row is None:
-            raise NotFound(f"no story {story_id}", path=self.path)
+            raise NotFound(self._gone(story_id), path=self.path)
         return int(row[0])
 
     def get_analysis(self, story_id: int, kind: str) -> tuple[str, int, str] | None:
