@@ -803,3 +803,23 @@ def test_numbers_of_an_earlier_event_are_not_compared_with_the_news() -> None:
 
     assert numbers(("a", a), ("b", b)) == []
     assert numbers(("a", a), ("c", c)) == [("people dead (2004)", ["170000", "230000"])]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a difference is not a count
+        (
+            "Klitschko stopped Thompson in the sixth round, five rounds sooner than in their first fight in Berlin.",
+            "Klitschko stopped Thompson in the sixth round, 11 rounds into their first fight in Berlin.",
+        ),
+        # durations of aligned statements measure different things
+        (
+            "Deputy Jerry Ortiz, who had served with the department for 15 years, was shot in Hawaiian Gardens.",
+            "Deputy Jerry Ortiz, who had served in the gang unit for five years, was shot in Hawaiian Gardens.",
+        ),
+    ],
+)
+def test_differences_and_durations_are_no_conflicts(a: str, b: str) -> None:
+    data = Comparer().compare(_inputs(("a", a), ("b", b))).to_json()
+    assert [c for c in data["conflicts"] if c["kind"] in ("number", "date")] == [], data["conflicts"]

@@ -138,6 +138,12 @@ def _states(given: Sequence[Quantity], q: Quantity) -> bool:
     return any(same_quantity(q, r) for r in given)
 
 
+_CLAUSE_END = re.compile(r"[,;:()\[\]—–]|\.(?:\s|$)")
+_COMPARATIVE = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:sooner|longer|shorter|more|fewer|less|higher|lower|faster|slower|"
+    r"bigger|smaller|better|worse)\b(?!\s+than\s+\d)",
+    re.IGNORECASE,
+)
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"^[\s-]*magnitude\b", re.IGNORECASE)
 
@@ -165,10 +171,14 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
     if q.unit is None:
         before, after = text[: q.start - base], text[q.end - base :]
         return "magnitude" if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) else None
+    if _COMPARATIVE.match(text, q.end - base):
+        return None  # "five rounds sooner", "3 points higher": a difference, not a count
     if q.unit not in _MEASURES:
         role = _role(text, q.start - base, q.end - base) if a.language in (None, "en") else None
         return f"{q.unit} {role}" if role else q.unit
-    following = _WORD.findall(text[q.end - base :])[1:3]  # the unit's own word first
+    rest = text[q.end - base :]
+    rest = rest[: m.start()] if (m := _CLAUSE_END.search(rest)) else rest  # "15 years, was shot": no words after
+    following = _WORD.findall(rest)[1:3]  # the unit's own word first
     return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) == 2 else None
 
 
@@ -303,7 +313,9 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
     vague = [t.value or "" for _, t in timed if _granularity(t.value) == "vague"]
     if kinds <= _SPANS and vague and len(vague) < len(timed) and all(v.startswith("FUTURE") for v in vague):
         pass  # "in the coming months" against "later this summer": different timing given for what is ahead
-    elif len(kinds) == 1 and kinds != {"other"}:
+    elif len(kinds) == 1 and kinds not in ({"other"}, {"duration"}):
+        # durations of aligned statements measure different things far more often than they
+        # disagree ("15 years with the department" / "five years in the unit")
         days = {strip_time_of_day(t.value or "") for _, t in timed}
         if len(days) < 2:
             return []  # "Saturday" and "Saturday morning": the same day
