@@ -294,6 +294,11 @@ def test_no_names_from_letters_numbers_or_quote_openings() -> None:
     )
     names = [m.name for m in find_entities(text, language="en")]
     assert names == ["Arians", "Wayne"], names
+    # a name of one letter is a name; a firm's name is no person because a man of that surname speaks
+    found = [(m.name, m.kind) for m in find_entities("Musk said X, formerly Twitter, banned him.", language="en")]
+    assert ("X", "other") in found, found
+    sachs = "Shares of Goldman Sachs fell on Monday. The bank will recover, Sachs said."
+    assert ("Goldman Sachs", "person") not in {(m.name, m.kind) for m in find_entities(sachs, language="en")}
 
 
 def test_a_full_name_whose_surname_speaks_is_a_person() -> None:

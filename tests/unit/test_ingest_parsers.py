@@ -74,6 +74,8 @@ def test_legacy_encoding_falls_back_to_charset_detection() -> None:
         ("Президент России заявил в понедельник, что переговоры продолжатся в Москве.", "koi8_r"),
         ("Ο πρωθυπουργός δήλωσε τη Δευτέρα ότι οι συνομιλίες θα συνεχιστούν στην Αθήνα.", "iso8859_7"),
         ("東京都は２５日、新たに３００人の感染を確認したと発表した。", "shift_jis"),
+        ("北京市政府周一表示，谈判将在上海继续进行。死亡10人", "gb18030"),
+        ("Profits rose to GB£5bn last year, the company said on Monday.", "cp1252"),
     ],
 )
 def test_legacy_code_pages_are_read_right(text: str, encoding: str) -> None:

@@ -243,3 +243,22 @@ def test_stdin_over_the_limit_is_too_large() -> None:
 def test_stdin_text() -> None:
     items, _ = collect(["-"], stdin=io.BytesIO(b"Headline\nSome body text."))
     assert [(i.origin, i.kind, i.data) for i in items] == [("-", "text", b"Headline\nSome body text.")]
+
+
+@pytest.mark.parametrize("max_bytes", [0, 400])
+def test_utf16_json_lines_cut_at_the_size_limit_keep_every_record(tmp_path: Path, max_bytes: int) -> None:
+    """A JSONL file over the input limit is cut at newlines: in UTF-16 a newline byte is half a
+    character, and every piece after the first had been "binary" or "undecodable"."""
+    import json
+
+    from newsprism.ingest.parsers import JsonlParser
+
+    records = [{"title": f"Title {i}", "text": f"Body number {i}. It is a test article with words."} for i in range(6)]
+    path = tmp_path / "u16.jsonl"
+    path.write_bytes(("\r\n".join(json.dumps(r) for r in records) + "\r\n").encode("utf-16"))
+    drafts = []
+    for item in iter_inputs([str(path)], max_bytes=max_bytes):
+        assert not isinstance(item, Rejection), item
+        drafts += list(JsonlParser(first_line=item.first_line).parse(item.data, origin=item.origin))
+    assert [d.title for d in drafts] == [r["title"] for r in records]
+    assert [d.origin for d in drafts] == [f"{path}:{n}" for n in range(1, 7)]

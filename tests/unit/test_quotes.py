@@ -761,10 +761,14 @@ def test_a_short_quote_no_mark_closes_is_no_speech() -> None:
 def test_added_before_a_number_is_a_sum_not_speech() -> None:
     text = (
         "Jamaal Charles ran for 226 yards. Peyton Hillis added 101 yards on the ground, and the Chiefs scored once. "
-        "The economy added 3,000 jobs in March. Coach Romeo Crennel added that the team would regroup."
+        "The economy added 3,000 jobs in March. Coach Romeo Crennel added that the team would regroup. "
+        "The minister added 500 soldiers would be deployed to the border."
     )
     got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="en")]
-    assert got == [("Romeo Crennel", "the team would regroup")], got
+    assert got == [
+        ("Romeo Crennel", "the team would regroup"),
+        ("the minister", "500 soldiers would be deployed to the border"),
+    ], got
 
 
 def test_a_speaker_after_two_roles_joined_by_and() -> None:
@@ -773,7 +777,11 @@ def test_a_speaker_after_two_roles_joined_by_and() -> None:
     text = (
         "Lisa Su runs the new unit.\n"
         "“What we saw was a chance to take our technology to multiple markets,” said SeaMicro CEO and new AMD "
-        "general manager Andrew Feldman."
+        "general manager Andrew Feldman on Wednesday.\n“We will grow in many markets this year,” said AMD CEO and "
+        "President Rory Read."
     )
     got = [(q.speaker, q.text) for q in EXTRACTOR.quotes("a", text, language="en")]
-    assert got == [("Andrew Feldman", "What we saw was a chance to take our technology to multiple markets")], got
+    assert got == [
+        ("Andrew Feldman", "What we saw was a chance to take our technology to multiple markets"),
+        ("Rory Read", "We will grow in many markets this year"),
+    ], got

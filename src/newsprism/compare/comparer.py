@@ -145,9 +145,10 @@ class Comparer:
         where = {(st.article, st.start, st.end): k for k, st in enumerate(al.statements)} if al.translated else {}
         lang_of = {st.article: lang for st, lang in zip(al.statements, al.languages, strict=True)}
         text_of = {i.article: i.text for i in inputs}
-        worded = [_in_language(f, display, al, where, lang_of, text_of) for f in facts]
+        alone = set(al.unique)
+        worded = [_in_language(f, display, al, where, lang_of, text_of, alone) for f in facts]
         worded_unique = [
-            _in_language(f, display, al, where, lang_of, text_of) if f.kind == "statement" else f for f in unique
+            _in_language(f, display, al, where, lang_of, text_of, alone) if f.kind == "statement" else f for f in unique
         ]
         # a translated copy's statement that now words another's fact or unique statement (or is
         # a clause of the sentence that does) is not also listed as unique to the copy
@@ -277,6 +278,7 @@ def _in_language(
     where: Mapping[tuple[str, int, int], int],
     lang_of: Mapping[str, str],
     text_of: Mapping[str, str],
+    alone: set[int],
 ) -> Fact:
     """The fact worded by a supporting statement in ``language`` when there is one, else by the
     translation of a supporting statement in a translated copy of its source, whose span then
@@ -284,7 +286,8 @@ def _in_language(
     clause of a sentence whose other clauses translate nothing else is worded by that whole
     sentence ("In addition, a variety of … helicopters" / "and around 4,000 military personnel
     were brought in": one Russian sentence).  ``where``: each statement's index by its span (when
-    there are translations); ``lang_of``: each article's language; ``text_of``: each article's text."""
+    there are translations); ``lang_of``: each article's language; ``text_of``: each article's text;
+    ``alone``: the statements that align with nothing."""
     if language is None:
         return fact
     for span in fact.support:
@@ -301,7 +304,7 @@ def _in_language(
             # variety of …" without its verb) words it last
             j = min(found, key=lambda j: _clause_of_sentence(al.statements[j].text))
             article = al.statements[j].article
-            start, end = _sentence_around(al, j, text_of.get(article, ""))
+            start, end = _sentence_around(al, j, text_of.get(article, ""), alone)
             worded = text_of[article][start:end] if article in text_of else al.statements[j].text
             translation = Span(article, start, end, worded)
             return replace(fact, text=worded, language=language, support=(*fact.support, translation))
@@ -355,11 +358,10 @@ def _one_sentence(al: Alignment, a: int, text: str) -> bool:
     )
 
 
-def _sentence_around(al: Alignment, j: int, text: str) -> tuple[int, int]:
+def _sentence_around(al: Alignment, j: int, text: str, alone: set[int]) -> tuple[int, int]:
     """The span of statement ``j`` widened over the clauses of its sentence next to it that align
-    with nothing (the rest of one translated sentence)."""
+    with nothing (``alone``: the rest of one translated sentence)."""
     first = last = j
-    alone = set(al.unique)
     while first > 0 and first - 1 in alone and _one_sentence(al, first - 1, text):
         first -= 1
     while last + 1 < len(al.statements) and last + 1 in alone and _one_sentence(al, last, text):

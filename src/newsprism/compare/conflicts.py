@@ -154,9 +154,14 @@ def _kind_in_era(a: Annotated, q: Quantity) -> str | None:
     return f"{kind} ({a.era})" if kind and a.era else kind
 
 
+_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
 def era_of(times: Sequence[Time], published_year: int | None) -> str | None:
-    """The year every dated time of a statement falls in, when it is before ``published_year``."""
-    years = {t.value[:4] for t in times if t.value and t.value[:4].isdigit() and t.description != "duration"}
+    """The year a statement writes out ("the tsunami of 2004", "in March 2011"), when it writes one
+    year only and that year is before ``published_year``.  Relative times ("on Tuesday", "last
+    year") do not count: "officials said on Tuesday" does not date what they said about."""
+    years = {t.value[:4] for t in times if t.value and t.value[:4].isdigit() and _YEAR.search(t.text)}
     if published_year is None or len(years) != 1:
         return None
     year = next(iter(years))

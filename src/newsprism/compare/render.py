@@ -168,7 +168,7 @@ def to_text(data: Data, *, width: int = 100) -> str:
     out.append(f"Quotes ({len(quotes)}):")
     for q in quotes:
         mark = "" if q.get("shared") else "  (only this source)"
-        speaker, text, original = _shown(q)
+        speaker, text, original = shown_quote(q)
         out.append(f"  {_outlet(data, q['article'])} | {speaker or '?'}{_said(q, _clip(text, width))}{mark}")
         if original:
             out.append(f"      original: {_clip(original, width)}")
@@ -182,7 +182,7 @@ def to_text(data: Data, *, width: int = 100) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _shown(quote: Mapping[str, Any]) -> tuple[str | None, str, str | None]:
+def shown_quote(quote: Mapping[str, Any]) -> tuple[str | None, str, str | None]:
     """A quote's speaker and words as shown, and its original words when it is shown by its
     translation (a quote in another language than the display language, from a translated copy)."""
     t = quote.get("translation")
@@ -276,7 +276,7 @@ def to_markdown(data: Data) -> str:
         lines.append(f"- {_md(_outlet(data, f['support'][0]['article']))}: {_md(f['text'])}")
     lines += ["", "## Quotes", "", "| source | speaker | quote | kind | also elsewhere |", "|---|---|---|---|---|"]
     for q in data.get("quotes", []):
-        speaker, text, original = _shown(q)
+        speaker, text, original = shown_quote(q)
         words = _md(text) + (f" (original: {_md(original)})" if original else "")
         lines.append(
             f"| {_md(_outlet(data, q['article']))} | {_md(speaker or '?')} | {words} "
@@ -396,7 +396,7 @@ def to_html(data: Data) -> str:
     )
     for q in data.get("quotes", []):
         cls = "" if q.get("shared") else ' class="meta"'
-        speaker, text, original = _shown(q)
+        speaker, text, original = shown_quote(q)
         words = _esc(text) + (f'<br><span class="meta">original: {_esc(original)}</span>' if original else "")
         parts.append(
             f"<tr{cls}><td>{_esc(_outlet(data, q['article']))}</td><td>{_esc(speaker or '?')}</td>"

@@ -877,25 +877,20 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
 
 
 def _second_role_name(text: str, tokens: list[Token], i: int) -> Mention | None:
-    """After "ROLE and": more roles, modifiers or capitalised words ("new AMD general manager"),
-    then the name that ends the phrase ("Andrew Feldman")."""
-    end = i
-    while end < len(tokens) and end - i < 10 and tokens[end].is_word:
-        end += 1
-    start = end
-    while start > i and is_name_token(tokens[start - 1]):
-        start -= 1
-    if start in (end, i):
-        return None
-    between = tokens[i:start]
-    if not all(t.is_cap or t.low in _ROLES or t.low in _TITLE_MODIFIERS or t.low == "new" for t in between):
-        return None
-    if not any(t.low in _ROLES for t in between):
-        return None
-    m = mention_after(text, tokens, start, inverted=True)
-    if m is None or m.kind != "name":
-        return None
-    return Mention(m.start, m.end, m.text, "name", m.name, tuple(t.low for t in between) + m.roles, m.gender, True)
+    """After "ROLE and": more roles, modifiers or capitalised words ("new AMD general manager",
+    "President"), then the first name that a role announces ("Andrew Feldman", "Rory Read")."""
+    for k in range(i, min(i + 10, len(tokens))):
+        tok = tokens[k]
+        if not tok.is_word:
+            return None
+        if is_name_token(tok) and (k == i or tokens[k - 1].low in _ROLES):
+            m = mention_after(text, tokens, k, inverted=True)
+            if m is not None and m.kind == "name" and " " in m.name:
+                roles = tuple(t.low for t in tokens[i:k]) + m.roles
+                return Mention(m.start, m.end, m.text, "name", m.name, roles, m.gender, True)
+        if not (tok.is_cap or tok.low in _ROLES or tok.low in _TITLE_MODIFIERS or tok.low == "new"):
+            return None
+    return None
 
 
 # Russian: what may follow the subject of a speech verb (prepositions, the hearer) and the nouns
@@ -1134,8 +1129,10 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
         return None
     nxt = tokens[i]
     opener = nxt.low in _CLAUSE_OPENERS or re.split(r"['’]", nxt.low)[0] in _CLAUSE_OPENERS  # "he's", "it's"
-    if lemma == "add" and nxt.text[:1].isdigit():
-        return None  # "Hillis added 101 yards", "the economy added 3,000 jobs": a sum, not speech
+    if lemma == "add" and nxt.text[:1].isdigit() and not _verb_within(tokens, i + 1, hi, reach=3):
+        # "Hillis added 101 yards", "the economy added 3,000 jobs": a sum, not speech (but "the
+        # minister added 500 soldiers would be deployed" reports what was said)
+        return None
     if lemma in THATLESS_CUES and (opener or is_name_token(nxt) or nxt.text.isdigit()):
         if nxt.low in _ARTICLES and not _verb_within(tokens, i + 1, hi):
             return None  # "by declaring a general state of alert", "said a source": an object, not a clause

@@ -199,7 +199,7 @@ def _host(url: str | None) -> str | None:
 def _first_sentence(line: str) -> str:
     from ..nlp.sentences import split_sentences  # abbreviations, decimals: "Mr. Smith", "magnitude 5 . 9"
 
-    found = split_sentences(line)
+    found = split_sentences(line[:2000])  # a title is one sentence: a 1.7 MB line need not be split
     sentence = found[0].text if found else line
     if len(sentence) <= DERIVED_TITLE_CHARS:
         return sentence
@@ -336,7 +336,7 @@ def _title_from_text(lines: list[str]) -> tuple[str | None, list[str]]:
     """The first non-empty line that is neither a dateline nor boilerplate, removed from the body.
 
     A first line longer than :data:`MAX_TITLE_LINE`, or a sentence of :data:`PARAGRAPH_WORDS` words
-    or more that ends as sentences do ("The first paragraph says … on Friday."), is a paragraph
+    or more that ends in a full stop ("The first paragraph says … on Friday."), is a paragraph
     (headlines do not end with a full stop): the title is derived from its first sentence and the
     line stays in the body, where the lead belongs.
     """
@@ -344,7 +344,8 @@ def _title_from_text(lines: list[str]) -> tuple[str | None, list[str]]:
         if not line or is_dateline(line) or match_line(line) is not None:
             continue
         if len(line) > MAX_TITLE_LINE or (
-            len(line.split()) >= PARAGRAPH_WORDS and line.rstrip("\"'”’»)").endswith((".", "!", "?", "…", "。"))
+            len(line.split()) >= PARAGRAPH_WORDS and line.rstrip("\"'”’»)").endswith(".")
+            # (a headline may end in "?" or "!", hardly ever in a full stop)
         ):
             return _first_sentence(line), lines
         return line, lines[:index] + lines[index + 1 :]

@@ -102,23 +102,31 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     # code pages are read too, and the decoding with the fewest implausible characters wins (the
     # guesser's order, then the web's defaults, break ties).
     order = [m.encoding for m in matches] + [e for e in _LEGACY if e not in {m.encoding for m in matches}]
-    texts: dict[str, str] = {best.encoding: str(best)}
-    for encoding in order:
-        if encoding not in texts:
-            try:
-                texts[encoding] = data.decode(encoding)
-            except (UnicodeDecodeError, LookupError):
-                continue
     rank: dict[str, int] = {}
     for encoding in (best.encoding, *order):
         rank.setdefault(encoding, len(rank))
-    chosen = min(texts, key=lambda e: (_implausible(texts[e]), rank[e]))
-    logger.debug("guessed encoding %s", chosen)
-    return texts[chosen]
+    sample = data[:_SCORED_BYTES]  # scored on a prefix (a character cut at its end is dropped)
+    scores: dict[str, int] = {}
+    for encoding in rank:
+        try:
+            scores[encoding] = _implausible(sample.decode(encoding, errors="ignore"))
+        except LookupError:
+            continue
+    for encoding in sorted(scores, key=lambda e: (scores[e], rank[e])):
+        if encoding == best.encoding:
+            return str(best)
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        logger.debug("guessed encoding %s", encoding)
+        return text
+    return str(best)
 
 
 # Single-byte code pages of legacy files (Western, Central European, Cyrillic, Turkish, Greek)
 _LEGACY = ("cp1252", "cp1250", "cp1251", "iso8859_2", "koi8_r", "cp866", "cp1254", "iso8859_7", "mac_roman")
+_SCORED_BYTES = 1 << 16
 _TYPOGRAPHY = frozenset("“”‘’„‚«»‹›–—…€£¥°§•·±×÷©®™¢\u00a0\u00ad")
 _LATIN_ACCENTED = re.compile(r"\b[\u00c0-\u024f]{3,}\b")  # "Ïðåçèäåíò": Cyrillic read as Latin-1
 
@@ -131,8 +139,13 @@ def _implausible(text: str) -> int:
     text = text[:20_000]
     bad = 0
     for k, ch in enumerate(text):
-        if ch.isascii() or (ch in _TYPOGRAPHY and ch not in "£¥±×÷"):
+        if "\uff61" <= ch <= "\uff9f" or (ch.isdigit() and not ch.isascii() and _by_ascii(text, k)):
+            bad += 1  # half-width katakana, another script's digit next to Latin: "GB｣5bn", "GB۲5bn"
             continue
+        if ch.isascii() or (ch in _TYPOGRAPHY and ch not in "£¥±×÷") or ch >= "\u2e80":  # CJK: "10人", "3月"
+            continue
+        if ch in "€£¥" and text[k + 1 : k + 2].isdigit():
+            continue  # "GB£5bn", "€2.4bn"
         if "\x80" <= ch <= "\x9f" or (unicodedata.category(ch) in _SYMBOLS and _glued(text, k)):
             bad += 1
         elif ch.isalpha() and (_by_digit(text, k) or (ch.islower() and text[k + 1 : k + 2].isupper())):
@@ -153,6 +166,12 @@ def _script(ch: str) -> str | None:
         return "LATIN"
     name = unicodedata.name(ch, "")
     return next((s for s in ("LATIN", "CYRILLIC", "GREEK") if name.startswith(s)), None)
+
+
+def _by_ascii(text: str, k: int) -> bool:
+    return (k > 0 and text[k - 1].isascii() and text[k - 1].isalnum()) or (
+        k + 1 < len(text) and text[k + 1].isascii() and text[k + 1].isalnum()
+    )
 
 
 def _by_digit(text: str, k: int) -> bool:

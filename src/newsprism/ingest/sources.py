@@ -7,6 +7,7 @@ spec that names nothing usable.  It never raises for one bad input: the rest goe
 
 from __future__ import annotations
 
+import codecs
 import errno
 import glob
 import logging
@@ -215,6 +216,11 @@ def _read_stream(stream: BinaryIO, origin: str, kind: str | None, max_bytes: int
     else:
         head = b""
     if kind == "jsonl" and max_bytes > 0:
+        if len(head) < 4:
+            head += stream.read(4 - len(head))
+        wide = next((enc for bom, enc in _WIDE_BOMS if head.startswith(bom)), None)
+        if wide is not None:  # cut at b"\n" only once read as UTF-8: in UTF-16 it is half a character
+            stream, head = _Transcoded(stream, head, wide), b""
         yield from _jsonl_pieces(stream, origin, head, max_bytes)
         return
     if max_bytes > 0:
@@ -226,6 +232,35 @@ def _read_stream(stream: BinaryIO, origin: str, kind: str | None, max_bytes: int
         yield Rejection(origin, "too-large", f"over the limit of {max_bytes} bytes")
         return
     yield InputItem(origin, kind, data)
+
+
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+class _Transcoded:
+    """A UTF-16 or UTF-32 stream (with its byte-order mark) read as UTF-8 bytes, a chunk at a time."""
+
+    def __init__(self, stream: BinaryIO, head: bytes, encoding: str) -> None:
+        self._stream, self._pending = stream, head
+        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self._buffer = b""
+        self._done = False
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._done and (size < 0 or len(self._buffer) < size):
+            chunk, self._pending = self._pending or self._stream.read(1 << 16), b""
+            self._buffer += self._decoder.decode(chunk, final=not chunk).encode("utf-8")
+            self._done = not chunk
+        if size < 0:
+            out, self._buffer = self._buffer, b""
+        else:
+            out, self._buffer = self._buffer[:size], self._buffer[size:]
+        return out
 
 
 def _jsonl_pieces(stream: BinaryIO, origin: str, head: bytes, max_bytes: int) -> Iterator[InputItem | Rejection]:

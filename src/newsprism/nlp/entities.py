@@ -98,7 +98,7 @@ _TITLES = _wordset(
     Adviser Advisor Secretary-General Presidente Président Präsident Präsidentin Ministro Ministre Ministerin
     Bundeskanzler Bundeskanzlerin Präsidenten Kanzlerin Kanzler Premierminister Außenminister Sr Sra Herr Frau
     Signor Mme Monsieur Señor Президент Министр Coach Quarterback Kicker QB RB WR TE DT LB CB Detective
-    Officer Agent Trooper Inspector Pastor Rev Reverend Bishop Cardinal Rabbi Imam Attorney Deputy Sheriff"""
+    Officer Trooper Inspector Pastor Rev Reverend Rabbi Imam Attorney Deputy Sheriff"""
 )  # sports positions as sports pages print them before a name: "Colts QB Andrew Luck"
 _TITLE_MODIFIERS = _wordset(
     """Foreign Prime Vice Deputy Chief Defense Defence Interior Finance Attorney Press Crown Senior National
@@ -137,6 +137,15 @@ _SKIP = _wordset(
     """I IT TV CEO GDP AI PR OK ID AM PM OMG PS FAQ UTC GMT ET EST EDT BST CET PST PDT COO CFO CTO MP MPs MEP Mr
     Mrs Ms Dr Sen Rep Gov St Jr Sr God"""
 )
+
+
+def _letter_not_name(text: str, token: tuple[int, int, str]) -> bool:
+    """A lone capital that is an initial ("T . Y . Hilton", "J. Smith") or glued to a number ("a
+    10U server"), not a name of one letter ("X, formerly Twitter")."""
+    start, end, _ = token
+    return (start > 0 and text[start - 1].isdigit()) or bool(re.match(r"\s?\.\s?[A-Z]", text[end : end + 4]))
+
+
 _NUMBER_SIGN = re.compile(r"\s?\.\s?\d")  # "No. 5", "No . 4": number, not a name
 _SENTENCE_STARTERS = _wordset(
     """The A An But And Or In On At For From With Without After Before During Despite Although Though While When
@@ -410,7 +419,7 @@ def _classify(tokens: list[tuple[int, int, str]], chain: _Chain, ctx: _Ctx, out:
             return
     if len(words) == 1 and (
         words[0] in _SKIP
-        or (len(words[0]) == 1 and words[0].isascii())  # "T" of "T . Y . Hilton", "U" of "10U"
+        or (len(words[0]) == 1 and words[0].isascii() and _letter_not_name(ctx.text, tokens[0]))
         or (words[0] == "No" and _NUMBER_SIGN.match(ctx.text, tokens[0][1]))  # "the No. 5 seed"
     ):
         return
@@ -584,7 +593,7 @@ def find_entities(
             if not any(f.start < m.end() and m.start() < f.end for f in found):
                 found.append(Mention(m.start(), m.end(), m.group(), _orgs()[_orgs_key(m.group())], "organisation"))
     found.sort(key=lambda f: f.start)
-    return _resolve_surnames(found)
+    return _resolve_surnames(found, text)
 
 
 # Japanese and Chinese write no capitals and no spaces: places are the gazetteer's names in their
@@ -718,13 +727,15 @@ def _surname_map(persons: Iterable[str]) -> dict[str, str]:
     return found
 
 
-def _resolve_surnames(mentions: list[Mention]) -> list[Mention]:
+def _resolve_surnames(mentions: list[Mention], text: str = "") -> list[Mention]:
     # a full name the first-name list does not know ("Reggie Wayne", "Jamaal Charles") is a person
-    # when its surname alone is one in the same text ("… , Wayne said"), not another kind of name
+    # when its surname alone is one in the same text ("… , Wayne said"), not another kind of name,
+    # unless the text puts it where a firm or a place goes ("shares of Goldman Sachs")
     alone = {m.name for m in mentions if m.kind == "person" and " " not in m.name}
+    firms = {m.name for m in mentions if " " in m.name and _place_or_firm(text, m)}
     mentions = [
         Mention(m.start, m.end, m.text, m.name, "person")
-        if m.kind == "other" and _full_name_shape(m.name) and m.name.split()[-1] in alone
+        if m.kind == "other" and m.name not in firms and _full_name_shape(m.name) and m.name.split()[-1] in alone
         else m
         for m in mentions
     ]
@@ -737,6 +748,15 @@ def _resolve_surnames(mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.start, m.end, m.text, full, "person")
         out.append(m)
     return out
+
+
+_FIRM_BEFORE = re.compile(r"\b(?:at|of|for|from|with|by|in|to)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _place_or_firm(text: str, m: Mention) -> bool:
+    """Is the name where a firm or a place goes ("shares of Goldman Sachs", "at Lambeau Field"), or
+    a firm's possessive ("Goldman Sachs's"), rather than a person?"""
+    return bool(_FIRM_BEFORE.search(text[max(0, m.start - 20) : m.start]))
 
 
 def _full_name_shape(name: str) -> bool:

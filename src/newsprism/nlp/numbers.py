@@ -285,9 +285,9 @@ _NOT_NOUN = _wordset("""was has is this its us as his hers ours yours thus plus 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DIGITS = re.compile(
     r"(?<![^\W_])(?P<sign>[-−](?=\d))?"
-    r"(?P<num>\d{1,3}(?:(?:,|\.|\u00a0|\u202f| | , )\d{3}(?!\d))+(?:[.,]\d+| \. \d+(?! \.))?"
-    r"|\d+(?:[.,]\d+| \. \d+(?! \.))?)"
-)  # " , " and " . ": text tokenised word by word ("3 , 000 people", "magnitude 6 . 1")
+    r"(?P<num>\d{1,3}(?:(?:,|\.|\u00a0|\u202f| | , )\d{3}(?!\d))+(?:[.,]\d+)?"
+    r"|(?<!\d)\d{1,3} \. \d{1,2}(?![\d.]| \.)|\d+(?:[.,]\d+)?)"
+)  # " , " and " . ": text tokenised word by word ("3 , 000 people", "magnitude 6 . 1"; not "in 1999 . 200")
 _CUR_PREFIX = re.compile(
     r"(?:US\s?\$|AU\s?\$|NZ\s?\$|U\.S\.\s?\$|USD|EUR|GBP|CHF|JPY|CNY|RMB|RUB|AUD|CAD|BRL|INR|GB£|A\$|C\$|HK\$|R\$|[$€£¥₽₹₩])\s?$"
 )
@@ -448,7 +448,7 @@ def parse_number(text: str, *, language: str = "en") -> float | None:
     s = text.strip()
     m = _DIGITS.fullmatch(s)
     if m:
-        parsed = _digits_value(m.group("num").replace(" , ", ",").replace(" . ", "."), lang)
+        parsed = _digits_value(m.group("num"), lang)  # spaces go: "3 , 000", "6 . 1"
         return None if parsed is None else (-parsed[0] if m.group("sign") else parsed[0])
     tokens = s.split()
     values = _word_values(tokens, lang)
@@ -628,7 +628,7 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
             continue  # Covid-19, 24/7, 1:32
         if end < len(text) and text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit():
             continue
-        parsed = _digits_value(m.group("num").replace(" , ", ",").replace(" . ", "."), lang)
+        parsed = _digits_value(m.group("num"), lang)  # spaces go: "3 , 000", "6 . 1"
         if parsed is None:
             continue
         value, decimals = parsed

@@ -81,6 +81,7 @@ _OPENERS = _words(
 
 _CANDIDATE = re.compile(r"(?:\.{2,}|…|[.!?‼⁇⁈⁉])+[\"'”’»›)\]」』]*(?=\s|$)|[。！？]+[」』”’）)]*")
 _OPENING = frozenset("\"'“‘«‹„‚([¿¡「『（—–-")
+_TOKENISED_DECIMAL = re.compile(r".{0,4}?(?<!\d)\d{1,3} \. \d{1,2}(?!\d)", re.DOTALL)
 _TOKEN_BEFORE = re.compile(r"[^\s\"'“‘«‹„‚(\[]*$")
 _ACRONYM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
 _LINE = re.compile(r"[^\n]+")
@@ -162,8 +163,8 @@ def _is_boundary(
     token = token_match.group() if token_match else ""
     if not token and punct >= 2 and text[punct - 1] == " ":
         # text tokenised word by word (corpora print "magnitude 6 . 1", "the U . S . Army", "No . 4")
-        if text[punct - 2].isdigit() and first.isdigit() and nxt == punct + 2:
-            return False  # a decimal point
+        if _TOKENISED_DECIMAL.match(text, max(0, punct - 5)) and nxt == punct + 2:
+            return False  # a decimal point ("6 . 1", "27 . 5"; not "in 1999 . 200 employees")
         token_match = _TOKEN_BEFORE.search(text, max(0, punct - 41), punct - 1)
         token = token_match.group() if token_match else ""
     if not token:

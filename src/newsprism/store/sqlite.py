@@ -525,7 +525,8 @@ class SQLiteStore:
         current, seen = story_id, {story_id}
         while True:
             row = self._db.execute(
-                "SELECT other_story_id FROM story_events WHERE story_id = ? AND kind = 'merge' ORDER BY id DESC LIMIT 1",
+                "SELECT other_story_id FROM story_events WHERE story_id = ? AND kind = 'merge'"
+                " ORDER BY id DESC LIMIT 1",
                 (current,),
             ).fetchone()
             if row is None or row[0] is None or row[0] in seen:

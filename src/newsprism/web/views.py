@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from ..compare.render import disputed_by, omitted_note
+from ..compare.render import disputed_by, omitted_note, shown_quote
 from ..model import Article, Assignment
 
 __all__ = [
@@ -395,12 +395,12 @@ def _quotes(data: Data, by_article: Mapping[str, Column]) -> tuple[QuoteRow, ...
     out = []
     for q in data.get("quotes", []):
         column = by_article.get(q["article"])
-        shown = q.get("translation") or q  # a quote in another language: shown by its translation
+        speaker, text, original = shown_quote(q)  # a quote in another language: shown by its translation
         out.append(
             QuoteRow(
-                speaker=str(shown.get("speaker") or q.get("speaker") or "unknown speaker"),
-                text=str(shown["text"]),
-                original=str(q["text"]) if shown is not q else None,
+                speaker=str(speaker or "unknown speaker"),
+                text=text,
+                original=original,
                 outlet=column.outlet if column else q["article"],
                 href=span_href(column.id if column else None, int(q["start"]), int(q["end"])),
                 kind=str(q.get("kind") or ""),
