@@ -823,3 +823,15 @@ def test_numbers_of_an_earlier_event_are_not_compared_with_the_news() -> None:
 def test_differences_and_durations_are_no_conflicts(a: str, b: str) -> None:
     data = Comparer().compare(_inputs(("a", a), ("b", b))).to_json()
     assert [c for c in data["conflicts"] if c["kind"] in ("number", "date")] == [], data["conflicts"]
+
+
+def test_a_day_without_its_year_does_not_conflict_with_the_same_day_of_another_year() -> None:
+    """A 2007 report's "June 24" (read as 2007) and a 2005 report's "Friday" (June 24, 2005): the
+    first one's year was only guessed."""
+    a = "Deputy Jerry Ortiz was shot and killed on June 24 as he questioned a man in Hawaiian Gardens."
+    b = "Deputy Jerry Ortiz was shot and killed on Friday as he questioned a man in Hawaiian Gardens."
+    inputs = [
+        CompareInput("a", "t", a, "A", language="en", published=datetime(2007, 8, 2, tzinfo=UTC)),
+        CompareInput("b", "t", b, "B", language="en", published=datetime(2005, 6, 25, tzinfo=UTC)),
+    ]
+    assert [c for c in Comparer().compare(inputs).conflicts if c.kind == "date"] == []

@@ -443,3 +443,16 @@ def test_two_picks_worded_by_one_translation_are_one_sentence() -> None:
     assert texts.count(en) == 1, texts
     merged = next(s for s in summary.sentences if s.text == en)
     assert {s.article for s in merged.support} >= {"ru1", "ru2", "en1"} and merged.sources == 2
+
+
+def test_a_statement_measuring_the_same_thing_otherwise_is_not_cited() -> None:
+    """Aligned on their words, "a depth of 1.2 miles" and "a depth of 12 miles" (each beside the
+    same 14 miles from the town) do not support each other; the same depth does."""
+    lead = "The quake occurred at 2:09 a.m. about 14 miles north of Healdsburg"
+    a = f"{lead} and had a depth of 1.2 miles, the survey said."
+    for depth, cited in (("12", False), ("1.2", True)):
+        b = f"{lead}, with a depth of {depth} miles, the survey said."
+        inputs = _inputs(a=a, b=b)
+        summary = ExtractiveSummarizer().summarize(inputs, Comparer().compare(inputs), words=60)
+        assert summary.sentences
+        assert all(({sp.article for sp in s.support} == {"a", "b"}) is cited for s in summary.sentences), depth

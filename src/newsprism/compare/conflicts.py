@@ -148,6 +148,12 @@ _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude[\s-]*(?:of\s+)?$", re.IGNORECASE)
 _MAGNITUDE_AFTER = re.compile(r"^[\s-]*magnitude\b", re.IGNORECASE)
 
 
+def quantity_kind(text: str, q: Quantity, language: str | None = None) -> str | None:
+    """What a quantity found in ``text`` (offsets into it) counts or measures, as conflicts key it
+    ("people dead", "miles north of", "magnitude"); None when that cannot be told."""
+    return _kind(Annotated(Statement("", 0, len(text), text), "", language=language), q)
+
+
 def _kind_in_era(a: Annotated, q: Quantity) -> str | None:
     """:func:`_kind`, of the statement's earlier event when it tells of one ("people dead (2004)")."""
     kind = _kind(a, q)
@@ -324,6 +330,8 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
         days = {strip_time_of_day(t.value or "") for _, t in timed}
         if len(days) < 2:
             return []  # "Saturday" and "Saturday morning": the same day
+        if len({d[4:] for d in days}) == 1 and any(not _YEAR.search(t.text) for _, t in timed):
+            return []  # "June 24" read in a later year than "Friday" (June 24, 2005): the year was a guess
         first = next(iter(sorted(days)))
         if any(compatible(first, d) is not False for d in sorted(days)[1:]):
             return []  # not certainly different (an unresolved weekday against a date ...)

@@ -30,6 +30,7 @@ import numpy as np
 
 from ..compare.base import Comparison, ConflictSide, Sentence, SentenceSplitter, Span
 from ..compare.comparer import CompareInput, capped, compared
+from ..compare.conflicts import quantity_kind
 from ..nlp.mtsigns import read_translation_signs
 from ..nlp.numbers import Quantity, find_quantities, same_quantity
 from ..nlp.sentences import RuleSentenceSplitter
@@ -277,11 +278,12 @@ class _Counts:
     def _of(self, span: Span) -> dict[str, list[Quantity]]:
         key = (span.article, span.start, span.end)
         if key not in self._cache:
-            by_unit: dict[str, list[Quantity]] = {}
-            for q in find_quantities(span.text or "", language=self._language.get(span.article) or "en"):
-                if q.unit and q.value:
-                    by_unit.setdefault(q.unit, []).append(q)
-            self._cache[key] = by_unit
+            by_kind: dict[str, list[Quantity]] = {}
+            text, language = span.text or "", self._language.get(span.article) or "en"
+            for q in find_quantities(text, language=language):
+                if q.unit and q.value:  # by what it counts, as conflicts read it ("miles north of"), else its unit
+                    by_kind.setdefault(quantity_kind(text, q, language) or q.unit, []).append(q)
+            self._cache[key] = by_kind
         return self._cache[key]
 
     def disagree(self, a: Span, b: Span) -> bool:
