@@ -211,7 +211,10 @@ class ExtractiveSummarizer:
         language = None
         bags = [self._bag(c.sentence.text, language) for c in candidates]
         # the figures a sentence gives ("6.6 million"): one fact with the same figure is told once
-        figures = [frozenset(m.group().replace(",", "") for m in _FIGURE.finditer(c.sentence.text)) for c in candidates]
+        figures = [
+            frozenset(m.group().replace(",", "").replace(" ", "") for m in _FIGURE.finditer(c.sentence.text))
+            for c in candidates
+        ]
         mat = tfidf_rows(bags)
         centroid = mat.sum(axis=0)
         cn = np.linalg.norm(centroid) or 1.0
@@ -343,7 +346,7 @@ def _value(side: ConflictSide) -> str:
     return side.normalized or side.value
 
 
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)+|\d{2,}")  # "6.6", "1,200", "12"; not "3" nor a bare digit
+_FIGURE = re.compile(r"\d+(?:(?:[.,]| [.,] )\d+)+|\d{2,}")  # "6.6", "1,200", "12", tokenised "4 . 6"; not "3"
 
 
 def _contained(a: Mapping[str, float], b: Mapping[str, float]) -> float:
