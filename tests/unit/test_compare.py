@@ -835,3 +835,20 @@ def test_a_day_without_its_year_does_not_conflict_with_the_same_day_of_another_y
         CompareInput("b", "t", b, "B", language="en", published=datetime(2005, 6, 25, tzinfo=UTC)),
     ]
     assert [c for c in Comparer().compare(inputs).conflicts if c.kind == "date"] == []
+
+
+@pytest.mark.parametrize(
+    ("heads", "plain"),
+    [
+        (["co-ordinates", "coordinates"], True),
+        (["neighborhood", "district"], True),
+        (["article", "magazine"], True),
+        (["business", "business unit"], True),
+        (["summit", "ministerial meeting"], False),
+        (["attack", "massacre"], False),
+    ],
+)
+def test_which_head_nouns_frame_a_thing(heads: list[str], plain: bool) -> None:
+    from newsprism.compare.conflicts import _plain_heads
+
+    assert _plain_heads(heads) is plain

@@ -52,6 +52,8 @@ def values(text: str, language: str = "en") -> list[float]:
         ("killing 3 , 000 people", 3000, "people"),
         ("a magnitude 6 . 1 quake", 6.1, None),
         ("a $27 . 5 million contract", 27.5e6, "USD"),
+        ("an eight-year, $200MM offer", 200e6, "USD"),  # finance writes a million "MM"
+        ("35MM film", 35, "mm"),
         # a magnitude counts nothing: "strikes" is the quake's verb
         ("a 6.1-magnitude earthquake strikes the province", 6.1, None),
     ],

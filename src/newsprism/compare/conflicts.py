@@ -429,10 +429,22 @@ _PLAIN_HEADS = frozenset(
 )
 
 
+# Plain words for what a place or a publication is: "Zeitoun neighborhood" / "Zeitoun district",
+# "Vanity Fair article" / "Vanity Fair magazine" say one thing
+_PLAIN_PLACES = frozenset(
+    """neighborhood neighbourhood district area quarter suburb region town city village province state
+    county zone""".split()
+)
+_PLAIN_MEDIA = frozenset("article magazine report story piece interview column edition issue newspaper".split())
+
+
 def _plain_heads(heads: Sequence[str]) -> bool:
-    """Do the heads differ only by plain words for what an organisation is, or does one head hold
-    another's last word ("business" / "business unit")?"""
-    if all(set(h.split()) <= _PLAIN_HEADS for h in heads):
+    """Do the heads differ only by plain words for what an organisation, a place or a publication
+    is, or by a hyphen ("co-ordinates" / "coordinates"), or does one head hold another's last word
+    ("business" / "business unit")?"""
+    if len({h.replace("-", "") for h in heads}) == 1:
+        return True
+    if any(all(set(h.split()) <= plain for h in heads) for plain in (_PLAIN_HEADS, _PLAIN_PLACES, _PLAIN_MEDIA)):
         return True
     words = [h.split() for h in heads]
     return all(a[-1] == b[-1] or a[-1] in b or b[-1] in a for k, a in enumerate(words) for b in words[k + 1 :])

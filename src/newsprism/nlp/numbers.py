@@ -134,7 +134,7 @@ _MAGNITUDES: dict[str, dict[str, float]] = {
            "миллион": 1e6, "миллиона": 1e6,
            "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12},
 }  # fmt: skip
-_LETTER_MAGNITUDES = {"k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
+_LETTER_MAGNITUDES = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "t": 1e12}  # "$200MM": finance's million
 _PHYSICAL = {"km": "km", "kg": "kg", "mph": "mph", "kph": "km/h", "mw": "MW", "gw": "GW", "mm": "mm", "cm": "cm",
              "ft": "feet", "lb": "lb", "lbs": "lb"}  # fmt: skip
 
@@ -652,7 +652,7 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
             low = suffix.lower()
             if low in _magnitudes(lang) and len(low) > 1:
                 multiplier, end = _magnitudes(lang)[low], glued.end()
-            elif low in _LETTER_MAGNITUDES and (currency or decimals or suffix.isupper()):
+            elif low in _LETTER_MAGNITUDES and (currency or ((decimals or suffix.isupper()) and low != "mm")):
                 multiplier, end = _LETTER_MAGNITUDES[low], glued.end()
             elif low in _PHYSICAL:
                 unit, end = _PHYSICAL[low], glued.end()
