@@ -457,3 +457,29 @@ def test_a_statement_measuring_the_same_thing_otherwise_is_not_cited() -> None:
         summary = ExtractiveSummarizer().summarize(inputs, Comparer().compare(inputs), words=60)
         assert summary.sentences
         assert all(({sp.article for sp in s.support} == {"a", "b"}) is cited for s in summary.sentences), depth
+
+
+def test_a_fact_several_sources_report_is_told_once_whatever_its_wording() -> None:
+    """Outlets' sentences worded differently but aligned as one fact (30-ecb of ECB+): each would
+    cite the same spans; the summary tells it once and gives the sources' other facts instead."""
+    leads = [
+        "Internet and telephone communications between Europe, the Middle East and Asia were severely "
+        "disrupted Friday after three undersea cables were damaged.",
+        "Internet and phone communications between Europe, the Middle East, and Asia have been seriously "
+        "disrupted after submarine cables were severed.",
+        "Egypt's communications ministry says Internet cables in the Mediterranean Sea have been cut, causing "
+        "massive Internet outages in Europe, the Middle East and Asia.",
+        "The cause: three international underwater cables in the Mediterranean Sea that were damaged Friday, "
+        "disrupting Internet communications in the Middle East and Asia.",
+    ]
+    rest = [
+        "The operator said a repair ship would not reach the site before Monday.",
+        "Up to 70 percent of traffic to Egypt was affected, the ministry said.",
+        "Investigators suspect a ship's anchor dragged across the seabed near Alexandria.",
+        "Traders in Dubai said banks had switched to satellite links for the day.",
+    ]
+    inputs = [CompareInput(f"s{n}", "Cables cut", f"{lead}\n{rest[n]}", f"Outlet {n}") for n, lead in enumerate(leads)]
+    comparison = Comparer().compare(inputs)
+    summary = ExtractiveSummarizer().summarize(inputs, comparison, words=100)
+    told = [s.text for s in summary.sentences if s.text in leads]
+    assert len(told) == 1, summary.sentences

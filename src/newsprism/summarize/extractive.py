@@ -44,14 +44,15 @@ from .neutral import loaded_words
 __all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 
 EXTRACTIVE_VERSION = (
-    "newsprism.ExtractiveSummary.v9"  # v2: a fact once, display language; v3: translated copies word it;
+    "newsprism.ExtractiveSummary.v10"  # v2: a fact once, display language; v3: translated copies word it;
     # v4: words counted in Japanese and Chinese (one per two characters), not by spaces; v5: a
     # source giving another number or date is not cited for a sentence, a sentence aligned with a
     # picked one and alike to it (the same quote) is not picked again; v6: disputes by distinct values
     # of an article, agreement as the comparison normalised it, the first 50,000 characters; v7: one
     # figure told once (two sentences giving "6.6 million" and sharing 40% of their words); v8: two
     # picks worded by one translated sentence are one sentence; v9: a statement counting the same
-    # thing with other values ("24 people dead" / "12 people") is not cited for a sentence
+    # thing with other values ("24 people dead" / "12 people") is not cited for a sentence; v10: a
+    # sentence citing only what a picked one cites, from three or more sources, is not picked
 )
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -249,6 +250,7 @@ class ExtractiveSummarizer:
             if any(
                 float(sim[best, j]) > 0.6
                 or (_one_fact(c, candidates[j]) and _contained(bags[best], bags[j]) >= p.same_fact_redundancy)
+                or _same_citations(c, candidates[j])
                 or (figures[best] & figures[j] and _contained(bags[best], bags[j]) >= p.same_figure_redundancy)
                 or _retold(c, candidates[j], p.across_languages)
                 for j in chosen
@@ -362,6 +364,16 @@ def _one_fact(a: _Candidate, b: _Candidate) -> bool:
         for own, support in ((own_a, b.support), (own_b, a.support))
         for x in support
     )
+
+
+def _same_citations(a: _Candidate, b: _Candidate) -> bool:
+    """Would ``a`` cite nothing ``b`` does not, from three or more sources? The comparison aligned
+    them as one fact, however differently worded (four paraphrases of eight outlets' leads on the
+    cut cables, each citing the same eight spans, were four of a summary's five sentences)."""
+    if len(a.groups) < 3:
+        return False
+    spans = {(s.article, s.start, s.end) for s in b.support}
+    return all((s.article, s.start, s.end) in spans for s in a.support)
 
 
 def _retold(a: _Candidate, b: _Candidate, across: bool) -> bool:
