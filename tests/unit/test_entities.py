@@ -323,3 +323,12 @@ def test_a_full_name_whose_surname_speaks_is_a_person() -> None:
 )
 def test_titles_and_positions_before_a_name(text: str, person: str) -> None:
     assert (person, "person") in {(m.name, m.kind) for m in find_entities(text, language="en")}
+
+
+def test_a_relative_does_not_take_the_surname() -> None:
+    text = (
+        "President Biden spoke on Monday. Biden and Harris, along with first lady Jill Biden, held a ceremony. "
+        "Biden said the nation grieves."
+    )
+    entities = {e.name: sum(e.mentions.values()) for e in entities_for([("a", text)], language="en")}
+    assert entities.get("Biden") == 3 and entities.get("Jill Biden") == 1, entities

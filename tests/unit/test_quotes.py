@@ -785,3 +785,14 @@ def test_a_speaker_after_two_roles_joined_by_and() -> None:
         ("Andrew Feldman", "What we saw was a chance to take our technology to multiple markets"),
         ("Rory Read", "We will grow in many markets this year"),
     ], got
+
+
+def test_a_surname_is_not_the_relative_introduced_with_it() -> None:
+    """ "His daughter Joan Felt" or "first lady Jill Biden" is not who "Felt" or "President Biden" is."""
+    text = (
+        "His daughter Joan Felt said her father ate breakfast every day.\n"
+        "“I am the guy they used to call Deep Throat,” Felt told Vanity Fair in 2005.\n"
+        "First lady Jill Biden attended the ceremony.\n“We will get through this together,” President Biden said."
+    )
+    speakers = [q.speaker for q in EXTRACTOR.quotes("a", text, language="en") if q.kind == "direct"]
+    assert speakers == ["Felt", "Biden"], speakers

@@ -60,6 +60,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from ..nlp.entities import KIN_BEFORE
 from ..nlp.sentences import RuleSentenceSplitter
 from .base import Quote, Sentence
 from .speech import (
@@ -920,6 +921,8 @@ class _Resolver:
                 continue
             if mention.gender and cand.gender and mention.gender != cand.gender:
                 continue
+            if len(words) == 1 and KIN_BEFORE.search(self.masked[max(0, cand.start - 60) : cand.start]):
+                continue  # "his daughter Joan Felt", "first lady Jill Biden": "Felt" / "Biden" is another
             if best is None or (cw[0] == best.name.split()[0] and len(cw) > len(best.name.split())):
                 best = cand
             if cand.start > mention.start:

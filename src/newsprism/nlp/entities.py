@@ -733,6 +733,7 @@ def _resolve_surnames(mentions: list[Mention], text: str = "") -> list[Mention]:
     # unless the text puts it where a firm or a place goes ("shares of Goldman Sachs")
     alone = {m.name for m in mentions if m.kind == "person" and " " not in m.name}
     firms = {m.name for m in mentions if " " in m.name and _place_or_firm(text, m)}
+    relatives = _relatives(text, mentions)
     mentions = [
         Mention(m.start, m.end, m.text, m.name, "person")
         if m.kind == "other" and m.name not in firms and _full_name_shape(m.name) and m.name.split()[-1] in alone
@@ -740,7 +741,7 @@ def _resolve_surnames(mentions: list[Mention], text: str = "") -> list[Mention]:
         for m in mentions
     ]
     persons = {m.name for m in mentions if m.kind == "person"}
-    surnames = _surname_map(persons)
+    surnames = _surname_map(persons - relatives)
     out: list[Mention] = []
     for m in mentions:
         full = surnames.get(m.name, m.name if m.name in persons else None) if " " not in m.name else None
@@ -748,6 +749,25 @@ def _resolve_surnames(mentions: list[Mention], text: str = "") -> list[Mention]:
             m = Mention(m.start, m.end, m.text, full, "person")
         out.append(m)
     return out
+
+
+KIN_BEFORE = re.compile(
+    r"\b(?:wife|husband|widow|widower|daughters?|sons?|children|child|brothers?|sisters?|mother|father|"
+    r"grand(?:son|daughter|children|mother|father)s?|nieces?|nephews?|cousins?|first\s+lady|survived\s+by)"
+    r"\b[^.;\n]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _relatives(text: str, mentions: Iterable[Mention]) -> set[str]:
+    """Full names introduced as someone's relative ("His daughter Joan Felt", "first lady Jill
+    Biden", "survived by two children, Joan Felt and Mark Felt Jr."): their surname alone is not
+    them but the person the article is about."""
+    return {
+        m.name
+        for m in mentions
+        if m.kind == "person" and " " in m.name and KIN_BEFORE.search(text[max(0, m.start - 60) : m.start])
+    }
 
 
 _FIRM_BEFORE = re.compile(r"\b(?:at|of|for|from|with|by|in|to)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -824,7 +844,9 @@ def entities_for(
         for article, text in articles
     ]
     readings = {m.name: m.latin for _, found in per_article for m in found if m.latin}
-    persons = (m.name for _, found in per_article for m in found if m.kind == "person")
+    texts = dict(articles)
+    relatives = {name for article, found in per_article for name in _relatives(texts.get(article, ""), found)}
+    persons = (m.name for _, found in per_article for m in found if m.kind == "person" and m.name not in relatives)
     surnames = _surname_map(persons)
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     kinds: dict[str, Counter[str]] = defaultdict(Counter)
