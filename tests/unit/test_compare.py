@@ -852,3 +852,15 @@ def test_which_head_nouns_frame_a_thing(heads: list[str], plain: bool) -> None:
     from newsprism.compare.conflicts import _plain_heads
 
     assert _plain_heads(heads) is plain
+
+
+def test_a_part_the_other_source_gives_is_no_conflict() -> None:
+    """ "Five Israeli soldiers were killed, four of them by friendly fire" against "four soldiers were
+    killed by friendly fire": the four is a part the first source gives too."""
+    a = "Five Israeli soldiers were killed in Gaza on Wednesday, four of them by friendly fire, the army said."
+    b = "Four Israeli soldiers were killed in Gaza on Wednesday by friendly fire from a tank, the army said."
+    data = Comparer().compare(_inputs(("a", a), ("b", b))).to_json()
+    assert [c for c in data["conflicts"] if c["kind"] == "number"] == [], data["conflicts"]
+    c = "Seven Israeli soldiers were killed in Gaza on Wednesday by friendly fire from a tank, the army said."
+    data = Comparer().compare(_inputs(("a", a), ("c", c))).to_json()
+    assert [c["topic"] for c in data["conflicts"] if c["kind"] == "number"] == ["soldiers dead"], data["conflicts"]

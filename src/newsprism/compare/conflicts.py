@@ -518,9 +518,14 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
     for a in every:
         for name in {x.name for x in a.anchors}:
             mentions[(a.group, name)] = mentions.get((a.group, name), 0) + 1
-        for q in a.quantities:
-            if q.value and (kind := _kind_in_era(a, q)):
+        last: str | None = None  # a bare number after a count takes its kind: "Five soldiers died, four
+        for q in a.quantities:  # from friendly fire" states four soldiers dead too
+            kind = _kind_in_era(a, q) if q.value else None
+            if kind is None and q.unit is None and q.value and last is not None:
+                kind = last
+            if kind:
                 stated.setdefault((a.group, kind), []).append(q)
+                last = kind
     out: list[Conflict] = []
     for items in facts:
         if len({a.group for a in items}) < 2:
