@@ -135,3 +135,13 @@ def test_summary_is_refreshed_when_the_story_changes(tmp_path: Path) -> None:
 def test_json_and_markdown_together_are_a_usage_error() -> None:
     result = CliRunner().invoke(cli, ["compare", *SEEDS, "--json", "--markdown"])
     assert result.exit_code == 2 and "choose one" in result.stderr
+
+
+def test_an_input_that_repeats_another_is_named_as_compared_once(tmp_path: Path, monkeypatch: object) -> None:
+    monkeypatch.chdir(tmp_path)  # type: ignore[attr-defined]
+    again = tmp_path / "again.txt"
+    again.write_bytes(Path(SEEDS[0]).read_bytes())
+    code, out, err = run("compare", *SEEDS, str(again), "--json")
+    assert code == 0
+    assert "note: 1 input repeats an earlier one (same URL or text): compared once" in err
+    assert len(json.loads(out)["sources"]) == 2

@@ -488,3 +488,13 @@ def test_json_lines_in_utf16_are_read_line_by_line(encoding: str) -> None:
         results = parse_all(parser, data, origin=origin)
         assert [r.text for r in results if isinstance(r, Draft)] == [json.loads(x)["text"] for x in lines]
         assert len(results) == 3
+
+
+def test_fields_of_a_type_newsprism_does_not_read_are_named_with_verbose_logging(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    record = {"text": "A storm hit the coast of Chile.", "title": 123, "published": True, "id": [1, 2], "url": "x"}
+    with caplog.at_level("INFO", logger="newsprism.ingest.parsers"):
+        draft = one_draft(JsonParser(), json.dumps(record).encode(), origin="a.json")
+    assert (draft.title, draft.published, draft.external_id) == (None, None, None)
+    assert "a.json: left out 'title' (a number), 'id' (a list), 'published' (a boolean)" in caplog.text

@@ -440,6 +440,10 @@ def compare(
             if report.ingested == 0:
                 click.echo("error: nothing to compare (no input became an article)", err=True)
                 return 1
+            if report.duplicates:
+                n = report.duplicates
+                what = f"{n} inputs repeat earlier ones" if n > 1 else "1 input repeats an earlier one"
+                click.echo(f"note: {what} (same URL or text): compared once", err=True)
             data = engine.compare_all(summary_words=summary_words, language=display_language)
             _emit_comparison(data, as_json=as_json, as_markdown=as_markdown, html_path=html_path)
             return 0

@@ -400,6 +400,7 @@ def draft_from_record(record: Any, *, origin: str) -> Draft | Rejection:
         outlet = None
     title = _str_field(record.get("title"))
     published_raw = _first(record, "published", "date")
+    _log_ignored(record, origin)
     return Draft(
         origin=origin,
         text=text if text and text.strip() else None,
@@ -413,6 +414,25 @@ def draft_from_record(record: Any, *, origin: str) -> Draft | Rejection:
         author=_author(record.get("author")),
         title_in_text=title is None,
     )
+
+
+_STRING_FIELDS = ("title", "url", "source", "outlet", "language", "lang")
+
+
+def _log_ignored(record: Mapping[str, Any], origin: str) -> None:
+    """Say (with -v) which fields of a record are of a type newsprism does not read, and so left
+    out: a number as a title, a list as an id, true as a date."""
+    if not logger.isEnabledFor(logging.INFO):
+        return
+    wrong = [k for k in _STRING_FIELDS if record.get(k) not in (None, "") and not isinstance(record[k], str)]
+    if isinstance(record.get("id"), list | dict):
+        wrong.append("id")
+    for key in ("published", "date"):
+        if isinstance(record.get(key), bool | list | dict):
+            wrong.append(key)
+    if wrong:
+        kinds = ", ".join(f"'{k}' ({_json_kind(record[k])})" for k in wrong)
+        logger.info("%s: left out %s: not a type newsprism reads there", origin, kinds)
 
 
 def _first(record: Mapping[str, Any], *keys: str) -> Any:
