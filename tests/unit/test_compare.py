@@ -864,3 +864,33 @@ def test_a_part_the_other_source_gives_is_no_conflict() -> None:
     c = "Seven Israeli soldiers were killed in Gaza on Wednesday by friendly fire from a tank, the army said."
     data = Comparer().compare(_inputs(("a", a), ("c", c))).to_json()
     assert [c["topic"] for c in data["conflicts"] if c["kind"] == "number"] == ["soldiers dead"], data["conflicts"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "kind"),
+    [
+        # a bare number of another count is not the dead's: "3 were injured"
+        (
+            [
+                "Five people were killed in the blast in Ardana on Tuesday and 3 were injured, police said.",
+                "Three people were killed in the blast in Ardana on Tuesday, police said.",
+            ],
+            "number",
+        ),
+        # two sources that write the year disagree; a third without it changes nothing
+        (
+            [
+                "The museum in Paris reopened on June 24, 2021, the city said.",
+                "The museum in Paris reopened on June 24, 2022, the city said.",
+                "The museum in Paris reopened on June 24, the city said.",
+            ],
+            "date",
+        ),
+    ],
+)
+def test_real_conflicts_the_exceptions_leave_alone(texts: list[str], kind: str) -> None:
+    inputs = [
+        dataclasses.replace(i, published=datetime(2022, 7, 1, tzinfo=UTC))
+        for i in _inputs(*((f"s{n}", t) for n, t in enumerate(texts)))
+    ]
+    assert [c for c in Comparer().compare(inputs).to_json()["conflicts"] if c["kind"] == kind], kind

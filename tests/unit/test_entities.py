@@ -332,3 +332,25 @@ def test_a_relative_does_not_take_the_surname() -> None:
     )
     entities = {e.name: sum(e.mentions.values()) for e in entities_for([("a", text)], language="en")}
     assert entities.get("Biden") == 3 and entities.get("Jill Biden") == 1, entities
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [
+        ("His daughter Joan Felt", True),
+        ("Biden's wife, Jill Biden", True),
+        ("First Lady Jill Biden", True),
+        ("survived by two children, Joan Felt and Mark Felt Jr", True),
+        ("Biden's wife, Jill, stood beside President Joe Biden", False),
+        ("The victim's mother told reporters that Governor Gavin Newsom", False),
+        ("Sons of Anarchy creator Kurt Sutter", False),
+        ("The Sister Act star Whoopi Goldberg", False),
+        ("Father John Smith", False),
+    ],
+)
+def test_who_is_introduced_as_a_relative(text: str, relative: bool) -> None:
+    from newsprism.nlp.entities import introduced_as_relative
+
+    words = text.split()
+    name = " ".join(words[-3:] if text.endswith("Jr") else words[-2:])
+    assert introduced_as_relative(text, len(text) - len(name)) is relative

@@ -498,3 +498,17 @@ def test_fields_of_a_type_newsprism_does_not_read_are_named_with_verbose_logging
         draft = one_draft(JsonParser(), json.dumps(record).encode(), origin="a.json")
     assert (draft.title, draft.published, draft.external_id) == (None, None, None)
     assert "a.json: left out 'title' (a number), 'id' (a list), 'published' (a boolean)" in caplog.text
+
+
+def test_a_field_of_another_type_does_not_hide_the_next_one() -> None:
+    record = {
+        "text": "A storm hit the coast of Chile.",
+        "source": {"name": "BBC"},
+        "outlet": "BBC",
+        "published": {"at": 1},
+        "date": "2024-01-02",
+        "language": ["en"],
+        "lang": "en",
+    }
+    draft = one_draft(JsonParser(), json.dumps(record).encode(), origin="a.json")
+    assert (draft.outlet, draft.published, draft.language) == ("BBC", datetime(2024, 1, 2, tzinfo=UTC), "en")

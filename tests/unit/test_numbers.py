@@ -54,6 +54,7 @@ def values(text: str, language: str = "en") -> list[float]:
         ("a $27 . 5 million contract", 27.5e6, "USD"),
         ("an eight-year, $200MM offer", 200e6, "USD"),  # finance writes a million "MM"
         ("35MM film", 35, "mm"),
+        ("200MM euros", 200e6, "EUR"),
         # a magnitude counts nothing: "strikes" is the quake's verb
         ("a 6.1-magnitude earthquake strikes the province", 6.1, None),
     ],

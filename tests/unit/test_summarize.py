@@ -483,3 +483,10 @@ def test_a_fact_several_sources_report_is_told_once_whatever_its_wording() -> No
     summary = ExtractiveSummarizer().summarize(inputs, comparison, words=100)
     told = [s.text for s in summary.sentences if s.text in leads]
     assert len(told) == 1, summary.sentences
+
+
+def test_figures_in_tokenised_text_are_not_joined_across_a_list() -> None:
+    from newsprism.summarize.extractive import _FIGURE
+
+    text = "In 2019 , 15 people; aged 12 , 14; a magnitude 4 . 6 quake; 3 , 000 people; 6.6 million"
+    assert [m.group() for m in _FIGURE.finditer(text)] == ["2019", "15", "12", "14", "4 . 6", "3 , 000", "6.6"]

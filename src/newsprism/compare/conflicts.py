@@ -138,6 +138,7 @@ def _states(given: Sequence[Quantity], q: Quantity) -> bool:
     return any(same_quantity(q, r) for r in given)
 
 
+_PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,;:()\[\]—–]|\.(?:\s|$)")
 _COMPARATIVE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:sooner|longer|shorter|more|fewer|less|higher|lower|faster|slower|"
@@ -330,7 +331,7 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
         days = {strip_time_of_day(t.value or "") for _, t in timed}
         if len(days) < 2:
             return []  # "Saturday" and "Saturday morning": the same day
-        if len({d[4:] for d in days}) == 1 and any(not _YEAR.search(t.text) for _, t in timed):
+        if kinds <= {"day", "month"} and _year_guessed(timed):
             return []  # "June 24" read in a later year than "Friday" (June 24, 2005): the year was a guess
         first = next(iter(sorted(days)))
         if any(compatible(first, d) is not False for d in sorted(days)[1:]):
@@ -339,6 +340,14 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
         return []
     sides = tuple(_side(a, t.start, t.end, t.text, t.value) for a, t in timed)
     return [Conflict("date", topic, sides, _context(items))]
+
+
+def _year_guessed(timed: Sequence[tuple[Annotated, Time]]) -> bool:
+    """Do the days (or months) differ only by their year, which some sides did not write, while the
+    sides that did agree among themselves?"""
+    days = [(strip_time_of_day(t.value or ""), bool(_YEAR.search(t.text))) for _, t in timed]
+    written = {d for d, explicit in days if explicit}
+    return len({d[4:] for d, _ in days}) == 1 and len(written) <= 1 and any(not explicit for _, explicit in days)
 
 
 def _content(words: list[str], language: str | None) -> set[str]:
@@ -518,10 +527,11 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
     for a in every:
         for name in {x.name for x in a.anchors}:
             mentions[(a.group, name)] = mentions.get((a.group, name), 0) + 1
-        last: str | None = None  # a bare number after a count takes its kind: "Five soldiers died, four
-        for q in a.quantities:  # from friendly fire" states four soldiers dead too
+        last: str | None = None  # "Five soldiers died, four of them from friendly fire" states four
+        for q in a.quantities:  # soldiers dead too: a bare number with "of them" takes the count's kind
             kind = _kind_in_era(a, q) if q.value else None
-            if kind is None and q.unit is None and q.value and last is not None:
+            partitive = _PARTITIVE.match(a.statement.text, q.end - a.statement.start)
+            if kind is None and q.unit is None and q.value and last is not None and partitive:
                 kind = last
             if kind:
                 stated.setdefault((a.group, kind), []).append(q)

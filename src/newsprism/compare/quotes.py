@@ -60,7 +60,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from ..nlp.entities import KIN_BEFORE
+from ..nlp.entities import introduced_as_relative
 from ..nlp.sentences import RuleSentenceSplitter
 from .base import Quote, Sentence
 from .speech import (
@@ -921,7 +921,7 @@ class _Resolver:
                 continue
             if mention.gender and cand.gender and mention.gender != cand.gender:
                 continue
-            if len(words) == 1 and KIN_BEFORE.search(self.masked[max(0, cand.start - 60) : cand.start]):
+            if len(words) == 1 and introduced_as_relative(self.masked, cand.start):
                 continue  # "his daughter Joan Felt", "first lady Jill Biden": "Felt" / "Biden" is another
             if best is None or (cw[0] == best.name.split()[0] and len(cw) > len(best.name.split())):
                 best = cand

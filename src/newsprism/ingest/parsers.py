@@ -393,13 +393,13 @@ def draft_from_record(record: Any, *, origin: str) -> Draft | Rejection:
             return Rejection(origin, "missing-text", " and ".join(f"'{k}'" for k in blank) + f" {verb} no text")
         return Rejection(origin, "missing-text", "record has neither 'text' nor 'html'")
     url = _str_field(record.get("url"))
-    outlet = _str_field(_first(record, "source", "outlet"))
+    outlet = _str_field(_first(record, "source", "outlet", kinds=str))
     compact = re.sub(r"\s+", "", outlet or "")
     if re.match(r"https?://", compact):  # some corpora put the (tokenised) article URL in 'source'
         url = url or compact
         outlet = None
     title = _str_field(record.get("title"))
-    published_raw = _first(record, "published", "date")
+    published_raw = _first(record, "published", "date", kinds=(str, int, float))
     _log_ignored(record, origin)
     return Draft(
         origin=origin,
@@ -410,7 +410,7 @@ def draft_from_record(record: Any, *, origin: str) -> Draft | Rejection:
         outlet=outlet,
         title=title,
         published=_published(published_raw, origin),
-        language=_str_field(_first(record, "language", "lang")),
+        language=_str_field(_first(record, "language", "lang", kinds=str)),
         author=_author(record.get("author")),
         title_in_text=title is None,
     )
@@ -435,10 +435,12 @@ def _log_ignored(record: Mapping[str, Any], origin: str) -> None:
         logger.info("%s: left out %s: not a type newsprism reads there", origin, kinds)
 
 
-def _first(record: Mapping[str, Any], *keys: str) -> Any:
+def _first(record: Mapping[str, Any], *keys: str, kinds: type | tuple[type, ...] = object) -> Any:
+    """The first of ``keys`` with a non-empty value of one of ``kinds`` (a value of another type
+    does not hide a readable one under the next key: ``"source": {...}, "outlet": "BBC"``)."""
     for key in keys:
         value = record.get(key)
-        if value is not None and value != "":
+        if value is not None and value != "" and isinstance(value, kinds) and not isinstance(value, bool):
             return value
     return None
 

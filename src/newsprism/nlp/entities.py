@@ -751,23 +751,28 @@ def _resolve_surnames(mentions: list[Mention], text: str = "") -> list[Mention]:
     return out
 
 
-KIN_BEFORE = re.compile(
-    r"\b(?:wife|husband|widow|widower|daughters?|sons?|children|child|brothers?|sisters?|mother|father|"
-    r"grand(?:son|daughter|children|mother|father)s?|nieces?|nephews?|cousins?|first\s+lady|survived\s+by)"
-    r"\b[^.;\n]{0,40}$",
-    re.IGNORECASE,
+_KIN = (
+    r"(?:wife|husband|widow|widower|daughters?|sons?|children|child|brothers?|sisters?|mother|father|"
+    r"grand(?:son|daughter|child|children|mother|father)s?|nieces?|nephews?|cousins?)"
+)
+_KIN_BEFORE = re.compile(
+    r"(?:(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+|['’]s\s+|\bsurvived by\s+)"
+    r"(?:(?:late|former|eldest|youngest|younger|older|elder|only|two|three|four|adult)\s+)?"
+    + _KIN
+    + r",?\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?:and\s+)?|\b[Ff]irst [Ll]ady\s+)$"
 )
 
 
+def introduced_as_relative(text: str, start: int) -> bool:
+    """Is the name at ``start`` introduced as someone's relative ("His daughter Joan Felt", "Biden's
+    wife, Jill Biden", "first lady Jill Biden", "survived by two children, Joan Felt and Mark Felt
+    Jr.")?  Its surname alone then stands for the person the article is about."""
+    return bool(_KIN_BEFORE.search(text[max(0, start - 60) : start]))
+
+
 def _relatives(text: str, mentions: Iterable[Mention]) -> set[str]:
-    """Full names introduced as someone's relative ("His daughter Joan Felt", "first lady Jill
-    Biden", "survived by two children, Joan Felt and Mark Felt Jr."): their surname alone is not
-    them but the person the article is about."""
-    return {
-        m.name
-        for m in mentions
-        if m.kind == "person" and " " in m.name and KIN_BEFORE.search(text[max(0, m.start - 60) : m.start])
-    }
+    """The full names in ``mentions`` introduced as someone's relative (:func:`introduced_as_relative`)."""
+    return {m.name for m in mentions if m.kind == "person" and " " in m.name and introduced_as_relative(text, m.start)}
 
 
 _FIRM_BEFORE = re.compile(r"\b(?:at|of|for|from|with|by|in|to)\s+(?:the\s+)?$", re.IGNORECASE)

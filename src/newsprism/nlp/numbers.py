@@ -652,7 +652,11 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
             low = suffix.lower()
             if low in _magnitudes(lang) and len(low) > 1:
                 multiplier, end = _magnitudes(lang)[low], glued.end()
-            elif low in _LETTER_MAGNITUDES and (currency or ((decimals or suffix.isupper()) and low != "mm")):
+            elif low in _LETTER_MAGNITUDES and (
+                currency
+                or ((decimals or suffix.isupper()) and low != "mm")
+                or (low == "mm" and _CUR_SUFFIX.match(text, glued.end()))  # "200MM euros"
+            ):
                 multiplier, end = _LETTER_MAGNITUDES[low], glued.end()
             elif low in _PHYSICAL:
                 unit, end = _PHYSICAL[low], glued.end()

@@ -348,7 +348,9 @@ def _value(side: ConflictSide) -> str:
     return side.normalized or side.value
 
 
-_FIGURE = re.compile(r"\d+(?:(?:[.,]| [.,] )\d+)+|\d{2,}")  # "6.6", "1,200", "12", tokenised "4 . 6"; not "3"
+_FIGURE = re.compile(
+    r"\d+(?:[.,]\d+| \. \d{1,2}(?!\d)| , \d{3}(?!\d))+|\d{2,}"
+)  # "6.6", "1,200", "12", tokenised "4 . 6"; not "3"
 
 
 def _contained(a: Mapping[str, float], b: Mapping[str, float]) -> float:
