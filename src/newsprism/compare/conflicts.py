@@ -139,7 +139,6 @@ def _states(given: Sequence[Quantity], q: Quantity) -> bool:
 
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these)\b", re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[,;:()\[\]—–]|\.(?:\s|$)")
 _COMPARATIVE = re.compile(
     r"\s+(?:[\w-]+\s+)?(?:sooner|longer|shorter|more|fewer|less|higher|lower|faster|slower|"
     r"bigger|smaller|better|worse)\b(?!\s+than\s+\d)",
@@ -189,7 +188,7 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
         role = _role(text, q.start - base, q.end - base) if a.language in (None, "en") else None
         return f"{q.unit} {role}" if role else q.unit
     rest = text[q.end - base :]
-    rest = rest[: m.start()] if (m := _CLAUSE_END.search(rest)) else rest  # "15 years, was shot": no words after
+    rest = rest[: m.start()] if (m := _CLAUSE_BREAK.search(rest)) else rest  # "15 years, was shot": no words after
     following = _WORD.findall(rest)[1:3]  # the unit's own word first
     return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) == 2 else None
 
