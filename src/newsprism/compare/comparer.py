@@ -159,20 +159,13 @@ class Comparer:
         # and a translated copy's clause whose sentence's other clause is the translation of an
         # original's statement is the rest of that translation, not something the copy adds
         rest = _rest_of_translations(al, {a for a, g in group.items() if g != a}, text_of)
+
+        def told_elsewhere(span: Span) -> bool:
+            inside = any(a <= span.start and span.end <= b for a, b in used.get(span.article, ()))
+            return inside or (span.article, span.start, span.end) in rest
+
         facts = worded
-        unique = [
-            f
-            for f in worded_unique
-            if not (
-                len(f.support) == 1
-                and (
-                    any(
-                        a <= f.support[0].start and f.support[0].end <= b for a, b in used.get(f.support[0].article, ())
-                    )
-                    or (f.support[0].article, f.support[0].start, f.support[0].end) in rest
-                )
-            )
-        ]
+        unique = [f for f in worded_unique if not (len(f.support) == 1 and told_elsewhere(f.support[0]))]
         return Comparison(
             story=story,
             sources=sources,
@@ -304,8 +297,8 @@ def _in_language(
             # variety of …" without its verb) words it last
             j = min(found, key=lambda j: _clause_of_sentence(al.statements[j].text))
             article = al.statements[j].article
-            start, end = _sentence_around(al, j, text_of.get(article, ""), alone)
-            worded = text_of[article][start:end] if article in text_of else al.statements[j].text
+            start, end = _sentence_around(al, j, text_of[article], alone)
+            worded = text_of[article][start:end]
             translation = Span(article, start, end, worded)
             return replace(fact, text=worded, language=language, support=(*fact.support, translation))
     first = lang_of.get(fact.support[0].article) if fact.support else None
@@ -352,7 +345,6 @@ def _one_sentence(al: Alignment, a: int, text: str) -> bool:
     between = text[x.end : y.start]
     return (
         x.article == y.article
-        and bool(text)
         and not x.text.rstrip().endswith(_SENTENCE_END)
         and not any(c in between for c in "\n.!?。！？")  # ", and ", "; ": a clause's cut
     )
@@ -380,7 +372,7 @@ def _rest_of_translations(al: Alignment, copies: set[str], text_of: Mapping[str,
         st = al.statements[k]
         if st.article not in copies:
             continue
-        text = text_of.get(st.article, "")
+        text = text_of[st.article]
         if (k > 0 and k - 1 in al.translated and _one_sentence(al, k - 1, text)) or (
             k + 1 < len(al.statements) and k + 1 in al.translated and _one_sentence(al, k, text)
         ):

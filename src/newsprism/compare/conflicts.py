@@ -91,7 +91,7 @@ _MEASURES = frozenset(
 
 
 def _number_conflicts(
-    items: Sequence[Annotated], stated: Mapping[tuple[str, str], Sequence[Quantity]] | None = None
+    items: Sequence[Annotated], stated: Mapping[tuple[str, str], Sequence[Quantity]]
 ) -> list[Conflict]:
     """Quantities of one kind (same unit or counted noun) that the sources cannot all agree on:
     "ten" and "10" agree, "$1.2bn" and "$1,200,000,000" agree, "about 300" and "310" agree.
@@ -114,7 +114,7 @@ def _number_conflicts(
         agreed = any(all(any(same_quantity(q, r) for b, r in found if b.group == g) for g in groups) for _, q in found)
         if agreed:
             continue
-        if stated is not None and not any(
+        if not any(
             a.group != b.group
             and not same_quantity(q, r)
             and not _states(stated.get((b.group, unit), ()), q)
@@ -540,7 +540,7 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
         if len({a.group for a in items}) < 2:
             continue
         shared = _shared_anchor(items)
-        out.extend(_number_conflicts(items, stated if every else None))
+        out.extend(_number_conflicts(items, stated))
         out.extend(_tally_conflicts(items))
         out.extend(_date_conflicts(items, shared or "time"))
         out.extend(_framing_conflicts(items, mentions))

@@ -54,6 +54,14 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xff\xfe", "utf-16"),
     (b"\xfe\xff", "utf-16"),
 )
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``utf-16`` or ``utf-32`` when ``data`` starts with that byte-order mark (a format whose
+    newline is not the byte b"\\n" alone), else None."""
+    return next((enc for bom, enc in _BOMS if enc != "utf-8-sig" and data.startswith(bom)), None)
+
+
 _PREFERRED = ("utf_8", "cp1252", "latin_1", "iso8859_15", "cp1251", "cp1250", "shift_jis", "gb18030", "big5")
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""",
@@ -570,8 +578,7 @@ class JsonlParser:
         """The non-blank lines, each to :meth:`JsonLine.parse` (what :meth:`parse` yields, later)."""
         if data.startswith(b"\xef\xbb\xbf"):
             data = data[3:]
-        elif data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-            # UTF-16 or UTF-32 (what Windows PowerShell writes): its newlines are not b"\n" alone
+        elif wide_encoding(data):  # UTF-16 or UTF-32, what Windows PowerShell writes
             try:
                 data = decode_bytes(data).encode("utf-8")
             except IngestError as exc:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from ..model import Rejection
+from .parsers import wide_encoding
 
 __all__ = ["KINDS", "SUPPORTED_EXTENSIONS", "InputItem", "iter_inputs", "kind_for_path", "sniff_kind"]
 
@@ -218,7 +219,7 @@ def _read_stream(stream: BinaryIO, origin: str, kind: str | None, max_bytes: int
     if kind == "jsonl" and max_bytes > 0:
         if len(head) < 4:
             head += stream.read(4 - len(head))
-        wide = next((enc for bom, enc in _WIDE_BOMS if head.startswith(bom)), None)
+        wide = wide_encoding(head)
         if wide is not None:  # cut at b"\n" only once read as UTF-8: in UTF-16 it is half a character
             stream, head = _Transcoded(stream, head, wide), b""
         yield from _jsonl_pieces(stream, origin, head, max_bytes)
@@ -232,14 +233,6 @@ def _read_stream(stream: BinaryIO, origin: str, kind: str | None, max_bytes: int
         yield Rejection(origin, "too-large", f"over the limit of {max_bytes} bytes")
         return
     yield InputItem(origin, kind, data)
-
-
-_WIDE_BOMS = (
-    (b"\xff\xfe\x00\x00", "utf-32"),
-    (b"\x00\x00\xfe\xff", "utf-32"),
-    (b"\xff\xfe", "utf-16"),
-    (b"\xfe\xff", "utf-16"),
-)
 
 
 class _Transcoded:

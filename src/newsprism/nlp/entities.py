@@ -727,7 +727,7 @@ def _surname_map(persons: Iterable[str]) -> dict[str, str]:
     return found
 
 
-def _resolve_surnames(mentions: list[Mention], text: str = "") -> list[Mention]:
+def _resolve_surnames(mentions: list[Mention], text: str) -> list[Mention]:
     # a full name the first-name list does not know ("Reggie Wayne", "Jamaal Charles") is a person
     # when its surname alone is one in the same text ("… , Wayne said"), not another kind of name,
     # unless the text puts it where a firm or a place goes ("shares of Goldman Sachs")
@@ -779,8 +779,8 @@ _FIRM_BEFORE = re.compile(r"\b(?:at|of|for|from|with|by|in|to)\s+(?:the\s+)?$", 
 
 
 def _place_or_firm(text: str, m: Mention) -> bool:
-    """Is the name where a firm or a place goes ("shares of Goldman Sachs", "at Lambeau Field"), or
-    a firm's possessive ("Goldman Sachs's"), rather than a person?"""
+    """Is the name where a firm or a place goes, after a preposition ("shares of Goldman Sachs", "at
+    Lambeau Field"), rather than a person?"""
     return bool(_FIRM_BEFORE.search(text[max(0, m.start - 20) : m.start]))
 
 

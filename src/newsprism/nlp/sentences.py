@@ -81,7 +81,9 @@ _OPENERS = _words(
 
 _CANDIDATE = re.compile(r"(?:\.{2,}|…|[.!?‼⁇⁈⁉])+[\"'”’»›)\]」』]*(?=\s|$)|[。！？]+[」』”’）)]*")
 _OPENING = frozenset("\"'“‘«‹„‚([¿¡「『（—–-")
-_TOKENISED_DECIMAL = re.compile(r".{0,4}?(?<!\d)\d{1,3} \. \d{1,2}(?!\d)", re.DOTALL)
+# a decimal point in text tokenised word by word: 1-3 digits, " . ", 1-2 digits ("6 . 1", "27 . 5")
+_DECIMAL_BEFORE = re.compile(r"(?<!\d)\d{1,3} $")
+_DECIMAL_AFTER = re.compile(r" \d{1,2}(?!\d)")
 _TOKEN_BEFORE = re.compile(r"[^\s\"'“‘«‹„‚(\[]*$")
 _ACRONYM = re.compile(r"^(?:[^\W\d_]\.)+[^\W\d_]$")
 _LINE = re.compile(r"[^\n]+")
@@ -163,7 +165,7 @@ def _is_boundary(
     token = token_match.group() if token_match else ""
     if not token and punct >= 2 and text[punct - 1] == " ":
         # text tokenised word by word (corpora print "magnitude 6 . 1", "the U . S . Army", "No . 4")
-        if _TOKENISED_DECIMAL.match(text, max(0, punct - 5)) and nxt == punct + 2:
+        if _DECIMAL_BEFORE.search(text, max(0, punct - 5), punct) and _DECIMAL_AFTER.match(text, punct + 1):
             return False  # a decimal point ("6 . 1", "27 . 5"; not "in 1999 . 200 employees")
         token_match = _TOKEN_BEFORE.search(text, max(0, punct - 41), punct - 1)
         token = token_match.group() if token_match else ""

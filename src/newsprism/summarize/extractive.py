@@ -270,7 +270,8 @@ class ExtractiveSummarizer:
 
 
 class _Counts:
-    """The counts and amounts each cited span gives, by unit or counted noun ("people", "USD").
+    """The counts and amounts each cited span gives, by what they count as conflicts read it
+    ("people dead", "miles north of"), else by unit ("USD").
     Two statements of one aligned fact that both count the same thing and share no value do not
     support each other in a summary, whether or not the comparison listed the difference: facts
     are aligned on their words, and "24 people dead and 249 injured" aligns with "killing at least
@@ -293,7 +294,7 @@ class _Counts:
 
     def disagree(self, a: Span, b: Span) -> bool:
         x, y = self._of(a), self._of(b)
-        return any(not any(same_quantity(q, r) for q in x[unit] for r in y[unit]) for unit in x.keys() & y.keys())
+        return any(not any(same_quantity(q, r) for q in x[kind] for r in y[kind]) for kind in x.keys() & y.keys())
 
 
 class _Disputes:
