@@ -894,3 +894,104 @@ def test_real_conflicts_the_exceptions_leave_alone(texts: list[str], kind: str) 
         for i in _inputs(*((f"s{n}", t) for n, t in enumerate(texts)))
     ]
     assert [c for c in Comparer().compare(inputs).to_json()["conflicts"] if c["kind"] == kind], kind
+
+
+def _differences(*texts: str, kind: str = "number") -> list[tuple[str, list[str]]]:
+    found = Comparer().compare(_inputs(*((f"s{n}", t) for n, t in enumerate(texts)))).to_json()["conflicts"]
+    return [(c["topic"], sorted(s["value"] for s in c["sides"])) for c in found if c["kind"] == kind]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # other players: the names around the values differ
+        (
+            "Tyler Hansbrough scored 20 points in the Tar Heels' victory against Evansville on Thursday night.",
+            "Terrence Williams scored 25 points in the Tar Heels' victory against Evansville on Thursday night.",
+        ),
+        # the same name, but nothing else around the values agrees
+        (
+            "Tyler Hansbrough scored 20 points last night in the victory.",
+            "Tyler Hansbrough needed just nine points to pass Phil Ford for the record.",
+        ),
+        # a conversion in brackets is the amount before it, at some day's rate
+        (
+            "Damage to the church was estimated at $US1 million ($1.52 million), authorities said.",
+            "Damage to the church was estimated at about $1 million, authorities said.",
+        ),
+        # a source listing three prices is listing, not disputing
+        (
+            "The 13-inch model costs $1,199, the 15-inch $1,799 and the top model $2,199, Apple said.",
+            "The new model costs $1,499, Apple said.",
+        ),
+    ],
+)
+def test_values_about_different_things_are_no_conflict(a: str, b: str) -> None:
+    assert _differences(a, b) == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "topics"),
+    [
+        (
+            "Earl Clark finished with 22 points and nine rebounds as Louisville beat South Florida.",
+            "Earl Clark finished with 25 points and 16 rebounds as Louisville beat South Florida.",
+            ["points", "rebounds"],
+        ),
+        (
+            "LaRue served 4 1/2 months in federal prison.",
+            "LaRue served 14 months in federal prison.",
+            ["months in federal"],
+        ),
+        (
+            "The 5.9-magnitude quake struck Qeshm island, state media said.",
+            "The 6.1-magnitude quake struck Qeshm island, state media said.",
+            ["magnitude"],
+        ),
+    ],
+)
+def test_values_about_one_thing_still_conflict(a: str, b: str, topics: list[str]) -> None:
+    assert [t for t, _ in _differences(a, b)] == topics
+
+
+def test_a_range_is_one_amount() -> None:
+    """Both ends of "$140-$150 million" are millions, and a range holds the value inside it."""
+    a = "The Orioles offered Teixeira between $140 million and $150 million over seven years."
+    b = "The Orioles offered Teixeira $140-$150 million over seven years."
+    c = "The Orioles offered Teixeira $145 million over seven years."
+    d = "The Orioles offered Teixeira $180 million over seven years."
+    assert _differences(a, b) == []
+    assert _differences(b, c) == []
+    assert _differences(b, d) == [("USD", ["$140-$150 million", "$180 million"])]
+
+
+def test_tallies_that_are_not_the_result_do_not_conflict() -> None:
+    a = "Creighton beat Drake 65-53 behind a 15-2 run, with a 44-26 rebounding edge."
+    b = "Creighton beat Drake 65-53 on Friday and Drake fell to 15-17 for the season."
+    assert _differences(a, b) == []
+    assert _differences("Creighton beat Drake 65-53 on Friday.", "Creighton beat Drake 65-55 on Friday.") == [
+        ("tally", ["65-53", "65-55"])
+    ]
+
+
+def test_times_conflict_only_about_one_event() -> None:
+    """A vigil planned for Sunday and clashes on Saturday are two events; a death on Thursday and
+    one on Tuesday are one event told two ways."""
+    a = "A new candlelit vigil is planned for Sunday evening at the site of the shooting."
+    b = "The clashes late on Saturday came after an evening candle-lit vigil to mark the shooting."
+    assert _differences(a, b, kind="date") == []
+    c = "Congressman Elijah Cummings died early Thursday at Johns Hopkins Hospital, his office said."
+    d = "Congressman Elijah Cummings died early Tuesday at Johns Hopkins Hospital, his office said."
+    assert [t for t, _ in _differences(c, d, kind="date")]
+
+
+def test_a_weekday_is_compared_by_its_name() -> None:
+    """A report ten days later reads "on Saturday" as its own last Saturday: still the Saturday the
+    other report dates."""
+    a = "The bodies of Alice McMeekin and Katie Jenkin were found at their home in Millom on Saturday."
+    b = "The bodies of Alice McMeekin and Katie Jenkin were found at their home in Millom on Saturday 8 June 2013."
+    inputs = [
+        CompareInput("a", "t", a, "A", language="en", published=datetime(2013, 6, 18, tzinfo=UTC)),
+        CompareInput("b", "t", b, "B", language="en", published=datetime(2013, 6, 10, tzinfo=UTC)),
+    ]
+    assert [c for c in Comparer().compare(inputs).conflicts if c.kind == "date"] == []

@@ -148,6 +148,53 @@ def test_ranges() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("offers of $140-$150 million", 140e6, 150e6, "USD"),
+        ("offers between $140 and $150 million", 140e6, 150e6, "USD"),
+        ("offers between $140 million and $150 million", 140e6, 150e6, "USD"),
+        ("around seven years , $140 - 150MM , and", 140e6, 150e6, "USD"),  # tokenised, finance's MM
+        ("villages sustained between 40 and 80 percent damage", 40, 80, "percent"),
+        ("as many as 35 to 40 firefighters came", 35, 40, "firefighters"),
+    ],
+)
+def test_a_range_with_both_ends_written_is_one_amount(text: str, low: float, high: float, unit: str) -> None:
+    found = [q for q in find_quantities(text) if q.unit == unit]
+    assert [(q.value, q.high, q.qualifier) for q in found] == [(low, high, "range")]
+
+
+def test_two_amounts_joined_by_and_are_no_range() -> None:
+    assert [q.value for q in find_quantities("it sold 40 and bought 80 percent")] == [40, 80]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("after 4 1 / 2 hours of testimony", 4.5, "hours"),  # tokenised mixed fraction
+        ("after 4½ hours of testimony", 4.5, "hours"),
+        ("a price of $119 . 99 .", 119.99, "USD"),  # tokenised decimal at the end of a sentence
+        ("a two-million-euro ($2.6-million) booty", 2.6e6, "USD"),
+        ("a ($2 . 6 - million) booty", 2.6e6, "USD"),
+    ],
+)
+def test_fractions_decimals_and_hyphenated_magnitudes(text: str, value: float, unit: str) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text) if q.unit == unit] == [(pytest.approx(value), unit)]
+
+
+def test_what_a_number_describes_or_divides_counts_nothing() -> None:
+    assert [q.unit for q in find_quantities("only 32-bit versions of IE")] == [None]
+    assert [q.unit for q in find_quantities("only 32 - bit versions of IE")] == [None]
+    assert [q.unit for q in find_quantities("he served 41 / 2 months")] == [None]  # "4½" mangled: no 2 months
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_counts() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("Garrard completed 28 of 41 passes")] == [
+        (28, "passes"),
+        (41, "passes"),
+    ]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "in 2020 the talks failed",

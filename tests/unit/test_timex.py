@@ -95,6 +95,19 @@ def test_weekdays_resolve_to_the_nearest_day() -> None:
     assert (t.kind, t.value) == ("time", "2021-05-19TEV")
 
 
+def test_a_weekday_told_in_the_past_tense_is_before_the_publication() -> None:
+    sunday = datetime(2021, 5, 16)  # "Friday" is nearest two days ahead of Wednesday, REF
+    assert only("The teenager was shot and killed on Friday night.", reference=REF).value == "2021-05-14TNI"
+    assert only("LaRue died Friday of natural causes.", reference=REF).value == "2021-05-14"
+    assert only("The bodies were found at their home in Millom on Friday.", reference=REF).value == "2021-05-14"
+    assert only("The team has confessed to it and he died on Sunday.", reference=sunday).value == "2021-05-16"
+    # what is said, planned or to come keeps the nearest day
+    assert only("The coach said relatives would hold a vigil Friday.", reference=REF).value == "2021-05-21"
+    assert only("A bail hearing was scheduled for Friday.", reference=REF).value == "2021-05-21"
+    assert only("A vote on the measures will be held Friday.", reference=REF).value == "2021-05-21"
+    assert only("Losses are expected when markets reopen Friday.", reference=REF).value == "2021-05-21"
+
+
 def test_relative_expressions() -> None:
     assert only("later this summer", reference=REF).value == "2021-SU"
     assert only("later this summer").value == "REL:0:SU"

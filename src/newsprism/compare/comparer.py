@@ -47,8 +47,11 @@ log = logging.getLogger(__name__)
 # its original's is not listed as unique again, a whole-sentence translation words a fact first;
 # v9: a copy's repeated quotes listed once, vote tallies, the first 50,000 characters compared
 # v10: a list's last item and a series of participles stay in their statement; v11: a copy's
-# statement that repeats its original's is the original's (facts and details cite the original)
-COMPARE_VERSION = "newsprism.Compare.v12"
+# statement that repeats its original's is the original's (facts and details cite the original);
+# v12: values stated elsewhere, eras, durations; v13: two values differ only where the words and
+# the people around them agree, listings and converted amounts are not compared, ranges are one
+# amount, a weekday told in the past tense is before the publication, tallies of a result only
+COMPARE_VERSION = "newsprism.Compare.v13"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +224,7 @@ class Comparer:
                 for m in mentions[st.article]
                 if st.start <= m.start and m.end <= st.end
             )
-            era = era_of(times, src.published.year if src.published else latest)
+            era = era_of(times, src.published.year if src.published else latest, st)
             out.append(Annotated(st, g, quantities, times, anchors, lang, era))
         return out
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
-from ..nlp.numbers import Quantity, same_quantity
+from ..nlp.numbers import CURRENCIES, Quantity, same_quantity
 from ..nlp.stopwords import function_words_for
 from ..nlp.timex import compatible
 from ..nlp.tokenize import stem
@@ -102,14 +103,15 @@ def _number_conflicts(
     out: list[Conflict] = []
     by_unit: dict[str, list[tuple[Annotated, Quantity]]] = {}
     for a in items:
-        for q in a.quantities:
-            kind = _kind_in_era(a, q) if q.value else None
+        for k, q in enumerate(a.quantities):
+            kind = _kind_in_era(a, q) if q.value and not _converted(a, k) else None
             if kind:
                 by_unit.setdefault(kind, []).append((a, q))
     for unit, found in sorted(by_unit.items()):
         groups = {a.group for a, _ in found}
         if len(groups) < 2:
             continue
+        unit_words = frozenset(stem(w) for w in _WORD.findall(unit.lower()))
         # is there one value every source group gives (up to rounding and hedges)?
         agreed = any(all(any(same_quantity(q, r) for b, r in found if b.group == g) for g in groups) for _, q in found)
         if agreed:
@@ -119,6 +121,9 @@ def _number_conflicts(
             and not same_quantity(q, r)
             and not _states(stated.get((b.group, unit), ()), q)
             and not _states(stated.get((a.group, unit), ()), r)
+            and not _lists(stated.get((a.group, unit), ()))
+            and not _lists(stated.get((b.group, unit), ()))
+            and _same_subject(a, q.start, q.end, b, r.start, r.end, unit_words)
             for a, q in found
             for b, r in found
         ):
@@ -131,6 +136,113 @@ def _number_conflicts(
                 sides.append(_side(a, q.start, q.end, q.text, _num(q.value)))
         out.append(Conflict("number", unit, tuple(sides), _context(items)))
     return out
+
+
+# -- one thing or several? -------------------------------------------------------------------
+# Aligned statements share most of their words, yet two values in them are often about different
+# things: "Hansbrough scored 20 points" / "needed nine points to pass Ford"; "the Nationals offered
+# $160 million" / "the Red Sox offered $200MM"; "a vigil is planned for Sunday" / "the clashes on
+# Saturday".  Two values are told apart only when the words right around them say they are about
+# the same thing.
+_AROUND = 5  # content words on each side of a value
+# a time is compared by the words right next to it: what happened then ("was indicted", "died
+# early"), not the whole sentence's ("convicted … Thursday" / "sentenced … on Tuesday following
+# his conviction" are two events); a vague time ("in the coming months", "later this summer") is of
+# the plan the clause tells of, and compared like a number
+_TIME_AROUND = 2
+_NOT_ABOUT = frozenset(
+    """said says told according reported reports added stated announced monday tuesday wednesday thursday
+    friday saturday sunday today yesterday tomorrow tonight morning afternoon evening night last ago week
+    weeks month months year years day days""".split()
+)
+
+
+def _about(a: Annotated, start: int, end: int, skip: frozenset[str], reach: int = _AROUND) -> set[str]:
+    """The stems of the content words around a value (``skip``: the stems of its unit)."""
+    text, base = a.statement.text, a.statement.start
+    stop = function_words_for(a.language)
+
+    def content(words: list[str]) -> list[str]:  # names are compared by _names_around
+        return [
+            stem(w.lower())
+            for w in words
+            if len(w) > 1
+            and not w[0].isupper()
+            and w.lower() not in stop
+            and w.lower() not in _NOT_ABOUT
+            and not any(c.isdigit() for c in w)
+        ]
+
+    before = content(_WORD.findall(text[: start - base]))[-reach:]
+    after = content(_WORD.findall(text[end - base :]))[:reach]
+    return set(before + after) - skip
+
+
+# who a value is about; places are not compared ("Russian President Vladimir Putin" names Russia,
+# "a summit … in Europe" Europe, and one holds the other)
+_ACTORS = ("person", "organisation")
+
+
+def _names_around(a: Annotated, start: int, end: int) -> dict[str, set[str]]:
+    """The people (by surname: "Clark" is "Earl Clark") and organisations named in the clause of a
+    value, by kind."""
+    cs, ce = _clause(a.statement.text, a.statement.start, start, end)
+    out: dict[str, set[str]] = {}
+    for x in a.anchors:
+        if cs <= x.start and x.end <= ce and x.kind in _ACTORS:
+            out.setdefault(x.kind, set()).add(x.name.split()[-1].casefold() if x.kind == "person" else x.name)
+    return out
+
+
+def _same_subject(
+    a: Annotated, sa: int, ea: int, b: Annotated, sb: int, eb: int, skip: frozenset[str], reach: int = _AROUND
+) -> bool:
+    """Are a value of statement ``a`` at [sa, ea) and one of ``b`` at [sb, eb) about one thing?  Not
+    when their clauses name different people or organisations, nor when no other word around them
+    agrees.  Words of two languages are not compared: yes."""
+    if (a.language or "en") != (b.language or "en"):
+        return True
+    names_a, names_b = _names_around(a, sa, ea), _names_around(b, sb, eb)
+    if any(not names_a[k] & names_b[k] for k in names_a.keys() & names_b.keys()):
+        return False  # other people, other teams
+    return bool(_about(a, sa, ea, skip, reach) & _about(b, sb, eb, skip, reach))
+
+
+# A source that gives three or more values of one kind (a player's points, rebounds and the
+# record; the prices of several models; several polls) is listing, and any of its values may be
+# about another thing than the value it is compared with.
+_LISTING = 3
+
+
+def _lists(given: Sequence[Quantity]) -> bool:
+    distinct: list[Quantity] = []
+    for q in given:
+        if not any(same_quantity(q, r) for r in distinct):
+            distinct.append(q)
+            if len(distinct) >= _LISTING:
+                return True
+    return False
+
+
+_OPEN_BRACKET = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$")
+_MONEY_BEFORE = re.compile(r"[$€£¥]\s?[A-Z]{0,3}\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|mn|m))?$")
+
+
+def _converted(a: Annotated, k: int) -> bool:
+    """Is the statement's ``k``-th quantity an amount of money converted, in brackets, from the one
+    before it ("$US1 million ($1.52 million)", "€110 billion ($143 billion)")?  Rates differ by day
+    and outlet; the amount is the one before."""
+    q, base, text = a.quantities[k], a.statement.start, a.statement.text
+    if q.unit not in CURRENCIES:
+        return False
+    before = text[: q.start - base]
+    bracket = _OPEN_BRACKET.search(before)
+    if bracket is None or bracket.end() != len(before):
+        return False
+    prev = a.quantities[k - 1] if k else None
+    if prev is not None and prev.unit in CURRENCIES and prev.end - base == bracket.start():
+        return True
+    return _MONEY_BEFORE.search(before, 0, bracket.start()) is not None  # "$US1 million", not read as money
 
 
 def _states(given: Sequence[Quantity], q: Quantity) -> bool:
@@ -157,21 +269,50 @@ def quantity_kind(text: str, q: Quantity, language: str | None = None) -> str | 
 def _kind_in_era(a: Annotated, q: Quantity) -> str | None:
     """:func:`_kind`, of the statement's earlier event when it tells of one ("people dead (2004)")."""
     kind = _kind(a, q)
-    return f"{kind} ({a.era})" if kind and a.era else kind
+    return f"{kind} ({a.era})" if kind and a.era and _in_era(a, q) else kind
+
+
+def _in_era(a: Annotated, q: Quantity) -> bool:
+    """Is ``q`` of the statement's earlier event?  Not when the year comes after it in a clause of
+    its own ("the 6.1-magnitude quake left hundreds injured as it rocked a region devastated by the
+    tsunami of 2004")."""
+    text, base = a.statement.text, a.statement.start
+    year = re.search(rf"(?<!\d){a.era}(?!\d)", text)
+    if year is None or year.start() < q.start - base:
+        return True
+    return _CUES.search(text, q.end - base, year.start()) is None
 
 
 _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
-def era_of(times: Sequence[Time], published_year: int | None) -> str | None:
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|reported|added|confirmed|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE
+)
+
+
+def era_of(times: Sequence[Time], published_year: int | None, statement: Statement | None = None) -> str | None:
     """The year a statement writes out ("the tsunami of 2004", "in March 2011"), when it writes one
-    year only and that year is before ``published_year``.  Relative times ("on Tuesday", "last
-    year") do not count: "officials said on Tuesday" does not date what they said about."""
+    year only and that year is before ``published_year``.  A relative time of another year dates the
+    statement's own event ("sparked landslides Tuesday, killing five … in a region devastated by the
+    tsunami of 2004": Tuesday's), unless it dates a saying ("officials said on Tuesday" does not date
+    what they said about)."""
     years = {t.value[:4] for t in times if t.value and t.value[:4].isdigit() and _YEAR.search(t.text)}
     if published_year is None or len(years) != 1:
         return None
     year = next(iter(years))
-    return year if int(year) < published_year else None
+    if int(year) >= published_year:
+        return None
+    for t in times:
+        if not (t.value and t.value[:4].isdigit()) or t.value[:4] == year or _YEAR.search(t.text):
+            continue
+        said = statement is not None and _SAID_BEFORE.search(statement.text, 0, t.start - statement.start)
+        if not said:
+            return None
+    return year
+
+
+_TOWARDS = frozenset("of from to".split())  # "north of", "away from": the place comes next
 
 
 def _kind(a: Annotated, q: Quantity) -> str | None:
@@ -189,8 +330,13 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
         return f"{q.unit} {role}" if role else q.unit
     rest = text[q.end - base :]
     rest = rest[: m.start()] if (m := _CLAUSE_BREAK.search(rest)) else rest  # "15 years, was shot": no words after
-    following = _WORD.findall(rest)[1:3]  # the unit's own word first
-    return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) == 2 else None
+    words = _WORD.findall(rest)
+    following = words[1:3]  # the unit's own word first
+    if len(following) == 2 and following[1].lower() in _TOWARDS and len(words) > 3:
+        following.append(words[3])  # "miles east of Cloverdale" / "miles east of The Geysers"
+        if following[-1].lower() in function_words_for(a.language) and len(words) > 4:
+            following[-1] = words[4]
+    return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) >= 2 else None
 
 
 # What happened to what a count counts, when the words next to it say ("killing at least five
@@ -241,6 +387,13 @@ _TALLY_CONTEXT = re.compile(
 )
 
 
+# a tally that is not the result: a run, an edge, a lead, a season's record ("the Colts ( 10 - 5 )",
+# "a 15-2 run", "a 44-26 rebounding edge")
+_NOT_FINAL = re.compile(
+    r"\s*(?:\)|(?:[a-z]+\s+)?(?:run|runs|edge|lead|advantage|deficit|record|spurt|start|halftime)\b)", re.IGNORECASE
+)
+
+
 def _tally_key(m: re.Match[str]) -> str:
     """A tally written either way round: "49 to 51" and "51-49" are "51-49"."""
     return "-".join(sorted(m.groups(), key=int, reverse=True))
@@ -248,25 +401,28 @@ def _tally_key(m: re.Match[str]) -> str:
 
 def _tally_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
     """Tallies of one vote or match ("51 to 49" / "52 to 48") that the sources give differently: a
-    statement with exactly one tally, next to a word of voting or winning; years and times are
-    no tallies."""
+    statement with exactly one tally, a word of voting or winning in its clause; years and times are
+    no tallies, nor are runs, leads and records."""
     found: list[tuple[Annotated, re.Match[str]]] = []
     for a in items:
-        text = a.statement.text
+        text, base = a.statement.text, a.statement.start
         tallies = [m for m in _TALLY.finditer(text) if not any(1800 <= int(g) <= 2100 for g in m.groups())]
-        if len(tallies) == 1 and _TALLY_CONTEXT.search(text):
-            found.append((a, tallies[0]))
+        if len(tallies) != 1:
+            continue
+        m = tallies[0]
+        cs, ce = _clause(text, base, base + m.start(), base + m.end())
+        if _TALLY_CONTEXT.search(text, cs - base, ce - base) and not _NOT_FINAL.match(text, m.end()):
+            found.append((a, m))
     by_group: dict[str, set[str]] = {}
     for a, m in found:
         by_group.setdefault(a.group, set()).add(_tally_key(m))
     if len(by_group) < 2 or len(set().union(*by_group.values())) < 2 or any(len(v) > 1 for v in by_group.values()):
         return []
-    base = {a.statement.article: a.statement.start for a, _ in found}
     sides = tuple(
         _side(
             a,
-            base[a.statement.article] + m.start(),
-            base[a.statement.article] + m.end(),
+            a.statement.start + m.start(),
+            a.statement.start + m.end(),
             m.group(),
             _tally_key(m),
         )
@@ -327,7 +483,7 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
     elif len(kinds) == 1 and kinds not in ({"other"}, {"duration"}):
         # durations of aligned statements measure different things far more often than they
         # disagree ("15 years with the department" / "five years in the unit")
-        days = {strip_time_of_day(t.value or "") for _, t in timed}
+        days = {_day(t) for _, t in timed}
         if len(days) < 2:
             return []  # "Saturday" and "Saturday morning": the same day
         if kinds <= {"day", "month"} and _year_guessed(timed):
@@ -337,8 +493,30 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
             return []  # not certainly different (an unresolved weekday against a date ...)
     else:
         return []
+    if not any(
+        strip_time_of_day(t.value or "") != strip_time_of_day(u.value or "")
+        and _same_subject(
+            a, t.start, t.end, b, u.start, u.end, frozenset(), _AROUND if "vague" in kinds else _TIME_AROUND
+        )
+        for k, (a, t) in enumerate(timed)
+        for b, u in timed[k + 1 :]
+    ):
+        return []
     sides = tuple(_side(a, t.start, t.end, t.text, t.value) for a, t in timed)
     return [Conflict("date", topic, sides, _context(items))]
+
+
+_WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
+
+
+def _day(t: Time) -> str:
+    """The day (or month, year) a time names, to compare; a weekday without a date is compared by
+    its name: which "Saturday" a report of ten days later means was a guess ("on Saturday" and
+    "Saturday 8 June 2013" are one day)."""
+    day = strip_time_of_day(t.value or "")
+    if _WEEKDAY_NAME.search(t.text) and not any(c.isdigit() for c in t.text) and re.fullmatch(r"\d{4}-\d\d-\d\d", day):
+        return "WEEKDAY:" + date.fromisoformat(day).strftime("%a").lower()
+    return day
 
 
 def _year_guessed(timed: Sequence[tuple[Annotated, Time]]) -> bool:

@@ -82,6 +82,8 @@ def unique_details(annotated: Sequence[Annotated], aligned: set[int]) -> list[Fa
                 seen.setdefault(("when", strip_time_of_day(t.value)), set()).add(a.group)
         for q in a.quantities:
             seen.setdefault(("how many", qkey(q.value, q.unit)), set()).add(a.group)
+            if q.high is not None:  # "as many as 35 to 40 firefighters" gives 40 firefighters too
+                seen.setdefault(("how many", qkey(q.high, q.unit)), set()).add(a.group)
             # the same figure in another unit or as a range's end ("a vote of 220 to 211", "220-211")
             for value in (q.value, q.high):
                 if value is not None:
@@ -104,7 +106,9 @@ def unique_details(annotated: Sequence[Annotated], aligned: set[int]) -> list[Fa
         items += [
             ("how many", qkey(q.value, q.unit), q.start, q.end)
             for q in a.quantities
-            if q.unit and not any(s < q.end and q.start < e for s, e in times)  # "less than two months": a when
+            if q.unit
+            and not any(s < q.end and q.start < e for s, e in times)  # "less than two months": a when
+            and (q.high is None or seen.get(("how many", qkey(q.high, q.unit)), set()) == {a.group})
         ]
         if not multilingual:
             items += [("who", x.name, x.start, x.end) for x in a.anchors if x.kind in ("person", "organisation")]

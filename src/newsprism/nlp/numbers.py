@@ -34,12 +34,12 @@ import logging
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .stopwords import stopwords_for
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "same_quantity"]
+__all__ = ["CURRENCIES", "Quantity", "find_quantities", "parse_number", "same_quantity"]
 
 logger = logging.getLogger(__name__)
 
@@ -110,6 +110,7 @@ _CURRENCY_WORDS = {
     "rubel": "RUB", "рублей": "RUB", "рубля": "RUB", "долларов": "USD", "евро": "EUR", "francs": "CHF",
     "rupees": "INR", "won": "KRW",
 }  # fmt: skip
+CURRENCIES = frozenset(_CURRENCY_SYMBOLS.values()) | frozenset(_CURRENCY_WORDS.values())
 _PERCENT = (
     r"%|per\s?cent\b|percent\b|pct\b|por\s+ciento\b|pour\s+cent\b|prozent\b|per\s+cento\b|procent\b"
     r"|por\s+cento\b|процент\w*"
@@ -286,7 +287,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DIGITS = re.compile(
     r"(?<![^\W_])(?P<sign>[-−](?=\d))?"
     r"(?P<num>\d{1,3}(?:(?:,|\.|\u00a0|\u202f| | , )\d{3}(?!\d))+(?:[.,]\d+)?"
-    r"|(?<!\d)\d{1,3} \. \d{1,2}(?![\d.]| \.)|\d+(?:[.,]\d+)?)"
+    r"|(?<!\d)\d{1,3} \. \d{1,2}(?![\d.]| \. ?\d)|\d+(?:[.,]\d+)?)"
 )  # " , " and " . ": text tokenised word by word ("3 , 000 people", "magnitude 6 . 1"; not "in 1999 . 200")
 _CUR_PREFIX = re.compile(
     r"(?:US\s?\$|AU\s?\$|NZ\s?\$|U\.S\.\s?\$|USD|EUR|GBP|CHF|JPY|CNY|RMB|RUB|AUD|CAD|BRL|INR|GB£|A\$|C\$|HK\$|R\$|[$€£¥₽₹₩])\s?$"
@@ -300,7 +301,9 @@ _CUR_SUFFIX = re.compile(
 _PERCENT_RE = re.compile(r"\s?(?:" + _PERCENT + ")", re.IGNORECASE)
 _GLUED = re.compile(r"[^\W\d_]+")
 _RANGE = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)?)(?![\d\w])")
-_MIXED_FRACTION = re.compile(r"[ -](\d{1,2})/(\d{1,2})(?![\d/])")
+_MIXED_FRACTION = re.compile(r"[ -](\d{1,2}) ?/ ?(\d{1,2})(?![\d/])")  # "4 1/2", tokenised "4 1 / 2"
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_DENOMINATOR = re.compile(r"\d ?/ ?$")
 
 
 def _lang(language: str | None) -> str:
@@ -317,7 +320,8 @@ def _magnitudes(lang: str) -> dict[str, float]:
 def _magnitude_re(lang: str) -> re.Pattern[str]:
     words = sorted(_magnitudes(lang), key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
-    return re.compile(r"(?:\s?(?:" + alt + r")(?![^\W_])\.?)+", re.IGNORECASE)
+    # "2.6 million", "$2.6-million", tokenised "$2 . 6 - million"
+    return re.compile(r"(?:(?:\s?[-–]\s?|\s)?(?:" + alt + r")(?![^\W_])\.?)+", re.IGNORECASE)
 
 
 @cache
@@ -499,6 +503,61 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
         if out and q.start < out[-1].end:
             continue
         out.append(q)
+    return _pairs(text, out, lang)
+
+
+_PAIR_GAP = re.compile(r"\s?(?:[-–]|to|and)\s?(?:between\s)?", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_OF_GAP = re.compile(r" of ")
+
+
+def _numeral(q: Quantity, lang: str) -> float | None:
+    """The value of the digits a quantity is written with ("150" in "$150 million")."""
+    m = _DIGITS.search(q.text)
+    parsed = _digits_value(m.group("num"), lang) if m else None
+    return parsed[0] if parsed else None
+
+
+def _pairs(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
+    """Two amounts that read as one: a range written with both ends is one amount, its first end
+    taking the second's magnitude and unit ("$140-$150 million", "between $140 and $150 million",
+    "$140 - 150MM", "between 40 and 80 percent", "as many as 35 to 40 firefighters"); and "28 of
+    41 passes" counts passes twice."""
+    out: list[Quantity] = []
+    k = 0
+    while k < len(found):
+        q1 = found[k]
+        q2 = found[k + 1] if k + 1 < len(found) else None
+        k += 1
+        if q2 is None:
+            out.append(q1)
+            continue
+        gap = text[q1.end : q2.start]
+        if _OF_GAP.fullmatch(gap):
+            if q1.unit is None and q2.unit is not None and q2.unit != "percent" and q1.value <= q2.value:
+                q1 = replace(q1, unit=q2.unit)
+            out.append(q1)
+            continue
+        if not _PAIR_GAP.fullmatch(gap) or (gap.strip().lower() == "and" and not _BETWEEN.search(text, 0, q1.start)):
+            out.append(q1)
+            continue
+        if q2.unit == "mm" and q2.text.endswith("MM") and q1.unit in CURRENCIES:
+            q2 = replace(q2, value=q2.value * 1e6, unit=q1.unit, precision=q2.precision * 1e6)
+        n1, n2 = _numeral(q1, lang), _numeral(q2, lang)
+        scale = q2.value / n2 if n2 else 0.0
+        if (
+            not n1
+            or not scale
+            or q1.value not in (n1, n1 * scale)  # "$140" or "$140 million" before "$150 million"
+            or n1 * scale >= q2.value
+            or q1.unit not in (None, q2.unit)
+            or q1.high is not None
+            or q2.high is not None
+        ):
+            out.append(q1)
+            continue
+        out.append(_quantity(text, q1.start, q2.end, n1 * scale, q2.unit, "range", q1.precision * scale, q2.value))
+        k += 1  # the range's second end is read
     return out
 
 
@@ -626,6 +685,8 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
         before = text[max(0, start - 12) : start]
         if start >= 2 and text[start - 1] in "-–/:" and (text[start - 2].isalnum()):
             continue  # Covid-19, 24/7, 1:32
+        if _DENOMINATOR.search(text, max(0, start - 4), start):
+            continue  # "41 / 2 months": a fraction's denominator counts nothing
         if end < len(text) and text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit():
             continue
         parsed = _digits_value(m.group("num"), lang)  # spaces go: "3 , 000", "6 . 1"
@@ -635,6 +696,8 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
         fraction = _MIXED_FRACTION.match(text, end) if not decimals else None
         if fraction and 0 < int(fraction[1]) < int(fraction[2]) <= 16:  # "4 1/2 months", "a 4-1/2-month term"
             value, decimals, end = value + int(fraction[1]) / int(fraction[2]), 2, fraction.end()
+        elif not decimals and text[end : end + 1] in _VULGAR:  # "4½ hours"
+            value, decimals, end = value + _VULGAR[text[end]], 2, end + 1
         if m.group("sign"):
             value = -value
         currency: str | None = None
@@ -754,6 +817,8 @@ def _unit_after(text: str, pos: int, lang: str) -> str | None:
             return None  # "a 6.1-magnitude earthquake strikes": a magnitude counts nothing
         if lang == "en" and (measure := _measure_adjective(low, before)):
             return measure
+        if not before and "-" in gap and low not in _KNOWN_UNITS:
+            return None  # "32-bit versions", "a 16-year-old boy": the amount describes, it counts nothing
         before = low
         if low in ("of", "de", "di", "des", "van") and skipped == 0 and not _WORDS[lang].get(low):
             pos = m.end()

@@ -199,7 +199,11 @@ def _nearest_month(month: int, ref: date, direction: int = 0) -> str:
 
 
 def _weekday_date(weekday: int, ref: date, direction: int = 0) -> date:
+    """The date of ``weekday`` near ``ref``: the nearest one (``direction`` 0), the last one before
+    it (-1), the last one up to it (-2) or the next one after it (1)."""
     delta = weekday - ref.weekday()
+    if direction == -2:
+        return ref + timedelta(days=delta - 7 if delta > 0 else delta)
     if direction < 0:
         delta = delta - 7 if delta >= 0 else delta
     elif direction > 0:
@@ -325,6 +329,43 @@ def _h_noon(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     return "time", "T12:00" if m.group().lower().endswith(("noon", "mittag", "mediodía", "midi")) else "T00:00"
 
 
+# A verb in the past tense shortly before an English weekday dates it before the publication ("was
+# shot and killed on Saturday night", "died Saturday", "were found ... on Saturday"); reporting verbs
+# do not (what was said may be ahead: "said relatives would hold a vigil Thursday"), nor do a
+# participle after "be" ("will be held Thursday") and the words of plans ("was scheduled for
+# Wednesday"); a clause word ends the search ("losses are expected when markets reopen Tuesday"),
+# and "until" or "by" right before the weekday is a deadline.
+_IRREGULAR_PAST = frozenset(
+    """was were had did died shot struck fell made took came went began broke caught found held lost met
+    paid ran saw sent sold spent stood won wrote led fled threw drew gave got gotten became brought bought built
+    chose drove fought flew grew hid hung kept knew laid meant rode rose sank slept stole swore taught tore woke
+    wore sought shook arose hit""".split()
+)
+_NOT_PAST = frozenset(
+    """said told added reported announced stated explained noted confirmed claimed insisted warned asked
+    expected scheduled planned slated set prepared
+    need speed seed feed bed red hundred indeed united proceed exceed succeed""".split()
+)
+_PAST_STOP = frozenset("when that which who whom if because while and but so as would will".split())
+_DEADLINE = frozenset("until till by before".split())  # right before the weekday: "closed until Friday"
+_PAST_REACH = 12  # words back from the weekday
+
+
+def _after_past_verb(m: re.Match[str]) -> bool:
+    """Is the weekday of ``m`` told of in the past tense (a verb of the past shortly before it)?"""
+    before = re.split(r"[.!?]\s+(?=[A-Z\"“])", m.string[max(0, m.start() - 200) : m.start()])[-1]
+    words = [w.lower() for w in re.findall(r"[A-Za-z']+", before)[-_PAST_REACH - 1 :]]
+    if words and words[-1] in _DEADLINE:
+        return False
+    for k in range(len(words) - 1, max(0, len(words) - 1 - _PAST_REACH) - 1, -1):
+        low = words[k]
+        if low in _PAST_STOP or low in _NOT_PAST:
+            return False
+        if low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4):
+            return k == 0 or words[k - 1] != "be"
+    return False
+
+
 def _h_weekday(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     word = m["wd"]
     if c.lang in ("en", "de") and not word[0].isupper():
@@ -332,6 +373,9 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     wd = c.weekdays[word.lower()] - 1
     q = (m["q"] or "").lower()
     direction = -1 if q in ("last", "past") else 1 if q in ("next", "coming") else 0
+    if direction == 0 and c.lang == "en" and _after_past_verb(m):
+        # "was killed on Saturday" in Wednesday's paper is four days before it, not three after
+        direction = -2
     part = _PARTS.get((m["pod"] or "").lower())
     if c.ref is None:
         base = f"WEEKDAY:{_DAY_NAMES[wd]}"

@@ -44,7 +44,7 @@ from .neutral import loaded_words
 __all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 
 EXTRACTIVE_VERSION = (
-    "newsprism.ExtractiveSummary.v10"  # v2: a fact once, display language; v3: translated copies word it;
+    "newsprism.ExtractiveSummary.v11"  # v2: a fact once, display language; v3: translated copies word it;
     # v4: words counted in Japanese and Chinese (one per two characters), not by spaces; v5: a
     # source giving another number or date is not cited for a sentence, a sentence aligned with a
     # picked one and alike to it (the same quote) is not picked again; v6: disputes by distinct values
@@ -52,7 +52,8 @@ EXTRACTIVE_VERSION = (
     # figure told once (two sentences giving "6.6 million" and sharing 40% of their words); v8: two
     # picks worded by one translated sentence are one sentence; v9: a statement counting the same
     # thing with other values ("24 people dead" / "12 people") is not cited for a sentence; v10: a
-    # sentence citing only what a picked one cites, from three or more sources, is not picked
+    # sentence citing only what a picked one cites, from three or more sources, is not picked; v11:
+    # ranges read as one amount ("$140-$150 million"), fractions ("4 1/2 months")
 )
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
