@@ -193,12 +193,17 @@ def contradicts(declared: str, text: str) -> bool:
     tokens = _WORD.findall(sample)[:100]
     if len(tokens) < 20:
         return False
+    lowered = list(map(str.lower, tokens))
+    # the declared language's own words first: a text written in it has plenty, and then no
+    # other language's count matters
+    if sum(map(FUNCTION_WORD_LISTS[declared].__contains__, lowered)) >= 0.08 * len(tokens):
+        return False
     hits: dict[str, int] = {}
-    for token in tokens:
-        for code in _function_word_index().get(token.lower(), ()):
+    for codes in filter(None, map(_function_word_index().get, lowered)):
+        for code in codes:
             hits[code] = hits.get(code, 0) + 1
-    own = hits.pop(declared, 0)
-    return own < 0.08 * len(tokens) and max(hits.values(), default=0) >= 0.25 * len(tokens)
+    hits.pop(declared, None)
+    return max(hits.values(), default=0) >= 0.25 * len(tokens)
 
 
 @functools.cache

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from itertools import chain
 
 from .stopwords import stopwords_for
@@ -26,6 +27,7 @@ __all__ = [
     "word_count",
     "word_tokens",
     "words",
+    "year_tokens",
 ]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -146,7 +148,8 @@ def tokens_from(raw_words: list[str], language: str | None = None, *, stop: froz
 def lead_tokens(title: str, text: str, language: str | None = None, lead_words: int = 60) -> Counter[str]:
     """Content tokens of a title and the first ``lead_words`` words of its text, counted (what a
     story's label is chosen by)."""
-    return Counter(tokens(title + "\n" + " ".join(text.split()[:lead_words]), language))
+    lead = text.split(maxsplit=lead_words)[:lead_words]  # the rest of the text stays unsplit
+    return Counter(tokens(title + "\n" + " ".join(lead), language))
 
 
 def name_tokens(text: str, language: str | None = None) -> list[str]:
@@ -165,6 +168,13 @@ _NOT_A_NAME = ("", False)
 def is_year_token(token: str) -> bool:
     """Whether a name token is a year (``y2020``: the names field writes years so)."""
     return token.startswith("y") and token[1:].isdigit()
+
+
+def year_tokens(names: Iterable[str]) -> list[str]:
+    """The name tokens that are years (:func:`is_year_token`), in order.  The clusterer reads every
+    article's names for them: few names start with a "y", and the others are passed over
+    without a function call."""
+    return [t for t in names if t[:1] == "y" and is_year_token(t)]
 
 
 def _name(raw: str, stop: frozenset[str]) -> tuple[str, bool]:
@@ -195,8 +205,14 @@ def names_from(raw_words: list[str], language: str | None = None) -> list[str]:
                 name = found[i] = _name(raw, stop)
                 if len(memo) < _TOKEN_MEMO_LIMIT:
                     memo[raw] = name
-    lower = {w for w in raw_words if w[0].islower()}
-    return [word for word, cased in found if word and not (cased and word in lower)]  # type: ignore[misc]
+    # "occurs lower-cased in the text": among the text's distinct words, one starting lower-case
+    # (a set built in C, read only for the few name candidates)
+    distinct = set(raw_words)
+    return [
+        word
+        for word, cased in found  # type: ignore[misc]
+        if word and not (cased and word in distinct and word[0].islower())
+    ]
 
 
 def counts(items: list[str]) -> Counter[str]:

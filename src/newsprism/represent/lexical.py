@@ -208,7 +208,7 @@ class LexicalFeaturizer:
             title=_sublinear(title_counts),
             body=_sublinear(body_counts),
             names=_sublinear(name_counts),
-            minhash=minhash_words([w.lower() for w in title_words + text_words], 5),
+            minhash=minhash_words(list(map(str.lower, title_words + text_words)), 5),
             published=article.published.timestamp() if article.published else None,
             language=lang,
             version=self.name,
