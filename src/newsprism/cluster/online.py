@@ -31,7 +31,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Explanation
-from ..nlp.tokenize import is_year_token
+from ..nlp.tokenize import is_year_token, year_tokens
 from ..represent.base import ArticleFeatures
 from . import kernel
 from .base import Decision, Member, Repair
@@ -123,7 +123,7 @@ class _Story:
                 self.sums[name], self.usums[name], getattr(f, name), inv, ids[name]
             )
             self.idlist[name].fromlist(new_ids)
-        self.years.update(t for t in f.names if is_year_token(t))
+        self.years.update(year_tokens(f.names))
         self.version += 1
         return new_terms
 
@@ -517,7 +517,7 @@ class OnlineClusterer:
             "body": body_ranked[: self.params.body_query_terms],
             "names": names_ranked[: self.params.names_query_terms],
         }
-        q.years = {t for t in f.names if is_year_token(t)}
+        q.years = set(year_tokens(f.names))
         q.published = f.published
         return q
 
@@ -987,8 +987,8 @@ class OnlineClusterer:
             na = math.sqrt(sum((w * idf[t]) ** 2 for t, w in va.items()))
             nb = math.sqrt(sum((w * idf[t]) ** 2 for t, w in vb.items()))
             ev["group_" + name] = dot / (na * nb) if na and nb else 0.0
-        ya = {t for f in fa for t in f.names if is_year_token(t)}
-        yb = {t for f in fb for t in f.names if is_year_token(t)}
+        ya = {t for f in fa for t in year_tokens(f.names)}
+        yb = {t for f in fb for t in year_tokens(f.names)}
         ev["year_conflict"] = 1.0 if ya and yb and not (ya & yb) else 0.0
         pa = [f.published for f in fa if f.published is not None]
         pb = [f.published for f in fb if f.published is not None]
