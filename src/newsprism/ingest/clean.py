@@ -122,6 +122,8 @@ _BREAK_CHARS = ("\r", "\u2028", "\u2029", "\x0b", "\x0c", "\x85")  # what _LINE_
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _NON_WORD = re.compile(r"[\W_]+")
 _WORD = re.compile(r"[^\W_]+")
+# ASCII bytes: the characters of _WORD kept, every other one a space
+_ASCII_WORD_BYTES = bytes(c if _WORD.fullmatch(chr(c)) else 0x20 for c in range(128)) + b" " * 128
 
 
 def normalise_text(text: str) -> str:
@@ -156,8 +158,10 @@ def content_hash(title: str, text: str) -> str:
     Whitespace- or punctuation-only edits give the same hash.
     """
     # the words (runs of letters and digits) joined by single spaces: re.sub(r"[\W_]+", " ", ...).strip()
-    normalised = " ".join(_WORD.findall(f"{title}\n{text}".casefold()))
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+    folded = f"{title}\n{text}".casefold()
+    if folded.isascii():  # the same words, found by a byte table (several times faster than the pattern)
+        return hashlib.sha256(b" ".join(folded.encode("ascii").translate(_ASCII_WORD_BYTES).split())).hexdigest()
+    return hashlib.sha256(" ".join(_WORD.findall(folded)).encode("utf-8")).hexdigest()
 
 
 def registrable_domain(host: str) -> str:
@@ -363,10 +367,19 @@ def _drop_repeated_title(lines: list[str], title: str | None) -> list[str]:
     for line in lines:
         if line:
             seen += 1
-            if seen <= TITLE_WINDOW and title_key(line) == key:
+            if seen <= TITLE_WINDOW and _keyed(line, key):
                 continue
         out.append(line)
     return out
+
+
+def _keyed(line: str, key: str) -> bool:
+    """``title_key(line) == key``, a paragraph told apart by its start: the key is made character
+    by character, so the key of a line's start begins the key of the line."""
+    head = line[: len(key) + 8]
+    if len(head) < len(line) and not key.startswith(title_key(head)):
+        return False
+    return title_key(line) == key
 
 
 def _drop_boilerplate(lines: list[str], evidence: _Evidence) -> list[str]:
