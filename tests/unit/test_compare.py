@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from newsprism.compare.align import AlignParams, Doc, align, clauses
+from newsprism.compare.base import Conflict
 from newsprism.compare.comparer import CompareInput, Comparer
 from newsprism.compare.render import to_html, to_markdown, to_text
 from newsprism.compare.variants import diff_words, same_speaker
@@ -995,3 +996,20 @@ def test_a_weekday_is_compared_by_its_name() -> None:
         CompareInput("b", "t", b, "B", language="en", published=datetime(2013, 6, 10, tzinfo=UTC)),
     ]
     assert [c for c in Comparer().compare(inputs).conflicts if c.kind == "date"] == []
+
+
+def test_a_day_told_from_the_publication_may_be_one_day_off() -> None:
+    """ "Yesterday" in a report dated a day late is the other report's Friday; Tuesday is not."""
+    a = "Alice McMeekin and Katie Jenkin were found dead yesterday at their home in Millom."
+    friday = "Alice McMeekin and Katie Jenkin were found dead on Friday at their home in Millom."
+    tuesday = "Alice McMeekin and Katie Jenkin were found dead on Tuesday at their home in Millom."
+
+    def dates(other: str) -> list[Conflict]:
+        inputs = [
+            CompareInput("a", "t", a, "A", language="en", published=datetime(2013, 6, 9, 8, tzinfo=UTC)),  # a Sunday
+            CompareInput("b", "t", other, "B", language="en", published=datetime(2013, 6, 8, tzinfo=UTC)),
+        ]
+        return [c for c in Comparer().compare(inputs).conflicts if c.kind == "date"]
+
+    assert dates(friday) == []
+    assert len(dates(tuesday)) == 1

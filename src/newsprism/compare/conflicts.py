@@ -112,6 +112,8 @@ def _number_conflicts(
         if len(groups) < 2:
             continue
         unit_words = frozenset(stem(w) for w in _WORD.findall(unit.lower()))
+        # a count with its role ("people injured") or a quake's magnitude says what it is about
+        specific = unit.startswith("magnitude") or any(f" {role}" in unit for role in _ROLES)
         # is there one value every source group gives (up to rounding and hedges)?
         agreed = any(all(any(same_quantity(q, r) for b, r in found if b.group == g) for g in groups) for _, q in found)
         if agreed:
@@ -123,7 +125,7 @@ def _number_conflicts(
             and not _states(stated.get((a.group, unit), ()), r)
             and not _lists(stated.get((a.group, unit), ()))
             and not _lists(stated.get((b.group, unit), ()))
-            and _same_subject(a, q.start, q.end, b, r.start, r.end, unit_words)
+            and _same_subject(a, q.start, q.end, b, r.start, r.end, unit_words, 0 if specific else _AROUND)
             for a, q in found
             for b, r in found
         ):
@@ -198,14 +200,15 @@ def _same_subject(
     a: Annotated, sa: int, ea: int, b: Annotated, sb: int, eb: int, skip: frozenset[str], reach: int = _AROUND
 ) -> bool:
     """Are a value of statement ``a`` at [sa, ea) and one of ``b`` at [sb, eb) about one thing?  Not
-    when their clauses name different people or organisations, nor when no other word around them
-    agrees.  Words of two languages are not compared: yes."""
+    when their clauses name different people or organisations, nor when no other word within
+    ``reach`` content words of them agrees (``reach`` 0: the names only).  Words of two languages
+    are not compared: yes."""
     if (a.language or "en") != (b.language or "en"):
         return True
     names_a, names_b = _names_around(a, sa, ea), _names_around(b, sb, eb)
     if any(not names_a[k] & names_b[k] for k in names_a.keys() & names_b.keys()):
         return False  # other people, other teams
-    return bool(_about(a, sa, ea, skip, reach) & _about(b, sb, eb, skip, reach))
+    return not reach or bool(_about(a, sa, ea, skip, reach) & _about(b, sb, eb, skip, reach))
 
 
 # A source that gives three or more values of one kind (a player's points, rebounds and the
@@ -491,6 +494,8 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
         first = next(iter(sorted(days)))
         if any(compatible(first, d) is not False for d in sorted(days)[1:]):
             return []  # not certainly different (an unresolved weekday against a date ...)
+        if any(_deictic(t) for _, t in timed) and _within_a_day([_day(t) for _, t in timed]):
+            return []  # "yesterday" in a report dated a day off: a publication date is no clock
     else:
         return []
     if not any(
@@ -506,6 +511,7 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
     return [Conflict("date", topic, sides, _context(items))]
 
 
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
@@ -517,6 +523,34 @@ def _day(t: Time) -> str:
     if _WEEKDAY_NAME.search(t.text) and not any(c.isdigit() for c in t.text) and re.fullmatch(r"\d{4}-\d\d-\d\d", day):
         return "WEEKDAY:" + date.fromisoformat(day).strftime("%a").lower()
     return day
+
+
+_DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+def _deictic(t: Time) -> bool:
+    """A day told relative to the publication ("yesterday", "this morning")."""
+    return _DEICTIC.search(t.text) is not None
+
+
+def _within_a_day(days: Sequence[str]) -> bool:
+    """Are the days at most one day apart (a weekday without a date: by its name)?"""
+    read: list[tuple[int, date | None]] = []
+    for d in days:
+        if d.startswith("WEEKDAY:"):
+            read.append((_WEEKDAYS.index(d[8:11]), None))
+        elif re.fullmatch(r"\d{4}-\d\d-\d\d", d):
+            day = date.fromisoformat(d)
+            read.append((day.weekday(), day))
+        else:
+            return False
+
+    def near(x: tuple[int, date | None], y: tuple[int, date | None]) -> bool:
+        if x[1] is not None and y[1] is not None:
+            return abs((x[1] - y[1]).days) <= 1
+        return min((x[0] - y[0]) % 7, (y[0] - x[0]) % 7) <= 1
+
+    return all(near(x, y) for x in read for y in read)
 
 
 def _year_guessed(timed: Sequence[tuple[Annotated, Time]]) -> bool:
