@@ -45,6 +45,12 @@ from newsprism.ingest.boilerplate import (
         ("Share this article", "share", None),
         ("Click here to get more information or download this game.", "click-here", None),
         ("This story has been updated with additional details.", "updated-note", None),
+        ("Posted by Jane Doe on March 3, 2013", "posted-note", None),
+        (
+            "On behalf of Newman & Newman, LLP. posted in Hit and Run Accidents on Friday, September 20, 2013.",
+            "posted-note",
+            None,
+        ),
         ("Reporting by Humeyra Pamuk; Editing by Mary Milliken", "credits", None),
         ("(Reporting by Will Dunham; Editing by Tom Brown)", "credits", None),
         ("Bryant Rousseau and Caryn Wilson contributed reporting.", "contributed", None),

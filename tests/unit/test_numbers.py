@@ -151,6 +151,7 @@ def test_ranges() -> None:
     ("text", "low", "high", "unit"),
     [
         ("offers of $140-$150 million", 140e6, 150e6, "USD"),
+        ("the Orioles ( seven years , $ 140-150 million )", 140e6, 150e6, "USD"),
         ("offers between $140 and $150 million", 140e6, 150e6, "USD"),
         ("offers between $140 million and $150 million", 140e6, 150e6, "USD"),
         ("around seven years , $140 - 150MM , and", 140e6, 150e6, "USD"),  # tokenised, finance's MM

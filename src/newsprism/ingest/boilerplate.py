@@ -87,6 +87,13 @@ LINE_PATTERNS: tuple[LinePattern, ...] = (
     _p("read-rest", r"read\s+the\s+(?:rest|full\s+(?:story|article|report))\b[^.!?]{0,60}[.!]?"),
     _p("share", r"share\s+(?:this|on)\b[^.!?]{0,60}[.!]?|share"),
     _p("click-here", r"click\s+here\b[^.!?]{0,150}[.!]?"),
+    # "Posted by Jane Doe on March 3, 2013", "On behalf of X, LLP. posted in Hit and Run Accidents on
+    # Friday, September 20, 2013": a blog's byline, dated
+    _p(
+        "posted-note",
+        r"(?:on\s+behalf\s+of\s+[^!?]{1,80}?\s+)?posted\s+(?:by|in|on|at)\b[^!?]{0,120}?\b(?:19|20)\d\d\s?\.?",
+        max_chars=200,
+    ),
     _p(
         "updated-note",
         r"this\s+(?:story|article|report|post)\s+(?:has\s+been|was|is\s+being|will\s+be)\s+updated\b[^.!?]{0,150}[.!]?",

@@ -737,10 +737,18 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
         high: float | None = None
         qualifier: str | None = None
         rng = _RANGE.match(text, end)
-        if rng and multiplier == 1.0 and not currency and not _overlaps(rng.start(), rng.end(), blocked):
+        if rng and multiplier == 1.0 and not _overlaps(rng.start(), rng.end(), blocked):
             other = _digits_value(rng.group(1), lang)
             if other is not None and other[0] > value:
                 high, qualifier, end = other[0], "range", rng.end()
+                mag = _magnitude_re(lang).match(text, end)  # "$140-150 million": both ends are millions
+                product = (
+                    math.prod(_magnitudes(lang).get(w.lower(), 1.0) for w in _GLUED.findall(mag.group()))
+                    if mag
+                    else 1.0
+                )
+                if mag and product > 1.0:
+                    multiplier, end = product, mag.end()
         if currency is None:
             suf = _CUR_SUFFIX.match(text, end)
             if suf and (multiplier > 1 or not suf.group().strip().lower().startswith(("de ", "di ", "of ", "van "))):
