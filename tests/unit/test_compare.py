@@ -973,6 +973,14 @@ def test_tallies_that_are_not_the_result_do_not_conflict() -> None:
     assert _differences("Creighton beat Drake 65-53 on Friday.", "Creighton beat Drake 65-55 on Friday.") == [
         ("tally", ["65-53", "65-55"])
     ]
+    assert _differences("The Senate confirmed Lopez 51-49.", "The Senate confirmed Lopez 52-48.")
+    assert _differences(
+        "The bill passed the Senate on a party-line vote, 51-49.",
+        "The bill passed the Senate on a party-line vote, 52-48.",
+    )
+    assert _differences(
+        "Spain beat Italy 3-1 to start the tournament.", "Spain beat Italy 2-1 to start the tournament."
+    )
 
 
 def test_times_conflict_only_about_one_event() -> None:
@@ -1013,3 +1021,22 @@ def test_a_day_told_from_the_publication_may_be_one_day_off() -> None:
 
     assert dates(friday) == []
     assert len(dates(tuesday)) == 1
+
+
+def test_conflicts_the_one_thing_rules_keep() -> None:
+    """A change is no range, a toll is compared also where its source lists other counts of people,
+    and words are compared in German, whose nouns are capitalised."""
+    assert _differences("The death toll rose from 15 to 20 people.", "The death toll rose to 17 people.")
+    toll = (
+        "Twenty people were killed in the blast in Ardana. About 1,000 people had gathered there, "
+        "and some 300 people took shelter in the school."
+    )
+    assert [t for t, _ in _differences(toll, "Seventeen people were killed in the blast in Ardana.")] == ["people dead"]
+    de = [
+        CompareInput(n, "t", text, n.upper(), language="de", published=datetime(2024, 3, 5, tzinfo=UTC))
+        for n, text in (
+            ("a", "Das schwere Erdbeben in Talca hat 20 Menschen getötet, teilten die Behörden mit."),
+            ("b", "Beim schweren Erdbeben in Talca starben 17 Menschen, teilten die Behörden mit."),
+        )
+    ]
+    assert [c.kind for c in Comparer().compare(de).conflicts] == ["number"]

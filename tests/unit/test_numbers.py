@@ -164,8 +164,12 @@ def test_a_range_with_both_ends_written_is_one_amount(text: str, low: float, hig
     assert [(q.value, q.high, q.qualifier) for q in found] == [(low, high, "range")]
 
 
-def test_two_amounts_joined_by_and_are_no_range() -> None:
+def test_two_amounts_joined_by_and_or_a_change_are_no_range() -> None:
     assert [q.value for q in find_quantities("it sold 40 and bought 80 percent")] == [40, 80]
+    assert [(q.value, q.high) for q in find_quantities("The death toll rose from 15 to 20 people.")] == [
+        (15, None),
+        (20, None),
+    ]
 
 
 @pytest.mark.parametrize(

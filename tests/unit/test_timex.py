@@ -106,6 +106,15 @@ def test_a_weekday_told_in_the_past_tense_is_before_the_publication() -> None:
     assert only("A bail hearing was scheduled for Friday.", reference=REF).value == "2021-05-21"
     assert only("A vote on the measures will be held Friday.", reference=REF).value == "2021-05-21"
     assert only("Losses are expected when markets reopen Friday.", reference=REF).value == "2021-05-21"
+    for ahead in (
+        "The hearing was moved to Friday.",
+        "The meeting was rescheduled for Friday.",
+        "The proposed vote Friday will decide it.",
+        "The ceasefire, which collapsed, resumes Friday.",
+        "Talks ended without agreement; another round is Friday.",
+        "Ahmed speaks Friday.",
+    ):
+        assert only(ahead, reference=REF).value == "2021-05-21", ahead
 
 
 def test_relative_expressions() -> None:

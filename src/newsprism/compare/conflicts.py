@@ -23,7 +23,7 @@ from datetime import date
 
 from ..nlp.numbers import CURRENCIES, Quantity, same_quantity
 from ..nlp.stopwords import function_words_for
-from ..nlp.timex import compatible
+from ..nlp.timex import compatible, from_publication, weekday_value
 from ..nlp.tokenize import stem
 from .base import Conflict, ConflictSide, Span, Statement
 
@@ -112,8 +112,9 @@ def _number_conflicts(
         if len(groups) < 2:
             continue
         unit_words = frozenset(stem(w) for w in _WORD.findall(unit.lower()))
-        # a count with its role ("people injured") or a quake's magnitude says what it is about
-        specific = unit.startswith("magnitude") or any(f" {role}" in unit for role in _ROLES)
+        # a count with its role ("people injured") or a quake's magnitude says what it is about: it
+        # is compared by the names around it only
+        specific = unit.startswith("magnitude") or not _ROLES.keys().isdisjoint(unit.split())
         # is there one value every source group gives (up to rounding and hedges)?
         agreed = any(all(any(same_quantity(q, r) for b, r in found if b.group == g) for g in groups) for _, q in found)
         if agreed:
@@ -160,23 +161,24 @@ _NOT_ABOUT = frozenset(
 
 
 def _about(a: Annotated, start: int, end: int, skip: frozenset[str], reach: int = _AROUND) -> set[str]:
-    """The stems of the content words around a value (``skip``: the stems of its unit)."""
+    """The stems of the content words around a value (``skip``: the stems of its unit); names are
+    left to :func:`_names_around`."""
     text, base = a.statement.text, a.statement.start
     stop = function_words_for(a.language)
+    names = [(x.start - base, x.end - base) for x in a.anchors]
 
-    def content(words: list[str]) -> list[str]:  # names are compared by _names_around
-        return [
-            stem(w.lower())
-            for w in words
-            if len(w) > 1
-            and not w[0].isupper()
-            and w.lower() not in stop
-            and w.lower() not in _NOT_ABOUT
-            and not any(c.isdigit() for c in w)
-        ]
+    def content(lo: int, hi: int) -> list[str]:
+        out = []
+        for m in _WORD.finditer(text, lo, hi):
+            w = m.group().lower()
+            if len(w) < 2 or w in stop or w in _NOT_ABOUT or any(c.isdigit() for c in w):
+                continue
+            if not any(s <= m.start() < e for s, e in names):
+                out.append(stem(w))
+        return out
 
-    before = content(_WORD.findall(text[: start - base]))[-reach:]
-    after = content(_WORD.findall(text[end - base :]))[:reach]
+    before = content(0, start - base)[-reach:] if reach else []
+    after = content(end - base, len(text))[:reach] if reach else []
     return set(before + after) - skip
 
 
@@ -227,7 +229,7 @@ def _lists(given: Sequence[Quantity]) -> bool:
     return False
 
 
-_OPEN_BRACKET = re.compile(r"\s*\(\s*(?:about\s+|around\s+|roughly\s+|some\s+)?$")
+_OPEN_BRACKET = re.compile(r"\s*\(\s*$")  # a hedge ("(about $1.5m") is in the quantity's span
 _MONEY_BEFORE = re.compile(r"[$€£¥]\s?[A-Z]{0,3}\s?\d[\d.,]*(?:\s?(?:million|billion|trillion|bn|mn|m))?$")
 
 
@@ -240,7 +242,7 @@ def _converted(a: Annotated, k: int) -> bool:
         return False
     before = text[: q.start - base]
     bracket = _OPEN_BRACKET.search(before)
-    if bracket is None or bracket.end() != len(before):
+    if bracket is None:
         return False
     prev = a.quantities[k - 1] if k else None
     if prev is not None and prev.unit in CURRENCIES and prev.end - base == bracket.start():
@@ -290,7 +292,9 @@ _YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 _SAID_BEFORE = re.compile(
-    r"\b(?:said|says|told|announced|reported|added|confirmed|stated)\s+(?:on\s+|late\s+|early\s+)?$", re.IGNORECASE
+    r"\b(?:said|says|told|announced|reported|added|confirmed|stated|recalled|noted|wrote|explained|warned)"
+    r"\s+(?:on\s+|late\s+|early\s+)?$",
+    re.IGNORECASE,
 )
 
 
@@ -393,7 +397,15 @@ _TALLY_CONTEXT = re.compile(
 # a tally that is not the result: a run, an edge, a lead, a season's record ("the Colts ( 10 - 5 )",
 # "a 15-2 run", "a 44-26 rebounding edge")
 _NOT_FINAL = re.compile(
-    r"\s*(?:\)|(?:[a-z]+\s+)?(?:run|runs|edge|lead|advantage|deficit|record|spurt|start|halftime)\b)", re.IGNORECASE
+    r"\s*(?:\)|(?:(?!to\b)[a-z]+\s+)?(?:run|runs|edge|lead|advantage|deficit|record|spurt|start|halftime)\b)",
+    re.IGNORECASE,
+)
+# a record or a score on the way: "Drake fell to 15-17", "closed to 47-44", "improved to 10-5"
+_NOT_FINAL_BEFORE = re.compile(
+    r"\b(?:fell|falls|fall|dropped|drops|slipped|improved|improves|moved|moves|closed|closes|cut\s+it|pulled)"
+    r"\s+(?:with)?in\s+$|\b(?:fell|falls|fall|dropped|drops|slipped|improved|improves|moved|moves|closed|closes|"
+    r"climbed|rose|went|pulled)\s+to\s+$",
+    re.IGNORECASE,
 )
 
 
@@ -404,17 +416,17 @@ def _tally_key(m: re.Match[str]) -> str:
 
 def _tally_conflicts(items: Sequence[Annotated]) -> list[Conflict]:
     """Tallies of one vote or match ("51 to 49" / "52 to 48") that the sources give differently: a
-    statement with exactly one tally, a word of voting or winning in its clause; years and times are
-    no tallies, nor are runs, leads and records."""
+    statement with exactly one tally and a word of voting or winning; years and times are no
+    tallies, nor are runs, leads, records and scores on the way."""
     found: list[tuple[Annotated, re.Match[str]]] = []
     for a in items:
-        text, base = a.statement.text, a.statement.start
+        text = a.statement.text
         tallies = [m for m in _TALLY.finditer(text) if not any(1800 <= int(g) <= 2100 for g in m.groups())]
         if len(tallies) != 1:
             continue
         m = tallies[0]
-        cs, ce = _clause(text, base, base + m.start(), base + m.end())
-        if _TALLY_CONTEXT.search(text, cs - base, ce - base) and not _NOT_FINAL.match(text, m.end()):
+        final = not _NOT_FINAL.match(text, m.end()) and not _NOT_FINAL_BEFORE.search(text, 0, m.start())
+        if final and _TALLY_CONTEXT.search(text):
             found.append((a, m))
     by_group: dict[str, set[str]] = {}
     for a, m in found:
@@ -494,7 +506,7 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
         first = next(iter(sorted(days)))
         if any(compatible(first, d) is not False for d in sorted(days)[1:]):
             return []  # not certainly different (an unresolved weekday against a date ...)
-        if any(_deictic(t) for _, t in timed) and _within_a_day([_day(t) for _, t in timed]):
+        if any(from_publication(t.text, a.language) for a, t in timed) and _within_a_day([_day(t) for _, t in timed]):
             return []  # "yesterday" in a report dated a day off: a publication date is no clock
     else:
         return []
@@ -511,7 +523,7 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
     return [Conflict("date", topic, sides, _context(items))]
 
 
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_VALUES = tuple(weekday_value(date(2024, 1, 1 + k)) for k in range(7))  # Monday first
 _WEEKDAY_NAME = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
@@ -521,16 +533,8 @@ def _day(t: Time) -> str:
     "Saturday 8 June 2013" are one day)."""
     day = strip_time_of_day(t.value or "")
     if _WEEKDAY_NAME.search(t.text) and not any(c.isdigit() for c in t.text) and re.fullmatch(r"\d{4}-\d\d-\d\d", day):
-        return "WEEKDAY:" + date.fromisoformat(day).strftime("%a").lower()
+        return weekday_value(date.fromisoformat(day))
     return day
-
-
-_DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))\b", re.IGNORECASE)
-
-
-def _deictic(t: Time) -> bool:
-    """A day told relative to the publication ("yesterday", "this morning")."""
-    return _DEICTIC.search(t.text) is not None
 
 
 def _within_a_day(days: Sequence[str]) -> bool:
@@ -538,7 +542,7 @@ def _within_a_day(days: Sequence[str]) -> bool:
     read: list[tuple[int, date | None]] = []
     for d in days:
         if d.startswith("WEEKDAY:"):
-            read.append((_WEEKDAYS.index(d[8:11]), None))
+            read.append((_WEEKDAY_VALUES.index(d), None))
         elif re.fullmatch(r"\d{4}-\d\d-\d\d", d):
             day = date.fromisoformat(d)
             read.append((day.weekday(), day))

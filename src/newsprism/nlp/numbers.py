@@ -506,8 +506,9 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
     return _pairs(text, out, lang)
 
 
-_PAIR_GAP = re.compile(r"\s?(?:[-–]|to|and)\s?(?:between\s)?", re.IGNORECASE)
+_PAIR_GAP = re.compile(r"\s?(?:[-–]|to|and)\s?", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "rose from 15 to 20": a change, not a range
 _OF_GAP = re.compile(r" of ")
 
 
@@ -538,7 +539,12 @@ def _pairs(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
                 q1 = replace(q1, unit=q2.unit)
             out.append(q1)
             continue
-        if not _PAIR_GAP.fullmatch(gap) or (gap.strip().lower() == "and" and not _BETWEEN.search(text, 0, q1.start)):
+        joint = gap.strip().lower()
+        if (
+            not _PAIR_GAP.fullmatch(gap)
+            or (joint == "and" and not _BETWEEN.search(text, 0, q1.start))
+            or (joint == "to" and _FROM.search(text, 0, q1.start))
+        ):
             out.append(q1)
             continue
         if q2.unit == "mm" and q2.text.endswith("MM") and q1.unit in CURRENCIES:

@@ -45,7 +45,7 @@ from importlib import resources
 
 from .numbers import _KNOWN_UNITS, _QUALIFIERS, _WORDS, parse_number
 
-__all__ = ["TimeExpr", "compatible", "describe", "find_times", "relation"]
+__all__ = ["TimeExpr", "compatible", "describe", "find_times", "from_publication", "relation", "weekday_value"]
 
 logger = logging.getLogger(__name__)
 
@@ -329,12 +329,14 @@ def _h_noon(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     return "time", "T12:00" if m.group().lower().endswith(("noon", "mittag", "mediodía", "midi")) else "T00:00"
 
 
-# A verb in the past tense shortly before an English weekday dates it before the publication ("was
-# shot and killed on Saturday night", "died Saturday", "were found ... on Saturday"); reporting verbs
-# do not (what was said may be ahead: "said relatives would hold a vigil Thursday"), nor do a
-# participle after "be" ("will be held Thursday") and the words of plans ("was scheduled for
-# Wednesday"); a clause word ends the search ("losses are expected when markets reopen Tuesday"),
-# and "until" or "by" right before the weekday is a deadline.
+# A verb in the past tense shortly before an English weekday, in its clause, dates it before the
+# publication ("was shot and killed on Saturday night", "died Saturday", "sparked landslides
+# Tuesday").  Reporting verbs do not (what was said may be ahead: "said relatives would hold a vigil
+# Thursday"), nor do a participle after "be" ("will be held Thursday"), the words of plans ("was
+# scheduled for Wednesday"), or a participle used as an adjective ("the proposed vote Friday", "the
+# long-awaited summit"); a clause word ends the search ("losses are expected when markets reopen
+# Tuesday"), and a deadline or a target right before the weekday keeps it ahead ("was moved to
+# Friday", "until Friday", "this Friday").
 _IRREGULAR_PAST = frozenset(
     """was were had did died shot struck fell made took came went began broke caught found held lost met
     paid ran saw sent sold spent stood won wrote led fled threw drew gave got gotten became brought bought built
@@ -343,26 +345,33 @@ _IRREGULAR_PAST = frozenset(
 )
 _NOT_PAST = frozenset(
     """said told added reported announced stated explained noted confirmed claimed insisted warned asked
-    expected scheduled planned slated set prepared
+    expected scheduled rescheduled planned slated set prepared proposed
     need speed seed feed bed red hundred indeed united proceed exceed succeed""".split()
 )
 _PAST_STOP = frozenset("when that which who whom if because while and but so as would will".split())
-_DEADLINE = frozenset("until till by before".split())  # right before the weekday: "closed until Friday"
-_PAST_REACH = 12  # words back from the weekday
+_AHEAD = frozenset("until till by before to for this".split())  # right before the weekday
+_DETERMINERS = frozenset("the a an its their his her our this that these those".split())
+_PAST_REACH = 8  # words back from the weekday
 
 
 def _after_past_verb(m: re.Match[str]) -> bool:
     """Is the weekday of ``m`` told of in the past tense (a verb of the past shortly before it)?"""
-    before = re.split(r"[.!?]\s+(?=[A-Z\"“])", m.string[max(0, m.start() - 200) : m.start()])[-1]
-    words = [w.lower() for w in re.findall(r"[A-Za-z']+", before)[-_PAST_REACH - 1 :]]
-    if words and words[-1] in _DEADLINE:
+    before = re.split(r"[.!?]\s+(?=[A-Z\"“])|[,;:]", m.string[max(0, m.start() - 200) : m.start()])[-1]
+    words = re.findall(r"[A-Za-z']+(?:-[A-Za-z']+)*", before)[-_PAST_REACH - 1 :]
+    if words and words[-1].lower() in _AHEAD:
         return False
     for k in range(len(words) - 1, max(0, len(words) - 1 - _PAST_REACH) - 1, -1):
-        low = words[k]
+        word = words[k]
+        low = word.lower()
         if low in _PAST_STOP or low in _NOT_PAST:
             return False
-        if low in _IRREGULAR_PAST or (low.endswith("ed") and len(low) > 4):
-            return k == 0 or words[k - 1] != "be"
+        if word[0].isupper():
+            continue  # a name ("Ahmed")
+        previous = words[k - 1].lower() if k else ""
+        if low in _IRREGULAR_PAST:
+            return previous != "be"
+        if low.endswith("ed") and len(low) > 4 and "-" not in low and previous not in _DETERMINERS:
+            return previous != "be"
     return False
 
 
@@ -902,3 +911,19 @@ def _part_name(v: str) -> str:
     clock = v.split("T", 1)[1]
     names = {"MO": "morning", "AF": "afternoon", "EV": "evening", "NI": "night"}
     return names.get(clock, f"at {clock}")
+
+
+def weekday_value(day: date) -> str:
+    """The value of a weekday without its date ("WEEKDAY:sat" for 8 June 2013)."""
+    return f"WEEKDAY:{_DAY_NAMES[day.weekday()]}"
+
+
+def from_publication(text: str, language: str | None = "en") -> bool:
+    """Does a time expression name a day by its distance from the publication ("yesterday",
+    "this morning", "hier", "вчера")?"""
+    lang = _lang(language)
+    words = {**_DEICTIC_DAYS["en"], **_DEICTIC_DAYS[lang]}
+    low = text.lower()
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words) or bool(
+        re.search(r"\bthis\s+(?:morning|afternoon|evening)\b", low)
+    )
