@@ -994,6 +994,12 @@ def test_times_conflict_only_about_one_event() -> None:
     assert [t for t, _ in _differences(c, d, kind="date")]
 
 
+def test_a_time_opening_its_sentence_is_of_the_people_after_it() -> None:
+    a = "Pierre Thomas was officially placed on IR Wednesday with an ankle injury, the team said."
+    b = "On Tuesday, team officials placed rookie running back Chris Ivory on IR with a foot injury."
+    assert _differences(a, b, kind="date") == []
+
+
 def test_a_weekday_is_compared_by_its_name() -> None:
     """A report ten days later reads "on Saturday" as its own last Saturday: still the Saturday the
     other report dates."""

@@ -189,8 +189,14 @@ _ACTORS = ("person", "organisation")
 
 def _names_around(a: Annotated, start: int, end: int) -> dict[str, set[str]]:
     """The people (by surname: "Clark" is "Earl Clark") and organisations named in the clause of a
-    value, by kind."""
-    cs, ce = _clause(a.statement.text, a.statement.start, start, end)
+    value, by kind; the clause after it too when the value opens the sentence alone ("On Tuesday,
+    team officials placed … Chris Ivory on IR")."""
+    text, base = a.statement.text, a.statement.start
+    cs, ce = _clause(text, base, start, end)
+    if len(_WORD.findall(text[cs - base : ce - base])) - len(_WORD.findall(text[start - base : end - base])) < 2:
+        own = _CLAUSE_BREAK.search(text, ce - base)  # the break that ends the value's clause
+        nxt = _CLAUSE_BREAK.search(text, own.end()) if own else None
+        ce = base + (nxt.start() if nxt else len(text))
     out: dict[str, set[str]] = {}
     for x in a.anchors:
         if cs <= x.start and x.end <= ce and x.kind in _ACTORS:
