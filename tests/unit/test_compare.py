@@ -1046,3 +1046,28 @@ def test_conflicts_the_one_thing_rules_keep() -> None:
         )
     ]
     assert [c.kind for c in Comparer().compare(de).conflicts] == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "framed"),
+    [
+        (
+            "The Hamas attack on the town of Osk killed 12 people on Tuesday.",
+            "The Hamas massacre in the town of Osk killed 12 people on Tuesday.",
+            True,
+        ),
+        # different things, or one thing said plainly, are no framing
+        (
+            "Workers at the Kraft plant in Philadelphia were sent home on Tuesday.",
+            "Workers at the Kraft shooting in Philadelphia were sent home on Tuesday.",
+            False,
+        ),
+        (
+            "Police closed the Waitrose store in Wellington on Tuesday.",
+            "Police closed the Waitrose supermarket in Wellington on Tuesday.",
+            False,
+        ),
+    ],
+)
+def test_framing_is_a_choice_among_words_for_one_kind_of_thing(a: str, b: str, framed: bool) -> None:
+    assert bool(_differences(a, b, kind="framing")) is framed

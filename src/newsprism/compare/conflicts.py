@@ -680,6 +680,40 @@ def _plain_heads(heads: Sequence[str]) -> bool:
     return all(a[-1] == b[-1] or a[-1] in b or b[-1] in a for k, a in enumerate(words) for b in words[k + 1 :])
 
 
+# Kinds of things news names in words that frame them: a head noun of one family against another of
+# the same family is a choice of words ("Arctic Council summit" / "ministerial meeting", "an attack"
+# / "a massacre"); heads of no family or of two families name different things or say one thing
+# plainly ("Kraft plant" / "Kraft shooting", "Waitrose store" / "supermarket", "SD card slot" /
+# "reader").
+_FRAMING_FAMILIES = tuple(
+    frozenset(family.split())
+    for family in (
+        "summit meeting talk conference session gathering forum dialogue negotiation consultation",
+        "attack assault massacre killing incident clash violence raid bombing shooting rampage slaughter atrocity",
+        "protest demonstration riot unrest uprising rebellion revolt disturbance march rally",
+        "militant terrorist fighter rebel insurgent guerrilla separatist extremist jihadist gunman militia",
+        "regime government administration authority leadership junta",
+        "invasion intervention operation incursion offensive occupation liberation war",
+        "reform overhaul crackdown measure restriction ban mandate",
+        "cut saving austerity tax levy bailout rescue aid loan package stimulus",
+        "migrant refugee immigrant illegal asylum-seeker alien",
+        "death murder execution assassination",
+        "deal agreement accord pact treaty compromise concession surrender",
+        "leader dictator strongman chief boss head",
+    )
+)
+
+
+def _framed(heads: Sequence[str]) -> bool:
+    """Do the heads (lower case) end in different nouns of one framing family?"""
+    last = {h.split()[-1] for h in heads}
+    nouns = {w[:-1] if w.endswith("s") and w[:-1] in _FRAMING_NOUNS else w for w in last}
+    return len(nouns) > 1 and any(nouns <= family for family in _FRAMING_FAMILIES)
+
+
+_FRAMING_NOUNS = frozenset().union(*_FRAMING_FAMILIES)
+
+
 def _framing_conflicts(items: Sequence[Annotated], mentions: dict[tuple[str, str], int]) -> list[Conflict]:
     """The same named thing (an organisation, event or project; not a person or place) called or
     described in different words by different sources.  Only names a source mentions in at most
@@ -705,8 +739,8 @@ def _framing_conflicts(items: Sequence[Annotated], mentions: dict[tuple[str, str
                 for (a, _), h in zip(found, heads, strict=True)
                 if h is not None
             ]
-            if len({t.split()[-1].rstrip("s") for t in texts}) > 1 and not _plain_heads(texts):
-                # head nouns differ: "summit" / "meeting"
+            if _framed(texts) and not _plain_heads(texts):
+                # head nouns of one kind of thing differ: "summit" / "meeting"
                 sides = tuple(
                     _side(
                         a,
