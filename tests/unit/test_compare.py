@@ -1027,6 +1027,12 @@ def test_a_day_told_from_the_publication_may_be_one_day_off() -> None:
 
     assert dates(friday) == []
     assert len(dates(tuesday)) == 1
+    # published the same day, "yesterday" (Saturday) is not Friday
+    same_day = [
+        CompareInput("a", "t", a, "A", language="en", published=datetime(2013, 6, 9, 8, tzinfo=UTC)),
+        CompareInput("b", "t", friday, "B", language="en", published=datetime(2013, 6, 9, 9, tzinfo=UTC)),
+    ]
+    assert [c.kind for c in Comparer().compare(same_day).conflicts if c.kind == "date"] == ["date"]
 
 
 def test_conflicts_the_one_thing_rules_keep() -> None:

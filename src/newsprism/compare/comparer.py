@@ -225,7 +225,8 @@ class Comparer:
                 if st.start <= m.start and m.end <= st.end
             )
             era = era_of(times, src.published.year if src.published else latest, st)
-            out.append(Annotated(st, g, quantities, times, anchors, lang, era))
+            day = src.published.date() if src.published else None
+            out.append(Annotated(st, g, quantities, times, anchors, lang, era, day))
         return out
 
     def _quotes(self, inputs: Sequence[CompareInput]) -> list[Quote]:

@@ -71,6 +71,7 @@ class Annotated:
     # its article was published ("the quake-triggered tsunami of 2004 killed 230,000 people" in a
     # report of 2012); its numbers are compared only with numbers of that year
     era: str | None = None
+    published: date | None = None  # the day its article was published, when known
 
 
 def _side(a: Annotated, start: int, end: int, value: str, normalized: str | None = None) -> ConflictSide:
@@ -512,8 +513,10 @@ def _date_conflicts(items: Sequence[Annotated], topic: str) -> list[Conflict]:
         first = next(iter(sorted(days)))
         if any(compatible(first, d) is not False for d in sorted(days)[1:]):
             return []  # not certainly different (an unresolved weekday against a date ...)
-        if any(from_publication(t.text, a.language) for a, t in timed) and _within_a_day([_day(t) for _, t in timed]):
-            return []  # "yesterday" in a report dated a day off: a publication date is no clock
+        relative = any(from_publication(t.text, a.language) for a, t in timed)
+        one_day = len({a.published for a, _ in timed}) == 1 and None not in {a.published for a, _ in timed}
+        if relative and not one_day and _within_a_day([_day(t) for _, t in timed]):
+            return []  # "yesterday" in a report of another day: its date is no clock
     else:
         return []
     if not any(
