@@ -157,11 +157,20 @@ def test_ranges() -> None:
         ("around seven years , $140 - 150MM , and", 140e6, 150e6, "USD"),  # tokenised, finance's MM
         ("villages sustained between 40 and 80 percent damage", 40, 80, "percent"),
         ("as many as 35 to 40 firefighters came", 35, 40, "firefighters"),
+        ("it will take two to three weeks", 2, 3, "weeks"),
+        ("five to 10 people were hurt", 5, 10, "people"),
+        ("between two and three million people", 2e6, 3e6, "people"),
     ],
 )
 def test_a_range_with_both_ends_written_is_one_amount(text: str, low: float, high: float, unit: str) -> None:
     found = [q for q in find_quantities(text) if q.unit == unit]
     assert [(q.value, q.high, q.qualifier) for q in found] == [(low, high, "range")]
+
+
+def test_number_words_joined_by_a_connector() -> None:
+    assert [q.value for q in find_quantities("two hundred and fifty people")] == [250]
+    assert [q.value for q in find_quantities("treinta y cinco personas", language="es")] == [35]
+    assert [q.value for q in find_quantities("it was two and three")] == [2, 3]
 
 
 def test_two_amounts_joined_by_and_or_a_change_are_no_range() -> None:

@@ -513,10 +513,17 @@ _OF_GAP = re.compile(r" of ")
 
 
 def _numeral(q: Quantity, lang: str) -> float | None:
-    """The value of the digits a quantity is written with ("150" in "$150 million")."""
+    """The value of the digits a quantity is written with ("150" in "$150 million"), or of its first
+    number word ("two" in "two million")."""
     m = _DIGITS.search(q.text)
-    parsed = _digits_value(m.group("num"), lang) if m else None
-    return parsed[0] if parsed else None
+    if m:
+        parsed = _digits_value(m.group("num"), lang)
+        return parsed[0] if parsed else None
+    for word in _WORD.findall(q.text):
+        value = _word_values([word], lang)
+        if value is not None:
+            return value
+    return None
 
 
 def _pairs(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
@@ -858,6 +865,18 @@ def _unit_after(text: str, pos: int, lang: str) -> str | None:
     return None
 
 
+def _joins(before: str, after: str, lang: str) -> bool:
+    """Does a connector between two number words join them into one number ("two hundred and
+    fifty", "treinta y cinco"), not list two ("two and three million")?"""
+    nxt = _compound_value(after, lang)
+    if nxt is None and after not in _WORDS[lang]:
+        return False
+    if before in _HUNDRED[lang] or _magnitudes(lang).get(before, 0) >= 1000:
+        return True
+    prev = _compound_value(before, lang)
+    return prev is not None and nxt is not None and 20 <= prev < 100 and prev % 10 == 0 and nxt < 10
+
+
 def _word_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
     out: list[Quantity] = []
     vague_re = _vague_re(lang)
@@ -891,7 +910,7 @@ def _word_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> li
                 j += 1
                 continue
             nxt = tokens[j + 1][2].lower() if j + 1 < len(tokens) else ""
-            if seq and low in _CONNECTORS[lang] and (nxt in table or _compound_value(nxt, lang) is not None):
+            if seq and low in _CONNECTORS[lang] and _joins(seq[-1].lower(), nxt, lang):
                 seq.append(tok)
                 j += 1
                 continue
