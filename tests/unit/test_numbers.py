@@ -171,6 +171,11 @@ def test_number_words_joined_by_a_connector() -> None:
     assert [q.value for q in find_quantities("two hundred and fifty people")] == [250]
     assert [q.value for q in find_quantities("treinta y cinco personas", language="es")] == [35]
     assert [q.value for q in find_quantities("it was two and three")] == [2, 3]
+    assert [q.value for q in find_quantities("cento e vinte pessoas", language="pt")] == [120]
+    assert [q.value for q in find_quantities("soixante et onze morts", language="fr")] == [71]
+    assert [q.value for q in find_quantities("two hundred and fifty thousand people")] == [250_000]
+    between = find_quantities("between two hundred and three hundred people")
+    assert [(q.value, q.high) for q in between] == [(200, 300)]
 
 
 def test_two_amounts_joined_by_and_or_a_change_are_no_range() -> None:

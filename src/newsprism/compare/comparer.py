@@ -225,8 +225,7 @@ class Comparer:
                 if st.start <= m.start and m.end <= st.end
             )
             era = era_of(times, src.published.year if src.published else latest, st)
-            day = src.published.date() if src.published else None
-            out.append(Annotated(st, g, quantities, times, anchors, lang, era, day))
+            out.append(Annotated(st, g, quantities, times, anchors, lang, era))
         return out
 
     def _quotes(self, inputs: Sequence[CompareInput]) -> list[Quote]:

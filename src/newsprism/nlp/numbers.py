@@ -865,16 +865,29 @@ def _unit_after(text: str, pos: int, lang: str) -> str | None:
     return None
 
 
-def _joins(before: str, after: str, lang: str) -> bool:
-    """Does a connector between two number words join them into one number ("two hundred and
-    fifty", "treinta y cinco"), not list two ("two and three million")?"""
+def _joins(before: str, after: str, then: str, lang: str) -> bool:
+    """Does a connector between the number words ``before`` and ``after`` (``then``: the word after
+    that) join them into one number ("two hundred and fifty", "one thousand and one", "treinta y
+    cinco", "cento e vinte", "soixante et onze"), not list two ("two and three million", "two
+    hundred and three hundred")?"""
     nxt = _compound_value(after, lang)
     if nxt is None and after not in _WORDS[lang]:
         return False
-    if before in _HUNDRED[lang] or _magnitudes(lang).get(before, 0) >= 1000:
-        return True
+    mags = _magnitudes(lang)
     prev = _compound_value(before, lang)
-    return prev is not None and nxt is not None and 20 <= prev < 100 and prev % 10 == 0 and nxt < 10
+    scale = 100.0 if before in _HUNDRED[lang] else mags.get(before, 0.0)
+    if scale < 100 and prev is not None and prev >= 100 and prev % 100 == 0:
+        scale = 100.0  # "cento", "doscientos": hundreds in one word
+    if scale >= 100:
+        # "two hundred and three hundred": the next group counts in the same unit, a second amount
+        return not (then in _HUNDRED[lang] and scale == 100) and mags.get(then, 0.0) != scale
+    # tens and units joined by a word in the Romance languages ("treinta y cinco", "vingt et un")
+    return (
+        lang in ("es", "pt", "fr", "ca")
+        and prev is not None
+        and nxt is not None
+        and (20 <= prev < 100 and prev % 10 == 0 and 0 < nxt < 20)
+    )
 
 
 def _word_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
@@ -910,7 +923,8 @@ def _word_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> li
                 j += 1
                 continue
             nxt = tokens[j + 1][2].lower() if j + 1 < len(tokens) else ""
-            if seq and low in _CONNECTORS[lang] and _joins(seq[-1].lower(), nxt, lang):
+            then = tokens[j + 2][2].lower() if j + 2 < len(tokens) else ""
+            if seq and low in _CONNECTORS[lang] and _joins(seq[-1].lower(), nxt, then, lang):
                 seq.append(tok)
                 j += 1
                 continue
