@@ -826,16 +826,21 @@ def test_differences_and_durations_are_no_conflicts(a: str, b: str) -> None:
     assert [c for c in data["conflicts"] if c["kind"] in ("number", "date")] == [], data["conflicts"]
 
 
+def _dated(a: str, a_published: datetime, b: str, b_published: datetime) -> list[Conflict]:
+    """The date conflicts of two reports published when given."""
+    inputs = [
+        CompareInput("a", "t", a, "A", language="en", published=a_published),
+        CompareInput("b", "t", b, "B", language="en", published=b_published),
+    ]
+    return [c for c in Comparer().compare(inputs).conflicts if c.kind == "date"]
+
+
 def test_a_day_without_its_year_does_not_conflict_with_the_same_day_of_another_year() -> None:
     """A 2007 report's "June 24" (read as 2007) and a 2005 report's "Friday" (June 24, 2005): the
     first one's year was only guessed."""
     a = "Deputy Jerry Ortiz was shot and killed on June 24 as he questioned a man in Hawaiian Gardens."
     b = "Deputy Jerry Ortiz was shot and killed on Friday as he questioned a man in Hawaiian Gardens."
-    inputs = [
-        CompareInput("a", "t", a, "A", language="en", published=datetime(2007, 8, 2, tzinfo=UTC)),
-        CompareInput("b", "t", b, "B", language="en", published=datetime(2005, 6, 25, tzinfo=UTC)),
-    ]
-    assert [c for c in Comparer().compare(inputs).conflicts if c.kind == "date"] == []
+    assert _dated(a, datetime(2007, 8, 2, tzinfo=UTC), b, datetime(2005, 6, 25, tzinfo=UTC)) == []
 
 
 @pytest.mark.parametrize(
@@ -1011,11 +1016,7 @@ def test_a_weekday_is_compared_by_its_name() -> None:
     other report dates."""
     a = "The bodies of Alice McMeekin and Katie Jenkin were found at their home in Millom on Saturday."
     b = "The bodies of Alice McMeekin and Katie Jenkin were found at their home in Millom on Saturday 8 June 2013."
-    inputs = [
-        CompareInput("a", "t", a, "A", language="en", published=datetime(2013, 6, 18, tzinfo=UTC)),
-        CompareInput("b", "t", b, "B", language="en", published=datetime(2013, 6, 10, tzinfo=UTC)),
-    ]
-    assert [c for c in Comparer().compare(inputs).conflicts if c.kind == "date"] == []
+    assert _dated(a, datetime(2013, 6, 18, tzinfo=UTC), b, datetime(2013, 6, 10, tzinfo=UTC)) == []
 
 
 def test_a_day_told_from_the_publication_may_be_one_day_off() -> None:
@@ -1024,12 +1025,8 @@ def test_a_day_told_from_the_publication_may_be_one_day_off() -> None:
     friday = "Alice McMeekin and Katie Jenkin were found dead on Friday at their home in Millom."
     tuesday = "Alice McMeekin and Katie Jenkin were found dead on Tuesday at their home in Millom."
 
-    def dates(other: str) -> list[Conflict]:
-        inputs = [
-            CompareInput("a", "t", a, "A", language="en", published=datetime(2013, 6, 9, 8, tzinfo=UTC)),  # a Sunday
-            CompareInput("b", "t", other, "B", language="en", published=datetime(2013, 6, 8, tzinfo=UTC)),
-        ]
-        return [c for c in Comparer().compare(inputs).conflicts if c.kind == "date"]
+    def dates(other: str) -> list[Conflict]:  # "a" published on a Sunday
+        return _dated(a, datetime(2013, 6, 9, 8, tzinfo=UTC), other, datetime(2013, 6, 8, tzinfo=UTC))
 
     assert dates(friday) == []
     assert len(dates(tuesday)) == 1
