@@ -354,3 +354,22 @@ def test_who_is_introduced_as_a_relative(text: str, relative: bool) -> None:
     words = text.split()
     name = " ".join(words[-3:] if text.endswith("Jr") else words[-2:])
     assert introduced_as_relative(text, len(text) - len(name)) is relative
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Richard M. Nixon resigned in 1974.", [("Richard M. Nixon", "person")]),
+        ("the resignation of President Richard M . Nixon .", [("Richard M. Nixon", "person")]),  # tokenised
+        ("General Manager Theo Epstein said so.", [("Theo Epstein", "person")]),
+        ("GM Theo Epstein said so.", [("Theo Epstein", "person")]),
+        ("Owner Arte Moreno flew to Las Vegas.", [("Arte Moreno", "person"), ("Las Vegas", "place")]),
+        (
+            "The Colts beat the Kansas City Chiefs 20-13 on Sunday.",
+            [("Indianapolis Colts", "organisation"), ("Kansas City Chiefs", "organisation")],
+        ),
+        ("The Giants won on Sunday.", [("Giants", "other")]),  # two teams: the nickname alone is no team
+    ],
+)
+def test_middle_initials_sports_titles_and_teams(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.name, m.kind) for m in find_entities(text)] == expected

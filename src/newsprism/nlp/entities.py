@@ -98,7 +98,7 @@ _TITLES = _wordset(
     Adviser Advisor Secretary-General Presidente Président Präsident Präsidentin Ministro Ministre Ministerin
     Bundeskanzler Bundeskanzlerin Präsidenten Kanzlerin Kanzler Premierminister Außenminister Sr Sra Herr Frau
     Signor Mme Monsieur Señor Президент Министр Coach Quarterback Kicker QB RB WR TE DT LB CB Detective
-    Officer Trooper Inspector Pastor Rev Reverend Rabbi Imam Attorney Deputy Sheriff"""
+    Officer Trooper Inspector Pastor Rev Reverend Rabbi Imam Attorney Deputy Sheriff Manager GM Owner"""
 )  # sports positions as sports pages print them before a name: "Colts QB Andrew Luck"
 _TITLE_MODIFIERS = _wordset(
     """Foreign Prime Vice Deputy Chief Defense Defence Interior Finance Attorney Press Crown Senior National
@@ -253,6 +253,10 @@ def _chains(text: str, toks: list[tuple[int, int, str]], lang: str) -> list[_Cha
                 chain.append(toks[j])  # "Mr. Smith", "Sen. Warren"
                 j += 1
                 continue
+            if tj == "." and gap in ("", " ") and _middle_initial(text, toks, chain, j):
+                chain.append(toks[j])  # "Richard M. Nixon", tokenised "Richard M . Nixon"
+                j += 1
+                continue
             if gap == "" and tj not in ("-", "/", "&") and not tj.isdigit():
                 break
             if gap and tj in calendar_words and not (tj == "May" and chain[-1][2] in _first_names()):
@@ -273,7 +277,8 @@ def _chains(text: str, toks: list[tuple[int, int, str]], lang: str) -> list[_Cha
                 chain.extend((toks[j], toks[j + 1]))
                 j += 2
                 continue
-            if tj.isdigit() and gap == " " and len(tj) <= 2 and len(chain) >= 2 and not nxt[:1].isalpha():
+            score = nxt in ("-", "–") and nxt_gap == ""  # "the Kansas City Chiefs 20-13"
+            if tj.isdigit() and gap == " " and len(tj) <= 2 and len(chain) >= 2 and not nxt[:1].isalpha() and not score:
                 chain.append(toks[j])  # "Nord Stream 2", "Windows 10"
                 j += 1
                 continue
@@ -299,6 +304,18 @@ def _chains(text: str, toks: list[tuple[int, int, str]], lang: str) -> list[_Cha
         out.append(_Chain(chain, initial, role))
         i = j
     return out
+
+
+def _middle_initial(text: str, toks: list[tuple[int, int, str]], chain: list[tuple[int, int, str]], j: int) -> bool:
+    """Is the point at ``toks[j]`` that of a middle initial: a given name, one capital, the point,
+    then a capitalised word ("Richard M. Nixon", not "... Company X. The next ...")?"""
+    last = chain[-1][2]
+    if len(chain) < 2 or len(last) != 1 or not last.isupper() or chain[-2][2] not in _first_names():
+        return False
+    if j + 1 >= len(toks) or text[toks[j][1] : toks[j + 1][0]] != " ":
+        return False
+    nxt = toks[j + 1][2]
+    return nxt[:1].isupper() and nxt not in _SENTENCE_STARTERS
 
 
 def _sentence_initial(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
@@ -360,7 +377,8 @@ def _split_parts(chain: list[tuple[int, int, str]]) -> list[list[tuple[int, int,
 
 
 def _name(tokens: list[tuple[int, int, str]], text: str) -> str:
-    return re.sub(r"\s*/\s*", "/", text[tokens[0][0] : tokens[-1][1]])
+    # "Richard M . Nixon" as corpora tokenise it is "Richard M. Nixon"
+    return re.sub(r"(?<=\b[A-Z]) \.(?= )", ".", re.sub(r"\s*/\s*", "/", text[tokens[0][0] : tokens[-1][1]]))
 
 
 def _span(tokens: list[tuple[int, int, str]], ctx: _Ctx) -> str:
