@@ -119,13 +119,14 @@ def _number_conflicts(
         agreed = any(all(any(same_quantity(q, r) for b, r in found if b.group == g) for g in groups) for _, q in found)
         if agreed:
             continue
+        listing = {g for g in groups if _lists(stated.get((g, unit), ()))}
         if not any(
             a.group != b.group
+            and a.group not in listing
+            and b.group not in listing
             and not same_quantity(q, r)
             and not _states(stated.get((b.group, unit), ()), q)
             and not _states(stated.get((a.group, unit), ()), r)
-            and not _lists(stated.get((a.group, unit), ()))
-            and not _lists(stated.get((b.group, unit), ()))
             and _same_subject(a, q.start, q.end, b, r.start, r.end, unit_words, 0 if specific else _AROUND)
             for a, q in found
             for b, r in found

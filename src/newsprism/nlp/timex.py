@@ -360,7 +360,7 @@ def _after_past_verb(m: re.Match[str]) -> bool:
     words = re.findall(r"[A-Za-z']+(?:-[A-Za-z']+)*", before)[-_PAST_REACH - 1 :]
     if words and words[-1].lower() in _AHEAD:
         return False
-    for k in range(len(words) - 1, max(0, len(words) - 1 - _PAST_REACH) - 1, -1):
+    for k in range(len(words) - 1, -1, -1):
         word = words[k]
         low = word.lower()
         if low in _PAST_STOP or low in _NOT_PAST:
@@ -921,9 +921,11 @@ def weekday_value(day: date) -> str:
 def from_publication(text: str, language: str | None = "en") -> bool:
     """Does a time expression name a day by its distance from the publication ("yesterday",
     "this morning", "hier", "вчера")?"""
-    lang = _lang(language)
-    words = {**_DEICTIC_DAYS["en"], **_DEICTIC_DAYS[lang]}
-    low = text.lower()
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", low) for w in words) or bool(
-        re.search(r"\bthis\s+(?:morning|afternoon|evening)\b", low)
-    )
+    return _from_publication_re(_lang(language)).search(text) is not None
+
+
+@cache
+def _from_publication_re(lang: str) -> re.Pattern[str]:
+    words = sorted({*_DEICTIC_DAYS["en"], *_DEICTIC_DAYS[lang]}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)|\bthis\s+(?:morning|afternoon|evening)\b", re.IGNORECASE)
