@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v8"
+    assert extractor.name == "newsprism.RuleQuotes.v9"
     assert extractor.quotes("x", "") == []
 
 
@@ -449,6 +449,52 @@ def test_russian_bodies_named_after_a_plural_speech_verb() -> None:
         ("Минобороны", "испытания ракеты прошли успешно в Белом море"),
         ("пресс-службе ведомства", "Пострадавших доставили в больницу"),
     ]  # "в Москве прошел парад": a place and a clause, no speaker
+
+
+def test_russian_speakers_after_an_adverb_a_hearer_or_an_agency() -> None:
+    """Between a Russian speech verb and its subject may stand an adverb, the hearer with its
+    outlet, or an agency the source spoke to; the subject still ends the clause."""
+    text = (
+        '"Регулировать такие вопросы должны прокуратура и суд", - ранее пояснила корреспонденту ERR '
+        "пресс-секретарь Тартуских судов Анетт Крейтсманн.\n"
+        '"Прямо в глаза бросается горнолыжный курорт", - рассказал журналистам глава Рузского округа '
+        "Николай Парфенов.\n"
+        '"Мы готовы к переговорам с Киевом", - сообщил ТАСС источник в Кремле.\n'
+        '"Ну вот и приехали, дальше никак", - иронизирует сначала водитель.\n'
+        '"Это был тяжелый матч для всей команды", - сообщил журналистам.'
+    )
+    assert spoken(text, "ru") == [
+        ("Анетт Крейтсманн", "Регулировать такие вопросы должны прокуратура и суд"),
+        ("Николай Парфенов", "Прямо в глаза бросается горнолыжный курорт"),
+        ("источник", "Мы готовы к переговорам с Киевом"),
+        ("водитель", "Ну вот и приехали, дальше никак"),
+        ("водитель", "Это был тяжелый матч для всей команды"),  # no subject: the last speaker, not the hearers
+    ]
+
+
+def test_russian_statements_and_quoting_verbs_name_who_speaks() -> None:
+    """ "— говорится в заявлении МЧС": the statement speaks; "— цитирует Овечкина сайт НХЛ" and
+    "— приводит слова Кириленко газета": the object is the speaker (in another case)."""
+    text = (
+        '"По предварительной информации, пострадавших нет", - говорится в заявлении МЧС.\n'
+        "Александр Овечкин вышел на лед.\n"
+        '"Сейчас мы свежие, у нас нет травм", - цитирует Овечкина русскоязычная версия сайта НХЛ.\n'
+        'Андрей Кириленко вспомнил Коби Брайанта. "Мы хорошо общались с Коби", - приводит слова '
+        'Кириленко "Вечерняя Москва".'
+    )
+    assert spoken(text, "ru") == [
+        ("заявлении МЧС", "По предварительной информации, пострадавших нет"),
+        ("Александр Овечкин", "Сейчас мы свежие, у нас нет травм"),
+        ("Андрей Кириленко", "Мы хорошо общались с Коби"),
+    ]
+
+
+def test_a_short_russian_quote_is_speech_only_with_a_dash_and_its_speaker() -> None:
+    text = (
+        'Олег Тиньков рассказал о лечении. "Череп не разрезают", - добавил он.\n'
+        'Лидер "Хезболлы" Хасан Насралла пообещал ответить на удар.'
+    )
+    assert spoken(text, "ru") == [("Олег Тиньков", "Череп не разрезают")]  # «Хезболлы» names a party
 
 
 def test_a_russian_quote_over_several_paragraphs_keeps_one_speaker() -> None:

@@ -50,8 +50,10 @@ log = logging.getLogger(__name__)
 # statement that repeats its original's is the original's (facts and details cite the original);
 # v12: values stated elsewhere, eras, durations; v13: two values differ only where the words and
 # the people around them agree, listings and converted amounts are not compared, ranges are one
-# amount, a weekday told in the past tense is before the publication, tallies of a result only
-COMPARE_VERSION = "newsprism.Compare.v13"
+# amount, a weekday told in the past tense is before the publication, tallies of a result only;
+# v14: Russian speakers after an adverb or a hearer, statements and quoting verbs that name who
+# speaks, short Russian quotes with a dash; foreign names across scripts by their consonants
+COMPARE_VERSION = "newsprism.Compare.v14"
 
 
 @dataclass(frozen=True, slots=True)

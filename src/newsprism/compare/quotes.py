@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v8``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v9``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -69,6 +69,9 @@ from .speech import (
     CUE_PATTERN,
     FINDING_CUES,
     GERUND_CUES,
+    QUOTING_CUES,
+    RU_ADVERBS,
+    RU_OBJECT_PRONOUNS,
     Mention,
     Token,
     clause_start,
@@ -115,7 +118,7 @@ _TRAILING = ",;:"
 _DASHES = frozenset("―—–")
 _INVERTIBLE = _words(
     "say add ask write continue explain note recall reply respond declare argue insist warn joke quip "
-    "conclude observe remark answer exclaim shout tweet post suggest offer stress report admit agree"
+    "conclude observe remark answer exclaim shout tweet post suggest offer stress report admit agree complain"
 )
 
 
@@ -135,6 +138,7 @@ class _Part:
     how: str = ""
     label: tuple[int, int] | None = None  # a transcript's speaker label inside the marks ("PENCE: …")
     continued: bool = False  # a line of a quote opened on a line before, without a mark of its own
+    dashed: bool = False  # a dash follows the closing mark: Russian direct speech ("«…», — сказал он")
 
 
 @dataclass(slots=True)
@@ -173,8 +177,9 @@ class RuleQuoteExtractor:
 
     # v6: findings ("a poll found that"), longer bare subjects, "Bureau of Prisons"; v7: "he said"
     # goes on with the last named speaker, a quote cut over two lines keeps the speaker named after it,
-    # a short quote opened in its sentence that nothing closes is a lost mark, not speech
-    name = "newsprism.RuleQuotes.v8"
+    # a short quote opened in its sentence that nothing closes is a lost mark, not speech; v9: Russian
+    # adverbs and hearers before the subject, "говорится в заявлении", "цитирует его", a dash speaks
+    name = "newsprism.RuleQuotes.v9"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -194,7 +199,8 @@ class RuleQuoteExtractor:
                 continue
             if part.how not in ("post", "dash", "colon") and looks_like_title(text, part.open_at, part.start, part.end):
                 continue  # CNN's “Face the Nation”, his book ''Make Your Kid a Millionaire'': a title
-            if language == "ru" and len(text[part.start : part.end].split()) < 4:
+            spoken_after = part.dashed and part.how in ("post", "dash")  # "«Череп не разрезают», — добавил он"
+            if language == "ru" and not spoken_after and len(text[part.start : part.end].split()) < 4:
                 continue  # «Циркон», «Реал», «оранжевый»: Russian puts names and terms in «», not speech
             if language in ("ja", "zh") and len("".join(text[part.start : part.end].split())) < 6:
                 continue  # 「ぐるなび」, 「涙の病気」: a name or a term
@@ -476,7 +482,9 @@ def _find_cues(masked: str, para: _Para) -> None:
         if first > 0 and toks[first - 1].low in _DETERMINERS:
             continue  # "the continued occupation", "an announced pullback": an adjective, not speech
         cue = _Cue(first, last, m.start(), m.end(), form, lemma)
-        if lemma == "according to" or (first > 0 and toks[first - 1].low == "как"):  # "Как заявил X, …"
+        if lemma in QUOTING_CUES:  # Russian: its object is the speaker ("цитирует его РИА Новости")
+            cue.mention, cue.inverted = _quoted_object(masked, toks, last + 1), True
+        elif lemma == "according to" or (first > 0 and toks[first - 1].low == "как"):  # "Как заявил X, …"
             cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
         elif form in GERUND_CUES:  # "the EU warning Israel", "X said on Wednesday, warning, “…”"
             cue.mention = mention_before(masked, toks, first) if first > 0 and toks[first - 1].is_word else None
@@ -495,9 +503,32 @@ def _find_cues(masked: str, para: _Para) -> None:
             cue.mention = mention_before(masked, toks, first)
             prev = toks[first - 1].text if first > 0 else ""
             cue.noun = prev.endswith(("’s", "'s", "s’", "s'")) or prev.lower() in ("his", "her", "their")
-            if cue.mention is None and lemma in _INVERTIBLE and (first == 0 or not toks[first - 1].is_word):
+            opening = _before_adverbs(toks, first)  # "— ранее пояснила …": the dash before the adverb
+            if cue.mention is None and lemma in _INVERTIBLE and (opening == 0 or not toks[opening - 1].is_word):
                 cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
+
+
+def _before_adverbs(toks: list[Token], first: int) -> int:
+    """The token a Russian cue starts from once the adverbs before it are left out ("ранее
+    пояснила", "затем добавил"): ``first`` itself when there are none."""
+    while first > 0 and toks[first - 1].low in RU_ADVERBS and not toks[first - 1].is_cap:
+        first -= 1
+    return first
+
+
+def _quoted_object(masked: str, toks: list[Token], i: int) -> Mention | None:
+    """Who a Russian quoting verb quotes: "цитирует его" (a pronoun), "приводит слова Кириленко",
+    "цитирует Овечкина" (a name in another case; the resolver finds its nominative)."""
+    if i >= len(toks):
+        return None
+    tok = toks[i]
+    if tok.low in RU_OBJECT_PRONOUNS:
+        return Mention(tok.start, tok.end, tok.text, "pronoun", gender=RU_OBJECT_PRONOUNS[tok.low])
+    if not is_name_token(tok):
+        return None
+    m = mention_after(masked, toks, i)
+    return m if m is not None and m.kind == "name" else None
 
 
 def _ending_speaker(masked: str, para: _Para, i: int) -> Mention | None:
@@ -783,12 +814,15 @@ def _attribute_part(masked: str, para: _Para, part: _Part) -> None:
         t += 1  # "…,” as a Homeland Security memo put it
     if part.close_at is not None and t < len(toks):
         if toks[t].text in _DASHES or toks[t].text == "-":
+            part.dashed = True
             m = mention_after(masked, toks, t + 1)
             if m is not None and m.kind == "name" and toks[t].text != "-":
                 part.mention, part.cue, part.how = m, toks[t].text, "dash"
                 return
             if t + 1 < len(toks):
                 t += 1  # "«…», — сказал Владимир Путин": the cue after the dash
+                while t + 1 < len(toks) and toks[t].low in RU_ADVERBS and not toks[t].is_cap:
+                    t += 1  # "«…», — ранее пояснила …"
         for cue in para.cues:
             if cue.first == t and cue.inverted and cue.mention is not None:
                 part.mention, part.cue, part.how = cue.mention, cue.form, "post"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..nlp.entities import same_given_name
-from ..nlp.translit import name_key
+from ..nlp.translit import given_name_spelling, name_key
 from .base import Quote, QuoteVariant
 
 __all__ = ["diff_words", "match_quotes", "same_speaker", "same_speaker_across"]
@@ -55,13 +55,46 @@ def same_speaker_across(a: str | None, b: str | None) -> bool | None:
     last_x, last_y = name_key(x[-1]), name_key(y[-1])
     if last_x is None or last_y is None:
         return None
-    if last_x != last_y:
+    if last_x != last_y and not _sound_alike(x[-1], y[-1]):
         return False
     if len(x) > 1 and len(y) > 1:
         first_x, first_y = name_key(x[0]), name_key(y[0])
         # "Петр" / "Pyotr": ё written е, a transliteration's "yo"
-        return first_x is None or first_y is None or first_x == first_y or same_given_name(x[0], y[0])
+        return (
+            first_x is None
+            or first_y is None
+            or first_x == first_y
+            or same_given_name(x[0], y[0])
+            or _sound_alike(x[0], y[0])
+        )
     return True
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _skeleton(token: str) -> str | None:
+    """A name's consonants as transliteration keeps them: "Парфенов" / "Parfyonov" -> "prfnv",
+    "Рассел" / "Russell" -> "rsl"; None without a spelling (another script)."""
+    word = given_name_spelling(token)
+    return None if word is None else "".join(c for c in word if c not in _VOWELS)
+
+
+def _sound_alike(a: str, b: str) -> bool:
+    """Two spellings of one foreign name across scripts, where the keys part them: the same
+    consonants, or one consonant apart from four on, with the same first letter ("Hawking" /
+    "Хокинг": a vowel written w; "Stephen" / "Стивен": f and v)."""
+    x, y = _skeleton(a), _skeleton(b)
+    if not x or not y or x[0] != y[0] or min(len(x), len(y)) < 3:
+        return False
+    if x == y:
+        return True
+    if min(len(x), len(y)) < 4 or abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(c != d for c, d in zip(x, y, strict=True)) == 1
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def diff_words(a: str, b: str) -> tuple[tuple[str, str], ...]:
