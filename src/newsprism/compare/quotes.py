@@ -1017,7 +1017,7 @@ class _Resolver:
                 return lower_article(mention.text)  # "the Kremlin", "the Daily Beast"
             return self.full(mention).name
         if mention.kind == "pronoun":
-            if (mention.name or mention.text).lower() in ("he", "she", "он", "она"):
+            if (mention.name or mention.text).lower() in ("he", "she", "он", "она", "его", "её", "ее"):
                 person = self.person_before(mention.start, mention.gender)
                 return person.name if person is not None else None
             return None
