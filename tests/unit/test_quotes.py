@@ -601,6 +601,20 @@ def test_japanese_speakers_after_the_quote_and_quotes_over_two_lines() -> None:
     ]  # "遅れが" is a subject without a title: no speaker
 
 
+def test_japanese_speakers_in_brackets_with_a_home_town_and_more_predicates() -> None:
+    text = (
+        "松浦は「これからは相手投手のレベルも上がる。自分が走者を帰すつもりで臨む」と心強い。\n"
+        "夫婦で訪れた会社員男性（５８）＝岡山市中区＝は「話し方や間の取り方が絶妙で、すぐに引き込まれた」と笑顔。\n"
+        "ただ、手数料については「高いほど顧客が流出しにくくなる」（総務省の担当者）という構造問題が横たわる。\n"
+        "同社によると売上高が「ブラックフライデー」（年末商戦の初日）を上回った。"
+    )
+    assert spoken(text, "ja") == [
+        ("松浦", "これからは相手投手のレベルも上がる。自分が走者を帰すつもりで臨む"),
+        ("会社員男性", "話し方や間の取り方が絶妙で、すぐに引き込まれた"),
+        ("総務省の担当者", "高いほど顧客が流出しにくくなる"),
+    ]  # （年末商戦の初日） explains a name: no speaker
+
+
 def test_japanese_reported_speech_of_the_sentence_topic() -> None:
     text = (
         "【ワシントン共同】米国土安全保障省は２４日、対中作業グループを発足させたと発表した。\n"

@@ -52,7 +52,8 @@ log = logging.getLogger(__name__)
 # the people around them agree, listings and converted amounts are not compared, ranges are one
 # amount, a weekday told in the past tense is before the publication, tallies of a result only;
 # v14: Russian speakers after an adverb or a hearer, statements and quoting verbs that name who
-# speaks, short Russian quotes with a dash; foreign names across scripts by their consonants
+# speaks, short Russian quotes with a dash; foreign names across scripts by their consonants;
+# Japanese speakers in brackets after the quote, with an age and a home town, more predicates
 COMPARE_VERSION = "newsprism.Compare.v14"
 
 

@@ -178,7 +178,8 @@ class RuleQuoteExtractor:
     # v6: findings ("a poll found that"), longer bare subjects, "Bureau of Prisons"; v7: "he said"
     # goes on with the last named speaker, a quote cut over two lines keeps the speaker named after it,
     # a short quote opened in its sentence that nothing closes is a lost mark, not speech; v9: Russian
-    # adverbs and hearers before the subject, "говорится в заявлении", "цитирует его", a dash speaks
+    # adverbs and hearers before the subject, "говорится в заявлении", "цитирует его", a dash speaks;
+    # Japanese 「…」（総務省の担当者）, "男性（５８）＝岡山市＝は", 「…」と笑顔
     name = "newsprism.RuleQuotes.v9"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
@@ -677,6 +678,8 @@ _JA_CUE = re.compile(
     r"\s*と[、,]?\s*[^。「」]{0,24}?(話|語|述べ|説明|強調|明か|明らか|たたえ|称え|指摘|訴え|呼びかけ|呼び掛け|書い|"
     r"つづ|投稿|発表|答え|振り返|意気込|力を込め|力をこめ|笑顔|喜|よろこ|感謝|コメント|言|宣言|主張|表明|明言|説い|"
     r"願|絶賛|称賛|エール|太鼓判|決意|あいさつ|挨拶|悲し|期待|胸を張|伝え|褒め|ほめ|ホメ|"
+    r"心強|思いを込め|意欲|自信|苦笑|笑み|納得|反省|安堵|満足|驚|興奮|熱弁|断言|力説|提言|要望|証言|回想|"
+    r"分析|解説|抱負|誓|目を細め|声を弾ませ|口にし|述懐|激白|告白|吐露|苦言|反論|謝罪|陳謝|"
     r"(?<=と)し(?:ている|ていた|た)(?=[。、]|$)|"
     r"(?<=と)のこと)"
 )
@@ -687,10 +690,16 @@ _JA_TITLES = (
     "会長|代表|監督|選手|被告|議員|長官|総裁|教授|党首|主席|外相|部長|署長|医師|スカウト|CEO|ＣＥＯ|氏|さん"
 )
 _JA_SUBJECT = re.compile(
-    rf"([一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{{1,12}}?)({_JA_TITLES})?(?:[（(][０-９0-9]+[）)])?ら?"
+    rf"([一-龥々〆ヵヶァ-ヴーA-Za-zＡ-Ｚａ-ｚ・]{{1,12}}?)({_JA_TITLES})?(?:[（(][０-９0-9]+[）)])?"
+    r"(?:＝[^＝「」。]{1,16}＝)?ら?"  # "会社員男性（５８）＝岡山市中区＝は": age and home town
     r"(?:は|が|も|によると|によれば)"
 )
+# 「…」（総務省の担当者）: the speaker in brackets right after the quote, a person or an office
+_JA_BRACKETED = re.compile(
+    r"\s*[（(]\s*([^（）()「」。\s]{1,16}?(?:担当者|関係者|幹部|職員|社員|広報|関係筋|専門家|研究者|TITLES))\s*[）)]"
+)
 _JA_AFTER = re.compile(_JA_AFTER.pattern.replace("TITLES", _JA_TITLES))
+_JA_BRACKETED = re.compile(_JA_BRACKETED.pattern.replace("TITLES", _JA_TITLES))
 _JA_HONORIFICS = ("氏", "さん")
 _JA_TO = re.compile(r"\s*と[、,]?\s*")
 
@@ -699,6 +708,12 @@ def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
     """「…」と話した: the speaker is the last topic or subject before the quote in its sentence."""
     if part.close_at is None or (masked[part.open_at : part.open_at + 1] not in ("「", "『") and not part.continued):
         return False
+    bracketed = _JA_BRACKETED.match(masked, part.close_end, para.end)
+    if bracketed is not None:
+        name = bracketed.group(1)
+        part.mention = Mention(bracketed.start(1), bracketed.end(1), name, "name", name)
+        part.cue, part.how = "（）", "post"
+        return True
     end = masked.find("。", part.close_end)
     cue = _JA_CUE.match(masked, part.close_end, end if end >= 0 else para.end)
     if cue is None:
