@@ -451,6 +451,23 @@ def test_russian_bodies_named_after_a_plural_speech_verb() -> None:
     ]  # "в Москве прошел парад": a place and a clause, no speaker
 
 
+def test_a_long_russian_quote_holds_whole_quotes_of_its_own() -> None:
+    lines = [
+        '"Из-за травмы я был вне футбола больше года.',
+        "30 апреля перенес операцию.",
+        "Но теперь все в порядке - снова готов играть.",
+        "Правда, пока моя форма далека от оптимальной.",
+        'Когда дебютирую за "Легион"?',
+        'Возможно, 1 августа попаду в заявку на матч против "Пайде".',
+        "Но все зависит от решения тренера, он будет решать.",
+        "Сам же я считаю, что мне нужно еще набирать форму.",
+        'Посмотрим, как пойдет", - сказал Альберт Проза в воскресенье в интервью ERR.',
+    ]
+    got = spoken("Последним клубом Прозы была «Таммека».\n" + "\n".join(lines), "ru")
+    assert [speaker for speaker, _ in got] == ["Альберт Проза"] * len(lines)
+    assert got[4] == ("Альберт Проза", 'Когда дебютирую за "Легион"?')
+
+
 def test_russian_speakers_after_an_adverb_a_hearer_or_an_agency() -> None:
     """Between a Russian speech verb and its subject may stand an adverb, the hearer with its
     outlet, or an agency the source spoke to; the subject still ends the clause."""

@@ -264,7 +264,7 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
         if (runs or broken) and not continues and parts:
             # Russian does not reopen a quote at each paragraph: "Я опекал его. / … / … очка", - добавил он.
             # Nor does Japanese: 「最近見た中で一番良かった。/ …さすが」とべたホメだ。
-            run = _russian_run(text, lines, index, carry, markup, reach=1 if broken else 6)
+            run = _russian_run(text, lines, index, carry, markup, reach=1 if broken else 10)
             if run is not None:
                 last, close = run
                 for k in range(index, last + 1):
@@ -319,22 +319,32 @@ def _dangling(text: str, lines: list[tuple[int, int]], part: _Part, chain_ends: 
 
 
 def _russian_run(
-    text: str, lines: list[tuple[int, int]], index: int, family: str, markup: list[tuple[int, int]], reach: int = 6
+    text: str, lines: list[tuple[int, int]], index: int, family: str, markup: list[tuple[int, int]], reach: int = 10
 ) -> tuple[int, int] | None:
     """Where a quote left open before ``lines[index]`` closes when the paragraphs in between carry no
-    mark of its family: (the last paragraph, the position of the closing mark), or ``None``; within
-    ``reach`` paragraphs."""
+    mark of its family but whole quotes inside it ("Когда дебютирую за "Легион"?"): (the last
+    paragraph, the position of the closing mark), or ``None``; within ``reach`` paragraphs."""
     for k in range(index, min(index + reach, len(lines))):
         a, b = lines[k]
-        for m in _MARK.finditer(text, a, b):
-            if _FAMILY[m.group()] != family or any(x <= m.start() < y for x, y in markup):
-                continue
+        marks = [
+            m
+            for m in _MARK.finditer(text, a, b)
+            if _FAMILY[m.group()] == family and not any(x <= m.start() < y for x, y in markup)
+        ]
+        i = 0
+        while i < len(marks):
+            m = marks[i]
             prev = text[m.start() - 1] if m.start() > a else ""
             nxt = text[m.end()] if m.end() < b else ""
             closes = m.group() in ("」", "』") or (
                 m.group() in ('"', "”", "»") and prev.strip() != "" and (not nxt.strip() or nxt in _CLOSE_CONTEXT)
             )
-            return (k, m.start()) if closes else None
+            if closes:
+                return k, m.start()
+            if i + 1 < len(marks) and (not prev.strip() or prev in _OPEN_CONTEXT) and nxt.strip():
+                i += 2  # a quote inside the quote, opened and closed in this paragraph
+                continue
+            return None
     return None
 
 
