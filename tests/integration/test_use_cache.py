@@ -177,3 +177,19 @@ def test_a_relative_xdg_cache_home_is_ignored(monkeypatch: pytest.MonkeyPatch, t
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
     monkeypatch.setenv("HOME", str(tmp_path))
     assert default_cache_dir() == tmp_path / ".cache" / "newsprism"
+
+
+def test_a_missing_tokenizer_library_leaves_the_copy_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.errors import MissingDependency
+    from newsprism.represent import use_cache
+
+    USEEncoder(tmp_path).encode(TEXTS[:1])
+    folder = _copy(tmp_path)
+
+    def missing() -> None:
+        raise MissingDependency("sentencepiece", None)
+
+    monkeypatch.setattr(use_cache, "tokenizer", missing)
+    with pytest.raises(MissingDependency):
+        use_cache.load_use(tmp_path)
+    assert (folder / "meta.json").exists()  # the copy is fine: only the library is missing

@@ -512,9 +512,26 @@ def test_russian_statements_and_quoting_verbs_name_who_speaks() -> None:
 def test_a_short_russian_quote_is_speech_only_with_a_dash_and_its_speaker() -> None:
     text = (
         'Олег Тиньков рассказал о лечении. "Череп не разрезают", - добавил он.\n'
-        'Лидер "Хезболлы" Хасан Насралла пообещал ответить на удар.'
+        'Лидер "Хезболлы" Хасан Насралла пообещал ответить на удар.\n'
+        "На вооружение в этом году поступит ракета «Циркон», — сказал Владимир Путин.\n"
+        "Финал «Зенит» — ЦСКА собрал полный стадион.\n"
+        "«Ростов» — Краснодар: прогноз на матч.\n"
+        "Лавров ответил. «Нет!» — воскликнул он."
     )
-    assert spoken(text, "ru") == [("Олег Тиньков", "Череп не разрезают")]  # «Хезболлы» names a party
+    assert spoken(text, "ru") == [("Олег Тиньков", "Череп не разрезают"), ("Лавров", "Нет!")]
+    # «Хезболлы», «Циркон», «Зенит», «Ростов»: names inside a sentence or teams, not speech
+
+
+def test_the_agency_that_quotes_and_the_outlet_heard_are_no_speakers() -> None:
+    text = (
+        "«Мы не будем повышать налоги в этом году», — цитирует ТАСС министра финансов Антона Силуанова.\n"
+        "«Это провал для всех нас», — цитирует Reuters Байдена.\n"
+        "«Это провал для всех нас», — сказал агентству Reuters Иван Петров.\n"
+        "«Это провал для всех нас», — сказал изданию Politico."
+    )
+    got = spoken(text, "ru")
+    assert [speaker for speaker, _ in got[:3]] == ["Антона Силуанова", "Байдена", "Иван Петров"]
+    assert all(speaker not in ("Politico", "Reuters", "ТАСС") for speaker, _ in got)
 
 
 def test_a_russian_quote_over_several_paragraphs_keeps_one_speaker() -> None:
@@ -630,6 +647,12 @@ def test_japanese_speakers_in_brackets_with_a_home_town_and_more_predicates() ->
         ("会社員男性", "話し方や間の取り方が絶妙で、すぐに引き込まれた"),
         ("総務省の担当者", "高いほど顧客が流出しにくくなる"),
     ]  # （年末商戦の初日） explains a name: no speaker
+    works = (
+        "映画「千と千尋の神隠し」（宮崎駿監督）が再上映される。\n"
+        "田中市長は「新型コロナウイルス対策に全力を挙げる」という報道に驚いた。\n"
+        "田中市長は「新型コロナウイルス対策に全力を挙げる」と書かれた看板を見て満足そうだった。"
+    )
+    assert spoken(works, "ja") == []  # a film and its director; feelings far from と say nothing
 
 
 def test_japanese_reported_speech_of_the_sentence_topic() -> None:

@@ -200,8 +200,7 @@ class RuleQuoteExtractor:
                 continue
             if part.how not in ("post", "dash", "colon") and looks_like_title(text, part.open_at, part.start, part.end):
                 continue  # CNN's “Face the Nation”, his book ''Make Your Kid a Millionaire'': a title
-            spoken_after = part.dashed and part.how in ("post", "dash")  # "«Череп не разрезают», — добавил он"
-            if language == "ru" and not spoken_after and len(text[part.start : part.end].split()) < 4:
+            if language == "ru" and not _russian_speech(text, part) and len(text[part.start : part.end].split()) < 4:
                 continue  # «Циркон», «Реал», «оранжевый»: Russian puts names and terms in «», not speech
             if language in ("ja", "zh") and len("".join(text[part.start : part.end].split())) < 6:
                 continue  # 「ぐるなび」, 「涙の病気」: a name or a term
@@ -520,6 +519,20 @@ def _find_cues(masked: str, para: _Para) -> None:
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
 
 
+def _russian_speech(text: str, part: _Part) -> bool:
+    """Is a short Russian quote direct speech by Russian rules: opening its sentence, then a comma
+    (or its own ! ? …) and a dash with a speech verb ("«Череп не разрезают», — добавил он")?  Not a
+    name in «» inside a sentence ("ракета «Циркон», — сказал …") nor a match's teams ("«Ростов» —
+    Краснодар")."""
+    if not part.dashed or part.how != "post" or part.close_at is None:
+        return False
+    before = text[max(0, part.open_at - 3) : part.open_at].rstrip(" \t-—–―")
+    if before and before[-1] not in ".!?…\n":
+        return False  # opened inside a sentence
+    after = text[part.close_end : part.close_end + 2].lstrip()
+    return after.startswith(",") or text[part.start : part.end].rstrip()[-1:] in ("!", "?", "…")
+
+
 def _before_adverbs(toks: list[Token], first: int) -> int:
     """The token a Russian cue starts from once the adverbs before it are left out ("ранее
     пояснила", "затем добавил"): ``first`` itself when there are none."""
@@ -528,17 +541,30 @@ def _before_adverbs(toks: list[Token], first: int) -> int:
     return first
 
 
+_RU_AGENCY_WORDS = frozenset({"новости", "интерфакс"})  # "РИА Новости", "Интерфакс"
+
+
 def _quoted_object(masked: str, toks: list[Token], i: int) -> Mention | None:
     """Who a Russian quoting verb quotes: "цитирует его" (a pronoun), "приводит слова Кириленко",
-    "цитирует Овечкина" (a name in another case; the resolver finds its nominative)."""
-    if i >= len(toks):
-        return None
-    tok = toks[i]
-    if tok.low in RU_OBJECT_PRONOUNS:
+    "цитирует Овечкина" (a name in another case; the resolver finds its nominative), also after the
+    agency that quotes and the person's role ("цитирует РИА Новости министра финансов Антона
+    Силуанова", "цитирует Reuters Байдена")."""
+    n = len(toks)
+    if i < n and toks[i].low in RU_OBJECT_PRONOUNS:
+        tok = toks[i]
         return Mention(tok.start, tok.end, tok.text, "pronoun", gender=RU_OBJECT_PRONOUNS[tok.low])
-    if not is_name_token(tok):
-        return None
-    m = mention_after(masked, toks, i)
+    while (
+        i < n
+        and toks[i].is_cap
+        and (toks[i].text.isupper() or not cyrillic_word(toks[i].text) or toks[i].low in _RU_AGENCY_WORDS)
+    ):
+        i += 1  # the agency: an acronym or a Latin name
+    k = i
+    while k < n and k - i < 5 and toks[k].is_word and not toks[k].is_cap:
+        k += 1  # the role, in the accusative: "министра финансов"
+    if k >= n or not is_name_token(toks[k]) or not cyrillic_word(toks[k].text) or toks[k].text.isupper():
+        return None  # "цитирует сообщение ТАСС": the agency quotes a statement
+    m = mention_after(masked, toks, k)
     return m if m is not None and m.kind == "name" else None
 
 
@@ -688,8 +714,10 @@ _JA_CUE = re.compile(
     r"\s*と[、,]?\s*[^。「」]{0,24}?(話|語|述べ|説明|強調|明か|明らか|たたえ|称え|指摘|訴え|呼びかけ|呼び掛け|書い|"
     r"つづ|投稿|発表|答え|振り返|意気込|力を込め|力をこめ|笑顔|喜|よろこ|感謝|コメント|言|宣言|主張|表明|明言|説い|"
     r"願|絶賛|称賛|エール|太鼓判|決意|あいさつ|挨拶|悲し|期待|胸を張|伝え|褒め|ほめ|ホメ|"
-    r"心強|思いを込め|意欲|自信|苦笑|笑み|納得|反省|安堵|満足|驚|興奮|熱弁|断言|力説|提言|要望|証言|回想|"
-    r"分析|解説|抱負|誓|目を細め|声を弾ませ|口にし|述懐|激白|告白|吐露|苦言|反論|謝罪|陳謝|"
+    # feelings and gestures say who spoke only right after と: "」と心強い。", "」と笑みを浮かべた"
+    r"(?<=と)(?:心強|思いを込め|意欲|自信|苦笑|笑み|納得|反省|安堵|満足|興奮|熱弁|断言|力説|提言|要望|証言|"
+    r"回想|抱負|誓|目を細め|声を弾ませ|口にし|述懐|激白|告白|吐露|苦言|反論|謝罪|陳謝)|"
+    r"(?<=と[、,])(?:心強|思いを込め|笑み|満足|興奮|熱弁|断言|力説)|"
     r"(?<=と)し(?:ている|ていた|た)(?=[。、]|$)|"
     r"(?<=と)のこと)"
 )
@@ -710,6 +738,8 @@ _JA_BRACKETED = re.compile(
 )
 _JA_AFTER = re.compile(_JA_AFTER.pattern.replace("TITLES", _JA_TITLES))
 _JA_BRACKETED = re.compile(_JA_BRACKETED.pattern.replace("TITLES", _JA_TITLES))
+# 「千と千尋の神隠し」（宮崎駿監督）が / を / は …: a work and its author, an argument of the sentence
+_JA_BRACKET_ARGUMENT = re.compile(r"\s*(?:が|を|は|も|に|の|で|へ|や|と(?!いう|の|語|話|述))")
 _JA_HONORIFICS = ("氏", "さん")
 _JA_TO = re.compile(r"\s*と[、,]?\s*")
 
@@ -719,7 +749,7 @@ def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
     if part.close_at is None or (masked[part.open_at : part.open_at + 1] not in ("「", "『") and not part.continued):
         return False
     bracketed = _JA_BRACKETED.match(masked, part.close_end, para.end)
-    if bracketed is not None:
+    if bracketed is not None and not _JA_BRACKET_ARGUMENT.match(masked, bracketed.end(), para.end):
         name = bracketed.group(1)
         part.mention = Mention(bracketed.start(1), bracketed.end(1), name, "name", name)
         part.cue, part.how = "（）", "post"

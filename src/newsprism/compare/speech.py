@@ -935,7 +935,7 @@ _RU_BODIES = _words(
     "пресс-службе министерстве ведомстве правительстве администрации мэрии полиции прокуратуре суде штабе "
     "компании клубе посольстве департаменте управлении комитете министерства посольства оперштабе "
     # "— говорится в сообщении (МЧС)": the statement speaks
-    "сообщении заявлении пояснении записке тексте письме обращении докладе отчете отчёте релизе"
+    "сообщении заявлении пояснении записке тексте докладе отчете отчёте релизе"
 )
 
 
@@ -956,8 +956,11 @@ def _past_russian_hearer(tokens: list[Token], i: int) -> int:
         i += 1
     if i < n and tokens[i].low in _RU_HEARERS and not tokens[i].is_cap:
         i += 1
-        while i < n and (tokens[i].text in _RU_MARKS or (is_name_token(tokens[i]) and tokens[i].text.isupper())):
-            i += 1  # the outlet, an acronym: "корреспонденту ERR", "изданию «РБК»"
+        while i < n and (
+            tokens[i].text in _RU_MARKS
+            or (is_name_token(tokens[i]) and (tokens[i].text.isupper() or not cyrillic_word(tokens[i].text)))
+        ):
+            i += 1  # the outlet, an acronym or in Latin letters: "корреспонденту ERR", "агентству Reuters"
     elif (
         i + 1 < n
         and is_name_token(tokens[i])

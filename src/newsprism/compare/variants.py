@@ -71,29 +71,42 @@ def same_speaker_across(a: str | None, b: str | None) -> bool | None:
 
 
 _VOWELS = frozenset("aeiou")
+_VOWEL_CLASS = {"a": "a", "o": "a", "u": "a", "e": "e", "i": "e"}  # Хокинг / Hawking, Стивен / Stephen
+_SILENT_V = re.compile(r"(?<=[aeiou])v(?=[^aeiou])")  # the w of "Hawking", "Bowman"
 
 
-def _skeleton(token: str) -> str | None:
-    """A name's consonants as transliteration keeps them: "Парфенов" / "Parfyonov" -> "prfnv",
-    "Рассел" / "Russell" -> "rsl"; None without a spelling (another script)."""
+def _skeleton(token: str) -> tuple[str, str] | None:
+    """A name's consonants as transliteration keeps them, and the class of its first vowel:
+    "Парфенов" / "Parfyonov" -> ("prvnv", "a"), "Hawking" / "Хокинг" -> ("hknh", "a"); None
+    without a spelling (another script) or a vowel."""
     word = given_name_spelling(token)
-    return None if word is None else "".join(c for c in word if c not in _VOWELS)
+    if not word:
+        return None
+    word = _SILENT_V.sub("", word.replace("f", "v"))
+    vowel = next((c for c in word if c in _VOWELS), None)
+    if vowel is None:
+        return None
+    return "".join(c for c in word if c not in _VOWELS), _VOWEL_CLASS[vowel]
 
 
 def _sound_alike(a: str, b: str) -> bool:
     """Two spellings of one foreign name across scripts, where the keys part them: the same
-    consonants, or one consonant apart from four on, with the same first letter ("Hawking" /
-    "Хокинг": a vowel written w; "Stephen" / "Стивен": f and v)."""
+    consonants (four or more), or one consonant apart from five on, the same first letter and
+    first vowels alike ("Стивен Хокинг" / "Stephen Hawking", "Парфенов" / "Parfyonov"); not
+    "Меркель" / "Markle", "Путин" / "Patton" or "Мюллер" / "Miller"."""
     x, y = _skeleton(a), _skeleton(b)
-    if not x or not y or x[0] != y[0] or min(len(x), len(y)) < 3:
+    if x is None or y is None or x[1] != y[1]:
         return False
-    if x == y:
+    p, q = x[0], y[0]
+    if not p or not q or p[0] != q[0] or min(len(p), len(q)) < 4:
+        return False
+    if p == q:
         return True
-    if min(len(x), len(y)) < 4 or abs(len(x) - len(y)) > 1:
+    if min(len(p), len(q)) < 5 or abs(len(p) - len(q)) > 1:
         return False
-    if len(x) == len(y):
-        return sum(c != d for c, d in zip(x, y, strict=True)) == 1
-    short, long = (x, y) if len(x) < len(y) else (y, x)
+    if len(p) == len(q):
+        return sum(c != d for c, d in zip(p, q, strict=True)) == 1
+    short, long = (p, q) if len(p) < len(q) else (q, p)
     return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
