@@ -44,6 +44,7 @@ from devdata import data_dir, load_rows
 from multilingual_bench import MORE_NAVY_DAY, SAME_EVENT
 from newsprism.compare.align import AlignParams
 from newsprism.compare.comparer import CompareInput, Comparer
+from newsprism.compare.quotes import RuleQuoteExtractor
 from newsprism.nlp.entities import entities_for
 from newsprism.nlp.japanese import MorphAnalyser, default_analyser
 from newsprism.nlp.numbers import find_quantities
@@ -275,6 +276,45 @@ def number_overlap(docs: list[tuple[dict, dict]]) -> str:
     return f"{found} | {translated} | {agreed} ({agreed / max(found, 1):.3f})"
 
 
+def meantime_quotes(rows: list[dict]) -> list[str]:
+    """MEANTIME's Spanish, Italian and Dutch translations against their English articles, where
+    both have as many lines (translated line by line): the translation's quotes with a speaker,
+    those on a line where the English has one, and whether the speakers' surnames agree."""
+    extractor = RuleQuoteExtractor()
+    by_story: dict[str, dict[str, dict]] = {}
+    for r in rows:
+        by_story.setdefault(r["story"], {})[r["lang"]] = r
+
+    def speakers_by_line(text: str, language: str) -> dict[int, list[str]]:
+        starts = _line_starts(text)
+        out: dict[int, list[str]] = {}
+        for q in extractor.quotes("a", text, language=language):
+            if q.kind == "direct" and q.speaker:
+                out.setdefault(bisect.bisect_right(starts, q.start) - 1, []).append(q.speaker)
+        return out
+
+    lines_out = []
+    for language in ("es", "it", "nl"):
+        docs = english_lines = quotes = on_line = same = 0
+        for story in by_story.values():
+            en, other = story.get("en"), story.get(language)
+            if en is None or other is None or en["text"].count("\n") != other["text"].count("\n"):
+                continue
+            docs += 1
+            english = speakers_by_line(en["text"], "en")
+            english_lines += len(english)
+            for line, names in speakers_by_line(other["text"], language).items():
+                quotes += len(names)
+                if line in english:
+                    on_line += len(names)
+                    surnames = {n.split()[-1].lower() for n in english[line]}
+                    same += sum(1 for n in names if n.split()[-1].lower() in surnames)
+        lines_out.append(
+            f"| MEANTIME {language} ({docs} line-aligned) | {english_lines} | {quotes} | {on_line} | {same} |"
+        )
+    return lines_out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data")
@@ -309,6 +349,13 @@ def main() -> None:
     print("| documents | comparer | originals' quotes | translations' quotes | matched right / matched | control |")
     print("|---|---|---|---|---|---|")
     print("\n".join(quote_rows))
+    print("\nQuotes of MEANTIME's translations, line by line against their English articles.\n")
+    print(
+        "| documents | English lines with a quote and speaker | translation's quotes with a speaker |"
+        " on such a line | same speaker (surname) |"
+    )
+    print("|---|---|---|---|---|")
+    print("\n".join(meantime_quotes(load_rows(root / "meantime.jsonl"))))
     print("\nIndependent reports of one event: the Russian original of one outlet against the English translation")
     print("of another's; reference: the lexical comparer on the two English translations.\n")
     print(

@@ -451,6 +451,24 @@ def test_russian_bodies_named_after_a_plural_speech_verb() -> None:
     ]  # "в Москве прошел парад": a place and a clause, no speaker
 
 
+def test_quotes_and_speakers_in_spanish_italian_french_german_portuguese_and_dutch() -> None:
+    cases = [
+        ("es", "«Vamos a ganar este partido», dijo el entrenador Luis Enrique.", "Luis Enrique"),
+        ("es", "El presidente Pedro Sánchez afirmó: «No vamos a subir los impuestos».", "Pedro Sánchez"),
+        ("it", "«Non aumenteremo le tasse», ha detto il premier Mario Draghi.", "Mario Draghi"),
+        ("fr", "« Nous n'augmenterons pas les impôts », a déclaré le ministre Bruno Le Maire.", "Bruno Le Maire"),
+        ("de", "„Wir werden die Steuern nicht erhöhen“, sagte Finanzminister Christian Lindner.", "Christian Lindner"),
+        ("pt", '"Não vamos aumentar os impostos", disse o ministro Fernando Haddad.', "Fernando Haddad"),
+        ("nl", '"We verhogen de belastingen niet", zei minister Sigrid Kaag.', "Sigrid Kaag"),
+    ]
+    for language, text, speaker in cases:
+        got = spoken(text, language)
+        assert len(got) == 1 and got[0][0] is not None and got[0][0].endswith(speaker), (language, got)
+    # articles that are parts of English names stay names: "Los Angeles", "Del Rio"
+    english = "“We will appeal,” said Los Angeles mayor Eric Garcetti.\n“It was a tough game,” said Jack Del Rio."
+    assert [s for s, _ in spoken(english, "en")] == ["Eric Garcetti", "Jack Del Rio"]
+
+
 def test_a_long_russian_quote_holds_whole_quotes_of_its_own() -> None:
     lines = [
         '"Из-за травмы я был вне футбола больше года.',

@@ -53,7 +53,8 @@ log = logging.getLogger(__name__)
 # amount, a weekday told in the past tense is before the publication, tallies of a result only;
 # v14: Russian speakers after an adverb or a hearer, statements and quoting verbs that name who
 # speaks, short Russian quotes with a dash; foreign names across scripts by their consonants;
-# Japanese speakers in brackets after the quote, with an age and a home town, more predicates
+# Japanese speakers in brackets after the quote, with an age and a home town, more predicates;
+# speech verbs of Spanish, Italian, Dutch, French, German and Portuguese
 COMPARE_VERSION = "newsprism.Compare.v14"
 
 

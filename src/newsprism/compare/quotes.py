@@ -179,7 +179,7 @@ class RuleQuoteExtractor:
     # goes on with the last named speaker, a quote cut over two lines keeps the speaker named after it,
     # a short quote opened in its sentence that nothing closes is a lost mark, not speech; v9: Russian
     # adverbs and hearers before the subject, "говорится в заявлении", "цитирует его", a dash speaks;
-    # Japanese 「…」（総務省の担当者）, "男性（５８）＝岡山市＝は", 「…」と笑顔
+    # Japanese 「…」（総務省の担当者）, "男性（５８）＝岡山市＝は", 「…」と笑顔; es/it/nl/fr/de/pt speech verbs
     name = "newsprism.RuleQuotes.v9"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:

@@ -161,6 +161,34 @@ _RUSSIAN: dict[str, str] = {
 for _lemma, _forms_ru in _RUSSIAN.items():
     for _form in _forms_ru.split():
         _LEMMA.setdefault(_form, _lemma)
+# Speech verbs of Spanish, Italian, Dutch, French, German and Portuguese (past and present third
+# person, and the perfect with its auxiliary: "ha dicho", "ha detto", "heeft gezegd", "a déclaré"),
+# read as the English lemma they translate.  Words that are also English ("dice", "dit" alone) or
+# an ordinal ("secondo", "segundo") are left out.
+_EUROPEAN: dict[str, str] = {
+    "say": "dijo dijeron ha|dicho han|dicho había|dicho comentó ha|comentado manifestó expresó disse dissero "
+    "ha|detto hanno|detto aveva|detto ha|commentato commenta ha|confidato zei zegt zeiden heeft|gezegd "
+    "hebben|gezegd a|dit ont|dit sagte sagten hat|gesagt haben|gesagt meinte disseram",
+    "declare": "declaró ha|declarado afirmó ha|afirmado aseguró ha|asegurado afirma asegura declara "
+    "ha|dichiarato hanno|dichiarato dichiara ha|affermato afferma verklaarde heeft|verklaard stelde "
+    "déclare a|déclaré ont|déclaré affirme a|affirmé erklärte erklärt declarou afirmou",
+    "add": "añadió agregó ha|añadido ha|agregado ha|aggiunto aggiunge ajoute a|ajouté acrescentou",
+    "explain": "explicó ha|explicado explica ha|spiegato spiega explique a|expliqué explicou",
+    "note": "señaló ha|señalado indicó ha|indicado observó ha|osservato osserva ha|rilevato a|noté "
+    "indique a|indiqué précise a|précisé",
+    "stress": "subrayó destacó ha|destacado enfatizó ha|sottolineato sottolinea benadrukte souligne "
+    "a|souligné betonte destacou ressaltou",
+    "report": "informó ha|informado anunció ha|anunciado ha|riferito riferisce ha|annunciato annonce "
+    "a|annoncé meldde berichtete",
+    "admit": "admitió reconoció ha|ammesso a|reconnu gaf|toe räumte|ein admitiu",
+    "answer": "respondió ha|risposto antwoordde a|répondu antwortete respondeu",
+    "warn": "advirtió ha|avvertito waarschuwde a|averti warnte alertou",
+    "reveal": "reveló ha|rivelato rivela onthulde a|révélé revelou",
+    "according to": "según volgens aldus selon laut",
+}
+for _lemma, _forms_eu in _EUROPEAN.items():
+    for _form in _forms_eu.split():
+        _LEMMA.setdefault(_form.replace("|", " "), _lemma)
 for _form in ("приводит слова", "приводят слова", "привел слова", "привёл слова", "привела слова", "привели слова"):
     _LEMMA[_form] = "quote"
 QUOTING_CUES: frozenset[str] = frozenset({"quote"})
@@ -186,6 +214,10 @@ _CAPITALISED = {
         "по словам",
         "по данным",
         "по информации",
+        "según",
+        "volgens",
+        "selon",
+        "laut",
     )
 }
 
@@ -257,6 +289,15 @@ PRONOUNS: dict[str, str | None] = {
     "он": "m",  # Russian
     "она": "f",
     "они": None,
+    "él": "m",  # Spanish, Italian, Dutch, French, Portuguese ("er", "sie", "il" are other words too)
+    "ella": "f",
+    "lui": "m",
+    "lei": "f",
+    "hij": "m",
+    "zij": None,
+    "elle": "f",  # not "il": the Italian article
+    "ele": "m",
+    "ela": "f",
 }
 """Subject pronouns and their gender."""
 _DETERMINERS = _words(
@@ -281,9 +322,16 @@ _NOT_NAME = (
         # Russian words that open sentences capitalised but are no names ("Как пишет ТАСС", "В Минобороны")
         "как в во на по с со к ко о об от до из за для при под над у и а но что это этот эта эти так также "
         "однако ещё еще уже когда где если после перед между тогда теперь сейчас там тут здесь все всё его её "
-        "порядка около более менее свыше почти примерно лишь только ранее позже вчера сегодня завтра ведь даже"
+        "порядка около более менее свыше почти примерно лишь только ранее позже вчера сегодня завтра ведь даже "
+        # Spanish, Italian, Dutch, French, German, Portuguese words that open sentences (not the articles
+        # and prepositions that are also parts of names: "Los Angeles", "Del Rio", "De Ooyevaar", "the UN")
+        "según pero también además anche inoltre maar volgens hierover daarnaast selon mais aussi laut aber "
+        "hij zij él ella lui lei elle ele ela"
     )
 )
+# Determiners of other languages before a speaker's role ("dijo el entrenador Luis Enrique",
+# "a déclaré le ministre Bruno Le Maire", "disse o ministro Fernando Haddad")
+_FOREIGN_DETERMINERS = _words("el la los las il lo gli le les der die das de het o os")  # not "a", "as": English
 # Words in front of a name that say who the person is ("Secretary of State", "Sen.", "Mr.").
 _ROLES = _words(
     "mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor sen sen. senator rep rep. representative "
@@ -299,7 +347,14 @@ _ROLES = _words(
     "retired former acting interim "
     # Russian: the role words written before a name ("Президент России Владимир Путин")
     "президент премьер премьер-министр министр глава губернатор мэр председатель спикер пресс-секретарь "
-    "директор посол генерал депутат сенатор лидер руководитель представитель врио замглавы вице-премьер"
+    "директор посол генерал депутат сенатор лидер руководитель представитель врио замглавы вице-премьер "
+    # Spanish, Italian, Dutch, French, German, Portuguese
+    "presidente ministro ministra portavoz entrenador alcalde senador senadora director directora "
+    "secretario secretaria general diputado diputada premier sindaco senatore portavoce allenatore "
+    "direttore segretario generale deputato minister woordvoerder burgemeester trainer voorzitter "
+    "président ministre porte-parole maire sénateur entraîneur directeur secrétaire député "
+    "präsident minister sprecher sprecherin bürgermeister trainer kanzler kanzlerin "
+    "prefeito treinador porta-voz deputado senador"
 )
 _FEMALE_ROLES = _words(
     "mrs mrs. ms ms. miss chairwoman spokeswoman congresswoman councilwoman assemblywoman queen princess "
@@ -812,6 +867,14 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
     tok = tokens[i]
     if tok.low in PRONOUNS:
         return Mention(tok.start, tok.end, tok.text, "pronoun", gender=PRONOUNS[tok.low])
+    if (
+        tok.low in _FOREIGN_DETERMINERS
+        and inverted
+        and i + 1 < len(tokens)
+        and tokens[i + 1].low in _ROLES
+        and not tokens[i + 1].is_cap
+    ):
+        return mention_after(text, tokens, i + 1, inverted=inverted)  # "dijo el entrenador Luis Enrique"
     if tok.low == "the" and i + 1 < len(tokens) and is_name_token(tokens[i + 1]):  # "according to the Kremlin"
         m = mention_after(text, tokens, i + 1, inverted=inverted)
         if m is not None and m.kind == "name" and not m.roles and m.start == tokens[i + 1].start:
