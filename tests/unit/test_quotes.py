@@ -464,9 +464,57 @@ def test_quotes_and_speakers_in_spanish_italian_french_german_portuguese_and_dut
     for language, text, speaker in cases:
         got = spoken(text, language)
         assert len(got) == 1 and got[0][0] is not None and got[0][0].endswith(speaker), (language, got)
-    # articles that are parts of English names stay names: "Los Angeles", "Del Rio"
-    english = "“We will appeal,” said Los Angeles mayor Eric Garcetti.\n“It was a tough game,” said Jack Del Rio."
-    assert [s for s, _ in spoken(english, "en")] == ["Eric Garcetti", "Jack Del Rio"]
+    # articles that are parts of English names stay names ("Los Angeles", "Del Rio"), and so do given
+    # names that are pronouns elsewhere ("Ella", "Lei")
+    english = (
+        "“We will appeal,” said Los Angeles mayor Eric Garcetti.\n“It was a tough game,” said Jack Del Rio.\n"
+        '"I love this city," said Ella Fitzgerald.\n"We will win," said Lei Jun, the founder of Xiaomi.'
+    )
+    assert [s for s, _ in spoken(english, "en")] == ["Eric Garcetti", "Jack Del Rio", "Ella Fitzgerald", "Lei Jun"]
+
+
+def test_european_pronouns_reported_speech_and_word_order() -> None:
+    # a pronoun goes on with the person named before it
+    assert spoken("«Vamos a subir el salario», dijo Pedro Sánchez. «Es lo justo para todos», añadió él.", "es") == [
+        ("Pedro Sánchez", "Vamos a subir el salario"),
+        ("Pedro Sánchez", "Es lo justo para todos"),
+    ]
+    assert [s for s, _ in spoken('"We verlagen de lasten", zei Mark Rutte. "Het is eerlijk", zei hij.', "nl")] == [
+        "Mark Rutte",
+        "Mark Rutte",
+    ]
+    assert spoken("Emmanuel Macron est arrivé. « Nous ne céderons pas », a-t-il déclaré.", "fr") == [
+        ("Emmanuel Macron", "Nous ne céderons pas")
+    ]
+    # reported speech after que / dat / dass, never right after the verb
+    for language, text, speaker, words in (
+        ("es", "Sánchez dijo que no subirá los impuestos este año.", "Sánchez", "no subirá los impuestos este año"),
+        (
+            "nl",
+            "Mark Rutte zei dat het kabinet de lasten niet verhoogt.",
+            "Mark Rutte",
+            "het kabinet de lasten niet verhoogt",
+        ),
+        (
+            "de",
+            "Olaf Scholz sagte, dass die Regierung die Steuern senkt.",
+            "Olaf Scholz",
+            "die Regierung die Steuern senkt",
+        ),
+    ):
+        assert spoken(text, language, kind="reported") == [(speaker, words)]
+    # a time or an adverb before the verb is no speaker (Dutch and German put the subject after it)
+    for language, text in (
+        ("nl", "Vervolgens zei Jobs dat de nieuwe iPhone in juni uitkomt."),
+        ("de", "Außerdem sagte Scholz, dass die Lage ernst sei."),
+        ("es", "Ayer dijo Sánchez que no subirá los impuestos."),
+    ):
+        assert all(
+            speaker not in ("Vervolgens", "Außerdem", "Ayer") for speaker, _ in spoken(text, language, kind="reported")
+        )
+    assert spoken("„Wir erhöhen die Steuern nicht“, sagte der Finanzminister Christian Lindner.", "de") == [
+        ("Christian Lindner", "Wir erhöhen die Steuern nicht")
+    ]
 
 
 def test_a_long_russian_quote_holds_whole_quotes_of_its_own() -> None:

@@ -69,6 +69,7 @@ from .speech import (
     CUE_PATTERN,
     FINDING_CUES,
     GERUND_CUES,
+    PERSONAL_PRONOUNS,
     QUOTING_CUES,
     RU_ADVERBS,
     RU_OBJECT_PRONOUNS,
@@ -492,7 +493,12 @@ def _find_cues(masked: str, para: _Para) -> None:
         if first > 0 and toks[first - 1].low in _DETERMINERS:
             continue  # "the continued occupation", "an announced pullback": an adjective, not speech
         cue = _Cue(first, last, m.start(), m.end(), form, lemma)
-        if lemma in QUOTING_CUES:  # Russian: its object is the speaker ("цитирует его РИА Новости")
+        if form.startswith("a-t-"):  # "a-t-il déclaré": the subject is the pronoun inside the cue
+            pronoun = form[4:].split()[0]
+            at = m.start() + 4
+            cue.mention = Mention(at, at + len(pronoun), pronoun, "pronoun", gender="m" if pronoun == "il" else "f")
+            cue.inverted = True
+        elif lemma in QUOTING_CUES:  # Russian: its object is the speaker ("цитирует его РИА Новости")
             cue.mention, cue.inverted = _quoted_object(masked, toks, last + 1), True
         elif lemma == "according to" or (first > 0 and toks[first - 1].low == "как"):  # "Как заявил X, …"
             cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
@@ -1072,7 +1078,7 @@ class _Resolver:
                 return lower_article(mention.text)  # "the Kremlin", "the Daily Beast"
             return self.full(mention).name
         if mention.kind == "pronoun":
-            if (mention.name or mention.text).lower() in ("he", "she", "он", "она", "его", "её", "ее"):
+            if (mention.name or mention.text).lower() in PERSONAL_PRONOUNS:
                 person = self.person_before(mention.start, mention.gender)
                 return person.name if person is not None else None
             return None

@@ -153,14 +153,12 @@ _RUSSIAN: dict[str, str] = {
     "claim": "утверждал утверждала утверждали утверждает утверждают",
     "conclude": "подытожил подытожила заключил заключила резюмировал резюмировала",
     # the speaker is the object: "«…», — цитирует его РИА Новости", "— приводит слова Кириленко издание"
-    "quote": "цитирует цитируют цитировал цитировала цитировали",
+    "quote": "цитирует цитируют цитировал цитировала цитировали приводит|слова приводят|слова привел|слова "
+    "привёл|слова привела|слова привели|слова",
     "exclaim": "воскликнул воскликнула",
     "promise": "пообещал пообещала пообещали заверил заверила заверили",
     "urge": "призвал призвала призвали призывает",
 }
-for _lemma, _forms_ru in _RUSSIAN.items():
-    for _form in _forms_ru.split():
-        _LEMMA.setdefault(_form, _lemma)
 # Speech verbs of Spanish, Italian, Dutch, French, German and Portuguese (past and present third
 # person, and the perfect with its auxiliary: "ha dicho", "ha detto", "heeft gezegd", "a déclaré"),
 # read as the English lemma they translate.  Words that are also English ("dice", "dit" alone) or
@@ -186,11 +184,33 @@ _EUROPEAN: dict[str, str] = {
     "reveal": "reveló ha|rivelato rivela onthulde a|révélé revelou",
     "according to": "según volgens aldus selon laut",
 }
-for _lemma, _forms_eu in _EUROPEAN.items():
-    for _form in _forms_eu.split():
-        _LEMMA.setdefault(_form.replace("|", " "), _lemma)
-for _form in ("приводит слова", "приводят слова", "привел слова", "привёл слова", "привела слова", "привели слова"):
-    _LEMMA[_form] = "quote"
+for _table in (_RUSSIAN, _EUROPEAN):  # "|" joins the words of one form ("ha|dicho")
+    for _lemma, _forms_of in _table.items():
+        for _form in _forms_of.split():
+            _LEMMA.setdefault(_form.replace("|", " "), _lemma)
+# French puts the pronoun subject inside the perfect: "a-t-il déclaré", "a-t-elle ajouté"
+for _participle, _lemma in (
+    ("dit", "say"),
+    ("déclaré", "declare"),
+    ("ajouté", "add"),
+    ("expliqué", "explain"),
+    ("affirmé", "declare"),
+    ("souligné", "stress"),
+    ("précisé", "note"),
+    ("indiqué", "note"),
+):
+    for _pronoun in ("il", "elle"):
+        _LEMMA[f"a-t-{_pronoun} {_participle}"] = _lemma
+EUROPEAN_VERBS = frozenset(f.split("|")[-1] for _forms_eu in _EUROPEAN.values() for f in _forms_eu.split()) - {
+    "según",
+    "volgens",
+    "aldus",
+    "selon",
+    "laut",
+} | {"dit", "déclaré", "ajouté", "expliqué", "affirmé", "souligné", "précisé", "indiqué"}
+"""Last words of the speech verbs of Spanish, Italian, Dutch, French, German and Portuguese: their
+reported clause follows que / che / dat / dass, never the verb directly."""
+_EUROPEAN_LEADS = _words("que che dat dass")
 QUOTING_CUES: frozenset[str] = frozenset({"quote"})
 """Lemmas of Russian cues whose *object* is the speaker ("цитирует его РИА Новости": RIA quotes him)."""
 RU_OBJECT_PRONOUNS: dict[str, str | None] = {"его": "m", "её": "f", "ее": "f", "их": None}
@@ -289,17 +309,16 @@ PRONOUNS: dict[str, str | None] = {
     "он": "m",  # Russian
     "она": "f",
     "они": None,
-    "él": "m",  # Spanish, Italian, Dutch, French, Portuguese ("er", "sie", "il" are other words too)
-    "ella": "f",
-    "lui": "m",
-    "lei": "f",
+    "él": "m",  # Spanish, Dutch ("er", "sie", "il" are other words too)
     "hij": "m",
     "zij": None,
-    "elle": "f",  # not "il": the Italian article
-    "ele": "m",
-    "ela": "f",
 }
 """Subject pronouns and their gender."""
+LOWER_PRONOUNS: dict[str, str | None] = {"ella": "f", "lui": "m", "lei": "f", "elle": "f", "ele": "m", "ela": "f"}
+"""Pronouns of Spanish, Italian, French and Portuguese that are also given names (Ella Fitzgerald,
+Lei Jun, Elle Macpherson): pronouns only written in lower case ("dijo ella", "ha detto lui")."""
+PERSONAL_PRONOUNS = frozenset({"he", "she", "он", "она", "его", "её", "ее", "él", "hij", "zij", "il", *LOWER_PRONOUNS})
+"""The pronouns a speaker is resolved from (the person named before them)."""
 _DETERMINERS = _words(
     "a an the another one two three four five several some many most other this that these those "
     "his her their its our your my both each every few no"
@@ -326,7 +345,11 @@ _NOT_NAME = (
         # Spanish, Italian, Dutch, French, German, Portuguese words that open sentences (not the articles
         # and prepositions that are also parts of names: "Los Angeles", "Del Rio", "De Ooyevaar", "the UN")
         "según pero también además anche inoltre maar volgens hierover daarnaast selon mais aussi laut aber "
-        "hij zij él ella lui lei elle ele ela"
+        "hij zij él men como cuando mientras posteriormente asimismo quando mentre "
+        "vervolgens bovendien daarna ondertussen außerdem zudem danach ayer hoy ieri oggi gisteren "
+        "vandaag gestern heute maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag "
+        "mittwoch donnerstag freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo "
+        "lunedì martedì mercoledì giovedì venerdì lundi mardi mercredi jeudi vendredi samedi dimanche"
     )
 )
 # Determiners of other languages before a speaker's role ("dijo el entrenador Luis Enrique",
@@ -353,7 +376,9 @@ _ROLES = _words(
     "secretario secretaria general diputado diputada premier sindaco senatore portavoce allenatore "
     "direttore segretario generale deputato minister woordvoerder burgemeester trainer voorzitter "
     "président ministre porte-parole maire sénateur entraîneur directeur secrétaire député "
-    "präsident minister sprecher sprecherin bürgermeister trainer kanzler kanzlerin "
+    "präsident minister sprecher sprecherin bürgermeister trainer kanzler kanzlerin bundeskanzler "
+    "bundeskanzlerin finanzminister außenminister innenminister gesundheitsminister regierungssprecher "
+    "ministerpräsident "
     "prefeito treinador porta-voz deputado senador"
 )
 _FEMALE_ROLES = _words(
@@ -867,12 +892,14 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
     tok = tokens[i]
     if tok.low in PRONOUNS:
         return Mention(tok.start, tok.end, tok.text, "pronoun", gender=PRONOUNS[tok.low])
+    if tok.text in LOWER_PRONOUNS:
+        return Mention(tok.start, tok.end, tok.text, "pronoun", gender=LOWER_PRONOUNS[tok.text])
     if (
         tok.low in _FOREIGN_DETERMINERS
         and inverted
         and i + 1 < len(tokens)
         and tokens[i + 1].low in _ROLES
-        and not tokens[i + 1].is_cap
+        and (not tokens[i + 1].is_cap or tok.low in ("der", "die", "das"))  # German nouns are capitalised
     ):
         return mention_after(text, tokens, i + 1, inverted=inverted)  # "dijo el entrenador Luis Enrique"
     if tok.low == "the" and i + 1 < len(tokens) and is_name_token(tokens[i + 1]):  # "according to the Kremlin"
@@ -1214,6 +1241,16 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
     """
     i = last + 1
     if i >= len(tokens) or tokens[i].start >= hi:
+        return None
+    if tokens[last].low in EUROPEAN_VERBS:
+        # "dijo (en una entrevista) que …", "zei dat …", "sagte, dass …": only after the clause's lead
+        for k in range(i, min(i + 8, len(tokens))):
+            if tokens[k].start >= hi:
+                break
+            if tokens[k].low in _EUROPEAN_LEADS:
+                return tokens[k].end
+            if not (tokens[k].is_word or tokens[k].text == ","):
+                break
         return None
     if cyrillic_word(tokens[last].text):
         # Russian: "заявил(а) (журналистам / в понедельник), что …" — the clause follows ", что"
