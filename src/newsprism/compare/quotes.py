@@ -67,6 +67,8 @@ from .speech import (
     CLAUSE_CUES,
     CLAUSE_LEADS,
     CUE_PATTERN,
+    EUROPEAN_LEADS,
+    EUROPEAN_VERBS,
     FINDING_CUES,
     GERUND_CUES,
     PERSONAL_PRONOUNS,
@@ -522,6 +524,8 @@ def _find_cues(masked: str, para: _Para) -> None:
             opening = _before_adverbs(toks, first)  # "— ранее пояснила …": the dash before the adverb
             if cue.mention is None and lemma in _INVERTIBLE and (opening == 0 or not toks[opening - 1].is_word):
                 cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
+            elif cue.mention is None and form.split()[-1] in EUROPEAN_VERBS and first > 0:
+                cue.mention = _subject_after_verb(masked, toks, last + 1)
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
 
 
@@ -537,6 +541,18 @@ def _russian_speech(text: str, part: _Part) -> bool:
         return False  # opened inside a sentence
     after = text[part.close_end : part.close_end + 2].lstrip()
     return after.startswith(",") or text[part.start : part.end].rstrip()[-1:] in ("!", "?", "…")
+
+
+def _subject_after_verb(masked: str, toks: list[Token], i: int) -> Mention | None:
+    """The subject that follows a European speech verb when something else opens the sentence
+    (Dutch and German word order, a fronted time in Spanish and Italian): "Vervolgens zei Jobs dat
+    …", "Am Montag sagte Bundeskanzler Olaf Scholz, …", "Ayer dijo Sánchez que …"; a name that the
+    reported clause's lead or a comma follows."""
+    m = mention_after(masked, toks, i)
+    if m is None or m.kind != "name":
+        return None
+    k = bisect.bisect_left([t.start for t in toks], m.end)
+    return m if k < len(toks) and (toks[k].low in EUROPEAN_LEADS or toks[k].text in (",", ":")) else None
 
 
 def _before_adverbs(toks: list[Token], first: int) -> int:
@@ -1253,7 +1269,10 @@ def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _C
         opens_clause = (
             first_tok == 0 or toks[first_tok - 1].start < sent.start or toks[first_tok - 1].low in CLAUSE_LEADS
         )
-        russian = cyrillic_word(cue.form)  # its clause needs ", что": a sure sign
+        # its clause needs ", что" (Russian), or que / dat / dass after a subject that follows its verb
+        # ("Vervolgens zei Jobs dat …"): a sure sign
+        after_verb = cue.form.split()[-1] in EUROPEAN_VERBS and mention.start > cue.start
+        russian = cyrillic_word(cue.form) or after_verb
         if cue.lemma != "according to" and not cue.inverted and (opens_clause or russian):
             start = clause_start(toks, cue.last, cue.lemma, sent.end)
             if start is not None:

@@ -210,7 +210,8 @@ EUROPEAN_VERBS = frozenset(f.split("|")[-1] for _forms_eu in _EUROPEAN.values() 
 } | {"dit", "déclaré", "ajouté", "expliqué", "affirmé", "souligné", "précisé", "indiqué"}
 """Last words of the speech verbs of Spanish, Italian, Dutch, French, German and Portuguese: their
 reported clause follows que / che / dat / dass, never the verb directly."""
-_EUROPEAN_LEADS = _words("que che dat dass")
+EUROPEAN_LEADS = _words("que che dat dass")
+"""What opens the reported clause of a European speech verb."""
 QUOTING_CUES: frozenset[str] = frozenset({"quote"})
 """Lemmas of Russian cues whose *object* is the speaker ("цитирует его РИА Новости": RIA quotes him)."""
 RU_OBJECT_PRONOUNS: dict[str, str | None] = {"его": "m", "её": "f", "ее": "f", "их": None}
@@ -1247,7 +1248,7 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
         for k in range(i, min(i + 8, len(tokens))):
             if tokens[k].start >= hi:
                 break
-            if tokens[k].low in _EUROPEAN_LEADS:
+            if tokens[k].low in EUROPEAN_LEADS:
                 return tokens[k].end
             if not (tokens[k].is_word or tokens[k].text == ","):
                 break
