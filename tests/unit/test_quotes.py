@@ -510,6 +510,11 @@ def test_european_pronouns_reported_speech_and_word_order() -> None:
         ("es", "Ayer dijo Sánchez que no subirá los impuestos.", "Sánchez"),
     ):
         assert [s for s, _ in spoken(text, language, kind="reported")] == [speaker]
+    # two particles in a surname, before or after the verb, in any language
+    assert [s for s, _ in spoken("Luis de la Fuente dijo que «vamos a ganar este partido».", "es")] == [
+        "Luis de la Fuente"
+    ]
+    assert [s for s, _ in spoken('"We will act," said Ursula von der Leyen.', "en")] == ["Ursula von der Leyen"]
     assert spoken("„Wir erhöhen die Steuern nicht“, sagte der Finanzminister Christian Lindner.", "de") == [
         ("Christian Lindner", "Wir erhöhen die Steuern nicht")
     ]

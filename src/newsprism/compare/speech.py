@@ -816,7 +816,16 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
         while j - 1 >= 0:
             prev = tokens[j - 1]
             particle = prev.low in _PARTICLES and j - 2 >= 0 and is_name_token(tokens[j - 2])
-            if (is_name_token(prev) and not _possessive(prev)) or particle:
+            pair = (  # "Luis de la Fuente", "Ursula von der Leyen"
+                prev.low in _PARTICLES
+                and not prev.is_cap
+                and j - 3 >= 0
+                and tokens[j - 2].low in _PARTICLES
+                and is_name_token(tokens[j - 3])
+            )
+            if pair:
+                j -= 2
+            elif (is_name_token(prev) and not _possessive(prev)) or particle:
                 j -= 1
             else:
                 break
@@ -930,7 +939,16 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
         j = i
         while j + 1 < len(tokens):
             nxt = tokens[j + 1]
-            particle = nxt.low in _PARTICLES and j + 2 < len(tokens) and is_name_token(tokens[j + 2])
+            # "Ursula von der Leyen", "Luis de la Fuente": one or two particles, then the surname
+            particle = nxt.low in _PARTICLES and (
+                (j + 2 < len(tokens) and is_name_token(tokens[j + 2]))
+                or (
+                    j + 3 < len(tokens)
+                    and tokens[j + 2].low in _PARTICLES
+                    and not tokens[j + 2].is_cap
+                    and is_name_token(tokens[j + 3])
+                )
+            )
             if (
                 (is_name_token(nxt) and not _possessive(nxt))
                 or nxt.low in _SUFFIXES
