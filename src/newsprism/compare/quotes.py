@@ -525,7 +525,7 @@ def _find_cues(masked: str, para: _Para) -> None:
             if cue.mention is None and lemma in _INVERTIBLE and (opening == 0 or not toks[opening - 1].is_word):
                 cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
             elif cue.mention is None and form.split()[-1] in EUROPEAN_VERBS and first > 0:
-                cue.mention = _subject_after_verb(masked, toks, last + 1)
+                cue.mention = _subject_after_verb(masked, para, last + 1)
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
 
 
@@ -543,15 +543,16 @@ def _russian_speech(text: str, part: _Part) -> bool:
     return after.startswith(",") or text[part.start : part.end].rstrip()[-1:] in ("!", "?", "…")
 
 
-def _subject_after_verb(masked: str, toks: list[Token], i: int) -> Mention | None:
+def _subject_after_verb(masked: str, para: _Para, i: int) -> Mention | None:
     """The subject that follows a European speech verb when something else opens the sentence
     (Dutch and German word order, a fronted time in Spanish and Italian): "Vervolgens zei Jobs dat
     …", "Am Montag sagte Bundeskanzler Olaf Scholz, …", "Ayer dijo Sánchez que …"; a name that the
     reported clause's lead or a comma follows."""
+    toks = para.tokens
     m = mention_after(masked, toks, i)
     if m is None or m.kind != "name":
         return None
-    k = bisect.bisect_left([t.start for t in toks], m.end)
+    k = bisect.bisect_left(para.starts, m.end)
     return m if k < len(toks) and (toks[k].low in EUROPEAN_LEADS or toks[k].text in (",", ":")) else None
 
 

@@ -1017,9 +1017,12 @@ def _second_role_name(text: str, tokens: list[Token], i: int) -> Mention | None:
 # Russian: what may follow the subject of a speech verb (prepositions, the hearer) and the nouns
 # that head a subject in the nominative ("отметил глава американского минфина").
 _RU_PREPOSITIONS = _words("в во на под по с со у к ко о об обо при для за из от до после перед через над без между про")
-_RU_AFTER_SUBJECT = _RU_PREPOSITIONS | _words(
-    "журналистам репортерам корреспонденту изданию агентству телеканалу газете порталу радиостанции"
+# the hearer of a speech verb ("рассказал журналистам", "сообщил изданию")
+_RU_HEARERS = _words(
+    "журналистам репортерам корреспонденту корреспондентам изданию агентству телеканалу газете порталу "
+    "радиостанции журналу сайту"
 )
+_RU_AFTER_SUBJECT = _RU_PREPOSITIONS | _RU_HEARERS
 _RU_HEADS = _words(
     "президент премьер премьер-министр министр замминистра глава замглавы губернатор врио мэр "
     "председатель зампред зампредседателя вице-премьер спикер пресс-секретарь пресс-служба директор "
@@ -1048,10 +1051,6 @@ _RU_BODIES = _words(
 )
 
 
-_RU_HEARERS = _words(
-    "журналистам репортерам корреспонденту корреспондентам изданию агентству телеканалу газете порталу "
-    "радиостанции журналу сайту"
-)
 RU_ADVERBS = _words("ранее позже позднее затем потом сначала также тогда вчера сегодня еще ещё уже")
 """Russian adverbs that may stand between a speech verb and its dash or subject ("— ранее пояснила")."""
 
