@@ -315,14 +315,50 @@ def meantime_quotes(rows: list[dict]) -> list[str]:
     return lines_out
 
 
+def other_originals(comparer: Comparer, wmt: list[dict], files: list[str]) -> None:
+    """The documents of each file, compared with their English translation: with their own
+    original, and with the file's original in its place."""
+    from multilingual_bench import with_originals
+
+    print(
+        "| documents | original | statements: pairs right / pairs (P) | lines found / lines (R) |"
+        " originals' quotes with a speaker | translated quotes matched right / matched | control |"
+        " originals' quantities | also in the translation |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|")
+    for file in files:
+        own, other, lang = with_originals(Path(file), wmt)
+        for label, rows in (("their own", own), (lang, other)):
+            docs = pairs_of(rows, None)
+            s = score(comparer, docs)
+            found, _, agreed = number_overlap(docs).split(" | ")
+            print(
+                f"| {Path(file).name} ({len(docs)}) | {label} | {s['right']} / {s['pairs']} ({s['P']:.3f}) |"
+                f" {s['found']} / {s['lines']} ({s['R']:.3f}) | {s['q_orig']} | {s['q_right']} / {s['q_pairs']} |"
+                f" {s['q_control']} | {found} | {agreed} |",
+                flush=True,
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data")
     ap.add_argument("--docs", type=int, help="at most this many documents per language pair")
+    ap.add_argument(
+        "--originals",
+        nargs="+",
+        help="JSONL files of {story, text, lang}: other originals of WMT21 documents (e.g. bench/data/zh_*.jsonl);"
+        " scores those documents with their own originals and with these, and skips the rest",
+    )
     args = ap.parse_args()
     root = data_dir(args.data)
     dense = Comparer(encoder=USEEncoder())
     lexical = Comparer()
+    if args.originals:
+        other_originals(
+            dense, load_rows(root / "wmt21_ruen.jsonl") + load_rows(root / "wmt21_jaen.jsonl"), args.originals
+        )
+        return
     print(
         "| documents | comparer | pairs right / pairs | precision | lines found / lines | recall |"
         " facts between unrelated documents / their lines | documents/s |"

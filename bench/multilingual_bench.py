@@ -75,6 +75,24 @@ def translation_gold(rows: list[dict]) -> dict[str, str]:
     return gold
 
 
+def with_originals(path: Path, wmt: list[dict]) -> tuple[list[dict], list[dict], str]:
+    """The WMT21 documents ``path`` has other originals for: as they are, and with those originals
+    (same ids, so translations are scored against them) in place of their own."""
+    by_story: dict[str, list[dict]] = {}
+    for r in wmt:
+        by_story.setdefault(r["story"], []).append(r)
+    own: list[dict] = []
+    other: list[dict] = []
+    langs: set[str] = set()
+    for extra in load_rows(path):
+        rows = by_story[extra["story"]]
+        original = next(r for r in rows if r.get("kind") == "original")
+        langs.add(extra["lang"])
+        own += rows
+        other += [dict(original, text=extra["text"], lang=extra["lang"]) if r is original else r for r in rows]
+    return own, other, ", ".join(sorted(langs))
+
+
 def record(r: dict) -> dict:
     out = {"id": r["id"], "text": r["text"], "language": r["lang"]}
     if r.get("title"):
@@ -338,6 +356,11 @@ def main() -> None:
         " not read (what a language outside its 16 gets), so translations are found by names and numbers",
     )
     ap.add_argument(
+        "--originals",
+        help="JSONL of {story, text, lang}: other originals of WMT21 documents (e.g. a held-out language)."
+        " Adds two mixes: those documents with their own originals, and with these in their place",
+    )
+    ap.add_argument(
         "--names-dice",
         type=float,
         help="DenseParams.names_dice for the mixes (0: no translations found by names and numbers)",
@@ -356,6 +379,13 @@ def main() -> None:
         "all of them": interleave(ru, ja, mt, ecb),
         "ECB+ alone (English only)": ecb,
     }
+    if args.originals:
+        own, other, lang = with_originals(Path(args.originals), ru + ja)
+        docs = len(own) // 4
+        mixes = {
+            f"WMT21, {docs} documents, their originals + ECB+": interleave(own, ecb[300:600]),
+            f"the same, originals in {lang} + ECB+": interleave(other, ecb[300:600]),
+        }
     print(f"multilingual setting: {args.multilingual}, encoder_languages: {args.encoder_languages}\n")
     distractors = {r["id"] for r in ecb}
     print(

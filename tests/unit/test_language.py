@@ -45,6 +45,11 @@ def test_titles_alone_are_enough(detector: Py3LangidDetector) -> None:
         ("重さのあるセミロングにレイヤーをプラスしてふんわりヘアに", "ja"),
         ("阪神・大山、２戦連発７号！", "ja"),  # kanji but a katakana "・": Chinese writes no kana
         ("俄罗斯总统在莫斯科会见美国代表团", "zh"),
+        (  # Chinese naming a Japanese word and a Japanese entertainer: a little kana in a long text
+            "我是千叶县的居民，在这个县生活了大约三十年。和东京的朋友聊天时，我说了意为插队的“ずるこみ”，"
+            "对方却一脸茫然。来自大阪市的客座落语家桂ちろる也登台献艺，观众笑声不断，演出持续了两个小时。",
+            "zh",
+        ),
         ("Der Präsident sagte am Dienstag, dass die Straße für mehrere Wochen gesperrt wird.", "de"),
     ],
 )

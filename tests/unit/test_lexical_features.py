@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from newsprism.model import Article
 from newsprism.nlp.tokenize import tokens
-from newsprism.represent.lexical import LEXICAL_V4, LexicalFeaturizer
+from newsprism.represent.lexical import LEXICAL_V5, LexicalFeaturizer
 
 
 def _names(text: str, language: str) -> set[str]:
     article = Article(external_id="a", title="", text=text, content_hash="a", language=language)
     features = LexicalFeaturizer().features(article)
-    assert features.version == LEXICAL_V4
+    assert features.version == LEXICAL_V5
     return set(features.names)
 
 
@@ -22,6 +22,13 @@ def test_japanese_and_chinese_texts_name_the_gazetteers_places_in_english() -> N
         "korea",
     }
     assert _names("俄罗斯总统在莫斯科会见美国代表团", "zh") == {"russia", "moscow", "united", "states"}
+    # China's provinces and cities, and Japan's prefectures as Chinese writes them
+    assert _names("四川省成都市发生地震，重庆有震感", "zh") == {"sichuan", "chengdu", "chongqing"}
+    assert (
+        _names("长野县和广岛县新增确诊病例", "zh")
+        == _names("長野県と広島県で感染確認", "ja")
+        == {"nagano", "hiroshima"}
+    )
 
 
 def test_reports_of_two_places_share_no_name_and_a_translation_shares_them() -> None:

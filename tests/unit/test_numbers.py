@@ -317,10 +317,14 @@ def test_offsets_index_the_text() -> None:
         ("2020夏季大会、番号０３６３", []),  # a year without 年, a code
         ("成長率は０．５％", [(0.5, "percent", None)]),
         ("超过3000人参加", [(3000.0, "people", "more")]),
+        ("门票4000日元，共募集1280万日元", [(4000.0, "JPY", None), (1.28e7, "JPY", None)]),  # 日元 is no day
+        ("2021年1月1日元旦当天", []),  # a date: "1日" and "元旦", not 1 yen
+        ("上午10点至下午4点，40多岁女性", []),  # times and an age, not points
+        ("全长约10公里，重5吨", [(10.0, "kilometers", "about"), (5.0, "tons", None)]),
     ],
 )
 def test_japanese_and_chinese_digits_glued_to_their_counter(text: str, expected: list[tuple]) -> None:
-    language = "zh" if "参加" in text and "超过" in text else "ja"
+    language = "zh" if any(w in text for w in ("超过", "日元", "点", "公里")) else "ja"
     found = find_quantities(text, language=language)
     assert [(q.value, q.unit, q.qualifier) for q in found] == expected
     for q in found:
@@ -339,6 +343,7 @@ def test_mixed_fractions() -> None:
         ("The 15,800 square metre building houses several firms.", "square meters"),
         ("a 10-mile stretch of road was closed", "miles"),
         ("the quake struck 55 km south of Bireun", "kilometers"),
+        ("the quake struck 55km south of Bireun", "kilometers"),  # as "55 km", and as 公里 and キロ
         ("300 houses were damaged", "houses"),
     ],
 )

@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v9"
+    assert extractor.name == "newsprism.RuleQuotes.v10"
     assert extractor.quotes("x", "") == []
 
 
@@ -968,3 +968,51 @@ def test_a_surname_is_not_the_relative_introduced_with_it() -> None:
     )
     speakers = [q.speaker for q in EXTRACTOR.quotes("a", text, language="en") if q.kind == "direct"]
     assert speakers == ["Felt", "Biden"], speakers
+
+
+def test_chinese_quotes_and_speakers() -> None:
+    """某某表示：“……” and “……”，某某说。: the noun phrase before the speech verb speaks, once adverbs,
+    days, places and hearers between them are set aside; 他 is the last speaker named."""
+    text = (
+        "外交部发言人华春莹28日在例行记者会上表示：“中方坚决反对任何形式的单边制裁。”\n"
+        "她还强调：“对话是解决问题的唯一出路。”\n"
+        "“我们会继续关注事态发展。”日本首相菅义伟对记者说。\n"
+        "参加集会的一名年轻女性（23岁）激动地说：“我第一次感到自己的声音被听到了。”\n"
+        "他看完比赛后，竖起大拇指说：“这是我见过最精彩的比赛。”\n"
+        "这家名为“幸福小馆”的餐厅于上月开业。"
+    )
+    got = spoken(text, "zh")
+    assert got == [
+        ("外交部发言人华春莹", "中方坚决反对任何形式的单边制裁。"),
+        ("外交部发言人华春莹", "对话是解决问题的唯一出路。"),  # 她: the last speaker
+        ("日本首相菅义伟", "我们会继续关注事态发展。"),
+        ("年轻女性", "我第一次感到自己的声音被听到了。"),  # the head after 的, without the age
+        ("日本首相菅义伟", "这是我见过最精彩的比赛。"),  # "竖起大拇指" is no name: 他 of the sentence
+    ], got  # 「幸福小馆」 names a restaurant: a term, no speech
+    quotes = EXTRACTOR.quotes("a", text, language="zh")
+    assert mention(text, quotes[0]) == "外交部发言人华春莹"
+    assert mention(text, quotes[1]) == "她"
+
+
+def test_chinese_speakers_that_a_sentence_does_not_name_are_left_out() -> None:
+    text = (
+        "她激动地称赞队友“不仅漂亮，而且非常专业”。\n"  # the quote is about the teammate, after its object
+        "他们把这次活动称为“一次难忘的旅程，值得一生回忆”。\n"
+        "“今天的天气非常适合比赛。”"
+    )
+    assert [s for s, _ in spoken(text, "zh")] == [], spoken(text, "zh")
+
+
+def test_chinese_reported_speech() -> None:
+    text = (
+        "俄罗斯总统普京在接受电视台采访时表示，俄罗斯海军今年将接收40艘新舰船。\n"
+        "据当地卫生部门介绍，这名患者目前病情稳定，已被送往医院隔离治疗。\n"
+        "也就是说，这项计划至少还要推迟三个月才能启动。\n"
+        "当地警方称，事故原因仍在调查之中，暂无人员伤亡报告。"
+    )
+    got = spoken(text, "zh", kind="reported")
+    assert got == [
+        ("俄罗斯总统普京", "俄罗斯海军今年将接收40艘新舰船"),
+        ("当地卫生部门", "这名患者目前病情稳定，已被送往医院隔离治疗"),
+        ("当地警方", "事故原因仍在调查之中，暂无人员伤亡报告"),
+    ], got  # "也就是说" is a connective: nobody speaks

@@ -54,8 +54,9 @@ log = logging.getLogger(__name__)
 # v14: Russian speakers after an adverb or a hearer, statements and quoting verbs that name who
 # speaks, short Russian quotes with a dash; foreign names across scripts by their consonants;
 # Japanese speakers in brackets after the quote, with an age and a home town, more predicates;
-# speech verbs of Spanish, Italian, Dutch, French, German and Portuguese
-COMPARE_VERSION = "newsprism.Compare.v14"
+# speech verbs of Spanish, Italian, Dutch, French, German and Portuguese; v15: Chinese speakers and
+# reported speech, Chinese amounts in 日元 and other currencies, "5km" in kilometers as "5 km"
+COMPARE_VERSION = "newsprism.Compare.v15"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v9``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v10``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -49,8 +49,10 @@ read as the person named right after the same words earlier ("Президент
 speech, and a declined surname finds its person ("Дегтярева" -> Михаил Дегтярев); a Russian quote
 may run over several paragraphs without reopening its mark at each (:func:`_russian_run`).
 Japanese quotes are attributed by :func:`_japanese_attribution` (「…」と話した, to the sentence's topic
-or subject), and Japanese reported speech by :func:`_japanese_reported` ("Xは…と発表した").  In
-other languages quotes are still found, with speakers only from dashes, labels and colons.
+or subject), and Japanese reported speech by :func:`_japanese_reported` ("Xは…と発表した").
+Chinese quotes and reported speech by :func:`_chinese_attribution` (某某表示：“……”, “……”，他说。,
+某某表示，……, 据某某介绍，……; the rules are in :mod:`newsprism.compare.chinese`).  In other
+languages quotes are still found, with speakers only from dashes, labels and colons.
 """
 
 from __future__ import annotations
@@ -63,10 +65,12 @@ from dataclasses import dataclass, field
 from ..nlp.entities import introduced_as_relative
 from ..nlp.sentences import RuleSentenceSplitter
 from .base import Quote, Sentence
+from .chinese import ChineseSpeaker, pronoun_fits, reported_speech, speaker_after, speaker_before, subject_of
 from .speech import (
     CLAUSE_CUES,
     CLAUSE_LEADS,
     CUE_PATTERN,
+    CZECH_VERBS,
     EUROPEAN_LEADS,
     EUROPEAN_VERBS,
     FINDING_CUES,
@@ -182,8 +186,9 @@ class RuleQuoteExtractor:
     # goes on with the last named speaker, a quote cut over two lines keeps the speaker named after it,
     # a short quote opened in its sentence that nothing closes is a lost mark, not speech; v9: Russian
     # adverbs and hearers before the subject, "говорится в заявлении", "цитирует его", a dash speaks;
-    # Japanese 「…」（総務省の担当者）, "男性（５８）＝岡山市＝は", 「…」と笑顔; es/it/nl/fr/de/pt speech verbs
-    name = "newsprism.RuleQuotes.v9"
+    # Japanese 「…」（総務省の担当者）, "男性（５８）＝岡山市＝は", 「…」と笑顔; es/it/nl/fr/de/pt speech verbs;
+    # v10: Chinese speakers (某某表示：“……”, “……”，他说。) and reported speech (某某表示，……; 据某某介绍，……)
+    name = "newsprism.RuleQuotes.v10"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -195,8 +200,9 @@ class RuleQuoteExtractor:
         paras = self._paragraphs(masked, parts, language)
         for para in paras:
             _find_cues(masked, para)
+        zh_reported = _chinese_attribution(masked, paras) if language == "zh" else []
         _attribute(text, masked, paras, parts)
-        resolver = _Resolver(masked, paras)
+        resolver = _Resolver(masked, paras, language)
         out: list[Quote] = []
         for part in parts:
             if part.mention is None and not self.keep_unattributed:
@@ -226,6 +232,21 @@ class RuleQuoteExtractor:
             out.extend(_dash_speech(article, text, masked, paras, parts, resolver))
         if self.reported and language == "ja":
             out.extend(_japanese_reported(article, text, masked, paras))
+        elif self.reported and language == "zh":
+            out.extend(
+                Quote(
+                    article=article,
+                    text=text[a:b],
+                    start=a,
+                    end=b,
+                    speaker=m.name,
+                    kind="reported",
+                    speaker_start=m.start,
+                    speaker_end=m.end,
+                    cue=cue,
+                )
+                for m, cue, a, b in zh_reported
+            )
         elif self.reported:
             out.extend(_reported(article, text, masked, paras, resolver))
         out.sort(key=lambda q: (q.start, q.end))
@@ -259,7 +280,12 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
         start, end = lines[index]
         first = text[start:end].lstrip()[:2]
         continues = carry is not None and any(first.startswith(c) for c, f in _FAMILY.items() if f == carry)
-        runs = (language == "ru" and carry in (_DOUBLE, "g")) or (language in ("ja", "zh") and carry in ("c", "e"))
+        runs = (
+            (language == "ru" and carry in (_DOUBLE, "g"))
+            or (language in ("ja", "zh") and carry in ("c", "e"))
+            # a quote opened low („…“: German, Czech and their neighbours) may run on like a Russian one
+            or (carry == _DOUBLE and bool(parts) and text[parts[-1].open_at] == "„")
+        )
         # elsewhere a quote reopens at each paragraph, but text cut one sentence a line does not:
         # "It's tough. / I want to get out," Adgate said.
         broken = not runs and carry == _DOUBLE and language not in ("ru", "ja", "zh")
@@ -339,8 +365,8 @@ def _russian_run(
             prev = text[m.start() - 1] if m.start() > a else ""
             nxt = text[m.end()] if m.end() < b else ""
             closes = m.group() in ("」", "』") or (
-                m.group() in ('"', "”", "»") and prev.strip() != "" and (not nxt.strip() or nxt in _CLOSE_CONTEXT)
-            )
+                m.group() in ('"', "”", "»", "“") and prev.strip() != "" and (not nxt.strip() or nxt in _CLOSE_CONTEXT)
+            )  # "“" closes a quote opened with "„"
             if closes:
                 return k, m.start()
             if i + 1 < len(marks) and (not prev.strip() or prev in _OPEN_CONTEXT) and nxt.strip():
@@ -524,9 +550,45 @@ def _find_cues(masked: str, para: _Para) -> None:
             opening = _before_adverbs(toks, first)  # "— ранее пояснила …": the dash before the adverb
             if cue.mention is None and lemma in _INVERTIBLE and (opening == 0 or not toks[opening - 1].is_word):
                 cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
+                if cue.mention is None and form.split()[-1] in CZECH_VERBS:
+                    cue.mention = _czech_subject(masked, toks, last + 1, form)
             elif cue.mention is None and form.split()[-1] in EUROPEAN_VERBS and first > 0:
                 cue.mention = _subject_after_verb(masked, para, last + 1)
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
+
+
+_CS_CLAUSE_END = frozenset(
+    (
+        ".",
+        ",",
+        ";",
+        "!",
+        "?",
+        "…",
+        *"v ve na do při pro před během nejprve také pak později rovněž znovu dále též".split(),
+    )
+)
+
+
+def _czech_subject(masked: str, toks: list[Token], i: int, form: str) -> Mention | None:
+    """The speaker after a Czech speech verb when no name follows it: a noun phrase without an
+    article (Czech has none) that ends the clause ("„…,“ řekl útočník.", "uvedla tisková služba
+    oblastní policejní správy."), or none at all ("„…,“ dodal."), where the verb's ending says
+    the gender of the person named before (-l a man, -la a woman)."""
+    k = i
+    while k < len(toks) and k - i < 5 and toks[k].is_word and not toks[k].is_cap and toks[k].low not in _CS_CLAUSE_END:
+        k += 1
+    ends = k >= len(toks) or toks[k].low in _CS_CLAUSE_END
+    if k > i and ends and toks[i].low not in _CS_CLAUSE_END:
+        return Mention(toks[i].start, toks[k - 1].end, masked[toks[i].start : toks[k - 1].end], "nominal")
+    if k == i and ends:
+        verb = form.split()[-1]
+        gender = "f" if verb.endswith("la") else "m" if verb.endswith("l") else None
+        if gender is not None:
+            at = toks[i - 1] if i > 0 else None
+            start, end = (at.start, at.end) if at is not None else (0, 0)
+            return Mention(start, end, verb, "pronoun", "ona" if gender == "f" else "on", gender=gender)
+    return None
 
 
 def _russian_speech(text: str, part: _Part) -> bool:
@@ -814,6 +876,51 @@ def _japanese_attribution(masked: str, para: _Para, part: _Part) -> bool:
     return _ja_mention(part, subject, cue.group(1))
 
 
+def _chinese_attribution(masked: str, paras: list[_Para]) -> list[tuple[Mention, str, int, int]]:
+    """某某表示：“……” / “……”，他说。 (see :mod:`.chinese`), and the statements reported without
+    quote marks (某某表示，…… / 据某某介绍，……: speaker, cue and the statement's span). 他 and 她 are the
+    last speaker named before, else the subject of the sentence they stand in."""
+    named: list[Mention] = []  # the speakers named so far
+    reported: list[tuple[Mention, str, int, int]] = []
+
+    def mention_of(found: ChineseSpeaker, lo: int) -> Mention | None:
+        if not found.pronoun:
+            return Mention(found.start, found.end, found.name, "name", found.name)
+        # 他 is no 女性 or 母亲, 她 no 男性 or 父亲
+        last = next((m for m in reversed(named) if pronoun_fits(found.name, m.name)), None)
+        subject = subject_of(masked, lo, found.start)
+        if last is not None and (subject is None or subject[2] == last.name):
+            return Mention(found.start, found.end, found.name, "name", last.name)
+        if subject is not None and pronoun_fits(found.name, subject[2]):
+            return Mention(subject[0], subject[1], subject[2], "name", subject[2])
+        return None  # whom 他 is cannot be told
+
+    for para in paras:
+        quoted = [(p.open_at, p.close_end) for p in para.parts]
+        events: list[tuple[int, _Part | Sentence]] = [(p.open_at, p) for p in para.parts]
+        events += [(s.start, s) for s in para.sentences if not any(a < s.end and s.start < b for a, b in quoted)]
+        for _, item in sorted(events, key=lambda e: e[0]):
+            if isinstance(item, Sentence):
+                report = reported_speech(masked, item.start, item.end)
+                if report is None or (mention := mention_of(report.speaker, item.start)) is None:
+                    continue
+                reported.append((mention, report.speaker.cue, report.start, report.end))
+                named.append(mention)
+                continue
+            part = item
+            sent = _sentence_of(para, part.open_at)
+            lo = sent.start if sent else para.start
+            found = speaker_before(masked, lo, part.open_at)
+            how = "colon"
+            if found is None and part.close_at is not None:
+                found, how = speaker_after(masked, part.close_end, para.end), "post"
+            if found is None or (mention := mention_of(found, lo)) is None:
+                continue
+            part.mention, part.cue, part.how = mention, found.cue, how
+            named.append(mention)
+    return reported
+
+
 def _line_before(masked: str, start: int) -> tuple[int, int]:
     """The span of the last line with text before position ``start`` (a line's start), blank
     lines skipped; (0, 0) when there is none."""
@@ -874,8 +981,8 @@ def _japanese_reported(article: str, text: str, masked: str, paras: list[_Para])
 
 
 def _attribute_part(masked: str, para: _Para, part: _Part) -> None:
-    if _japanese_attribution(masked, para, part):
-        return
+    if part.mention is not None or _japanese_attribution(masked, para, part):
+        return  # attributed by the Chinese rules, or 「…」と話した
     toks = para.tokens
     o = bisect.bisect_left(para.starts, part.open_at)
     close = part.close_at if part.close_at is not None else para.end
@@ -987,7 +1094,10 @@ def _tail_is_adverbial(toks: list[Token], cue: _Cue, hi: int) -> bool:
 class _Resolver:
     """Turns mentions into speaker names: surnames, pronouns, definite nominals and roles."""
 
-    def __init__(self, masked: str, paras: list[_Para]) -> None:
+    def __init__(self, masked: str, paras: list[_Para], language: str | None = None) -> None:
+        # German capitalises every noun: "Russische Marine" is no person for being two capitalised
+        # words, only with a given name or a role ("Wladimir Putin", "Präsident Putin")
+        self.nouns_capitalised = language == "de"
         self.names: list[Mention] = []  # every name outside quotes, in text order
         self.possessive: set[int] = set()  # starts of the names written with 's ("Donald Trump's vice president")
         self.sentences: list[tuple[int, int]] = []
@@ -1045,6 +1155,8 @@ class _Resolver:
         return Mention(best.start, best.end, best.text, "name", best.name, best.roles, gender, best.person)
 
     def _is_person(self, m: Mention) -> bool:
+        if self.nouns_capitalised:
+            return m.person and (bool(m.roles) or m.gender is not None)
         return m.person or (m.name in self.speakers and not m.name.isupper() and len(m.name.split()) <= 3)
 
     def person_before(self, pos: int, gender: str | None) -> Mention | None:

@@ -166,24 +166,43 @@ _RUSSIAN: dict[str, str] = {
 _EUROPEAN: dict[str, str] = {
     "say": "dijo dijeron ha|dicho han|dicho había|dicho comentó ha|comentado manifestó expresó disse dissero "
     "ha|detto hanno|detto aveva|detto ha|commentato commenta ha|confidato zei zegt zeiden heeft|gezegd "
-    "hebben|gezegd a|dit ont|dit sagte sagten hat|gesagt haben|gesagt meinte disseram",
+    "hebben|gezegd a|dit ont|dit sagte sagten sagt hat|gesagt haben|gesagt meinte heißt|es hieß|es disseram",
+    "write": "escribió ha|scritto schreef a|écrit schrieb schreibt escreveu",
+    "ask": "preguntó ha|chiesto vroeg a|demandé fragte perguntou",
     "declare": "declaró ha|declarado afirmó ha|afirmado aseguró ha|asegurado afirma asegura declara "
     "ha|dichiarato hanno|dichiarato dichiara ha|affermato afferma verklaarde heeft|verklaard stelde "
     "déclare a|déclaré ont|déclaré affirme a|affirmé erklärte erklärt declarou afirmou",
-    "add": "añadió agregó ha|añadido ha|agregado ha|aggiunto aggiunge ajoute a|ajouté acrescentou",
+    "add": "añadió agregó ha|añadido ha|agregado ha|aggiunto aggiunge ajoute a|ajouté acrescentou ergänzte "
+    "voegde|toe fügte",
     "explain": "explicó ha|explicado explica ha|spiegato spiega explique a|expliqué explicou",
     "note": "señaló ha|señalado indicó ha|indicado observó ha|osservato osserva ha|rilevato a|noté "
     "indique a|indiqué précise a|précisé",
     "stress": "subrayó destacó ha|destacado enfatizó ha|sottolineato sottolinea benadrukte souligne "
-    "a|souligné betonte destacou ressaltou",
+    "a|souligné betonte betont unterstrich destacou ressaltou",
     "report": "informó ha|informado anunció ha|anunciado ha|riferito riferisce ha|annunciato annonce "
-    "a|annoncé meldde berichtete",
+    "a|annoncé meldde berichtete berichtet teilte teilten",
     "admit": "admitió reconoció ha|ammesso a|reconnu gaf|toe räumte|ein admitiu",
     "answer": "respondió ha|risposto antwoordde a|répondu antwortete respondeu",
     "warn": "advirtió ha|avvertito waarschuwde a|averti warnte alertou",
     "reveal": "reveló ha|rivelato rivela onthulde a|révélé revelou",
     "according to": "según volgens aldus selon laut",
 }
+# Czech: past forms say the speaker's gender (-l / -la / -li), and the subject is often left out
+# ("„…,“ dodal."); "uvádí se ve zprávě" (the report says)
+_CZECH: dict[str, str] = {
+    "say": "řekl řekla řekli uvedl uvedla uvedli uvádí sdělil sdělila sdělili prohlásil prohlásila prohlásili "
+    "uvádí|se píše|se",
+    "write": "napsal napsala napsali píše",
+    "add": "dodal dodala dodali",
+    "stress": "zdůraznil zdůraznila",
+    "explain": "vysvětlil vysvětlila",
+    "warn": "varoval varovala",
+    "note": "poznamenal poznamenala poznamenává",
+    "according to": "podle",
+}
+_EUROPEAN.update({k: f"{_EUROPEAN[k]} {v}" for k, v in _CZECH.items()})
+CZECH_VERBS = frozenset(f.split("|")[-1] for _forms_cs in _CZECH.values() for f in _forms_cs.split()) - {"podle"}
+"""Last words of the Czech speech verbs."""
 for _table in (_RUSSIAN, _EUROPEAN):  # "|" joins the words of one form ("ha|dicho")
     for _lemma, _forms_of in _table.items():
         for _form in _forms_of.split():
@@ -202,6 +221,7 @@ for _participle, _lemma in (
     for _pronoun in ("il", "elle"):
         _LEMMA[f"a-t-{_pronoun} {_participle}"] = _lemma
 EUROPEAN_VERBS = frozenset(f.split("|")[-1] for _forms_eu in _EUROPEAN.values() for f in _forms_eu.split()) - {
+    "podle",
     "según",
     "volgens",
     "aldus",
@@ -210,7 +230,7 @@ EUROPEAN_VERBS = frozenset(f.split("|")[-1] for _forms_eu in _EUROPEAN.values() 
 } | {"dit", "déclaré", "ajouté", "expliqué", "affirmé", "souligné", "précisé", "indiqué"}
 """Last words of the speech verbs of Spanish, Italian, Dutch, French, German and Portuguese: their
 reported clause follows que / che / dat / dass, never the verb directly."""
-EUROPEAN_LEADS = _words("que che dat dass")
+EUROPEAN_LEADS = _words("que che dat dass že")
 """What opens the reported clause of a European speech verb."""
 QUOTING_CUES: frozenset[str] = frozenset({"quote"})
 """Lemmas of Russian cues whose *object* is the speaker ("цитирует его РИА Новости": RIA quotes him)."""
@@ -315,10 +335,22 @@ PRONOUNS: dict[str, str | None] = {
     "zij": None,
 }
 """Subject pronouns and their gender."""
-LOWER_PRONOUNS: dict[str, str | None] = {"ella": "f", "lui": "m", "lei": "f", "elle": "f", "ele": "m", "ela": "f"}
+LOWER_PRONOUNS: dict[str, str | None] = {
+    "ella": "f",
+    "lui": "m",
+    "lei": "f",
+    "elle": "f",
+    "ele": "m",
+    "ela": "f",
+    "er": "m",
+}
 """Pronouns of Spanish, Italian, French and Portuguese that are also given names (Ella Fitzgerald,
-Lei Jun, Elle Macpherson): pronouns only written in lower case ("dijo ella", "ha detto lui")."""
-PERSONAL_PRONOUNS = frozenset({"he", "she", "он", "она", "его", "её", "ее", "él", "hij", "zij", "il", *LOWER_PRONOUNS})
+Lei Jun, Elle Macpherson): pronouns only written in lower case ("dijo ella", "ha detto lui"); and
+German "er" ("sagte er"), which starts a German sentence as "Er" but is Dutch "there" in lower
+case too (not "sie": she or they)."""
+PERSONAL_PRONOUNS = frozenset(
+    {"he", "she", "он", "она", "его", "её", "ее", "él", "hij", "zij", "il", "on", "ona", *LOWER_PRONOUNS}
+)
 """The pronouns a speaker is resolved from (the person named before them)."""
 _DETERMINERS = _words(
     "a an the another one two three four five several some many most other this that these those "
@@ -467,7 +499,11 @@ _MALE_NAMES = _words(
     "mitt neil newt nicholas nick olaf paul pete peter phil philip ralph rand randy ray reince richard rick "
     "rob robert roger ron ronald roy rudy russ ryan sam samuel scott sean sergei sergey stephen steve "
     "steven ted terry thomas tim timothy todd tom tony trevor viktor vladimir volodymyr walter wayne "
-    "william xi yuri"
+    "william xi yuri "
+    # Russian given names as German and Czech write them ("Andrej Tjaschelnikow", "Dmitrij Peskov")
+    "andrei andrej alexej alexei dmitri dmitrij jewgeni jewgenij jevgenij juri jurij wladimir waleri valerij "
+    "witali vitalij wjatscheslaw michail nikolai nikolaj iwan ivan pjotr petr fjodor gennadi anatoli anatolij "
+    "oleg igor wassili grigori konstantin leonid arkadi"
 )
 _FEMALE_NAMES = _words(
     "alice amy angela ann anna anne avril barbara betsy betty beverly carly carol caroline catherine "
@@ -478,7 +514,7 @@ _FEMALE_NAMES = _words(
     "marine martha mary maxine megan melania melissa mette michelle michele nancy nicole nikki olivia pam "
     "pamela patricia patty rachel rebecca robin rosa rose ruth samantha sandra sanna sara sarah sharon "
     "sonia sonya stephanie susan suzanne teresa theresa tina tulsi ursula valerie victoria virginia "
-    "wendy"
+    "wendy jelena olga tatjana swetlana světlana natalja natalia marija anastassija jekaterina irina ljudmila"
 )
 
 
@@ -911,7 +947,11 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
         and tokens[i + 1].low in _ROLES
         and (not tokens[i + 1].is_cap or tok.low in ("der", "die", "das"))  # German nouns are capitalised
     ):
-        return mention_after(text, tokens, i + 1, inverted=inverted)  # "dijo el entrenador Luis Enrique"
+        named = mention_after(text, tokens, i + 1, inverted=inverted)  # "dijo el entrenador Luis Enrique"
+        if named is not None or tok.low not in _FOREIGN_NOMINAL_DETERMINERS:
+            return named
+    if tok.low in _FOREIGN_NOMINAL_DETERMINERS and inverted:
+        return _foreign_nominal(text, tokens, i)  # "sagte der Fahrer.", "dijo el conductor."
     if tok.low == "the" and i + 1 < len(tokens) and is_name_token(tokens[i + 1]):  # "according to the Kremlin"
         m = mention_after(text, tokens, i + 1, inverted=inverted)
         if m is not None and m.kind == "name" and not m.roles and m.start == tokens[i + 1].start:
@@ -922,6 +962,14 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
         return _russian_subject(text, tokens, i, inverted=inverted)
     if tok.low in ("в", "во", "на") and inverted and i + 1 < len(tokens):
         return _russian_body(text, tokens, i + 1)  # "сообщили в Минобороны", "рассказали в пресс-службе МВД"
+    if tok.low in ("v", "ve") and inverted and i + 1 < len(tokens) and tokens[i + 1].low in _CS_STATEMENTS:
+        # "„…,“ uvádí se ve zprávě": the report speaks
+        return Mention(tokens[i + 1].start, tokens[i + 1].end, tokens[i + 1].text, "nominal")
+    if tok.low in ("in", "im") and inverted and i + 1 < len(tokens):
+        # "„…“, heißt es in der Mitteilung": the statement speaks
+        k = i + 1 + (tokens[i + 1].low in ("der", "dem", "einer", "einem"))
+        if k < len(tokens) and tokens[k].text.split("-")[-1] in _DE_STATEMENTS:
+            return Mention(tokens[i + 1].start, tokens[k].end, text[tokens[i + 1].start : tokens[k].end], "nominal")
     if tok.is_word and not tok.is_cap and tok.low in _ROLES:
         # "said spokesman John Kirby", "— отметил глава МИД Сергей Лавров": roles, then the name
         k = i
@@ -997,6 +1045,44 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
     return _nominal_from(text, tokens, i)
 
 
+# articles of Spanish, Italian, French, German, Dutch and Portuguese (not "a", "as", "de": English
+# or a preposition) before a described speaker that follows its verb
+# German statements that speak ("heißt es in der Mitteilung", "hieß es in einer Erklärung")
+_DE_STATEMENTS = frozenset(
+    "Mitteilung Pressemitteilung Erklärung Stellungnahme Meldung Bericht Schreiben Brief Text Artikel Beitrag "
+    "Botschaft Ansprache Rede Begründung Urteil Studie Veröffentlichung Post Beitrag Nachricht".split()
+)
+_CS_STATEMENTS = _words("zprávě prohlášení textu dopise článku sdělení oznámení usnesení příspěvku")
+_FOREIGN_NOMINAL_DETERMINERS = _words("el la il lo le der die das het ein eine un una uno une een")
+_GENITIVE_LINKS = _words("der des del della dello du van")
+
+
+def _foreign_nominal(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """A described speaker after its verb in another language: an article, at most two adjectives and
+    a noun that end the phrase ("sagte der amtierende Gouverneur.", "schrieb ein Zuschauer in den
+    Kommentaren", "dijo el conductor."); ``None`` when a clause goes on ("sagte der Fahrer sei …")."""
+    k = i + 1
+    while k < len(tokens) and k - i <= 2 and tokens[k].is_word and not tokens[k].is_cap:
+        if k + 1 < len(tokens) and tokens[k + 1].is_word and tokens[k].low not in _FUNCTION:
+            k += 1  # "amtierende", "lokales": an adjective before the noun
+        else:
+            break
+    if k >= len(tokens) or not tokens[k].is_word or tokens[k].low in _FUNCTION:
+        return None
+    # a genitive after it: "die Pressestelle der regionalen Polizeiverwaltung", "el portavoz del ministerio"
+    g = k + 1
+    if g < len(tokens) and tokens[g].low in _GENITIVE_LINKS:
+        g += 1
+        while g < len(tokens) and g - k <= 4 and tokens[g].is_word and not tokens[g].is_cap:
+            g += 1
+        if g < len(tokens) and tokens[g].is_word and tokens[g].is_cap:
+            k = g
+    nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+    if nxt is not None and nxt.is_word and nxt.low not in _AFTER_NAME:
+        return None
+    return Mention(tokens[i].start, tokens[k].end, text[tokens[i].start : tokens[k].end], "nominal")
+
+
 def _second_role_name(text: str, tokens: list[Token], i: int) -> Mention | None:
     """After "ROLE and": more roles, modifiers or capitalised words ("new AMD general manager",
     "President"), then the first name that a role announces ("Andrew Feldman", "Rory Read")."""
@@ -1039,7 +1125,14 @@ _RU_HEADS = _words(
 )
 _RU_LINKS = _words("и -")  # inside a Russian title: "министр экологии и природопользования", "зампред - министр"
 _AFTER_NAME = (
-    _words("who which in on at during after before when as of for last this") | _MONTHS_DAYS | _RU_AFTER_SUBJECT
+    _words("who which in on at during after before when as of for last this")
+    | _MONTHS_DAYS
+    | _RU_AFTER_SUBJECT
+    # where and to whom in other languages ("sagte Russell dem Sender CNBC", "… am Sonntag in einem
+    # Interview", "dijo Pérez durante la rueda de prensa"), and a second verb ("sagte Russell und fügte …")
+    | _words("dem den im am beim bei gegenüber zum zur und nel nella alla ante durante tras tijdens bij tegenover lors")
+    | _words("mit hinzu")  # the particle of a separable verb closes its clause: "teilte die Polizei mit"
+    | _words("a v ve na při pro před během")  # Czech: "řekl Putin v Petrohradu", "poznamenal Russell a dodal"
 )
 
 

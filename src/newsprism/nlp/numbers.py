@@ -136,8 +136,8 @@ _MAGNITUDES: dict[str, dict[str, float]] = {
            "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12},
 }  # fmt: skip
 _LETTER_MAGNITUDES = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "t": 1e12}  # "$200MM": finance's million
-_PHYSICAL = {"km": "km", "kg": "kg", "mph": "mph", "kph": "km/h", "mw": "MW", "gw": "GW", "mm": "mm", "cm": "cm",
-             "ft": "feet", "lb": "lb", "lbs": "lb"}  # fmt: skip
+_PHYSICAL = {"km": "kilometers", "kg": "kilograms", "mph": "mph", "kph": "km/h", "mw": "MW", "gw": "GW", "mm": "mm",
+             "cm": "cm", "ft": "feet", "lb": "lb", "lbs": "lb"}  # fmt: skip
 
 _UNITS: dict[str, int] = {}
 _WORDS: dict[str, dict[str, float]] = {}
@@ -581,9 +581,13 @@ _CJK_UNITS = {
     "ポンド": "GBP", "ルーブル": "RUB", "％": "percent", "%": "percent", "パーセント": "percent",
     "人": "people", "名": "people", "隻": "ships", "艘": "ships", "機": "aircraft", "架": "aircraft",
     "台": "vehicles", "辆": "vehicles", "件": "cases", "例": "cases", "騎": "riders", "点": "points",
-    "キロ": "km", "公里": "km", "メートル": "m", "米": "m", "トン": "t", "吨": "t", "カ国": "countries",
+    "キロ": "kilometers", "公里": "kilometers", "千米": "kilometers", "メートル": "meters", "米": "meters",
+    "トン": "tons", "吨": "tons", "公斤": "kilograms", "千克": "kilograms", "カ国": "countries",
     "か国": "countries", "ヵ国": "countries", "个国家": "countries", "軒": "buildings", "棟": "buildings",
     "校": "schools", "社": "companies", "発": "shots", "票": "votes", "倍": "times",
+    # Chinese currencies ("4000日元" is no date: the unit is read before the counters below)
+    "日元": "JPY", "日圆": "JPY", "卢布": "RUB", "英镑": "GBP", "韩元": "KRW", "港元": "HKD", "港币": "HKD",
+    "人民币": "CNY", "美金": "USD",
 }  # fmt: skip
 # counters of dates, times, ages and ranks: no quantity ("２５日", "７月", "２７歳", "３位")
 _CJK_NOT = (
@@ -609,10 +613,12 @@ _CJK_NUMBER = re.compile(
     r"(?P<num>[0-9０-９]+(?:[.,．，][0-9０-９]+|・[0-9０-９]{1,2}(?![0-9０-９]))?)(?P<mags>(?:[0-9０-９]*[十百千万萬億亿兆])*)"
     r"(?P<tail>(?<=[万萬億亿兆])[0-9０-９]+(?:・[0-9０-９]{1,2}(?![0-9０-９]))?)?"
 )  # "１８２・４４ドル": newspapers write a decimal point as ・; "２万６４６９・８９ドル" is 26,469.89
+_ZH_DAYTIME = ("上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "夜间", "晚")
 _CJK_UNIT = re.compile("|".join(sorted((re.escape(u) for u in _CJK_UNITS), key=len, reverse=True)))
 _CJK_QUALIFIERS = {
     "約": "about", "およそ": "about", "大约": "about", "超过": "more", "不到": "less", "近": "nearly", "超": "more",
     "以上": "more", "余り": "more", "余": "more", "多": "more", "未満": "less", "以下": "less",
+    "约": "about", "左右": "about", "逾": "more", "不足": "less",
 }  # fmt: skip
 
 
@@ -622,7 +628,12 @@ def _cjk_quantities(text: str) -> list[Quantity]:
         start, end = m.start(), m.end()
         if start > 0 and text[start - 1] in "第.,．，":
             continue  # an ordinal ("第２") or the tail of another number
-        if text.startswith(_CJK_NOT, end) or text.startswith(("：", ":", "/", "／"), end):
+        unit_m = _CJK_UNIT.match(text, end)
+        if unit_m is not None and unit_m.group()[0] == "日" and text[start - 1 : start] == "月":
+            unit_m = None  # "1月1日元旦": a date, not 1 yen
+        if text.endswith(_ZH_DAYTIME, 0, start) or text.startswith(("多岁", "余岁"), end):
+            continue  # "上午10点": a time, not 10 points; "40多岁": an age
+        if unit_m is None and (text.startswith(_CJK_NOT, end) or text.startswith(("：", ":", "/", "／"), end)):
             continue  # a date, a time, an age or a rank
         digits = unicodedata.normalize("NFKC", m.group("num")).replace(",", "").replace("，", "").replace("・", ".")
         try:
@@ -633,7 +644,6 @@ def _cjk_quantities(text: str) -> list[Quantity]:
         value, multiplier = _cjk_magnitudes(value, unicodedata.normalize("NFKC", m.group("mags")))
         if m.group("tail"):  # the units after the last magnitude
             value += float(unicodedata.normalize("NFKC", m.group("tail")).replace("・", "."))
-        unit_m = _CJK_UNIT.match(text, end)
         unit = _CJK_UNITS[unit_m.group()] if unit_m else None
         if (
             unit is None

@@ -51,7 +51,13 @@ _RU = """а без бы был была были было быть в вам в�
 ни них но ну о об от по под при с со так также то того тоже только том ты у уже что чтобы эта эти
 это этого этой я года год заявил сказал"""
 
-_LISTS = {"en": _EN, "es": _ES, "fr": _FR, "de": _DE, "it": _IT, "nl": _NL, "pt": _PT, "ru": _RU}
+_CS = """a aby ale ani asi až bez bude budou byl byla byli bylo být co což či další do ho i jak jako je
+jeho jej její jejich jen ještě již jsem jsme jsou jste k kde když kterou které který která kteří ke má
+mají mezi mi mu my na nad ne než nebo není nich o od on ona oni ono po pod podle pokud pro proti
+protože před při s se si své svůj ta tak také tam tato tedy ten tento tím to toho tom tomu tu tuto ty
+u už v ve však z za ze že řekl řekla uvedl uvedla rok roku let více znovu"""
+
+_LISTS = {"en": _EN, "es": _ES, "fr": _FR, "de": _DE, "it": _IT, "nl": _NL, "pt": _PT, "ru": _RU, "cs": _CS}
 # each language's own list (without the English added to every language's stop words)
 FUNCTION_WORD_LISTS = {code: frozenset(words.split()) for code, words in _LISTS.items()}
 

@@ -1,6 +1,15 @@
 """The represent stage: articles become comparable features."""
 
 from .base import ArticleFeatures, Featurizer
-from .lexical import LEXICAL_V1, LEXICAL_V2, LEXICAL_V3, LEXICAL_V4, LexicalFeaturizer
+from .lexical import LEXICAL_V1, LEXICAL_V2, LEXICAL_V3, LEXICAL_V4, LEXICAL_V5, LexicalFeaturizer
 
-__all__ = ["LEXICAL_V1", "LEXICAL_V2", "LEXICAL_V3", "LEXICAL_V4", "ArticleFeatures", "Featurizer", "LexicalFeaturizer"]
+__all__ = [
+    "LEXICAL_V1",
+    "LEXICAL_V2",
+    "LEXICAL_V3",
+    "LEXICAL_V4",
+    "LEXICAL_V5",
+    "ArticleFeatures",
+    "Featurizer",
+    "LexicalFeaturizer",
+]
