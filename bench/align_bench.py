@@ -24,9 +24,12 @@ reference" is a lower bound of what is right; docs/benchmarks.md reads the rest 
 default comparer runs beside the same comparer without its parallel-text test (the previous
 default: best matches under the bar aligned between any two sources).
 
-Two set-ups run side by side in the same process: the default comparer of a multilingual store
-(the bundled encoder's vectors for statements in different languages) and the lexical comparer
-(no encoder: across languages only names, numbers and shared words can match), the baseline.
+Three set-ups run side by side in the same process: the default comparer of a multilingual store
+(the bundled encoder's vectors for statements in different languages); the comparer without an
+encoder, which pairs two parallel texts in different languages by their sentences' lengths and
+anchors (names, numbers: what a language the encoder does not read gets, compare/parallel.py);
+and the lexical comparer (across languages only names, numbers and shared words can match), the
+baseline.
 Cost: documents per second of ``Comparer.compare`` (encoding included).
 """
 
@@ -353,7 +356,8 @@ def main() -> None:
     args = ap.parse_args()
     root = data_dir(args.data)
     dense = Comparer(encoder=USEEncoder())
-    lexical = Comparer()
+    shape = Comparer()  # no encoder: across languages, parallel texts by their lengths and anchors
+    lexical = Comparer(params=AlignParams(by_shape=False))
     if args.originals:
         other_originals(
             dense, load_rows(root / "wmt21_ruen.jsonl") + load_rows(root / "wmt21_jaen.jsonl"), args.originals
@@ -367,7 +371,11 @@ def main() -> None:
     quote_rows = []
     for name, file in (("WMT21 ru-en", "wmt21_ruen.jsonl"), ("WMT21 ja-en", "wmt21_jaen.jsonl")):
         docs = pairs_of(load_rows(root / file), args.docs)
-        for label, comparer in (("bundled encoder (default)", dense), ("lexical only (baseline)", lexical)):
+        for label, comparer in (
+            ("bundled encoder (default)", dense),
+            ("no encoder: lengths and anchors", shape),
+            ("lexical only (baseline)", lexical),
+        ):
             s = score(comparer, docs)
             print(
                 f"| {name} ({len(docs)}) | {label} | {s['right']} / {s['pairs']} | **{s['P']:.3f}** | "
@@ -401,7 +409,12 @@ def main() -> None:
     print("|---|---|---|---|---|---|")
     anyway = Comparer(encoder=dense.encoder, params=AlignParams(parallel_share=0.0))
     rows = independent(
-        {"bundled encoder (default)": dense, "without the parallel-text test (before)": anyway},
+        {
+            "bundled encoder (default)": dense,
+            "without the parallel-text test (before)": anyway,
+            "no encoder: lengths and anchors": shape,
+            "lexical only": lexical,
+        },
         load_rows(root / "wmt21_ruen.jsonl"),
     )
     print("\n".join(rows))

@@ -101,6 +101,11 @@ ES_TALKS = (
     "Añadió que el gobierno estaba dispuesto a ceder en los salarios."
 )
 
+CS_TALKS = (
+    "Ministr v úterý řekl, že jednání s odbory budou pokračovat nejméně týden. "
+    "Dodal, že vláda je připravena jim vyjít vstříc u mezd, ale že to nebude snadné."
+)
+
 
 @pytest.mark.parametrize(
     ("declared", "text", "expected"),
@@ -112,9 +117,19 @@ ES_TALKS = (
         ("ru", "Министр заявил во вторник, что переговоры с профсоюзами продлятся по крайней мере неделю.", False),
         ("en", "Министр заявил во вторник, что переговоры с профсоюзами продлятся по крайней мере неделю.", True),
         ("es", "Too short to tell.", False),
+        ("cs", CS_TALKS, False),  # Czech function words: its own text agrees with it
+        ("en", CS_TALKS, True),  # its Czech function words contradict English
     ],
 )
 def test_a_declared_language_the_text_clearly_contradicts(declared: str, text: str, expected: bool) -> None:
     from newsprism.nlp.language import contradicts
 
     assert contradicts(declared, text) is expected
+
+
+def test_czech_function_words_are_no_content() -> None:
+    from newsprism.nlp.tokenize import tokens
+
+    got = tokens("Ministr řekl, že jednání s odbory budou pokračovat nejméně týden.", "cs")
+    assert not {"že", "řekl", "budou", "s"} & set(got)
+    assert any(t.startswith("odbor") for t in got) and any(t.startswith("jednán") for t in got)

@@ -381,3 +381,82 @@ def test_russian_no_less_than_is_at_least() -> None:
 def test_russian_number_words_in_other_cases(text: str, value: float) -> None:
     (q,) = find_quantities(text, language="ru")
     assert q.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Ministerstvo odhadlo škody na 2,5 milionu rublů.", 2.5e6, "RUB"),
+        ("Strana by získala 17,6 % hlasů.", 17.6, "percent"),
+        ("Pro stranu by hlasovalo 7,1 procenta voličů.", 7.1, "percent"),
+        ("Flotila letos dostane čtyřicet lodí.", 40, None),
+        ("Nehoda se stala pět kilometrů od obce.", 5, "kilometers"),
+        ("Na náměstí přišlo asi 300 lidí.", 300, "people"),
+        ("Dluh činí přibližně 300 000 eur.", 300_000, "EUR"),
+        ("Rozpočet počítá s 1 200 000 korun.", 1_200_000, "CZK"),
+        ("Zakázka za 2,5 mil. Kč", 2.5e6, "CZK"),
+        ("Škody dosáhly 73 miliard korun.", 73e9, "CZK"),
+        ("Firma utratila 3 mld. dolarů.", 3e9, "USD"),
+        ("V obci žije 5 tis. obyvatel.", 5000, None),
+        ("Muž ujel 120 kilometrů.", 120, "kilometers"),
+        ("Loď vezla 40 tun nákladu.", 40, "tons"),
+        ("Přehlídku sledoval půl milionu lidí.", 500_000, "people"),
+        ("Na koncert přišlo tisíc lidí.", 1000, "people"),
+        ("Zúčastnilo se dvě stě padesát vojáků.", 250, "soldiers"),
+        ("Zahynulo pětadvacet osob.", 25, "people"),
+        ("Trest je až 400 hodin veřejných prací.", 400, "hours"),
+        ("Řeka kulminovala 4,5 metru nad hladinou.", 4.5, "meters"),
+    ],
+)
+def test_czech_amounts(text: str, value: float, unit: str | None) -> None:
+    q = one(text, "cs")
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+def test_czech_number_words_in_other_cases_and_compounds() -> None:
+    assert values("Lodě byly založeny ve třech loděnicích.", "cs") == [3]
+    assert values("Testy skládal ze čtyř předmětů.", "cs") == [4]
+    assert values("Před dvěma týdny.", "cs") == []  # "two weeks ago" is a date
+    # an amount written into an adjective: a four-year-old girl, a 73-year-old, a five-percent threshold
+    assert values("Zranila se čtyřletá holčička.", "cs") == [4]
+    assert values("Třiasedmdesátiletý důchodce řídil vůz.", "cs") == [73]
+    assert [(q.value, q.unit) for q in find_quantities("pětiprocentní hranici", language="cs")] == [(5, "percent")]
+    assert find_quantities("V posledním desetiletí a v minulém staletí.", language="cs") == []
+    assert values("Je to 1 000 000krát lepší.", "cs") == [1_000_000]
+
+
+def test_czech_vague_amounts_qualifiers_and_ranges() -> None:
+    q = one("Do ulic vyšly desítky tisíc lidí.", "cs")
+    assert (q.value, q.high, q.unit, q.qualifier) == (20_000, 99_999, "people", "vague")
+    q = one("Nemohl mluvit s tisíci lidí.", "cs")
+    assert (q.value, q.high, q.qualifier) == (2000, 9999, "vague")
+    assert one("Evakuovali statisíce obyvatel.", "cs").value == 200_000
+    assert find_quantities("Přišlo několik tisíc lidí.", language="cs") == []  # vague, no amount
+    assert one("Zemřelo více než 100 lidí.", "cs").qualifier == "more"
+    assert one("Požár zasáhl plochu téměř 3000 metrů čtverečních.", "cs").qualifier == "nearly"
+    assert one("Hrozí mu pokuta až 1000 korun.", "cs").qualifier == "less"
+    q = one("Zraněno bylo 10 až 15 lidí.", "cs")
+    assert (q.value, q.high, q.qualifier, q.unit) == (10, 15, "range", "people")
+    q = one("Škody dosáhly mezi 40 a 80 procenty.", "cs")
+    assert (q.value, q.high, q.qualifier, q.unit) == (40, 80, "range", "percent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Snímek zveřejnil v sobotu 25. července.",
+        "Příměří vstoupí v platnost 27. července 2020.",
+        "V sobotu 25. července v 11:28 došlo k nehodě.",
+        "Jmenoval ho 13. března 2018.",
+        "Dohled začne od 00:01.",
+        "Hladina do 6 hodin ráno klesala.",
+        "Dmitrij je žák školy č. 30 v Kostromě.",
+        "Skončil na 5. místě, jako ve 2. světové válce.",
+        "V roce 2016 vyhráli volby.",
+        "Jeden z diváků napsal komentář.",
+        "Vyhrál první set.",
+        "Přišel o vztahy před třemi lety.",
+    ],
+)
+def test_czech_dates_times_ordinals_and_names_are_not_quantities(text: str) -> None:
+    assert find_quantities(text, language="cs") == []

@@ -1016,3 +1016,73 @@ def test_chinese_reported_speech() -> None:
         ("当地卫生部门", "这名患者目前病情稳定，已被送往医院隔离治疗"),
         ("当地警方", "事故原因仍在调查之中，暂无人员伤亡报告"),
     ], got  # "也就是说" is a connective: nobody speaks
+
+
+def test_german_speakers_described_after_the_verb() -> None:
+    """German puts the speaker after its verb once the quote opens the sentence: an article and a
+    noun ("sagte der Fahrer"), the noun and the person's name, a role with a genitive and the name
+    after a comma, a statement ("heißt es in der Mitteilung"), the person a quoting verb quotes."""
+    cases = [
+        ("„Die Straße war völlig vereist“, sagte der Fahrer.", "der Fahrer"),
+        ("„Wir haben die Feuerwehr gerufen“, sagte eine Anwohnerin dem Sender.", "eine Anwohnerin"),
+        (
+            "„Das Spiel war hart“, sagte der Amerikaner Stephen Thomas Ochsner in einem Interview.",
+            "Stephen Thomas Ochsner",
+        ),
+        ("„Die Brücke bleibt gesperrt“, sagte der Leiter des Bezirks Rusa, Nikolai Parfjonow.", "Nikolai Parfjonow"),
+        ("„Die Brücke bleibt gesperrt“, sagte der Leiter des Bezirks Rusa.", "der Leiter des Bezirks Rusa"),
+        ("„Die Arbeiten dauern noch zwei Wochen“, heißt es in der Mitteilung.", "der Mitteilung"),
+        ("„Niemand hat uns geholfen“, zitiert die Zeitung Iswestija den Anwohner Igor Smirnow.", "Igor Smirnow"),
+        ("„Niemand vertraut den Behörden mehr“, pflichtete Olga Iwanowa bei.", "Olga Iwanowa"),
+        ("„Niemand kam uns zu Hilfe“, schilderte Anna Petrowa ihre Erfahrung.", "Anna Petrowa"),
+        ("„Wir prüfen jeden Fall“, erklärte Igor Smirnow nach dem Treffen.", "Igor Smirnow"),
+    ]
+    for text, speaker in cases:
+        assert [s for s, _ in spoken(text, "de")] == [speaker], (text, spoken(text, "de"))
+    # the outlet that quotes nobody named speaks for none
+    assert not any(s for s, _ in spoken("„Niemand hat uns geholfen“, zitiert die Zeitung Iswestija.", "de"))
+
+
+def test_german_pronouns_adverbs_and_quotes_over_lines() -> None:
+    # "Er" opens a sentence capitalised; a capitalised adverb before the verb is no speaker, the
+    # pronoun after the verb is ("Zugleich sagte er")
+    text = (
+        "Igor Smirnow leitet die Feuerwehr der Stadt.\n"
+        "Zugleich sagte er: „Wir prüfen alles, was in der Nacht passiert ist, sehr genau.“\n"
+        "Er fügte hinzu: „Die Lage ist ernst, aber unter Kontrolle.“"
+    )
+    assert [s for s, _ in spoken(text, "de")] == ["Igor Smirnow", "Igor Smirnow"]
+    # a capitalised noun is no person: "Er" after "die Ärztin" has nobody to go on with
+    text = "„Wir prüfen jeden Fall sehr genau“, sagte die Ärztin. Er fügte hinzu: „Die Lage ist ernst.“"
+    assert [s for s, _ in spoken(text, "de")] == ["die Ärztin", None]
+    # „ opens a quote over several lines that only its closing mark ends
+    text = (
+        "„Das Wasser stieg sehr schnell.\nWir hatten keine Zeit mehr, etwas mitzunehmen.\n"
+        "Alles ist verloren“, sagte Igor Smirnow."
+    )
+    got = spoken(text, "de")
+    assert [s for s, _ in got] == ["Igor Smirnow"] * 3 and got[-1][1] == "Alles ist verloren"
+
+
+def test_czech_quotes_and_speakers() -> None:
+    """Czech has no articles and leaves the subject out: a bare noun phrase ending the clause
+    speaks, a role before a name, a name after where it was said, and the verb's -l / -la says the
+    gender of the person named before."""
+    text = (
+        "„Silnice byla zcela zamrzlá,“ řekl řidič autobusu.\n"
+        "„Okamžitě jsme zavolali hasiče,“ uvedla mluvčí policie Jana Nováková.\n"
+        "„Hasiči přijeli za deset minut,“ řekl v rozhovoru pro rozhlas Američan Stephen Thomas Ochsner.\n"
+        "Petr Novák na místo přijel pozdě. Jana Nováková tam už byla.\n"
+        "„Škoda je obrovská,“ řekla.\n"
+        "„Práce potrvají ještě dva týdny,“ uvádí se ve zprávě."
+    )
+    assert [s for s, _ in spoken(text, "cs")] == [
+        "řidič autobusu",
+        "Jana Nováková",
+        "Stephen Thomas Ochsner",
+        "Jana Nováková",  # "řekla": the woman named before, not Petr Novák
+        "zprávě",
+    ], spoken(text, "cs")
+    assert spoken("Starosta Petr Novák řekl, že silnice bude otevřena v pondělí.", "cs", kind="reported") == [
+        ("Starosta Petr Novák", "silnice bude otevřena v pondělí")
+    ]

@@ -42,6 +42,8 @@ def only(text: str, language: str = "en", reference: datetime | date | None = No
         ("1 de março de 2008", "pt"),
         ("1 марта 2008", "ru"),
         ("1 марта 2008 года", "ru"),
+        ("1. března 2008", "cs"),
+        ("1. 3. 2008", "cs"),
         ("March 01 , 2008", "en"),
     ],
 )
@@ -266,3 +268,58 @@ def test_japanese_and_chinese_dates() -> None:
     assert [t.value for t in find_times("３０日に発表", language="ja")] == ["XXXX-XX-30"]
     assert find_times("２０２０年度の予算、１０年間、大山の７号", language="ja") == []  # fiscal year, duration, No. 7
     assert [t.value for t in find_times("7月25号开幕", language="zh")] == ["XXXX-07-25"]
+
+
+def test_czech_dates_with_the_day_before_the_month() -> None:
+    ref = date(2020, 7, 27)  # a Monday
+    t = only("Snímek zveřejnil v sobotu 25. července.", "cs", reference=ref)
+    assert (t.kind, t.value, t.text) == ("date", "2020-07-25", "sobotu 25. července.")
+    assert only("Příměří vstoupí v platnost 27. července 2020.", "cs").value == "2020-07-27"
+    assert only("Jmenoval ho 13. března 2018 poté, co", "cs").value == "2018-03-13"
+    assert only("Hraje 1. srpna.", "cs", reference=ref).value == "2020-08-01"
+    assert only("Hraje 1. srpna.", "cs").value == "XXXX-08-01"
+    assert only("Stalo se to 13. března roku 2018.", "cs").value == "2018-03-13"
+    assert [t.value for t in find_times("1. Jan Novák, 2. Petr Svoboda", language="cs")] == []  # a list, no January
+
+
+def test_czech_clock_times_weekdays_and_months() -> None:
+    ref = date(2020, 7, 27)
+    t = only("V sobotu 25. července v 11:28 došlo k nehodě.", "cs", reference=ref)
+    assert (t.kind, t.value) == ("time", "2020-07-25T11:28")
+    assert only("Dohled začne od 00:01.", "cs").value == "T00:01"
+    assert only("Sraz je v 9.30 hod.", "cs").value == "T09:30"
+    assert only("Hladina do 6 hodin ráno klesala.", "cs").value == "T06:00"
+    assert only("Koncert začne v 8 hodin večer.", "cs").value == "T20:00"
+    assert only("Jednání trvalo 6 hodin.", "cs").value == "PT6H"  # a duration
+    assert only("Jednání proběhne ve středu.", "cs", reference=ref).value == "2020-07-29"
+    assert find_times("Bydlí ve středu města.", language="cs") == []  # the city centre, no Wednesday
+    assert only("v pondělí odpoledne", "cs", reference=ref).value == "2020-07-27TAF"
+    assert only("Jednalo se v neděli.", "cs", reference=ref).value == "2020-07-26"
+    assert only("Demonstrace probíhají od 11. července.", "cs", reference=ref).value == "2020-07-11"
+    assert only("V červenci se rozpoutala polemika.", "cs", reference=ref).value == "2020-07"
+    assert only("Koncem listopadu", "cs", reference=ref).value == "2020-11"
+    assert only("v březnu 2018", "cs").value == "2018-03"
+    assert only("v létě 2020", "cs").value == "2020-SU"
+
+
+def test_czech_relative_expressions_and_durations() -> None:
+    ref = date(2020, 7, 27)
+    assert only("Dnes tu neprší.", "cs", reference=ref).value == "2020-07-27"
+    assert only("Včera večer pršelo.", "cs", reference=ref).value == "2020-07-26TEV"
+    assert only("předevčírem", "cs", reference=ref).value == "2020-07-25"
+    assert only("minulý týden", "cs", reference=ref).value == "2020-W30"
+    assert only("příští rok", "cs", reference=ref).value == "2021"
+    assert only("Loni vyhráli.", "cs", reference=ref).value == "2019"
+    assert only("Letos dostane čtyřicet lodí.", "cs", reference=ref).value == "2020"
+    assert only("do konce letošního roku", "cs", reference=ref).value == "2020"
+    assert only("loňského léta", "cs", reference=ref).value == "2019-SU"
+    assert only("Přišel o ně před třemi lety.", "cs", reference=ref).value == "2017"
+    assert only("v nejbližších měsících", "cs").value == "FUTURE:months"
+    assert only("v posledních letech", "cs").value == "PAST:years"
+    assert only("nedávno", "cs").value == "PAST_REF"
+    assert only("trvalo to dva roky", "cs").value == "P2Y"
+    assert only("pět let", "cs").value == "P5Y"
+    assert only("400 hodin", "cs").value == "PT400H"
+    assert only("půl hodiny", "cs").value == "PT30M"
+    t = only("asi 90 minut", "cs")
+    assert (t.value, t.mod) == ("PT90M", "APPROX")

@@ -7,6 +7,10 @@ joins two statements when one is the other's best match in its source and the si
 the threshold (in one language, they must also agree beyond their names: share words outside
 names, or names that not most of the story's sources give); edges are grouped into facts (at
 most one statement per source in a fact).  Statements left without an edge are what only one source reports.
+
+Across languages, statements are compared by the cosine of their dense vectors; two texts in
+languages the encoder does not read (or with no encoder) are paired sentence by sentence when they
+read as parallel texts by their lengths and anchors (:mod:`newsprism.compare.parallel`).
 """
 
 from __future__ import annotations
@@ -20,9 +24,10 @@ import numpy as np
 
 from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import names_from, tokens_from, words
-from ..represent.dense import Encoder
+from ..represent.dense import Encoder, reads
 from ..represent.tfidf import tfidf_rows
 from .base import Fact, SentenceSplitter, Span, Statement
+from .parallel import anchors_of, parallel_pairs
 
 __all__ = ["AlignParams", "Alignment", "Doc", "align"]
 
@@ -64,6 +69,9 @@ class AlignParams:
     # statements have such a match (a translation; two reports of one event rarely do)
     mutual_floor: float = 0.5
     parallel_share: float = 0.6
+    # two sources in languages the encoder does not read (or with no encoder): paired sentence by
+    # sentence by their lengths and anchors when they read as parallel texts (compare/parallel.py)
+    by_shape: bool = True
 
 
 @dataclass(slots=True)
@@ -81,6 +89,8 @@ class Alignment:
     translated: dict[int, list[int]] = field(default_factory=dict)
     # a copy's statement that repeats one of its original's -> that statement (see align)
     repeats: dict[int, int] = field(default_factory=dict)
+    # statements in two languages paired by the shape of their texts (compare/parallel.py): (i, j), i < j
+    shaped: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _statements(docs: Sequence[Doc], splitter: SentenceSplitter) -> tuple[list[Statement], list[str]]:
@@ -226,6 +236,9 @@ def align(
     if encoder is not None and encoder.dim and cross.any():
         _mutual_matches(sim, dense, gid, cross, p)
         translated = _translations(statements, languages, gid, dense, p)
+    shaped: set[tuple[int, int]] = set()
+    if p.by_shape and cross.any():
+        shaped = _shape_matches(statements, languages, gid, sim, translated, encoder, p)
     term_sets = [{t for t in bag if not t.startswith("N:")} | {t for t in bag if t.startswith("N:")} for bag in bags]
     agree = _Agreement(statements, bags, gid, lang, p)
     usable = np.array([sum(1 for t in bag if not t.startswith("N:")) >= p.min_terms for bag in bags], dtype=bool)
@@ -271,7 +284,7 @@ def align(
     facts = _group(edges, gid, sim, p.threshold)
     linked = {i for f in facts for i in f}
     unique = [i for i in range(n) if i not in linked and usable[i] and i not in repeats]
-    return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages, translated, repeats)
+    return Alignment(statements, groups, sim, edges, facts, unique, term_sets, languages, translated, repeats, shaped)
 
 
 def representatives(articles: Iterable[tuple[str, str]]) -> dict[str, str]:
@@ -404,6 +417,55 @@ def _translations(
                 out.setdefault(rows[r], []).append(cols[c])
                 out.setdefault(cols[c], []).append(rows[r])
     return out
+
+
+def _shape_matches(
+    statements: list[Statement],
+    languages: list[str],
+    gid: np.ndarray,
+    sim: np.ndarray,
+    translated: dict[int, list[int]],
+    encoder: Encoder | None,
+    p: AlignParams,
+) -> set[tuple[int, int]]:
+    """Pair the statements of two articles in different languages by their shape (lengths and
+    anchors, :func:`~newsprism.compare.parallel.parallel_pairs`) when the encoder does not read one
+    of the languages (or there is none) and the two read as parallel texts: in one group (an
+    original and its translation) the pairs are translations; between two groups their similarity
+    is raised to the alignment threshold, as :func:`_mutual_matches` does for what the encoder reads.
+    Returns the pairs."""
+    shaped: set[tuple[int, int]] = set()
+    read = getattr(encoder, "languages", None) if encoder is not None and encoder.dim else frozenset()
+    by_article: dict[str, list[int]] = {}
+    for k, st in enumerate(statements):
+        by_article.setdefault(st.article, []).append(k)
+    articles = list(by_article)
+    anchors: dict[int, frozenset[str]] = {}
+    for x, a in enumerate(articles):
+        for b in articles[x + 1 :]:
+            rows, cols = by_article[a], by_article[b]
+            la, lb = languages[rows[0]], languages[cols[0]]
+            if la == lb or (reads(read, la if la != "?" else None) and reads(read, lb if lb != "?" else None)):
+                continue
+            for k in (*rows, *cols):
+                if k not in anchors:
+                    anchors[k] = anchors_of(statements[k].text, languages[k] if languages[k] != "?" else None)
+            pairs = parallel_pairs(
+                [len(statements[k].text) for k in rows],
+                [len(statements[k].text) for k in cols],
+                [anchors[k] for k in rows],
+                [anchors[k] for k in cols],
+            )
+            for r, c in pairs:
+                i, j = rows[r], cols[c]
+                shaped.add((min(i, j), max(i, j)))
+                if gid[i] == gid[j]:
+                    if j not in translated.get(i, []):
+                        translated.setdefault(i, []).append(j)
+                        translated.setdefault(j, []).append(i)
+                elif sim[i, j] < p.threshold:
+                    sim[i, j] = sim[j, i] = p.threshold
+    return shaped
 
 
 def _mutual_matches(sim: np.ndarray, dense: np.ndarray, gid: np.ndarray, cross: np.ndarray, p: AlignParams) -> None:

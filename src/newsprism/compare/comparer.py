@@ -55,7 +55,8 @@ log = logging.getLogger(__name__)
 # speaks, short Russian quotes with a dash; foreign names across scripts by their consonants;
 # Japanese speakers in brackets after the quote, with an age and a home town, more predicates;
 # speech verbs of Spanish, Italian, Dutch, French, German and Portuguese; v15: Chinese speakers and
-# reported speech, Chinese amounts in 日元 and other currencies, "5km" in kilometers as "5 km"
+# reported speech, Chinese amounts in 日元 and other currencies, "5km" in kilometers as "5 km";
+# German and Czech speakers; parallel texts in a language the encoder does not read paired by shape
 COMPARE_VERSION = "newsprism.Compare.v15"
 
 
@@ -120,7 +121,7 @@ class Comparer:
         unique = unique + unique_details(annotated, aligned)
         quotes = self._quotes(inputs)
         language_of = {i.article: i.language for i in inputs}
-        similarity = self._quote_similarity(quotes, language_of)
+        similarity = self._quote_similarity(quotes, language_of, al)
         # a copy's quote that repeats its original's is told once, from the original
         home_of = representatives((i.article, group[i.article]) for i in inputs)
         repeated = repeated_by_copies(quotes, home_of, language_of=language_of, dense_similarity=similarity)
@@ -189,20 +190,26 @@ class Comparer:
         )
 
     def _quote_similarity(
-        self, quotes: Sequence[Quote], language_of: Mapping[str, str | None]
+        self, quotes: Sequence[Quote], language_of: Mapping[str, str | None], al: Alignment
     ) -> Callable[[int, int], float] | None:
         """Cosine of two quotes' dense vectors, when the story's articles are in several languages:
         its quotes may then be translations of each other, also when they are all in one language
         (two English translations of a Russian report word its quotes each their own way, and the
-        rules may find none in the original)."""
-        if self.encoder is None or not self.encoder.dim or not quotes:
+        rules may find none in the original).  Two quotes in sentences that the alignment paired by
+        the shape of their texts (a language the encoder does not read) count as translations
+        (:data:`_SHAPED_QUOTES`)."""
+        if not quotes or len(set(language_of.values()) - {None}) < 2:
             return None
-        if len(set(language_of.values()) - {None}) < 2:
+        shaped = _shaped_quotes(quotes, al)
+        if (self.encoder is None or not self.encoder.dim) and not shaped:
             return None
-        vectors = self.encoder.encode([q.text for q in quotes])
+        vectors = (
+            self.encoder.encode([q.text for q in quotes]) if self.encoder is not None and self.encoder.dim else None
+        )
 
         def similarity(i: int, j: int) -> float:
-            return float(vectors[i] @ vectors[j])
+            dense = float(vectors[i] @ vectors[j]) if vectors is not None else 0.0
+            return max(dense, _SHAPED_QUOTES) if (min(i, j), max(i, j)) in shaped else dense
 
         return similarity
 
@@ -401,6 +408,29 @@ def _clause_of_sentence(text: str) -> tuple[bool, bool]:
     """How far a statement is from a whole sentence: does it start mid-sentence, does it stop
     before the sentence's end (a sentence split into clauses)?  Sorts whole sentences first."""
     return _starts_mid_sentence(text), not text.rstrip().endswith(_SENTENCE_END)
+
+
+_SHAPED_QUOTES = 0.75  # the similarity of two quotes in sentences paired by shape: over the dense bar (0.5)
+
+
+def _shaped_quotes(quotes: Sequence[Quote], al: Alignment) -> set[tuple[int, int]]:
+    """Pairs of quotes (indices, i < j) that stand in two statements paired by shape."""
+    if not al.shaped:
+        return set()
+    by_article: dict[str, list[tuple[int, int, int]]] = {}
+    for k, st in enumerate(al.statements):
+        by_article.setdefault(st.article, []).append((st.start, st.end, k))
+    statement_of: dict[int, list[int]] = {}
+    for x, q in enumerate(quotes):
+        for start, end, k in by_article.get(q.article, ()):
+            if start < q.end and q.start < end:  # the quote overlaps the statement
+                statement_of.setdefault(x, []).append(k)
+    out: set[tuple[int, int]] = set()
+    for x in statement_of:
+        for y in statement_of:
+            if x < y and any((min(a, b), max(a, b)) in al.shaped for a in statement_of[x] for b in statement_of[y]):
+                out.add((x, y))
+    return out
 
 
 def _root(item: CompareInput, by_id: dict[str, CompareInput]) -> str:

@@ -84,6 +84,7 @@ from .speech import (
     clause_start,
     cue_lemma,
     cyrillic_word,
+    gender_of,
     is_name_token,
     looks_like_title,
     lower_article,
@@ -526,8 +527,9 @@ def _find_cues(masked: str, para: _Para) -> None:
             at = m.start() + 4
             cue.mention = Mention(at, at + len(pronoun), pronoun, "pronoun", gender="m" if pronoun == "il" else "f")
             cue.inverted = True
-        elif lemma in QUOTING_CUES:  # Russian: its object is the speaker ("цитирует его РИА Новости")
-            cue.mention, cue.inverted = _quoted_object(masked, toks, last + 1), True
+        elif lemma in QUOTING_CUES:  # its object is the speaker ("цитирует его РИА Новости")
+            quoted = _quoted_object if cyrillic_word(form.split()[0]) else _person_ending_phrase
+            cue.mention, cue.inverted = quoted(masked, toks, last + 1), True
         elif lemma == "according to" or (first > 0 and toks[first - 1].low == "как"):  # "Как заявил X, …"
             cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
         elif form in GERUND_CUES:  # "the EU warning Israel", "X said on Wednesday, warning, “…”"
@@ -570,17 +572,30 @@ _CS_CLAUSE_END = frozenset(
 )
 
 
+_CS_PLACES = frozenset("v ve na při pro před během".split())
+
+
 def _czech_subject(masked: str, toks: list[Token], i: int, form: str) -> Mention | None:
     """The speaker after a Czech speech verb when no name follows it: a noun phrase without an
     article (Czech has none) that ends the clause ("„…,“ řekl útočník.", "uvedla tisková služba
-    oblastní policejní správy."), or none at all ("„…,“ dodal."), where the verb's ending says
+    oblastní policejní správy."), a role before a name ("uvedla mluvčí policie Jana Nováková"), or
+    none at all ("„…,“ dodal."), where the verb's ending says
     the gender of the person named before (-l a man, -la a woman)."""
     k = i
     while k < len(toks) and k - i < 5 and toks[k].is_word and not toks[k].is_cap and toks[k].low not in _CS_CLAUSE_END:
         k += 1
     ends = k >= len(toks) or toks[k].low in _CS_CLAUSE_END
+    if k > i and not ends and toks[i].low not in _CS_CLAUSE_END and is_name_token(toks[k]):
+        # "uvedla mluvčí policie Jana Nováková": the role, then the name
+        m = mention_after(masked, toks, k, inverted=True)
+        if m is not None and m.kind == "name":
+            roles = tuple(t.low for t in toks[i:k]) + m.roles
+            text = masked[toks[i].start : m.end]
+            return Mention(toks[i].start, m.end, text, "name", m.name, roles, m.gender, True)
     if k > i and ends and toks[i].low not in _CS_CLAUSE_END:
         return Mention(toks[i].start, toks[k - 1].end, masked[toks[i].start : toks[k - 1].end], "nominal")
+    if k == i and toks[i].low in _CS_PLACES and (named := _person_ending_phrase(masked, toks, i)) is not None:
+        return named
     if k == i and ends:
         verb = form.split()[-1]
         gender = "f" if verb.endswith("la") else "m" if verb.endswith("l") else None
@@ -608,11 +623,11 @@ def _russian_speech(text: str, part: _Part) -> bool:
 def _subject_after_verb(masked: str, para: _Para, i: int) -> Mention | None:
     """The subject that follows a European speech verb when something else opens the sentence
     (Dutch and German word order, a fronted time in Spanish and Italian): "Vervolgens zei Jobs dat
-    …", "Am Montag sagte Bundeskanzler Olaf Scholz, …", "Ayer dijo Sánchez que …"; a name that the
-    reported clause's lead or a comma follows."""
+    …", "Am Montag sagte Bundeskanzler Olaf Scholz, …", "Ayer dijo Sánchez que …", "Zugleich sagte
+    er: …"; a name or a pronoun that the reported clause's lead, a comma or a colon follows."""
     toks = para.tokens
     m = mention_after(masked, toks, i)
-    if m is None or m.kind != "name":
+    if m is None or m.kind == "nominal":
         return None
     k = bisect.bisect_left(para.starts, m.end)
     return m if k < len(toks) and (toks[k].low in EUROPEAN_LEADS or toks[k].text in (",", ":")) else None
@@ -651,6 +666,32 @@ def _quoted_object(masked: str, toks: list[Token], i: int) -> Mention | None:
         return None  # "цитирует сообщение ТАСС": the agency quotes a statement
     m = mention_after(masked, toks, k)
     return m if m is not None and m.kind == "name" else None
+
+
+def _person_ending_phrase(masked: str, toks: list[Token], i: int) -> Mention | None:
+    """The person's name, from a known given name, that ends the phrase from ``toks[i]``: whom a
+    German or Spanish quoting verb quotes, after the outlet that quotes and the person's role
+    ("zitiert die Zeitung den Anwohner Igor Smirnow.", "cita el diario al ministro Luis Planas"),
+    and a Czech subject after where it spoke ("řekl v rozhovoru pro Podem Američan Stephen Ochsner.")."""
+    k = i
+    while k < len(toks) and k - i < 10 and toks[k].is_word and toks[k].low not in EUROPEAN_LEADS:
+        k += 1
+    if k < len(toks) and toks[k].is_word:
+        return None  # a clause goes on
+    end = toks[k - 1].end if k > i else -1
+    found: tuple[int, Mention] | None = None
+    for j in range(k - 2, i - 1, -1):  # a given name starts the last name, not "die Zeitung"; the first
+        m = mention_after(masked, toks, j, inverted=True) if gender_of(toks[j].text) else None
+        if m is None or m.kind != "name" or m.start != toks[j].start or m.end != end:
+            if found is not None:
+                break
+            continue
+        found = j, m  # "Stephen Thomas Ochsner", not "Thomas Ochsner"
+    if found is None:
+        return None
+    j, m = found
+    roles = tuple(t.low for t in toks[i:j]) + m.roles  # "den Anwohner": no part of the name
+    return Mention(m.start, m.end, m.text, "name", m.name, roles, m.gender, True)
 
 
 def _ending_speaker(masked: str, para: _Para, i: int) -> Mention | None:
@@ -1139,6 +1180,7 @@ class _Resolver:
                 or not _same_surname(cw[-1], words[-1])
                 or not set(words[:-1]) <= set(cw)
                 or not cand.person
+                or cw[0].lower() in mention.roles  # German "Amerikaner Stephen Ochsner": the noun describes
             ):
                 continue
             if mention.gender and cand.gender and mention.gender != cand.gender:
@@ -1184,7 +1226,7 @@ class _Resolver:
             for name in self.names[bisect.bisect_left(self.positions, lo) : bisect.bisect_left(self.positions, hi)]:
                 cand = self.full(name)
                 person = (
-                    self._is_person(cand) or (not strict and not cand.body and not cand.name.isupper())
+                    self._is_person(cand) or (not strict and self._may_be_person(cand))
                 ) and not self._place_follows(name)
                 if name.start not in self.possessive and person and (gender is None or cand.gender in (None, gender)):
                     found.append((cand, name))
@@ -1195,6 +1237,13 @@ class _Resolver:
                 speaking = [c for c, name in found if name.start in self.speaking]
                 return speaking[-1] if speaking else found[0][0]
         return None
+
+    def _may_be_person(self, m: Mention) -> bool:
+        """A name that may be a person's when no sure one is in reach: a lone surname; in German,
+        where every noun is capitalised ("die Ärztin"), one that speaks elsewhere ("sagte Smirnow")."""
+        if self.nouns_capitalised:
+            return m.name in self.speakers
+        return not m.body and not m.name.isupper()
 
     def _place_follows(self, name: Mention) -> bool:
         """ "Bener Meriah district", "Aceh province": the name of a place, not a person's."""

@@ -166,7 +166,8 @@ _RUSSIAN: dict[str, str] = {
 _EUROPEAN: dict[str, str] = {
     "say": "dijo dijeron ha|dicho han|dicho había|dicho comentó ha|comentado manifestó expresó disse dissero "
     "ha|detto hanno|detto aveva|detto ha|commentato commenta ha|confidato zei zegt zeiden heeft|gezegd "
-    "hebben|gezegd a|dit ont|dit sagte sagten sagt hat|gesagt haben|gesagt meinte heißt|es hieß|es disseram",
+    "hebben|gezegd a|dit ont|dit sagte sagten sagt hat|gesagt haben|gesagt meinte heißt|es hieß|es disseram "
+    "erzählte erzählt schilderte schilderten",
     "write": "escribió ha|scritto schreef a|écrit schrieb schreibt escreveu",
     "ask": "preguntó ha|chiesto vroeg a|demandé fragte perguntou",
     "declare": "declaró ha|declarado afirmó ha|afirmado aseguró ha|asegurado afirma asegura declara "
@@ -186,6 +187,8 @@ _EUROPEAN: dict[str, str] = {
     "warn": "advirtió ha|avvertito waarschuwde a|averti warnte alertou",
     "reveal": "reveló ha|rivelato rivela onthulde a|révélé revelou",
     "according to": "según volgens aldus selon laut",
+    "agree": "pflichtete",
+    "quote": "zitiert zitierte zitieren cita citó",
 }
 # Czech: past forms say the speaker's gender (-l / -la / -li), and the subject is often left out
 # ("„…,“ dodal."); "uvádí se ve zprávě" (the report says)
@@ -352,6 +355,7 @@ PERSONAL_PRONOUNS = frozenset(
     {"he", "she", "он", "она", "его", "её", "ее", "él", "hij", "zij", "il", "on", "ona", *LOWER_PRONOUNS}
 )
 """The pronouns a speaker is resolved from (the person named before them)."""
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":", ";", '"', "“", "”", "„", "«", "»", "\n"})
 _DETERMINERS = _words(
     "a an the another one two three four five several some many most other this that these those "
     "his her their its our your my both each every few no"
@@ -380,6 +384,10 @@ _NOT_NAME = (
         "según pero también además anche inoltre maar volgens hierover daarnaast selon mais aussi laut aber "
         "hij zij él men como cuando mientras posteriormente asimismo quando mentre "
         "vervolgens bovendien daarna ondertussen außerdem zudem danach ayer hoy ieri oggi gisteren "
+        "zugleich gleichzeitig später dann anschließend zuvor vorher nun jetzt damals dennoch trotzdem "
+        "allerdings jedoch deshalb daher daraufhin darauf ferner weiter schließlich zuletzt zunächst "
+        "ebenfalls auch inzwischen mittlerweile bereits kürzlich seitdem überdies "
+        "také později poté zároveň dále rovněž navíc však nyní dnes včera "
         "vandaag gestern heute maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag "
         "mittwoch donnerstag freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo "
         "lunedì martedì mercoledì giovedì venerdì lundi mardi mercredi jeudi vendredi samedi dimanche"
@@ -847,6 +855,9 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
     low = tok.low
     if low in PRONOUNS:
         return Mention(tok.start, tok.end, tok.text, "pronoun", gender=PRONOUNS[low])
+    if tok.text in LOWER_PRONOUNS or (tok.text == "Er" and (i == 0 or tokens[i - 1].text in _SENTENCE_ENDS)):
+        # "dijo que ella …"; German "Er sagte", which only opens a sentence capitalised
+        return Mention(tok.start, tok.end, tok.text, "pronoun", gender=LOWER_PRONOUNS[low])
     if (is_name_token(tok) and not _possessive(tok) and low not in _MONTHS_DAYS) or _surname_may(tokens, i):
         j = i
         while j - 1 >= 0:
@@ -1069,6 +1080,9 @@ def _foreign_nominal(text: str, tokens: list[Token], i: int) -> Mention | None:
             break
     if k >= len(tokens) or not tokens[k].is_word or tokens[k].low in _FUNCTION:
         return None
+    if k + 1 < len(tokens) and is_name_token(tokens[k + 1]) and tokens[k + 1].low not in _AFTER_NAME:
+        # the described person's name right after: "sagte der Amerikaner Stephen Ochsner in einem Interview"
+        return _described_name(text, tokens, i, k + 1)
     # a genitive after it: "die Pressestelle der regionalen Polizeiverwaltung", "el portavoz del ministerio"
     g = k + 1
     if g < len(tokens) and tokens[g].low in _GENITIVE_LINKS:
@@ -1077,10 +1091,27 @@ def _foreign_nominal(text: str, tokens: list[Token], i: int) -> Mention | None:
             g += 1
         if g < len(tokens) and tokens[g].is_word and tokens[g].is_cap:
             k = g
+            while k + 1 < len(tokens) and k - g < 2 and is_name_token(tokens[k + 1]):
+                k += 1  # the place the genitive names: "der Leiter des Bezirks Rusa"
+    if k + 2 < len(tokens) and tokens[k + 1].text == "," and is_name_token(tokens[k + 2]):
+        # then the person, after a comma: "sagte der Leiter des Bezirks Rusa, Nikolai Parfjonow."
+        named = _described_name(text, tokens, i, k + 2)
+        if named is not None:
+            return named
     nxt = tokens[k + 1] if k + 1 < len(tokens) else None
     if nxt is not None and nxt.is_word and nxt.low not in _AFTER_NAME:
         return None
     return Mention(tokens[i].start, tokens[k].end, text[tokens[i].start : tokens[k].end], "nominal")
+
+
+def _described_name(text: str, tokens: list[Token], i: int, k: int) -> Mention | None:
+    """The name at ``tokens[k]`` that a nominal from ``tokens[i]`` describes, when it ends the
+    phrase: the person, with the nominal's words as roles."""
+    m = mention_after(text, tokens, k, inverted=True)
+    if m is None or m.kind != "name" or " " not in m.name:
+        return None
+    roles = tuple(t.low for t in tokens[i:k] if t.is_word) + m.roles
+    return Mention(tokens[i].start, m.end, text[tokens[i].start : m.end], "name", m.name, roles, m.gender, True)
 
 
 def _second_role_name(text: str, tokens: list[Token], i: int) -> Mention | None:
@@ -1131,6 +1162,7 @@ _AFTER_NAME = (
     # where and to whom in other languages ("sagte Russell dem Sender CNBC", "… am Sonntag in einem
     # Interview", "dijo Pérez durante la rueda de prensa"), and a second verb ("sagte Russell und fügte …")
     | _words("dem den im am beim bei gegenüber zum zur und nel nella alla ante durante tras tijdens bij tegenover lors")
+    | _words("nach vor während ihre seine ihren seinen")  # "erklärte X nach dem Treffen", "schilderte X ihre …"
     | _words("mit hinzu")  # the particle of a separable verb closes its clause: "teilte die Polizei mit"
     | _words("a v ve na při pro před během")  # Czech: "řekl Putin v Petrohradu", "poznamenal Russell a dodal"
 )

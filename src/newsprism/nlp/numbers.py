@@ -10,7 +10,7 @@ reported, allowing for the rounding the writer's precision implies and for quali
 Decisions (documented, tested):
 
 * Separators follow the language: ``1,200`` is 1200 in English and 1.2 in German, Spanish, French,
-  Italian, Dutch, Portuguese and Russian, where ``1.200`` is 1200.  A single English ``.`` is a decimal
+  Italian, Dutch, Portuguese, Russian and Czech, where ``1.200`` is 1200.  A single English ``.`` is a decimal
   point; a space, no-break or thin space before a group of three digits groups thousands (``1 200``).
 * ``billion`` is 10^9 in English; its look-alikes are 10^12 where that is their meaning (French
   ``billion``, German ``Billion``, Spanish ``billón``, Dutch ``biljoen``).  Brazilian ``bilhão`` is 10^9.
@@ -109,10 +109,14 @@ _CURRENCY_WORDS = {
     "yen": "JPY", "yuan": "CNY", "renminbi": "CNY", "rubles": "RUB", "roubles": "RUB", "rublos": "RUB",
     "rubel": "RUB", "рублей": "RUB", "рубля": "RUB", "долларов": "USD", "евро": "EUR", "francs": "CHF",
     "rupees": "INR", "won": "KRW",
+    "korun": "CZK", "koruny": "CZK", "koruna": "CZK", "korunu": "CZK", "korunách": "CZK", "kč": "CZK", "czk": "CZK",
+    "rublů": "RUB", "rubly": "RUB", "rubl": "RUB", "rublu": "RUB", "rublech": "RUB", "dolarů": "USD",
+    "dolary": "USD", "dolar": "USD", "dolaru": "USD", "dolarech": "USD", "eur": "EUR", "eura": "EUR",
+    "eurech": "EUR", "jenů": "JPY", "liber": "GBP", "libry": "GBP", "juanů": "CNY",
 }  # fmt: skip
 CURRENCIES = frozenset(_CURRENCY_SYMBOLS.values()) | frozenset(_CURRENCY_WORDS.values())
 _PERCENT = (
-    r"%|per\s?cent\b|percent\b|pct\b|por\s+ciento\b|pour\s+cent\b|prozent\b|per\s+cento\b|procent\b"
+    r"%|per\s?cent\b|percent\b|pct\b|por\s+ciento\b|pour\s+cent\b|prozent\b|per\s+cento\b|procent\w*"
     r"|por\s+cento\b|процент\w*"
 )
 
@@ -134,6 +138,11 @@ _MAGNITUDES: dict[str, dict[str, float]] = {
     "ru": {"тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячам": 1e3, "тысячами": 1e3, "млн": 1e6,
            "миллион": 1e6, "миллиона": 1e6,
            "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12},
+    # "tis." and "mil." need their dot ("pět mil" is five miles)
+    "cs": {"tisíc": 1e3, "tisíce": 1e3, "tisíci": 1e3, "tisících": 1e3, "tis.": 1e3, "milion": 1e6, "milionu": 1e6,
+           "miliony": 1e6, "milionů": 1e6, "milionech": 1e6, "milión": 1e6, "miliónu": 1e6, "milióny": 1e6,
+           "miliónů": 1e6, "mil.": 1e6, "miliarda": 1e9, "miliardy": 1e9, "miliard": 1e9, "miliardu": 1e9,
+           "miliardách": 1e9, "mld": 1e9, "bilion": 1e12, "biliony": 1e12, "bilionů": 1e12},
 }  # fmt: skip
 _LETTER_MAGNITUDES = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "t": 1e12}  # "$200MM": finance's million
 _PHYSICAL = {"km": "kilometers", "kg": "kilograms", "mph": "mph", "kph": "km/h", "mw": "MW", "gw": "GW", "mm": "mm",
@@ -209,16 +218,29 @@ _words(
 пяти=5 пятью=5 шести=6 семи=7 восьми=8 девяти=9 десяти=10 двадцати=20 тридцати=30 сорока=40 пятидесяти=50
 ста=100 сотни=100 двухсот=200 трехсот=300 трёхсот=300 пятисот=500""",
 )
+_words(
+    "cs",
+    """nula=0 jeden=1 jedna=1 jedno=1 jednoho=1 jednomu=1 jedné=1 jednu=1 jednom=1 jedním=1 jednou=1 dva=2 dvě=2
+dvou=2 dvěma=2 tři=3 tří=3 třem=3 třech=3 třemi=3 čtyři=4 čtyř=4 čtyřem=4 čtyřech=4 čtyřmi=4 pět=5 pěti=5 šest=6
+šesti=6 sedm=7 sedmi=7 osm=8 osmi=8 devět=9 devíti=9 deset=10 deseti=10 jedenáct=11 jedenácti=11 dvanáct=12
+dvanácti=12 třináct=13 třinácti=13 čtrnáct=14 čtrnácti=14 patnáct=15 patnácti=15 šestnáct=16 šestnácti=16
+sedmnáct=17 sedmnácti=17 osmnáct=18 osmnácti=18 devatenáct=19 devatenácti=19 dvacet=20 dvaceti=20 třicet=30
+třiceti=30 čtyřicet=40 čtyřiceti=40 padesát=50 padesáti=50 šedesát=60 šedesáti=60 sedmdesát=70 sedmdesáti=70
+osmdesát=80 osmdesáti=80 devadesát=90 devadesáti=90 sto=100 stě=100 sta=100 set=100""",
+)
 
 # Multipliers of the running group: "hundred" multiplies what precedes it, the scales close a group.
 _HUNDRED = {"en": {"hundred"}, "fr": {"cent", "cents"}, "de": {"hundert"}, "it": {"cento"}, "nl": {"honderd"},
-            "es": set(), "pt": set(), "ru": set()}  # fmt: skip
+            "es": set(), "pt": set(), "ru": set(), "cs": {"sto", "stě", "sta", "set"}}  # fmt: skip
+# Czech joins units before tens in one word ("pětadvacet", "čtyřiatřicet"), not between words
 _CONNECTORS = {"en": {"and"}, "es": {"y"}, "fr": {"et"}, "de": {"und"}, "it": set(), "nl": {"en"}, "pt": {"e"},
-               "ru": set()}  # fmt: skip
+               "ru": set(), "cs": set()}  # fmt: skip
 # Words that are numbers only when a counted noun follows (articles, homographs such as Italian "sei").
 _WEAK = {"en": {"one"}, "es": {"un", "uno", "una"}, "fr": {"un", "une", "neuf"},
          "de": {"ein", "eine", "einen", "einem", "einer"}, "it": {"un", "uno", "una", "sei", "tre"}, "nl": {"een"},
-         "pt": {"um", "uma"}, "ru": {"один", "одна", "одно"}}  # fmt: skip
+         "pt": {"um", "uma"}, "ru": {"один", "одна", "одно"},
+         "cs": {"jeden", "jedna", "jedno", "jednoho", "jednomu", "jedné", "jednu", "jednom", "jedním", "jednou", "stě",
+                "sta", "set"}}  # fmt: skip
 
 _VAGUE: dict[str, list[tuple[str, float, float]]] = {
     "en": [(r"tens\s+of\s+thousands", 2e4, 99_999), (r"hundreds\s+of\s+thousands", 2e5, 999_999),
@@ -239,6 +261,10 @@ _VAGUE: dict[str, list[tuple[str, float, float]]] = {
            (r"dezenas", 20, 99), (r"centenas", 200, 999), (r"milhares", 2000, 9999), (r"milhões", 2e6, 9_999_999)],
     "ru": [(r"десятки\s+тысяч", 2e4, 99_999), (r"сотни\s+тысяч", 2e5, 999_999), (r"десятки", 20, 99),
            (r"сотни", 200, 999), (r"тысячи", 2000, 9999), (r"миллионы", 2e6, 9_999_999)],
+    "cs": [(r"desít(?:ky|ek|kám|kách|kami)\s+tisíc\w*|desetitisíc\w*", 2e4, 99_999),
+           (r"stov(?:ky|ek|kám|kách|kami)\s+tisíc\w*|statisíc\w*", 2e5, 999_999),
+           (r"desít(?:ky|ek|kám|kách|kami)", 20, 99), (r"stov(?:ky|ek|kám|kách|kami)", 200, 999),
+           (r"tisíc(?:e|i|ů|ích|ům)", 2000, 9999), (r"milion(?:y|ů|ech|ům)|milión(?:y|ů)", 2e6, 9_999_999)],
 }  # fmt: skip
 
 _QUALIFIERS: dict[str, dict[str, str]] = {
@@ -263,6 +289,11 @@ _QUALIFIERS: dict[str, dict[str, str]] = {
     "ru": {"около": "about", "примерно": "about", "почти": "nearly", "более": "more", "больше": "more",
            "свыше": "more", "менее": "less", "меньше": "less", "не менее": "more", "не меньше": "more",
            "не более": "less", "не больше": "less"},
+    "cs": {"asi": "about", "přibližně": "about", "zhruba": "about", "kolem": "about", "okolo": "about",
+           "cca": "about", "cca.": "about", "téměř": "nearly", "skoro": "nearly", "takřka": "nearly",
+           "bezmála": "nearly", "více než": "more", "víc než": "more", "přes": "more", "nejméně": "more",
+           "minimálně": "more", "alespoň": "more", "méně než": "less", "míň než": "less", "nejvýše": "less",
+           "maximálně": "less", "až": "less"},
 }  # fmt: skip
 
 _KNOWN_UNITS = _wordset(
@@ -274,12 +305,29 @@ _KNOWN_UNITS = _wordset(
     muertos heridos años meses días horas minutos semanas personnes soldats morts blessés ans années mois jours
     heures minutes semaines menschen soldaten tote jahre monate tage stunden minuten wochen persone soldati
     morti anni mesi giorni ore minuti settimane mensen soldaten doden jaar jaren maanden dagen uur minuten weken
-    pessoas soldados mortos anos meses dias horas minutos semanas человек лет года месяцев дней часов минут"""
+    pessoas soldados mortos anos meses dias horas minutos semanas человек лет года месяцев дней часов минут
+    lidí lidé osob osoby osoba osobu člověk roky roků měsíců měsíce dní dnů dny hodin hodiny minut minuty týdnů týdny
+    vojáků vojáci obětí mrtvých
+    kilometrů kilometry kilometr kilometru metrů metry metr metru tun tuny tuna kilogramů kilogramy kilogramu
+    centimetrů centimetry centimetru"""
 )
 _UNIT_SYNONYMS = {"persons": "people", "person": "people", "personas": "people", "personnes": "people",
                   "menschen": "people", "persone": "people", "mensen": "people", "pessoas": "people",
                   "человек": "people", "mins": "minutes", "hrs": "hours", "metres": "meters",
-                  "kilometres": "kilometers", "tonnes": "tons"}  # fmt: skip
+                  "kilometres": "kilometers", "tonnes": "tons",
+                  # Czech counted nouns in the cases an amount takes ("5 kilometrů", "2,5 kilometru")
+                  "lidí": "people", "lidé": "people", "osob": "people", "osoby": "people", "osoba": "people",
+                  "osobu": "people", "člověk": "people", "vojáků": "soldiers", "vojáci": "soldiers",
+                  "obětí": "victims", "mrtvých": "dead", "kilometrů": "kilometers", "kilometry": "kilometers",
+                  "kilometr": "kilometers", "kilometru": "kilometers", "metrů": "meters", "metry": "meters",
+                  "metr": "meters", "metru": "meters", "centimetrů": "centimeters", "centimetry": "centimeters",
+                  "centimetru": "centimeters", "tun": "tons", "tuny": "tons", "tuna": "tons", "kilogramů": "kilograms",
+                  "kilogramy": "kilograms", "kilogramu": "kilograms", "roky": "years", "roků": "years",
+                  "měsíců": "months", "měsíce": "months", "týdnů": "weeks", "týdny": "weeks", "dní": "days",
+                  "dnů": "days", "dny": "days", "hodin": "hours", "hodiny": "hours", "minut": "minutes",
+                  "minuty": "minutes"}  # fmt: skip
+_CS_ONE_MAGNITUDE = frozenset({"tisíc", "milion", "milión", "miliarda", "miliardu", "bilion"})
+_CS_SEVERAL = frozenset({"několik", "několika", "pár", "mnoho", "mnoha", "kolik", "tolik", "řadu", "řada"})
 _MODIFIERS = _wordset("new more other additional senior few many former top old young first last next")
 _NOT_NOUN = _wordset("""was has is this its us as his hers ours yours thus plus less unless various previous""")
 
@@ -304,6 +352,7 @@ _RANGE = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)?)(?![\d\w])")
 _MIXED_FRACTION = re.compile(r"[ -](\d{1,2}) ?/ ?(\d{1,2})(?![\d/])")  # "4 1/2", tokenised "4 1 / 2"
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _DENOMINATOR = re.compile(r"\d ?/ ?$")
+_NUMBER_SIGN = re.compile(r"(?<![^\W_])(?:č|čís)\.\s?$", re.IGNORECASE)
 
 
 def _lang(language: str | None) -> str:
@@ -314,6 +363,13 @@ def _lang(language: str | None) -> str:
 @cache
 def _magnitudes(lang: str) -> dict[str, float]:
     return {**_MAGNITUDES_COMMON, **_MAGNITUDES.get(lang, _MAGNITUDES["en"])}
+
+
+def _magnitude_of(word: str, lang: str) -> float:
+    """The magnitude a word found by :func:`_magnitude_re` names ("mil" of "mil." is a million in Czech)."""
+    mags = _magnitudes(lang)
+    low = word.lower()
+    return mags.get(low) or mags.get(low + ".") or 1.0
 
 
 @cache
@@ -384,7 +440,7 @@ def _compound_value(token: str, lang: str) -> float | None:
         if any(v is None for v in values):
             return None
         return float(sum(v for v in values if v is not None))
-    if lang in ("de", "it", "nl", "es", "pt") and len(word) > 4:
+    if lang in ("de", "it", "nl", "es", "pt", "cs") and len(word) > 4:
         return _decompose(word, lang)
     return None
 
@@ -394,7 +450,7 @@ def _compound_lexicon(lang: str) -> tuple[tuple[str, float], ...]:
     items = dict(_WORDS[lang])
     items.update({h: 100.0 for h in _HUNDRED[lang]})
     items.update({m: v for m, v in _MAGNITUDES.get(lang, {}).items() if v == 1e3 and " " not in m})
-    for c in _CONNECTORS[lang] | ({"ën"} if lang == "nl" else set()):
+    for c in _CONNECTORS[lang] | ({"ën"} if lang == "nl" else {"a"} if lang == "cs" else set()):
         items[c] = -1.0
     return tuple(sorted(items.items(), key=lambda kv: -len(kv[0])))
 
@@ -413,7 +469,7 @@ def _decompose(word: str, lang: str) -> float | None:
             return None
     if len(parts) < 2:
         return None
-    if lang == "nl" or lang == "de":  # "einundzwanzig": units before tens
+    if lang in ("nl", "de", "cs"):  # "einundzwanzig", "pětadvacet": units before tens
         out: list[float] = []
         i = 0
         while i < len(parts):
@@ -497,6 +553,8 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
 
     blocked = [(t.start, t.end) for t in find_times(text, language=lang) if t.kind in ("date", "time")]
     found = [*_digit_quantities(text, lang, blocked), *_word_quantities(text, lang, blocked)]
+    if lang == "cs":
+        found += _cs_compounds(text, blocked)
     found.sort(key=lambda q: (q.start, -(q.end - q.start)))
     out: list[Quantity] = []
     for q in found:
@@ -507,7 +565,9 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
 
 
 _PAIR_GAP = re.compile(r"\s?(?:[-–]|to|and)\s?", re.IGNORECASE)
-_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BETWEEN = re.compile(r"\b(?:between|mezi)\s+$", re.IGNORECASE)
+# Czech range words: "mezi 40 a 80 procenty", "10 až 15 lidí" ("až" before one amount is "up to")
+_PAIR_WORDS = {"cs": {"a": "and", "až": "to"}}
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "rose from 15 to 20": a change, not a range
 _OF_GAP = re.compile(r" of ")
 
@@ -547,6 +607,11 @@ def _pairs(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
             out.append(q1)
             continue
         joint = gap.strip().lower()
+        if lang in _PAIR_WORDS:
+            if not joint and q2.qualifier == "less" and q2.text.lower().startswith("až"):
+                joint = "až"  # the second end took "až" as its qualifier
+            if joint in _PAIR_WORDS[lang]:
+                joint, gap = _PAIR_WORDS[lang][joint], f" {_PAIR_WORDS[lang][joint]} "
         if (
             not _PAIR_GAP.fullmatch(gap)
             or (joint == "and" and not _BETWEEN.search(text, 0, q1.start))
@@ -710,6 +775,8 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
             continue  # Covid-19, 24/7, 1:32
         if _DENOMINATOR.search(text, max(0, start - 4), start):
             continue  # "41 / 2 months": a fraction's denominator counts nothing
+        if _NUMBER_SIGN.search(before):
+            continue  # "škola č. 30": a number that names (Czech "č." is "No.")
         if end < len(text) and text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit():
             continue
         parsed = _digits_value(m.group("num"), lang)  # spaces go: "3 , 000", "6 . 1"
@@ -746,15 +813,19 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
                 multiplier, end = _LETTER_MAGNITUDES[low], glued.end()
             elif low in _PHYSICAL:
                 unit, end = _PHYSICAL[low], glued.end()
+            elif lang == "cs" and low == "krát":  # "1 000 000krát": a million times
+                end = glued.end()
             else:
                 continue  # 21st, 5G, 1990s, A380-style codes
         elif lang == "de" and text[end : end + 2] == ". " and text[end + 2 : end + 3].isupper() and not decimals:
             continue  # German ordinal: "2. Weltkrieg"
+        elif lang == "cs" and text[end : end + 2] == ". " and text[end + 2 : end + 3].islower() and not decimals:
+            continue  # Czech ordinal: "2. světová válka", "v 90. letech"
         mag = _magnitude_re(lang).match(text, end)
         if mag and multiplier == 1.0:
             product = 1.0
             for word in re.findall(r"[^\W\d_]+", mag.group()):
-                product *= _magnitudes(lang).get(word.lower(), 1.0)
+                product *= _magnitude_of(word, lang)
             if product > 1.0:
                 multiplier, end = product, mag.end()
         high: float | None = None
@@ -765,11 +836,7 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
             if other is not None and other[0] > value:
                 high, qualifier, end = other[0], "range", rng.end()
                 mag = _magnitude_re(lang).match(text, end)  # "$140-150 million": both ends are millions
-                product = (
-                    math.prod(_magnitudes(lang).get(w.lower(), 1.0) for w in _GLUED.findall(mag.group()))
-                    if mag
-                    else 1.0
-                )
+                product = math.prod(_magnitude_of(w, lang) for w in _GLUED.findall(mag.group())) if mag else 1.0
                 if mag and product > 1.0:
                     multiplier, end = product, mag.end()
         if currency is None:
@@ -947,15 +1014,23 @@ def _word_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> li
             i += 1
             continue
         start, end = tokens[i][0], tokens[j - 1][1]
+        before = tokens[i - 1] if i > 0 and not text[tokens[i - 1][1] : start].strip() else None
         i = j
         lows = [t.lower() for t in seq]
+        half = lang == "cs" and before is not None and before[2].lower() == "půl"
         if all(t in mags for t in lows) or lows in (["a"], ["an"]):
-            continue  # "millions" alone is vague (handled above); "million" alone is not an amount
+            # "millions" alone is vague (handled above); "million" alone is not an amount, but Czech
+            # "tisíc", "milion" alone are one thousand, one million ("několik tisíc" is vague)
+            alone = lang == "cs" and len(lows) == 1 and (before is None or before[2].lower() not in _CS_SEVERAL)
+            if not (alone and (half or lows[0] in _CS_ONE_MAGNITUDE)):
+                continue
         if _overlaps(start, end, blocked):
             continue
         value = _word_values(seq, lang)
         if value is None:
             continue
+        if half and before is not None:
+            start, value = before[0], value / 2  # "půl milionu": half a million
         unit: str | None
         cur = _CUR_SUFFIX.match(text, end)
         if cur and not cur.group().strip().lower().startswith(("of ", "van ")):
@@ -978,6 +1053,31 @@ def _word_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> li
         start, qual = _qualifier(text, start, lang)
         multiplier = max((mags[t] for t in lows if t in mags), default=1.0)
         out.append(_quantity(text, start, end, value, unit, qual, 0.5 * multiplier if multiplier > 1 else 0.5))
+    return out
+
+
+# Czech writes an amount into an adjective: "čtyřletá holčička" (a four-year-old girl),
+# "pětiprocentní hranice" (a five-percent threshold), "třiasedmdesátiletý" (73-year-old)
+_CS_COMPOUND = re.compile(
+    r"(?P<n>[^\W\d_]+?)(?P<what>let|lét|procent|denn|týdenn|měsíčn|hodinov|minutov|kilometrov|metrov|násob|člen|tunov)"
+    r"[^\W\d_]*",
+    re.IGNORECASE,
+)
+_CS_NOT_COMPOUND = re.compile(r"(?:deseti|sta|sto|tisíci)let(?:í|ích|ím|ími)", re.IGNORECASE)  # a decade, a century
+
+
+def _cs_compounds(text: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+    out: list[Quantity] = []
+    for m in _WORD.finditer(text):
+        c = _CS_COMPOUND.fullmatch(m.group())
+        if c is None or _CS_NOT_COMPOUND.fullmatch(m.group()) or _overlaps(m.start(), m.end(), blocked):
+            continue
+        value = _compound_value(c["n"], "cs")
+        if value is None or value == 0:
+            continue
+        start, qual = _qualifier(text, m.start(), "cs")
+        unit = "percent" if c["what"].lower() == "procent" else None
+        out.append(_quantity(text, start, m.end(), value, unit, qual, 0.5))
     return out
 
 

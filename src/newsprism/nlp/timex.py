@@ -49,7 +49,7 @@ __all__ = ["TimeExpr", "compatible", "describe", "find_times", "from_publication
 
 logger = logging.getLogger(__name__)
 
-LANGUAGES = ("en", "es", "fr", "de", "it", "nl", "pt", "ru")
+LANGUAGES = ("en", "es", "fr", "de", "it", "nl", "pt", "ru", "cs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +111,11 @@ _OFFSET_WORDS = {
     "pt": [(r"(?:o|a)?\s*{U}\s+passad[oa]", -1), (r"(?:o|a)?\s*próxim[oa]\s+{U}", 1),
            (r"(?:este|esta|neste|nesta)", 0)],
     "ru": [(r"(?:в\s+)?прошл\w+", -1), (r"(?:в|на)?\s*следующ\w+", 1), (r"(?:в\s+)?эт\w+", 0)],
+    # "loni" (last year), "letos" (this year) and their adjectives name the year without a unit word
+    "cs": [(r"(?:v\s+)?(?:minul\w+|předchozí\w*|uplynul\w+|loňsk\w+)", -1),
+           (r"(?:v\s+|na\s+)?(?:příští\w*|následující\w*|nadcházející\w*)", 1),
+           (r"(?:v\s+)?(?:t(?:ento|ato|oto|uto|ohoto|omto|éto)|letošn\w+)", 0),
+           (r"(?=loni|loňsk){U}", -1), (r"(?=letos|letošn){U}", 0)],
 }  # fmt: skip
 _VAGUE = {  # (regex, value)
     "en": [(r"in\s+(?:the\s+)?(?:coming|next\s+(?:few|several))\s+{P}", "FUTURE"),
@@ -128,8 +133,17 @@ _VAGUE = {  # (regex, value)
     "nl": [(r"in\s+de\s+komende\s+{P}", "FUTURE"), (r"de\s+afgelopen\s+{P}", "PAST"), (r"onlangs|recent", "PAST_REF")],
     "pt": [(r"nos\s+próximos\s+{P}", "FUTURE"), (r"nos\s+últimos\s+{P}", "PAST"), (r"recentemente", "PAST_REF")],
     "ru": [(r"в\s+ближайшие\s+{P}", "FUTURE"), (r"в\s+последние\s+{P}", "PAST"), (r"недавно", "PAST_REF")],
+    "cs": [(r"(?:v|během)\s+(?:nejbližších|příštích|následujících|nadcházejících)\s+{P}", "FUTURE"),
+           (r"(?:v|během)\s+(?:posledních|uplynulých|minulých)(?:\s+několika)?\s+{P}", "PAST"),
+           (r"nedávno|v\s+poslední\s+době", "PAST_REF"), (r"brzy", "FUTURE_REF")],
 }  # fmt: skip
-_YEAR_PREPS = r"(?:^|\W)(?:in|since|until|by|from|of|en|desde|dans|depuis|im|seit|nel|dal|sinds|em|в)\s+$"
+_YEAR_PREPS = r"(?:^|\W)(?:in|since|until|by|from|of|en|desde|dans|depuis|im|seit|nel|dal|sinds|em|в|roce|roku)\s+$"
+# parts of the day after a weekday or "yesterday" in other languages ("v sobotu večer")
+_DAY_PARTS = {"cs": {"ráno": "MO", "dopoledne": "MO", "odpoledne": "AF", "večer": "EV", "v noci": "NI"}}
+# "ago" written before the amount ("před třemi lety": three years ago)
+_AGO_BEFORE = {"cs": r"před"}
+# "ve středu města" is in the city centre, not on Wednesday: what follows a centre
+_CS_CENTRE = re.compile(r"\s+(?:města|obce|vesnice|metropole|Evropy|země|náměstí|pozornosti|zájmu|dění)(?!\w)")
 _HEDGES = {"about": "APPROX", "nearly": "LESS_THAN", "more": "MORE_THAN", "less": "LESS_THAN"}
 _DAY_FIRST_NUMERIC = frozenset(LANGUAGES) - {"en"}
 
@@ -325,6 +339,19 @@ def _h_clock(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     return "time", f"T{hour:02d}:{minute:02d}"
 
 
+def _h_hours_clock(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
+    """Czech "v 6 hodin", "do 6 hodin ráno", "v 8 hodin večer": a clock time, not six hours."""
+    part = _part_of_day(m["pod"], c.lang)
+    if part is None and not re.search(r"(?<![^\W_])(?:v|ve|od)\s+$", m.string[max(0, m.start() - 4) : m.start()]):
+        return None  # "trvalo 6 hodin": a duration
+    hour, minute = int(m["h"]), int(m["min"] or 0)
+    if (part in ("AF", "EV") and hour < 12) or (part == "NI" and 7 <= hour < 12):
+        hour += 12
+    if hour > 24 or minute > 59:
+        return None
+    return "time", f"T{hour:02d}:{minute:02d}"
+
+
 def _h_noon(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     return "time", "T12:00" if m.group().lower().endswith(("noon", "mittag", "mediodía", "midi")) else "T00:00"
 
@@ -379,13 +406,15 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     word = m["wd"]
     if c.lang in ("en", "de") and not word[0].isupper():
         return None
+    if c.lang == "cs" and word.lower().startswith("střed") and _CS_CENTRE.match(m.string, m.end()):
+        return None
     wd = c.weekdays[word.lower()] - 1
     q = (m["q"] or "").lower()
     direction = -1 if q in ("last", "past") else 1 if q in ("next", "coming") else 0
     if direction == 0 and c.lang == "en" and _after_past_verb(m):
         # "was killed on Saturday" in Wednesday's paper is four days before it, not three after
         direction = -2
-    part = _PARTS.get((m["pod"] or "").lower())
+    part = _part_of_day(m["pod"], c.lang)
     if c.ref is None:
         base = f"WEEKDAY:{_DAY_NAMES[wd]}"
         return ("time", f"{base}T{part}") if part else ("date", base)
@@ -396,12 +425,17 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
 def _h_deictic(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     word = m["dd"].lower()
     offset = _DEICTIC_DAYS[c.lang].get(word, _DEICTIC_DAYS["en"].get(word, 0))
-    part = "NI" if word == "tonight" else _PARTS.get((m["pod"] or "").lower()) if "pod" in m.groupdict() else None
+    part = "NI" if word == "tonight" else _part_of_day(m["pod"], c.lang)
     if c.ref is None:
         value = "PRESENT_REF" if offset == 0 else f"REL:{offset:+d}:day"
         return ("time", f"{value}T{part}") if part else ("date", value)
     day = (c.ref + timedelta(days=offset)).isoformat()
     return ("time", f"{day}T{part}") if part else ("date", day)
+
+
+def _part_of_day(word: str | None, lang: str) -> str | None:
+    low = " ".join((word or "").lower().split())
+    return _PARTS.get(low) or _DAY_PARTS.get(lang, {}).get(low)
 
 
 def _h_this_part(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
@@ -453,7 +487,7 @@ def _h_duration(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     n = 1.0 if raw in ("a", "an", "un", "une", "una", "ein", "eine", "einen", "een", "um", "uma") else None
     if raw in ("a", "an") and letter == "TS":
         return None  # "a second term"
-    if raw in ("half a", "half an", "a half"):
+    if raw in ("half a", "half an", "a half", "půl"):
         n = 0.5
     n = n if n is not None else parse_number(m["n"], language=c.lang)
     if n is None and c.lang != "en":
@@ -518,7 +552,8 @@ def _offset_of(text: str, lang: str) -> int:
 
 @cache
 def _rules(lang: str) -> tuple[_Rule, ...]:
-    months = {**_MONTHS["en"], **_MONTHS[lang]}
+    # Czech text writes no English month abbreviations, and "1. Jan Novák" heads a list of results
+    months = {**{k: v for k, v in _MONTHS["en"].items() if lang != "cs" or len(k) > 3 or k == "may"}, **_MONTHS[lang]}
     mon = _alt(months)
     mon_lang = _alt(_MONTHS[lang])
     weekdays = {**_WEEKDAYS[lang], **_WEEKDAYS["en"]}
@@ -531,7 +566,7 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     words = _alt({*_WORDS[lang], *_WORDS["en"], "hundred", "thousand"} - {"dozen"})
     number = (
         rf"(?:\d+(?:[.,]\d+)?|(?:{words})(?:[\s-](?:and\s+)?(?:{words}))*"
-        r"|a|an|half\s+an?|un|une|una|ein|eine|einen|een|um|uma)"
+        r"|a|an|half\s+an?|un|une|una|ein|eine|einen|een|um|uma|půl)"
     )
     hedges = _alt(_QUALIFIERS[lang])
     ordinal = r"(?:st|nd|rd|th|er|e|\.|º|°|ª|o)?"
@@ -545,6 +580,7 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
             offset_alts.append(rf"(?:{pattern})\s*(?P<u_{i}>{cal})")
     offset_re = "|".join(offset_alts)
     vague = "|".join(p.replace("{P}", r"[^\W\d_]+") for p, _ in _VAGUE[lang])
+    pod = _alt({*_PARTS, *_DAY_PARTS.get(lang, {})})
     flags = re.IGNORECASE
     # fmt: off
     specs: list[tuple[str, str, Callable[[re.Match[str], _Ctx], tuple[str, str | None] | None]]] = [
@@ -552,32 +588,38 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
                 rf"(?:[T ](?P<hh>\d{{2}}):(?P<mm>\d{{2}})(?::\d{{2}})?)?(?!\d)", _h_iso),
         ("numeric", rf"{b}(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?!\d)",
          _h_numeric),
+        ("numeric", rf"{b}(?P<a>\d{{1,2}})\.\s(?P<b>\d{{1,2}})\.\s?(?P<y>\d{{4}})(?!\d)" if lang == "cs" else "(?!)",
+         _h_numeric),  # Czech "25. 7. 2020"
         ("d-mon-y", rf"{b}(?P<d>\d{{1,2}})-(?P<mon>{mon})-(?P<y>\d{{4}}|\d{{2}})(?!\d)", _h_dmy),
         ("mdy", rf"{b}(?P<mon>{mon})\.?\s+(?P<d>\d{{1,2}}){ordinal}(?:\s*,\s*|\s+)(?P<y>\d{{4}})(?!\d)", _h_dmy),
         ("md", rf"{b}(?P<mon>{_alt(_MONTHS['en'])})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?"
                r"(?![\d:]|\s*(?:%|per))(?P<y>)", _h_dmy),
         ("dmy", rf"{b}(?:the\s+)?(?P<d>\d{{1,2}}){ordinal}\s+(?:(?:de|of)\s+)?(?P<mon>{mon})\.?{e}"
-                r"(?:,?\s+(?:(?:de|del|of)\s+)?(?P<y>\d{4})(?:\s+(?:года|г\.))?)?(?!\d)", _h_dmy),
-        ("month-year", rf"{b}(?P<mon>{mon})\.?\s+(?:(?:de|del|of)\s+)?(?P<y>\d{{4}})(?!\d)(?:\s+(?:года|г\.))?",
-         _h_month_year),
+                r"(?:,?\s+(?:(?:de|del|of|roku)\s+)?(?P<y>\d{4})(?:\s+(?:года|г\.))?)?(?!\d)", _h_dmy),
+        ("month-year", rf"{b}(?P<mon>{mon})\.?\s+(?:(?:de|del|of|roku)\s+)?(?P<y>\d{{4}})(?!\d)"
+                       r"(?:\s+(?:года|г\.))?", _h_month_year),
         ("month", rf"(?<![^\W_])(?:{_PREPS[lang]})\s+(?:(?P<q>last|next|this|early|late)\s+)?(?P<mon>{mon_lang}){e}",
          _h_month),
-        ("season-year", rf"{b}(?P<s>{seasons})\s+(?:(?:of|de|del|di|van|des|года?)\s+)?(?P<y>\d{{4}})(?!\d)",
+        ("season-year", rf"{b}(?P<s>{seasons})\s+(?:(?:of|de|del|di|van|des|года?|roku)\s+)?(?P<y>\d{{4}})(?!\d)",
          _h_season_year),
         ("quarter", rf"{b}(?:Q(?P<qn>[1-4])\s*(?P<y>\d{{4}})?|(?:the\s+)?(?P<qw>first|second|third|fourth)\s+quarter"
                     rf"(?:\s+of\s+(?P<y2>\d{{4}}))?){e}", _h_quarter),
         ("decade", rf"{b}(?:the\s+)?(?P<dec>(?:1[89]|20)\d0)['’]?s{e}", _h_decade),
         ("year", r"(?<![\d.,$€£#/-])(?<!\d\s)(?P<y>1[89]\d\d|20\d\d)(?!\d|[.,]\d|\s?%|\s?[-–/]\s?\d)", _h_year),
         ("clock", rf"{b}(?P<h>\d{{1,2}})(?:(?P<sep>[:.h])(?P<min>\d{{2}}))?\s*"
-                  rf"(?:(?P<ap>[ap]\.\s?m\.|[ap]m{e})|(?P<suffix>uhr|uur|h{e}))?"
+                  rf"(?:(?P<ap>[ap]\.\s?m\.|[ap]m{e})|(?P<suffix>uhr|uur|hod\.|h{e}))?"
                   r"(?:\s+(?:ET|EST|EDT|CET|CEST|GMT|UTC|BST|PT|PST|PDT|CT|CST|MSK|local\s+time))?(?!\d)", _h_clock),
+        ("hours-clock", rf"{b}(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?\s+hod(?:in|iny|ina|\.)?{e}"
+                        rf"(?:\s+(?P<pod>{pod}){e})?" if lang == "cs" else "(?!)", _h_hours_clock),
         ("noon", rf"{b}(?:at\s+)?(?:noon|midnight|midday){e}", _h_noon),
         ("weekday", rf"{b}(?:(?P<q>last|next|this|past|coming)\s+)?(?P<wd>{wd}){e}"
-                    rf"(?:\s+(?P<pod>morning|afternoon|evening|night){e})?", _h_weekday),
-        ("deictic", rf"{b}(?P<dd>{deictic}){e}(?:\s+(?P<pod>morning|afternoon|evening|night){e})?", _h_deictic),
+                    rf"(?:\s+(?P<pod>{pod}){e})?", _h_weekday),
+        ("deictic", rf"{b}(?P<dd>{deictic}){e}(?:\s+(?P<pod>{pod}){e})?", _h_deictic),
         ("this-part", rf"{b}this\s+(?P<pod>morning|afternoon|evening){e}", _h_this_part),
         ("offset", rf"{b}(?:{offset_re}){e}", _h_offset),
         ("ago", rf"{b}(?P<n>{number})\s+(?P<u>{units_alt})\s+(?:ago|earlier\s+than\s+now){e}", _h_ago),
+        ("ago", rf"{b}{_AGO_BEFORE[lang]}\s+(?P<n>{number})\s+(?P<u>{units_alt}){e}" if lang in _AGO_BEFORE else "(?!)",
+         _h_ago),
         ("duration", rf"(?:{b}(?P<hedge>{hedges})\s+)?{b}(?P<n>{number})[\s-](?P<u>{units_alt}){e}", _h_duration),
         ("vague-duration", rf"{b}(?:for|in|over)\s+(?P<u>decades|years|months|weeks|days|años|décennies|jahrzehnten"
                            rf"|jahren|anni|decenni|jaren|anos|лет){e}", _h_vague_duration),
@@ -702,7 +744,7 @@ def _merge_date_time(text: str, found: list[TimeExpr]) -> list[TimeExpr]:
             and prev.kind == "date"
             and expr.kind == "time"
             and (expr.value or "").startswith("T")
-            and re.fullmatch(r"\s*(?:,|at|um|à|a\s+las|alle|om|às|в)?\s*(?:,\s*)?", text[prev.end : expr.start])
+            and re.fullmatch(r"\s*(?:,|at|um|à|a\s+las|alle|om|às|в|v|ve)?\s*(?:,\s*)?", text[prev.end : expr.start])
             and prev.value is not None
             and re.fullmatch(r"\d{4}-\d{2}-\d{2}|WEEKDAY:\w+|XXXX-\d{2}-\d{2}", prev.value)
         ):

@@ -1,0 +1,157 @@
+"""Parallel texts told by their shape: sentence alignment by length and anchors.
+
+Two sources in different languages are paired sentence by sentence by their dense vectors when
+the encoder reads both languages (:mod:`newsprism.compare.align`).  For a language it does not read
+(Czech, Ukrainian, Hebrew ... with the bundled encoder) the vectors say nothing, and a translation
+would be compared with its original by the few names and numbers they share.  A translation keeps
+its original's order, and the lengths of a sentence and of its translation are proportional: the
+classic length-based alignment of Gale and Church (1993), a dynamic programme over the two
+sentence sequences with beads 1-1, 1-2, 2-1, 1-0 and 0-1, each costed by how far the lengths stray
+from the texts' overall ratio.  Here the cost also counts anchors: the digit numbers and the name
+keys (:func:`~newsprism.nlp.translit.name_key`, read across scripts) a bead's two sides share, or
+that only one side has.
+
+Two independent reports of one event also give an alignment, so the two texts count as parallel
+only when the alignment is good: most of the shorter text's sentences in 1-1 beads whose lengths
+agree, and the beads with anchors on both sides mostly sharing one (two at the least: news
+sentences are alike in length, and lengths alone say too little).  Only then are its 1-1 beads (and the
+closer side of a 1-2 or 2-1 bead) returned as pairs.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..nlp.tokenize import names_from, words
+from ..nlp.translit import name_key
+
+__all__ = ["ParallelParams", "anchors_of", "parallel_pairs"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ParallelParams:
+    variance: float = 6.8  # Gale and Church's variance of the length difference, per character
+    # -log of the beads' prior probabilities (Gale and Church's figures)
+    one_one: float = -math.log(0.89)
+    one_two: float = -math.log(0.089 / 2)
+    one_none: float = -math.log(0.0099 / 2)
+    anchor_reward: float = 1.5  # per anchor a bead's two sides share
+    anchor_penalty: float = 0.75  # per anchor only one side has (at most four counted)
+    good_delta: float = 1.5  # a 1-1 bead whose lengths stray less than this (in standard deviations) agrees
+    share: float = 0.6  # of the shorter text's sentences in agreeing 1-1 beads: the texts are parallel
+    anchored_share: float = 0.6  # of the beads with anchors on both sides, those that share one
+    min_shared: int = 2  # beads sharing an anchor at the least (lengths alone say too little)
+    min_sentences: int = 3  # shorter texts than this are not told parallel by their shape
+
+
+_DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+
+
+def anchors_of(text: str, language: str | None) -> frozenset[str]:
+    """Digit numbers (their digits only: "1,500" and "1 500" are one) and the name keys of a
+    statement's names."""
+    out = {"#" + re.sub(r"\D", "", m.group()) for m in _DIGITS.finditer(text)}
+    for name in names_from(words(text), language):
+        for part in name.split():
+            key = name_key(part)
+            if key is not None:
+                out.add(key)
+    return frozenset(out)
+
+
+def _tail(delta: float) -> float:
+    """-log of the two-sided normal tail beyond |delta| (floored)."""
+    p = math.erfc(abs(delta) / math.sqrt(2.0))
+    return -math.log(max(p, 1e-12))
+
+
+def parallel_pairs(
+    lengths_a: Sequence[int],
+    lengths_b: Sequence[int],
+    anchors_a: Sequence[frozenset[str]],
+    anchors_b: Sequence[frozenset[str]],
+    params: ParallelParams | None = None,
+) -> list[tuple[int, int]]:
+    """Sentence pairs (index in a, index in b) of two texts that read as parallel by their shape;
+    none when they do not."""
+    p = params or ParallelParams()
+    n, m = len(lengths_a), len(lengths_b)
+    if min(n, m) < p.min_sentences:
+        return []
+    if 2 * min(n, m) < max(n, m):
+        return []  # a translation has about as many sentences
+    if len(frozenset().union(*anchors_a) & frozenset().union(*anchors_b)) < p.min_shared:
+        return []  # too few anchors in common for the beads to share them (and the cost of the programme saved)
+    total_a, total_b = sum(lengths_a), sum(lengths_b)
+    if not total_a or not total_b:
+        return []
+    ratio = total_b / total_a
+
+    def delta(la: int, lb: int) -> float:
+        mean = (la + lb / ratio) / 2.0
+        return (lb - la * ratio) / math.sqrt(max(mean, 1.0) * p.variance)
+
+    def anchor_cost(a: frozenset[str], b: frozenset[str]) -> float:
+        if not a and not b:
+            return 0.0
+        shared = len(a & b)
+        return -p.anchor_reward * shared + p.anchor_penalty * min(len(a ^ b), 4)
+
+    inf = float("inf")
+    cost = [[inf] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    moves = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = cost[i][j]
+            if here == inf:
+                continue
+            for di, dj in moves:
+                a, b = i + di, j + dj
+                if a > n or b > m:
+                    continue
+                if di == 0 or dj == 0:
+                    step = p.one_none
+                else:
+                    la, lb = sum(lengths_a[i:a]), sum(lengths_b[j:b])
+                    prior = p.one_one if di == dj == 1 else p.one_two
+                    left = frozenset().union(*anchors_a[i:a])
+                    right = frozenset().union(*anchors_b[j:b])
+                    step = prior + _tail(delta(la, lb)) + anchor_cost(left, right)
+                if here + step < cost[a][b]:
+                    cost[a][b] = here + step
+                    back[a][b] = (di, dj)
+    beads: list[tuple[int, int, int, int]] = []
+    i, j = n, m
+    while i or j:
+        di, dj = back[i][j]
+        beads.append((i - di, di, j - dj, dj))
+        i, j = i - di, j - dj
+    beads.reverse()
+    agreeing = anchored = sharing = 0
+    pairs: list[tuple[int, int]] = []
+    for i, di, j, dj in beads:
+        if not di or not dj:
+            continue
+        left = frozenset().union(*anchors_a[i : i + di])
+        right = frozenset().union(*anchors_b[j : j + dj])
+        if left and right:
+            anchored += 1
+            sharing += bool(left & right)
+        if di == dj == 1:
+            if abs(delta(lengths_a[i], lengths_b[j])) < p.good_delta:
+                agreeing += 1
+            pairs.append((i, j))
+        elif di == 2:  # the longer of the two sentences is the single one's closer counterpart
+            pairs.append((i if lengths_a[i] >= lengths_a[i + 1] else i + 1, j))
+        else:
+            pairs.append((i, j if lengths_b[j] >= lengths_b[j + 1] else j + 1))
+    if agreeing < p.share * min(n, m):
+        return []
+    if sharing < p.min_shared or sharing < p.anchored_share * anchored:
+        return []
+    return pairs

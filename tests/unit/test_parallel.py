@@ -1,0 +1,166 @@
+"""Parallel texts told by their shape: sentence pairs from lengths and anchors (names, numbers),
+for languages the encoder does not read."""
+
+from __future__ import annotations
+
+import random
+
+from newsprism.compare.comparer import CompareInput, Comparer
+from newsprism.compare.parallel import anchors_of, parallel_pairs
+
+CZECH = (
+    "Ruské námořnictvo letos dostane čtyřicet nových lodí, oznámil prezident Vladimir Putin.\n"
+    "Přehlídka v Petrohradu začala v neděli v 10:00 a trvala dvě hodiny.\n"
+    "Zúčastnilo se jí 46 lodí a 4000 námořníků.\n"
+    "Kvůli pandemii se diváci nesměli shromažďovat na nábřeží.\n"
+    "Podle ministerstva obrany přehlídku sledovalo v televizi 2,5 milionu lidí.\n"
+    "Příští rok se má konat znovu v plném rozsahu."
+)
+ENGLISH = (
+    "The Russian Navy will receive forty new ships this year, President Vladimir Putin announced.\n"
+    "The parade in St Petersburg began on Sunday at 10:00 and lasted two hours.\n"
+    "It was attended by 46 ships and 4000 sailors.\n"
+    "Because of the pandemic, spectators were not allowed to gather on the embankment.\n"
+    "According to the Defence Ministry, 2.5 million people watched the parade on television.\n"
+    "Next year it is to be held again in full."
+)
+OTHER = (
+    "Floods hit the south of the region after three days of rain.\n"
+    "Rescuers evacuated 120 residents from the village of Krasnoye.\n"
+    "The governor declared a state of emergency.\n"
+    "Roads to the coast remain closed, the police said.\n"
+    "Damage is estimated at 300 million roubles.\n"
+    "Forecasters expect more rain on Thursday."
+)
+
+
+class _EnglishOnlyEncoder:
+    """An encoder that reads English only (a fake of the bundled one for a language it lacks):
+    its vectors carry no meaning."""
+
+    name = "test.EnglishOnly"
+    dim = 256
+    languages = frozenset({"en"})
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        import hashlib
+
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):  # a random direction per text: cosines near 0
+            seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
+            row = np.random.default_rng(seed).standard_normal(self.dim)
+            out[i] = row / np.linalg.norm(row)
+        return out
+
+
+def test_anchors_are_digits_and_name_keys_across_scripts() -> None:
+    assert anchors_of("Putin said 2,5 million people came.", "en") & anchors_of("Путин: 2.5 млн", "ru") >= {"#25"}
+    assert {"#4000"} <= anchors_of("4 000 sailors", "en")
+    ru, en = (
+        anchors_of("Владимир Путин посетил Кронштадт.", "ru"),
+        anchors_of("Vladimir Putin visited Kronstadt.", "en"),
+    )
+    assert len(ru & en) >= 2
+
+
+def test_a_translation_is_paired_line_by_line_and_a_split_sentence_with_its_longer_part() -> None:
+    a = [len(x) for x in CZECH.split("\n")]
+    b = [len(x) for x in ENGLISH.split("\n")]
+    anchors_a = [anchors_of(x, "cs") for x in CZECH.split("\n")]
+    anchors_b = [anchors_of(x, "en") for x in ENGLISH.split("\n")]
+    assert parallel_pairs(a, b, anchors_a, anchors_b) == [(k, k) for k in range(6)]
+    # the English cuts its first sentence in two: the longer half is the pair
+    first = ENGLISH.split("\n")[0]
+    halves = [first[:70], first[70:]]
+    b2 = [len(halves[0]), len(halves[1]), *b[1:]]
+    anchors_b2 = [anchors_of(halves[0], "en"), anchors_of(halves[1], "en"), *anchors_b[1:]]
+    got = parallel_pairs(a, b2, anchors_a, anchors_b2)
+    assert got[0] == (0, 0) and got[1:] == [(k, k + 1) for k in range(1, 6)]
+
+
+def test_unrelated_texts_are_not_parallel() -> None:
+    lines_a, lines_b = CZECH.split("\n"), OTHER.split("\n")
+    got = parallel_pairs(
+        [len(x) for x in lines_a],
+        [len(x) for x in lines_b],
+        [anchors_of(x, "cs") for x in lines_a],
+        [anchors_of(x, "en") for x in lines_b],
+    )
+    assert got == []
+    # random lengths and anchors of two unrelated texts: never parallel; lengths alone say too
+    # little (sentences of news are alike in length), so texts without anchors are never parallel
+    rng = random.Random(7)
+    vocabulary = [f"#{n}" for n in range(30)]
+
+    def anchors() -> frozenset[str]:
+        return frozenset(rng.sample(vocabulary, rng.randint(0, 2)))
+
+    parallel = 0
+    for _ in range(200):
+        a = [rng.randint(40, 200) for _ in range(8)]
+        b = [rng.randint(40, 200) for _ in range(8)]
+        parallel += bool(parallel_pairs(a, b, [anchors() for _ in a], [anchors() for _ in b]))
+    assert parallel <= 10, parallel  # 5 of 200 when written
+    assert parallel_pairs(a, a, [frozenset()] * 8, [frozenset()] * 8) == []
+    assert parallel_pairs([50, 60], [55, 62], [frozenset()] * 2, [frozenset()] * 2) == []  # too short to tell
+
+
+def test_a_comparison_pairs_a_translation_the_encoder_cannot_read() -> None:
+    inputs = [
+        CompareInput(article="cs", title="", text=CZECH, language="cs"),
+        CompareInput(article="en", title="", text=ENGLISH, language="en"),
+    ]
+    data = Comparer(encoder=_EnglishOnlyEncoder()).compare(inputs, display_language="en").to_json()
+    lines = {a: t.split("\n") for a, t in (("cs", CZECH), ("en", ENGLISH))}
+
+    def line(span: dict) -> int:
+        return (CZECH if span["article"] == "cs" else ENGLISH)[: span["start"]].count("\n")
+
+    paired = [sorted((s["article"], line(s)) for s in f["support"]) for f in data["facts"] if f["kind"] == "statement"]
+    assert len(paired) >= 5 and all(p[0][1] == p[1][1] for p in paired), paired
+    assert len(lines["cs"]) == 6
+    # an independent report in English is no translation: nothing is paired by shape
+    inputs[1] = CompareInput(article="en", title="", text=OTHER, language="en")
+    data = Comparer(encoder=_EnglishOnlyEncoder()).compare(inputs, display_language="en").to_json()
+    assert [f for f in data["facts"] if f["kind"] == "statement"] == []
+    # switched off, the translation shares only what its names and numbers give
+    from newsprism.compare.align import AlignParams
+
+    inputs[1] = CompareInput(article="en", title="", text=ENGLISH, language="en")
+    off = Comparer(encoder=_EnglishOnlyEncoder(), params=AlignParams(by_shape=False))
+    data = off.compare(inputs, display_language="en").to_json()
+    assert len([f for f in data["facts"] if f["kind"] == "statement"]) < len(paired)
+
+
+def test_an_original_and_its_translation_in_one_story_are_worded_by_it() -> None:
+    """Marked a copy, the translation is no second source: its sentences word the original's."""
+    inputs = [
+        CompareInput(article="cs", title="", text=CZECH, language="cs"),
+        CompareInput(article="en", title="", text=ENGLISH, language="en", copy_of="cs"),
+    ]
+    data = Comparer(encoder=_EnglishOnlyEncoder()).compare(inputs, display_language="en").to_json()
+    english = set(ENGLISH.split("\n"))
+    worded = [
+        u for u in data["unique"] if u["text"] in english and {s["article"] for s in u["support"]} == {"cs", "en"}
+    ]
+    assert len(worded) >= 5, data["unique"]
+
+
+def test_a_quote_and_its_translation_in_sentences_paired_by_shape_are_one_quote() -> None:
+    czech = CZECH + "\n„Flotila bude letos silnější než kdykoli předtím,“ řekl Vladimir Putin."
+    english = ENGLISH + "\n“The fleet will be stronger this year than ever before,” Vladimir Putin said."
+    inputs = [
+        CompareInput(article="cs", title="", text=czech, language="cs"),
+        CompareInput(article="en", title="", text=english, language="en"),
+    ]
+    data = Comparer(encoder=_EnglishOnlyEncoder()).compare(inputs, display_language="en").to_json()
+    [variant] = data["quote_variants"]
+    assert variant["translated"]
+    assert {q["speaker"] for q in variant["quotes"]} == {"Vladimir Putin"}
+    # without the pairing by shape, the encoder's vectors say nothing of a language it does not read
+    from newsprism.compare.align import AlignParams
+
+    off = Comparer(encoder=_EnglishOnlyEncoder(), params=AlignParams(by_shape=False))
+    assert off.compare(inputs, display_language="en").to_json()["quote_variants"] == []
