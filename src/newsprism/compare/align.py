@@ -403,20 +403,23 @@ def _translations(
     """Statements and their translations in copies of the same source (an original and its
     translation are one group, so they are never aligned as a fact): mutual best matches of two
     parallel articles of one group in two languages."""
+    out: dict[int, list[int]] = {}
+    for rows, cols in _article_pairs(statements):
+        if gid[rows[0]] != gid[cols[0]] or languages[rows[0]] == languages[cols[0]]:
+            continue
+        for r, c in _parallel(dense[np.ix_(rows, cols)], p.mutual_floor, p.parallel_share):
+            out.setdefault(rows[r], []).append(cols[c])
+            out.setdefault(cols[c], []).append(rows[r])
+    return out
+
+
+def _article_pairs(statements: list[Statement]) -> list[tuple[list[int], list[int]]]:
+    """The statement indices of every two articles (in order of first appearance)."""
     by_article: dict[str, list[int]] = {}
     for k, st in enumerate(statements):
         by_article.setdefault(st.article, []).append(k)
-    articles = list(by_article)
-    out: dict[int, list[int]] = {}
-    for x, a in enumerate(articles):
-        for b in articles[x + 1 :]:
-            rows, cols = by_article[a], by_article[b]
-            if gid[rows[0]] != gid[cols[0]] or languages[rows[0]] == languages[cols[0]]:
-                continue
-            for r, c in _parallel(dense[np.ix_(rows, cols)], p.mutual_floor, p.parallel_share):
-                out.setdefault(rows[r], []).append(cols[c])
-                out.setdefault(cols[c], []).append(rows[r])
-    return out
+    groups = list(by_article.values())
+    return [(rows, cols) for x, rows in enumerate(groups) for cols in groups[x + 1 :]]
 
 
 def _shape_matches(
@@ -436,35 +439,29 @@ def _shape_matches(
     Returns the pairs."""
     shaped: set[tuple[int, int]] = set()
     read = getattr(encoder, "languages", None) if encoder is not None and encoder.dim else frozenset()
-    by_article: dict[str, list[int]] = {}
-    for k, st in enumerate(statements):
-        by_article.setdefault(st.article, []).append(k)
-    articles = list(by_article)
     anchors: dict[int, frozenset[str]] = {}
-    for x, a in enumerate(articles):
-        for b in articles[x + 1 :]:
-            rows, cols = by_article[a], by_article[b]
-            la, lb = languages[rows[0]], languages[cols[0]]
-            if la == lb or (reads(read, la if la != "?" else None) and reads(read, lb if lb != "?" else None)):
-                continue
-            for k in (*rows, *cols):
-                if k not in anchors:
-                    anchors[k] = anchors_of(statements[k].text, languages[k] if languages[k] != "?" else None)
-            pairs = parallel_pairs(
-                [len(statements[k].text) for k in rows],
-                [len(statements[k].text) for k in cols],
-                [anchors[k] for k in rows],
-                [anchors[k] for k in cols],
-            )
-            for r, c in pairs:
-                i, j = rows[r], cols[c]
-                shaped.add((min(i, j), max(i, j)))
-                if gid[i] == gid[j]:
-                    if j not in translated.get(i, []):
-                        translated.setdefault(i, []).append(j)
-                        translated.setdefault(j, []).append(i)
-                elif sim[i, j] < p.threshold:
-                    sim[i, j] = sim[j, i] = p.threshold
+    for rows, cols in _article_pairs(statements):
+        la, lb = languages[rows[0]], languages[cols[0]]
+        if la == lb or (reads(read, la if la != "?" else None) and reads(read, lb if lb != "?" else None)):
+            continue
+        for k in (*rows, *cols):
+            if k not in anchors:
+                anchors[k] = anchors_of(statements[k].text, languages[k] if languages[k] != "?" else None)
+        pairs = parallel_pairs(
+            [len(statements[k].text) for k in rows],
+            [len(statements[k].text) for k in cols],
+            [anchors[k] for k in rows],
+            [anchors[k] for k in cols],
+        )
+        for r, c in pairs:
+            i, j = rows[r], cols[c]
+            shaped.add((min(i, j), max(i, j)))
+            if gid[i] == gid[j]:
+                if j not in translated.get(i, []):
+                    translated.setdefault(i, []).append(j)
+                    translated.setdefault(j, []).append(i)
+            elif sim[i, j] < p.threshold:
+                sim[i, j] = sim[j, i] = p.threshold
     return shaped
 
 
