@@ -318,6 +318,42 @@ def meantime_quotes(rows: list[dict]) -> list[str]:
     return lines_out
 
 
+def shape_control(root: Path) -> list[str]:
+    """Table rows: how many pairs of an original and another document's English translation read as
+    parallel texts by their shape (compare/parallel.py): every third other document of the set, and
+    the Navy Day reports of other outlets (the same event)."""
+    from newsprism.compare.align import clauses
+    from newsprism.compare.parallel import anchors_of, parallel_pairs
+    from newsprism.nlp.sentences import RuleSentenceSplitter
+
+    splitter = RuleSentenceSplitter()
+
+    def shape(text: str, language: str) -> tuple[list[int], list[frozenset[str]]]:
+        pieces = [text[a:b] for s in splitter.split(text, language=language) for a, b in clauses(s.text, s.start)]
+        return [len(x) for x in pieces], [anchors_of(x, language) for x in pieces]
+
+    def parallel(o: dict, t: dict) -> bool:
+        (la, aa), (lb, ab) = shape(o["text"], o["lang"]), shape(t["text"], "en")
+        return bool(parallel_pairs(la, lb, aa, ab))
+
+    out = []
+    for name, file in (("WMT21 ru-en", "wmt21_ruen.jsonl"), ("WMT21 ja-en", "wmt21_jaen.jsonl")):
+        docs = pairs_of(load_rows(root / file), None)
+        own = sum(parallel(o, t) for o, t in docs)
+        others = [(k, j) for k in range(len(docs)) for j in range(0, len(docs), 3) if j != k]
+        wrong = sum(parallel(docs[k][0], docs[j][1]) for k, j in others)
+        out.append(f"| {name} | {own} / {len(docs)} | {wrong} / {len(others)} |")
+    by: dict[str, dict[str, dict]] = {}
+    for r in load_rows(root / "wmt21_ruen.jsonl"):
+        if r.get("kind") in ("original", "human-translation"):
+            by.setdefault(r["story"], {})[r["kind"]] = r
+    navy = [d for d in SAME_EVENT["ru"][0] + MORE_NAVY_DAY if len(by.get(d, {})) == 2]
+    pairs = [(x, y) for x in navy for y in navy if x != y]
+    wrong = sum(parallel(by[x]["original"], by[y]["human-translation"]) for x, y in pairs)
+    out.append(f"| Navy Day, {len(navy)} outlets: another outlet's translation | – | {wrong} / {len(pairs)} |")
+    return out
+
+
 def other_originals(comparer: Comparer, wmt: list[dict], files: list[str]) -> None:
     """The documents of each file, compared with their English translation: with their own
     original, and with the file's original in its place."""
@@ -418,6 +454,10 @@ def main() -> None:
         load_rows(root / "wmt21_ruen.jsonl"),
     )
     print("\n".join(rows))
+    print("\nParallel by shape (no encoder): an original with its own translation, and with others'.\n")
+    print("| documents | with its own translation | with another document's translation |")
+    print("|---|---|---|")
+    print("\n".join(shape_control(root)), flush=True)
     print("\nSummaries of the same pairs (100 words, display language English).\n")
     print(
         "| documents | summarizer | sentences | in English | in Russian with an English source of the fact |"

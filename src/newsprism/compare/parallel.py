@@ -14,7 +14,9 @@ that only one side has.
 Two independent reports of one event also give an alignment, so the two texts count as parallel
 only when the alignment is good: most of the shorter text's sentences in 1-1 beads whose lengths
 agree, and the beads with anchors on both sides mostly sharing one (two at the least: news
-sentences are alike in length, and lengths alone say too little).  Only then are its 1-1 beads (and the
+sentences are alike in length, and lengths alone say too little); or, in a long translation whose
+names are declined or spelt out, fewer beads sharing an anchor (three at the least) while nearly
+all sentences (80%) stand in agreeing 1-1 beads.  Only then are its 1-1 beads (and the
 closer side of a 1-2 or 2-1 bead) returned as pairs.
 """
 
@@ -44,6 +46,10 @@ class ParallelParams:
     share: float = 0.6  # of the shorter text's sentences in agreeing 1-1 beads: the texts are parallel
     anchored_share: float = 0.6  # of the beads with anchors on both sides, those that share one
     min_shared: int = 2  # beads sharing an anchor at the least (lengths alone say too little)
+    # ... or, when fewer share one (a long text whose names are declined or spelt out), this share
+    # of the shorter text's sentences in agreeing 1-1 beads with lengths_shared beads sharing one
+    lengths_share: float = 0.8
+    lengths_shared: int = 3
     min_sentences: int = 3  # shorter texts than this are not told parallel by their shape
 
 
@@ -152,6 +158,10 @@ def parallel_pairs(
             pairs.append((i, j if lengths_b[j] >= lengths_b[j + 1] else j + 1))
     if agreeing < p.share * min(n, m):
         return []
-    if sharing < p.min_shared or sharing < p.anchored_share * anchored:
+    if sharing < p.min_shared:
+        return []
+    if sharing < p.anchored_share * anchored and (
+        agreeing < p.lengths_share * min(n, m) or sharing < p.lengths_shared
+    ):
         return []
     return pairs
