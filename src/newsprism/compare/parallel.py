@@ -160,8 +160,6 @@ def parallel_pairs(
         return []
     if sharing < p.min_shared:
         return []
-    if sharing < p.anchored_share * anchored and (
-        agreeing < p.lengths_share * min(n, m) or sharing < p.lengths_shared
-    ):
+    if sharing < p.anchored_share * anchored and (agreeing < p.lengths_share * min(n, m) or sharing < p.lengths_shared):
         return []
     return pairs
