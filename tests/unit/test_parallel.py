@@ -58,6 +58,7 @@ class _EnglishOnlyEncoder:
 def test_anchors_are_digits_and_name_keys_across_scripts() -> None:
     assert anchors_of("Putin said 2,5 million people came.", "en") & anchors_of("Путин: 2.5 млн", "ru") >= {"#25"}
     assert {"#4000"} <= anchors_of("4 000 sailors", "en")
+    assert "#123" in anchors_of("۱۲۳ نفر", "fa") and "#123" in anchors_of("१२३ लोग", "hi")  # other digits
     ru, en = (
         anchors_of("Владимир Путин посетил Кронштадт.", "ru"),
         anchors_of("Vladimir Putin visited Kronstadt.", "en"),

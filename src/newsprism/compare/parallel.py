@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -57,9 +58,11 @@ _DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 
 
 def anchors_of(text: str, language: str | None) -> frozenset[str]:
-    """Digit numbers (their digits only: "1,500" and "1 500" are one) and the name keys of a
-    statement's names."""
-    out = {"#" + re.sub(r"\D", "", m.group()) for m in _DIGITS.finditer(text)}
+    """Digit numbers (their digits only, in ASCII: "1,500", "1 500" and Persian "۱۵۰۰" are one) and
+    the name keys of a statement's names."""
+    out = {
+        "#" + "".join(str(unicodedata.decimal(c)) for c in m.group() if c.isdecimal()) for m in _DIGITS.finditer(text)
+    }
     for name in names_from(words(text), language):
         for part in name.split():
             key = name_key(part)
