@@ -323,14 +323,14 @@ def shape_control(root: Path) -> list[str]:
     parallel texts by their shape (compare/parallel.py): every third other document of the set, and
     the Navy Day reports of other outlets (the same event)."""
     from newsprism.compare.align import clauses
-    from newsprism.compare.parallel import anchors_of, parallel_pairs
+    from newsprism.compare.parallel import article_anchors, parallel_pairs
     from newsprism.nlp.sentences import RuleSentenceSplitter
 
     splitter = RuleSentenceSplitter()
 
     def shape(text: str, language: str) -> tuple[list[int], list[frozenset[str]]]:
         pieces = [text[a:b] for s in splitter.split(text, language=language) for a, b in clauses(s.text, s.start)]
-        return [len(x) for x in pieces], [anchors_of(x, language) for x in pieces]
+        return [len(x) for x in pieces], article_anchors(pieces, language)
 
     def parallel(o: dict, t: dict) -> bool:
         (la, aa), (lb, ab) = shape(o["text"], o["lang"]), shape(t["text"], "en")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from newsprism.compare.comparer import CompareInput, Comparer
-from newsprism.compare.parallel import anchors_of, parallel_pairs
+from newsprism.compare.parallel import ParallelParams, anchors_of, article_anchors, parallel_pairs
 
 CZECH = (
     "Ruské námořnictvo letos dostane čtyřicet nových lodí, oznámil prezident Vladimir Putin.\n"
@@ -64,19 +64,22 @@ def test_anchors_are_digits_and_name_keys_across_scripts() -> None:
         anchors_of("Vladimir Putin visited Kronstadt.", "en"),
     )
     assert len(ru & en) >= 2
+    # a sentence's first word counts when the article writes it as a name inside a sentence
+    czech = ["Příští rok přijede Putin.", "Putin to oznámil v neděli."]
+    assert [sorted(a) for a in article_anchors(czech, "cs")] == [["putin"], ["putin"]]
 
 
 def test_a_translation_is_paired_line_by_line_and_a_split_sentence_with_its_longer_part() -> None:
     a = [len(x) for x in CZECH.split("\n")]
     b = [len(x) for x in ENGLISH.split("\n")]
-    anchors_a = [anchors_of(x, "cs") for x in CZECH.split("\n")]
-    anchors_b = [anchors_of(x, "en") for x in ENGLISH.split("\n")]
+    anchors_a = article_anchors(CZECH.split("\n"), "cs")
+    anchors_b = article_anchors(ENGLISH.split("\n"), "en")
     assert parallel_pairs(a, b, anchors_a, anchors_b) == [(k, k) for k in range(6)]
     # the English cuts its first sentence in two: the longer half is the pair
     first = ENGLISH.split("\n")[0]
     halves = [first[:70], first[70:]]
     b2 = [len(halves[0]), len(halves[1]), *b[1:]]
-    anchors_b2 = [anchors_of(halves[0], "en"), anchors_of(halves[1], "en"), *anchors_b[1:]]
+    anchors_b2 = article_anchors([*halves, *ENGLISH.split("\n")[1:]], "en")
     got = parallel_pairs(a, b2, anchors_a, anchors_b2)
     assert got[0] == (0, 0) and got[1:] == [(k, k + 1) for k in range(1, 6)]
 
@@ -86,8 +89,8 @@ def test_unrelated_texts_are_not_parallel() -> None:
     got = parallel_pairs(
         [len(x) for x in lines_a],
         [len(x) for x in lines_b],
-        [anchors_of(x, "cs") for x in lines_a],
-        [anchors_of(x, "en") for x in lines_b],
+        article_anchors(lines_a, "cs"),
+        article_anchors(lines_b, "en"),
     )
     assert got == []
     # random lengths and anchors of two unrelated texts: never parallel; lengths alone say too
@@ -165,3 +168,53 @@ def test_a_quote_and_its_translation_in_sentences_paired_by_shape_are_one_quote(
 
     off = Comparer(encoder=_EnglishOnlyEncoder(), params=AlignParams(by_shape=False))
     assert off.compare(inputs, display_language="en").to_json()["quote_variants"] == []
+
+
+def test_two_quotes_in_sentences_paired_by_shape_pair_in_order() -> None:
+    czech = CZECH + "\n„Jsme připraveni,“ řekl Vladimir Putin, „a flotila bude letos silnější než kdykoli předtím.“"
+    english = ENGLISH + "\n“We are ready,” Vladimir Putin said, “and the fleet will be stronger this year than ever.”"
+    inputs = [
+        CompareInput(article="cs", title="", text=czech, language="cs"),
+        CompareInput(article="en", title="", text=english, language="en"),
+    ]
+    data = Comparer(encoder=_EnglishOnlyEncoder()).compare(inputs, display_language="en").to_json()
+    pairs = sorted(tuple(sorted(q["text"] for q in v["quotes"])) for v in data["quote_variants"] if v["translated"])
+    assert pairs == sorted(
+        [
+            tuple(sorted(("Jsme připraveni", "We are ready"))),
+            tuple(
+                sorted(
+                    (
+                        "a flotila bude letos silnější než kdykoli předtím",
+                        "and the fleet will be stronger this year than ever",
+                    )
+                )
+            ),
+        ]
+    ), pairs
+
+
+def test_the_name_a_story_is_about_does_not_make_two_reports_parallel() -> None:
+    """Two reports of one event name its main person in every sentence; their lengths may agree by
+    chance, but the name tells no sentence from another."""
+    a = [
+        "Lohan arrived at the court in Beverly Hills on Monday morning with her lawyer.",
+        "The judge told Lohan that she had broken the terms of her probation again.",
+        "Lohan wore a white dress and did not speak to reporters outside.",
+        "Prosecutors asked that Lohan serve the rest of her sentence in jail.",
+        "A hearing on the case was set for next month, Lohan's lawyer said.",
+        "Lohan has been in and out of clinics in California since 2007.",
+    ]
+    b = [
+        "Fans of Lohan waited for hours outside the court in Beverly Hills on Monday.",
+        "Lohan's father said in a statement that he was worried about his daughter.",
+        "The actress Lohan had checked into a clinic in California last week.",
+        "Her last film with Lohan in the lead was a commercial failure.",
+        "Lohan's publicist declined to comment on the report of an arrest.",
+        "Police said Lohan was cooperating fully with the investigation.",
+    ]
+    args = ([len(x) for x in a], [len(x) for x in b], article_anchors(a, "en"), article_anchors(b, "en"))
+    assert parallel_pairs(*args) == []
+    # counting the name, every pair of sentences would share an anchor
+    counting = ParallelParams(frequent_share=1.0, one_sided=False, anchored_share=0.6, lengths_share=0.8)
+    assert len(parallel_pairs(*args, counting)) == 6

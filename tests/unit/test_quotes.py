@@ -1086,3 +1086,31 @@ def test_czech_quotes_and_speakers() -> None:
     assert spoken("Starosta Petr Novák řekl, že silnice bude otevřena v pondělí.", "cs", kind="reported") == [
         ("Starosta Petr Novák", "silnice bude otevřena v pondělí")
     ]
+
+
+def test_foreign_articles_and_words_in_english_and_romance_objects_are_no_speakers() -> None:
+    # an article that starts a name, a given name that is a month or a German adverb elsewhere
+    for text, speaker in (
+        ('"We will see what happens," said La Liga president Javier Tebas.', "Javier Tebas"),
+        ('"We will see what happens," said Die Linke leader Janine Wissler.', "Janine Wissler"),
+        ('"We will see what happens next," said Mike Nun.', "Mike Nun"),
+        ('"We will see what happens next," said Jan Brewer on Jan 5.', "Jan Brewer"),
+    ):
+        assert [s for s, _ in spoken(text, "en")] == [speaker], (text, spoken(text, "en"))
+    assert [s for s, _ in spoken("„Okamžitě jsme zavolali hasiče,“ řekl Jan Novák.", "cs")] == ["Jan Novák"]
+    text = "Jan Novák přišel pozdě. „Okamžitě jsme zavolali hasiče, kteří přijeli,“ dodal."
+    assert [s for s, _ in spoken(text, "cs")] == ["Jan Novák"]
+    # what "announced" has as its object, "the following", a paper named with its article
+    for language, text in (
+        ("it", "Oltre agli iPod Classic, Nano e Shuffle, ha annunciato il nuovo iPod touch, un lettore."),
+        ("es", "«Vamos a ganar este partido y también la liga», señaló lo siguiente."),
+        ("es", "Según el New York Times, el presidente dimitirá mañana por la tarde."),
+    ):
+        got = EXTRACTOR.quotes("a", text, language=language)
+        assert not any(q.speaker for q in got), (text, got)
+    # a speech verb that ends its paragraph
+    for language in ("en", "cs", None):
+        assert [q.speaker for q in EXTRACTOR.quotes("a", "„Ano, to je pravda,“ řekl", language=language)] in (
+            [],
+            [None],
+        )

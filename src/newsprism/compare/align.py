@@ -27,7 +27,7 @@ from ..nlp.tokenize import names_from, tokens_from, words
 from ..represent.dense import Encoder, reads
 from ..represent.tfidf import tfidf_rows
 from .base import Fact, SentenceSplitter, Span, Statement
-from .parallel import anchors_of, parallel_pairs
+from .parallel import article_anchors, parallel_pairs
 
 __all__ = ["AlignParams", "Alignment", "Doc", "align"]
 
@@ -444,9 +444,10 @@ def _shape_matches(
         la, lb = languages[rows[0]], languages[cols[0]]
         if la == lb or (reads(read, la if la != "?" else None) and reads(read, lb if lb != "?" else None)):
             continue
-        for k in (*rows, *cols):
-            if k not in anchors:
-                anchors[k] = anchors_of(statements[k].text, languages[k] if languages[k] != "?" else None)
+        for ks, language in ((rows, la), (cols, lb)):
+            if ks[0] not in anchors:
+                texts = [statements[k].text for k in ks]
+                anchors.update(zip(ks, article_anchors(texts, language if language != "?" else None), strict=True))
         pairs = parallel_pairs(
             [len(statements[k].text) for k in rows],
             [len(statements[k].text) for k in cols],

@@ -414,22 +414,23 @@ _SHAPED_QUOTES = 0.75  # the similarity of two quotes in sentences paired by sha
 
 
 def _shaped_quotes(quotes: Sequence[Quote], al: Alignment) -> set[tuple[int, int]]:
-    """Pairs of quotes (indices, i < j) that stand in two statements paired by shape."""
+    """Pairs of quotes (indices, i < j) in two statements paired by shape: the first quote of one
+    with the first of the other, and so on, when the two hold as many."""
     if not al.shaped:
         return set()
     by_article: dict[str, list[tuple[int, int, int]]] = {}
     for k, st in enumerate(al.statements):
         by_article.setdefault(st.article, []).append((st.start, st.end, k))
-    statement_of: dict[int, list[int]] = {}
-    for x, q in enumerate(quotes):
+    in_statement: dict[int, list[int]] = {}
+    for x, q in sorted(enumerate(quotes), key=lambda xq: (xq[1].article, xq[1].start, xq[0])):
         for start, end, k in by_article.get(q.article, ()):
             if start < q.end and q.start < end:  # the quote overlaps the statement
-                statement_of.setdefault(x, []).append(k)
+                in_statement.setdefault(k, []).append(x)
     out: set[tuple[int, int]] = set()
-    for x in statement_of:
-        for y in statement_of:
-            if x < y and any((min(a, b), max(a, b)) in al.shaped for a in statement_of[x] for b in statement_of[y]):
-                out.add((x, y))
+    for a, b in sorted(al.shaped):
+        qa, qb = in_statement.get(a, []), in_statement.get(b, [])
+        if qa and len(qa) == len(qb):
+            out.update((min(x, y), max(x, y)) for x, y in zip(qa, qb, strict=True))
     return out
 
 

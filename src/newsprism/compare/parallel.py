@@ -13,11 +13,15 @@ that only one side has.
 
 Two independent reports of one event also give an alignment, so the two texts count as parallel
 only when the alignment is good: most of the shorter text's sentences in 1-1 beads whose lengths
-agree, and the beads with anchors on both sides mostly sharing one (two at the least: news
-sentences are alike in length, and lengths alone say too little); or, in a long translation whose
-names are declined or spelt out, fewer beads sharing an anchor (three at the least) while nearly
-all sentences (80%) stand in agreeing 1-1 beads.  Only then are its 1-1 beads (and the
-closer side of a 1-2 or 2-1 bead) returned as pairs.
+agree, and the beads with anchors mostly sharing one (two at the least: news sentences are alike
+in length, and lengths alone say too little; a bead with anchors on one side only counts against);
+or, in a long translation whose names are declined or spelt out, fewer beads sharing an anchor
+(three at the least) while nearly all sentences (85%) stand in agreeing 1-1 beads.  Anchors in
+more than 30% of a text's sentences (the story's main name) count for nothing.  Only then are its
+1-1 beads (and the closer side of a 1-2 or 2-1 bead) returned as pairs.
+
+The programme keeps to a band around the diagonal (a translation's sentences stay near their
+originals' places), so two texts of n sentences cost O(n) cells per sentence at most.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from dataclasses import dataclass
 from ..nlp.tokenize import names_from, words
 from ..nlp.translit import name_key
 
-__all__ = ["ParallelParams", "anchors_of", "parallel_pairs"]
+__all__ = ["ParallelParams", "anchors_of", "article_anchors", "parallel_pairs"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -45,30 +49,65 @@ class ParallelParams:
     anchor_penalty: float = 0.75  # per anchor only one side has (at most four counted)
     good_delta: float = 1.5  # a 1-1 bead whose lengths stray less than this (in standard deviations) agrees
     share: float = 0.6  # of the shorter text's sentences in agreeing 1-1 beads: the texts are parallel
-    anchored_share: float = 0.6  # of the beads with anchors on both sides, those that share one
+    anchored_share: float = 0.7  # of the beads with anchors (on either side), those that share one
     min_shared: int = 2  # beads sharing an anchor at the least (lengths alone say too little)
     # ... or, when fewer share one (a long text whose names are declined or spelt out), this share
     # of the shorter text's sentences in agreeing 1-1 beads with lengths_shared beads sharing one
-    lengths_share: float = 0.8
+    lengths_share: float = 0.85
     lengths_shared: int = 3
     min_sentences: int = 3  # shorter texts than this are not told parallel by their shape
+    band: int = 12  # sentences off the diagonal the programme looks at, beyond the texts' difference in length
+    # an anchor in more than this share of a text's sentences (three at the least) is what the text
+    # is about ("Lohan" in a report on Lindsay Lohan): it tells no sentence from another
+    frequent_share: float = 0.3
+    one_sided: bool = True  # a bead with anchors on one side only counts against the texts
 
 
 _DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 
 
-def anchors_of(text: str, language: str | None) -> frozenset[str]:
+def anchors_of(text: str, language: str | None, inside: frozenset[str] | None = None) -> frozenset[str]:
     """Digit numbers (their digits only, in ASCII: "1,500", "1 500" and Persian "۱۵۰۰" are one) and
-    the name keys of a statement's names."""
+    the name keys of a statement's names.  A sentence's first word is capitalised whatever it is:
+    it counts when ``inside`` (names the article writes inside its sentences) holds it, or, without
+    ``inside``, always."""
     out = {
         "#" + "".join(str(unicodedata.decimal(c)) for c in m.group() if c.isdecimal()) for m in _DIGITS.finditer(text)
     }
-    for name in names_from(words(text), language):
+    raw = words(text)
+    names = names_from(raw, language) if inside is None else names_from(raw[1:], language)
+    if inside is not None and raw:
+        names.extend(n for n in names_from(raw[:1], language) if n in inside)
+    for name in names:
         for part in name.split():
             key = name_key(part)
             if key is not None:
                 out.add(key)
     return frozenset(out)
+
+
+def article_anchors(statements: Sequence[str], language: str | None) -> list[frozenset[str]]:
+    """:func:`anchors_of` of each statement of one article, its sentences' first words counted when
+    the article writes them as names inside a sentence ("Putin said …" / "… said Putin")."""
+    inside = frozenset(w for text in statements for w in names_from(words(text)[1:], language))
+    return [anchors_of(text, language, inside) for text in statements]
+
+
+def _telling(
+    anchors_a: Sequence[frozenset[str]], anchors_b: Sequence[frozenset[str]], share: float
+) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """The anchors without those in more than ``share`` of either text's sentences (and three)."""
+    frequent: set[str] = set()
+    for side in (anchors_a, anchors_b):
+        counts: dict[str, int] = {}
+        for anchors in side:
+            for t in anchors:
+                counts[t] = counts.get(t, 0) + 1
+        bar = max(3.0, share * len(side))
+        frequent.update(t for t, c in counts.items() if c > bar)
+    if not frequent:
+        return list(anchors_a), list(anchors_b)
+    return [a - frequent for a in anchors_a], [b - frequent for b in anchors_b]
 
 
 def _tail(delta: float) -> float:
@@ -92,6 +131,7 @@ def parallel_pairs(
         return []
     if 2 * min(n, m) < max(n, m):
         return []  # a translation has about as many sentences
+    anchors_a, anchors_b = _telling(anchors_a, anchors_b, p.frequent_share)
     if len(frozenset().union(*anchors_a) & frozenset().union(*anchors_b)) < p.min_shared:
         return []  # too few anchors in common for the beads to share them (and the cost of the programme saved)
     total_a, total_b = sum(lengths_a), sum(lengths_b)
@@ -114,8 +154,10 @@ def parallel_pairs(
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (m + 1) for _ in range(n + 1)]
     cost[0][0] = 0.0
     moves = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2))
+    width = p.band + abs(n - m)
     for i in range(n + 1):
-        for j in range(m + 1):
+        centre = i * m // n
+        for j in range(max(0, centre - width), min(m, centre + width) + 1):
             here = cost[i][j]
             if here == inf:
                 continue
@@ -148,7 +190,7 @@ def parallel_pairs(
             continue
         left = frozenset().union(*anchors_a[i : i + di])
         right = frozenset().union(*anchors_b[j : j + dj])
-        if left and right:
+        if (left and right) or (p.one_sided and (left or right)):
             anchored += 1
             sharing += bool(left & right)
         if di == dj == 1:

@@ -552,11 +552,26 @@ def _find_cues(masked: str, para: _Para) -> None:
             opening = _before_adverbs(toks, first)  # "— ранее пояснила …": the dash before the adverb
             if cue.mention is None and lemma in _INVERTIBLE and (opening == 0 or not toks[opening - 1].is_word):
                 cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
+                if _romance_object(cue.mention, lemma):
+                    cue.mention = None  # "…, ha annunciato il nuovo iPod touch": what was announced
                 if cue.mention is None and form.split()[-1] in CZECH_VERBS:
                     cue.mention = _czech_subject(masked, toks, last + 1, form)
             elif cue.mention is None and form.split()[-1] in EUROPEAN_VERBS and first > 0:
                 cue.mention = _subject_after_verb(masked, para, last + 1)
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
+
+
+_OBJECT_FIRST = frozenset({"report", "reveal", "admit"})  # "ha annunciato una perdita", "reveló un plan"
+_ROMANCE_ARTICLES = frozenset("il lo la l' i gli le el los las un una uno une un' o os as".split())
+
+
+def _romance_object(mention: Mention | None, lemma: str) -> bool:
+    """A noun phrase with a Spanish, Italian, French or Portuguese article after "announced",
+    "revealed", "admitted": what the verb has as its object, not who speaks (German and Dutch
+    put the speaker there: "teilte die Polizei mit", "meldde de politie")."""
+    if mention is None or mention.kind != "nominal" or lemma not in _OBJECT_FIRST:
+        return False
+    return mention.text.split()[0].lower() in _ROMANCE_ARTICLES
 
 
 _CS_CLAUSE_END = frozenset(
@@ -594,7 +609,7 @@ def _czech_subject(masked: str, toks: list[Token], i: int, form: str) -> Mention
             return Mention(toks[i].start, m.end, text, "name", m.name, roles, m.gender, True)
     if k > i and ends and toks[i].low not in _CS_CLAUSE_END:
         return Mention(toks[i].start, toks[k - 1].end, masked[toks[i].start : toks[k - 1].end], "nominal")
-    if k == i and toks[i].low in _CS_PLACES and (named := _person_ending_phrase(masked, toks, i)) is not None:
+    if k == i < len(toks) and toks[i].low in _CS_PLACES and (named := _person_ending_phrase(masked, toks, i)):
         return named
     if k == i and ends:
         verb = form.split()[-1]
@@ -624,11 +639,11 @@ def _subject_after_verb(masked: str, para: _Para, i: int) -> Mention | None:
     """The subject that follows a European speech verb when something else opens the sentence
     (Dutch and German word order, a fronted time in Spanish and Italian): "Vervolgens zei Jobs dat
     …", "Am Montag sagte Bundeskanzler Olaf Scholz, …", "Ayer dijo Sánchez que …", "Zugleich sagte
-    er: …"; a name or a pronoun that the reported clause's lead, a comma or a colon follows."""
+    er: …"; a name (or German "er") that the reported clause's lead, a comma or a colon follows."""
     toks = para.tokens
     m = mention_after(masked, toks, i)
-    if m is None or m.kind == "nominal":
-        return None
+    if m is None or m.kind == "nominal" or (m.kind == "pronoun" and m.text.lower() != "er"):
+        return None  # German "Zugleich sagte er": a pronoun elsewhere went to firms as often as to people
     k = bisect.bisect_left(para.starts, m.end)
     return m if k < len(toks) and (toks[k].low in EUROPEAN_LEADS or toks[k].text in (",", ":")) else None
 

@@ -384,8 +384,8 @@ _NOT_NAME = (
         "según pero también además anche inoltre maar volgens hierover daarnaast selon mais aussi laut aber "
         "hij zij él men como cuando mientras posteriormente asimismo quando mentre "
         "vervolgens bovendien daarna ondertussen außerdem zudem danach ayer hoy ieri oggi gisteren "
-        "zugleich gleichzeitig später dann anschließend zuvor vorher nun jetzt damals dennoch trotzdem "
-        "allerdings jedoch deshalb daher daraufhin darauf ferner weiter schließlich zuletzt zunächst "
+        "zugleich gleichzeitig später anschließend zuvor vorher jetzt damals dennoch trotzdem "
+        "allerdings jedoch deshalb daher daraufhin darauf schließlich zuletzt zunächst "
         "ebenfalls auch inzwischen mittlerweile bereits kürzlich seitdem überdies "
         "také později poté zároveň dále rovněž navíc však nyní dnes včera "
         "vandaag gestern heute maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag "
@@ -495,6 +495,18 @@ _MONTHS_DAYS = _words(
     "july august september october november december jan jan. feb feb. aug aug. sept sept. oct oct. "
     "nov nov. dec dec."
 )
+_GIVEN_MONTHS = _words("jan june april august")  # also given names ("Jan Novák", "June Carter")
+
+
+def _date_word(tokens: list[Token], i: int) -> bool:
+    """A month or weekday at ``tokens[i]``; a month that is also a given name only before a day
+    ("Jan 5", not "Jan Novák")."""
+    low = tokens[i].low
+    if low not in _MONTHS_DAYS:
+        return False
+    return low not in _GIVEN_MONTHS or (i + 1 < len(tokens) and tokens[i + 1].text[:1].isdigit())
+
+
 _PP = _words("of for at from with")
 # A small list of common first names, for gender (pronoun resolution) and person detection.
 _MALE_NAMES = _words(
@@ -669,7 +681,9 @@ def parse_name(tokens: list[Token], text: str) -> Mention | None:
     name = " ".join(name_words)
     name_lows = [w.lower().removesuffix("’s").removesuffix("'s") for w in name_words]
     org = any(w in _ORG_WORDS for w in name_lows) or (name.isupper() and len(name) <= 5 and not roles)
-    place = name_lows[0] in _PLACE_FIRST or name_lows[0] in _MONTHS_DAYS
+    place = name_lows[0] in _PLACE_FIRST or (
+        name_lows[0] in _MONTHS_DAYS and (name_lows[0] not in _GIVEN_MONTHS or len(name_words) == 1)
+    )
     gender = gender_of(name_words[0]) if len(name_words) > 1 else None
     for role in roles:
         if role in _FEMALE_ROLES:
@@ -858,7 +872,7 @@ def _np_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None:
     if tok.text in LOWER_PRONOUNS or (tok.text == "Er" and (i == 0 or tokens[i - 1].text in _SENTENCE_ENDS)):
         # "dijo que ella …"; German "Er sagte", which only opens a sentence capitalised
         return Mention(tok.start, tok.end, tok.text, "pronoun", gender=LOWER_PRONOUNS[low])
-    if (is_name_token(tok) and not _possessive(tok) and low not in _MONTHS_DAYS) or _surname_may(tokens, i):
+    if (is_name_token(tok) and not _possessive(tok) and not _date_word(tokens, i)) or _surname_may(tokens, i):
         j = i
         while j - 1 >= 0:
             prev = tokens[j - 1]
@@ -926,7 +940,7 @@ def _nominal_ending_at(text: str, tokens: list[Token], i: int) -> Mention | None
     if start is None:
         # a bare plural ("sources", "senior administration officials", "U.S. and Russian officials"),
         # or a name and its head ("Oita prefecture", "Kremlin spokesman")
-        named = j < i and all(is_name_token(t) and t.low not in _MONTHS_DAYS for t in tokens[j:i])
+        named = j < i and all(is_name_token(tokens[k]) and not _date_word(tokens, k) for k in range(j, i))
         if not (head.low.endswith("s") or head.low in _COLLECTIVE or named) or i - j > 4:
             return None
         start = i if head.low in _COLLECTIVE and not named else j  # "On Monday police said": "police"
@@ -940,7 +954,7 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
     ``inverted``: the subject follows its cue ("said Blinken", "according to sources"), so it must
     end the phrase: "said Trump would win" has no inverted subject.
     """
-    while i < len(tokens) and tokens[i].low in _MONTHS_DAYS | {"on", "late", "early", "last"}:
+    while i < len(tokens) and (_date_word(tokens, i) or tokens[i].low in ("on", "late", "early", "last")):
         i += 1
     if inverted:
         i = _past_russian_hearer(tokens, i)
@@ -961,8 +975,10 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
         named = mention_after(text, tokens, i + 1, inverted=inverted)  # "dijo el entrenador Luis Enrique"
         if named is not None or tok.low not in _FOREIGN_NOMINAL_DETERMINERS:
             return named
-    if tok.low in _FOREIGN_NOMINAL_DETERMINERS and inverted:
-        return _foreign_nominal(text, tokens, i)  # "sagte der Fahrer.", "dijo el conductor."
+    if tok.low in _FOREIGN_NOMINAL_DETERMINERS and inverted and not tok.is_cap:
+        nominal = _foreign_nominal(text, tokens, i)  # "sagte der Fahrer.", "dijo el conductor."
+        if nominal is not None:  # else "said La Liga president Javier Tebas": a name
+            return nominal
     if tok.low == "the" and i + 1 < len(tokens) and is_name_token(tokens[i + 1]):  # "according to the Kremlin"
         m = mention_after(text, tokens, i + 1, inverted=inverted)
         if m is not None and m.kind == "name" and not m.roles and m.start == tokens[i + 1].start:
@@ -1068,6 +1084,9 @@ _FOREIGN_NOMINAL_DETERMINERS = _words("el la il lo le der die das het ein eine u
 _GENITIVE_LINKS = _words("der des del della dello du van")
 
 
+_WHAT_FOLLOWS = _words("siguiente siguientes seguente seguenti suivant suivante suivants folgende folgendes volgende")
+
+
 def _foreign_nominal(text: str, tokens: list[Token], i: int) -> Mention | None:
     """A described speaker after its verb in another language: an article, at most two adjectives and
     a noun that end the phrase ("sagte der amtierende Gouverneur.", "schrieb ein Zuschauer in den
@@ -1078,7 +1097,7 @@ def _foreign_nominal(text: str, tokens: list[Token], i: int) -> Mention | None:
             k += 1  # "amtierende", "lokales": an adjective before the noun
         else:
             break
-    if k >= len(tokens) or not tokens[k].is_word or tokens[k].low in _FUNCTION:
+    if k >= len(tokens) or not tokens[k].is_word or tokens[k].low in _FUNCTION | _WHAT_FOLLOWS:
         return None
     if k + 1 < len(tokens) and is_name_token(tokens[k + 1]) and tokens[k + 1].low not in _AFTER_NAME:
         # the described person's name right after: "sagte der Amerikaner Stephen Ochsner in einem Interview"
@@ -1107,6 +1126,8 @@ def _foreign_nominal(text: str, tokens: list[Token], i: int) -> Mention | None:
 def _described_name(text: str, tokens: list[Token], i: int, k: int) -> Mention | None:
     """The name at ``tokens[k]`` that a nominal from ``tokens[i]`` describes, when it ends the
     phrase: the person, with the nominal's words as roles."""
+    if gender_of(tokens[k].text) is None:
+        return None  # a person's name starts with a given name: not "el New York Times"
     m = mention_after(text, tokens, k, inverted=True)
     if m is None or m.kind != "name" or " " not in m.name:
         return None
