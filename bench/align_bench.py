@@ -319,38 +319,116 @@ def meantime_quotes(rows: list[dict]) -> list[str]:
 
 
 def shape_control(root: Path) -> list[str]:
-    """Table rows: how many pairs of an original and another document's English translation read as
-    parallel texts by their shape (compare/parallel.py): every third other document of the set, and
-    the Navy Day reports of other outlets (the same event)."""
+    """Table rows: which pairs of texts read as parallel by their shape (compare/parallel.py), and
+    how many of their sentence pairs are right.  Translations: WMT21 originals and MEANTIME's
+    line-aligned translations with their English.  Not translations: an original with another
+    document's translation (every third of the set), with another outlet's report of the Navy Day
+    parade, two ECB+ reports of one event (English, read as two languages; near-copies, with a mean
+    word overlap of 0.3 or more between paired sentences, apart), and a Russian original with its
+    translation's body lines shuffled (10 orders each of the first 40)."""
+    import itertools
+    import random
+
     from newsprism.compare.align import clauses
     from newsprism.compare.parallel import article_anchors, parallel_pairs
     from newsprism.nlp.sentences import RuleSentenceSplitter
 
     splitter = RuleSentenceSplitter()
 
-    def shape(text: str, language: str) -> tuple[list[int], list[frozenset[str]]]:
-        pieces = [text[a:b] for s in splitter.split(text, language=language) for a, b in clauses(s.text, s.start)]
-        return [len(x) for x in pieces], article_anchors(pieces, language)
+    def shape(text: str, language: str) -> list[tuple[str, int, frozenset[str]]]:
+        pieces = [
+            (text[a:b], text[:a].count("\n"))
+            for s in splitter.split(text, language=language)
+            for a, b in clauses(s.text, s.start)
+        ]
+        anchors = article_anchors([x for x, _ in pieces], language)
+        return [(x, line, a) for (x, line), a in zip(pieces, anchors, strict=True)]
 
-    def parallel(o: dict, t: dict) -> bool:
-        (la, aa), (lb, ab) = shape(o["text"], o["lang"]), shape(t["text"], "en")
-        return bool(parallel_pairs(la, lb, aa, ab))
+    def pairs(a: list, b: list) -> list[tuple[int, int]]:
+        return parallel_pairs([len(x[0]) for x in a], [len(x[0]) for x in b], [x[2] for x in a], [x[2] for x in b])
+
+    def translations(name: str, docs: list[tuple[list, list]]) -> str:
+        found = right = total = 0
+        for a, b in docs:
+            got = pairs(a, b)
+            found += bool(got)
+            total += len(got)
+            right += sum(a[i][1] == b[j][1] for i, j in got)
+        return f"| {name} | translations | {found} / {len(docs)} | {right} / {total} |"
 
     out = []
-    for name, file in (("WMT21 ru-en", "wmt21_ruen.jsonl"), ("WMT21 ja-en", "wmt21_jaen.jsonl")):
-        docs = pairs_of(load_rows(root / file), None)
-        own = sum(parallel(o, t) for o, t in docs)
+    wmt = {}
+    for name, file, lang in (("WMT21 ru-en", "wmt21_ruen.jsonl", "ru"), ("WMT21 ja-en", "wmt21_jaen.jsonl", "ja")):
+        docs = [(shape(o["text"], lang), shape(t["text"], "en")) for o, t in pairs_of(load_rows(root / file), None)]
+        wmt[lang] = docs
+        out.append(translations(name, docs))
         others = [(k, j) for k in range(len(docs)) for j in range(0, len(docs), 3) if j != k]
-        wrong = sum(parallel(docs[k][0], docs[j][1]) for k, j in others)
-        out.append(f"| {name} | {own} / {len(docs)} | {wrong} / {len(others)} |")
+        wrong = sum(bool(pairs(docs[k][0], docs[j][1])) for k, j in others)
+        out.append(f"| {name} | another document's translation | {wrong} / {len(others)} | – |")
+    by_story: dict[str, dict[str, str]] = {}
+    for r in load_rows(root / "meantime.jsonl"):
+        by_story.setdefault(r["story"], {})[r["lang"]] = r["text"]
+    for lang in ("es", "it", "nl"):
+        docs = [
+            (shape(d[lang], lang), shape(d["en"], "en"))
+            for d in by_story.values()
+            if lang in d and "en" in d and d[lang].count("\n") == d["en"].count("\n")
+        ]
+        out.append(translations(f"MEANTIME {lang}-en", docs))
     by: dict[str, dict[str, dict]] = {}
     for r in load_rows(root / "wmt21_ruen.jsonl"):
         if r.get("kind") in ("original", "human-translation"):
             by.setdefault(r["story"], {})[r["kind"]] = r
     navy = [d for d in SAME_EVENT["ru"][0] + MORE_NAVY_DAY if len(by.get(d, {})) == 2]
-    pairs = [(x, y) for x in navy for y in navy if x != y]
-    wrong = sum(parallel(by[x]["original"], by[y]["human-translation"]) for x, y in pairs)
-    out.append(f"| Navy Day, {len(navy)} outlets: another outlet's translation | – | {wrong} / {len(pairs)} |")
+    shapes = {
+        d: (shape(by[d]["original"]["text"], "ru"), shape(by[d]["human-translation"]["text"], "en")) for d in navy
+    }
+    ordered = [(x, y) for x in navy for y in navy if x != y]
+    wrong = sum(bool(pairs(shapes[x][0], shapes[y][1])) for x, y in ordered)
+    out.append(f"| Navy Day, {len(navy)} outlets | another outlet's translation | {wrong} / {len(ordered)} | – |")
+    events: dict[str, list[str]] = {}
+    for r in load_rows(root / "ecbplus.jsonl"):
+        events.setdefault(r["story"], []).append(r["text"])
+    declared = copies = bad = total = n = 0
+    for texts in events.values():
+        shaped = [shape(t, "en") for t in texts]
+        for a, b in itertools.combinations(shaped, 2):
+            n += 1
+            got = pairs(a, b)
+            if not got:
+                continue
+            declared += 1
+            overlap = []
+            for i, j in got:
+                x, y = set(a[i][0].lower().split()), set(b[j][0].lower().split())
+                overlap.append(len(x & y) / max(1, len(x | y)))
+            if sum(overlap) / len(overlap) >= 0.3:
+                copies += 1
+            else:
+                total += len(overlap)
+                bad += sum(o < 0.2 for o in overlap)
+    out.append(
+        f"| ECB+ | two reports of one event | {declared} / {n} ({copies} near-copies) |"
+        f" {total - bad} / {total} of the others' (word overlap 0.2 or more) |"
+    )
+    rng = random.Random(0)
+    declared = wrong = total = n = 0
+    for a, b in wmt["ru"][:40]:
+        lines = sorted({x[1] for x in b})
+        if len(lines) < 5:
+            continue
+        for _ in range(10):
+            rest = lines[1:]
+            rng.shuffle(rest)
+            order = {old: new for new, old in enumerate([lines[0], *rest])}
+            shuffled = sorted(((x, order[line], anchors) for x, line, anchors in b), key=lambda x: x[1])
+            back = {new: old for old, new in order.items()}
+            n += 1
+            got = pairs(a, shuffled)
+            declared += bool(got)
+            total += len(got)
+            wrong += sum(a[i][1] != back[shuffled[j][1]] for i, j in got)
+    out.append(f"| WMT21 ru-en | the translation's lines shuffled | {declared} / {n} | {total - wrong} / {total} |")
     return out
 
 
@@ -454,9 +532,9 @@ def main() -> None:
         load_rows(root / "wmt21_ruen.jsonl"),
     )
     print("\n".join(rows))
-    print("\nParallel by shape (no encoder): an original with its own translation, and with others'.\n")
-    print("| documents | with its own translation | with another document's translation |")
-    print("|---|---|---|")
+    print("\nParallel by shape (compare/parallel.py): pairs of texts read as parallel, and their sentence pairs.\n")
+    print("| documents | paired with | read as parallel | sentence pairs right (same line) / pairs |")
+    print("|---|---|---|---|")
     print("\n".join(shape_control(root)), flush=True)
     print("\nSummaries of the same pairs (100 words, display language English).\n")
     print(
