@@ -1114,3 +1114,11 @@ def test_foreign_articles_and_words_in_english_and_romance_objects_are_no_speake
             [],
             [None],
         )
+
+
+def test_a_chinese_pronoun_after_a_quote_is_the_subject_of_the_sentence_before() -> None:
+    text = "外交部发言人华春莹28日在例行记者会上回答了记者的提问。“我们已经准备好了，明天就出发。”她说。"
+    assert spoken(text, "zh") == [("外交部发言人华春莹", "我们已经准备好了，明天就出发。")]
+    # a sentence before whose subject is no person or body: nobody
+    text = "天气很好。“我们已经准备好了，明天就出发。”她说。"
+    assert [s for s, _ in spoken(text, "zh")] in ([], [None])

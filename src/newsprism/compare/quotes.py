@@ -939,7 +939,7 @@ def _chinese_attribution(masked: str, paras: list[_Para]) -> list[tuple[Mention,
     named: list[Mention] = []  # the speakers named so far
     reported: list[tuple[Mention, str, int, int]] = []
 
-    def mention_of(found: ChineseSpeaker, lo: int) -> Mention | None:
+    def mention_of(found: ChineseSpeaker, lo: int, before: tuple[int, int] | None = None) -> Mention | None:
         if not found.pronoun:
             return Mention(found.start, found.end, found.name, "name", found.name)
         # 他 is no 女性 or 母亲, 她 no 男性 or 父亲
@@ -947,6 +947,8 @@ def _chinese_attribution(masked: str, paras: list[_Para]) -> list[tuple[Mention,
         subject = subject_of(masked, lo, found.start)
         if last is not None and (subject is None or subject[2] == last.name):
             return Mention(found.start, found.end, found.name, "name", last.name)
+        if subject is None and last is None and before is not None:
+            subject = subject_of(masked, *before)  # "张伟来了。“……”他说。": the sentence before
         if subject is not None and pronoun_fits(found.name, subject[2]):
             return Mention(subject[0], subject[1], subject[2], "name", subject[2])
         return None  # whom 他 is cannot be told
@@ -970,7 +972,11 @@ def _chinese_attribution(masked: str, paras: list[_Para]) -> list[tuple[Mention,
             how = "colon"
             if found is None and part.close_at is not None:
                 found, how = speaker_after(masked, part.close_end, para.end), "post"
-            if found is None or (mention := mention_of(found, lo)) is None:
+            earlier = [
+                x for x in para.sentences if x.end <= lo and not any(a < x.end and x.start < b for a, b in quoted)
+            ]
+            before = (earlier[-1].start, earlier[-1].end) if earlier else None
+            if found is None or (mention := mention_of(found, lo, before)) is None:
                 continue
             part.mention, part.cue, part.how = mention, found.cue, how
             named.append(mention)
