@@ -218,3 +218,16 @@ def test_the_name_a_story_is_about_does_not_make_two_reports_parallel() -> None:
     # counting the name, every pair of sentences would share an anchor
     counting = ParallelParams(frequent_share=1.0, one_sided=False, anchored_share=0.6, lengths_share=0.8)
     assert len(parallel_pairs(*args, counting)) == 6
+
+
+def test_the_programme_ends_for_texts_of_any_two_lengths() -> None:
+    rng = random.Random(3)
+    for n, m in ((3, 6), (6, 3), (40, 79), (100, 51), (200, 200)):
+        a = [rng.randint(20, 200) for _ in range(n)]
+        b = [rng.randint(20, 200) for _ in range(m)]
+        anchors_a = [frozenset({f"#{k}"}) for k in range(n)]
+        anchors_b = [frozenset({f"#{k * n // m}"}) for k in range(m)]
+        got = parallel_pairs(a, b, anchors_a, anchors_b)
+        assert all(0 <= i < n and 0 <= j < m for i, j in got)
+        assert got == sorted(got)  # in order on both sides
+        assert [j for _, j in got] == sorted(j for _, j in got)

@@ -176,6 +176,8 @@ def parallel_pairs(
                 if here + step < cost[a][b]:
                     cost[a][b] = here + step
                     back[a][b] = (di, dj)
+    if cost[n][m] == inf:
+        return []  # out of the band (cannot happen with the band's width, but never loop)
     beads: list[tuple[int, int, int, int]] = []
     i, j = n, m
     while i or j:
