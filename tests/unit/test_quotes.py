@@ -1122,3 +1122,21 @@ def test_a_chinese_pronoun_after_a_quote_is_the_subject_of_the_sentence_before()
     # a sentence before whose subject is no person or body: nobody
     text = "天气很好。“我们已经准备好了，明天就出发。”她说。"
     assert [s for s, _ in spoken(text, "zh")] in ([], [None])
+
+
+def test_german_reported_speech_in_the_subjunctive_without_dass() -> None:
+    for text, speaker, words in (
+        (
+            "Am Montag sagte Bundeskanzler Olaf Scholz, die Lage sei ernst, aber beherrschbar.",
+            "Olaf Scholz",
+            "die Lage sei ernst, aber beherrschbar",
+        ),
+        ("Olaf Scholz sagte, die Regierung werde die Steuern nicht erhöhen.", "Olaf Scholz", None),
+        ("Die Polizei teilte mit, der Fahrer sei leicht verletzt worden.", "Die Polizei", None),
+        ("Zugleich fügte Stephen Ochsner hinzu, er fürchte die Reaktion mancher Zuschauer.", "Stephen Ochsner", None),
+    ):
+        got = spoken(text, "de", kind="reported")
+        assert [s for s, _ in got] == [speaker], (text, got)
+        assert words is None or got[0][1] == words
+    # the indicative after a comma is no reported speech without "dass"
+    assert spoken("Olaf Scholz sagte, die Regierung hat die Steuern erhöht.", "de", kind="reported") == []

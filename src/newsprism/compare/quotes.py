@@ -645,7 +645,12 @@ def _subject_after_verb(masked: str, para: _Para, i: int) -> Mention | None:
     if m is None or m.kind == "nominal" or (m.kind == "pronoun" and m.text.lower() != "er"):
         return None  # German "Zugleich sagte er": a pronoun elsewhere went to firms as often as to people
     k = bisect.bisect_left(para.starts, m.end)
+    if k < len(toks) and toks[k].low in _SEPARABLE:
+        k += 1  # the particle of a separable verb: "fügte der Amerikaner hinzu, …"
     return m if k < len(toks) and (toks[k].low in EUROPEAN_LEADS or toks[k].text in (",", ":")) else None
+
+
+_SEPARABLE = frozenset({"hinzu", "mit", "bei", "ein"})
 
 
 def _before_adverbs(toks: list[Token], first: int) -> int:

@@ -384,7 +384,7 @@ _NOT_NAME = (
         "según pero también además anche inoltre maar volgens hierover daarnaast selon mais aussi laut aber "
         "hij zij él men como cuando mientras posteriormente asimismo quando mentre "
         "vervolgens bovendien daarna ondertussen außerdem zudem danach ayer hoy ieri oggi gisteren "
-        "zugleich gleichzeitig später anschließend zuvor vorher jetzt damals dennoch trotzdem "
+        "zugleich gleichzeitig später anschließend zuvor vorher jetzt damals dennoch trotzdem wie "
         "allerdings jedoch deshalb daher daraufhin darauf schließlich zuletzt zunächst "
         "ebenfalls auch inzwischen mittlerweile bereits kürzlich seitdem überdies "
         "také později poté zároveň dále rovněž navíc však nyní dnes včera "
@@ -1396,6 +1396,30 @@ _HEARER_CUES = _words("tell remind assure inform warn")
 _MARKS = frozenset('"“”„«»‘')
 
 
+_GERMAN_SPEECH = _words(
+    "sagte sagten sagt meinte meinten erklärte erklärten erklärt betonte betonten betont unterstrich "
+    "berichtete berichteten berichtet teilte teilten fügte fügten ergänzte ergänzten schrieb schreibt "
+    "erzählte erzählt schilderte warnte antwortete räumte"
+)
+# the subjunctive of reported speech (Konjunktiv I, and II where I reads as the indicative)
+_GERMAN_SUBJUNCTIVE = _words(
+    "sei seien habe könne müsse solle wolle dürfe möge gebe liege gehe komme stehe bleibe wisse "
+    "brauche werde hätten hätte wären wäre würden würde könnten müssten sollten fürchte plane "
+    "erwarte arbeite"
+)
+
+
+def _subjunctive_clause(tokens: list[Token], k: int, hi: int) -> bool:
+    """Does a German clause with a subjunctive verb start at ``tokens[k]`` ("die Lage sei ernst",
+    "er fürchte die Reaktion")?  Its verb stands second, so within its first five words."""
+    for t in tokens[k : k + 6]:
+        if t.start >= hi or not t.is_word:
+            return False
+        if t.low in _GERMAN_SUBJUNCTIVE:
+            return True
+    return False
+
+
 def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | None:
     """Where the reported clause after a cue (ending at ``tokens[last]``) starts, ``None`` if none.
 
@@ -1407,11 +1431,15 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
     if i >= len(tokens) or tokens[i].start >= hi:
         return None
     if tokens[last].low in EUROPEAN_VERBS:
-        # "dijo (en una entrevista) que …", "zei dat …", "sagte, dass …": only after the clause's lead
+        # "dijo (en una entrevista) que …", "zei dat …", "sagte, dass …": only after the clause's lead;
+        # German also without "dass", in the subjunctive: "sagte Scholz, die Lage sei ernst"
+        german = tokens[last].low in _GERMAN_SPEECH
         for k in range(i, min(i + 8, len(tokens))):
             if tokens[k].start >= hi:
                 break
             if tokens[k].low in EUROPEAN_LEADS:
+                return tokens[k].end
+            if german and tokens[k].text == "," and _subjunctive_clause(tokens, k + 1, hi):
                 return tokens[k].end
             if not (tokens[k].is_word or tokens[k].text == ","):
                 break
