@@ -1140,3 +1140,13 @@ def test_german_reported_speech_in_the_subjunctive_without_dass() -> None:
         assert words is None or got[0][1] == words
     # the indicative after a comma is no reported speech without "dass"
     assert spoken("Olaf Scholz sagte, die Regierung hat die Steuern erhöht.", "de", kind="reported") == []
+
+
+def test_chinese_speakers_whose_relative_speaks_and_adverbs_of_two_characters() -> None:
+    assert spoken("张伟的妻子说：“我们已经准备好了，明天就出发。”", "zh") == [
+        ("张伟的妻子", "我们已经准备好了，明天就出发。")
+    ]
+    # "激动地" is the adverb, not "性激动地": the speaker keeps its last character
+    assert [s for s, _ in spoken("参加集会的一名年轻女性激动地说：“我第一次感到自己的声音被听到了。”", "zh")] == [
+        "年轻女性"
+    ]

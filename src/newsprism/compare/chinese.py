@@ -93,7 +93,7 @@ _CUE = "(?:" + "|".join(sorted(set(_CUES), key=len, reverse=True)) + ")(?:说|�
 # what may stand between the speaker and the verb, peeled off the end of the phrase one by one
 _BETWEEN = re.compile(
     r"(?:也|还|则|又|都|便|就|亦|更|均|再次|随后|当时|最后|同时|此外|对此|另外|接着|进一步|明确|公开|笑着|哭着|"
-    r"[\u4e00-\u9fff]{1,3}地|(?:对|向|跟|同)[\u4e00-\u9fff]{0,8}?(?:记者|媒体|采访者)|"
+    r"[\u4e00-\u9fff]{2}地|(?:对|向|跟|同)[\u4e00-\u9fff]{0,8}?(?:记者|媒体|采访者)|"
     r"在?接受[^，。：]{0,20}?采访时?|在[^，。：“”]{1,15}?(?:时|上|中|里|后|前)|"
     r"[0-9０-９]{1,2}日|周[一二三四五六日]|星期[一二三四五六日天]|今天|昨天|前天|日前|近日|当天|当日|此前|"
     r"在[^，。：“”]{1,10})$"
@@ -114,6 +114,10 @@ _ROLES = (
     r"[省市县区州国府部局厅署宫方处院社台军党团])"
 )
 _ROLE_END = re.compile(_ROLES + "$")
+# a person's relatives and agents: "张伟的妻子" is said whose wife
+_RELATIONS = frozenset(
+    "妻子 丈夫 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 家人 朋友 同事 邻居 律师 发言人 代理人 助手 秘书 教练 经纪人".split()
+)
 # a person's role and a name after it: "副总经理饭沼和武", "总统普京", "外长拉夫罗夫"
 _ROLE_NAME = re.compile(
     r"(?:知事|教授|总统|主席|部长|发言人|官员|负责人|经理|会长|市长|首相|总理|大使|局长|队长|教练|总裁|董事长|执行官|"
@@ -140,7 +144,8 @@ def _head(text: str, a: int, b: int, *, initial: bool) -> tuple[int, int, str] |
             break
         s, b = s[: m.start()], a + m.start()
     cut = s.rfind("的")
-    if 0 <= cut < len(s) - 2:
+    owned = 2 <= cut <= 4 and s[cut + 1 :] in _RELATIONS and not _VERBAL.search(s[:cut])
+    if 0 <= cut < len(s) - 2 and not owned:  # "参加集会的一名年轻女性": the head; "张伟的妻子": whose
         a, s = a + cut + 1, s[cut + 1 :]
     while True:
         lead = _LEAD.match(s) or _DATE_LEAD.match(s)
