@@ -114,9 +114,10 @@ _ROLES = (
     r"[省市县区州国府部局厅署宫方处院社台军党团])"
 )
 _ROLE_END = re.compile(_ROLES + "$")
-# a person's relatives and agents: "张伟的妻子" is said whose wife
+# a person's relatives and agents: "张伟的妻子" says whose wife speaks
 _RELATIONS = frozenset(
-    "妻子 丈夫 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 家人 朋友 同事 邻居 律师 发言人 代理人 助手 秘书 教练 经纪人".split()
+    "妻子 丈夫 母亲 父亲 儿子 女儿 哥哥 姐姐 弟弟 妹妹 家人 朋友 同事 邻居 "
+    "律师 发言人 代理人 助手 秘书 教练 经纪人".split()
 )
 # a person's role and a name after it: "副总经理饭沼和武", "总统普京", "外长拉夫罗夫"
 _ROLE_NAME = re.compile(
