@@ -574,20 +574,9 @@ def _romance_object(mention: Mention | None, lemma: str) -> bool:
     return mention.text.split()[0].lower() in _ROMANCE_ARTICLES
 
 
-_CS_CLAUSE_END = frozenset(
-    (
-        ".",
-        ",",
-        ";",
-        "!",
-        "?",
-        "…",
-        *"v ve na do při pro před během nejprve také pak později rovněž znovu dále též".split(),
-    )
-)
-
-
-_CS_PLACES = frozenset("v ve na při pro před během".split())
+_CS_PLACES = frozenset("v ve na při pro před během".split())  # where it was said: "řekl v rozhovoru pro …"
+# what ends a Czech speaker's phrase after the verb: punctuation, a place, an adverb
+_CS_CLAUSE_END = _CS_PLACES | frozenset(". , ; ! ? … do nejprve také pak později rovněž znovu dále též".split())
 
 
 def _czech_subject(masked: str, toks: list[Token], i: int, form: str) -> Mention | None:
@@ -960,8 +949,9 @@ def _chinese_attribution(masked: str, paras: list[_Para]) -> list[tuple[Mention,
 
     for para in paras:
         quoted = [(p.open_at, p.close_end) for p in para.parts]
+        free = [s for s in para.sentences if not any(a < s.end and s.start < b for a, b in quoted)]  # no quote
         events: list[tuple[int, _Part | Sentence]] = [(p.open_at, p) for p in para.parts]
-        events += [(s.start, s) for s in para.sentences if not any(a < s.end and s.start < b for a, b in quoted)]
+        events += [(s.start, s) for s in free]
         for _, item in sorted(events, key=lambda e: e[0]):
             if isinstance(item, Sentence):
                 report = reported_speech(masked, item.start, item.end)
@@ -977,9 +967,7 @@ def _chinese_attribution(masked: str, paras: list[_Para]) -> list[tuple[Mention,
             how = "colon"
             if found is None and part.close_at is not None:
                 found, how = speaker_after(masked, part.close_end, para.end), "post"
-            earlier = [
-                x for x in para.sentences if x.end <= lo and not any(a < x.end and x.start < b for a, b in quoted)
-            ]
+            earlier = [x for x in free if x.end <= lo]
             before = (earlier[-1].start, earlier[-1].end) if earlier else None
             if found is None or (mention := mention_of(found, lo, before)) is None:
                 continue

@@ -166,29 +166,41 @@ _RUSSIAN: dict[str, str] = {
 _EUROPEAN: dict[str, str] = {
     "say": "dijo dijeron ha|dicho han|dicho había|dicho comentó ha|comentado manifestó expresó disse dissero "
     "ha|detto hanno|detto aveva|detto ha|commentato commenta ha|confidato zei zegt zeiden heeft|gezegd "
-    "hebben|gezegd a|dit ont|dit sagte sagten sagt hat|gesagt haben|gesagt meinte heißt|es hieß|es disseram "
-    "erzählte erzählt schilderte schilderten",
-    "write": "escribió ha|scritto schreef a|écrit schrieb schreibt escreveu",
-    "ask": "preguntó ha|chiesto vroeg a|demandé fragte perguntou",
+    "hebben|gezegd a|dit ont|dit disseram",
+    "write": "escribió ha|scritto schreef a|écrit escreveu",
+    "ask": "preguntó ha|chiesto vroeg a|demandé perguntou",
     "declare": "declaró ha|declarado afirmó ha|afirmado aseguró ha|asegurado afirma asegura declara "
     "ha|dichiarato hanno|dichiarato dichiara ha|affermato afferma verklaarde heeft|verklaard stelde "
-    "déclare a|déclaré ont|déclaré affirme a|affirmé erklärte erklärt declarou afirmou",
-    "add": "añadió agregó ha|añadido ha|agregado ha|aggiunto aggiunge ajoute a|ajouté acrescentou ergänzte "
-    "voegde|toe fügte",
+    "déclare a|déclaré ont|déclaré affirme a|affirmé declarou afirmou",
+    "add": "añadió agregó ha|añadido ha|agregado ha|aggiunto aggiunge ajoute a|ajouté acrescentou voegde|toe",
     "explain": "explicó ha|explicado explica ha|spiegato spiega explique a|expliqué explicou",
     "note": "señaló ha|señalado indicó ha|indicado observó ha|osservato osserva ha|rilevato a|noté "
     "indique a|indiqué précise a|précisé",
     "stress": "subrayó destacó ha|destacado enfatizó ha|sottolineato sottolinea benadrukte souligne "
-    "a|souligné betonte betont unterstrich destacou ressaltou",
-    "report": "informó ha|informado anunció ha|anunciado ha|riferito riferisce ha|annunciato annonce "
-    "a|annoncé meldde berichtete berichtet teilte teilten",
-    "admit": "admitió reconoció ha|ammesso a|reconnu gaf|toe räumte|ein admitiu",
-    "answer": "respondió ha|risposto antwoordde a|répondu antwortete respondeu",
-    "warn": "advirtió ha|avvertito waarschuwde a|averti warnte alertou",
+    "a|souligné destacou ressaltou",
+    "report": "informó ha|informado anunció ha|anunciado ha|riferito riferisce ha|annunciato annonce a|annoncé meldde",
+    "admit": "admitió reconoció ha|ammesso a|reconnu gaf|toe admitiu",
+    "answer": "respondió ha|risposto antwoordde a|répondu respondeu",
+    "warn": "advirtió ha|avvertito waarschuwde a|averti alertou",
     "reveal": "reveló ha|rivelato rivela onthulde a|révélé revelou",
-    "according to": "según volgens aldus selon laut",
+    "according to": "según volgens aldus selon",
+    "quote": "cita citó",
+}
+# German ("heißt es in der Mitteilung": the statement says; "zitiert die Zeitung X": the paper quotes X)
+_GERMAN: dict[str, str] = {
+    "say": "sagte sagten sagt hat|gesagt haben|gesagt meinte heißt|es hieß|es erzählte erzählt schilderte schilderten",
+    "write": "schrieb schreibt",
+    "ask": "fragte",
+    "declare": "erklärte erklärt",
+    "add": "ergänzte fügte",
+    "stress": "betonte betont unterstrich",
+    "report": "berichtete berichtet teilte teilten",
+    "admit": "räumte|ein",
+    "answer": "antwortete",
+    "warn": "warnte",
+    "according to": "laut",
     "agree": "pflichtete",
-    "quote": "zitiert zitierte zitieren cita citó",
+    "quote": "zitiert zitierte zitieren",
 }
 # Czech: past forms say the speaker's gender (-l / -la / -li), and the subject is often left out
 # ("„…,“ dodal."); "uvádí se ve zprávě" (the report says)
@@ -203,9 +215,12 @@ _CZECH: dict[str, str] = {
     "note": "poznamenal poznamenala poznamenává",
     "according to": "podle",
 }
-_EUROPEAN.update({k: f"{_EUROPEAN[k]} {v}" for k, v in _CZECH.items()})
+GERMAN_VERBS = frozenset(f.split("|")[-1] for _forms_de in _GERMAN.values() for f in _forms_de.split()) - {"laut"}
+"""Last words of the German speech verbs."""
 CZECH_VERBS = frozenset(f.split("|")[-1] for _forms_cs in _CZECH.values() for f in _forms_cs.split()) - {"podle"}
 """Last words of the Czech speech verbs."""
+for _other in (_GERMAN, _CZECH):
+    _EUROPEAN.update({k: f"{_EUROPEAN[k]} {v}" if k in _EUROPEAN else v for k, v in _other.items()})
 for _table in (_RUSSIAN, _EUROPEAN):  # "|" joins the words of one form ("ha|dicho")
     for _lemma, _forms_of in _table.items():
         for _form in _forms_of.split():
@@ -1072,18 +1087,16 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
     return _nominal_from(text, tokens, i)
 
 
-# articles of Spanish, Italian, French, German, Dutch and Portuguese (not "a", "as", "de": English
-# or a preposition) before a described speaker that follows its verb
 # German statements that speak ("heißt es in der Mitteilung", "hieß es in einer Erklärung")
 _DE_STATEMENTS = frozenset(
     "Mitteilung Pressemitteilung Erklärung Stellungnahme Meldung Bericht Schreiben Brief Text Artikel Beitrag "
-    "Botschaft Ansprache Rede Begründung Urteil Studie Veröffentlichung Post Beitrag Nachricht".split()
+    "Botschaft Ansprache Rede Begründung Urteil Studie Veröffentlichung Post Nachricht".split()
 )
 _CS_STATEMENTS = _words("zprávě prohlášení textu dopise článku sdělení oznámení usnesení příspěvku")
+# articles of Spanish, Italian, French, German, Dutch and Portuguese (not "a", "as", "de": English
+# or a preposition) before a described speaker that follows its verb
 _FOREIGN_NOMINAL_DETERMINERS = _words("el la il lo le der die das het ein eine un una uno une een")
 _GENITIVE_LINKS = _words("der des del della dello du van")
-
-
 _WHAT_FOLLOWS = _words("siguiente siguientes seguente seguenti suivant suivante suivants folgende folgendes volgende")
 
 
@@ -1396,11 +1409,6 @@ _HEARER_CUES = _words("tell remind assure inform warn")
 _MARKS = frozenset('"“”„«»‘')
 
 
-_GERMAN_SPEECH = _words(
-    "sagte sagten sagt meinte meinten erklärte erklärten erklärt betonte betonten betont unterstrich "
-    "berichtete berichteten berichtet teilte teilten fügte fügten ergänzte ergänzten schrieb schreibt "
-    "erzählte erzählt schilderte warnte antwortete räumte"
-)
 # the subjunctive of reported speech (Konjunktiv I, and II where I reads as the indicative)
 _GERMAN_SUBJUNCTIVE = _words(
     "sei seien habe könne müsse solle wolle dürfe möge gebe liege gehe komme stehe bleibe wisse "
@@ -1433,7 +1441,7 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
     if tokens[last].low in EUROPEAN_VERBS:
         # "dijo (en una entrevista) que …", "zei dat …", "sagte, dass …": only after the clause's lead;
         # German also without "dass", in the subjunctive: "sagte Scholz, die Lage sei ernst"
-        german = tokens[last].low in _GERMAN_SPEECH
+        german = tokens[last].low in GERMAN_VERBS
         for k in range(i, min(i + 8, len(tokens))):
             if tokens[k].start >= hi:
                 break
