@@ -27,7 +27,7 @@ default: best matches under the bar aligned between any two sources).
 Three set-ups run side by side in the same process: the default comparer of a multilingual store
 (the bundled encoder's vectors for statements in different languages); the comparer without an
 encoder, which pairs two parallel texts in different languages by their sentences' lengths and
-anchors (names, numbers: what a language the encoder does not read gets, compare/parallel.py);
+anchors (names, numbers: what a language the encoder does not read gets, nlp/parallel.py);
 and the lexical comparer (across languages only names, numbers and shared words can match), the
 baseline.
 Cost: documents per second of ``Comparer.compare`` (encoding included).
@@ -319,7 +319,7 @@ def meantime_quotes(rows: list[dict]) -> list[str]:
 
 
 def shape_control(root: Path) -> list[str]:
-    """Table rows: which pairs of texts read as parallel by their shape (compare/parallel.py), and
+    """Table rows: which pairs of texts read as parallel by their shape (nlp/parallel.py), and
     how many of their sentence pairs are right.  Translations: WMT21 originals and MEANTIME's
     line-aligned translations with their English.  Not translations: an original with another
     document's translation (every third of the set), with another outlet's report of the Navy Day
@@ -330,7 +330,7 @@ def shape_control(root: Path) -> list[str]:
     import random
 
     from newsprism.compare.align import clauses
-    from newsprism.compare.parallel import article_anchors, parallel_pairs
+    from newsprism.nlp.parallel import article_anchors, parallel_pairs
     from newsprism.nlp.sentences import RuleSentenceSplitter
 
     splitter = RuleSentenceSplitter()
@@ -532,7 +532,7 @@ def main() -> None:
         load_rows(root / "wmt21_ruen.jsonl"),
     )
     print("\n".join(rows))
-    print("\nParallel by shape (compare/parallel.py): pairs of texts read as parallel, and their sentence pairs.\n")
+    print("\nParallel by shape (nlp/parallel.py): pairs of texts read as parallel, and their sentence pairs.\n")
     print("| documents | paired with | read as parallel | sentence pairs right (same line) / pairs |")
     print("|---|---|---|---|")
     print("\n".join(shape_control(root)), flush=True)

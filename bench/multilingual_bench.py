@@ -365,10 +365,20 @@ def main() -> None:
         type=float,
         help="DenseParams.names_dice for the mixes (0: no translations found by names and numbers)",
     )
+    ap.add_argument(
+        "--parallel-candidates",
+        type=int,
+        help="DenseParams.parallel_candidates for the mixes (0: translations are not read as parallel texts)",
+    )
     args = ap.parse_args()
-    if args.names_dice is not None:
+    changes = {
+        k: v
+        for k, v in (("names_dice", args.names_dice), ("parallel_candidates", args.parallel_candidates))
+        if v is not None
+    }
+    if changes:
         dense_params = Engine._dense_params
-        Engine._dense_params = lambda self: dataclasses.replace(dense_params(self), names_dice=args.names_dice)  # type: ignore[method-assign]
+        Engine._dense_params = lambda self: dataclasses.replace(dense_params(self), **changes)  # type: ignore[method-assign]
     root = data_dir(args.data)
     ru, ja = load_rows(root / "wmt21_ruen.jsonl"), load_rows(root / "wmt21_jaen.jsonl")
     mt, ecb = load_rows(root / "meantime.jsonl"), load_rows(root / "ecbplus.jsonl")

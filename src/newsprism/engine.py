@@ -115,8 +115,9 @@ class Engine:
         self.store = store
         self.featurizer = featurizer or LexicalFeaturizer()
         self._factory = clusterer_factory or (
-            lambda: OnlineClusterer(_params(self.settings), dense_params=self._dense_params())
+            lambda: OnlineClusterer(_params(self.settings), dense_params=self._dense_params(), texts=self._text_of)
         )
+        self._placing: Mapping[int, tuple[Article, ArticleFeatures]] = {}  # articles being placed, not yet stored
         self._preparer = preparer
         self._clusterer: OnlineClusterer | None = None
         self._state_version: str | None = None  # the store's story-state counter the clusterer was read at
@@ -237,6 +238,16 @@ class Engine:
         from .represent.dense import read_languages
 
         return read_languages(self._encoder, self.settings.encoder_languages, self.settings.encoder)
+
+    def _text_of(self, article_id: int) -> str | None:
+        """An article's title and text for the clusterer (:data:`~newsprism.cluster.online.TextSource`):
+        one being placed, else the stored one."""
+        placing = self._placing.get(article_id)
+        try:
+            article = placing[0] if placing is not None else self.store.article(article_id)
+        except NotFound:
+            return None
+        return f"{article.title}\n\n{article.text}" if article.title else article.text
 
     def _dense_params(self) -> DenseParams:
         return DenseParams(link_threshold=self.settings.link_threshold, languages=self._read_languages())
@@ -387,6 +398,7 @@ class Engine:
                     raise
                 raise Interrupted(report) from exc
             finally:
+                self._placing = {}
                 # a generator over a worker pool: stop the pool now, not when it is collected
                 close = getattr(it, "close", None)
                 if close is not None:
@@ -452,6 +464,7 @@ class Engine:
                 new_vectors: dict[int, Any] = {}
                 ahead: dict[int, Any] = {}  # vectors encoded for the whole batch in one call
                 pending: dict[int, tuple[Article, ArticleFeatures]] = {}  # this batch's articles so far
+                self._placing = pending
                 if multilingual:
                     self._track_signatures(cl)
                     ahead = {id(i.article): i.vector for i in batch if i.article is not None and i.vector is not None}
@@ -852,7 +865,10 @@ class Engine:
         the ids of the old stories they overlap most, so ids stay stable where the grouping did.
         """
         with relaxed_gc():
-            return self._rebuild(on_progress)
+            try:
+                return self._rebuild(on_progress)
+            finally:
+                self._placing = {}  # the whole store's articles: not kept
 
     def _rebuild(self, on_progress: Callable[[int, int], None] | None) -> RebuildReport:
         before = {row.article_id: row.story_id for row in self.store.assignments()}
@@ -869,6 +885,7 @@ class Engine:
                 items.append((article, features))
             cl = self._factory()
             cl.df.freeze_with(f for _, f in items)
+            self._placing = {a.id: (a, f) for a, f in items if a.id is not None}
             multilingual = self._multilingual()
             if multilingual:  # placed as a multilingual stream from the start, with the stored vectors
                 self._track_signatures(cl)

@@ -3,10 +3,31 @@ for languages the encoder does not read."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import random
+from pathlib import Path
 
 from newsprism.compare.comparer import CompareInput, Comparer
-from newsprism.compare.parallel import ParallelParams, anchors_of, article_anchors, parallel_pairs
+from newsprism.nlp.parallel import (
+    ParallelParams,
+    TextProfile,
+    anchors_of,
+    article_anchors,
+    parallel_pairs,
+    read_parallel,
+    text_profile,
+)
+
+FERRY = {
+    r["id"]: r
+    for r in map(
+        json.loads,
+        (Path(__file__).parent.parent / "fixtures" / "multilingual" / "parallel.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines(),
+    )
+}
 
 CZECH = (
     "Ruské námořnictvo letos dostane čtyřicet nových lodí, oznámil prezident Vladimir Putin.\n"
@@ -231,3 +252,30 @@ def test_the_programme_ends_for_texts_of_any_two_lengths() -> None:
         assert all(0 <= i < n and 0 <= j < m for i, j in got)
         assert got == sorted(got)  # in order on both sides
         assert [j for _, j in got] == sorted(j for _, j in got)
+
+
+def _profile(key: str) -> TextProfile:
+    r = FERRY[key]
+    return text_profile(f"{r['title']}\n\n{r['text']}", r["language"])
+
+
+def test_a_whole_translation_reads_parallel_and_its_events_other_report_does_not() -> None:
+    """The Czech translation shares three anchors with the English (86, 12, Bratislava: the other
+    names are Czech forms, "Dunaji", "Vídně"); the Czech outlet's own report of the grounding
+    shares the same three, in another order of sentences."""
+    en, cs, own = _profile("en:ferry"), _profile("cs:ferry"), _profile("cs:ferry-own")
+    assert len(en.lengths) == len(cs.lengths) == 10  # the title and nine sentences
+    assert {"#86", "brati"} <= en.anchors[1] & cs.anchors[1]
+    assert read_parallel(en, cs) and read_parallel(cs, en)
+    assert not read_parallel(en, own) and not read_parallel(own, en)
+
+
+def test_a_whole_text_needs_lengths_that_agree_closely() -> None:
+    """Sentence pairs are found with a looser bar on lengths than a whole text is told a
+    translation with: the same anchors in the same places, the lengths stretched apart by a
+    third, pair sentences but are no translation."""
+    en, cs = _profile("en:ferry"), _profile("cs:ferry")
+    stretched = TextProfile(tuple(round(n * (1.33 if k % 2 else 0.75)) for k, n in enumerate(cs.lengths)), cs.anchors)
+    assert parallel_pairs(en.lengths, stretched.lengths, en.anchors, stretched.anchors)
+    assert not read_parallel(en, stretched)
+    assert read_parallel(en, stretched, dataclasses.replace(ParallelParams(), text_delta=5.0))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -165,4 +165,101 @@ def test_an_english_store_never_builds_the_encoder(tmp_path: Path) -> None:
     path.write_text("".join(json.dumps(ROWS[k]) + "\n" for k in ("en:flood", "en:budget")), encoding="utf-8")
     assert engine.ingest([str(path)]).ingested == 2
     assert engine._encoder is None
+    engine.close()
+
+
+PARALLEL = Path(__file__).parent.parent / "fixtures" / "multilingual" / "parallel.jsonl"
+FERRY = {r["id"]: r for r in map(json.loads, PARALLEL.read_text(encoding="utf-8").splitlines())}
+
+
+def ferry(key: str) -> ArticleFeatures:
+    r = FERRY[key]
+    article = Article(external_id=key, title=r["title"], text=r["text"], content_hash=key, language=r["language"])
+    return LexicalFeaturizer().features(article)
+
+
+def ferry_text(article_ids: dict[int, str]) -> Callable[[int], str | None]:
+    def text(article_id: int) -> str | None:
+        key = article_ids.get(article_id)
+        return None if key is None else f"{FERRY[key]['title']}\n\n{FERRY[key]['text']}"
+
+    return text
+
+
+def test_too_few_names_in_common_leave_the_decision_to_the_texts() -> None:
+    """The Czech translation of the ferry report shares three of its names and numbers with the
+    English (Dice 0.22, under the bar): only a reading of the two texts can tell."""
+    index = DenseIndex(16, english_only())
+    index.add(1, 1, np.ones(16, dtype=np.float32) / 4, ferry("en:ferry"))
+    cs = ferry("cs:ferry")
+    assert signature_dice(signature(ferry("en:ferry")), signature(cs)) < (0.3, 3)
+    assert index.translation_by_names(cs) is None
+    asked: list[int] = []
+
+    def parallel(article_id: int) -> bool:
+        asked.append(article_id)
+        return True
+
+    assert index.translation_by_names(cs, parallel=parallel) == (1, pytest.approx(0.222, abs=0.001), 0.0)
+    assert asked == [1]
+    assert index.translation_by_names(cs, parallel=lambda _: False) is None
+    off = DenseIndex(16, DenseParams(languages=frozenset({"en"}), parallel_candidates=0))
+    off.add(1, 1, np.ones(16, dtype=np.float32) / 4, ferry("en:ferry"))
+    assert off.translation_by_names(cs, parallel=parallel) is None and asked == [1]
+
+
+def test_the_texts_are_read_only_for_the_most_overlapping_candidates_of_a_translations_shape() -> None:
+    params = DenseParams(languages=frozenset({"en"}), parallel_candidates=2)
+    index = DenseIndex(16, params)
+    cs = ferry("cs:ferry")
+    index.add(1, 1, np.ones(16, dtype=np.float32) / 4, ferry("en:ferry"))
+    reshaped = ArticleFeatures(**{**{k: getattr(cs, k) for k in cs.__slots__}, "paragraphs": 3 * cs.paragraphs})
+    index.add(2, 2, zero(), reshaped)  # another language unread too, but not a translation's shape
+    index.add(3, 3, np.ones(16, dtype=np.float32) / 4, features("en:flood"))  # nothing in common
+    asked: list[int] = []
+    assert index.translation_by_names(cs, parallel=lambda a: asked.append(a) or False) is None
+    assert asked == [1]
+    # a candidate whose names clear the bar is taken without reading any text
+    index.add(4, 4, np.ones(16, dtype=np.float32) / 4, features("en:flood"))
+    hit = index.translation_by_names(features("cs:flood"), parallel=lambda a: asked.append(a) or True)
+    assert hit is not None and hit[0] == 3 and hit[2] == 0.3 and asked == [1]
+
+
+def test_clusterer_reads_the_texts_of_a_translation_with_declined_names() -> None:
+    keys = {1: "en:ferry", 2: "cs:ferry-own", 3: "cs:ferry"}
+    rng = np.random.default_rng(1)
+
+    def place(cl: OnlineClusterer) -> dict[str, object]:
+        out = {}
+        for aid, key in keys.items():
+            f = ferry(key)
+            vector = rng.normal(size=16).astype(np.float32) if f.language == "en" else zero()
+            out[key] = cl.assign(aid, f, vector / max(float(np.linalg.norm(vector)), 1e-9))
+        return out
+
+    reading = place(OnlineClusterer(dense_params=english_only(), texts=ferry_text(keys)))
+    own, cs = reading["cs:ferry-own"], reading["cs:ferry"]
+    assert own.copy_of is None  # the Czech outlet's own report: no translation
+    assert (cs.copy_of, cs.relation) == (1, "translation")
+    assert "parallel sentences" in (cs.explanation.note or "")
+    blind = place(OnlineClusterer(dense_params=english_only()))
+    assert blind["cs:ferry"].copy_of is None
+
+
+def test_engine_gives_the_clusterer_the_texts(tmp_path: Path) -> None:
+    from newsprism import Engine, Settings
+
+    settings = Settings.load(
+        {"db": str(tmp_path / "p.db"), "workers": 1, "multilingual": "on", "encoder_languages": "en"}, env={}
+    )
+    engine = Engine(store=Engine.open(settings).store, settings=settings, encoder=HashingEncoder(dim=16))
+    for key in ("en:ferry", "cs:ferry"):  # two batches: the English text is read back from the store
+        path = tmp_path / f"{key[:2]}.jsonl"
+        path.write_text(json.dumps({**FERRY[key], "id": key}, ensure_ascii=False) + "\n", encoding="utf-8")
+        assert engine.ingest([str(path)]).ingested == 1
+    rows = {r.external_id: r for r in engine.export_assignments()}
+    assert (rows["cs:ferry"].copy_of_external_id, rows["cs:ferry"].relation) == ("en:ferry", "translation")
+    engine.rebuild()  # every text read back from the store
+    rows = {r.external_id: r for r in engine.export_assignments()}
+    assert (rows["cs:ferry"].copy_of_external_id, rows["cs:ferry"].relation) == ("en:ferry", "translation")
     engine.close()

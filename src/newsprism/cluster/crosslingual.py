@@ -25,14 +25,18 @@ An encoder reads only some languages (the bundled one 16; ``DenseParams.language
 in a language it does not read has a zero vector: it links to nothing by meaning.  Its translations
 are still found, by what a translation keeps whatever the language (:meth:`translation_by_names`):
 the names, read across spellings and scripts (:func:`~newsprism.nlp.translit.name_key`), the
-numbers written with digits, and the shape.
+numbers written with digits, and the shape.  When too few names agree (declined, or another
+language's form of a place: "Izrael", "Moskva"), the clusterer can read the two texts themselves:
+a translation keeps its original's sentences in order, each about as long relative to the text,
+with the same numbers and names in the same places (:func:`~newsprism.nlp.parallel.read_parallel`,
+Gale and Church's alignment); the few candidates sharing names or numbers are checked so.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -112,6 +116,12 @@ class DenseParams:
     languages: frozenset[str] | None = None
     names_dice: float = 0.3
     names_min_common: int = 3
+    # Below that bar, the texts themselves: the candidates sharing at least `parallel_min_common`
+    # entries and the shape of a translation, the `parallel_candidates` most overlapping of them,
+    # are checked for parallel sentences (nlp/parallel.py; 0: never).  Not tuned: two is the
+    # alignment's own least number of sentences sharing an anchor, three candidates a bound on cost.
+    parallel_candidates: int = 3
+    parallel_min_common: int = 2
 
 
 def signature(f: ArticleFeatures) -> Counter[str]:
@@ -557,6 +567,7 @@ class DenseIndex:
         *,
         encoded: bool = True,
         sig: Counter[str] | None = None,
+        parallel: Callable[[int], bool] | None = None,
     ) -> tuple[int, float, float] | None:
         """A stored article in another language that this one translates, found by its names and
         numbers (:func:`signature`) when the encoder does not read one of the two languages, or
@@ -564,13 +575,21 @@ class DenseIndex:
         that met nothing in another language): (article id, Dice overlap, ``names_dice``).  The
         highest overlap wins (ties: the earliest article); it needs ``names_min_common`` entries
         in common and the shape of a translation (:func:`same_shape`).  Pairs of languages the
-        encoder reads, both encoded, are left to :meth:`translation_of`."""
+        encoder reads, both encoded, are left to :meth:`translation_of`.
+
+        When no article clears that bar, ``parallel`` (does this article's text read as parallel
+        with a stored article's?) is asked about the ``parallel_candidates`` most overlapping
+        articles with ``parallel_min_common`` entries in common and the shape of a translation:
+        the first that reads so is returned with 0.0 as the bar (the texts decided, not the
+        overlap)."""
         p = self.params
         read = reads(p.languages, features.language) and encoded
         if p.names_dice <= 0 or (read and not self._unread):
             return None
         sig = signature(features) if sig is None else sig
-        if sig.total() < p.names_min_common:
+        by_text = parallel is not None and p.parallel_candidates > 0
+        least = min(p.names_min_common, p.parallel_min_common) if by_text else p.names_min_common
+        if sig.total() < least:
             return None
         shared: Counter[int] = Counter()  # distinct entries in common
         repeats: Counter[int] = Counter()  # with shared: at least the entries in common, with repeats
@@ -594,22 +613,29 @@ class DenseIndex:
                     for aid in ids:
                         repeats[aid] += count - 1
         total = sig.total()
-        need = min(p.names_min_common, len(sig))
+        need = min(least, len(sig))
         best: tuple[float, int] | None = None
+        below: list[tuple[float, int]] = []  # (-dice, id): candidates for the texts' reading
         for aid in sorted(a for a, n in shared.items() if n >= need):
             if aid not in self._row_of:
                 continue
             other = self._signatures[aid]
-            if 2.0 * (shared[aid] + repeats[aid]) < p.names_dice * (total + other.total()):
+            reach = 2.0 * (shared[aid] + repeats[aid]) >= p.names_dice * (total + other.total())
+            if not reach and not by_text:
                 continue  # its Dice cannot reach the bar
             root = roots.get(aid) if roots else None
             if root is not None and features.language and self.language_of(root) == features.language:
                 continue
             dice, common = signature_dice(sig, other)
-            if dice < p.names_dice or common < p.names_min_common:
-                continue
-            if not same_shape(self._feats[aid], features, p):
-                continue
-            if best is None or dice > best[0]:
-                best = (dice, aid)
-        return None if best is None else (best[1], best[0], p.names_dice)
+            if dice >= p.names_dice and common >= p.names_min_common:
+                if same_shape(self._feats[aid], features, p) and (best is None or dice > best[0]):
+                    best = (dice, aid)
+            elif by_text and common >= p.parallel_min_common and same_shape(self._feats[aid], features, p):
+                below.append((-dice, aid))
+        if best is not None:
+            return best[1], best[0], p.names_dice
+        if parallel is not None:  # by_text
+            for negative, aid in sorted(below)[: p.parallel_candidates]:
+                if parallel(aid):
+                    return aid, -negative, 0.0
+        return None

@@ -23,7 +23,7 @@ import logging
 import math
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Explanation
+from ..nlp.parallel import TextProfile, read_parallel, text_profile
 from ..nlp.tokenize import is_year_token, year_tokens
 from ..represent.base import ArticleFeatures
 from . import kernel
@@ -56,6 +57,12 @@ _MAIN_SHARE = 0.9
 _MAIN_MIN = 100
 _MEET_WEIGHT = 12.0  # names and numbers two articles share, weighed by rarity, to "meet" (SignatureIndex)
 _MEET_ENCODE = 16  # articles of the main language encoded, at most, for one arrival in another
+_PROFILES = 2048  # sentence profiles of texts kept for translation checks (nlp/parallel.py)
+
+TextSource = Callable[[int], str | None]
+"""An article's title and text (the title a paragraph of its own) by the article's id, None when
+unknown: what the clusterer reads when names and numbers are too few to tell a translation in a
+language the encoder does not read."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -151,8 +158,11 @@ class OnlineClusterer:
         params: ClusterParams | None = None,
         model: DecisionModel | None = None,
         dense_params: DenseParams | None = None,
+        texts: TextSource | None = None,
     ) -> None:
         self.dense_params = dense_params or DenseParams()
+        self.texts = texts  # None: translations are told by names, numbers and shape only
+        self._profiles: dict[int, TextProfile | None] = {}
         self._dense: DenseIndex | None = None
         self.params = params or ClusterParams()
         self.model = model or default_model()
@@ -319,16 +329,16 @@ class OnlineClusterer:
             similarity = {"dense": score}
             why = f"same meaning and shape{closely}"
         else:
+            parallel = None if self.texts is None else self._parallel_with(article_id, f.language)
             hit = self._dense.translation_by_names(
-                f, self._copy_root, encoded=vector is not None, sig=self._signature(f)
+                f, self._copy_root, encoded=vector is not None, sig=self._signature(f), parallel=parallel
             )
             if hit is None:
                 return None
             other, score, threshold = hit
             similarity = {"names_and_numbers": score}
-            why = "same names, numbers and shape" + (
-                " (a language the encoder does not read)" if vector is not None else " (compared without a vector)"
-            )
+            why = "same names, numbers and shape" if threshold else "parallel sentences (lengths, names and numbers)"
+            why += " (a language the encoder does not read)" if vector is not None else " (compared without a vector)"
         decision = self._as_copy(
             article_id,
             f,
@@ -342,6 +352,28 @@ class OnlineClusterer:
         if decision is not None and decision.copy_of is not None:
             self._check_translated(self._stories[decision.story_id], f, decision.copy_of)
         return decision
+
+    def _profile(self, article_id: int, language: str | None) -> TextProfile | None:
+        """The sentence profile of an article's text (kept for the last :data:`_PROFILES` read)."""
+        if article_id in self._profiles:
+            return self._profiles[article_id]
+        text = self.texts(article_id) if self.texts is not None else None
+        profile = None if text is None else text_profile(text, language)
+        if len(self._profiles) >= _PROFILES:
+            del self._profiles[next(iter(self._profiles))]
+        self._profiles[article_id] = profile
+        return profile
+
+    def _parallel_with(self, article_id: int, language: str | None) -> Callable[[int], bool]:
+        """Does a stored article's text read as parallel with this one's?  (Both read when first asked.)"""
+
+        def parallel(other: int) -> bool:
+            assert self._dense is not None
+            mine = self._profile(article_id, language)
+            theirs = None if mine is None else self._profile(other, self._dense.language_of(other))
+            return theirs is not None and mine is not None and read_parallel(theirs, mine)
+
+        return parallel
 
     def _check_translated(self, story: _Story, f: ArticleFeatures, original: int) -> None:
         """The first translation of ``original`` into a language arrived: the rest of the story can

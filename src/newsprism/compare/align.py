@@ -10,7 +10,7 @@ most one statement per source in a fact).  Statements left without an edge are w
 
 Across languages, statements are compared by the cosine of their dense vectors; two texts in
 languages the encoder does not read (or with no encoder) are paired sentence by sentence when they
-read as parallel texts by their lengths and anchors (:mod:`newsprism.compare.parallel`).
+read as parallel texts by their lengths and anchors (:mod:`newsprism.nlp.parallel`).
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..nlp.parallel import article_anchors, parallel_pairs
 from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import names_from, tokens_from, words
 from ..represent.dense import Encoder, reads
 from ..represent.tfidf import tfidf_rows
 from .base import Fact, SentenceSplitter, Span, Statement
-from .parallel import article_anchors, parallel_pairs
 
 __all__ = ["AlignParams", "Alignment", "Doc", "align"]
 
@@ -70,7 +70,7 @@ class AlignParams:
     mutual_floor: float = 0.5
     parallel_share: float = 0.6
     # two sources in languages the encoder does not read (or with no encoder): paired sentence by
-    # sentence by their lengths and anchors when they read as parallel texts (compare/parallel.py)
+    # sentence by their lengths and anchors when they read as parallel texts (nlp/parallel.py)
     by_shape: bool = True
 
 
@@ -89,7 +89,7 @@ class Alignment:
     translated: dict[int, list[int]] = field(default_factory=dict)
     # a copy's statement that repeats one of its original's -> that statement (see align)
     repeats: dict[int, int] = field(default_factory=dict)
-    # statements in two languages paired by the shape of their texts (compare/parallel.py): (i, j), i < j
+    # statements in two languages paired by the shape of their texts (nlp/parallel.py): (i, j), i < j
     shaped: set[tuple[int, int]] = field(default_factory=set)
 
 
@@ -432,7 +432,7 @@ def _shape_matches(
     p: AlignParams,
 ) -> set[tuple[int, int]]:
     """Pair the statements of two articles in different languages by their shape (lengths and
-    anchors, :func:`~newsprism.compare.parallel.parallel_pairs`) when the encoder does not read one
+    anchors, :func:`~newsprism.nlp.parallel.parallel_pairs`) when the encoder does not read one
     of the languages (or there is none) and the two read as parallel texts: in one group (an
     original and its translation) the pairs are translations; between two groups their similarity
     is raised to the alignment threshold, as :func:`_mutual_matches` does for what the encoder reads.
