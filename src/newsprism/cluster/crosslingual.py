@@ -634,7 +634,7 @@ class DenseIndex:
                 below.append((-dice, aid))
         if best is not None:
             return best[1], best[0], p.names_dice
-        if parallel is not None:  # by_text
+        if parallel is not None and below:
             for negative, aid in sorted(below)[: p.parallel_candidates]:
                 if parallel(aid):
                     return aid, -negative, 0.0
