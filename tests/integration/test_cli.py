@@ -578,3 +578,24 @@ def test_a_reader_that_stops_early_ends_the_export_quietly(tmp_path: Path) -> No
     proc.stdout.close()  # the reader goes away
     assert proc.wait(timeout=60) == 0
     assert proc.stderr is not None and proc.stderr.read() == b""
+
+
+def test_story_says_how_a_translation_was_told(invoke: Invoke, tmp_path: Path) -> None:
+    """A Czech translation the encoder cannot read, told by its text: the reason names the measure
+    and the route (not a cosine)."""
+    fixture = Path(__file__).parent.parent / "fixtures" / "multilingual" / "parallel.jsonl"
+    rows = [json.loads(line) for line in fixture.read_text(encoding="utf-8").splitlines()]
+    path = tmp_path / "ferry.jsonl"
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if r["id"] in ("en:ferry", "cs:ferry")),
+        encoding="utf-8",
+    )
+    env = {"NEWSPRISM_ENCODER": "hashing", "NEWSPRISM_ENCODER_LANGUAGES": "en", "NEWSPRISM_MULTILINGUAL": "on"}
+    assert invoke("ingest", str(path), env=env).exit_code == 0
+    (cs,) = [a for a in assignments(invoke) if a["article"] == "cs:ferry"]
+    assert cs["copy_of"] == "en:ferry"
+    result = invoke("story", str(cs["story"]), env={**env, "COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "translation of en:ferry (names and numbers in common 0.22; parallel sentences" in text
+    assert "cosine" not in text

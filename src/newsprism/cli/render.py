@@ -134,7 +134,10 @@ def _why(article: Article, assignment: Assignment, by_id: dict[int, Article]) ->
         original = by_id.get(assignment.copy_of)
         name = original.external_id if original else str(assignment.copy_of)
         if assignment.relation == "translation":
-            return f"translation of {name} (cosine {ex.score:.2f}; same paragraph build and numbers)"
+            # the note says how it was told: "translation of article 7 (cs): <how>"
+            how = ex.note.split(": ", 1)[1] if ex.note and ": " in ex.note else "same paragraph build and numbers"
+            measure = "names and numbers in common" if "names_and_numbers" in ex.similarity else "cosine"
+            return f"translation of {name} ({measure} {ex.score:.2f}; {how})"
         return f"copy of {name} (resemblance {ex.score:.2f})"
     if ex.decision == "new":
         return "opened the story" + (f"; {ex.note}" if ex.note and ex.candidates else "")
