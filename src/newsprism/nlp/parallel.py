@@ -22,6 +22,12 @@ more than 30% of a text's sentences (the story's main name) count for nothing.  
 
 The programme keeps to a band around the diagonal (a translation's sentences stay near their
 originals' places), so two texts of n sentences cost O(n) cells per sentence at most.
+
+Two stages use it: a comparison pairs the statements of two sources (:mod:`newsprism.compare.align`),
+and the clusterer tells whether an article translates another when their names and numbers are
+too few to say (:func:`read_parallel` on each text's :class:`TextProfile`, its title and sentences;
+:mod:`newsprism.cluster.crosslingual`).  Deciding about whole texts, it also asks their paired
+sentences' lengths to agree closely on average (``text_delta``).
 """
 
 from __future__ import annotations
