@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v10"
+    assert extractor.name == "newsprism.RuleQuotes.v11"
     assert extractor.quotes("x", "") == []
 
 
@@ -1140,6 +1140,36 @@ def test_german_reported_speech_in_the_subjunctive_without_dass() -> None:
         assert words is None or got[0][1] == words
     # the indicative after a comma is no reported speech without "dass"
     assert spoken("Olaf Scholz sagte, die Regierung hat die Steuern erhöht.", "de", kind="reported") == []
+
+
+def test_german_and_dutch_adverbs_that_open_a_sentence_are_no_speakers() -> None:
+    """The verb comes second in German and Dutch: after an adverb ("Dann", "Hier", "Toen") the
+    subject follows the verb, a described one too ("der Amerikaner Stephen Ochsner")."""
+    for text, language, kind, speaker in (
+        ("Dann sagte Ochsner: „Wir haben Angst um das Dorf.“", "de", "direct", "Ochsner"),
+        ("Hier sagte Scholz, die Lage sei ernst, aber beherrschbar.", "de", "reported", "Scholz"),
+        (
+            "Dann fügte Stephen Ochsner hinzu, er fürchte um die Zukunft des Dorfes.",
+            "de",
+            "reported",
+            "Stephen Ochsner",
+        ),
+        (
+            "Danach sagte der Amerikaner Stephen Ochsner: „Wir haben Angst um das Dorf.“",
+            "de",
+            "direct",
+            "Stephen Ochsner",
+        ),
+        (
+            "Später fügte der Amerikaner Stephen Ochsner hinzu, er fürchte um die Zukunft des Dorfes.",
+            "de",
+            "reported",
+            "Stephen Ochsner",
+        ),
+        ("Toen zei Jobs dat hij bang was voor de toekomst van het bedrijf.", "nl", "reported", "Jobs"),
+    ):
+        got = spoken(text, language, kind=kind)
+        assert [s for s, _ in got] == [speaker], (text, got)
 
 
 def test_chinese_speakers_whose_relative_speaks_and_adverbs_of_two_characters() -> None:

@@ -200,7 +200,7 @@ def test_too_few_names_in_common_leave_the_decision_to_the_texts() -> None:
         asked.append(article_id)
         return True
 
-    assert index.translation_by_names(cs, parallel=parallel) == (1, pytest.approx(0.222, abs=0.001), 0.0)
+    assert index.translation_by_names(cs, parallel=parallel) == (1, pytest.approx(0.222, abs=0.001), 0.0, True)
     assert asked == [1]
     assert index.translation_by_names(cs, parallel=lambda _: False) is None
     off = DenseIndex(16, DenseParams(languages=frozenset({"en"}), parallel_candidates=0))
@@ -210,19 +210,57 @@ def test_too_few_names_in_common_leave_the_decision_to_the_texts() -> None:
 
 def test_the_texts_are_read_only_for_the_most_overlapping_candidates_of_a_translations_shape() -> None:
     params = DenseParams(languages=frozenset({"en"}), parallel_candidates=2)
-    index = DenseIndex(16, params)
     cs = ferry("cs:ferry")
-    index.add(1, 1, np.ones(16, dtype=np.float32) / 4, ferry("en:ferry"))
-    reshaped = ArticleFeatures(**{**{k: getattr(cs, k) for k in cs.__slots__}, "paragraphs": 3 * cs.paragraphs})
-    index.add(2, 2, zero(), reshaped)  # another language unread too, but not a translation's shape
+    en = ferry("en:ferry")
+
+    def like(f: ArticleFeatures, **changes: object) -> ArticleFeatures:
+        return ArticleFeatures(**{**{k: getattr(f, k) for k in f.__slots__}, **changes})
+
+    index = DenseIndex(16, params)
+    index.add(1, 1, np.ones(16, dtype=np.float32) / 4, en)
+    # in another unread language, more overlapping than 1 (two names and three numbers, three in
+    # common), but not of a translation's shape
+    few = {k: v for k, v in en.names.items() if k in ("bratislava", "danube")}
+    index.add(2, 2, zero(), like(en, language="de", names=few, paragraphs=3 * cs.paragraphs))
     index.add(3, 3, np.ones(16, dtype=np.float32) / 4, features("en:flood"))  # nothing in common
+    index.add(4, 4, np.ones(16, dtype=np.float32) / 4, like(en, digits=("12",)))  # two in common: 12, Bratislava
+    index.add(5, 5, np.ones(16, dtype=np.float32) / 4, like(en, digits=()))  # one in common: too few
+    index.add(7, 7, np.ones(16, dtype=np.float32) / 4, like(en, digits=("86",)))  # two: as many as 4, later
     asked: list[int] = []
-    assert index.translation_by_names(cs, parallel=lambda a: asked.append(a) or False) is None
-    assert asked == [1]
+
+    def never(article_id: int) -> bool:
+        asked.append(article_id)
+        return False
+
+    assert index.translation_by_names(cs, parallel=never) is None
+    assert asked == [1, 4]  # the two most overlapping of a translation's shape (2 has another shape; not 7)
+    asked.clear()
+    hit = index.translation_by_names(cs, parallel=lambda a: asked.append(a) or a == 4)
+    assert hit is not None and hit[0] == 4 and hit[3] and asked == [1, 4]
     # a candidate whose names clear the bar is taken without reading any text
-    index.add(4, 4, np.ones(16, dtype=np.float32) / 4, features("en:flood"))
-    hit = index.translation_by_names(features("cs:flood"), parallel=lambda a: asked.append(a) or True)
-    assert hit is not None and hit[0] == 3 and hit[2] == 0.3 and asked == [1]
+    asked.clear()
+    index.add(6, 6, zero(), features("cs:flood"))
+    hit = index.translation_by_names(features("en:flood"), parallel=never)
+    assert hit is not None and hit[0] == 6 and hit[2] == 0.3 and not hit[3] and asked == []
+
+
+def test_the_names_bar_is_the_same_whether_texts_can_be_read_or_not() -> None:
+    """Asking the texts adds candidates for them only: an overlap that missed the names' bar
+    (too few distinct entries in common, however often repeated; entries too frequent to propose
+    anything) does not clear it because texts can be read."""
+    cs, en = ferry("cs:ferry"), ferry("en:ferry")
+    index = DenseIndex(16, english_only())
+    index.add(1, 1, np.ones(16, dtype=np.float32) / 4, en, sig=Counter({"n:aaaa": 3, "n:bbbb": 1, "n:xxxx": 1}))
+    query = Counter({"n:aaaa": 3, "n:bbbb": 1, "n:cccc": 1})
+    assert index.translation_by_names(cs, sig=query) is None
+    assert index.translation_by_names(cs, sig=query, parallel=lambda _: False) is None
+    frequent = DenseIndex(16, english_only())
+    for aid in range(100, 170):  # two entries in more articles than an unencoded arrival may look at
+        frequent.add(aid, aid, zero(), cs, sig=Counter({"d:2024": 1, "n:trump": 1}))
+    frequent.add(1, 1, zero(), cs, sig=Counter({"d:2024": 1, "n:trump": 1, "n:aaaa": 1, "n:bbbb": 1}))
+    query = Counter({"d:2024": 1, "n:trump": 1, "n:aaaa": 1, "n:bbbb": 1, "n:cccc": 1})
+    assert frequent.translation_by_names(en, sig=query, encoded=False) is None
+    assert frequent.translation_by_names(en, sig=query, encoded=False, parallel=lambda _: False) is None
 
 
 def test_clusterer_reads_the_texts_of_a_translation_with_declined_names() -> None:
@@ -253,13 +291,13 @@ def test_engine_gives_the_clusterer_the_texts(tmp_path: Path) -> None:
         {"db": str(tmp_path / "p.db"), "workers": 1, "multilingual": "on", "encoder_languages": "en"}, env={}
     )
     engine = Engine(store=Engine.open(settings).store, settings=settings, encoder=HashingEncoder(dim=16))
-    for key in ("en:ferry", "cs:ferry"):  # two batches: the English text is read back from the store
+    for key in ("en:ferry", "cs:ferry"):  # two batches: the English text is read from the store
         path = tmp_path / f"{key[:2]}.jsonl"
         path.write_text(json.dumps({**FERRY[key], "id": key}, ensure_ascii=False) + "\n", encoding="utf-8")
         assert engine.ingest([str(path)]).ingested == 1
     rows = {r.external_id: r for r in engine.export_assignments()}
     assert (rows["cs:ferry"].copy_of_external_id, rows["cs:ferry"].relation) == ("en:ferry", "translation")
-    engine.rebuild()  # every text read back from the store
+    engine.rebuild()  # the whole store placed again: every text from the articles being placed
     rows = {r.external_id: r for r in engine.export_assignments()}
     assert (rows["cs:ferry"].copy_of_external_id, rows["cs:ferry"].relation) == ("en:ferry", "translation")
     engine.close()

@@ -133,6 +133,8 @@ def _why(article: Article, assignment: Assignment, by_id: dict[int, Article]) ->
     if assignment.copy_of is not None:
         original = by_id.get(assignment.copy_of)
         name = original.external_id if original else str(assignment.copy_of)
+        if assignment.relation == "translation" and ex.decision != "copy":
+            return f"translation of {name}" + (f"; {ex.note}" if ex.note else "")  # moved by a repair since
         if assignment.relation == "translation":
             # the note says how it was told: "translation of article 7 (cs): <how>"
             how = ex.note.split(": ", 1)[1] if ex.note and ": " in ex.note else "same paragraph build and numbers"

@@ -568,11 +568,11 @@ class DenseIndex:
         encoded: bool = True,
         sig: Counter[str] | None = None,
         parallel: Callable[[int], bool] | None = None,
-    ) -> tuple[int, float, float] | None:
+    ) -> tuple[int, float, float, bool] | None:
         """A stored article in another language that this one translates, found by its names and
         numbers (:func:`signature`) when the encoder does not read one of the two languages, or
         the article was not encoded (``encoded`` False: an article of a stream's main language
-        that met nothing in another language): (article id, Dice overlap, ``names_dice``).  The
+        that met nothing in another language): (article id, Dice overlap, ``names_dice``, False).  The
         highest overlap wins (ties: the earliest article); it needs ``names_min_common`` entries
         in common and the shape of a translation (:func:`same_shape`).  Pairs of languages the
         encoder reads, both encoded, are left to :meth:`translation_of`.
@@ -580,8 +580,8 @@ class DenseIndex:
         When no article clears that bar, ``parallel`` (does this article's text read as parallel
         with a stored article's?) is asked about the ``parallel_candidates`` most overlapping
         articles with ``parallel_min_common`` entries in common and the shape of a translation:
-        the first that reads so is returned with 0.0 as the bar (the texts decided, not the
-        overlap)."""
+        the first that reads so is returned as (article id, Dice overlap, 0.0, True): the texts
+        decided, not the overlap.  The names' bar is the same with or without ``parallel``."""
         p = self.params
         read = reads(p.languages, features.language) and encoded
         if p.names_dice <= 0 or (read and not self._unread):
@@ -613,29 +613,37 @@ class DenseIndex:
                     for aid in ids:
                         repeats[aid] += count - 1
         total = sig.total()
-        need = min(least, len(sig))
+        need = min(p.names_min_common, len(sig))  # entries in common for the names' bar
         best: tuple[float, int] | None = None
         below: list[tuple[float, int]] = []  # (-dice, id): candidates for the texts' reading
-        for aid in sorted(a for a, n in shared.items() if n >= need):
+        for aid in sorted(a for a, n in shared.items() if n >= min(least, len(sig))):
             if aid not in self._row_of:
                 continue
             other = self._signatures[aid]
-            reach = 2.0 * (shared[aid] + repeats[aid]) >= p.names_dice * (total + other.total())
-            if not reach and not by_text:
-                continue  # its Dice cannot reach the bar
+            # the names' bar as before the texts were read: enough entries in common, and a Dice
+            # that can reach it
+            named = shared[aid] >= need and 2.0 * (shared[aid] + repeats[aid]) >= p.names_dice * (total + other.total())
+            if not named and not by_text:
+                continue
             root = roots.get(aid) if roots else None
             if root is not None and features.language and self.language_of(root) == features.language:
                 continue
             dice, common = signature_dice(sig, other)
-            if dice >= p.names_dice and common >= p.names_min_common:
+            if named and dice >= p.names_dice and common >= p.names_min_common:
                 if same_shape(self._feats[aid], features, p) and (best is None or dice > best[0]):
                     best = (dice, aid)
-            elif by_text and common >= p.parallel_min_common and same_shape(self._feats[aid], features, p):
+            elif by_text and common >= p.parallel_min_common:
                 below.append((-dice, aid))
         if best is not None:
-            return best[1], best[0], p.names_dice
+            return best[1], best[0], p.names_dice, False
         if parallel is not None and below:
-            for negative, aid in sorted(below)[: p.parallel_candidates]:
+            checked = 0  # the most overlapping with a translation's shape, read in that order
+            for negative, aid in sorted(below):
+                if checked >= p.parallel_candidates:
+                    break
+                if not same_shape(self._feats[aid], features, p):
+                    continue
+                checked += 1
                 if parallel(aid):
-                    return aid, -negative, 0.0
+                    return aid, -negative, 0.0, True
         return None

@@ -335,9 +335,9 @@ class OnlineClusterer:
             )
             if hit is None:
                 return None
-            other, score, threshold = hit
+            other, score, threshold, by_texts = hit
             similarity = {"names_and_numbers": score}
-            why = "same names, numbers and shape" if threshold else "parallel sentences (lengths, names and numbers)"
+            why = "parallel sentences (lengths, names and numbers)" if by_texts else "same names, numbers and shape"
             why += " (a language the encoder does not read)" if vector is not None else " (compared without a vector)"
         decision = self._as_copy(
             article_id,
@@ -354,9 +354,11 @@ class OnlineClusterer:
         return decision
 
     def _profile(self, article_id: int, language: str | None) -> TextProfile | None:
-        """The sentence profile of an article's text (kept for the last :data:`_PROFILES` read)."""
+        """The sentence profile of an article's text (kept for the :data:`_PROFILES` read last)."""
         if article_id in self._profiles:
-            return self._profiles[article_id]
+            profile = self._profiles.pop(article_id)  # the last read goes last: kept the longest
+            self._profiles[article_id] = profile
+            return profile
         text = self.texts(article_id) if self.texts is not None else None
         profile = None if text is None else text_profile(text, language)
         if len(self._profiles) >= _PROFILES:

@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v10``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v11``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -84,6 +84,7 @@ from .speech import (
     clause_start,
     cue_lemma,
     cyrillic_word,
+    described_name_after,
     gender_of,
     is_name_token,
     looks_like_title,
@@ -189,7 +190,9 @@ class RuleQuoteExtractor:
     # adverbs and hearers before the subject, "говорится в заявлении", "цитирует его", a dash speaks;
     # Japanese 「…」（総務省の担当者）, "男性（５８）＝岡山市＝は", 「…」と笑顔; es/it/nl/fr/de/pt speech verbs;
     # v10: Chinese speakers (某某表示：“……”, “……”，他说。) and reported speech (某某表示，……; 据某某介绍，……)
-    name = "newsprism.RuleQuotes.v10"
+    # v11: German and Dutch adverbs opening a sentence are no speakers ("Dann sagte Ochsner"), a
+    # described person after the verb is ("Danach sagte der Amerikaner Stephen Ochsner: …")
+    name = "newsprism.RuleQuotes.v11"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -631,6 +634,8 @@ def _subject_after_verb(masked: str, para: _Para, i: int) -> Mention | None:
     er: …"; a name (or German "er") that the reported clause's lead, a comma or a colon follows."""
     toks = para.tokens
     m = mention_after(masked, toks, i)
+    if m is None or m.kind == "nominal":
+        m = described_name_after(masked, toks, i) or m  # "Danach sagte der Amerikaner Stephen Ochsner: …"
     if m is None or m.kind == "nominal" or (m.kind == "pronoun" and m.text.lower() != "er"):
         return None  # German "Zugleich sagte er": a pronoun elsewhere went to firms as often as to people
     k = bisect.bisect_left(para.starts, m.end)

@@ -35,6 +35,7 @@ __all__ = [
     "Token",
     "clause_start",
     "cue_lemma",
+    "described_name_after",
     "gender_of",
     "is_name_token",
     "looks_like_title",
@@ -402,6 +403,8 @@ _NOT_NAME = (
         "zugleich gleichzeitig später anschließend zuvor vorher jetzt damals dennoch trotzdem wie "
         "allerdings jedoch deshalb daher daraufhin darauf schließlich zuletzt zunächst "
         "ebenfalls auch inzwischen mittlerweile bereits kürzlich seitdem überdies "
+        "dann hier dort dabei dazu damit darüber demnach weiter ferner sodann zuerst ebenso folglich "
+        "insgesamt darum deswegen nämlich jedenfalls toen daarom daar dus ook "
         "také později poté zároveň dále rovněž navíc však nyní dnes včera "
         "vandaag gestern heute maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag "
         "mittwoch donnerstag freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo "
@@ -1098,6 +1101,17 @@ _CS_STATEMENTS = _words("zprávě prohlášení textu dopise článku sdělení 
 _FOREIGN_NOMINAL_DETERMINERS = _words("el la il lo le der die das het ein eine un una uno une een")
 _GENITIVE_LINKS = _words("der des del della dello du van")
 _WHAT_FOLLOWS = _words("siguiente siguientes seguente seguenti suivant suivante suivants folgende folgendes volgende")
+
+
+def described_name_after(text: str, tokens: list[Token], i: int) -> Mention | None:
+    """A person named after an article and a description, where the subject follows its verb in
+    German or Dutch word order ("Danach sagte der Amerikaner Stephen Ochsner: …", "Später fügte der
+    Amerikaner Stephen Ochsner hinzu, …"): the named mention, else None (a description alone, "der
+    Fahrer", is left to the quote after it)."""
+    if i >= len(tokens) or tokens[i].low not in _FOREIGN_NOMINAL_DETERMINERS or tokens[i].is_cap:
+        return None
+    m = _foreign_nominal(text, tokens, i)
+    return m if m is not None and m.kind == "name" else None
 
 
 def _foreign_nominal(text: str, tokens: list[Token], i: int) -> Mention | None:
