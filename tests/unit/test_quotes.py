@@ -1172,6 +1172,22 @@ def test_german_and_dutch_adverbs_that_open_a_sentence_are_no_speakers() -> None
         assert [s for s, _ in got] == [speaker], (text, got)
 
 
+def test_czech_adverbs_around_the_speech_verb() -> None:
+    """Czech "Pak" ("then") opens a sentence whose subject follows the verb, and adverbs stand
+    between a subject and its verb; in English text "Pak" stays a (Korean) name."""
+    clause = ", že se bojí o budoucnost celé vesnice."
+    for text, speaker in (
+        ("Pak dodal Jan Novák" + clause, "Jan Novák"),
+        ("Novák pak dodal" + clause, "Novák"),
+        ("Jana Nováková však uvedla" + clause, "Jana Nováková"),
+    ):
+        got = spoken(text, "cs", kind="reported")
+        assert [s for s, _ in got] == [speaker], (text, got)
+    assert [s for s, _ in spoken("Pak said that the team would play on Sunday in Seoul.", "en", kind="reported")] == [
+        "Pak"
+    ]
+
+
 def test_chinese_speakers_whose_relative_speaks_and_adverbs_of_two_characters() -> None:
     assert spoken("张伟的妻子说：“我们已经准备好了，明天就出发。”", "zh") == [
         ("张伟的妻子", "我们已经准备好了，明天就出发。")

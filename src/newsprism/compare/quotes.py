@@ -175,6 +175,7 @@ class _Para:
     # cues of findings ("a poll found that", "the video shows"): reported clauses only, never the
     # speaker of a direct quote ("shown as a paragon of virtue")
     finding_cues: list[_Cue] = field(default_factory=list)
+    language: str | None = None
 
 
 class RuleQuoteExtractor:
@@ -191,7 +192,8 @@ class RuleQuoteExtractor:
     # Japanese 「…」（総務省の担当者）, "男性（５８）＝岡山市＝は", 「…」と笑顔; es/it/nl/fr/de/pt speech verbs;
     # v10: Chinese speakers (某某表示：“……”, “……”，他说。) and reported speech (某某表示，……; 据某某介绍，……)
     # v11: German and Dutch adverbs opening a sentence are no speakers ("Dann sagte Ochsner"), a
-    # described person after the verb is ("Danach sagte der Amerikaner Stephen Ochsner: …")
+    # described person after the verb is ("Danach sagte der Amerikaner Stephen Ochsner: …"); Czech
+    # adverbs before and after the subject ("Pak dodal Jan Novák", "Novák pak dodal")
     name = "newsprism.RuleQuotes.v11"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
@@ -262,7 +264,7 @@ class RuleQuoteExtractor:
             toks = tokenize(masked, m.start(), m.end())
             sents = self._splitter.split(masked[m.start() : m.end()], language=language)
             shifted = [Sentence(s.start + m.start(), s.end + m.start(), s.text) for s in sents]
-            paras.append(_Para(m.start(), m.end(), toks, [t.start for t in toks], shifted))
+            paras.append(_Para(m.start(), m.end(), toks, [t.start for t in toks], shifted, language=language))
         starts = [p.start for p in paras]
         for part in parts:
             paras[bisect.bisect_right(starts, part.open_at) - 1].parts.append(part)
@@ -550,6 +552,8 @@ def _find_cues(masked: str, para: _Para) -> None:
             cue.mention, cue.inverted = after, True  # "…, said disaster agency official Fauzi."
         else:
             cue.mention = mention_before(masked, toks, first)
+            if para.language == "cs":
+                cue.mention = _czech_before(masked, toks, first, cue.mention)
             prev = toks[first - 1].text if first > 0 else ""
             cue.noun = prev.endswith(("’s", "'s", "s’", "s'")) or prev.lower() in ("his", "her", "their")
             opening = _before_adverbs(toks, first)  # "— ранее пояснила …": the dash before the adverb
@@ -580,6 +584,26 @@ def _romance_object(mention: Mention | None, lemma: str) -> bool:
 _CS_PLACES = frozenset("v ve na při pro před během".split())  # where it was said: "řekl v rozhovoru pro …"
 # what ends a Czech speaker's phrase after the verb: punctuation, a place, an adverb
 _CS_CLAUSE_END = _CS_PLACES | frozenset(". , ; ! ? … do nejprve také pak později rovněž znovu dále též".split())
+
+
+# Czech adverbs that open a sentence capitalised, the subject after the verb ("Pak dodal Jan Novák"),
+# or stand between the subject and the verb ("Novák pak dodal"): Czech only ("Pak" is also a Korean surname)
+_CS_ADVERBS = frozenset(
+    "pak potom tehdy proto zde tam nakonec následně rovněž zároveň také též ještě však dále".split()
+)
+
+
+def _czech_before(masked: str, toks: list[Token], first: int, mention: Mention | None) -> Mention | None:
+    """The subject before a Czech speech verb at ``toks[first]``, past the adverbs around it:
+    "Novák pak dodal" (Novák); none for "Pak dodal Jan Novák" (the subject follows the verb)."""
+    if mention is None:
+        k = first
+        while k > 0 and toks[k - 1].low in _CS_ADVERBS and not toks[k - 1].is_cap:
+            k -= 1
+        return mention_before(masked, toks, k) if k < first else None
+    k = bisect.bisect_left([t.start for t in toks], mention.start)
+    alone = k < len(toks) and toks[k].end >= mention.end and toks[k].low in _CS_ADVERBS
+    return None if alone and (k == 0 or toks[k - 1].text in ".!?…") else mention
 
 
 def _czech_subject(masked: str, toks: list[Token], i: int, form: str) -> Mention | None:
