@@ -1178,6 +1178,7 @@ def test_czech_adverbs_around_the_speech_verb() -> None:
     clause = ", že se bojí o budoucnost celé vesnice."
     for text, speaker in (
         ("Pak dodal Jan Novák" + clause, "Jan Novák"),
+        ("Pak Novák dodal" + clause, "Novák"),
         ("Novák pak dodal" + clause, "Novák"),
         ("Jana Nováková však uvedla" + clause, "Jana Nováková"),
     ):

@@ -595,15 +595,30 @@ _CS_ADVERBS = frozenset(
 
 def _czech_before(masked: str, toks: list[Token], first: int, mention: Mention | None) -> Mention | None:
     """The subject before a Czech speech verb at ``toks[first]``, past the adverbs around it:
-    "Novák pak dodal" (Novák); none for "Pak dodal Jan Novák" (the subject follows the verb)."""
+    "Novák pak dodal" (Novák), "Pak Novák dodal" (Novák); none for "Pak dodal Jan Novák" (the
+    subject follows the verb)."""
     if mention is None:
         k = first
         while k > 0 and toks[k - 1].low in _CS_ADVERBS and not toks[k - 1].is_cap:
             k -= 1
         return mention_before(masked, toks, k) if k < first else None
+    return _without_czech_opener(masked, toks, mention)
+
+
+def _without_czech_opener(masked: str, toks: list[Token], mention: Mention) -> Mention | None:
+    """A Czech name mention without the adverb that opens its sentence ("Pak Novák" -> Novák);
+    None when the adverb is all of it."""
     k = bisect.bisect_left([t.start for t in toks], mention.start)
-    alone = k < len(toks) and toks[k].end >= mention.end and toks[k].low in _CS_ADVERBS
-    return None if alone and (k == 0 or toks[k - 1].text in ".!?…") else mention
+    if k >= len(toks) or toks[k].low not in _CS_ADVERBS or (k > 0 and toks[k - 1].text not in ".!?…"):
+        return mention
+    if toks[k].end >= mention.end:
+        return None
+    if mention.kind != "name":
+        return mention
+    last = k + 1
+    while last + 1 < len(toks) and toks[last + 1].end <= mention.end:
+        last += 1
+    return parse_name(toks[k + 1 : last + 1], masked)
 
 
 def _czech_subject(masked: str, toks: list[Token], i: int, form: str) -> Mention | None:
@@ -1188,6 +1203,8 @@ class _Resolver:
         for para in paras:
             self.sentences.extend((s.start, s.end) for s in para.sentences)
             for m, possessive in name_mentions(para.tokens, masked):
+                if language == "cs" and (m := _without_czech_opener(masked, para.tokens, m)) is None:
+                    continue  # "Pak" ("then") opening a sentence
                 self.names.append(m)
                 if possessive:
                     self.possessive.add(m.start)
