@@ -553,7 +553,7 @@ def _find_cues(masked: str, para: _Para) -> None:
         else:
             cue.mention = mention_before(masked, toks, first)
             if para.language == "cs":
-                cue.mention = _czech_before(masked, toks, first, cue.mention)
+                cue.mention = _czech_before(masked, para, first, cue.mention)
             prev = toks[first - 1].text if first > 0 else ""
             cue.noun = prev.endswith(("’s", "'s", "s’", "s'")) or prev.lower() in ("his", "her", "their")
             opening = _before_adverbs(toks, first)  # "— ранее пояснила …": the dash before the adverb
@@ -593,22 +593,24 @@ _CS_ADVERBS = frozenset(
 )
 
 
-def _czech_before(masked: str, toks: list[Token], first: int, mention: Mention | None) -> Mention | None:
-    """The subject before a Czech speech verb at ``toks[first]``, past the adverbs around it:
-    "Novák pak dodal" (Novák), "Pak Novák dodal" (Novák); none for "Pak dodal Jan Novák" (the
+def _czech_before(masked: str, para: _Para, first: int, mention: Mention | None) -> Mention | None:
+    """The subject before a Czech speech verb at ``para.tokens[first]``, past the adverbs around
+    it: "Novák pak dodal" (Novák), "Pak Novák dodal" (Novák); none for "Pak dodal Jan Novák" (the
     subject follows the verb)."""
+    toks = para.tokens
     if mention is None:
         k = first
         while k > 0 and toks[k - 1].low in _CS_ADVERBS and not toks[k - 1].is_cap:
             k -= 1
         return mention_before(masked, toks, k) if k < first else None
-    return _without_czech_opener(masked, toks, mention)
+    return _without_czech_opener(masked, para, mention)
 
 
-def _without_czech_opener(masked: str, toks: list[Token], mention: Mention) -> Mention | None:
+def _without_czech_opener(masked: str, para: _Para, mention: Mention) -> Mention | None:
     """A Czech name mention without the adverb that opens its sentence ("Pak Novák" -> Novák);
     None when the adverb is all of it."""
-    k = bisect.bisect_left([t.start for t in toks], mention.start)
+    toks = para.tokens
+    k = bisect.bisect_left(para.starts, mention.start)
     if k >= len(toks) or toks[k].low not in _CS_ADVERBS or (k > 0 and toks[k - 1].text not in ".!?…"):
         return mention
     if toks[k].end >= mention.end:
@@ -1203,7 +1205,7 @@ class _Resolver:
         for para in paras:
             self.sentences.extend((s.start, s.end) for s in para.sentences)
             for m, possessive in name_mentions(para.tokens, masked):
-                if language == "cs" and (m := _without_czech_opener(masked, para.tokens, m)) is None:
+                if language == "cs" and (m := _without_czech_opener(masked, para, m)) is None:
                     continue  # "Pak" ("then") opening a sentence
                 self.names.append(m)
                 if possessive:
