@@ -1189,6 +1189,35 @@ def test_czech_adverbs_around_the_speech_verb() -> None:
     ]
 
 
+def test_ukrainian_speakers_by_the_russian_rules() -> None:
+    """Ukrainian speech verbs (сказав, заявив, зазначила, додав, повідомив), "за словами", "як
+    повідомив" and ", що" read as their Russian counterparts."""
+    for text, kind, speaker in (
+        ("«Ми готові до будь-якого розвитку подій», — сказав Володимир Зеленський.", "direct", "Володимир Зеленський"),
+        (
+            "Міністр оборони Олексій Резніков заявив: «Наші війська тримають оборону на всіх напрямках».",
+            "direct",
+            "Олексій Резніков",
+        ),
+        ("«Ми працюємо цілодобово», — зазначила речниця ДСНС Світлана Водолага.", "direct", "Світлана Водолага"),
+        (
+            "Як повідомив губернатор області Олег Синєгубов, внаслідок обстрілу постраждали троє людей.",
+            "reported",
+            "Олег Синєгубов",
+        ),
+        ("Синєгубов додав, що рятувальники працюють на місці події всю ніч.", "reported", "Синєгубов"),
+    ):
+        got = spoken(text, "uk", kind=kind)
+        assert [s for s, _ in got] == [speaker], (text, got)
+    got = spoken(
+        "За словами Резнікова, ситуація на фронті залишається складною, але контрольованою.", "uk", kind="reported"
+    )
+    assert len(got) == 1 and got[0][0].startswith("Резнік")
+    # a pronoun goes on with the person named before
+    text = "Олег Синєгубов приїхав на місце обстрілу. «Ми відбудуємо все», — сказав він."
+    assert [s for s, _ in spoken(text, "uk")] == ["Олег Синєгубов"]
+
+
 def test_chinese_speakers_whose_relative_speaks_and_adverbs_of_two_characters() -> None:
     assert spoken("张伟的妻子说：“我们已经准备好了，明天就出发。”", "zh") == [
         ("张伟的妻子", "我们已经准备好了，明天就出发。")

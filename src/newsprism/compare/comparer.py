@@ -57,7 +57,8 @@ log = logging.getLogger(__name__)
 # speech verbs of Spanish, Italian, Dutch, French, German and Portuguese; v15: Chinese speakers and
 # reported speech, Chinese amounts in 日元 and other currencies, "5km" in kilometers as "5 km";
 # German and Czech speakers; parallel texts in a language the encoder does not read paired by shape;
-# v16: German, Dutch and Czech speakers after an adverb that opens the sentence ("Dann sagte der …")
+# v16: German, Dutch and Czech speakers after an adverb that opens the sentence ("Dann sagte der …");
+# Ukrainian speakers
 COMPARE_VERSION = "newsprism.Compare.v16"
 
 

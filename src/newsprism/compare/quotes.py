@@ -193,7 +193,8 @@ class RuleQuoteExtractor:
     # v10: Chinese speakers (某某表示：“……”, “……”，他说。) and reported speech (某某表示，……; 据某某介绍，……)
     # v11: German and Dutch adverbs opening a sentence are no speakers ("Dann sagte Ochsner"), a
     # described person after the verb is ("Danach sagte der Amerikaner Stephen Ochsner: …"); Czech
-    # adverbs before and after the subject ("Pak dodal Jan Novák", "Novák pak dodal")
+    # adverbs before and after the subject ("Pak dodal Jan Novák", "Novák pak dodal"); Ukrainian speech
+    # verbs and forms by the Russian rules ("— сказав Володимир Зеленський", "За словами …", ", що")
     name = "newsprism.RuleQuotes.v11"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
@@ -535,7 +536,7 @@ def _find_cues(masked: str, para: _Para) -> None:
         elif lemma in QUOTING_CUES:  # its object is the speaker ("цитирует его РИА Новости")
             quoted = _quoted_object if cyrillic_word(form.split()[0]) else _person_ending_phrase
             cue.mention, cue.inverted = quoted(masked, toks, last + 1), True
-        elif lemma == "according to" or (first > 0 and toks[first - 1].low == "как"):  # "Как заявил X, …"
+        elif lemma == "according to" or (first > 0 and toks[first - 1].low in ("как", "як")):  # "Как заявил X, …"
             cue.mention, cue.inverted = mention_after(masked, toks, last + 1, inverted=True), True
         elif form in GERUND_CUES:  # "the EU warning Israel", "X said on Wednesday, warning, “…”"
             cue.mention = mention_before(masked, toks, first) if first > 0 and toks[first - 1].is_word else None
@@ -1484,7 +1485,7 @@ def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _C
         ):
             return sent.start, comma.start, cue, mention
         # According to X, CLAUSE.  /  Как заявил X, CLAUSE.
-        as_said = cue.first > 0 and toks[cue.first - 1].low == "как" and toks[cue.first - 1].start == sent.start
+        as_said = cue.first > 0 and toks[cue.first - 1].low in ("как", "як") and toks[cue.first - 1].start == sent.start
         if (cue.lemma == "according to" and cue.start == sent.start) or (cue.inverted and as_said):
             i = bisect.bisect_left(para.starts, mention.end)
             if i < len(toks) and toks[i].text == ",":

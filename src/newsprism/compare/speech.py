@@ -160,6 +160,36 @@ _RUSSIAN: dict[str, str] = {
     "promise": "пообещал пообещала пообещали заверил заверила заверили",
     "urge": "призвал призвала призвали призывает",
 }
+# Ukrainian speech verbs, the same way (past tense -в / -ла / -ли, present third person): "«…», —
+# сказав Володимир Зеленський", "Міністр заявив: «…»"
+_UKRAINIAN: dict[str, str] = {
+    "say": "сказав сказала сказали каже кажуть говорив говорила говорили поділився поділилася поділилися "
+    "прокоментував прокоментувала прокоментували йдеться ідеться",
+    "declare": "заявив заявила заявили заявляє заявляють",
+    "note": "зазначив зазначила зазначили зазначає зазначають відзначив відзначила зауважив зауважила "
+    "констатував констатувала",
+    "stress": "наголосив наголосила наголосили наголошує підкреслив підкреслила підкреслили підкреслює",
+    "add": "додав додала додали додає",
+    "explain": "пояснив пояснила пояснили пояснює уточнив уточнила уточнили уточнює",
+    "report": "повідомив повідомила повідомили повідомляє повідомляють розповів розповіла розповіли розповідає",
+    "answer": "відповів відповіла відповіли відповідає",
+    "joke": "пожартував пожартувала жартує",
+    "complain": "поскаржився поскаржилася поскаржилися нарікав нарікала",
+    "write": "написав написала написали пише",
+    "admit": "визнав визнала визнали зізнався зізналася",
+    "agree": "погодився погодилася погодилися",
+    "warn": "попередив попередила попередили попереджає",
+    "recall": "нагадав нагадала нагадали нагадує згадує згадував згадувала",
+    "continue": "продовжив продовжила",
+    "ask": "запитав запитала запитали спитав спитала",
+    "claim": "стверджував стверджувала стверджує стверджують",
+    "conclude": "підсумував підсумувала",
+    "quote": "цитує цитують цитував цитувала цитували наводить|слова навів|слова навела|слова навели|слова",
+    "exclaim": "вигукнув вигукнула",
+    "promise": "пообіцяв пообіцяла пообіцяли запевнив запевнила запевнили",
+    "urge": "закликав закликала закликали закликає",
+}
+_RUSSIAN.update({k: f"{_RUSSIAN[k]} {v}" if k in _RUSSIAN else v for k, v in _UKRAINIAN.items()})
 # Speech verbs of Spanish, Italian, Dutch, French, German and Portuguese (past and present third
 # person, and the perfect with its auxiliary: "ha dicho", "ha detto", "heeft gezegd", "a déclaré"),
 # read as the English lemma they translate.  Words that are also English ("dice", "dit" alone) or
@@ -253,11 +283,19 @@ EUROPEAN_LEADS = _words("que che dat dass že")
 """What opens the reported clause of a European speech verb."""
 QUOTING_CUES: frozenset[str] = frozenset({"quote"})
 """Lemmas of Russian cues whose *object* is the speaker ("цитирует его РИА Новости": RIA quotes him)."""
-RU_OBJECT_PRONOUNS: dict[str, str | None] = {"его": "m", "её": "f", "ее": "f", "их": None}
+RU_OBJECT_PRONOUNS: dict[str, str | None] = {
+    "его": "m",
+    "её": "f",
+    "ее": "f",
+    "их": None,
+    "його": "m",
+    "її": "f",
+    "їх": None,
+}
 # "По словам Дегтярева, …"; "По данным РИА Новости, …" and "По информации ТАСС, …" are what
 # "According to RIA Novosti, …" translates
-for _form in ("по словам", "по данным", "по информации"):
-    _LEMMA[_form] = "according to"
+for _form in ("по словам", "по данным", "по информации", "за словами", "за даними", "за інформацією"):
+    _LEMMA[_form] = "according to"  # Russian, then Ukrainian
 # Sentence-initial inverted forms: "Said Ellis: ..."
 _CAPITALISED = {
     f.capitalize(): f
@@ -274,6 +312,9 @@ _CAPITALISED = {
         "по словам",
         "по данным",
         "по информации",
+        "за словами",
+        "за даними",
+        "за інформацією",
         "según",
         "volgens",
         "selon",
@@ -349,6 +390,9 @@ PRONOUNS: dict[str, str | None] = {
     "он": "m",  # Russian
     "она": "f",
     "они": None,
+    "він": "m",  # Ukrainian
+    "вона": "f",
+    "вони": None,
     "él": "m",  # Spanish, Dutch ("er", "sie", "il" are other words too)
     "hij": "m",
     "zij": None,
@@ -368,7 +412,26 @@ Lei Jun, Elle Macpherson): pronouns only written in lower case ("dijo ella", "ha
 German "er" ("sagte er"), which starts a German sentence as "Er" but is Dutch "there" in lower
 case too (not "sie": she or they)."""
 PERSONAL_PRONOUNS = frozenset(
-    {"he", "she", "он", "она", "его", "её", "ее", "él", "hij", "zij", "il", "on", "ona", *LOWER_PRONOUNS}
+    {
+        "he",
+        "she",
+        "он",
+        "она",
+        "его",
+        "её",
+        "ее",
+        "він",
+        "вона",
+        "його",
+        "її",
+        "él",
+        "hij",
+        "zij",
+        "il",
+        "on",
+        "ona",
+        *LOWER_PRONOUNS,
+    }
 )
 """The pronouns a speaker is resolved from (the person named before them)."""
 _SENTENCE_ENDS = frozenset({".", "!", "?", "…", ":", ";", '"', "“", "”", "„", "«", "»", "\n"})
@@ -394,6 +457,9 @@ _NOT_NAME = (
         # Russian words that open sentences capitalised but are no names ("Как пишет ТАСС", "В Минобороны")
         "как в во на по с со к ко о об от до из за для при под над у и а но что это этот эта эти так также "
         "однако ещё еще уже когда где если после перед между тогда теперь сейчас там тут здесь все всё его её "
+        # Ukrainian
+        "у з із зі від під над між і й та але що це цей ця ці також однак коли де якщо після перед тоді "
+        "тепер зараз там тут усі все його її як "
         "порядка около более менее свыше почти примерно лишь только ранее позже вчера сегодня завтра ведь даже "
         # Spanish, Italian, Dutch, French, German, Portuguese words that open sentences (not the articles
         # and prepositions that are also parts of names: "Los Angeles", "Del Rio", "De Ooyevaar", "the UN")
@@ -556,7 +622,7 @@ _FEMALE_NAMES = _words(
 )
 
 
-_CYRILLIC = re.compile(r"^[А-ЯЁ][а-яёА-ЯЁ-]*$")
+_CYRILLIC = re.compile(r"^[А-ЯЁІЇЄҐ][а-яёіїєґА-ЯЁІЇЄҐ'’-]*$")  # Russian and Ukrainian letters
 
 
 def cyrillic_word(word: str) -> bool:
@@ -1005,7 +1071,7 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
             return m
     if tok.low in _RU_HEADS and not tok.is_cap:
         return _russian_subject(text, tokens, i, inverted=inverted)
-    if tok.low in ("в", "во", "на") and inverted and i + 1 < len(tokens):
+    if tok.low in ("в", "во", "на", "у") and inverted and i + 1 < len(tokens):
         return _russian_body(text, tokens, i + 1)  # "сообщили в Минобороны", "рассказали в пресс-службе МВД"
     if tok.low in ("v", "ve") and inverted and i + 1 < len(tokens) and tokens[i + 1].low in _CS_STATEMENTS:
         # "„…,“ uvádí se ve zprávě": the report speaks
@@ -1181,11 +1247,15 @@ def _second_role_name(text: str, tokens: list[Token], i: int) -> Mention | None:
 
 # Russian: what may follow the subject of a speech verb (prepositions, the hearer) and the nouns
 # that head a subject in the nominative ("отметил глава американского минфина").
-_RU_PREPOSITIONS = _words("в во на под по с со у к ко о об обо при для за из от до после перед через над без между про")
+_RU_PREPOSITIONS = _words(
+    "в во на под по с со у к ко о об обо при для за из от до после перед через над без между про "
+    "із зі з від під після між"  # Ukrainian
+)
 # the hearer of a speech verb ("рассказал журналистам", "сообщил изданию")
 _RU_HEARERS = _words(
     "журналистам репортерам корреспонденту корреспондентам изданию агентству телеканалу газете порталу "
-    "радиостанции журналу сайту"
+    "радиостанции журналу сайту журналістам кореспонденту кореспондентам виданню агентству телеканалу газеті "
+    "порталу радіостанції журналу сайту"
 )
 _RU_AFTER_SUBJECT = _RU_PREPOSITIONS | _RU_HEARERS
 _RU_HEADS = _words(
@@ -1200,7 +1270,17 @@ _RU_HEADS = _words(
     "бизнесмен американец американка россиянин россиянка министерство ведомство минобороны мид "
     "агентство издание телеканал газета водитель пассажир пассажирка участник участница пользователь "
     "пользователи собеседница спасатель полицейский военный волонтер волонтёр врачи эксперты источники "
-    "очевидцы жители синоптики"
+    "очевидцы жители синоптики "
+    # Ukrainian
+    "президент прем'єр прем'єр-міністр міністр голова губернатор мер речник речниця прес-секретар "
+    "прес-служба директор гендиректор посол генерал командувач командир депутат лідер керівник "
+    "представник джерело співрозмовник експерт аналітик економіст політолог фахівець лікар професор "
+    "адвокат юрист прокурор слідчий суддя тренер наставник капітан гравець футболіст хокеїст нападник "
+    "захисник воротар співак співачка актор актриса режисер журналіст автор блогер письменник політик "
+    "дипломат чиновник співробітник співробітниця очевидець свідок житель мешканець мешканка мешканці "
+    "пенсіонер власник засновник бізнесмен американець американка міністерство відомство видання "
+    "агентство телеканал газета водій пасажир учасник учасниця користувач рятувальник поліцейський "
+    "військовий волонтер лікарі експерти джерела очевидці жителі синоптики"
 )
 _RU_LINKS = _words("и -")  # inside a Russian title: "министр экологии и природопользования", "зампред - министр"
 _AFTER_NAME = (
@@ -1220,11 +1300,18 @@ _RU_BODIES = _words(
     "пресс-службе министерстве ведомстве правительстве администрации мэрии полиции прокуратуре суде штабе "
     "компании клубе посольстве департаменте управлении комитете министерства посольства оперштабе "
     # "— говорится в сообщении (МЧС)": the statement speaks
-    "сообщении заявлении пояснении записке тексте докладе отчете отчёте релизе"
+    "сообщении заявлении пояснении записке тексте докладе отчете отчёте релизе "
+    # Ukrainian ("— йдеться в повідомленні", "— повідомили в пресслужбі міністерства")
+    "пресслужбі прес-службі міністерстві відомстві уряді адміністрації поліції прокуратурі суді штабі "
+    "компанії клубі посольстві департаменті управлінні комітеті міністерства посольства "
+    "повідомленні заяві поясненні записці тексті доповіді звіті релізі зверненні документі"
 )
 
 
-RU_ADVERBS = _words("ранее позже позднее затем потом сначала также тогда вчера сегодня еще ещё уже")
+RU_ADVERBS = _words(
+    "ранее позже позднее затем потом сначала также тогда вчера сегодня еще ещё уже "
+    "раніше пізніше згодом потім спочатку спершу також тоді вчора сьогодні ще вже"  # Ukrainian
+)
 """Russian adverbs that may stand between a speech verb and its dash or subject ("— ранее пояснила")."""
 
 
@@ -1471,7 +1558,7 @@ def clause_start(tokens: list[Token], last: int, lemma: str, hi: int) -> int | N
         for k in range(i, min(i + 8, len(tokens))):
             if tokens[k].start >= hi:
                 break
-            if tokens[k].low == "что" and tokens[k - 1].text == ",":
+            if tokens[k].low in ("что", "що") and tokens[k - 1].text == ",":
                 return tokens[k].end
             if not (tokens[k].is_word or tokens[k].text == ","):
                 break
