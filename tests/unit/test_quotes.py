@@ -1213,6 +1213,9 @@ def test_ukrainian_speakers_by_the_russian_rules() -> None:
         "За словами Резнікова, ситуація на фронті залишається складною, але контрольованою.", "uk", kind="reported"
     )
     assert len(got) == 1 and got[0][0].startswith("Резнік")
+    # a surname in -о declined ("Кириленка") is the person named before
+    text = "Президент РФБ Андрій Кириленко провів нараду. За словами Кириленка, сезон відновиться восени без глядачів."
+    assert [s for s, _ in spoken(text, "uk", kind="reported")] == ["Андрій Кириленко"]
     # a pronoun goes on with the person named before
     text = "Олег Синєгубов приїхав на місце обстрілу. «Ми відбудуємо все», — сказав він."
     assert [s for s, _ in spoken(text, "uk")] == ["Олег Синєгубов"]

@@ -1367,15 +1367,21 @@ class _Resolver:
 
 _INDEFINITE_DET = _words("a an another one")
 _PLACE_NOUNS = _words("district province region county village city town island state area prefecture")
-_RU_CASE_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ую", "ого", "ому")
+_RU_CASE_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ую", "ого", "ому", "им", "ові", "ої", "ій")  # and Ukrainian
+_UK_O_ENDINGS = ("а", "у", "ом", "ові")  # Ukrainian declines surnames in -о: Кириленко, Кириленка
 
 
 def _same_surname(full: str, seen: str) -> bool:
-    """One surname, also in another Russian case: "Дегтярев" is "Дегтярева" after "по словам",
-    "Дегтяреву", "Дегтяревым" (a name introduced in the nominative, met later declined)."""
+    """One surname, also in another Russian or Ukrainian case: "Дегтярев" is "Дегтярева" after "по
+    словам", "Дегтяреву", "Дегтяревым" (a name introduced in the nominative, met later declined);
+    Ukrainian "Кириленко" is "Кириленка" after "за словами"."""
     if full == seen:
         return True
-    return cyrillic_word(full) and seen.startswith(full) and seen[len(full) :] in _RU_CASE_ENDINGS
+    if not cyrillic_word(full):
+        return False
+    if seen.startswith(full) and seen[len(full) :] in _RU_CASE_ENDINGS:
+        return True
+    return full.endswith("о") and seen.startswith(full[:-1]) and seen[len(full) - 1 :] in _UK_O_ENDINGS
 
 
 # --- Russian direct speech without quote marks -------------------------------------------------------
