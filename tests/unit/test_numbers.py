@@ -460,3 +460,20 @@ def test_czech_vague_amounts_qualifiers_and_ranges() -> None:
 )
 def test_czech_dates_times_ordinals_and_names_are_not_quantities(text: str) -> None:
     assert find_quantities(text, language="cs") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Збитки оцінили у 2,5 мільйона гривень.", 2.5e6, "UAH"),
+        ("У параді взяли участь понад 4 тисячі військових.", 4000, "soldiers"),
+        ("Близько 300 осіб евакуювали.", 300, "people"),
+        ("Бюджет становить 15 млрд доларів.", 15e9, "USD"),
+        ("Десятки тисяч людей вийшли на вулиці.", 20_000, "people"),
+        ("Загинули троє людей.", 3, "people"),
+        ("Флот цього року отримає сорок кораблів.", 40, None),
+    ],
+)
+def test_ukrainian_amounts(text: str, value: float, unit: str | None) -> None:
+    (q,) = find_quantities(text, language="uk")
+    assert (q.value, q.unit) == (value, unit)

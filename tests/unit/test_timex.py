@@ -323,3 +323,16 @@ def test_czech_relative_expressions_and_durations() -> None:
     assert only("půl hodiny", "cs").value == "PT30M"
     t = only("asi 90 minut", "cs")
     assert (t.value, t.mod) == ("PT90M", "APPROX")
+
+
+def test_ukrainian_dates() -> None:
+    ref = date(2020, 7, 28)  # a Tuesday
+    assert only("Парад відбувся 26 липня 2020 року в Санкт-Петербурзі.", "uk").value == "2020-07-26"
+    assert only("З 1 серпня діятимуть нові правила.", "uk", reference=ref).value == "2020-08-01"
+    assert only("У вівторок міністр заявив про нові заходи.", "uk", reference=ref).value == "2020-07-28"
+    assert only("Минулого тижня уряд ухвалив рішення.", "uk", reference=ref).value == "2020-W30"
+    assert only("Цього року врожай кращий.", "uk", reference=ref).value == "2020"
+    assert only("Вчора ввечері сталася пожежа.", "uk", reference=ref).value == "2020-07-27"
+    assert only("Влітку 2021 року ціни зросли.", "uk").value == "2021-SU"
+    assert (t := only("Він отримав п’ять років ув’язнення.", "uk")).kind == "duration" and t.value == "P5Y"
+    assert find_times("Лист надійшов до редакції.", language="uk") == []  # "лист" is a letter, not November

@@ -113,6 +113,8 @@ _CURRENCY_WORDS = {
     "rublů": "RUB", "rubly": "RUB", "rubl": "RUB", "rublu": "RUB", "rublech": "RUB", "dolarů": "USD",
     "dolary": "USD", "dolar": "USD", "dolaru": "USD", "dolarech": "USD", "eur": "EUR", "eura": "EUR",
     "eurech": "EUR", "jenů": "JPY", "liber": "GBP", "libry": "GBP", "juanů": "CNY",
+    "гривень": "UAH", "гривні": "UAH", "гривня": "UAH", "гривню": "UAH", "грн": "UAH", "рублів": "RUB",
+    "доларів": "USD", "долари": "USD", "долар": "USD", "євро": "EUR",
 }  # fmt: skip
 CURRENCIES = frozenset(_CURRENCY_SYMBOLS.values()) | frozenset(_CURRENCY_WORDS.values())
 _PERCENT = (
@@ -138,6 +140,9 @@ _MAGNITUDES: dict[str, dict[str, float]] = {
     "ru": {"тыс": 1e3, "тысяча": 1e3, "тысячи": 1e3, "тысяч": 1e3, "тысячам": 1e3, "тысячами": 1e3, "млн": 1e6,
            "миллион": 1e6, "миллиона": 1e6,
            "миллионов": 1e6, "млрд": 1e9, "миллиард": 1e9, "миллиарда": 1e9, "миллиардов": 1e9, "трлн": 1e12},
+    "uk": {"тис": 1e3, "тисяча": 1e3, "тисячі": 1e3, "тисяч": 1e3, "тисячам": 1e3, "тисячами": 1e3, "млн": 1e6,
+           "мільйон": 1e6, "мільйона": 1e6, "мільйони": 1e6, "мільйонів": 1e6, "млрд": 1e9, "мільярд": 1e9,
+           "мільярда": 1e9, "мільярди": 1e9, "мільярдів": 1e9, "трлн": 1e12},
     # "tis." and "mil." need their dot ("pět mil" is five miles)
     "cs": {"tisíc": 1e3, "tisíce": 1e3, "tisíci": 1e3, "tisících": 1e3, "tis.": 1e3, "milion": 1e6, "milionu": 1e6,
            "miliony": 1e6, "milionů": 1e6, "milionech": 1e6, "milión": 1e6, "miliónu": 1e6, "milióny": 1e6,
@@ -219,6 +224,18 @@ _words(
 ста=100 сотни=100 двухсот=200 трехсот=300 трёхсот=300 пятисот=500""",
 )
 _words(
+    "uk",
+    """нуль=0 один=1 одна=1 одне=1 одного=1 два=2 дві=2 три=3 чотири=4 п'ять=5 п’ять=5 шість=6 сім=7 вісім=8
+дев'ять=9 дев’ять=9 десять=10 одинадцять=11 дванадцять=12 тринадцять=13 чотирнадцять=14 п'ятнадцять=15
+п’ятнадцять=15 шістнадцять=16 сімнадцять=17 вісімнадцять=18 дев'ятнадцять=19 дев’ятнадцять=19 двадцять=20
+тридцять=30 сорок=40 п'ятдесят=50 п’ятдесят=50 шістдесят=60 сімдесят=70 вісімдесят=80 дев'яносто=90
+дев’яносто=90 сто=100 двісті=200 триста=300 чотириста=400 п'ятсот=500 п’ятсот=500
+двох=2 двом=2 двома=2 трьох=3 трьом=3 трьома=3 чотирьох=4 чотирьом=4 чотирма=4 п'яти=5 п’яти=5 шести=6 семи=7
+восьми=8 дев'яти=9 дев’яти=9 десяти=10 двадцяти=20 тридцяти=30 сорока=40 п'ятдесяти=50 п’ятдесяти=50 ста=100
+сотні=100 двохсот=200 трьохсот=300 п'ятисот=500 п’ятисот=500 двоє=2 троє=3 четверо=4 п'ятеро=5 п’ятеро=5
+шестеро=6""",
+)
+_words(
     "cs",
     """nula=0 jeden=1 jedna=1 jedno=1 jednoho=1 jednomu=1 jedné=1 jednu=1 jednom=1 jedním=1 jednou=1 dva=2 dvě=2
 dvou=2 dvěma=2 tři=3 tří=3 třem=3 třech=3 třemi=3 čtyři=4 čtyř=4 čtyřem=4 čtyřech=4 čtyřmi=4 pět=5 pěti=5 šest=6
@@ -231,14 +248,14 @@ osmdesát=80 osmdesáti=80 devadesát=90 devadesáti=90 sto=100 stě=100 sta=100
 
 # Multipliers of the running group: "hundred" multiplies what precedes it, the scales close a group.
 _HUNDRED = {"en": {"hundred"}, "fr": {"cent", "cents"}, "de": {"hundert"}, "it": {"cento"}, "nl": {"honderd"},
-            "es": set(), "pt": set(), "ru": set(), "cs": {"sto", "stě", "sta", "set"}}  # fmt: skip
+            "es": set(), "pt": set(), "ru": set(), "uk": set(), "cs": {"sto", "stě", "sta", "set"}}  # fmt: skip
 # Czech joins units before tens in one word ("pětadvacet", "čtyřiatřicet"), not between words
 _CONNECTORS = {"en": {"and"}, "es": {"y"}, "fr": {"et"}, "de": {"und"}, "it": set(), "nl": {"en"}, "pt": {"e"},
-               "ru": set(), "cs": set()}  # fmt: skip
+               "ru": set(), "uk": set(), "cs": set()}  # fmt: skip
 # Words that are numbers only when a counted noun follows (articles, homographs such as Italian "sei").
 _WEAK = {"en": {"one"}, "es": {"un", "uno", "una"}, "fr": {"un", "une", "neuf"},
          "de": {"ein", "eine", "einen", "einem", "einer"}, "it": {"un", "uno", "una", "sei", "tre"}, "nl": {"een"},
-         "pt": {"um", "uma"}, "ru": {"один", "одна", "одно"},
+         "pt": {"um", "uma"}, "ru": {"один", "одна", "одно"}, "uk": {"один", "одна", "одне", "одного"},
          "cs": {"jeden", "jedna", "jedno", "jednoho", "jednomu", "jedné", "jednu", "jednom", "jedním", "jednou", "stě",
                 "sta", "set"}}  # fmt: skip
 
@@ -261,6 +278,8 @@ _VAGUE: dict[str, list[tuple[str, float, float]]] = {
            (r"dezenas", 20, 99), (r"centenas", 200, 999), (r"milhares", 2000, 9999), (r"milhões", 2e6, 9_999_999)],
     "ru": [(r"десятки\s+тысяч", 2e4, 99_999), (r"сотни\s+тысяч", 2e5, 999_999), (r"десятки", 20, 99),
            (r"сотни", 200, 999), (r"тысячи", 2000, 9999), (r"миллионы", 2e6, 9_999_999)],
+    "uk": [(r"десятки\s+тисяч", 2e4, 99_999), (r"сотні\s+тисяч", 2e5, 999_999), (r"десятки", 20, 99),
+           (r"сотні", 200, 999), (r"тисячі", 2000, 9999), (r"мільйони", 2e6, 9_999_999)],
     "cs": [(r"desít(?:ky|ek|kám|kách|kami)\s+tisíc\w*|desetitisíc\w*", 2e4, 99_999),
            (r"stov(?:ky|ek|kám|kách|kami)\s+tisíc\w*|statisíc\w*", 2e5, 999_999),
            (r"desít(?:ky|ek|kám|kách|kami)", 20, 99), (r"stov(?:ky|ek|kám|kách|kami)", 200, 999),
@@ -289,6 +308,9 @@ _QUALIFIERS: dict[str, dict[str, str]] = {
     "ru": {"около": "about", "примерно": "about", "почти": "nearly", "более": "more", "больше": "more",
            "свыше": "more", "менее": "less", "меньше": "less", "не менее": "more", "не меньше": "more",
            "не более": "less", "не больше": "less"},
+    "uk": {"близько": "about", "приблизно": "about", "майже": "nearly", "понад": "more", "більше": "more",
+           "більш ніж": "more", "щонайменше": "more", "менше": "less", "менш ніж": "less", "не менше": "more",
+           "не більше": "less"},
     "cs": {"asi": "about", "přibližně": "about", "zhruba": "about", "kolem": "about", "okolo": "about",
            "cca": "about", "cca.": "about", "téměř": "nearly", "skoro": "nearly", "takřka": "nearly",
            "bezmála": "nearly", "více než": "more", "víc než": "more", "přes": "more", "nejméně": "more",
@@ -306,6 +328,7 @@ _KNOWN_UNITS = _wordset(
     heures minutes semaines menschen soldaten tote jahre monate tage stunden minuten wochen persone soldati
     morti anni mesi giorni ore minuti settimane mensen soldaten doden jaar jaren maanden dagen uur minuten weken
     pessoas soldados mortos anos meses dias horas minutos semanas человек лет года месяцев дней часов минут
+    людей осіб особи років роки місяців днів годин хвилин тижнів військових загиблих кілометрів метрів тонн
     lidí lidé osob osoby osoba osobu člověk roky roků měsíců měsíce dní dnů dny hodin hodiny minut minuty týdnů týdny
     vojáků vojáci obětí mrtvých
     kilometrů kilometry kilometr kilometru metrů metry metr metru tun tuny tuna kilogramů kilogramy kilogramu
@@ -313,7 +336,11 @@ _KNOWN_UNITS = _wordset(
 )
 _UNIT_SYNONYMS = {"persons": "people", "person": "people", "personas": "people", "personnes": "people",
                   "menschen": "people", "persone": "people", "mensen": "people", "pessoas": "people",
-                  "человек": "people", "mins": "minutes", "hrs": "hours", "metres": "meters",
+                  "человек": "people", "людей": "people", "осіб": "people", "особи": "people",
+                  "років": "years", "роки": "years", "місяців": "months", "днів": "days", "годин": "hours",
+                  "хвилин": "minutes", "тижнів": "weeks", "військових": "soldiers", "загиблих": "dead",
+                  "кілометрів": "kilometers", "метрів": "meters", "тонн": "tons",
+                  "mins": "minutes", "hrs": "hours", "metres": "meters",
                   "kilometres": "kilometers", "tonnes": "tons",
                   # Czech counted nouns in the cases an amount takes ("5 kilometrů", "2,5 kilometru")
                   "lidí": "people", "lidé": "people", "osob": "people", "osoby": "people", "osoba": "people",

@@ -49,7 +49,7 @@ __all__ = ["TimeExpr", "compatible", "describe", "find_times", "from_publication
 
 logger = logging.getLogger(__name__)
 
-LANGUAGES = ("en", "es", "fr", "de", "it", "nl", "pt", "ru", "cs")
+LANGUAGES = ("en", "es", "fr", "de", "it", "nl", "pt", "ru", "cs", "uk")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,7 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _SEASON_NAMES = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 _PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _PART_HOURS = {"MO": (6, 12), "AF": (12, 17), "EV": (17, 22), "NI": (21, 28)}
-_UNIT_SUFFIX = r"(?:s|es|en|n|e|i|a|u|у|ы|ев|ов)?"
+_UNIT_SUFFIX = r"(?:s|es|en|n|e|i|a|u|у|ы|ев|ов|и|і|ів)?"
 # (regex, offset, unit): "last month" -> (-1, month).  {U} is replaced by the unit alternation.
 _OFFSET_WORDS = {
     "en": [(r"(?:last|past|previous)", -1), (r"(?:next|coming|following)", 1),
@@ -111,6 +111,8 @@ _OFFSET_WORDS = {
     "pt": [(r"(?:o|a)?\s*{U}\s+passad[oa]", -1), (r"(?:o|a)?\s*próxim[oa]\s+{U}", 1),
            (r"(?:este|esta|neste|nesta)", 0)],
     "ru": [(r"(?:в\s+)?прошл\w+", -1), (r"(?:в|на)?\s*следующ\w+", 1), (r"(?:в\s+)?эт\w+", 0)],
+    "uk": [(r"(?:[ву]\s+)?минул\w+", -1), (r"(?:[ву]|на)?\s*наступн\w+", 1),
+           (r"(?:[ву]\s+)?ц(?:ього|ей|ю|ьому|я|і)", 0)],
     # "loni" (last year), "letos" (this year) and their adjectives name the year without a unit word
     "cs": [(r"(?:v\s+)?(?:minul\w+|předchozí\w*|uplynul\w+|loňsk\w+)", -1),
            (r"(?:v\s+|na\s+)?(?:příští\w*|následující\w*|nadcházející\w*)", 1),
@@ -133,11 +135,12 @@ _VAGUE = {  # (regex, value)
     "nl": [(r"in\s+de\s+komende\s+{P}", "FUTURE"), (r"de\s+afgelopen\s+{P}", "PAST"), (r"onlangs|recent", "PAST_REF")],
     "pt": [(r"nos\s+próximos\s+{P}", "FUTURE"), (r"nos\s+últimos\s+{P}", "PAST"), (r"recentemente", "PAST_REF")],
     "ru": [(r"в\s+ближайшие\s+{P}", "FUTURE"), (r"в\s+последние\s+{P}", "PAST"), (r"недавно", "PAST_REF")],
+    "uk": [(r"[ву]\s+найближчі\s+{P}", "FUTURE"), (r"(?:[ву]|за)\s+останні\s+{P}", "PAST"), (r"нещодавно", "PAST_REF")],
     "cs": [(r"(?:v|během)\s+(?:nejbližších|příštích|následujících|nadcházejících)\s+{P}", "FUTURE"),
            (r"(?:v|během)\s+(?:posledních|uplynulých|minulých)(?:\s+několika)?\s+{P}", "PAST"),
            (r"nedávno|v\s+poslední\s+době", "PAST_REF"), (r"brzy", "FUTURE_REF")],
 }  # fmt: skip
-_YEAR_PREPS = r"(?:^|\W)(?:in|since|until|by|from|of|en|desde|dans|depuis|im|seit|nel|dal|sinds|em|в|roce|roku)\s+$"
+_YEAR_PREPS = r"(?:^|\W)(?:in|since|until|by|from|of|en|desde|dans|depuis|im|seit|nel|dal|sinds|em|в|у|roce|roku)\s+$"
 # parts of the day after a weekday or "yesterday" in other languages ("v sobotu večer")
 _DAY_PARTS = {"cs": {"ráno": "MO", "dopoledne": "MO", "odpoledne": "AF", "večer": "EV", "v noci": "NI"}}
 # "ago" written before the amount ("před třemi lety": three years ago)
