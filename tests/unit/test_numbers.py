@@ -477,3 +477,12 @@ def test_czech_dates_times_ordinals_and_names_are_not_quantities(text: str) -> N
 def test_ukrainian_amounts(text: str, value: float, unit: str | None) -> None:
     (q,) = find_quantities(text, language="uk")
     assert (q.value, q.unit) == (value, unit)
+
+
+def test_ukrainian_words_do_not_change_russian_amounts() -> None:
+    """ "людей" is Russian and Ukrainian: the counted noun of the amount next to it, not of an
+    earlier one; "у 2000 человек" is an amount of people, not a year."""
+    found = [(q.text, q.unit) for q in find_quantities("Через три дня сотни людей вышли на митинг.", language="ru")]
+    assert ("три", None) in found
+    (q,) = find_quantities("Коронавирус выявлен у 2000 человек.", language="ru")
+    assert (q.value, q.unit) == (2000, "people")

@@ -1229,3 +1229,17 @@ def test_chinese_speakers_whose_relative_speaks_and_adverbs_of_two_characters() 
     assert [s for s, _ in spoken("参加集会的一名年轻女性激动地说：“我第一次感到自己的声音被听到了。”", "zh")] == [
         "年轻女性"
     ]
+
+
+def test_adverbs_of_one_language_stay_names_in_others() -> None:
+    """The German, Dutch and Czech sentence-opening adverbs and the Ukrainian rules are read in
+    their own language only: "Dann", "Pak", "Де" and "Марино" are names elsewhere."""
+    assert [s for s, _ in spoken('"It\'s over," said Carrie Dann, a Shoshone activist.', "en")] == ["Carrie Dann"]
+    assert [s for s, _ in spoken("«Это был трудный фильм», — сказал Роберт Де Ниро журналистам.", "ru")] == ["Де Ниро"]
+    # Russian does not decline surnames in -о: "Марина" is not "Марино"
+    text = "Министр Дмитрий Марино приехал. «Всё хорошо», — сказала Марина."
+    assert [s for s, _ in spoken(text, "ru")] == ["Марина"]
+    assert [s for s, _ in spoken("«Мы готовы», — рассказали у министерства.", "ru")] in ([], [None])
+    # a Korean name the Czech article also writes inside a sentence keeps its "Pak"
+    text = "Pak Kun-hje řekla: „Jsme rádi, že jsme tady.“ Prezidentka Pak Kun-hje pak odjela."
+    assert all("Pak Kun-hje" in (s or "") for s, _ in spoken(text, "cs"))

@@ -336,3 +336,8 @@ def test_ukrainian_dates() -> None:
     assert only("Влітку 2021 року ціни зросли.", "uk").value == "2021-SU"
     assert (t := only("Він отримав п’ять років ув’язнення.", "uk")).kind == "duration" and t.value == "P5Y"
     assert find_times("Лист надійшов до редакції.", language="uk") == []  # "лист" is a letter, not November
+
+
+def test_ukrainian_and_russian_words_that_are_no_dates() -> None:
+    assert find_times("У лютий мороз вода замерзла.", language="uk") == []  # "лютий": fierce, not February
+    assert find_times("Коронавирус выявлен у 2000 человек.", language="ru") == []  # people, not the year 2000

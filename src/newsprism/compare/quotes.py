@@ -555,6 +555,8 @@ def _find_cues(masked: str, para: _Para) -> None:
             cue.mention = mention_before(masked, toks, first)
             if para.language == "cs":
                 cue.mention = _czech_before(masked, para, first, cue.mention)
+            elif cue.mention is not None and para.language in _OPENERS:
+                cue.mention = _without_opener(masked, para, cue.mention)  # "Dann sagte Ochsner": not "Dann"
             prev = toks[first - 1].text if first > 0 else ""
             cue.noun = prev.endswith(("’s", "'s", "s’", "s'")) or prev.lower() in ("his", "her", "their")
             opening = _before_adverbs(toks, first)  # "— ранее пояснила …": the dash before the adverb
@@ -588,10 +590,20 @@ _CS_CLAUSE_END = _CS_PLACES | frozenset(". , ; ! ? … do nejprve také pak pozd
 
 
 # Czech adverbs that open a sentence capitalised, the subject after the verb ("Pak dodal Jan Novák"),
-# or stand between the subject and the verb ("Novák pak dodal"): Czech only ("Pak" is also a Korean surname)
+# or stand between the subject and the verb ("Novák pak dodal")
 _CS_ADVERBS = frozenset(
     "pak potom tehdy proto zde tam nakonec následně rovněž zároveň také též ještě však dále".split()
 )
+# Adverbs that open a sentence capitalised, its subject after the verb, in the text's language only:
+# "Dann", "Dort", "Daar" and "Pak" are also surnames ("Carrie Dann", Korean "Pak Kun-hje")
+_OPENERS = {
+    "cs": _CS_ADVERBS,
+    "de": frozenset(
+        "dann hier dort dabei dazu damit darüber demnach weiter ferner sodann zuerst ebenso folglich insgesamt "
+        "darum deswegen nämlich jedenfalls".split()
+    ),
+    "nl": frozenset("toen daarom daar dus ook hier".split()),
+}
 
 
 def _czech_before(masked: str, para: _Para, first: int, mention: Mention | None) -> Mention | None:
@@ -604,15 +616,19 @@ def _czech_before(masked: str, para: _Para, first: int, mention: Mention | None)
         while k > 0 and toks[k - 1].low in _CS_ADVERBS and not toks[k - 1].is_cap:
             k -= 1
         return mention_before(masked, toks, k) if k < first else None
-    return _without_czech_opener(masked, para, mention)
+    return _without_opener(masked, para, mention)
 
 
-def _without_czech_opener(masked: str, para: _Para, mention: Mention) -> Mention | None:
-    """A Czech name mention without the adverb that opens its sentence ("Pak Novák" -> Novák);
-    None when the adverb is all of it."""
+def _without_opener(masked: str, para: _Para, mention: Mention) -> Mention | None:
+    """A name mention without the adverb of the paragraph's language that opens its sentence ("Pak
+    Novák" -> Novák, "Dann" -> None), unless the article also writes the mention inside a sentence
+    (then it is a name: "prezidentka Pak Kun-hje")."""
+    adverbs = _OPENERS.get(para.language or "")
     toks = para.tokens
     k = bisect.bisect_left(para.starts, mention.start)
-    if k >= len(toks) or toks[k].low not in _CS_ADVERBS or (k > 0 and toks[k - 1].text not in ".!?…"):
+    if not adverbs or k >= len(toks) or toks[k].low not in adverbs or (k > 0 and toks[k - 1].text not in ".!?…"):
+        return mention
+    if _written_inside(masked, mention.text):
         return mention
     if toks[k].end >= mention.end:
         return None
@@ -622,6 +638,15 @@ def _without_czech_opener(masked: str, para: _Para, mention: Mention) -> Mention
     while last + 1 < len(toks) and toks[last + 1].end <= mention.end:
         last += 1
     return parse_name(toks[k + 1 : last + 1], masked)
+
+
+def _written_inside(masked: str, words: str) -> bool:
+    """Does ``words`` occur in ``masked`` after something other than a sentence's end?"""
+    for m in re.finditer(rf"(?<![\w’'-]){re.escape(words)}(?![\w’'-])", masked):
+        before = masked[: m.start()].rstrip(" \t«„“\"'(")
+        if before and before[-1] not in ".!?…\n:":
+            return True
+    return False
 
 
 def _czech_subject(masked: str, toks: list[Token], i: int, form: str) -> Mention | None:
@@ -1200,14 +1225,15 @@ class _Resolver:
         # German capitalises every noun: "Russische Marine" is no person for being two capitalised
         # words, only with a given name or a role ("Wladimir Putin", "Präsident Putin")
         self.nouns_capitalised = language == "de"
+        self.ukrainian = language == "uk"  # declines surnames in -о ("Кириленка"), Russian does not
         self.names: list[Mention] = []  # every name outside quotes, in text order
         self.possessive: set[int] = set()  # starts of the names written with 's ("Donald Trump's vice president")
         self.sentences: list[tuple[int, int]] = []
         for para in paras:
             self.sentences.extend((s.start, s.end) for s in para.sentences)
             for m, possessive in name_mentions(para.tokens, masked):
-                if language == "cs" and (m := _without_czech_opener(masked, para, m)) is None:
-                    continue  # "Pak" ("then") opening a sentence
+                if language in _OPENERS and (m := _without_opener(masked, para, m)) is None:
+                    continue  # "Pak", "Dann" ("then") opening a sentence
                 self.names.append(m)
                 if possessive:
                     self.possessive.add(m.start)
@@ -1240,7 +1266,7 @@ class _Resolver:
             cw = cand.name.split()
             if (
                 len(cw) <= len(words)
-                or not _same_surname(cw[-1], words[-1])
+                or not _same_surname(cw[-1], words[-1], ukrainian=self.ukrainian)
                 or not set(words[:-1]) <= set(cw)
                 or not cand.person
                 or cw[0].lower() in mention.roles  # German "Amerikaner Stephen Ochsner": the noun describes
@@ -1371,7 +1397,7 @@ _RU_CASE_ENDINGS = ("а", "у", "ом", "ым", "е", "ой", "ую", "ого", 
 _UK_O_ENDINGS = ("а", "у", "ом", "ові")  # Ukrainian declines surnames in -о: Кириленко, Кириленка
 
 
-def _same_surname(full: str, seen: str) -> bool:
+def _same_surname(full: str, seen: str, *, ukrainian: bool = False) -> bool:
     """One surname, also in another Russian or Ukrainian case: "Дегтярев" is "Дегтярева" after "по
     словам", "Дегтяреву", "Дегтяревым" (a name introduced in the nominative, met later declined);
     Ukrainian "Кириленко" is "Кириленка" after "за словами"."""
@@ -1381,7 +1407,7 @@ def _same_surname(full: str, seen: str) -> bool:
         return False
     if seen.startswith(full) and seen[len(full) :] in _RU_CASE_ENDINGS:
         return True
-    return full.endswith("о") and seen.startswith(full[:-1]) and seen[len(full) - 1 :] in _UK_O_ENDINGS
+    return ukrainian and full.endswith("о") and seen.startswith(full[:-1]) and seen[len(full) - 1 :] in _UK_O_ENDINGS
 
 
 # --- Russian direct speech without quote marks -------------------------------------------------------

@@ -458,7 +458,7 @@ _NOT_NAME = (
         "как в во на по с со к ко о об от до из за для при под над у и а но что это этот эта эти так также "
         "однако ещё еще уже когда где если после перед между тогда теперь сейчас там тут здесь все всё его её "
         # Ukrainian
-        "у з із зі від під над між і й та але що це цей ця ці також однак коли де якщо після перед тоді "
+        "у з із зі від під над між і й але що це цей ця ці також однак коли якщо після перед тоді "
         "тепер зараз там тут усі все його її як "
         "порядка около более менее свыше почти примерно лишь только ранее позже вчера сегодня завтра ведь даже "
         # Spanish, Italian, Dutch, French, German, Portuguese words that open sentences (not the articles
@@ -469,8 +469,6 @@ _NOT_NAME = (
         "zugleich gleichzeitig später anschließend zuvor vorher jetzt damals dennoch trotzdem wie "
         "allerdings jedoch deshalb daher daraufhin darauf schließlich zuletzt zunächst "
         "ebenfalls auch inzwischen mittlerweile bereits kürzlich seitdem überdies "
-        "dann hier dort dabei dazu damit darüber demnach weiter ferner sodann zuerst ebenso folglich "
-        "insgesamt darum deswegen nämlich jedenfalls toen daarom daar dus ook "
         "také později poté zároveň dále rovněž navíc však nyní dnes včera "
         "vandaag gestern heute maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag "
         "mittwoch donnerstag freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo "
@@ -1071,7 +1069,11 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
             return m
     if tok.low in _RU_HEADS and not tok.is_cap:
         return _russian_subject(text, tokens, i, inverted=inverted)
-    if tok.low in ("в", "во", "на", "у") and inverted and i + 1 < len(tokens):
+    if (
+        inverted
+        and i + 1 < len(tokens)
+        and (tok.low in ("в", "во", "на") or (tok.low == "у" and tokens[i + 1].low in _UK_BODIES))
+    ):
         return _russian_body(text, tokens, i + 1)  # "сообщили в Минобороны", "рассказали в пресс-службе МВД"
     if tok.low in ("v", "ve") and inverted and i + 1 < len(tokens) and tokens[i + 1].low in _CS_STATEMENTS:
         # "„…,“ uvádí se ve zprávě": the report speaks
@@ -1301,11 +1303,15 @@ _RU_BODIES = _words(
     "компании клубе посольстве департаменте управлении комитете министерства посольства оперштабе "
     # "— говорится в сообщении (МЧС)": the statement speaks
     "сообщении заявлении пояснении записке тексте докладе отчете отчёте релизе "
-    # Ukrainian ("— йдеться в повідомленні", "— повідомили в пресслужбі міністерства")
+)
+# Ukrainian ("— йдеться в повідомленні", "— повідомили у пресслужбі міністерства"); after "у" only
+# these, as Russian "у" governs a genitive ("у министерства": the ministry has)
+_UK_BODIES = _words(
     "пресслужбі прес-службі міністерстві відомстві уряді адміністрації поліції прокуратурі суді штабі "
-    "компанії клубі посольстві департаменті управлінні комітеті міністерства посольства "
+    "компанії клубі посольстві департаменті управлінні комітеті "
     "повідомленні заяві поясненні записці тексті доповіді звіті релізі зверненні документі"
 )
+_RU_BODIES |= _UK_BODIES
 
 
 RU_ADVERBS = _words(

@@ -286,6 +286,12 @@ _VAGUE: dict[str, list[tuple[str, float, float]]] = {
            (r"tisíc(?:e|i|ů|ích|ům)", 2000, 9999), (r"milion(?:y|ů|ech|ům)|milión(?:y|ů)", 2e6, 9_999_999)],
 }  # fmt: skip
 
+# the first words of the vague amounts ("сотни", "десятки", "dozens"): another amount, not a counted noun
+_VAGUE_WORDS = frozenset(
+    re.split(r"\W", pattern.split("|")[0].split("\\")[0])[0].lower()
+    for table in _VAGUE.values()
+    for pattern, _, _ in table
+)
 _QUALIFIERS: dict[str, dict[str, str]] = {
     "en": {"about": "about", "around": "about", "some": "about", "roughly": "about", "approximately": "about",
            "an estimated": "about", "estimated": "about", "close to": "nearly", "nearly": "nearly",
@@ -952,6 +958,8 @@ def _unit_after(text: str, pos: int, lang: str) -> str | None:
             return None
         if low in _KNOWN_UNITS:
             return _UNIT_SYNONYMS.get(low, low)
+        if lang in ("ru", "uk") and (low in _WORDS[lang] or low in _magnitudes(lang) or low in _VAGUE_WORDS):
+            return None  # another amount starts ("три дня сотни людей": the people are the hundreds')
         plural = (
             lang in ("en", "es", "fr", "pt")
             and low.endswith("s")

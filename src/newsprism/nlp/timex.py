@@ -140,7 +140,7 @@ _VAGUE = {  # (regex, value)
            (r"(?:v|během)\s+(?:posledních|uplynulých|minulých)(?:\s+několika)?\s+{P}", "PAST"),
            (r"nedávno|v\s+poslední\s+době", "PAST_REF"), (r"brzy", "FUTURE_REF")],
 }  # fmt: skip
-_YEAR_PREPS = r"(?:^|\W)(?:in|since|until|by|from|of|en|desde|dans|depuis|im|seit|nel|dal|sinds|em|в|у|roce|roku)\s+$"
+_YEAR_PREPS = r"(?:^|\W)(?:in|since|until|by|from|of|en|desde|dans|depuis|im|seit|nel|dal|sinds|em|в|roce|roku)\s+$"
 # parts of the day after a weekday or "yesterday" in other languages ("v sobotu večer")
 _DAY_PARTS = {"cs": {"ráno": "MO", "dopoledne": "MO", "odpoledne": "AF", "večer": "EV", "v noci": "NI"}}
 # "ago" written before the amount ("před třemi lety": three years ago)
