@@ -48,7 +48,6 @@ __all__ = [
     "anchors_of",
     "article_anchors",
     "parallel_pairs",
-    "parallel_text_pairs",
     "read_parallel",
     "text_profile",
 ]
@@ -253,25 +252,14 @@ def text_profile(text: str, language: str | None) -> TextProfile:
     return TextProfile(tuple(len(s) for s in sentences), tuple(article_anchors(sentences, language)))
 
 
-def parallel_text_pairs(
-    lengths_a: Sequence[int],
-    lengths_b: Sequence[int],
-    anchors_a: Sequence[frozenset[str]],
-    anchors_b: Sequence[frozenset[str]],
-    params: ParallelParams | None = None,
-) -> list[tuple[int, int]]:
-    """:func:`parallel_pairs` of two whole texts whose paired sentences' lengths also agree closely
-    (``text_delta``): a decision about whole texts, which a sentence alignment's looser bar for
-    pairs would make for texts that only look alike."""
-    p = params or ParallelParams()
-    pairs = parallel_pairs(lengths_a, lengths_b, anchors_a, anchors_b, p)
-    if not pairs:
-        return []
-    ratio = sum(lengths_b) / sum(lengths_a)
-    total = sum(abs(_delta(lengths_a[i], lengths_b[j], ratio, p.variance)) for i, j in pairs)
-    return pairs if total / len(pairs) <= p.text_delta else []
-
-
 def read_parallel(a: TextProfile, b: TextProfile, params: ParallelParams | None = None) -> bool:
-    """Whether two whole texts read as parallel (:func:`parallel_text_pairs`)."""
-    return bool(parallel_text_pairs(a.lengths, b.lengths, a.anchors, b.anchors, params))
+    """Whether two whole texts read as parallel: :func:`parallel_pairs`, and their paired sentences'
+    lengths agreeing closely on average (``text_delta``), a decision about whole texts that a
+    sentence alignment's looser bar for pairs would make for texts that only look alike."""
+    p = params or ParallelParams()
+    pairs = parallel_pairs(a.lengths, b.lengths, a.anchors, b.anchors, p)
+    if not pairs:
+        return False
+    ratio = sum(b.lengths) / sum(a.lengths)
+    total = sum(abs(_delta(a.lengths[i], b.lengths[j], ratio, p.variance)) for i, j in pairs)
+    return total / len(pairs) <= p.text_delta
