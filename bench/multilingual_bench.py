@@ -243,9 +243,10 @@ def mostly_english(ru: list[dict], ja: list[dict], ecb: list[dict], docs: int = 
     return stream, [late["id"], *(r["id"] for r in reports)]
 
 
-def run_mostly_english(ru: list[dict], ja: list[dict], ecb: list[dict], gate: bool) -> str:
+def run_mostly_english(ru: list[dict], ja: list[dict], ecb: list[dict], gate: bool, languages: str = "auto") -> str:
     """The mostly-English stream's row: BCubed F1 (document gold), translation copy_of P / R, the
-    Navy Day link, and articles/s; ``gate`` False encodes every article (no main language)."""
+    Navy Day link, and articles/s; ``gate`` False encodes every article (no main language);
+    ``languages``: the setting ``encoder_languages``."""
     import newsprism.cluster.online as online
 
     stream, (late, *reports) = mostly_english(ru, ja, ecb)
@@ -255,7 +256,7 @@ def run_mostly_english(ru: list[dict], ja: list[dict], ecb: list[dict], gate: bo
         with tempfile.TemporaryDirectory() as tmp:
             src = Path(tmp) / "stream.jsonl"
             src.write_text("".join(json.dumps(record(r), ensure_ascii=False) + "\n" for r in stream), encoding="utf-8")
-            engine = Engine.open(Settings.load({"db": str(Path(tmp) / "e.db")}))
+            engine = Engine.open(Settings.load({"db": str(Path(tmp) / "e.db"), "encoder_languages": languages}))
             t = time.perf_counter()
             report = engine.ingest([str(src)])
             seconds = time.perf_counter() - t
@@ -352,8 +353,9 @@ def main() -> None:
     ap.add_argument(
         "--encoder-languages",
         default="auto",
-        help="setting encoder_languages for the mixes: 'en' makes every other language one the encoder does"
-        " not read (what a language outside its 16 gets), so translations are found by names and numbers",
+        help="setting encoder_languages for the mixes and the mostly-English stream: 'en' makes every other"
+        " language one the encoder does not read (what a language outside its 16 gets), so translations are"
+        " found by names and numbers",
     )
     ap.add_argument(
         "--originals",
@@ -414,7 +416,7 @@ def main() -> None:
         )
         print("|---|---|---|---|---|---|---|---|---|---|")
         for gate in (False, True):
-            print(run_mostly_english(ru, ja, ecb, gate), flush=True)
+            print(run_mostly_english(ru, ja, ecb, gate, args.encoder_languages), flush=True)
     if not args.no_links:
         print("\nSame-event links across languages (WMT21 documents of one event, different outlets)\n")
         print("| set-up | cases | in their event's story |")

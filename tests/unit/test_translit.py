@@ -26,6 +26,22 @@ from newsprism.nlp.translit import name_key, transliterated
         ("Гамбурге", "Hamburg"),  # Russian writes a foreign h with г
         ("Голландии", "Holland"),
         ("Novotná", "Новотна"),  # both directions: Czech and Ukrainian
+        # sibilants each Latin alphabet spells its own way
+        ("Шойгу", "Šojgu"),  # Czech š
+        ("Shoigu", "Szojgu"),  # Polish sz
+        ("Shoigu", "Sojgu"),  # Hungarian s
+        ("Сергей", "Szergej"),  # Hungarian sz
+        ("Ставрополь", "Sztavropol"),
+        ("Чернобыль", "Csernobil"),  # Hungarian cs
+        ("Chernobyl", "Černobyl"),  # Czech č
+        ("Жириновский", "Zsirinovszkij"),  # Hungarian zs
+        # Latin letters with no diacritic to strip
+        ("Лукашенко", "Łukaszenka"),
+        ("Ђоковић", "Đoković"),
+        ("Djokovic", "Đoković"),
+        ("Gudni", "Guðni"),
+        ("Strauss", "Strauß"),
+        ("Soren", "Søren"),
     ],
 )
 def test_one_name_in_two_scripts_has_one_key(other: str, latin: str) -> None:
@@ -33,7 +49,10 @@ def test_one_name_in_two_scripts_has_one_key(other: str, latin: str) -> None:
     assert name_key(other) == name_key(latin.lower())
 
 
-@pytest.mark.parametrize(("a", "b"), [("Путин", "Медведев"), ("Ovechkin", "Malkin"), ("Лавров", "Blinken")])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Путин", "Медведев"), ("Ovechkin", "Malkin"), ("Лавров", "Blinken"), ("CSKA", "Casablanca")],
+)
 def test_different_names_have_different_keys(a: str, b: str) -> None:
     assert name_key(a) != name_key(b)
 

@@ -58,8 +58,9 @@ log = logging.getLogger(__name__)
 # reported speech, Chinese amounts in 日元 and other currencies, "5km" in kilometers as "5 km";
 # German and Czech speakers; parallel texts in a language the encoder does not read paired by shape;
 # v16: German, Dutch and Czech speakers after an adverb that opens the sentence ("Dann sagte der …");
-# Ukrainian speakers
-COMPARE_VERSION = "newsprism.Compare.v16"
+# Ukrainian speakers; v17: name keys read the sibilants of each Latin alphabet alike (š, sz, cs ...)
+# and the Latin letters without a diacritic to strip (ł, ø, đ, ð, ß)
+COMPARE_VERSION = "newsprism.Compare.v17"
 
 
 @dataclass(frozen=True, slots=True)

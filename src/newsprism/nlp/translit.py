@@ -7,9 +7,11 @@ of Putin at the Kronstadt parade names Путин and Кронштадт, the En
 common transliterations and inflected endings of one name share:
 
 - Cyrillic and Greek letters are transliterated letter by letter (``х`` → ``kh``, ``щ`` → ``shch``,
-  ``θ`` → ``th``); Latin letters lose their diacritics;
+  ``θ`` → ``th``); Latin letters lose their diacritics (``ł``, ``ø``, ``đ``, ``ð`` ... have a value);
 - spellings that transliteration schemes disagree on are merged (``kh``/``h``, ``y``/``j``/``i``,
-  ``w``/``v``, ``ts``/``tz``/``c``, ``x``/``ks``, doubled letters ...), and ``g`` with ``h``: Ukrainian
+  ``w``/``v``, ``ts``/``tz``/``c``, ``x``/``ks``, doubled letters ...), the sibilants that Latin
+  alphabets spell each their own way (``sh``/``š``/``sz``/``s`` as ``s``, ``ch``/``č``/``cz``/``cs`` as
+  ``c``, ``zh``/``ž``/``zs`` as ``z``: "Shoigu", "Šojgu", "Szojgu" and "Sojgu"), and ``g`` with ``h``: Ukrainian
   ``г`` is an h ("Голешовіце", Holešovice), and Russian writes a foreign h with it ("Гамбург");
 - the key is the first five letters, so case endings ("Путина", "Кронштадте") do not matter.
 
@@ -45,9 +47,13 @@ _GREEK = {
     "κ": "k", "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s",
     "ς": "s", "τ": "t", "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
 }  # fmt: skip
+# Latin letters that carry no diacritic to strip (Unicode gives them no decomposition): Polish ł,
+# Danish and Norwegian ø and æ, Croatian and Serbian đ (Cyrillic ђ), German ß, Turkish ı, Icelandic þ
+# and ð ("Guðni", "Gudni" in English), French œ
+_LATIN = {"ł": "l", "ø": "o", "æ": "ae", "đ": "dj", "ß": "ss", "ı": "i", "þ": "th", "ð": "d", "œ": "oe", "ħ": "h"}
 _LETTERS = {**_CYRILLIC, **_GREEK}
 # spellings transliteration schemes disagree on, merged in this order
-_MERGE = (
+_MERGE: tuple[tuple[str | re.Pattern[str], str], ...] = (
     ("shch", "sh"),
     ("sch", "sh"),
     ("kh", "h"),
@@ -56,6 +62,16 @@ _MERGE = (
     ("tz", "c"),
     ("ts", "c"),
     ("zh", "z"),
+    # one sound, a language's own letters: English sh, Czech and Croatian š, Polish sz, Hungarian s
+    # all become s (and Hungarian sz, the s of the others, stays s); English ch, Czech č, Polish cz,
+    # Hungarian cs (before a vowel: "ЦСКА" is "CSKA") all become c; Hungarian zs (Polish rz is left:
+    # English writes it too) becomes z.  ("Шойгу", "Shoigu", "Šojgu", "Szojgu", "Sojgu"; "Сергей", "Szergej")
+    ("sh", "s"),
+    ("sz", "s"),
+    ("zs", "z"),
+    ("cz", "c"),
+    (re.compile("cs(?=[aeiouy])"), "c"),
+    ("ch", "c"),
     ("ck", "k"),
     ("x", "ks"),
     ("q", "k"),
@@ -73,7 +89,7 @@ def _spell(token: str) -> str | None:
         if "a" <= ch <= "z":
             out.append(ch)
             continue
-        latin = _LETTERS.get(ch)
+        latin = _LETTERS.get(ch) or _LATIN.get(ch)
         if latin is None:
             base = unicodedata.normalize("NFD", ch)[0]
             if "a" <= base <= "z":
@@ -107,7 +123,7 @@ def spelling(token: str) -> str | None:
     if not word:
         return None
     for old, new in _MERGE:
-        word = word.replace(old, new)
+        word = word.replace(old, new) if isinstance(old, str) else old.sub(new, word)
     return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
 
 
