@@ -329,7 +329,8 @@ SPANISH = (
         ("en", SPANISH, "es"),
         ("es", SPANISH, "es"),
         ("en", ENGLISH, "en"),
-        ("sv", ENGLISH, "sv"),  # no list of Swedish function words and the same script: trusted
+        ("sv", ENGLISH, "en"),  # Swedish has a list of function words since LexicalFeatures.v6
+        ("af", ENGLISH, "af"),  # no list of Afrikaans function words and the same script: trusted
     ],
 )
 def test_a_declared_language_the_text_clearly_contradicts_is_detected(declared: str, text: str, language: str) -> None:

@@ -279,3 +279,25 @@ def test_a_whole_text_needs_lengths_that_agree_closely() -> None:
     assert parallel_pairs(en.lengths, stretched.lengths, en.anchors, stretched.anchors)
     assert not read_parallel(en, stretched)
     assert read_parallel(en, stretched, dataclasses.replace(ParallelParams(), text_delta=5.0))
+
+
+def test_a_name_spelt_a_letter_apart_anchors_with_the_other_texts_spelling() -> None:
+    """Czech "Izrael", "Libanon", "Sýrie" against English "Israel", "Lebanon", "Syria": keys a letter
+    apart anchor together when each has one such partner in the other text, so the texts read as
+    parallel; the same texts with the names unrelated do not."""
+    from newsprism.nlp.parallel import _near
+
+    assert _near("izrae", "israe") and _near("liban", "leban") and _near("siri", "siria")
+    assert not _near("putin", "lukas") and not _near("brati", "prati") and not _near("hizba", "hezbo")
+    lengths = (60, 84, 70, 92, 65, 75)
+    en = TextProfile(lengths, tuple(map(frozenset, [{"israe"}, {"leban"}, set(), {"siria"}, {"hasan"}, set()])))
+    cs = TextProfile(lengths, tuple(map(frozenset, [{"izrae"}, {"liban"}, set(), {"sirie"}, {"hasan"}, set()])))
+    assert read_parallel(cs, en) and read_parallel(en, cs)
+    other = TextProfile(lengths, tuple(map(frozenset, [{"moska"}, {"kiiev"}, set(), {"minsk"}, {"hasan"}, set()])))
+    assert not read_parallel(other, en)
+    # a key near two of the other text's is read as neither
+    from newsprism.nlp.parallel import _spelt_alike
+
+    two = TextProfile((60, 84), (frozenset({"israe"}), frozenset({"izrai"})))
+    assert _spelt_alike(TextProfile((60, 84), (frozenset({"izrae"}), frozenset())), two).anchors[0] == {"izrae"}
+    assert _spelt_alike(cs, en).anchors == en.anchors

@@ -42,6 +42,9 @@ from newsprism.nlp.translit import name_key, transliterated
         ("Gudni", "Guðni"),
         ("Strauss", "Strauß"),
         ("Soren", "Søren"),
+        ("Dangote", "Ɗangote"),  # Hausa hooked letters
+        ("Kano", "Ƙano"),
+        ("Yar'Adua", "Ƴarʼadua"),
     ],
 )
 def test_one_name_in_two_scripts_has_one_key(other: str, latin: str) -> None:

@@ -27,7 +27,8 @@ Two stages use it: a comparison pairs the statements of two sources (:mod:`newsp
 and the clusterer tells whether an article translates another when their names and numbers are
 too few to say (:func:`read_parallel` on each text's :class:`TextProfile`, its title and sentences;
 :mod:`newsprism.cluster.crosslingual`).  Deciding about whole texts, it also asks their paired
-sentences' lengths to agree closely on average (``text_delta``).
+sentences' lengths to agree closely on average (``text_delta``), and reads a name key of one text
+a letter from one of the other's as that key (a language's own spelling: "Izrael", "Libanon").
 """
 
 from __future__ import annotations
@@ -252,11 +253,41 @@ def text_profile(text: str, language: str | None) -> TextProfile:
     return TextProfile(tuple(len(s) for s in sentences), tuple(article_anchors(sentences, language)))
 
 
+def _near(a: str, b: str) -> bool:
+    """Two name keys one letter apart, or one the start of the other (a four-letter key): a
+    language's own spelling of one name ("izrae" / "israe", "liban" / "leban", "siri" / "siria")."""
+    if a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    return a.startswith(b) or b.startswith(a)
+
+
+def _spelt_alike(a: TextProfile, b: TextProfile) -> TextProfile:
+    """``a`` with each name key that ``b`` lacks read as the one key of ``b`` it is near
+    (:func:`_near`) that ``a`` lacks, so that two texts' spellings of one name anchor together.
+    Digit numbers are left as they are."""
+    mine = {k for anchors in a.anchors for k in anchors if not k.startswith("#")}
+    theirs = {k for anchors in b.anchors for k in anchors if not k.startswith("#")}
+    free = theirs - mine
+    same: dict[str, str] = {}
+    for key in mine - theirs:
+        near = [k for k in free if _near(key, k)]
+        if len(near) == 1:
+            same[key] = near[0]
+    if not same:
+        return a
+    return TextProfile(a.lengths, tuple(frozenset(same.get(k, k) for k in anchors) for anchors in a.anchors))
+
+
 def read_parallel(a: TextProfile, b: TextProfile, params: ParallelParams | None = None) -> bool:
     """Whether two whole texts read as parallel: :func:`parallel_pairs`, and their paired sentences'
     lengths agreeing closely on average (``text_delta``), a decision about whole texts that a
-    sentence alignment's looser bar for pairs would make for texts that only look alike."""
+    sentence alignment's looser bar for pairs would make for texts that only look alike.  A name
+    key of one text a letter from the other's counts as that key (:func:`_near`: "Izrael" and
+    "Israel", "Libanon" and "Lebanon")."""
     p = params or ParallelParams()
+    a = _spelt_alike(a, b)
     pairs = parallel_pairs(a.lengths, b.lengths, a.anchors, b.anchors, p)
     if not pairs:
         return False

@@ -49,8 +49,12 @@ _GREEK = {
 }  # fmt: skip
 # Latin letters that carry no diacritic to strip (Unicode gives them no decomposition): Polish ł,
 # Danish and Norwegian ø and æ, Croatian and Serbian đ (Cyrillic ђ), German ß, Turkish ı, Icelandic þ
-# and ð ("Guðni", "Gudni" in English), French œ
-_LATIN = {"ł": "l", "ø": "o", "æ": "ae", "đ": "dj", "ß": "ss", "ı": "i", "þ": "th", "ð": "d", "œ": "oe", "ħ": "h"}
+# and ð ("Guðni", "Gudni" in English), French œ, Maltese ħ, the hooked letters of Hausa ("Ɗangote",
+# "Ƙano": Dangote, Kano) and the open vowels and ŋ of West African alphabets
+_LATIN = {
+    "ł": "l", "ø": "o", "æ": "ae", "đ": "dj", "ß": "ss", "ı": "i", "þ": "th", "ð": "d", "œ": "oe", "ħ": "h",
+    "ɓ": "b", "ɗ": "d", "ƙ": "k", "ƴ": "y", "ɛ": "e", "ɔ": "o", "ə": "e", "ŋ": "ng",
+}  # fmt: skip
 _LETTERS = {**_CYRILLIC, **_GREEK}
 # spellings transliteration schemes disagree on, merged in this order
 _MERGE: tuple[tuple[str | re.Pattern[str], str], ...] = (
@@ -96,7 +100,7 @@ def _spell(token: str) -> str | None:
                 latin = base
             elif base in _LETTERS:  # accented Greek
                 latin = _LETTERS[base]
-            elif unicodedata.category(ch).startswith("M") or ch in "-'’":
+            elif unicodedata.category(ch).startswith("M") or ch in "-'’ʼ":
                 continue
             else:
                 return None

@@ -1,6 +1,6 @@
 """The default featurizer: title, body and name term frequencies plus a MinHash signature.
 
-Stored with the name :data:`LEXICAL_V5`; bump it whenever the output changes for the same input,
+Stored with the name :data:`LEXICAL_V6`; bump it whenever the output changes for the same input,
 so stored features made by an older version are recomputed (``newsprism rebuild``; until then the
 clusterer reads older features as they are, without what they lack).
 """
@@ -28,6 +28,7 @@ __all__ = [
     "LEXICAL_V3",
     "LEXICAL_V4",
     "LEXICAL_V5",
+    "LEXICAL_V6",
     "MAX_SHAPE",
     "LexicalFeaturizer",
     "minhash",
@@ -42,7 +43,8 @@ LEXICAL_V1 = "newsprism.LexicalFeatures.v1"  # without the paragraph shape
 LEXICAL_V2 = "newsprism.LexicalFeatures.v2"  # without Japanese and Chinese place names
 LEXICAL_V3 = "newsprism.LexicalFeatures.v3"  # a number's thousands groups as numbers of their own
 LEXICAL_V4 = "newsprism.LexicalFeatures.v4"  # without China's provinces and cities, Japan's prefectures in Chinese
-LEXICAL_V5 = "newsprism.LexicalFeatures.v5"
+LEXICAL_V5 = "newsprism.LexicalFeatures.v5"  # without the stop words of Hungarian, Polish, Turkish, Icelandic ...
+LEXICAL_V6 = "newsprism.LexicalFeatures.v6"
 MAX_SHAPE = 64  # paragraphs whose shares are kept
 
 _NUM_PERM = 64
@@ -186,7 +188,7 @@ def paragraph_shape(paragraphs: list[str]) -> tuple[float, ...]:
 class LexicalFeaturizer:
     """Cheap features for every article at ingest time (no model, no network)."""
 
-    name = LEXICAL_V5
+    name = LEXICAL_V6
 
     def __init__(self, *, lead_words: int = 0) -> None:
         self.lead_words = lead_words
