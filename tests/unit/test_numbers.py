@@ -486,3 +486,20 @@ def test_ukrainian_words_do_not_change_russian_amounts() -> None:
     assert ("три", None) in found
     (q,) = find_quantities("Коронавирус выявлен у 2000 человек.", language="ru")
     assert (q.value, q.unit) == (2000, "people")
+
+
+def test_decimal_comma_and_magnitudes_of_languages_whose_number_words_are_not_read() -> None:
+    """Polish, Icelandic, Swedish write "15.000" and "2,5"; their magnitude words multiply; Hausa and
+    Swahili write the magnitude before the number ("dala miliyan 2.5": $2.5 million)."""
+
+    def amounts(text: str, language: str) -> list[tuple[str, float]]:
+        return [(q.text, q.value) for q in find_quantities(text, language=language)]
+
+    assert amounts("Zginęło 15.000 osób, a straty wynoszą 2,5 miliarda złotych.", "pl") == [
+        ("15.000", 15000.0),
+        ("2,5 miliarda", 2.5e9),
+    ]
+    assert amounts("Alls 15.000 manns og 2,5 milljónir króna.", "is") == [("15.000", 15000.0), ("2,5 milljónir", 2.5e6)]
+    assert amounts("Totalt 2,5 miljoner kronor.", "sv") == [("2,5 miljoner", 2.5e6)]
+    assert amounts("Mutane 15,000 da dala miliyan 2.5.", "ha") == [("15,000", 15000.0), ("miliyan 2.5", 2.5e6)]
+    assert amounts("A total of 15,000 people and 2.5 million.", "en") == [("15,000", 15000.0), ("2.5 million.", 2.5e6)]

@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v11"
+    assert extractor.name == "newsprism.RuleQuotes.v12"
     assert extractor.quotes("x", "") == []
 
 
@@ -1243,3 +1243,41 @@ def test_adverbs_of_one_language_stay_names_in_others() -> None:
     # a Korean name the Czech article also writes inside a sentence keeps its "Pak"
     text = "Pak Kun-hje řekla: „Jsme rádi, že jsme tady.“ Prezidentka Pak Kun-hje pak odjela."
     assert all("Pak Kun-hje" in (s or "") for s, _ in spoken(text, "cs"))
+
+
+def test_icelandic_quotes_and_speakers() -> None:
+    """Icelandic inverts the subject after the quote ("sagði Pútín"), a pronoun ("sagði hann") is
+    the man named before, a noun with its article in its ending speaks ("sagði framherjinn"), and
+    "segir í tilkynningunni" gives the statement."""
+    text = (
+        "Alexander Ovechkin kom til Toronto á mánudag.\n"
+        "„Við erum tilbúnir,“ sagði hann á blaðamannafundi.\n"
+        "„Leikurinn verður erfiður,“ sagði Pútín í gær.\n"
+        "„Við höfum engin meiðsli,“ sagði framherjinn.\n"
+        "„Eldurinn náði yfir 1.000 fermetra,“ segir í tilkynningunni."
+    )
+    assert [s for s, _ in spoken(text, "is")] == [
+        "Alexander Ovechkin",
+        "Pútín",
+        "framherjinn",
+        "tilkynningunni",
+    ], spoken(text, "is")
+    assert spoken("Pútín sagði að skrúðgangan yrði haldin á sunnudag.", "is", kind="reported") == [
+        ("Pútín", "skrúðgangan yrði haldin á sunnudag")
+    ]
+
+
+def test_hausa_quotes_and_speakers() -> None:
+    """Hausa: "in ji X" after the quote, "X ya ce:" before it, the subject pronoun of the verb ("ya
+    ƙara da cewa": he added) is the man named before, "in ji shi" (said he), and a noun with its
+    article in its ending ("in ji direban": said the driver)."""
+    text = (
+        'Shugaba Vladimir Putin ya ce: "Ba za mu yi kasa a gwiwa ba."\n'
+        '"Za a gudanar da faretin a ranar Lahadi," ya ƙara da cewa.\n'
+        '"Akwai jiragen ruwa 40," in ji shi.\n'
+        '"Hanyar ta lalace," in ji direban da farko.\n'
+        '"Babu wanda ya ji rauni," in ji Korb a taron.'
+    )
+    speakers = [s for s, _ in spoken(text, "ha")]
+    assert speakers[1:] == ["Shugaba Vladimir Putin"] * 2 + ["direban", "Korb"], spoken(text, "ha")
+    assert speakers[0].endswith("Vladimir Putin")

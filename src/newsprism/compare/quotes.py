@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v11``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v12``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -51,7 +51,10 @@ may run over several paragraphs without reopening its mark at each (:func:`_russ
 Japanese quotes are attributed by :func:`_japanese_attribution` (「…」と話した, to the sentence's topic
 or subject), and Japanese reported speech by :func:`_japanese_reported` ("Xは…と発表した").
 Chinese quotes and reported speech by :func:`_chinese_attribution` (某某表示：“……”, “……”，他说。,
-某某表示，……, 据某某介绍，……; the rules are in :mod:`newsprism.compare.chinese`).  In other
+某某表示，……, 据某某介绍，……; the rules are in :mod:`newsprism.compare.chinese`).  Icelandic
+("„…,“ sagði Pútín", "sagði hann", "sagði framherjinn", "segir í tilkynningunni") and Hausa ('"…,"
+in ji Putin', "Putin ya ce:", "ya ƙara da cewa" with the verb's own pronoun, "in ji direban") have
+speech verbs and a speaker noun phrase after the verb (:func:`_nominal_after`).  In other
 languages quotes are still found, with speakers only from dashes, labels and colons.
 """
 
@@ -195,7 +198,7 @@ class RuleQuoteExtractor:
     # described person after the verb is ("Danach sagte der Amerikaner Stephen Ochsner: …"); Czech
     # adverbs before and after the subject ("Pak dodal Jan Novák", "Novák pak dodal"); Ukrainian speech
     # verbs and forms by the Russian rules ("— сказав Володимир Зеленський", "За словами …", ", що")
-    name = "newsprism.RuleQuotes.v11"
+    name = "newsprism.RuleQuotes.v12"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -566,8 +569,12 @@ def _find_cues(masked: str, para: _Para) -> None:
                     cue.mention = None  # "…, ha annunciato il nuovo iPod touch": what was announced
                 if cue.mention is None and form.split()[-1] in CZECH_VERBS:
                     cue.mention = _czech_subject(masked, toks, last + 1, form)
+                elif cue.mention is None and para.language in _CLAUSE_ENDS:
+                    cue.mention = _nominal_after(masked, toks, last + 1, _CLAUSE_ENDS[para.language])
             elif cue.mention is None and form.split()[-1] in EUROPEAN_VERBS and first > 0:
                 cue.mention = _subject_after_verb(masked, para, last + 1)
+            if cue.mention is None and para.language == "ha" and (pronoun := _hausa_pronoun(toks, first, form)):
+                cue.mention, cue.inverted = pronoun, False
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
 
 
@@ -647,6 +654,49 @@ def _written_inside(masked: str, words: str) -> bool:
         if before and before[-1] not in ".!?…\n:":
             return True
     return False
+
+
+# what ends the noun phrase after a speech verb: where, when and to whom it was said, and punctuation
+_CLAUSE_ENDS = {
+    "is": frozenset(". , ; ! ? … á í við um með og en að sem þegar eftir fyrir hjá".split()),
+    "ha": frozenset(". , ; ! ? … a yayin inda cikin ga da lokacin bayan kafin cewa".split()),
+}
+
+
+def _nominal_after(masked: str, toks: list[Token], i: int, ends: frozenset[str]) -> Mention | None:
+    """The speaker after an Icelandic or Hausa speech verb when no name follows it: a noun phrase
+    (both put the article in the noun's ending) that ends the clause ("„…,“ sagði framherjinn.",
+    "sagði upplýsingafulltrúi lögreglunnar í héraðinu", "in ji direban da farko"), or roles before a
+    name ("sagði talsmaður Kremlar Dmítríj Peskov")."""
+    k = i
+    while k < len(toks) and k - i < 6 and toks[k].is_word and not toks[k].is_cap and toks[k].low not in ends:
+        k += 1
+    if k == i:
+        return None
+    if k < len(toks) and is_name_token(toks[k]):
+        m = mention_after(masked, toks, k, inverted=True)
+        if m is not None and m.kind == "name":
+            roles = tuple(t.low for t in toks[i:k]) + m.roles
+            return Mention(toks[i].start, m.end, masked[toks[i].start : m.end], "name", m.name, roles, m.gender, True)
+        return None
+    if k >= len(toks) or toks[k].low in ends:
+        return Mention(toks[i].start, toks[k - 1].end, masked[toks[i].start : toks[k - 1].end], "nominal")
+    return None
+
+
+_HAUSA_PRONOUNS = {"ya": "m", "ta": "f", "sun": None, "suka": None}
+
+
+def _hausa_pronoun(toks: list[Token], first: int, form: str) -> Mention | None:
+    """The subject a Hausa speech verb carries when no name comes before it: "ya ce" (he said),
+    "ta ƙara da" (she added), "sun ce" (they said)."""
+    word = form.split()[0]
+    if word not in _HAUSA_PRONOUNS or len(form.split()) < 2:
+        return None
+    tok, gender = toks[first], _HAUSA_PRONOUNS[word]
+    # resolved as the independent pronoun ("shi" he, "ita" she) is
+    name = "shi" if gender == "m" else "ita" if gender == "f" else ""
+    return Mention(tok.start, tok.end, tok.text, "pronoun", name, gender=gender)
 
 
 def _czech_subject(masked: str, toks: list[Token], i: int, form: str) -> Mention | None:

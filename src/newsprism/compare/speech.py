@@ -246,11 +246,35 @@ _CZECH: dict[str, str] = {
     "note": "poznamenal poznamenala poznamenává",
     "according to": "podle",
 }
+# Icelandic ("„…,“ sagði Pútín", "Pútín sagði að …", "„…,“ bætti hann við", "að sögn Pútíns")
+_ICELANDIC: dict[str, str] = {
+    "say": "sagði sögðu segir segja sagðist sögðust",
+    "write": "skrifaði skrifar",
+    "ask": "spurði",
+    "declare": "lýsti|yfir fullyrti fullyrðir",
+    "add": "bætti bættu",
+    "explain": "útskýrði útskýrir",
+    "stress": "lagði|áherslu|á",
+    "report": "tilkynnti greindi|frá",
+    "warn": "varaði",
+    "answer": "svaraði",
+    "according to": "að|sögn",
+}
+# Hausa: the subject pronoun goes with the verb ("Putin ya ce", "ta ce", "sun ce"); "in ji X" and "a
+# cewar X" (according to X) follow or open the quote
+_HAUSA: dict[str, str] = {
+    "say": "ya|ce ta|ce sun|ce suka|ce in|ji ya|shaida|wa ta|shaida|wa",
+    "write": "ya|rubuta ta|rubuta",
+    "add": "ya|ƙara|da ta|ƙara|da sun|ƙara|da",
+    "explain": "ya|bayyana ta|bayyana sun|bayyana",
+    "report": "ya|sanar ta|sanar sun|sanar",
+    "according to": "a|cewar",
+}
 GERMAN_VERBS = frozenset(f.split("|")[-1] for _forms_de in _GERMAN.values() for f in _forms_de.split()) - {"laut"}
 """Last words of the German speech verbs."""
 CZECH_VERBS = frozenset(f.split("|")[-1] for _forms_cs in _CZECH.values() for f in _forms_cs.split()) - {"podle"}
 """Last words of the Czech speech verbs."""
-for _other in (_GERMAN, _CZECH):
+for _other in (_GERMAN, _CZECH, _ICELANDIC, _HAUSA):
     _EUROPEAN.update({k: f"{_EUROPEAN[k]} {v}" if k in _EUROPEAN else v for k, v in _other.items()})
 for _table in (_RUSSIAN, _EUROPEAN):  # "|" joins the words of one form ("ha|dicho")
     for _lemma, _forms_of in _table.items():
@@ -279,7 +303,7 @@ EUROPEAN_VERBS = frozenset(f.split("|")[-1] for _forms_eu in _EUROPEAN.values() 
 } | {"dit", "déclaré", "ajouté", "expliqué", "affirmé", "souligné", "précisé", "indiqué"}
 """Last words of the speech verbs of Spanish, Italian, Dutch, French, German and Portuguese: their
 reported clause follows que / che / dat / dass, never the verb directly."""
-EUROPEAN_LEADS = _words("que che dat dass že")
+EUROPEAN_LEADS = _words("que che dat dass že að cewa")
 """What opens the reported clause of a European speech verb."""
 QUOTING_CUES: frozenset[str] = frozenset({"quote"})
 """Lemmas of Russian cues whose *object* is the speaker ("цитирует его РИА Новости": RIA quotes him)."""
@@ -319,6 +343,8 @@ _CAPITALISED = {
         "volgens",
         "selon",
         "laut",
+        "a cewar",
+        "að sögn",
     )
 }
 
@@ -393,12 +419,16 @@ PRONOUNS: dict[str, str | None] = {
     "він": "m",  # Ukrainian
     "вона": "f",
     "вони": None,
+    "hann": "m",  # Icelandic
+    "hún": "f",
     "él": "m",  # Spanish, Dutch ("er", "sie", "il" are other words too)
     "hij": "m",
     "zij": None,
 }
 """Subject pronouns and their gender."""
 LOWER_PRONOUNS: dict[str, str | None] = {
+    "shi": "m",  # Hausa, after "in ji" ("in ji shi": he said)
+    "ita": "f",
     "ella": "f",
     "lui": "m",
     "lei": "f",
@@ -430,6 +460,8 @@ PERSONAL_PRONOUNS = frozenset(
         "il",
         "on",
         "ona",
+        "hann",
+        "hún",
         *LOWER_PRONOUNS,
     }
 )
@@ -1078,6 +1110,9 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
     if tok.low in ("v", "ve") and inverted and i + 1 < len(tokens) and tokens[i + 1].low in _CS_STATEMENTS:
         # "„…,“ uvádí se ve zprávě": the report speaks
         return Mention(tokens[i + 1].start, tokens[i + 1].end, tokens[i + 1].text, "nominal")
+    if tok.low == "í" and inverted and i + 1 < len(tokens) and tokens[i + 1].low in _IS_STATEMENTS:
+        # "„…,“ segir í tilkynningunni": the statement speaks
+        return Mention(tokens[i + 1].start, tokens[i + 1].end, tokens[i + 1].text, "nominal")
     if tok.low in ("in", "im") and inverted and i + 1 < len(tokens):
         # "„…“, heißt es in der Mitteilung": the statement speaks
         k = i + 1 + (tokens[i + 1].low in ("der", "dem", "einer", "einem"))
@@ -1162,6 +1197,10 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
 _DE_STATEMENTS = frozenset(
     "Mitteilung Pressemitteilung Erklärung Stellungnahme Meldung Bericht Schreiben Brief Text Artikel Beitrag "
     "Botschaft Ansprache Rede Begründung Urteil Studie Veröffentlichung Post Nachricht".split()
+)
+_IS_STATEMENTS = _words(
+    "tilkynningu tilkynningunni yfirlýsingu yfirlýsingunni frétt fréttinni færslu færslunni grein greininni "
+    "skýrslu skýrslunni bréfi bréfinu"
 )
 _CS_STATEMENTS = _words("zprávě prohlášení textu dopise článku sdělení oznámení usnesení příspěvku")
 # articles of Spanish, Italian, French, German, Dutch and Portuguese (not "a", "as", "de": English
@@ -1295,6 +1334,8 @@ _AFTER_NAME = (
     | _words("nach vor während ihre seine ihren seinen")  # "erklärte X nach dem Treffen", "schilderte X ihre …"
     | _words("mit hinzu")  # the particle of a separable verb closes its clause: "teilte die Polizei mit"
     | _words("a v ve na při pro před během")  # Czech: "řekl Putin v Petrohradu", "poznamenal Russell a dodal"
+    | _words("á í við um með eftir fyrir og þegar hjá")  # Icelandic: "sagði Pútín á fundinum"
+    | _words("ga yayin cikin lokacin bayan kafin")  # Hausa: "in ji Putin yayin taron"
 )
 
 

@@ -50,7 +50,14 @@ def _wordset(words: str) -> frozenset[str]:
 
 COMMA_DECIMAL = frozenset(
     {"de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "ro", "tr", "id", "da", "sv", "no", "uk"}
+    | {"nb", "is", "hu", "fi", "et", "lv", "lt", "hr", "sr", "bs", "sl", "sk", "bg", "el", "ca"}
 )
+"""Languages that write a decimal comma and group thousands with dots or spaces ("2,5", "15.000"),
+whether or not their number words are read."""
+
+
+def _comma(language: str | None) -> bool:
+    return (language or "en").lower()[:2] in COMMA_DECIMAL
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +130,22 @@ _PERCENT = (
 )
 
 _MAGNITUDES_COMMON = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
+# Magnitude words of languages whose other number words are not read (their amounts are mostly
+# digits: "2,5 milljónir", "miliyan 2.5", "15 tysięcy"); none is a word of another language.
+_MAGNITUDES_COMMON.update(
+    dict.fromkeys("tysiąc tysiące tysięcy þúsund tusind tusen tuhat tuhatta tisuća tisuće tisoč ribu".split(), 1e3)
+    | dict.fromkeys(
+        "miliona miliony milionów milljón milljónir milljóna milljónum miljoner millioner miljoona miljoonaa "
+        "milijun milijuna milijon milijona milijonov miliyan milyon juta millió milijonai milijonų "
+        "miljoni miljonu".split(),
+        1e6,
+    )
+    | dict.fromkeys(
+        "miliard miliarda miliardy miliardów milljarður milljarðar milljarða milljörðum miljarder milliarder "
+        "miljardi miljardia milijarda milijardi biliyan milyar miliar milliárd".split(),
+        1e9,
+    )
+)
 _MAGNITUDES: dict[str, dict[str, float]] = {
     "en": {"thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
            "trillion": 1e12, "trillions": 1e12},
@@ -430,16 +453,16 @@ def _vague_re(lang: str) -> re.Pattern[str]:
 # --- parsing --------------------------------------------------------------------------------------
 
 
-def _digits_value(raw: str, lang: str) -> tuple[float, int] | None:
-    """(value, decimals) of a digit string written in ``lang``'s conventions."""
+def _digits_value(raw: str, comma: bool) -> tuple[float, int] | None:
+    """(value, decimals) of a digit string written with a decimal ``comma`` (else a point)."""
     s = raw.replace("\u00a0", " ").replace("\u202f", " ")
-    decimal, group = (",", ".") if lang in COMMA_DECIMAL else (".", ",")
+    decimal, group = (",", ".") if comma else (".", ",")
     s = s.replace(" ", "")
     if decimal in s:
         whole, _, frac = s.rpartition(decimal)
         if group in frac:
             return None
-        if lang not in COMMA_DECIMAL and group in whole and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", whole):
+        if not comma and group in whole and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", whole):
             return None
     else:
         whole, frac = s, ""
@@ -448,7 +471,7 @@ def _digits_value(raw: str, lang: str) -> tuple[float, int] | None:
             return None
         whole = whole.replace(group, "")
     # "1.5" in a comma-decimal language is almost always a decimal point written the English way.
-    if lang in COMMA_DECIMAL and not frac and s.count(".") == 1 and not re.fullmatch(r"\d{1,3}\.\d{3}", s):
+    if comma and not frac and s.count(".") == 1 and not re.fullmatch(r"\d{1,3}\.\d{3}", s):
         whole, _, frac = s.partition(".")
     if not whole.isdigit() or (frac and not frac.isdigit()):
         return None
@@ -541,7 +564,7 @@ def parse_number(text: str, *, language: str = "en") -> float | None:
     s = text.strip()
     m = _DIGITS.fullmatch(s)
     if m:
-        parsed = _digits_value(m.group("num"), lang)  # spaces go: "3 , 000", "6 . 1"
+        parsed = _digits_value(m.group("num"), _comma(language))  # spaces go: "3 , 000", "6 . 1"
         return None if parsed is None else (-parsed[0] if m.group("sign") else parsed[0])
     tokens = s.split()
     values = _word_values(tokens, lang)
@@ -585,7 +608,8 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
     from .timex import find_times  # late import: timex parses durations with this module
 
     blocked = [(t.start, t.end) for t in find_times(text, language=lang) if t.kind in ("date", "time")]
-    found = [*_digit_quantities(text, lang, blocked), *_word_quantities(text, lang, blocked)]
+    comma = _comma(language)
+    found = [*_digit_quantities(text, lang, blocked, comma), *_word_quantities(text, lang, blocked)]
     if lang == "cs":
         found += _cs_compounds(text, blocked)
     found.sort(key=lambda q: (q.start, -(q.end - q.start)))
@@ -594,7 +618,7 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
         if out and q.start < out[-1].end:
             continue
         out.append(q)
-    return _pairs(text, out, lang)
+    return _pairs(text, out, lang, comma)
 
 
 _PAIR_GAP = re.compile(r"\s?(?:[-–]|to|and)\s?", re.IGNORECASE)
@@ -605,12 +629,12 @@ _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)  # "rose from 15 to 20": a chan
 _OF_GAP = re.compile(r" of ")
 
 
-def _numeral(q: Quantity, lang: str) -> float | None:
+def _numeral(q: Quantity, lang: str, comma: bool) -> float | None:
     """The value of the digits a quantity is written with ("150" in "$150 million"), or of its first
     number word ("two" in "two million")."""
     m = _DIGITS.search(q.text)
     if m:
-        parsed = _digits_value(m.group("num"), lang)
+        parsed = _digits_value(m.group("num"), comma)
         return parsed[0] if parsed else None
     for word in _WORD.findall(q.text):
         value = _word_values([word], lang)
@@ -619,7 +643,7 @@ def _numeral(q: Quantity, lang: str) -> float | None:
     return None
 
 
-def _pairs(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
+def _pairs(text: str, found: list[Quantity], lang: str, comma: bool) -> list[Quantity]:
     """Two amounts that read as one: a range written with both ends is one amount, its first end
     taking the second's magnitude and unit ("$140-$150 million", "between $140 and $150 million",
     "$140 - 150MM", "between 40 and 80 percent", "as many as 35 to 40 firefighters"); and "28 of
@@ -654,7 +678,7 @@ def _pairs(text: str, found: list[Quantity], lang: str) -> list[Quantity]:
             continue
         if q2.unit == "mm" and q2.text.endswith("MM") and q1.unit in CURRENCIES:
             q2 = replace(q2, value=q2.value * 1e6, unit=q1.unit, precision=q2.precision * 1e6)
-        n1, n2 = _numeral(q1, lang), _numeral(q2, lang)
+        n1, n2 = _numeral(q1, lang, comma), _numeral(q2, lang, comma)
         scale = q2.value / n2 if n2 else 0.0
         if (
             not n1
@@ -797,7 +821,7 @@ def _overlaps(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in blocked)
 
 
-def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> list[Quantity]:
+def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]], comma: bool) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _DIGITS.finditer(text):
         start, end = m.start(), m.end()
@@ -812,7 +836,7 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
             continue  # "škola č. 30": a number that names (Czech "č." is "No.")
         if end < len(text) and text[end] in ":/" and end + 1 < len(text) and text[end + 1].isdigit():
             continue
-        parsed = _digits_value(m.group("num"), lang)  # spaces go: "3 , 000", "6 . 1"
+        parsed = _digits_value(m.group("num"), comma)  # spaces go: "3 , 000", "6 . 1"
         if parsed is None:
             continue
         value, decimals = parsed
@@ -861,11 +885,14 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
                 product *= _magnitude_of(word, lang)
             if product > 1.0:
                 multiplier, end = product, mag.end()
+        pre = _PREFIX_MAGNITUDE.search(text, max(0, start - 12), start) if multiplier == 1.0 else None
+        if pre:  # Hausa "dala miliyan 2.5", Swahili "milioni 3": the magnitude before the number
+            multiplier, start = _PREFIX_MAGNITUDES[pre.group(1).lower()], pre.start()
         high: float | None = None
         qualifier: str | None = None
         rng = _RANGE.match(text, end)
         if rng and multiplier == 1.0 and not _overlaps(rng.start(), rng.end(), blocked):
-            other = _digits_value(rng.group(1), lang)
+            other = _digits_value(rng.group(1), comma)
             if other is not None and other[0] > value:
                 high, qualifier, end = other[0], "range", rng.end()
                 mag = _magnitude_re(lang).match(text, end)  # "$140-150 million": both ends are millions
@@ -892,6 +919,11 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> l
         high = None if high is None else high * multiplier
         out.append(_quantity(text, start, end, value * multiplier, unit, qualifier, precision, high))
     return out
+
+
+# magnitudes written before the number: Hausa "dala miliyan 2.5" ($2.5 million), Swahili "milioni 3"
+_PREFIX_MAGNITUDES = {"dubu": 1e3, "miliyan": 1e6, "biliyan": 1e9, "elfu": 1e3, "milioni": 1e6, "bilioni": 1e9}
+_PREFIX_MAGNITUDE = re.compile(r"(?<![^\W\d_])(" + "|".join(_PREFIX_MAGNITUDES) + r")\s+$", re.IGNORECASE)
 
 
 def _after_name(text: str, start: int) -> bool:
