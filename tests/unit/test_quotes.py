@@ -1254,13 +1254,15 @@ def test_icelandic_quotes_and_speakers() -> None:
         "„Við erum tilbúnir,“ sagði hann á blaðamannafundi.\n"
         "„Leikurinn verður erfiður,“ sagði Pútín í gær.\n"
         "„Við höfum engin meiðsli,“ sagði framherjinn.\n"
-        "„Eldurinn náði yfir 1.000 fermetra,“ segir í tilkynningunni."
+        "„Eldurinn náði yfir 1.000 fermetra,“ segir í tilkynningunni.\n"
+        "„Sjáðu þarna,“ segir ökumaðurinn fyrst í kaldhæðnum tón."
     )
     assert [s for s, _ in spoken(text, "is")] == [
         "Alexander Ovechkin",
         "Pútín",
         "framherjinn",
         "tilkynningunni",
+        "ökumaðurinn",
     ], spoken(text, "is")
     assert spoken("Pútín sagði að skrúðgangan yrði haldin á sunnudag.", "is", kind="reported") == [
         ("Pútín", "skrúðgangan yrði haldin á sunnudag")
@@ -1278,6 +1280,8 @@ def test_hausa_quotes_and_speakers() -> None:
         '"Hanyar ta lalace," in ji direban da farko.\n'
         '"Babu wanda ya ji rauni," in ji Korb a taron.'
     )
-    speakers = [s for s, _ in spoken(text, "ha")]
-    assert speakers[1:] == ["Shugaba Vladimir Putin"] * 2 + ["direban", "Korb"], spoken(text, "ha")
-    assert speakers[0].endswith("Vladimir Putin")
+    assert [s for s, _ in spoken(text, "ha")] == ["Vladimir Putin"] * 3 + ["direban", "Korb"], spoken(text, "ha")
+    # a role with the linker -n ("of") is followed by what it heads: the president of Lithuania
+    assert spoken('Shugaban Lithuania Gitanas Nausėda ya ce: "Za mu ci nasara."', "ha") == [
+        ("Gitanas Nausėda", "Za mu ci nasara.")
+    ]

@@ -658,7 +658,9 @@ def _written_inside(masked: str, words: str) -> bool:
 
 # what ends the noun phrase after a speech verb: where, when and to whom it was said, and punctuation
 _CLAUSE_ENDS = {
-    "is": frozenset(". , ; ! ? … á í við um með og en að sem þegar eftir fyrir hjá".split()),
+    "is": frozenset(
+        ". , ; ! ? … á í við um með og en að sem þegar eftir fyrir hjá fyrst síðan einnig líka þá nú".split()
+    ),
     "ha": frozenset(". , ; ! ? … a yayin inda cikin ga da lokacin bayan kafin cewa".split()),
 }
 

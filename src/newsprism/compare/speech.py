@@ -534,7 +534,11 @@ _ROLES = _words(
     "präsident minister sprecher sprecherin bürgermeister trainer kanzler kanzlerin bundeskanzler "
     "bundeskanzlerin finanzminister außenminister innenminister gesundheitsminister regierungssprecher "
     "ministerpräsident "
-    "prefeito treinador porta-voz deputado senador"
+    "prefeito treinador porta-voz deputado senador "
+    # Hausa ("Shugaban Rasha Vladimir Putin": the president of Russia) and Icelandic
+    "shugaba shugaban minista ministan gwamna gwamnan firaminista firaministan sakatare sakataren jakada "
+    "jakadan kakakin darakta daraktan "
+    "forseti forsætisráðherra ráðherra utanríkisráðherra talsmaður borgarstjóri þjálfari"
 )
 _FEMALE_ROLES = _words(
     "mrs mrs. ms ms. miss chairwoman spokeswoman congresswoman councilwoman assemblywoman queen princess "
@@ -759,6 +763,10 @@ def _possessive(tok: Token) -> bool:
     return tok.text.endswith(("’s", "'s", "s’", "s'"))
 
 
+# Hausa role words with the linker -n / -r ("of"): the word after them names the country or body
+_HAUSA_LINKED_ROLES = _words("shugaban ministan gwamnan firaministan sakataren jakadan kakakin daraktan")
+
+
 def parse_name(tokens: list[Token], text: str) -> Mention | None:
     """A name mention from a run of capitalised tokens, the roles in front split off."""
     if not tokens:
@@ -779,6 +787,8 @@ def parse_name(tokens: list[Token], text: str) -> Mention | None:
         body = body[-keep:]
     elif last_role >= 0 and body and (lows[body[0]] == "of" or len(body) > 3):
         body = _trailing_name(lows, body)  # "Director of National Intelligence Avril Haines"
+    elif last_role >= 0 and lows[last_role] in _HAUSA_LINKED_ROLES and len(body) >= 3:
+        body = body[1:]  # "Shugaban Rasha Vladimir Putin": the president of Russia, then the name
     elif "of" in (lows[i] for i in body):
         cut = next(k for k, i in enumerate(body) if lows[i] == "of")
         # "Elijah Cummings of Maryland", but "Bank of America", "the Federal Bureau of Prisons"
