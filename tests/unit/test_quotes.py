@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v12"
+    assert extractor.name == "newsprism.RuleQuotes.v13"
     assert extractor.quotes("x", "") == []
 
 
@@ -1284,4 +1284,27 @@ def test_hausa_quotes_and_speakers() -> None:
     # a role with the linker -n ("of") is followed by what it heads: the president of Lithuania
     assert spoken('Shugaban Lithuania Gitanas Nausėda ya ce: "Za mu ci nasara."', "ha") == [
         ("Gitanas Nausėda", "Za mu ci nasara.")
+    ]
+
+
+def test_polish_quotes_and_speakers() -> None:
+    """Polish goes by the Czech rules: the speaker after the dash and the verb, where it was said
+    after the name, the subject left out (-ł a man, -ła a woman), a role before the name, and the
+    office a capitalised role heads left out of the name ("Prezydent Rosji Władimir Putin")."""
+    text = (
+        "Prezydent Rosji Władimir Putin powiedział: „Nie poddamy się.”\n"
+        "„Flota otrzyma 40 okrętów” – dodał.\n"
+        "„Jesteśmy gotowi” – powiedział Owieczkin w rozmowie z NHL.com.\n"
+        "„Dziewczynka trafiła do szpitala” – poinformowała rzeczniczka policji Anna Kowalska.\n"
+        "„Pożar objął 1000 metrów” – czytamy w komunikacie."
+    )
+    assert [s for s, _ in spoken(text, "pl")] == [
+        "Władimir Putin",
+        "Władimir Putin",
+        "Owieczkin",
+        "Anna Kowalska",
+        "komunikacie",
+    ], spoken(text, "pl")
+    assert spoken("Putin stwierdził, że parada odbędzie się w niedzielę.", "pl", kind="reported") == [
+        ("Putin", "parada odbędzie się w niedzielę")
     ]

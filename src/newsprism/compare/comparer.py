@@ -59,8 +59,9 @@ log = logging.getLogger(__name__)
 # German and Czech speakers; parallel texts in a language the encoder does not read paired by shape;
 # v16: German, Dutch and Czech speakers after an adverb that opens the sentence ("Dann sagte der …");
 # Ukrainian speakers; v17: name keys read the sibilants of each Latin alphabet alike (š, sz, cs ...)
-# and the Latin letters without a diacritic to strip (ł, ø, đ, ð, ß); v18: Icelandic and Hausa speakers
-COMPARE_VERSION = "newsprism.Compare.v18"
+# and the Latin letters without a diacritic to strip (ł, ø, đ, ð, ß); v18: Icelandic and Hausa speakers;
+# v19: Polish speakers, the office a role heads left out of the name
+COMPARE_VERSION = "newsprism.Compare.v19"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v12``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v13``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -77,6 +77,7 @@ from .speech import (
     EUROPEAN_LEADS,
     EUROPEAN_VERBS,
     FINDING_CUES,
+    GENITIVE_ROLES,
     GERUND_CUES,
     PERSONAL_PRONOUNS,
     QUOTING_CUES,
@@ -198,7 +199,7 @@ class RuleQuoteExtractor:
     # described person after the verb is ("Danach sagte der Amerikaner Stephen Ochsner: …"); Czech
     # adverbs before and after the subject ("Pak dodal Jan Novák", "Novák pak dodal"); Ukrainian speech
     # verbs and forms by the Russian rules ("— сказав Володимир Зеленський", "За словами …", ", що")
-    name = "newsprism.RuleQuotes.v12"
+    name = "newsprism.RuleQuotes.v13"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -575,7 +576,27 @@ def _find_cues(masked: str, para: _Para) -> None:
                 cue.mention = _subject_after_verb(masked, para, last + 1)
             if cue.mention is None and para.language == "ha" and (pronoun := _hausa_pronoun(toks, first, form)):
                 cue.mention, cue.inverted = pronoun, False
+        if para.language in _GENITIVE_LANGUAGES and cue.mention is not None:
+            cue.mention = _after_genitive(masked, toks, cue.mention)
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
+
+
+_GENITIVE_LANGUAGES = frozenset({"pl", "cs", "ha"})
+
+
+def _after_genitive(masked: str, toks: list[Token], mention: Mention) -> Mention:
+    """A name of three words right after a role that heads a genitive ("prezydent Rosji Władimir
+    Putin", "rzecznik Kremla Dmitrij Pieskow") is its last two: the first names what the role heads."""
+    words = mention.name.split()
+    if mention.kind != "name" or len(words) != 3:
+        return mention
+    k = bisect.bisect_left([t.start for t in toks], mention.start)
+    role = mention.roles[-1] if mention.roles else (toks[k - 1].low if 0 < k < len(toks) else "")
+    if role not in GENITIVE_ROLES or (mention.roles and words[0] not in masked[mention.start : mention.end]):
+        return mention
+    start = masked.index(words[1], masked.index(words[0], mention.start) + len(words[0]))
+    return Mention(start, mention.end, masked[start : mention.end], "name", " ".join(words[1:]),
+                   mention.roles, gender_of(words[1]), True)  # fmt: skip
 
 
 _OBJECT_FIRST = frozenset({"report", "reveal", "admit"})  # "ha annunciato una perdita", "reveló un plan"
@@ -591,9 +612,12 @@ def _romance_object(mention: Mention | None, lemma: str) -> bool:
     return mention.text.split()[0].lower() in _ROMANCE_ARTICLES
 
 
-_CS_PLACES = frozenset("v ve na při pro před během".split())  # where it was said: "řekl v rozhovoru pro …"
+# where it was said: "řekl v rozhovoru pro …", Polish "powiedział w rozmowie z …"
+_CS_PLACES = frozenset("v ve na při pro před během w we podczas przy dla".split())
 # what ends a Czech speaker's phrase after the verb: punctuation, a place, an adverb
-_CS_CLAUSE_END = _CS_PLACES | frozenset(". , ; ! ? … do nejprve také pak později rovněž znovu dále též".split())
+_CS_CLAUSE_END = _CS_PLACES | frozenset(
+    ". , ; ! ? … do nejprve také pak později rovněž znovu dále též też także również potem później następnie".split()
+)
 
 
 # Czech adverbs that open a sentence capitalised, the subject after the verb ("Pak dodal Jan Novák"),
@@ -724,7 +748,7 @@ def _czech_subject(masked: str, toks: list[Token], i: int, form: str) -> Mention
         return named
     if k == i and ends:
         verb = form.split()[-1]
-        gender = "f" if verb.endswith("la") else "m" if verb.endswith("l") else None
+        gender = "f" if verb.endswith(("la", "ła")) else "m" if verb.endswith(("l", "ł")) else None
         if gender is not None:
             at = toks[i - 1] if i > 0 else None
             start, end = (at.start, at.end) if at is not None else (0, 0)
@@ -1286,6 +1310,8 @@ class _Resolver:
             for m, possessive in name_mentions(para.tokens, masked):
                 if language in _OPENERS and (m := _without_opener(masked, para, m)) is None:
                     continue  # "Pak", "Dann" ("then") opening a sentence
+                if language in _GENITIVE_LANGUAGES:
+                    m = _after_genitive(masked, para.tokens, m)
                 self.names.append(m)
                 if possessive:
                     self.possessive.add(m.start)

@@ -28,6 +28,7 @@ __all__ = [
     "CLAUSE_CUES",
     "CLAUSE_LEADS",
     "CUE_PATTERN",
+    "GENITIVE_ROLES",
     "GERUND_CUES",
     "PRONOUNS",
     "THATLESS_CUES",
@@ -246,6 +247,23 @@ _CZECH: dict[str, str] = {
     "note": "poznamenal poznamenala poznamenává",
     "according to": "podle",
 }
+# Polish, read by the Czech rules (the subject is often left out: "„…” – dodał."; -ł / -ła say the
+# gender); "czytamy w komunikacie" (we read in the statement)
+_POLISH: dict[str, str] = {
+    "say": "powiedział powiedziała powiedzieli mówi mówił mówiła mówią stwierdził stwierdziła stwierdzili "
+    "oznajmił oznajmiła przekazał przekazała przekazali czytamy",
+    "declare": "oświadczył oświadczyła oświadczyli zapewnił zapewniła zapewnili",
+    "add": "dodał dodała dodali dodaje",
+    "stress": "podkreślił podkreśliła podkreślili podkreśla zaznaczył zaznaczyła zaznaczyli zaznacza",
+    "explain": "wyjaśnił wyjaśniła wyjaśnia tłumaczył tłumaczyła",
+    "report": "poinformował poinformowała poinformowali informuje",
+    "write": "napisał napisała napisali pisze",
+    "warn": "ostrzegł ostrzegła ostrzegli",
+    "note": "zauważył zauważyła zauważa",
+    "admit": "przyznał przyznała",
+    "answer": "odpowiedział odpowiedziała",
+    "according to": "według zdaniem",
+}
 # Icelandic ("„…,“ sagði Pútín", "Pútín sagði að …", "„…,“ bætti hann við", "að sögn Pútíns")
 _ICELANDIC: dict[str, str] = {
     "say": "sagði sögðu segir segja sagðist sögðust",
@@ -272,9 +290,11 @@ _HAUSA: dict[str, str] = {
 }
 GERMAN_VERBS = frozenset(f.split("|")[-1] for _forms_de in _GERMAN.values() for f in _forms_de.split()) - {"laut"}
 """Last words of the German speech verbs."""
-CZECH_VERBS = frozenset(f.split("|")[-1] for _forms_cs in _CZECH.values() for f in _forms_cs.split()) - {"podle"}
-"""Last words of the Czech speech verbs."""
-for _other in (_GERMAN, _CZECH, _ICELANDIC, _HAUSA):
+CZECH_VERBS = frozenset(
+    f.split("|")[-1] for _table_cs in (_CZECH, _POLISH) for _forms_cs in _table_cs.values() for f in _forms_cs.split()
+) - {"podle", "według", "zdaniem"}
+"""Last words of the Czech and Polish speech verbs (their subject may be left out or follow)."""
+for _other in (_GERMAN, _CZECH, _POLISH, _ICELANDIC, _HAUSA):
     _EUROPEAN.update({k: f"{_EUROPEAN[k]} {v}" if k in _EUROPEAN else v for k, v in _other.items()})
 for _table in (_RUSSIAN, _EUROPEAN):  # "|" joins the words of one form ("ha|dicho")
     for _lemma, _forms_of in _table.items():
@@ -303,7 +323,7 @@ EUROPEAN_VERBS = frozenset(f.split("|")[-1] for _forms_eu in _EUROPEAN.values() 
 } | {"dit", "déclaré", "ajouté", "expliqué", "affirmé", "souligné", "précisé", "indiqué"}
 """Last words of the speech verbs of Spanish, Italian, Dutch, French, German and Portuguese: their
 reported clause follows que / che / dat / dass, never the verb directly."""
-EUROPEAN_LEADS = _words("que che dat dass že að cewa")
+EUROPEAN_LEADS = _words("que che dat dass že że að cewa")
 """What opens the reported clause of a European speech verb."""
 QUOTING_CUES: frozenset[str] = frozenset({"quote"})
 """Lemmas of Russian cues whose *object* is the speaker ("цитирует его РИА Новости": RIA quotes him)."""
@@ -345,6 +365,8 @@ _CAPITALISED = {
         "laut",
         "a cewar",
         "að sögn",
+        "według",
+        "zdaniem",
     )
 }
 
@@ -538,7 +560,10 @@ _ROLES = _words(
     # Hausa ("Shugaban Rasha Vladimir Putin": the president of Russia) and Icelandic
     "shugaba shugaban minista ministan gwamna gwamnan firaminista firaministan sakatare sakataren jakada "
     "jakadan kakakin darakta daraktan "
-    "forseti forsætisráðherra ráðherra utanríkisráðherra talsmaður borgarstjóri þjálfari"
+    "forseti forsætisráðherra ráðherra utanríkisráðherra talsmaður borgarstjóri þjálfari "
+    # Polish
+    "prezydent rzecznik rzeczniczka szef szefowa gubernator burmistrz trener dyrektor dyrektorka ambasador "
+    "sekretarz przewodniczący przewodnicząca wiceminister wicepremier"
 )
 _FEMALE_ROLES = _words(
     "mrs mrs. ms ms. miss chairwoman spokeswoman congresswoman councilwoman assemblywoman queen princess "
@@ -765,6 +790,13 @@ def _possessive(tok: Token) -> bool:
 
 # Hausa role words with the linker -n / -r ("of"): the word after them names the country or body
 _HAUSA_LINKED_ROLES = _words("shugaban ministan gwamnan firaministan sakataren jakadan kakakin daraktan")
+# Polish roles followed by what they head, in the genitive ("Prezydent Rosji Władimir Putin")
+GENITIVE_ROLES = _HAUSA_LINKED_ROLES | _words(
+    "prezydent premier minister rzecznik rzeczniczka szef szefowa gubernator ambasador przewodniczący napastnik "
+    "prezident premiér ministr mluvčí šéf guvernér velvyslanec předseda"  # Czech
+)
+"""Role words followed by what they head, in the genitive (Polish "prezydent Rosji Władimir Putin",
+Czech "předseda vlády Andrej Babiš", Hausa "shugaban Rasha Vladimir Putin")."""
 
 
 def parse_name(tokens: list[Token], text: str) -> Mention | None:
@@ -787,8 +819,10 @@ def parse_name(tokens: list[Token], text: str) -> Mention | None:
         body = body[-keep:]
     elif last_role >= 0 and body and (lows[body[0]] == "of" or len(body) > 3):
         body = _trailing_name(lows, body)  # "Director of National Intelligence Avril Haines"
-    elif last_role >= 0 and lows[last_role] in _HAUSA_LINKED_ROLES and len(body) >= 3:
-        body = body[1:]  # "Shugaban Rasha Vladimir Putin": the president of Russia, then the name
+    elif last_role >= 0 and lows[last_role] in GENITIVE_ROLES and len(body) == 3:
+        # "Shugaban Rasha Vladimir Putin", "Prezydent Rosji Władimir Putin": the president of
+        # Russia, then the name
+        body = body[1:]
     elif "of" in (lows[i] for i in body):
         cut = next(k for k, i in enumerate(body) if lows[i] == "of")
         # "Elijah Cummings of Maryland", but "Bank of America", "the Federal Bureau of Prisons"
@@ -1117,7 +1151,7 @@ def mention_after(text: str, tokens: list[Token], i: int, *, inverted: bool = Fa
         and (tok.low in ("в", "во", "на") or (tok.low == "у" and tokens[i + 1].low in _UK_BODIES))
     ):
         return _russian_body(text, tokens, i + 1)  # "сообщили в Минобороны", "рассказали в пресс-службе МВД"
-    if tok.low in ("v", "ve") and inverted and i + 1 < len(tokens) and tokens[i + 1].low in _CS_STATEMENTS:
+    if tok.low in ("v", "ve", "w") and inverted and i + 1 < len(tokens) and tokens[i + 1].low in _CS_STATEMENTS:
         # "„…,“ uvádí se ve zprávě": the report speaks
         return Mention(tokens[i + 1].start, tokens[i + 1].end, tokens[i + 1].text, "nominal")
     if tok.low == "í" and inverted and i + 1 < len(tokens) and tokens[i + 1].low in _IS_STATEMENTS:
@@ -1212,7 +1246,10 @@ _IS_STATEMENTS = _words(
     "tilkynningu tilkynningunni yfirlýsingu yfirlýsingunni frétt fréttinni færslu færslunni grein greininni "
     "skýrslu skýrslunni bréfi bréfinu"
 )
-_CS_STATEMENTS = _words("zprávě prohlášení textu dopise článku sdělení oznámení usnesení příspěvku")
+_CS_STATEMENTS = _words(
+    "zprávě prohlášení textu dopise článku sdělení oznámení usnesení příspěvku "
+    "komunikacie oświadczeniu raporcie liście artykule wpisie dokumencie"  # Polish ("czytamy w komunikacie")
+)
 # articles of Spanish, Italian, French, German, Dutch and Portuguese (not "a", "as", "de": English
 # or a preposition) before a described speaker that follows its verb
 _FOREIGN_NOMINAL_DETERMINERS = _words("el la il lo le der die das het ein eine un una uno une een")
@@ -1344,6 +1381,7 @@ _AFTER_NAME = (
     | _words("nach vor während ihre seine ihren seinen")  # "erklärte X nach dem Treffen", "schilderte X ihre …"
     | _words("mit hinzu")  # the particle of a separable verb closes its clause: "teilte die Polizei mit"
     | _words("a v ve na při pro před během")  # Czech: "řekl Putin v Petrohradu", "poznamenal Russell a dodal"
+    | _words("w we podczas przy dla po z ze oraz")  # Polish: "powiedział Owieczkin w rozmowie z …"
     | _words("á í við um með eftir fyrir og þegar hjá")  # Icelandic: "sagði Pútín á fundinum"
     | _words("ga yayin cikin lokacin bayan kafin")  # Hausa: "in ji Putin yayin taron"
 )
