@@ -1308,3 +1308,19 @@ def test_polish_quotes_and_speakers() -> None:
     assert spoken("Putin stwierdził, że parada odbędzie się w niedzielę.", "pl", kind="reported") == [
         ("Putin", "parada odbędzie się w niedzielę")
     ]
+    lower = (
+        "„Nie poddamy się” – powiedział prezydent Rosji Władimir Putin.\n"
+        "„Jesteśmy gotowi” – dodał rzecznik Kremla Dmitrij Pieskow."
+    )
+    assert [s for s, _ in spoken(lower, "pl")] == ["Władimir Putin", "Dmitrij Pieskow"], spoken(lower, "pl")
+
+
+def test_names_after_a_role_keep_their_words_in_other_languages() -> None:
+    """The office a Polish role heads is left out of a name; an English name of three words after a
+    role, and the Icelandic pronoun "hann" as an English surname, are as they were."""
+    text = (
+        '"We will act," said Prime Minister Lee Hsien Loong on Monday.\n'
+        '"We are ready," said Minister Pierre Le Roux.\n'
+        '"It is over," said Hann.'
+    )
+    assert [s for s, _ in spoken(text, "en")] == ["Lee Hsien Loong", "Pierre Le Roux", "Hann"], spoken(text, "en")

@@ -79,6 +79,7 @@ from .speech import (
     FINDING_CUES,
     GENITIVE_ROLES,
     GERUND_CUES,
+    ICELANDIC_PRONOUNS,
     PERSONAL_PRONOUNS,
     QUOTING_CUES,
     RU_ADVERBS,
@@ -578,6 +579,14 @@ def _find_cues(masked: str, para: _Para) -> None:
                 cue.mention, cue.inverted = pronoun, False
         if para.language in _GENITIVE_LANGUAGES and cue.mention is not None:
             cue.mention = _after_genitive(masked, toks, cue.mention)
+        elif (
+            para.language != "is"
+            and cue.mention is not None
+            and cue.mention.kind == "pronoun"
+            and cue.mention.text.lower() in ICELANDIC_PRONOUNS
+        ):
+            k = bisect.bisect_left([t.start for t in toks], cue.mention.start)
+            cue.mention = parse_name(toks[k : k + 1], masked) if cue.mention.text[0].isupper() else None
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
 
 
@@ -586,9 +595,10 @@ _GENITIVE_LANGUAGES = frozenset({"pl", "cs", "ha"})
 
 def _after_genitive(masked: str, toks: list[Token], mention: Mention) -> Mention:
     """A name of three words right after a role that heads a genitive ("prezydent Rosji Władimir
-    Putin", "rzecznik Kremla Dmitrij Pieskow") is its last two: the first names what the role heads."""
+    Putin", "rzecznik Kremla Dmitrij Pieskow") is its last two: the first names what the role heads
+    (not a given name: "przewodniczący Jan Krzysztof Nowak")."""
     words = mention.name.split()
-    if mention.kind != "name" or len(words) != 3:
+    if mention.kind != "name" or len(words) != 3 or gender_of(words[0]) is not None:
         return mention
     k = bisect.bisect_left([t.start for t in toks], mention.start)
     role = mention.roles[-1] if mention.roles else (toks[k - 1].low if 0 < k < len(toks) else "")

@@ -313,7 +313,12 @@ for _participle, _lemma in (
 ):
     for _pronoun in ("il", "elle"):
         _LEMMA[f"a-t-{_pronoun} {_participle}"] = _lemma
-EUROPEAN_VERBS = frozenset(f.split("|")[-1] for _forms_eu in _EUROPEAN.values() for f in _forms_eu.split()) - {
+EUROPEAN_VERBS = frozenset(
+    f.split("|")[-1]
+    for _lemma_eu, _forms_eu in _EUROPEAN.items()
+    if _lemma_eu != "according to"
+    for f in _forms_eu.split()
+) - {"da", "ji", "wa"} - {
     "podle",
     "según",
     "volgens",
@@ -441,13 +446,15 @@ PRONOUNS: dict[str, str | None] = {
     "він": "m",  # Ukrainian
     "вона": "f",
     "вони": None,
-    "hann": "m",  # Icelandic
+    "hann": "m",  # Icelandic (read as pronouns in Icelandic text only: ICELANDIC_PRONOUNS)
     "hún": "f",
     "él": "m",  # Spanish, Dutch ("er", "sie", "il" are other words too)
     "hij": "m",
     "zij": None,
 }
 """Subject pronouns and their gender."""
+ICELANDIC_PRONOUNS = frozenset({"hann", "hún"})
+"""Pronouns that are names in other languages' text (the surname Hann)."""
 LOWER_PRONOUNS: dict[str, str | None] = {
     "shi": "m",  # Hausa, after "in ji" ("in ji shi": he said)
     "ita": "f",
@@ -792,8 +799,8 @@ def _possessive(tok: Token) -> bool:
 _HAUSA_LINKED_ROLES = _words("shugaban ministan gwamnan firaministan sakataren jakadan kakakin daraktan")
 # Polish roles followed by what they head, in the genitive ("Prezydent Rosji Władimir Putin")
 GENITIVE_ROLES = _HAUSA_LINKED_ROLES | _words(
-    "prezydent premier minister rzecznik rzeczniczka szef szefowa gubernator ambasador przewodniczący napastnik "
-    "prezident premiér ministr mluvčí šéf guvernér velvyslanec předseda"  # Czech
+    "prezydent rzecznik rzeczniczka szef szefowa gubernator ambasador przewodniczący przewodnicząca "
+    "prezident mluvčí šéf guvernér velvyslanec předseda"  # Czech
 )
 """Role words followed by what they head, in the genitive (Polish "prezydent Rosji Władimir Putin",
 Czech "předseda vlády Andrej Babiš", Hausa "shugaban Rasha Vladimir Putin")."""
@@ -819,10 +826,6 @@ def parse_name(tokens: list[Token], text: str) -> Mention | None:
         body = body[-keep:]
     elif last_role >= 0 and body and (lows[body[0]] == "of" or len(body) > 3):
         body = _trailing_name(lows, body)  # "Director of National Intelligence Avril Haines"
-    elif last_role >= 0 and lows[last_role] in GENITIVE_ROLES and len(body) == 3:
-        # "Shugaban Rasha Vladimir Putin", "Prezydent Rosji Władimir Putin": the president of
-        # Russia, then the name
-        body = body[1:]
     elif "of" in (lows[i] for i in body):
         cut = next(k for k, i in enumerate(body) if lows[i] == "of")
         # "Elijah Cummings of Maryland", but "Bank of America", "the Federal Bureau of Prisons"

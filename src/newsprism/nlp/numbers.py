@@ -50,7 +50,7 @@ def _wordset(words: str) -> frozenset[str]:
 
 COMMA_DECIMAL = frozenset(
     {"de", "es", "fr", "it", "nl", "pt", "ru", "pl", "cs", "ro", "tr", "id", "da", "sv", "no", "uk"}
-    | {"nb", "is", "hu", "fi", "et", "lv", "lt", "hr", "sr", "bs", "sl", "sk", "bg", "el", "ca"}
+    | {"nb", "nn", "is", "hu", "fi", "et", "lv", "lt", "hr", "sr", "bs", "sl", "sk", "bg", "el", "ca", "vi"}
 )
 """Languages that write a decimal comma and group thousands with dots or spaces ("2,5", "15.000"),
 whether or not their number words are read."""
@@ -131,7 +131,8 @@ _PERCENT = (
 
 _MAGNITUDES_COMMON = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
 # Magnitude words of languages whose other number words are not read (their amounts are mostly
-# digits: "2,5 milljónir", "miliyan 2.5", "15 tysięcy"); none is a word of another language.
+# digits: "2,5 milljónir", "miliyan 2.5", "15 tysięcy"), read in every language: after a number
+# they are magnitudes wherever they stand ("juta", jute in Spanish, follows no number there).
 _MAGNITUDES_COMMON.update(
     dict.fromkeys("tysiąc tysiące tysięcy þúsund tusind tusen tuhat tuhatta tisuća tisuće tisoč ribu".split(), 1e3)
     | dict.fromkeys(

@@ -253,14 +253,20 @@ def text_profile(text: str, language: str | None) -> TextProfile:
     return TextProfile(tuple(len(s) for s in sentences), tuple(article_anchors(sentences, language)))
 
 
+# letters languages swap in one name ("Izrael" / "Israel", "Libanon" / "Lebanon", "Kanada" / "Canada")
+_SWAPS = frozenset({frozenset("sz"), frozenset("ei"), frozenset("ae"), frozenset("ck")})
+
+
 def _near(a: str, b: str) -> bool:
-    """Two name keys one letter apart, or one the start of the other (a four-letter key): a
-    language's own spelling of one name ("izrae" / "israe", "liban" / "leban", "siri" / "siria")."""
-    if a[0] != b[0]:
+    """Two name keys of five letters with the same first letter and one pair of letters that
+    languages swap ("izrae" / "israe", "liban" / "leban"; not "obama" / "osama"), or a four-letter
+    key the start of the other ("siri" / "siria"): a language's own spelling of one name."""
+    if not a or not b or a[0] != b[0]:
         return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-    return a.startswith(b) or b.startswith(a)
+    if len(a) == len(b) == 5:
+        diff = [frozenset((x, y)) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and diff[0] in _SWAPS
+    return len(a) != len(b) and min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a))
 
 
 def _spelt_alike(a: TextProfile, b: TextProfile) -> TextProfile:

@@ -149,7 +149,7 @@ _AR = """في من على إلى أن عن مع هذا هذه ذلك التي ا
 
 _LISTS = {
     "en": _EN, "es": _ES, "fr": _FR, "de": _DE, "it": _IT, "nl": _NL, "pt": _PT, "ru": _RU, "cs": _CS,
-    "hu": _HU, "pl": _PL, "tr": _TR, "is": _IS, "ha": _HA, "sv": _SV, "da": _DA, "no": _NO, "nb": _NO,
+    "hu": _HU, "pl": _PL, "tr": _TR, "is": _IS, "ha": _HA, "sv": _SV, "da": _DA, "no": _NO, "nb": _NO, "nn": _NO,
     "fi": _FI, "et": _ET, "lv": _LV, "lt": _LT, "ro": _RO, "hr": _HR, "bs": _HR, "sr": _HR, "sl": _SL,
     "sk": _SK, "bg": _BG, "uk": _UK, "el": _EL, "id": _ID, "ms": _MS, "sw": _SW, "ca": _CA, "he": _HE,
     "fa": _FA, "ar": _AR,

@@ -9,9 +9,8 @@ common transliterations and inflected endings of one name share:
 - Cyrillic and Greek letters are transliterated letter by letter (``х`` → ``kh``, ``щ`` → ``shch``,
   ``θ`` → ``th``); Latin letters lose their diacritics (``ł``, ``ø``, ``đ``, ``ð`` ... have a value);
 - spellings that transliteration schemes disagree on are merged (``kh``/``h``, ``y``/``j``/``i``,
-  ``w``/``v``, ``ts``/``tz``/``c``, ``x``/``ks``, doubled letters ...), the sibilants that Latin
-  alphabets spell each their own way (``sh``/``š``/``sz``/``s`` as ``s``, ``ch``/``č``/``cz``/``cs`` as
-  ``c``, ``zh``/``ž``/``zs`` as ``z``: "Shoigu", "Šojgu", "Szojgu" and "Sojgu"), and ``g`` with ``h``: Ukrainian
+  ``w``/``v``, ``ts``/``tz``/``c``, ``x``/``ks``, doubled letters ...), Hungarian ``sz``/``zs``/``cs``
+  and Polish ``cz`` read as English spells their sounds ("Szergej" / "Sergei"), and ``g`` with ``h``: Ukrainian
   ``г`` is an h ("Голешовіце", Holešovice), and Russian writes a foreign h with it ("Гамбург");
 - the key is the first five letters, so case endings ("Путина", "Кронштадте") do not matter.
 
@@ -58,24 +57,25 @@ _LATIN = {
 _LETTERS = {**_CYRILLIC, **_GREEK}
 # spellings transliteration schemes disagree on, merged in this order
 _MERGE: tuple[tuple[str | re.Pattern[str], str], ...] = (
+    # the digraphs Hungarian and Polish spell the sounds of other alphabets with, read as English
+    # spells them: Hungarian sz (an s), zs (zh), cs before a vowel (ch: "ЦСКА" is "CSKA"), Polish
+    # cz (ch).  ("Szergej" / "Сергей", "Sztavropol" / "Stavropol", "Csernobil" / "Chernobyl";
+    # ch stays ch: "Charlotte" is no "Carlos")
+    ("sz", "s"),
+    ("zs", "zh"),
+    (re.compile("cs(?=[aeiouy])"), "ch"),
+    ("cz", "ch"),
+    # English sh, Russian ш and щ, German sch, Czech š (its caron stripped) and Hungarian s are one
+    # sound: s, before "kh" becomes "h" ("Исхаков" is no "Isakov")
     ("shch", "sh"),
     ("sch", "sh"),
+    ("sh", "s"),
     ("kh", "h"),
     ("ph", "f"),
     ("th", "t"),
     ("tz", "c"),
     ("ts", "c"),
     ("zh", "z"),
-    # one sound, a language's own letters: English sh, Czech and Croatian š, Polish sz, Hungarian s
-    # all become s (and Hungarian sz, the s of the others, stays s); English ch, Czech č, Polish cz,
-    # Hungarian cs (before a vowel: "ЦСКА" is "CSKA") all become c; Hungarian zs (Polish rz is left:
-    # English writes it too) becomes z.  ("Шойгу", "Shoigu", "Šojgu", "Szojgu", "Sojgu"; "Сергей", "Szergej")
-    ("sh", "s"),
-    ("sz", "s"),
-    ("zs", "z"),
-    ("cz", "c"),
-    (re.compile("cs(?=[aeiouy])"), "c"),
-    ("ch", "c"),
     ("ck", "k"),
     ("x", "ks"),
     ("q", "k"),
@@ -110,9 +110,10 @@ def _spell(token: str) -> str | None:
 
 @lru_cache(maxsize=65536)
 def name_key(token: str) -> str | None:
-    """The key of a name token (see the module's docstring), or None when it has none."""
+    """The key of a name token (see the module's docstring), or None when it has none.  The
+    length that gives a key is counted before sh becomes s ("Bush", "Буш": "bus")."""
     word = spelling(token)
-    if word is None or len(word) < _MIN_LETTERS:
+    if word is None or len(_merged(_spell(token) or "", _SH)) < _MIN_LETTERS:
         return None
     return word[:KEY_LENGTH]
 
@@ -126,7 +127,15 @@ def spelling(token: str) -> str | None:
     word = _spell(token)
     if not word:
         return None
-    for old, new in _MERGE:
+    return _merged(word, len(_MERGE))
+
+
+_SH = next(i for i, (old, _new) in enumerate(_MERGE) if old == "sh")  # where sh becomes s
+
+
+def _merged(word: str, upto: int) -> str:
+    """``word`` with the first ``upto`` merges applied and doubled letters squeezed."""
+    for old, new in _MERGE[:upto]:
         word = word.replace(old, new) if isinstance(old, str) else old.sub(new, word)
     return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
 
