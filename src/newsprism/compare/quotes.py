@@ -578,14 +578,14 @@ def _find_cues(masked: str, para: _Para) -> None:
             if cue.mention is None and para.language == "ha" and (pronoun := _hausa_pronoun(toks, first, form)):
                 cue.mention, cue.inverted = pronoun, False
         if para.language in _GENITIVE_LANGUAGES and cue.mention is not None:
-            cue.mention = _after_genitive(masked, toks, cue.mention)
+            cue.mention = _after_genitive(masked, para, cue.mention)
         elif (
             para.language != "is"
             and cue.mention is not None
             and cue.mention.kind == "pronoun"
             and cue.mention.text.lower() in ICELANDIC_PRONOUNS
         ):
-            k = bisect.bisect_left([t.start for t in toks], cue.mention.start)
+            k = bisect.bisect_left(para.starts, cue.mention.start)
             cue.mention = parse_name(toks[k : k + 1], masked) if cue.mention.text[0].isupper() else None
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
 
@@ -593,14 +593,14 @@ def _find_cues(masked: str, para: _Para) -> None:
 _GENITIVE_LANGUAGES = frozenset({"pl", "cs", "ha"})
 
 
-def _after_genitive(masked: str, toks: list[Token], mention: Mention) -> Mention:
+def _after_genitive(masked: str, para: _Para, mention: Mention) -> Mention:
     """A name of three words right after a role that heads a genitive ("prezydent Rosji Władimir
     Putin", "rzecznik Kremla Dmitrij Pieskow") is its last two: the first names what the role heads
     (not a given name: "przewodniczący Jan Krzysztof Nowak")."""
     words = mention.name.split()
     if mention.kind != "name" or len(words) != 3 or gender_of(words[0]) is not None:
         return mention
-    k = bisect.bisect_left([t.start for t in toks], mention.start)
+    toks, k = para.tokens, bisect.bisect_left(para.starts, mention.start)
     role = mention.roles[-1] if mention.roles else (toks[k - 1].low if 0 < k < len(toks) else "")
     if role not in GENITIVE_ROLES or (mention.roles and words[0] not in masked[mention.start : mention.end]):
         return mention
@@ -699,23 +699,25 @@ _CLAUSE_ENDS = {
 }
 
 
-def _nominal_after(masked: str, toks: list[Token], i: int, ends: frozenset[str]) -> Mention | None:
-    """The speaker after an Icelandic or Hausa speech verb when no name follows it: a noun phrase
-    (both put the article in the noun's ending) that ends the clause ("„…,“ sagði framherjinn.",
-    "sagði upplýsingafulltrúi lögreglunnar í héraðinu", "in ji direban da farko"), or roles before a
-    name ("sagði talsmaður Kremlar Dmítríj Peskov")."""
+def _nominal_after(masked: str, toks: list[Token], i: int, ends: frozenset[str], most: int = 6) -> Mention | None:
+    """The speaker after a speech verb when no name follows it, in Icelandic, Hausa and Czech: a
+    noun phrase of at most ``most`` words (none of these languages has an article before the noun)
+    that ``ends`` close ("„…,“ sagði framherjinn.", "sagði upplýsingafulltrúi lögreglunnar í
+    héraðinu", "in ji direban da farko", "„…,“ řekl útočník."), or roles before a name ("sagði
+    talsmaður Kremlar Dmítríj Peskov", "uvedla mluvčí policie Jana Nováková")."""
     k = i
-    while k < len(toks) and k - i < 6 and toks[k].is_word and not toks[k].is_cap and toks[k].low not in ends:
+    while k < len(toks) and k - i < most and toks[k].is_word and not toks[k].is_cap and toks[k].low not in ends:
         k += 1
     if k == i:
         return None
-    if k < len(toks) and is_name_token(toks[k]):
+    closes = k >= len(toks) or toks[k].low in ends
+    if not closes and is_name_token(toks[k]):
         m = mention_after(masked, toks, k, inverted=True)
         if m is not None and m.kind == "name":
             roles = tuple(t.low for t in toks[i:k]) + m.roles
             return Mention(toks[i].start, m.end, masked[toks[i].start : m.end], "name", m.name, roles, m.gender, True)
         return None
-    if k >= len(toks) or toks[k].low in ends:
+    if closes:
         return Mention(toks[i].start, toks[k - 1].end, masked[toks[i].start : toks[k - 1].end], "nominal")
     return None
 
@@ -736,27 +738,15 @@ def _hausa_pronoun(toks: list[Token], first: int, form: str) -> Mention | None:
 
 
 def _czech_subject(masked: str, toks: list[Token], i: int, form: str) -> Mention | None:
-    """The speaker after a Czech speech verb when no name follows it: a noun phrase without an
-    article (Czech has none) that ends the clause ("„…,“ řekl útočník.", "uvedla tisková služba
-    oblastní policejní správy."), a role before a name ("uvedla mluvčí policie Jana Nováková"), or
-    none at all ("„…,“ dodal."), where the verb's ending says
-    the gender of the person named before (-l a man, -la a woman)."""
-    k = i
-    while k < len(toks) and k - i < 5 and toks[k].is_word and not toks[k].is_cap and toks[k].low not in _CS_CLAUSE_END:
-        k += 1
-    ends = k >= len(toks) or toks[k].low in _CS_CLAUSE_END
-    if k > i and not ends and toks[i].low not in _CS_CLAUSE_END and is_name_token(toks[k]):
-        # "uvedla mluvčí policie Jana Nováková": the role, then the name
-        m = mention_after(masked, toks, k, inverted=True)
-        if m is not None and m.kind == "name":
-            roles = tuple(t.low for t in toks[i:k]) + m.roles
-            text = masked[toks[i].start : m.end]
-            return Mention(toks[i].start, m.end, text, "name", m.name, roles, m.gender, True)
-    if k > i and ends and toks[i].low not in _CS_CLAUSE_END:
-        return Mention(toks[i].start, toks[k - 1].end, masked[toks[i].start : toks[k - 1].end], "nominal")
-    if k == i < len(toks) and toks[i].low in _CS_PLACES and (named := _person_ending_phrase(masked, toks, i)):
+    """The speaker after a Czech (or Polish) speech verb when no name follows it: a noun phrase or
+    a role before a name (:func:`_nominal_after`), a person after where it was said, or none at all
+    ("„…,“ dodal."), where the verb's ending says the gender of the person named before (-l / -ł a
+    man, -la / -ła a woman)."""
+    if i < len(toks) and toks[i].is_word and not toks[i].is_cap and toks[i].low not in _CS_CLAUSE_END:
+        return _nominal_after(masked, toks, i, _CS_CLAUSE_END, most=5)
+    if i < len(toks) and toks[i].low in _CS_PLACES and (named := _person_ending_phrase(masked, toks, i)):
         return named
-    if k == i and ends:
+    if i >= len(toks) or toks[i].low in _CS_CLAUSE_END:
         verb = form.split()[-1]
         gender = "f" if verb.endswith(("la", "ła")) else "m" if verb.endswith(("l", "ł")) else None
         if gender is not None:
@@ -1321,7 +1311,7 @@ class _Resolver:
                 if language in _OPENERS and (m := _without_opener(masked, para, m)) is None:
                     continue  # "Pak", "Dann" ("then") opening a sentence
                 if language in _GENITIVE_LANGUAGES:
-                    m = _after_genitive(masked, para.tokens, m)
+                    m = _after_genitive(masked, para, m)
                 self.names.append(m)
                 if possessive:
                     self.possessive.add(m.start)

@@ -795,11 +795,9 @@ def _possessive(tok: Token) -> bool:
     return tok.text.endswith(("’s", "'s", "s’", "s'"))
 
 
-# Hausa role words with the linker -n / -r ("of"): the word after them names the country or body
-_HAUSA_LINKED_ROLES = _words("shugaban ministan gwamnan firaministan sakataren jakadan kakakin daraktan")
-# Polish roles followed by what they head, in the genitive ("Prezydent Rosji Władimir Putin")
-GENITIVE_ROLES = _HAUSA_LINKED_ROLES | _words(
-    "prezydent rzecznik rzeczniczka szef szefowa gubernator ambasador przewodniczący przewodnicząca "
+GENITIVE_ROLES = _words(
+    "shugaban ministan gwamnan firaministan sakataren jakadan kakakin daraktan "  # Hausa, the linker -n / -r
+    "prezydent rzecznik rzeczniczka szef szefowa gubernator ambasador przewodniczący przewodnicząca "  # Polish
     "prezident mluvčí šéf guvernér velvyslanec předseda"  # Czech
 )
 """Role words followed by what they head, in the genitive (Polish "prezydent Rosji Władimir Putin",
