@@ -212,12 +212,15 @@ def links(sets: dict[str, list[dict]], multilingual: str) -> list[str]:
     return lines
 
 
-def mostly_english(ru: list[dict], ja: list[dict], ecb: list[dict], docs: int = 10) -> tuple[list[dict], list[str]]:
+def mostly_english(
+    ru: list[dict], ja: list[dict], ecb: list[dict], docs: int = 10, *, navy_day: bool = True
+) -> tuple[list[dict], list[str]]:
     """A stream mostly in English (ECB+, in order) into which ``docs`` Russian and ``docs``
     Japanese WMT21 documents are spread: each original, then its three English translations 10, 20
-    and 30 articles later.  Then the Navy Day parade: five outlets' English translations streamed
-    as independent English reports, and later the sixth outlet's Russian original, which should
-    join them.  Returns the stream and the ids of that original and of those reports."""
+    and 30 articles later.  Then (``navy_day``) the Navy Day parade: five outlets' English
+    translations streamed as independent English reports, and later the sixth outlet's Russian
+    original, which should join them.  Returns the stream and the ids of that original and of
+    those reports (none without ``navy_day``)."""
     stream = [dict(r) for r in ecb]
     picked = []
     navy = SAME_EVENT["ru"][0]
@@ -231,7 +234,11 @@ def mostly_english(ru: list[dict], ja: list[dict], ecb: list[dict], docs: int = 
         copies = [r for rows in (ru, ja) for r in rows if r["story"] == original["story"] and r is not original]
         inserts.append((at, 0, original))
         inserts += [(at + 10 * (j + 1), j + 1, c) for j, c in enumerate(copies)]
-    reports = []
+    reports: list[dict] = []
+    if not navy_day:
+        for at, _order, row in sorted(inserts, key=lambda x: (x[0], x[1]), reverse=True):
+            stream.insert(min(at, len(stream)), row)
+        return stream, []
     for j, doc in enumerate(navy[1:]):
         ht = next(r for r in ru if r["story"] == doc and r.get("kind") == "human-translation")
         reports.append(dict(ht, id=f"navy-report-{j}", story=f"navy-report-{j}"))
@@ -243,13 +250,17 @@ def mostly_english(ru: list[dict], ja: list[dict], ecb: list[dict], docs: int = 
     return stream, [late["id"], *(r["id"] for r in reports)]
 
 
-def run_mostly_english(ru: list[dict], ja: list[dict], ecb: list[dict], gate: bool, languages: str = "auto") -> str:
+def run_mostly_english(
+    ru: list[dict], ja: list[dict], ecb: list[dict], gate: bool, languages: str = "auto", *, docs: int = 10
+) -> str:
     """The mostly-English stream's row: BCubed F1 (document gold), translation copy_of P / R, the
     Navy Day link, and articles/s; ``gate`` False encodes every article (no main language);
-    ``languages``: the setting ``encoder_languages``."""
+    ``languages``: the setting ``encoder_languages``.  With no Japanese rows, the documents of
+    ``ru`` (another language's originals, ``--originals``) without the Navy Day reports."""
     import newsprism.cluster.online as online
 
-    stream, (late, *reports) = mostly_english(ru, ja, ecb)
+    stream, navy = mostly_english(ru, ja, ecb, docs, navy_day=bool(ja))
+    late, reports = (navy[0], navy[1:]) if navy else ("", [])
     share = online._MAIN_SHARE
     online._MAIN_SHARE = share if gate else 2.0  # a share no language reaches: every article encoded
     try:
@@ -273,11 +284,12 @@ def run_mostly_english(ru: list[dict], ja: list[dict], ecb: list[dict], gate: bo
     hits = sum(1 for k, v in copies.items() if tgold.get(k) == v)
     cp = hits / len(copies) if copies else 1.0
     cr = hits / len(tgold) if tgold else 1.0
-    linked = pred[late] in {pred[r] for r in reports}
+    linked = late in pred and pred[late] in {pred[r] for r in reports}
     name = "main language gate" if gate else "every article encoded"
     return (
         f"| {name} | {len(stream)} | {vectors} | {p:.3f} | {rc:.3f}"
-        f" | **{f:.3f}** | {cp:.3f} | {cr:.3f} | {'yes' if linked else 'no'} | {report.ingested / seconds:.0f} |"
+        f" | **{f:.3f}** | {cp:.3f} | {cr:.3f} | {('yes' if linked else 'no') if late else '–'}"
+        f" | {report.ingested / seconds:.0f} |"
     )
 
 
@@ -409,14 +421,23 @@ def main() -> None:
     for name, rows in mixes.items():
         print(run(name, rows, args.multilingual, distractors, args.encoder_languages), flush=True)
     if not args.no_mostly_english:
-        print("\nA mostly-English stream (ECB+ with 10 Russian and 10 Japanese documents and the Navy Day reports)\n")
+        if args.originals:
+            print(f"\nA mostly-English stream (ECB+ with the {docs} documents, originals in {lang})\n")
+        else:
+            print(
+                "\nA mostly-English stream (ECB+ with 10 Russian and 10 Japanese documents and the Navy Day reports)\n"
+            )
         print(
             "| encoding | articles | with a vector | BCubed P | R | F1 | translation copy_of P | R"
             " | Navy Day original joins the reports | articles/s |"
         )
         print("|---|---|---|---|---|---|---|---|---|---|")
         for gate in (False, True):
-            print(run_mostly_english(ru, ja, ecb, gate, args.encoder_languages), flush=True)
+            if args.originals:
+                line = run_mostly_english(other, [], ecb, gate, args.encoder_languages, docs=docs)
+            else:
+                line = run_mostly_english(ru, ja, ecb, gate, args.encoder_languages)
+            print(line, flush=True)
     if not args.no_links:
         print("\nSame-event links across languages (WMT21 documents of one event, different outlets)\n")
         print("| set-up | cases | in their event's story |")

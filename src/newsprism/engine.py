@@ -23,7 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .cluster.base import Decision, Member
-from .cluster.crosslingual import DenseParams
+from .cluster.crosslingual import DenseParams, abjad_article
 from .cluster.idf import snapshot_boundary
 from .cluster.metrics import bcubed
 from .cluster.online import ClusterParams, OnlineClusterer
@@ -300,6 +300,14 @@ class Engine:
             ids = sorted(cl.active_articles())
             features = self.store.features_of(ids)
             cl.track_signatures((aid, features[aid]) for aid in ids if aid in features)
+
+    def _track_views(self, cl: OnlineClusterer) -> None:
+        """The first Hebrew or Arabic-script article: index the active articles by their names'
+        consonant skeletons too, once per clusterer (those being placed are not stored yet)."""
+        ids = sorted(cl.active_articles())
+        placing = {aid: f for aid, (_, f) in self._placing.items()}
+        features = {**self.store.features_of([a for a in ids if a not in placing]), **placing}
+        cl.track_views((aid, features[aid]) for aid in ids if aid in features)
 
     def _add_vectors(
         self, cl: OnlineClusterer, ids: list[int], pending: Mapping[int, tuple[Article, ArticleFeatures]]
@@ -605,6 +613,8 @@ class Engine:
         ahead or stored), or None.  When the stream has a main language, an article of it gets one
         only when it meets an article in another language; what it meets gets its vector first,
         so it can be found.  Vectors encoded here go to ``new_vectors`` (by article id)."""
+        if not cl.tracks_views and abjad_article(features):
+            self._track_views(cl)
         main = cl.main_language()
         if main is not None and article.language == main and not cl.meets_other_language(features):
             return None

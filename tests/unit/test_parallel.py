@@ -302,3 +302,31 @@ def test_a_name_spelt_a_letter_apart_anchors_with_the_other_texts_spelling() -> 
     two = TextProfile((60, 84), (frozenset({"israe"}), frozenset({"izrai"})))
     assert _spelt_alike(TextProfile((60, 84), (frozenset({"izrae"}), frozenset())), two).anchors[0] == {"izrae"}
     assert _spelt_alike(cs, en).anchors == en.anchors
+
+
+UNREAD = {
+    r["id"]: r
+    for r in map(
+        json.loads,
+        (Path(__file__).parent.parent / "fixtures" / "multilingual" / "unread.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines(),
+    )
+}
+
+
+def _no_digits(text: str) -> str:
+    return "".join("" if c.isdigit() else c for c in text)
+
+
+def test_hebrew_names_anchor_with_the_english_ones_by_their_consonants() -> None:
+    """A Hebrew text's words are no anchors until an English name is written with their consonants:
+    then the sentence that writes it anchors with the English one ("הוולטאבה" with "Vltava")."""
+    en = text_profile(_no_digits(UNREAD["en:flood"]["text"]), "en")
+    he = text_profile(_no_digits(UNREAD["he:flood"]["text"]), "he")
+    assert he.abjad and not en.abjad and dict(en.spelt)["vltav"] == {"bltb"}
+    assert not any(he.anchors)  # no capitals and (here) no digits: nothing to anchor by alone
+    assert not read_parallel(dataclasses.replace(en, spelt=()), he)
+    assert read_parallel(en, he) and read_parallel(he, en)
+    storm = text_profile(_no_digits(UNREAD["he:storm"]["text"]), "he")
+    assert not read_parallel(en, storm)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.cluster.crosslingual import names_in_common
-from newsprism.nlp.translit import name_key, transliterated
+from newsprism.nlp.translit import abjad, abjad_skeletons, name_key, skeletons, transliterated
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,48 @@ def test_names_are_compared_across_scripts_only() -> None:
     assert names_in_common({"putin": 1.0, "shoigu": 1.0}, story) == (0, 0, [])
     # an English article against a story whose names are Cyrillic, years left out
     assert names_in_common({"putin": 1.0, "y2020": 1.0}, {"путина": 1.0, "y2020": 1.0}) == (1, 1, ["путина"])
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("פוטין", "Putin"),
+        ("ז'ירינובסקי", "Zhirinovsky"),  # geresh: ז' is zh
+        ("ז'ירינובסקי", "Жириновский"),  # and from Cyrillic
+        ("חברובסק", "Khabarovsk"),  # ח and kh left out, ב is v
+        ("ובמוסקבה", "Moscow"),  # "and in Moscow": prefixes; Hebrew writes Moskva
+        ("וושינגטון", "Washington"),  # a doubled vav is a w
+        ("ולדימיר", "Vladimir"),  # a bare vav may be a v
+        ("טראמפ", "Trump"),
+        ("צ'רנוביל", "Chernobyl"),
+        ("مسکو", "Moscow"),  # Persian
+        ("خاباروفسک", "Khabarovsk"),  # Persian ف for the v of -ov
+        ("والمكسيك", "Mexico"),  # Arabic al-, wa-
+        ("ژیرینوفسکی", "Zhirinovsky"),
+    ],
+)
+def test_an_abjad_word_and_a_latin_name_share_a_skeleton(written: str, latin: str) -> None:
+    assert abjad(written)
+    assert abjad_skeletons(written) & skeletons(latin.lower())
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("פוטין", "Trump"),
+        ("מוסקבה", "Khabarovsk"),
+        ("ממשלה", "Mexico"),  # "government"
+        ("پوتین", "Zelensky"),
+    ],
+)
+def test_other_names_have_other_skeletons(written: str, latin: str) -> None:
+    assert not abjad_skeletons(written) & skeletons(latin.lower())
+
+
+def test_skeletons_are_for_their_scripts_only() -> None:
+    assert not abjad("Putin") and not abjad("Путин") and not abjad("")
+    assert abjad_skeletons("Putin") == frozenset()
+    assert skeletons("פוטין") == frozenset() and skeletons("東京") == frozenset()
+    # each optional letter doubles the spellings, up to three of them
+    assert skeletons("vova") == {"b", ""} and skeletons("bova") == {"b"}
+    assert 1 < len(skeletons("volkswagenov")) <= 2**3

@@ -11,7 +11,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.cluster.crosslingual import DenseIndex, DenseParams, reads, signature, signature_dice
+from newsprism.cluster.crosslingual import (
+    DenseIndex,
+    DenseParams,
+    SignatureIndex,
+    abjad_article,
+    reads,
+    signature,
+    signature_dice,
+    skeleton_view,
+    skeletons_matched,
+)
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.errors import ConfigError
 from newsprism.model import Article
@@ -301,3 +311,61 @@ def test_engine_gives_the_clusterer_the_texts(tmp_path: Path) -> None:
     rows = {r.external_id: r for r in engine.export_assignments()}
     assert (rows["cs:ferry"].copy_of_external_id, rows["cs:ferry"].relation) == ("en:ferry", "translation")
     engine.close()
+
+
+def without_digits(f: ArticleFeatures) -> ArticleFeatures:
+    """The same article with its numbers written out: only its names can show a translation."""
+    return ArticleFeatures(**{**{k: getattr(f, k) for k in f.__slots__}, "digits": ()})
+
+
+def test_a_hebrew_article_has_the_skeletons_of_its_words_an_english_one_of_its_names() -> None:
+    he, en = skeleton_view(features("he:flood")), skeleton_view(features("en:flood"))
+    assert abjad_article(features("he:flood")) and not abjad_article(features("en:flood"))
+    assert he.abjad and he.words and not he.names
+    assert not en.abjad and en.names and not en.words
+    # Vltava, Novotna, Karlin, Holesovice, Libensky: every long name of the English report
+    assert skeletons_matched(he, en) == skeletons_matched(en, he) >= 5
+    assert skeletons_matched(skeleton_view(features("he:storm")), en) == 0
+    assert skeletons_matched(en, en) == 0  # the same side of the vowel line: names compare by keys
+    assert signature(features("he:flood")).keys().isdisjoint(k for k in signature(features("en:flood")) if k[0] == "n")
+
+
+def test_a_hebrew_translation_is_found_by_the_consonants_of_its_names() -> None:
+    """Without numbers in common, only the names' skeletons tell the translation, in either order."""
+    index = DenseIndex(16, english_only())
+    index.add(1, 1, np.ones(16, dtype=np.float32) / 4, without_digits(features("en:flood")))
+    index.add(2, 2, np.ones(16, dtype=np.float32) / 4, without_digits(features("en:budget")))
+    hit = index.translation_by_names(without_digits(features("he:flood")))
+    assert hit is not None and hit[0] == 1 and hit[1] >= 0.3
+    assert index.translation_by_names(without_digits(features("he:storm"))) is None
+    index = DenseIndex(16, english_only())
+    index.add(1, 1, zero(), without_digits(features("he:flood")))
+    hit = index.translation_by_names(without_digits(features("en:flood")))
+    assert hit is not None and hit[0] == 1
+    assert index.translation_by_names(without_digits(features("en:budget"))) is None
+
+
+def test_skeletons_are_kept_only_from_the_first_abjad_article_on() -> None:
+    index = DenseIndex(16, english_only())
+    index.add(1, 1, np.ones(16, dtype=np.float32) / 4, features("en:flood"))
+    index.add(2, 2, np.ones(16, dtype=np.float32) / 4, features("cs:flood"))
+    assert index._views is None  # a stream without Hebrew or Arabic script pays nothing
+    index.add(3, 3, zero(), features("he:storm"))
+    assert index._views is not None and set(index._views) == {1, 2, 3}  # the earlier ones posted too
+    index.drop_story(1, [1])
+    assert 1 not in index._views
+
+
+def test_the_signature_index_meets_across_the_vowel_line_once_told_to() -> None:
+    index = SignatureIndex()
+    index.add(1, without_digits(features("en:flood")))
+    index.add(2, without_digits(features("en:budget")))
+    he = without_digits(features("he:flood"))
+    assert index.meeting(he, 12.0) == []  # no name key, no number: nothing in common
+    index.track_views([(1, without_digits(features("en:flood"))), (2, without_digits(features("en:budget")))])
+    assert [aid for aid, _ in index.meeting(he, 0.0)] == [1]
+    index.add(3, he)
+    assert [aid for aid, _ in index.meeting(without_digits(features("en:flood")), 0.0)] == [3]
+    assert index.meeting(without_digits(features("he:storm")), 0.0) == []
+    index.remove([1])
+    assert index.meeting(he, 0.0) == []

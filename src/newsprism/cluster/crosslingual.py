@@ -43,14 +43,17 @@ from functools import lru_cache
 import numpy as np
 
 from ..nlp.tokenize import is_year_token
-from ..nlp.translit import name_key, transliterated
+from ..nlp.translit import MIN_SKELETON, abjad, abjad_skeletons, name_key, skeletons, transliterated
 from ..represent.base import ArticleFeatures
 from ..represent.dense import reads
 
 __all__ = [
+    "ABJAD_LANGUAGES",
     "DenseIndex",
     "DenseParams",
     "SignatureIndex",
+    "SkeletonView",
+    "abjad_article",
     "close_shape",
     "names_in_common",
     "names_shared",
@@ -59,6 +62,8 @@ __all__ = [
     "shape_distance",
     "signature",
     "signature_dice",
+    "skeleton_view",
+    "skeletons_matched",
 ]
 
 
@@ -187,6 +192,55 @@ def _keys_by_script(tokens: Iterable[str]) -> dict[bool, dict[str, str]]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class SkeletonView:
+    """What an article offers to be matched across the vowel line: for a Hebrew or Arabic-script
+    article (``abjad``) the long skeletons of its words; for another, each of its names as the
+    set of its long skeletons (``names``)."""
+
+    abjad: bool
+    words: frozenset[str] = frozenset()
+    names: tuple[frozenset[str], ...] = ()
+
+
+# languages written in Hebrew or the Arabic script
+ABJAD_LANGUAGES = frozenset({"he", "yi", "ar", "fa", "ur", "ps", "ckb", "sd", "ug", "lad"})
+
+
+def abjad_article(f: ArticleFeatures) -> bool:
+    """Is the article written in Hebrew or the Arabic script?  By its language, else (language
+    unknown) by most of its title and body words."""
+    if f.language is not None:
+        return f.language in ABJAD_LANGUAGES
+    terms = [t for t in f.body if not t.isdigit()]
+    return bool(terms) and 2 * sum(1 for t in terms if abjad(t)) > len(terms)
+
+
+def skeleton_view(f: ArticleFeatures) -> SkeletonView:
+    """The :class:`SkeletonView` of an article (:func:`abjad_article`)."""
+    if abjad_article(f):
+        terms = [t for t in f.body if not t.isdigit()]
+        found = {k for t in terms for k in abjad_skeletons(t) if len(k) >= MIN_SKELETON}
+        return SkeletonView(True, words=frozenset(found))
+    groups = {}
+    for t in f.names:
+        if is_year_token(t) or abjad(t):
+            continue
+        variants = frozenset(k for k in skeletons(t) if len(k) >= MIN_SKELETON)
+        if variants:
+            groups.setdefault(min(variants), variants)
+    return SkeletonView(False, names=tuple(groups[k] for k in sorted(groups)))
+
+
+def skeletons_matched(a: SkeletonView, b: SkeletonView) -> int:
+    """How many names of the one article are among the words of the other, when one of them is
+    written in an abjad and the other not (else 0)."""
+    if a.abjad == b.abjad:
+        return 0
+    words, names = (a.words, b.names) if a.abjad else (b.words, a.names)
+    return sum(1 for variants in names if not variants.isdisjoint(words))
+
+
 def shape_distance(a: ArticleFeatures, b: ArticleFeatures) -> float | None:
     """L1 distance of the two articles' paragraph shares, when both have the same number of
     paragraphs (at least three) and their shares are known; else None."""
@@ -272,6 +326,29 @@ class SignatureIndex:
         self._postings: dict[str | None, dict[str, list[int]]] = {}  # language -> entry -> articles
         self._nameless: set[int] = set()  # articles with no name key (Chinese, Japanese ...): numbers must do
         self._forgotten = 0
+        # skeleton views (names across the vowel line), from track_views on (the first Hebrew or
+        # Arabic-script article): a stream without one pays nothing
+        self._views: dict[int, SkeletonView] | None = None
+        self._view_postings: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
+
+    @property
+    def tracks_views(self) -> bool:
+        return self._views is not None
+
+    def track_views(self, items: Iterable[tuple[int, ArticleFeatures]]) -> None:
+        """Post the :class:`SkeletonView` of indexed articles (and of every article added from now on)."""
+        if self._views is None:
+            self._views = {}
+        for article_id, features in items:
+            if article_id in self._language and article_id not in self._views:
+                self._post_view(article_id, skeleton_view(features))
+
+    def _post_view(self, article_id: int, view: SkeletonView) -> None:
+        assert self._views is not None
+        self._views[article_id] = view
+        postings = self._view_postings[view.abjad]
+        for key in view.words.union(*view.names):
+            postings.setdefault(key, []).append(article_id)
 
     def __contains__(self, article_id: int) -> bool:
         return article_id in self._language
@@ -287,6 +364,8 @@ class SignatureIndex:
             postings.setdefault(key, []).append(article_id)
         if not any(key.startswith("n:") for key in keys):
             self._nameless.add(article_id)
+        if self._views is not None:
+            self._post_view(article_id, skeleton_view(features))
 
     def remove(self, article_ids: Iterable[int]) -> None:
         """Forget articles (their ids leave the postings when the forgotten outnumber the indexed)."""
@@ -295,12 +374,18 @@ class SignatureIndex:
                 del self._language[aid]
                 self._df.subtract(self._keys.pop(aid))
                 self._nameless.discard(aid)
+                if self._views is not None:
+                    self._views.pop(aid, None)
                 self._forgotten += 1
         if self._forgotten > max(1024, len(self._language)):
             live = self._language
             self._postings = {
                 language: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
                 for language, postings in self._postings.items()
+            }
+            self._view_postings = {
+                side: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
+                for side, postings in self._view_postings.items()
             }
             self._df = +self._df
             self._forgotten = 0
@@ -321,10 +406,10 @@ class SignatureIndex:
         others = [postings for lang, postings in self._postings.items() if lang != language]
         if not others:
             return []
+        n = len(self._language)
         weight: dict[int, float] = {}
         shared: Counter[int] = Counter()
         named: set[int] = set()
-        n = len(self._language)
         keys = signature(features) if sig is None else sig
         for postings in others:  # few articles in other languages: look the keys up there first
             for key in keys:
@@ -340,6 +425,28 @@ class SignatureIndex:
                 shared.update(ids)
                 if key.startswith("n:"):
                     named.update(ids)
+        # names matched by their consonants across the vowel line: two of them meet, each
+        # weighing as rare as the matches are few
+        views = self._views
+        if views is not None:
+            view = skeleton_view(features)
+            postings = self._view_postings[not view.abjad]
+            found: set[int] = set()
+            for key in view.words.union(*view.names):
+                ids = postings.get(key)
+                if ids is not None and len(ids) <= self.max_posting:
+                    found.update(ids)
+            matched = {
+                aid: m
+                for aid in sorted(found)
+                if aid in views
+                and self._language.get(aid) != language
+                and (m := skeletons_matched(view, views[aid])) >= 2
+            }
+            each = math.log((n + 1) / (len(found) + 1))
+            for aid, m in matched.items():
+                weight[aid] = weight.get(aid, 0.0) + m * each
+                named.add(aid)
         size = len(keys)
         out = [
             (aid, w)
@@ -379,6 +486,10 @@ class DenseIndex:
         self._postings: dict[str | None, dict[str, list[int]]] = {}  # language -> entry -> articles
         self._unread = 0  # indexed articles in languages the encoder does not read
         self._nameless: dict[int, list[int]] = {}  # paragraphs -> articles with no name key (dropped lazily)
+        # skeleton views (names across the vowel line), kept from the first Hebrew or Arabic-script
+        # article on: an abjad article's words, another's name skeletons, each to its articles
+        self._views: dict[int, SkeletonView] | None = None
+        self._view_postings: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
 
     def __contains__(self, article_id: int) -> bool:
         return article_id in self._row_of
@@ -418,7 +529,52 @@ class DenseIndex:
             postings.setdefault(key, []).append(article_id)
         if features.paragraphs >= self.params.shape_min_paragraphs and not any(k.startswith("n:") for k in sig):
             self._nameless.setdefault(features.paragraphs, []).append(article_id)
+        self._index_view(article_id, features)
         self.add_to_story(story_id, article_id, evidence=evidence)
+
+    def _index_view(self, article_id: int, features: ArticleFeatures) -> None:
+        """Post an article's :class:`SkeletonView`; none are kept until the first abjad article
+        comes (then every indexed article's view is posted): a stream without one pays nothing."""
+        if self._views is None:
+            if not abjad_article(features):
+                return
+            self._ensure_views()
+        else:
+            self._post_view(article_id, skeleton_view(features))
+
+    def _ensure_views(self) -> None:
+        """Post the view of every indexed article (the first abjad article came)."""
+        if self._views is None:
+            self._views = {}
+            for aid in self._row_of:
+                self._post_view(aid, skeleton_view(self._feats[aid]))
+
+    def _post_view(self, article_id: int, view: SkeletonView) -> None:
+        assert self._views is not None
+        self._views[article_id] = view
+        postings = self._view_postings[view.abjad]
+        for key in view.words.union(*view.names):
+            postings.setdefault(key, []).append(article_id)
+
+    def _skeleton_matches(self, view: SkeletonView, limit: int) -> dict[int, int]:
+        """Indexed articles on the other side of the vowel line from ``view`` and how many names
+        of the one are among the other's words (:func:`skeletons_matched`); an entry held by more
+        than ``limit`` articles proposes none."""
+        if self._views is None or not (view.words or view.names):
+            return {}
+        postings = self._view_postings[not view.abjad]
+        found: set[int] = set()
+        for key in view.words.union(*view.names):
+            ids = postings.get(key)
+            if ids is not None and len(ids) <= limit:
+                found.update(ids)
+        views = self._views
+        out = {}
+        for aid in found:
+            other = views.get(aid)
+            if other is not None and (n := skeletons_matched(view, other)):
+                out[aid] = n
+        return out
 
     def shaped_like(self, features: ArticleFeatures) -> bool:
         """Is an indexed article without name keys (Chinese, Japanese ...), in another language,
@@ -469,6 +625,8 @@ class DenseIndex:
                 self._rows[row] = 0.0
                 self._feats.pop(aid, None)
                 self._signatures.pop(aid, None)
+                if self._views is not None:
+                    self._views.pop(aid, None)
                 self._unread -= not reads(self.params.languages, self._lang[row])
         if len(self._ids) >= 1024 and len(self._row_of) < len(self._ids) // 2:
             self._compact()
@@ -487,6 +645,10 @@ class DenseIndex:
         self._postings = {
             language: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
             for language, postings in self._postings.items()
+        }
+        self._view_postings = {
+            side: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
+            for side, postings in self._view_postings.items()
         }
 
     def __len__(self) -> int:
@@ -589,13 +751,24 @@ class DenseIndex:
         sig = signature(features) if sig is None else sig
         by_text = parallel is not None and p.parallel_candidates > 0
         least = min(p.names_min_common, p.parallel_min_common) if by_text else p.names_min_common
-        if sig.total() < least:
-            return None
-        shared: Counter[int] = Counter()  # distinct entries in common
-        repeats: Counter[int] = Counter()  # with shared: at least the entries in common, with repeats
         # an entry in a great many articles proposes none of them; for an article left unencoded
         # (checked on every arrival of a stream's main language) "many" is fewer
         limit = _MAX_POSTING if encoded else _MAX_POSTING_UNENCODED
+        # names matched by their consonants with articles across the vowel line (Hebrew, Arabic
+        # script): each counts as an entry in common, on the abjad side's only when matched
+        if self._views is None and abjad_article(features):
+            self._ensure_views()
+        skeletal = {
+            aid: n
+            for aid, n in self._skeleton_matches(skeleton_view(features), limit).items()
+            if aid in self._row_of
+            and self._lang[self._row_of[aid]] != features.language
+            and not (read and reads(p.languages, self._lang[self._row_of[aid]]))
+        }
+        if sig.total() < least and not skeletal:
+            return None
+        shared: Counter[int] = Counter(skeletal)  # distinct entries in common
+        repeats: Counter[int] = Counter()  # with shared: at least the entries in common, with repeats
         for language, postings in self._postings.items():
             if language == features.language or (read and reads(p.languages, language)):
                 continue  # only articles in other languages, and unread ones when both are encoded
@@ -613,22 +786,30 @@ class DenseIndex:
                     for aid in ids:
                         repeats[aid] += count - 1
         total = sig.total()
-        need = min(p.names_min_common, len(sig))  # entries in common for the names' bar
+        # entries in common for the names' bar (an abjad article's names are not counted before
+        # they match)
+        need = p.names_min_common if skeletal else min(p.names_min_common, len(sig))
         best: tuple[float, int] | None = None
         below: list[tuple[float, int]] = []  # (-dice, id): candidates for the texts' reading
-        for aid in sorted(a for a, n in shared.items() if n >= min(least, len(sig))):
+        for aid in sorted(a for a, n in shared.items() if n >= min(least, len(sig) + skeletal.get(a, 0))):
             if aid not in self._row_of:
                 continue
             other = self._signatures[aid]
+            matched = skeletal.get(aid, 0)
             # the names' bar as before the texts were read: enough entries in common, and a Dice
             # that can reach it
-            named = shared[aid] >= need and 2.0 * (shared[aid] + repeats[aid]) >= p.names_dice * (total + other.total())
+            named = shared[aid] >= need and 2.0 * (shared[aid] + repeats[aid]) >= p.names_dice * (
+                total + other.total() + matched
+            )
             if not named and not by_text:
                 continue
             root = roots.get(aid) if roots else None
             if root is not None and features.language and self.language_of(root) == features.language:
                 continue
             dice, common = signature_dice(sig, other)
+            if matched:  # the abjad side's names are those matched
+                size = total + other.total()
+                dice, common = 2.0 * (dice * size / 2.0 + matched) / (size + matched), common + matched
             if named and dice >= p.names_dice and common >= p.names_min_common:
                 if same_shape(self._feats[aid], features, p) and (best is None or dice > best[0]):
                     best = (dice, aid)

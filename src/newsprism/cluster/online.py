@@ -284,6 +284,16 @@ class OnlineClusterer:
             if article_id in self._story_of:
                 self._signatures.add(article_id, features)
 
+    @property
+    def tracks_views(self) -> bool:
+        return self._signatures is not None and self._signatures.tracks_views
+
+    def track_views(self, items: Iterable[tuple[int, ArticleFeatures]]) -> None:
+        """Index active articles by their names' consonant skeletons too (from the first Hebrew or
+        Arabic-script article on: :class:`~newsprism.cluster.crosslingual.SkeletonView`)."""
+        if self._signatures is not None:
+            self._signatures.track_views((aid, f) for aid, f in items if aid in self._story_of)
+
     def _signature(self, features: ArticleFeatures) -> Counter[str]:
         """The article's :func:`signature`, computed once while it is being placed."""
         last = self._last_signature

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from .sentences import split_sentences
 from .tokenize import names_from, words
-from .translit import name_key
+from .translit import MIN_SKELETON, abjad, abjad_skeletons, name_key, skeletons
 
 __all__ = [
     "ParallelParams",
@@ -241,16 +241,53 @@ def parallel_pairs(
 
 @dataclass(frozen=True, slots=True)
 class TextProfile:
-    """What :func:`parallel_pairs` reads of a whole text: its sentences' lengths and anchors."""
+    """What :func:`parallel_pairs` reads of a whole text: its sentences' lengths and anchors.  For
+    names across the vowel line (:func:`~newsprism.nlp.translit.skeletons`): a text written in
+    Hebrew or the Arabic script (``abjad``) has the long consonant skeletons of each sentence's
+    words (``skeletons``); another text its name keys, each with the skeletons it may be written
+    with (``spelt``)."""
 
     lengths: tuple[int, ...]
     anchors: tuple[frozenset[str], ...]
+    abjad: bool = False
+    skeletons: tuple[frozenset[str], ...] = ()
+    spelt: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 def text_profile(text: str, language: str | None) -> TextProfile:
     """The :class:`TextProfile` of an article's text, cut into sentences by the language's splitter."""
     sentences = [s.text for s in split_sentences(text, language=language)]
-    return TextProfile(tuple(len(s) for s in sentences), tuple(article_anchors(sentences, language)))
+    lengths, anchors = tuple(len(s) for s in sentences), tuple(article_anchors(sentences, language))
+    raw = [words(s) for s in sentences]
+    lettered = [w for ws in raw for w in ws if not w[0].isdigit()]
+    if lettered and 2 * sum(1 for w in lettered if abjad(w)) > len(lettered):
+        long = tuple(frozenset(k for w in ws for k in abjad_skeletons(w) if len(k) >= MIN_SKELETON) for ws in raw)
+        return TextProfile(lengths, anchors, abjad=True, skeletons=long)
+    spelt: dict[str, frozenset[str]] = {}
+    for ws in raw:
+        for name in names_from(ws, language):
+            for part in name.split():
+                key = name_key(part)
+                if key is not None and key not in spelt:
+                    variants = frozenset(k for k in skeletons(part) if len(k) >= MIN_SKELETON)
+                    if variants:
+                        spelt[key] = variants
+    return TextProfile(lengths, anchors, spelt=tuple(sorted(spelt.items())))
+
+
+def _across_vowels(a: TextProfile, b: TextProfile) -> TextProfile:
+    """``a``, when written in an abjad and ``b`` not, with each name key of ``b`` added to the
+    sentences of ``a`` that write one of its skeletons ("Khabarovsk" to the sentence with
+    "חברובסק"): its names anchor as the other's do.  Its other words add nothing (they are not
+    known to be names)."""
+    if not a.abjad or b.abjad or not b.spelt:
+        return a
+    anchors = [set(x) for x in a.anchors]
+    for key, variants in b.spelt:
+        for i, found in enumerate(a.skeletons):
+            if not variants.isdisjoint(found):
+                anchors[i].add(key)
+    return TextProfile(a.lengths, tuple(map(frozenset, anchors)), a.abjad, a.skeletons, a.spelt)
 
 
 # letters languages swap in one name ("Izrael" / "Israel", "Libanon" / "Lebanon", "Kanada" / "Canada")
@@ -293,6 +330,7 @@ def read_parallel(a: TextProfile, b: TextProfile, params: ParallelParams | None 
     key of one text a letter from the other's counts as that key (:func:`_near`: "Izrael" and
     "Israel", "Libanon" and "Lebanon")."""
     p = params or ParallelParams()
+    a, b = _across_vowels(a, b), _across_vowels(b, a)
     a = _spelt_alike(a, b)
     pairs = parallel_pairs(a.lengths, b.lengths, a.anchors, b.anchors, p)
     if not pairs:

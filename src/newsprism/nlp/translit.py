@@ -26,7 +26,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["KEY_LENGTH", "given_name_spelling", "name_key", "spelling", "transliterated"]
+__all__ = [
+    "KEY_LENGTH",
+    "MIN_SKELETON",
+    "abjad",
+    "abjad_skeletons",
+    "given_name_spelling",
+    "name_key",
+    "skeletons",
+    "spelling",
+    "transliterated",
+]
 
 KEY_LENGTH = 5
 _MIN_LETTERS = 4
@@ -156,3 +166,105 @@ def given_name_spelling(token: str) -> str | None:
 def transliterated(token: str) -> bool:
     """Whether the token is written in Cyrillic or Greek letters (its key is a transliteration)."""
     return any(ch in _LETTERS or unicodedata.normalize("NFD", ch)[0] in _LETTERS for ch in token.lower())
+
+
+# --- consonant skeletons: names against scripts that write no vowels ---------------------------------
+# Hebrew and the Arabic script (Arabic, Persian, Urdu ...) write a name's consonants and few of its
+# vowels, with no capitals to tell a name from a word: "פוטין" is Putin, "چرنوبیل" Chernobyl.  A name
+# read in Latin, Cyrillic or Greek letters and a word of those scripts are both reduced to their
+# consonants, each as a class that both sides spell alike: b p f (and v, w: Hebrew ב/וו, Persian ف
+# of "-ov") one; s z and the hushing sounds (sh, ch, zh, ts; ש ס ז צ, ش س ز ژ چ ص) one; g and j
+# (ג', ج, گ) one; k c q (כ ק, ک ق) one; t d l m n r each their own.  Vowels, h, kh, y and the
+# letters these scripts also write them with (א ה ו י ע ח, ا و ی ه ع ح خ) are left out.  v, w and j
+# may be left out too (Hebrew often writes v with a bare ו; German j is a y): a Latin name gives each
+# spelling with and without them.  A Hebrew or Arabic-script word gives its skeleton with and
+# without the one-letter prefixes those languages attach (Hebrew ב ה ו כ ל מ ש, Arabic ال و ف ب ل ك):
+# "ובמוסקבה" is "and in Moscow".  Short skeletons match words by chance (Hebrew roots have three
+# consonants): callers count long ones.
+
+_LATIN_SOUNDS = re.compile(r"shch|tsch|sch|chr|chl|ch|sh|zh|ts|tz|dzh|dj|dg|th|ph|kh|gh|ck|qu|ce|ci|cy|[a-z]")
+_SOUND_CLASS = {
+    "shch": "s", "tsch": "s", "sch": "s", "chr": "kr", "chl": "kl", "ch": "s", "sh": "s", "zh": "s", "ts": "s",
+    "tz": "s", "ce": "s", "ci": "s", "cy": "s",
+    "dzh": "g", "dj": "g", "dg": "g", "th": "t", "ph": "b", "kh": "", "gh": "g", "ck": "k", "qu": "k",
+    "b": "b", "p": "b", "f": "b", "t": "t", "d": "d", "k": "k", "q": "k", "c": "k", "g": "g",
+    "s": "s", "z": "s", "x": "ks", "l": "l", "m": "m", "n": "n", "r": "r",
+}  # fmt: skip
+_OPTIONAL = {"v": "b", "w": "b", "j": "g"}  # sounds an abjad may leave unwritten
+_MAX_OPTIONAL = 3  # optional letters varied (a longer name keeps the rest)
+_HEBREW = {
+    "ב": "b", "פ": "b", "ף": "b", "ג": "g", "ד": "d", "ז": "s", "ס": "s", "ש": "s", "צ": "s", "ץ": "s",
+    "ט": "t", "ת": "t", "כ": "k", "ך": "k", "ק": "k", "ל": "l", "מ": "m", "ם": "m", "נ": "n", "ן": "n",
+    "ר": "r", "א": "", "ה": "", "ו": "", "י": "", "ע": "", "ח": "",
+}  # fmt: skip
+_ARABIC = {
+    "ب": "b", "پ": "b", "ف": "b", "ڤ": "b", "ت": "t", "ط": "t", "ث": "s", "ج": "g", "چ": "s", "د": "d",
+    "ض": "d", "ذ": "s", "ز": "s", "ژ": "s", "ظ": "s", "س": "s", "ش": "s", "ص": "s", "ر": "r", "غ": "g",
+    "ق": "k", "ك": "k", "ک": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n",
+    "ا": "", "أ": "", "إ": "", "آ": "", "ء": "", "ئ": "", "ؤ": "", "ى": "", "ي": "", "ی": "", "و": "",
+    "ه": "", "ة": "", "ع": "", "ح": "", "خ": "", "ۀ": "", "ے": "", "ہ": "", "ھ": "",
+}  # fmt: skip
+_ABJAD = {**_HEBREW, **_ARABIC}
+_HEBREW_PREFIXES = frozenset("בהוכלמש")
+_ARABIC_PREFIXES = frozenset("اوفبلك")
+_MAX_PREFIX = 3
+# A skeleton this long, at the least, tells a name: shorter ones are the roots of everyday words
+# (Hebrew roots have three consonants), which a name of three consonants ("Putin": btn) meets by chance.
+MIN_SKELETON = 4
+
+
+def _squeezed(word: str) -> str:
+    return "".join(c for i, c in enumerate(word) if i == 0 or c != word[i - 1])
+
+
+@lru_cache(maxsize=65536)
+def skeletons(token: str) -> frozenset[str]:
+    """The consonant skeletons a name token in Latin, Cyrillic or Greek letters may be written with
+    in Hebrew or the Arabic script ("Zhirinovsky" -> {"srnbsk", "srnsk"}); empty when it holds
+    other letters."""
+    word = _spell(token)
+    if not word:
+        return frozenset()
+    parts: list[str | tuple[str, str]] = []
+    optional = 0
+    for m in _LATIN_SOUNDS.finditer(word):
+        sound = m.group()
+        if sound in _OPTIONAL and optional < _MAX_OPTIONAL:
+            parts.append((_OPTIONAL[sound], ""))
+            optional += 1
+        else:
+            parts.append(_SOUND_CLASS.get(sound, _OPTIONAL.get(sound, "")))
+    spellings = [""]
+    for part in parts:
+        if isinstance(part, tuple):
+            spellings = [s + p for s in spellings for p in part]
+        else:
+            spellings = [s + part for s in spellings]
+    return frozenset(_squeezed(s) for s in spellings)
+
+
+def abjad(token: str) -> bool:
+    """Whether a token is written in Hebrew or Arabic-script letters (a word :func:`abjad_skeletons`
+    reads)."""
+    return bool(token) and token[0] in _ABJAD
+
+
+@lru_cache(maxsize=65536)
+def abjad_skeletons(token: str) -> frozenset[str]:
+    """The consonant skeletons of a Hebrew or Arabic-script word, with its one-letter prefixes and
+    without them ("ובמוסקבה" -> {"bmskb", "mskb"}); empty for other tokens."""
+    if not abjad(token):
+        return frozenset()
+    hebrew = token[0] in _HEBREW
+    prefixes = _HEBREW_PREFIXES if hebrew else _ARABIC_PREFIXES
+    letters = [c for c in token if c in _ABJAD]
+    out = set()
+    for cut in range(_MAX_PREFIX + 1):
+        if cut and (letters[cut - 1] not in prefixes or len(letters) - cut < 2):
+            break
+        rest = letters[cut:]
+        # a doubled vav is a consonant (v, w: "וושינגטון"); a single one a vowel
+        spelt = "".join("b" if c == "ו" and i and rest[i - 1] == "ו" else _ABJAD[c] for i, c in enumerate(rest))
+        out.add(_squeezed(spelt))
+    out.discard("")
+    return frozenset(out)
