@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from newsprism.model import Article
 from newsprism.nlp.tokenize import tokens
-from newsprism.represent.lexical import LEXICAL_V6, LexicalFeaturizer
+from newsprism.represent.lexical import LEXICAL_V7, LexicalFeaturizer
 
 
 def _names(text: str, language: str) -> set[str]:
     article = Article(external_id="a", title="", text=text, content_hash="a", language=language)
     features = LexicalFeaturizer().features(article)
-    assert features.version == LEXICAL_V6
+    assert features.version == LEXICAL_V7
     return set(features.names)
 
 
@@ -106,3 +106,9 @@ def test_function_words_of_languages_beyond_the_development_data_weigh_nothing()
     assert body("Áin flæddi yfir þorpið og íbúum var bjargað.", "is") >= {"áin", "flæddi", "þorpið"}
     assert not {"og", "var"} & body("Áin flæddi yfir þorpið og íbúum var bjargað.", "is")
     assert not {"się", "że", "na"} & body("Rzeka wylała się na wieś, a policja podała, że nikt nie zginął.", "pl")
+
+
+def test_numbers_written_with_the_arabic_scripts_separators_are_one_number() -> None:
+    from newsprism.represent.lexical import numbers_of
+
+    assert numbers_of("۲٬۵۰۰ و ۲٫۵") == numbers_of("2,500 and 2.5") == ["25", "25"]

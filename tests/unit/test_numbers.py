@@ -503,3 +503,19 @@ def test_decimal_comma_and_magnitudes_of_languages_whose_number_words_are_not_re
     assert amounts("Totalt 2,5 miljoner kronor.", "sv") == [("2,5 miljoner", 2.5e6)]
     assert amounts("Mutane 15,000 da dala miliyan 2.5.", "ha") == [("15,000", 15000.0), ("miliyan 2.5", 2.5e6)]
     assert amounts("A total of 15,000 people and 2.5 million.", "en") == [("15,000", 15000.0), ("2.5 million.", 2.5e6)]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("הנזק הוערך ב-73 מיליארד כתרים", "he", [73e9]),  # Hebrew prefixes joined to a number by a hyphen
+        ("כ-2,500 תושבים פונו, ומ-2.5 מיליון דולר", "he", [2500, 2.5e6]),
+        ("خسارت ۷۳ میلیارد روبل و ۲٫۵ میلیون دلار برآورد شد", "fa", [73e9, 2.5e6]),  # Persian ٫ and magnitudes
+        ("۲٬۵۰۰ نفر", "fa", [2500]),  # the Arabic thousands sign
+        ("3 ملايين دولار", "ar", [3e6]),
+        ("Covid-19 and Su-27", "en", []),  # a hyphen after letters still names
+        ("מטוסי סו-27", "he", []),  # and in Hebrew after a whole word
+    ],
+)
+def test_numbers_of_hebrew_and_the_arabic_script(text: str, language: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(text, language=language)] == values

@@ -330,3 +330,17 @@ def test_hebrew_names_anchor_with_the_english_ones_by_their_consonants() -> None
     assert read_parallel(en, he) and read_parallel(he, en)
     storm = text_profile(_no_digits(UNREAD["he:storm"]["text"]), "he")
     assert not read_parallel(en, storm)
+
+
+def test_a_comparison_pairs_a_hebrew_translation_by_the_consonants_of_its_names() -> None:
+    """The flood report and its Hebrew translation with their numbers written out: only the names,
+    read by their consonants, anchor the Hebrew sentences to the English ones."""
+    texts = {k: _no_digits(UNREAD[k]["text"]) for k in ("en:flood", "he:flood")}
+    inputs = [
+        CompareInput(article="he", title="", text=texts["he:flood"], language="he"),
+        CompareInput(article="en", title="", text=texts["en:flood"], language="en"),
+    ]
+    data = Comparer(encoder=_EnglishOnlyEncoder()).compare(inputs, display_language="en").to_json()
+    statements = [f for f in data["facts"] if f["kind"] == "statement"]
+    paired = [{s["article"] for s in f["support"]} for f in statements]
+    assert sum(p == {"he", "en"} for p in paired) >= 3, paired

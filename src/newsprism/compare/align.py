@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..nlp.parallel import article_anchors, parallel_pairs
+from ..nlp.parallel import TextProfile, across_vowels, parallel_pairs, statements_profile
 from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import names_from, tokens_from, words
 from ..represent.dense import Encoder, reads
@@ -439,21 +439,18 @@ def _shape_matches(
     Returns the pairs."""
     shaped: set[tuple[int, int]] = set()
     read = getattr(encoder, "languages", None) if encoder is not None and encoder.dim else frozenset()
-    anchors: dict[int, frozenset[str]] = {}
+    profiles: dict[int, TextProfile] = {}  # by an article's first statement
     for rows, cols in _article_pairs(statements):
         la, lb = languages[rows[0]], languages[cols[0]]
         if la == lb or (reads(read, la if la != "?" else None) and reads(read, lb if lb != "?" else None)):
             continue
         for ks, language in ((rows, la), (cols, lb)):
-            if ks[0] not in anchors:
+            if ks[0] not in profiles:
                 texts = [statements[k].text for k in ks]
-                anchors.update(zip(ks, article_anchors(texts, language if language != "?" else None), strict=True))
-        pairs = parallel_pairs(
-            [len(statements[k].text) for k in rows],
-            [len(statements[k].text) for k in cols],
-            [anchors[k] for k in rows],
-            [anchors[k] for k in cols],
-        )
+                profiles[ks[0]] = statements_profile(texts, language if language != "?" else None)
+        # names written across the vowel line (Hebrew, Arabic script) anchor by their consonants
+        a, b = across_vowels(profiles[rows[0]], profiles[cols[0]])
+        pairs = parallel_pairs(a.lengths, b.lengths, a.anchors, b.anchors)
         for r, c in pairs:
             i, j = rows[r], cols[c]
             shaped.add((min(i, j), max(i, j)))

@@ -60,8 +60,10 @@ log = logging.getLogger(__name__)
 # v16: German, Dutch and Czech speakers after an adverb that opens the sentence ("Dann sagte der …");
 # Ukrainian speakers; v17: name keys read the sibilants of each Latin alphabet alike (š, sz, cs ...)
 # and the Latin letters without a diacritic to strip (ł, ø, đ, ð, ß); v18: Icelandic and Hausa speakers;
-# v19: Polish speakers, the office a role heads left out of the name
-COMPARE_VERSION = "newsprism.Compare.v19"
+# v19: Polish speakers, the office a role heads left out of the name; v20: Hebrew and Arabic-script
+# statements paired with their translation by the consonants of names, Hebrew numbers after a prefix
+# ("ב-73"), the Arabic script's separators ("۲٫۵"), magnitude words of Hebrew, Arabic and Persian
+COMPARE_VERSION = "newsprism.Compare.v20"
 
 
 @dataclass(frozen=True, slots=True)

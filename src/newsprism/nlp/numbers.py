@@ -131,19 +131,25 @@ _PERCENT = (
 
 _MAGNITUDES_COMMON = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
 # Magnitude words of languages whose other number words are not read (their amounts are mostly
-# digits: "2,5 milljónir", "miliyan 2.5", "15 tysięcy"), read in every language: after a number
-# they are magnitudes wherever they stand ("juta", jute in Spanish, follows no number there).
+# digits: "2,5 milljónir", "miliyan 2.5", "15 tysięcy", Hebrew "2.5 מיליון", Persian "۲٫۵ میلیون"),
+# read in every language: after a number they are magnitudes wherever they stand ("juta", jute in
+# Spanish, follows no number there).
 _MAGNITUDES_COMMON.update(
-    dict.fromkeys("tysiąc tysiące tysięcy þúsund tusind tusen tuhat tuhatta tisuća tisuće tisoč ribu".split(), 1e3)
+    dict.fromkeys(
+        "tysiąc tysiące tysięcy þúsund tusind tusen tuhat tuhatta tisuća tisuće tisoč ribu "
+        "אלף אלפים هزار ألف آلاف الف".split(),
+        1e3,
+    )
     | dict.fromkeys(
         "miliona miliony milionów milljón milljónir milljóna milljónum miljoner millioner miljoona miljoonaa "
         "milijun milijuna milijon milijona milijonov miliyan milyon juta millió milijonai milijonų "
-        "miljoni miljonu".split(),
+        "miljoni miljonu מיליון מיליוני میلیون مليون ملايين".split(),
         1e6,
     )
     | dict.fromkeys(
         "miliard miliarda miliardy miliardów milljarður milljarðar milljarða milljörðum miljarder milliarder "
-        "miljardi miljardia milijarda milijardi biliyan milyar miliar milliárd".split(),
+        "miljardi miljardia milijarda milijardi biliyan milyar miliar milliárd מיליארד מיליארדי میلیارد "
+        "مليار مليارات".split(),
         1e9,
     )
 )
@@ -391,9 +397,10 @@ _NOT_NOUN = _wordset("""was has is this its us as his hers ours yours thus plus 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 _DIGITS = re.compile(
     r"(?<![^\W_])(?P<sign>[-−](?=\d))?"
-    r"(?P<num>\d{1,3}(?:(?:,|\.|\u00a0|\u202f| | , )\d{3}(?!\d))+(?:[.,]\d+)?"
-    r"|(?<!\d)\d{1,3} \. \d{1,2}(?![\d.]| \. ?\d)|\d+(?:[.,]\d+)?)"
-)  # " , " and " . ": text tokenised word by word ("3 , 000 people", "magnitude 6 . 1"; not "in 1999 . 200")
+    r"(?P<num>\d{1,3}(?:(?:,|\.|\u00a0|\u202f|\u066c| | , )\d{3}(?!\d))+(?:[.,\u066b]\d+)?"
+    r"|(?<!\d)\d{1,3} \. \d{1,2}(?![\d.]| \. ?\d)|\d+(?:[.,\u066b]\d+)?)"
+)  # " , " and " . ": text tokenised word by word ("3 , 000 people", "magnitude 6 . 1"; not "in 1999 . 200");
+# the Arabic script's own separators: "۲٬۵۰۰" (2,500), "۲٫۵" (2.5)
 _CUR_PREFIX = re.compile(
     r"(?:US\s?\$|AU\s?\$|NZ\s?\$|U\.S\.\s?\$|USD|EUR|GBP|CHF|JPY|CNY|RMB|RUB|AUD|CAD|BRL|INR|GB£|A\$|C\$|HK\$|R\$|[$€£¥₽₹₩])\s?$"
 )
@@ -458,7 +465,7 @@ def _digits_value(raw: str, comma: bool) -> tuple[float, int] | None:
     """(value, decimals) of a digit string written with a decimal ``comma`` (else a point)."""
     s = raw.replace("\u00a0", " ").replace("\u202f", " ")
     decimal, group = (",", ".") if comma else (".", ",")
-    s = s.replace(" ", "")
+    s = s.replace(" ", "").replace("\u066c", group).replace("\u066b", decimal)
     if decimal in s:
         whole, _, frac = s.rpartition(decimal)
         if group in frac:
@@ -829,7 +836,12 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]], comm
         if _overlaps(start, end, blocked):
             continue
         before = text[max(0, start - 12) : start]
-        if start >= 2 and text[start - 1] in "-–/:" and (text[start - 2].isalnum()):
+        if (
+            start >= 2
+            and text[start - 1] in "-–/:"
+            and (text[start - 2].isalnum())
+            and not _hebrew_prefixed(text, start)
+        ):
             continue  # Covid-19, 24/7, 1:32
         if _DENOMINATOR.search(text, max(0, start - 4), start):
             continue  # "41 / 2 months": a fraction's denominator counts nothing
@@ -925,6 +937,21 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]], comm
 # magnitudes written before the number: Hausa "dala miliyan 2.5" ($2.5 million), Swahili "milioni 3"
 _PREFIX_MAGNITUDES = {"dubu": 1e3, "miliyan": 1e6, "biliyan": 1e9, "elfu": 1e3, "milioni": 1e6, "bilioni": 1e9}
 _PREFIX_MAGNITUDE = re.compile(r"(?<![^\W\d_])(" + "|".join(_PREFIX_MAGNITUDES) + r")\s+$", re.IGNORECASE)
+
+
+_HEBREW_PREFIX_LETTERS = frozenset("בהוכלמש")
+
+
+def _hebrew_prefixed(text: str, start: int) -> bool:
+    """Digits after a hyphen that joins Hebrew one-letter prefixes to them ("ב-73", "וכ-2,500":
+    in 73, and about 2,500), which are no part of a name like "Covid-19"."""
+    hyphen = start - 1
+    if text[hyphen] not in "-–":
+        return False
+    j = hyphen
+    while j > 0 and text[j - 1] in _HEBREW_PREFIX_LETTERS and hyphen - j < 3:
+        j -= 1
+    return j < hyphen and (j == 0 or not text[j - 1].isalnum())
 
 
 def _after_name(text: str, start: int) -> bool:

@@ -46,10 +46,12 @@ from .translit import MIN_SKELETON, abjad, abjad_skeletons, name_key, skeletons
 __all__ = [
     "ParallelParams",
     "TextProfile",
+    "across_vowels",
     "anchors_of",
     "article_anchors",
     "parallel_pairs",
     "read_parallel",
+    "statements_profile",
     "text_profile",
 ]
 
@@ -84,7 +86,7 @@ class ParallelParams:
     text_delta: float = 0.65
 
 
-_DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+_DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f\u066b\u066c ]\d+)*")  # "۲٬۵۰۰" is 2500 too
 
 
 def anchors_of(text: str, language: str | None, inside: frozenset[str] | None = None) -> frozenset[str]:
@@ -256,7 +258,11 @@ class TextProfile:
 
 def text_profile(text: str, language: str | None) -> TextProfile:
     """The :class:`TextProfile` of an article's text, cut into sentences by the language's splitter."""
-    sentences = [s.text for s in split_sentences(text, language=language)]
+    return statements_profile([s.text for s in split_sentences(text, language=language)], language)
+
+
+def statements_profile(sentences: Sequence[str], language: str | None) -> TextProfile:
+    """The :class:`TextProfile` of an article's sentences (or statements), in order."""
     lengths, anchors = tuple(len(s) for s in sentences), tuple(article_anchors(sentences, language))
     raw = [words(s) for s in sentences]
     lettered = [w for ws in raw for w in ws if not w[0].isdigit()]
@@ -273,6 +279,12 @@ def text_profile(text: str, language: str | None) -> TextProfile:
                     if variants:
                         spelt[key] = variants
     return TextProfile(lengths, anchors, spelt=tuple(sorted(spelt.items())))
+
+
+def across_vowels(a: TextProfile, b: TextProfile) -> tuple[TextProfile, TextProfile]:
+    """Both profiles with the names of the one written across the vowel line anchored in the
+    other (:func:`_across_vowels`); unchanged unless exactly one is written in an abjad."""
+    return _across_vowels(a, b), _across_vowels(b, a)
 
 
 def _across_vowels(a: TextProfile, b: TextProfile) -> TextProfile:
@@ -330,7 +342,7 @@ def read_parallel(a: TextProfile, b: TextProfile, params: ParallelParams | None 
     key of one text a letter from the other's counts as that key (:func:`_near`: "Izrael" and
     "Israel", "Libanon" and "Lebanon")."""
     p = params or ParallelParams()
-    a, b = _across_vowels(a, b), _across_vowels(b, a)
+    a, b = across_vowels(a, b)
     a = _spelt_alike(a, b)
     pairs = parallel_pairs(a.lengths, b.lengths, a.anchors, b.anchors, p)
     if not pairs:

@@ -1,6 +1,6 @@
 """The default featurizer: title, body and name term frequencies plus a MinHash signature.
 
-Stored with the name :data:`LEXICAL_V6`; bump it whenever the output changes for the same input,
+Stored with the name :data:`LEXICAL_V7`; bump it whenever the output changes for the same input,
 so stored features made by an older version are recomputed (``newsprism rebuild``; until then the
 clusterer reads older features as they are, without what they lack).
 """
@@ -29,6 +29,7 @@ __all__ = [
     "LEXICAL_V4",
     "LEXICAL_V5",
     "LEXICAL_V6",
+    "LEXICAL_V7",
     "MAX_SHAPE",
     "LexicalFeaturizer",
     "minhash",
@@ -44,7 +45,8 @@ LEXICAL_V2 = "newsprism.LexicalFeatures.v2"  # without Japanese and Chinese plac
 LEXICAL_V3 = "newsprism.LexicalFeatures.v3"  # a number's thousands groups as numbers of their own
 LEXICAL_V4 = "newsprism.LexicalFeatures.v4"  # without China's provinces and cities, Japan's prefectures in Chinese
 LEXICAL_V5 = "newsprism.LexicalFeatures.v5"  # without the stop words of Hungarian, Polish, Turkish, Icelandic ...
-LEXICAL_V6 = "newsprism.LexicalFeatures.v6"
+LEXICAL_V6 = "newsprism.LexicalFeatures.v6"  # the Arabic script's separators ("۲٬۵۰۰", "۲٫۵") parting numbers
+LEXICAL_V7 = "newsprism.LexicalFeatures.v7"
 MAX_SHAPE = 64  # paragraphs whose shares are kept
 
 _NUM_PERM = 64
@@ -58,16 +60,16 @@ _SHINGLE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 # тысяч", "15 thousand", "1万5000" and "1万5千" give "15"; "$426 million" and "4億2600万ドル" give
 # "426"; "82.29 billion" and "82.290 millones" give "8229"; "2.5" and "2,5" give "25"; "100" gives
 # "1".  "26.07.2020" is three numbers ("26", "7", "202"), "2020 100" two.
-_SEP = r"[,.\u00a0\u2009\u202f\uff0c ]"
+_SEP = r"[,.\u00a0\u2009\u202f\uff0c\u066c ]"  # and the Arabic script's thousands sign: "۲٬۵۰۰"
 _DIGITS = re.compile(
     r"\d+[億亿万萬千]+(?:\d+[億亿万萬千]+)*\d*(?:[・.]\d+)?"  # 4億2600万 / 2万6469・89 / 2億5千万
-    rf"|(?<![\d.,])\d{{1,3}}(?:{_SEP}\d{{3}}(?!\d))+(?:[.,]\d+)?(?![.,]?\d)"  # 15,000 / 82.290 / 1,234.5
-    r"|(?<![\d.,・])\d+[.,・]\d+(?![.,・]?\d)"  # 82.29 / 2,5 / ２６・５
+    rf"|(?<![\d.,\u066b])\d{{1,3}}(?:{_SEP}\d{{3}}(?!\d))+(?:[.,\u066b]\d+)?(?![.,\u066b]?\d)"  # 15,000 / 1,234.5
+    r"|(?<![\d.,・\u066b])\d+[.,・\u066b]\d+(?![.,・\u066b]?\d)"  # 82.29 / 2,5 / ２６・５ / ۲٫۵
     r"|\d+"
 )
 # a run of digits and what can join them into one number: most are digits only, read at once;
 # the others are read by _DIGITS (ten times slower over a whole text)
-_RUN = re.compile(r"\d(?:[\d,.\u00a0\u2009\u202f\uff0c 億亿万萬千・]*[\d億亿万萬千])?")
+_RUN = re.compile(r"\d(?:[\d,.\u00a0\u2009\u202f\uff0c\u066b\u066c 億亿万萬千・]*[\d億亿万萬千])?")
 _NOT_DIGIT = re.compile(r"\D")
 _MAGNITUDES = {"億": 10**8, "亿": 10**8, "万": 10**4, "萬": 10**4}
 _LONGEST_CJK = 40  # characters of a number with magnitudes read for its value (a longer one: its digits)
@@ -188,7 +190,7 @@ def paragraph_shape(paragraphs: list[str]) -> tuple[float, ...]:
 class LexicalFeaturizer:
     """Cheap features for every article at ingest time (no model, no network)."""
 
-    name = LEXICAL_V6
+    name = LEXICAL_V7
 
     def __init__(self, *, lead_words: int = 0) -> None:
         self.lead_words = lead_words
