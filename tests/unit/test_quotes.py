@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v13"
+    assert extractor.name == "newsprism.RuleQuotes.v14"
     assert extractor.quotes("x", "") == []
 
 
@@ -1324,3 +1324,40 @@ def test_names_after_a_role_keep_their_words_in_other_languages() -> None:
         '"It is over," said Hann.'
     )
     assert [s for s, _ in spoken(text, "en")] == ["Lee Hsien Loong", "Pierre Le Roux", "Hann"], spoken(text, "en")
+
+
+def test_hebrew_quotes_and_speakers() -> None:
+    """Hebrew has no capitals: the speaker is the words after the verb up to where, when or to whom
+    it was said ("אמר פוטין בנאום"), after such a phrase ("אמר ביום שישי דניאל ראסל"), or before the
+    verb in its clause; a verb alone is the person named before (הוסיף: he added), and a definite noun
+    a description (הדוברת: the spokeswoman)."""
+    text = (
+        '"הצי שלנו מתרחב כל הזמן", אמר פוטין בנאום בסנט פטרבורג.\n'
+        '"השנה יצטרפו ארבעים ספינות", הוסיף.\n'
+        '"תלונות אינן דיפלומטיה", אמר ביום שישי דניאל ראסל.\n'
+        'עם זאת, אובצ\'קין הודה: "אין לנו הרבה זמן."\n'
+        '"הילדה אושפזה", אמרה הדוברת לכתבים.'
+    )
+    assert [s for s, _ in spoken(text, "he")] == ["פוטין", "פוטין", "דניאל ראסל", "אובצ'קין", "הדוברת"], spoken(
+        text, "he"
+    )
+    # a name that opens with a preposition's letter is told by recurring ("בנט"), the preposition by
+    # its rest being a word of the text ("בראיון" / "ראיון")
+    text = '"אנחנו מוכנים", אמר בנט בראיון. הראיון נערך בירושלים. "נגן על הגבול", הוסיף בנט.'
+    assert [s for s, _ in spoken(text, "he")] == ["בנט", "בנט"]
+
+
+def test_arabic_quotes_and_speakers() -> None:
+    """Arabic: the verb before the speaker ("وقال بوتين: «…»", "«…»، أضاف بروسا"), a verb alone
+    after a quote ("وأضاف:") is the person named before, where it was said ends the speaker ("في
+    التعليقات"), and a definite noun phrase is a description (السائق: the driver)."""
+    text = (
+        "وقال راسل: «الشكاوى ليست دبلوماسية».\n"
+        "وأضاف: «هذه التصريحات تزيد العداء».\n"
+        "«لم أضع لنفسي أهدافا شخصية»، أضاف بروسا.\n"
+        "وكتب أحد المشاهدين في التعليقات: «على البشر أن يتعلموا».\n"
+        "ويقول السائق بسخرية: «انظروا، إنه وفد كامل»."
+    )
+    assert [s for s, _ in spoken(text, "ar")] == ["راسل", "راسل", "بروسا", "أحد المشاهدين", "السائق"], spoken(
+        text, "ar"
+    )

@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v13``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v14``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -54,8 +54,12 @@ Chinese quotes and reported speech by :func:`_chinese_attribution` (某某表示
 某某表示，……, 据某某介绍，……; the rules are in :mod:`newsprism.compare.chinese`).  Icelandic
 ("„…,“ sagði Pútín", "sagði hann", "sagði framherjinn", "segir í tilkynningunni") and Hausa ('"…,"
 in ji Putin', "Putin ya ce:", "ya ƙara da cewa" with the verb's own pronoun, "in ji direban") have
-speech verbs and a speaker noun phrase after the verb (:func:`_nominal_after`).  In other
-languages quotes are still found, with speakers only from dashes, labels and colons.
+speech verbs and a speaker noun phrase after the verb (:func:`_nominal_after`).  Hebrew and Arabic
+write no capitals: their speaker is the words after the verb up to where, when or to whom it was
+said ('"…", אמר פוטין בנאום', 'وقال بوتين: «…»'), else those before it in its clause, else the person
+named before when the verb stands alone ("הוסיף", "وأضاف:"); a definite noun is a description
+("הנהג", "السائق") (:func:`_abjad_speaker`).  In other languages quotes are still found, with
+speakers only from dashes, labels and colons.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ from ..nlp.sentences import RuleSentenceSplitter
 from .base import Quote, Sentence
 from .chinese import ChineseSpeaker, pronoun_fits, reported_speech, speaker_after, speaker_before, subject_of
 from .speech import (
+    ABJAD_CUES,
     CLAUSE_CUES,
     CLAUSE_LEADS,
     CUE_PATTERN,
@@ -200,7 +205,7 @@ class RuleQuoteExtractor:
     # described person after the verb is ("Danach sagte der Amerikaner Stephen Ochsner: …"); Czech
     # adverbs before and after the subject ("Pak dodal Jan Novák", "Novák pak dodal"); Ukrainian speech
     # verbs and forms by the Russian rules ("— сказав Володимир Зеленський", "За словами …", ", що")
-    name = "newsprism.RuleQuotes.v13"
+    name = "newsprism.RuleQuotes.v14"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -533,6 +538,11 @@ def _find_cues(masked: str, para: _Para) -> None:
         if first > 0 and toks[first - 1].low in _DETERMINERS:
             continue  # "the continued occupation", "an announced pullback": an adjective, not speech
         cue = _Cue(first, last, m.start(), m.end(), form, lemma)
+        if para.language in _ABJAD_WORDS:
+            if form in ABJAD_CUES:
+                cue.mention, cue.inverted = _abjad_speaker(masked, para, first, last, lemma)
+                (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
+            continue
         if form.startswith("a-t-"):  # "a-t-il déclaré": the subject is the pronoun inside the cue
             pronoun = form[4:].split()[0]
             at = m.start() + 4
@@ -720,6 +730,106 @@ def _nominal_after(masked: str, toks: list[Token], i: int, ends: frozenset[str],
     if closes:
         return Mention(toks[i].start, toks[k - 1].end, masked[toks[i].start : toks[k - 1].end], "nominal")
     return None
+
+
+# Hebrew and Arabic: what ends the speaker's words after or before a speech verb (punctuation,
+# "that", where, when and to whom it was said), and the one-letter prepositions written on a word
+# ("בראיון": in an interview, "لقناة": to the channel)
+_ABJAD_WORDS = {
+    "he": frozenset(
+        ". , ; : ! ? … – — כי ש על עם אל את גם עוד היום אתמול כך לאחר אחרי לפני כאשר בעת תוך מול אבל אך "
+        "תחילה מאוחר יותר".split()
+    ),
+    "ar": frozenset(
+        ". , ، ; ؛ : ! ? ؟ … – — « » أن إن بأن أنه أنها أنهم إنه إنها بأنه بأنها في على من إلى عن مع خلال أمس "
+        "اليوم لدى عبر قائلا مضيفا حيث بعد قبل كما أيضا لكن هذا هكذا ما آنذاك".split()
+    ),
+}
+_ABJAD_PREPOSITIONS = {"he": frozenset("בלמ"), "ar": frozenset("بلك")}
+_ABJAD_DEFINITE = {"he": ("ה",), "ar": ("ال", "وال")}
+_ABJAD_PRONOUN_CUES = {"לדבריו": "m", "לדבריה": "f", "לדבריהם": None}
+
+
+def _abjad_gender(form: str, language: str) -> str | None:
+    """The gender a Hebrew or Arabic verb form says: אמרה, قالت a woman; אמרו, قالوا several."""
+    if language == "he":
+        return None if form.endswith("ו") else "f" if form.endswith(("ה", "ת")) and len(form) > 3 else "m"
+    return None if form.endswith("وا") else "f" if form.endswith("ت") else "m"
+
+
+def _abjad_prefixed(word: str, language: str, text: str, *, closing: bool = False) -> bool:
+    """Does a word open with a preposition written on it ("בראיון", "لقناة") rather than being a
+    name that starts with that letter ("בלינקן", "بوتين": Arabic writes p with ب)?  Not when its
+    rest is a word of the text ("ראיון") or it is Arabic's preposition and article ("بال", "لل"); a
+    name recurs in the article, or closes the clause alone (``closing``: "«…»، أضاف بروسا.")."""
+    if word[:1] not in _ABJAD_PREPOSITIONS[language]:
+        return False
+    if language == "ar" and word.startswith(("بال", "لل")):
+        return True
+    if re.search(rf"(?<!\w){re.escape(word[1:])}(?!\w)", text):
+        return True
+    return not closing and len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) < 2
+
+
+def _abjad_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) -> tuple[Mention | None, bool]:
+    """The speaker of a Hebrew or Arabic speech verb and whether it follows the verb: the words
+    after it ('"…", אמר ראסל לרשת CNBC' -> ראסל; 'وقال المكتب الصحفي لمديرية الشرطة: «…»'), else
+    those before it in its clause ("אובצ'קין הודה גם ש…"), else the person the verb's ending points
+    to (a pronoun: "הוסיף." he added, "وأضاف:", "לדבריו")."""
+    toks, language = para.tokens, para.language or ""
+    ends = _ABJAD_WORDS[language]
+    form = toks[first].text if first == last else " ".join(t.text for t in toks[first : last + 1])
+    if form in _ABJAD_PRONOUN_CUES:
+        gender = _ABJAD_PRONOUN_CUES[form]
+        tok = toks[first]
+        return Mention(
+            tok.start, tok.end, tok.text, "pronoun", {"m": "he", "f": "she"}.get(gender or "", "they"), gender=gender
+        ), False
+
+    def speaking(a: int, b: int, *, before: bool = False) -> Mention | None:
+        while before and a < b and _abjad_prefixed(toks[a].text, language, masked):
+            a += 1  # "בצבא מסרו": in the army, they said
+        if a >= b:
+            return None
+        words = masked[toks[a].start : toks[b - 1].end]
+        kind = "nominal" if toks[a].text.startswith(_ABJAD_DEFINITE[language]) else "name"
+        gender = None if lemma == "according to" else _abjad_gender(form, language)
+        return Mention(toks[a].start, toks[b - 1].end, words, kind, words, gender=gender, person=kind == "name")
+
+    def closes(k: int) -> bool:
+        return k + 1 >= len(toks) or not toks[k + 1].is_word or toks[k + 1].low in ends
+
+    i = last + 1
+    if i + 1 < len(toks) and toks[i].is_word and _abjad_prefixed(toks[i].text, language, masked, closing=closes(i)):
+        i += 2  # where, when or to whom first ("אמר ביום שישי דניאל ראסל"): the speaker after it
+    k = i
+    while (
+        k < len(toks)
+        and k - i < 4
+        and toks[k].is_word
+        and toks[k].low not in ends
+        and not _abjad_prefixed(toks[k].text, language, masked, closing=k == i and closes(k))
+    ):
+        k += 1
+    after = speaking(i, k) if k > i else None
+    opening = first == 0 or not toks[first - 1].is_word  # right after the quote or a comma, or opening the sentence
+    if after is not None and (opening or lemma == "according to"):
+        return after, True
+    j = first
+    while j > 0 and first - j < 3 and toks[j - 1].is_word and toks[j - 1].low not in ends:
+        j -= 1
+    before = speaking(j, first, before=True) if j < first and lemma != "according to" else None
+    if before is not None:
+        return before, False
+    if after is not None:
+        return after, True
+    if lemma == "according to":
+        return None, False
+    gender = _abjad_gender(form, language)
+    tok = toks[first]
+    return Mention(
+        tok.start, tok.end, tok.text, "pronoun", {"m": "he", "f": "she"}.get(gender or "", "they"), gender=gender
+    ), False
 
 
 _HAUSA_PRONOUNS = {"ya": "m", "ta": "f", "sun": None, "suka": None}
@@ -1315,6 +1425,8 @@ class _Resolver:
                 self.names.append(m)
                 if possessive:
                     self.possessive.add(m.start)
+        if language in _ABJAD_WORDS:  # no capitals: the names are those the speech verbs give
+            self.names.extend(c.mention for p in paras for c in p.cues if c.mention and c.mention.kind == "name")
         self.names.sort(key=lambda m: m.start)
         self.positions = [m.start for m in self.names]
         self.sentence_starts = [a for a, _ in self.sentences]

@@ -288,6 +288,43 @@ _HAUSA: dict[str, str] = {
     "report": "ya|sanar ta|sanar sun|sanar",
     "according to": "a|cewar",
 }
+# Hebrew and Arabic write no capitals to tell a name by; the speaker mostly follows the verb ('"…",
+# אמר פוטין', '«…»، قال بوتين', 'وقال بوتين: «…»'), and the verb's ending tells the gender (אמרה,
+# قالت).  The forms with the conjunction written on (ואמר, وقال) are listed: it is part of the word.
+_HEBREW: dict[str, str] = {
+    "say": "אמר אמרה אמרו ואמר ואמרה ואמרו אומר אומרת אומרים מסר מסרה מסרו ומסר סיפר סיפרה סיפרו טען טענה טענו וטען",
+    "write": "כתב כתבה כתבו וכתב כותב כותבת",
+    "add": "הוסיף הוסיפה הוסיפו והוסיף והוסיפה והוסיפו מוסיף מוסיפה",
+    "note": "ציין ציינה ציינו וציין וציינה",
+    "explain": "הסביר הסבירה הסבירו והסביר",
+    "stress": "הדגיש הדגישה הדגישו הבהיר הבהירה",
+    "declare": "הצהיר הצהירה הצהירו",
+    "report": "הודיע הודיעה הודיעו דיווח דיווחה דיווחו מדווח מדווחת",
+    "admit": "הודה הודתה",
+    "answer": "השיב השיבה השיבו ענה ענתה",
+    "warn": "הזהיר הזהירה",
+    "according to": "לדברי לדבריו לדבריה לדבריהם",
+}
+_ARABIC: dict[str, str] = {
+    "say": "قال قالت قالوا وقال وقالت وقالوا يقول تقول ويقول وتقول ذكر ذكرت وذكر وذكرت صرح صرحت وصرح وصرحت",
+    "write": "كتب كتبت وكتب وكتبت",
+    "add": "أضاف أضافت وأضاف وأضافت",
+    "note": "أشار أشارت وأشار وأشارت",
+    "explain": "أوضح أوضحت وأوضح وأوضحت",
+    "stress": "أكد أكدت وأكد وأكدت شدد شددت وشدد",
+    "declare": "أعلن أعلنت وأعلن وأعلنت",
+    "report": "أفاد أفادت وأفاد وأفادت",
+    "admit": "اعترف اعترفت واعترف",
+    "answer": "أجاب أجابت وأجاب",
+    "warn": "حذر حذرت وحذر",
+    "according to": "بحسب حسب وبحسب وحسب",
+}
+ABJAD_CUES: frozenset[str] = frozenset(f for table in (_HEBREW, _ARABIC) for v in table.values() for f in v.split())
+"""The Hebrew and Arabic cue forms."""
+for _table_abjad in (_HEBREW, _ARABIC):
+    for _lemma_abjad, _forms_abjad in _table_abjad.items():
+        for _form_abjad in _forms_abjad.split():
+            _LEMMA.setdefault(_form_abjad, _lemma_abjad)
 GERMAN_VERBS = frozenset(f.split("|")[-1] for _forms_de in _GERMAN.values() for f in _forms_de.split()) - {"laut"}
 """Last words of the German speech verbs."""
 CZECH_VERBS = frozenset(

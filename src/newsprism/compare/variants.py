@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..nlp.entities import same_given_name
-from ..nlp.translit import given_name_spelling, name_key
+from ..nlp.translit import abjad, abjad_skeletons, given_name_spelling, name_key, skeletons
 from .base import Quote, QuoteVariant
 
 __all__ = ["diff_words", "match_quotes", "same_speaker", "same_speaker_across"]
@@ -49,6 +49,8 @@ def same_speaker_across(a: str | None, b: str | None) -> bool | None:
     name ("глава американского минфина" / "the head of the US Treasury Department")."""
     if not a or not b:
         return False
+    if abjad(a.split()[-1]) != abjad(b.split()[-1]):
+        return _across_vowels(a, b)
     if not (a[:1].isupper() and b[:1].isupper()):
         return None
     x, y = a.split(), b.split()
@@ -68,6 +70,22 @@ def same_speaker_across(a: str | None, b: str | None) -> bool | None:
             or _sound_alike(x[0], y[0])
         )
     return True
+
+
+def _across_vowels(a: str, b: str) -> bool | None:
+    """A Hebrew or Arabic-script speaker against one written in letters with vowels: one of its words
+    is the other's surname by its consonants (:func:`~newsprism.nlp.translit.skeletons`: "פוטין" /
+    "Putin", "راسل" / "Russell").  ``None`` when the abjad side is a description ("הנהג", "the
+    driver"; it may name its role only) or the other is no name."""
+    written, other = (a, b) if abjad(a.split()[-1]) else (b, a)
+    if not other[:1].isupper():
+        return None
+    surname = skeletons(other.split()[-1].lower())
+    if not surname:
+        return None
+    if any(not surname.isdisjoint(abjad_skeletons(w)) for w in written.split()):
+        return True
+    return None if written.startswith(("ה", "ال", "وال")) else False
 
 
 _VOWELS = frozenset("aeiou")

@@ -266,5 +266,7 @@ def abjad_skeletons(token: str) -> frozenset[str]:
         # a doubled vav is a consonant (v, w: "וושינגטון"); a single one a vowel
         spelt = "".join("b" if c == "ו" and i and rest[i - 1] == "ו" else _ABJAD[c] for i, c in enumerate(rest))
         out.add(_squeezed(spelt))
+        if "ج" in rest:  # Arabic writes zh with jim too ("جوكوف", Zhukov)
+            out.add(_squeezed("".join("s" if c == "ج" else _ABJAD[c] for c in rest)))
     out.discard("")
     return frozenset(out)
