@@ -344,3 +344,29 @@ def test_a_comparison_pairs_a_hebrew_translation_by_the_consonants_of_its_names(
     statements = [f for f in data["facts"] if f["kind"] == "statement"]
     paired = [{s["article"] for s in f["support"]} for f in statements]
     assert sum(p == {"he", "en"} for p in paired) >= 3, paired
+
+
+class _SameVectorEncoder(_EnglishOnlyEncoder):
+    """Reads English only, and gives every text one vector: what an encoder's cosines can be for a
+    language it does not read (near for unrelated texts)."""
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        out[:, 0] = 1.0
+        return out
+
+
+def test_a_quote_in_a_language_the_encoder_does_not_read_is_matched_by_its_vector_only_with_its_speaker() -> None:
+    english = '"We are proud of the work," Zhukov said.'
+    inputs = [
+        CompareInput(article="he", title="", text='"אנחנו גאים בעבודה", אמר ז\'וקוב.', language="he"),
+        CompareInput(article="en", title="", text=english, language="en"),
+    ]
+    comparer = Comparer(encoder=_SameVectorEncoder())
+    variants = comparer.compare(inputs, display_language="en").to_json()["quote_variants"]
+    assert [v.get("translated") for v in variants] == [True]  # the speakers agree by their consonants
+    inputs[0] = CompareInput(article="he", title="", text='"אנחנו גאים בעבודה", אמר הנהג.', language="he")
+    variants = comparer.compare(inputs, display_language="en").to_json()["quote_variants"]
+    assert not any(v.get("translated") for v in variants)  # "the driver": the vector alone says nothing

@@ -1361,3 +1361,8 @@ def test_arabic_quotes_and_speakers() -> None:
     assert [s for s, _ in spoken(text, "ar")] == ["راسل", "راسل", "بروسا", "أحد المشاهدين", "السائق"], spoken(
         text, "ar"
     )
+
+
+def test_a_hebrew_pronoun_before_the_verb_is_the_person_named_before() -> None:
+    text = '"אני כאן", אמר דגטיארב. הוא הוסיף: "מוסקבה שומעת אתכם."'
+    assert [s for s, _ in spoken(text, "he")] == ["דגטיארב", "דגטיארב"]

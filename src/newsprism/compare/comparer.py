@@ -21,13 +21,13 @@ from ..nlp.japanese import MorphAnalyser, default_analyser
 from ..nlp.numbers import find_quantities
 from ..nlp.sentences import RuleSentenceSplitter
 from ..nlp.timex import find_times
-from ..represent.dense import Encoder
+from ..represent.dense import Encoder, reads
 from .align import Alignment, AlignParams, Doc, align, representatives, to_facts
 from .base import Comparison, Fact, Quote, QuoteExtractor, SentenceSplitter, Source, Span, source_names
 from .conflicts import Anchor, Annotated, Time, era_of, find_conflicts
 from .details import shared_details, unique_details
 from .quotes import RuleQuoteExtractor
-from .variants import match_quotes, repeated_by_copies
+from .variants import match_quotes, repeated_by_copies, same_speaker_across
 
 __all__ = ["COMPARE_VERSION", "MAX_COMPARE_SOURCES", "CompareInput", "Comparer", "capped", "compared"]
 
@@ -212,9 +212,16 @@ class Comparer:
         vectors = (
             self.encoder.encode([q.text for q in quotes]) if self.encoder is not None and self.encoder.dim else None
         )
+        # the vector of a quote in a language the encoder does not read says little: it counts only
+        # for two quotes whose speakers' names agree (a Czech or Ukrainian quote is near its
+        # translation, a lone Hebrew "גאה בעבודה" of "he" came out near "Ai-yai-yai")
+        known = getattr(self.encoder, "languages", None)
+        unread = {i for i, q in enumerate(quotes) if not reads(known, language_of.get(q.article))}
 
         def similarity(i: int, j: int) -> float:
             dense = float(vectors[i] @ vectors[j]) if vectors is not None else 0.0
+            if {i, j} & unread and same_speaker_across(quotes[i].speaker, quotes[j].speaker) is not True:
+                dense = 0.0
             return max(dense, _SHAPED_QUOTES) if (min(i, j), max(i, j)) in shaped else dense
 
         return similarity

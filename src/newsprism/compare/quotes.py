@@ -748,6 +748,7 @@ _ABJAD_WORDS = {
 _ABJAD_PREPOSITIONS = {"he": frozenset("בלמ"), "ar": frozenset("بلك")}
 _ABJAD_DEFINITE = {"he": ("ה",), "ar": ("ال", "وال")}
 _ABJAD_PRONOUN_CUES = {"לדבריו": "m", "לדבריה": "f", "לדבריהם": None}
+_ABJAD_PRONOUNS = {"הוא": "m", "היא": "f", "הם": None, "הן": None, "هو": "m", "هي": "f", "هم": None}
 
 
 def _abjad_gender(form: str, language: str) -> str | None:
@@ -791,6 +792,10 @@ def _abjad_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) 
             a += 1  # "בצבא מסרו": in the army, they said
         if a >= b:
             return None
+        if b == a + 1 and toks[a].text in _ABJAD_PRONOUNS:  # "הוא הוסיף": he added
+            gender = _ABJAD_PRONOUNS[toks[a].text]
+            name = {"m": "he", "f": "she"}.get(gender or "", "they")
+            return Mention(toks[a].start, toks[a].end, toks[a].text, "pronoun", name, gender=gender)
         words = masked[toks[a].start : toks[b - 1].end]
         kind = "nominal" if toks[a].text.startswith(_ABJAD_DEFINITE[language]) else "name"
         gender = None if lemma == "according to" else _abjad_gender(form, language)
