@@ -300,6 +300,8 @@ class Engine:
             ids = sorted(cl.active_articles())
             features = self.store.features_of(ids)
             cl.track_signatures((aid, features[aid]) for aid in ids if aid in features)
+            if any(abjad_article(f) for f in features.values()):  # a store that began in Hebrew
+                cl.track_views((aid, features[aid]) for aid in ids if aid in features)
 
     def _track_views(self, cl: OnlineClusterer) -> None:
         """The first Hebrew or Arabic-script article: index the active articles by their names'

@@ -176,3 +176,23 @@ def test_an_article_built_like_one_without_names_may_translate_it() -> None:
     assert not index.shaped_like(replace(en, shape=(0.4, 0.1, 0.1, 0.2, 0.2)))  # another build
     assert not index.shaped_like(replace(en, paragraphs=6, shape=(*shape[:4], 0.1, 0.1)))
     assert not index.shaped_like(replace(en, language="ja"))  # its own language
+
+
+def test_an_article_built_like_a_hebrew_one_and_naming_what_it_names_may_translate_it() -> None:
+    """A Hebrew article without Latin names or numbers: an English one with its build and one of
+    its names, read by the consonants, is encoded so that it can be found to translate it."""
+    from dataclasses import replace
+
+    from newsprism.cluster.crosslingual import DenseIndex, DenseParams
+
+    shape = (0.1, 0.3, 0.15, 0.25, 0.2)
+    he = ArticleFeatures(
+        title={}, body={"חברובסק": 1.0, "הפגנה": 1.0}, names={}, minhash=(1,), published=None, language="he",
+        version="t", paragraphs=5, digits=(), shape=shape,
+    )  # fmt: skip
+    index = DenseIndex(8, DenseParams())
+    index.add(1, 1, np.ones(8, dtype=np.float32) / np.sqrt(8), he)
+    en = replace(he, language="en", body={"khabarovsk": 1.0}, names={"khabarovsk": 1.0})
+    assert index.shaped_like(en)
+    assert not index.shaped_like(replace(en, body={"moscow": 1.0}, names={"moscow": 1.0}))  # another name
+    assert not index.shaped_like(replace(en, shape=(0.4, 0.1, 0.1, 0.2, 0.2)))  # another build

@@ -316,7 +316,10 @@ UNREAD = {
 
 
 def _no_digits(text: str) -> str:
-    return "".join("" if c.isdigit() else c for c in text)
+    """The text with its numbers (and their separators: "4.5", "2,500") left out."""
+    import re
+
+    return re.sub(r"\d+(?:[.,]\d+)*", "", text)
 
 
 def test_hebrew_names_anchor_with_the_english_ones_by_their_consonants() -> None:

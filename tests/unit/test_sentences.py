@@ -125,3 +125,23 @@ def test_speed() -> None:
     elapsed = time.perf_counter() - t0
     assert n == 8000
     assert n / elapsed > 5000, f"{n / elapsed:.0f} sentences/s"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # scripts without capitals: a period before any letter of theirs ends a sentence
+        ("הנהר הגיע לשיא. התושבים פונו בלילה.", "he", ["הנהר הגיע לשיא.", "התושבים פונו בלילה."]),
+        (
+            "وصل النهر إلى ذروته. هل تم إجلاء السكان؟ حدث ذلك.",
+            "ar",
+            ["وصل النهر إلى ذروته.", "هل تم إجلاء السكان؟", "حدث ذلك."],
+        ),
+        ("رود به اوج رسید. ساکنان تخلیه شدند.", "fa", ["رود به اوج رسید.", "ساکنان تخلیه شدند."]),
+        ("نہر بھر گئی۔ لوگ محفوظ ہیں۔", "ur", ["نہر بھر گئی۔", "لوگ محفوظ ہیں۔"]),  # the Urdu full stop
+        ("नदी उफान पर है। लोग सुरक्षित हैं।", "hi", ["नदी उफान पर है।", "लोग सुरक्षित हैं।"]),  # the danda
+        ('"תלונות אינן דיפלומטיה", ציין ד. ראסל.', "he", ['"תלונות אינן דיפלומטיה", ציין ד. ראסל.']),  # an initial
+    ],
+)
+def test_sentences_of_scripts_without_capitals(text: str, language: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text, language=language)] == expected

@@ -369,3 +369,23 @@ def test_the_signature_index_meets_across_the_vowel_line_once_told_to() -> None:
     assert index.meeting(without_digits(features("he:storm")), 0.0) == []
     index.remove([1])
     assert index.meeting(he, 0.0) == []
+
+
+def test_a_hebrew_article_does_not_raise_the_bar_of_other_pairs() -> None:
+    """A skeleton match with one candidate leaves the names' bar of the others as it was (found in
+    review: one Hebrew article naming "נובוטנה" had hidden the Czech original of a short report)."""
+    cs = ArticleFeatures(
+        title={}, body={"novotná": 1.0}, names={"novotná": 1.0}, minhash=(1,), published=None, language="cs",
+        version="t", paragraphs=1, digits=("45", "45"), shape=(1.0,),
+    )  # fmt: skip
+    en = ArticleFeatures(**{**{k: getattr(cs, k) for k in cs.__slots__}, "language": "en", "names": {"novotna": 1.0}})
+    he = ArticleFeatures(
+        **{**{k: getattr(cs, k) for k in cs.__slots__}, "language": "he", "names": {}, "body": {"נובוטנה": 1.0}}
+    )
+    for extra in ([], [(2, he)]):
+        index = DenseIndex(16, english_only())
+        index.add(1, 1, zero(), cs)
+        for aid, f in extra:
+            index.add(aid, aid, zero(), f)
+        hit = index.translation_by_names(en)
+        assert hit is not None and hit[0] == 1

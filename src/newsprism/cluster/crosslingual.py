@@ -436,14 +436,9 @@ class SignatureIndex:
                 ids = postings.get(key)
                 if ids is not None and len(ids) <= self.max_posting:
                     found.update(ids)
-            matched = {
-                aid: m
-                for aid in sorted(found)
-                if aid in views
-                and self._language.get(aid) != language
-                and (m := skeletons_matched(view, views[aid])) >= 2
-            }
-            each = math.log((n + 1) / (len(found) + 1))
+            live = sorted(a for a in found if a in views and self._language.get(a) != language)
+            matched = {aid: m for aid in live if (m := skeletons_matched(view, views[aid])) >= 2}
+            each = math.log((n + 1) / (len(live) + 1))
             for aid, m in matched.items():
                 weight[aid] = weight.get(aid, 0.0) + m * each
                 named.add(aid)
@@ -577,19 +572,24 @@ class DenseIndex:
         return out
 
     def shaped_like(self, features: ArticleFeatures) -> bool:
-        """Is an indexed article without name keys (Chinese, Japanese ...), in another language,
-        built like this one (:func:`close_shape`) and sharing a number with it?  With no name to
+        """Is an indexed article without name keys (Chinese, Japanese, Hebrew ...), in another language,
+        built like this one (:func:`close_shape`) and sharing a number with it (or, written in an
+        abjad, a name by its consonants)?  With no name to
         meet by, an article of a stream's main language can still show that it may translate one."""
         digits = set(features.digits)
+        mine: SkeletonView | None = None
         for aid in self._nameless.get(features.paragraphs, ()):
             g = self._feats.get(aid)
-            if (
-                g is not None
-                and g.language != features.language
-                and not digits.isdisjoint(g.digits)
-                and close_shape(g, features, self.params)
-            ):
+            if g is None or g.language == features.language or not close_shape(g, features, self.params):
+                continue
+            if not digits.isdisjoint(g.digits):
                 return True
+            # or, for a Hebrew or Arabic-script article, a name written with its consonants
+            theirs = self._views.get(aid) if self._views is not None else None
+            if theirs is not None and theirs.abjad:
+                mine = skeleton_view(features) if mine is None else mine
+                if skeletons_matched(theirs, mine):
+                    return True
         return False
 
     def add_to_story(self, story_id: int, article_id: int, *, evidence: bool = True) -> None:
@@ -758,13 +758,17 @@ class DenseIndex:
         # script): each counts as an entry in common, on the abjad side's only when matched
         if self._views is None and abjad_article(features):
             self._ensure_views()
-        skeletal = {
-            aid: n
-            for aid, n in self._skeleton_matches(skeleton_view(features), limit).items()
-            if aid in self._row_of
-            and self._lang[self._row_of[aid]] != features.language
-            and not (read and reads(p.languages, self._lang[self._row_of[aid]]))
-        }
+        skeletal = (
+            {}
+            if self._views is None  # no abjad article indexed, none arriving: nothing to compute
+            else {
+                aid: n
+                for aid, n in self._skeleton_matches(skeleton_view(features), limit).items()
+                if aid in self._row_of
+                and self._lang[self._row_of[aid]] != features.language
+                and not (read and reads(p.languages, self._lang[self._row_of[aid]]))
+            }
+        )
         if sig.total() < least and not skeletal:
             return None
         shared: Counter[int] = Counter(skeletal)  # distinct entries in common
@@ -786,9 +790,6 @@ class DenseIndex:
                     for aid in ids:
                         repeats[aid] += count - 1
         total = sig.total()
-        # entries in common for the names' bar (an abjad article's names are not counted before
-        # they match)
-        need = p.names_min_common if skeletal else min(p.names_min_common, len(sig))
         best: tuple[float, int] | None = None
         below: list[tuple[float, int]] = []  # (-dice, id): candidates for the texts' reading
         for aid in sorted(a for a, n in shared.items() if n >= min(least, len(sig) + skeletal.get(a, 0))):
@@ -796,6 +797,9 @@ class DenseIndex:
                 continue
             other = self._signatures[aid]
             matched = skeletal.get(aid, 0)
+            # entries in common for the names' bar (an abjad article's names are not counted before
+            # they match, so its short signature does not lower the bar)
+            need = p.names_min_common if matched else min(p.names_min_common, len(sig))
             # the names' bar as before the texts were read: enough entries in common, and a Dice
             # that can reach it
             named = shared[aid] >= need and 2.0 * (shared[aid] + repeats[aid]) >= p.names_dice * (

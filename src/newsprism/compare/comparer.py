@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
+from ..cluster.crosslingual import ABJAD_LANGUAGES
 from ..nlp.entities import Mention, entities_for, find_entities
 from ..nlp.japanese import MorphAnalyser, default_analyser
 from ..nlp.numbers import find_quantities
@@ -62,8 +63,9 @@ log = logging.getLogger(__name__)
 # and the Latin letters without a diacritic to strip (ł, ø, đ, ð, ß); v18: Icelandic and Hausa speakers;
 # v19: Polish speakers, the office a role heads left out of the name; v20: Hebrew and Arabic-script
 # statements paired with their translation by the consonants of names, Hebrew numbers after a prefix
-# ("ב-73"), the Arabic script's separators ("۲٫۵"), magnitude words of Hebrew, Arabic and Persian
-COMPARE_VERSION = "newsprism.Compare.v20"
+# ("ב-73"), the Arabic script's separators ("۲٫۵"), magnitude words of Hebrew, Arabic and Persian;
+# v21: sentences of scripts without capitals split (RuleSentences.v2), Persian speakers
+COMPARE_VERSION = "newsprism.Compare.v21"
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,11 +214,16 @@ class Comparer:
         vectors = (
             self.encoder.encode([q.text for q in quotes]) if self.encoder is not None and self.encoder.dim else None
         )
-        # the vector of a quote in a language the encoder does not read says little: it counts only
-        # for two quotes whose speakers' names agree (a Czech or Ukrainian quote is near its
-        # translation, a lone Hebrew "גאה בעבודה" of "he" came out near "Ai-yai-yai")
+        # the vector of a quote in Hebrew or the Arabic script, when the encoder does not read it,
+        # says nothing: it counts only for two quotes whose speakers' names agree (a lone Hebrew
+        # "גאה בעבודה" of "he" came out near "Ai-yai-yai"; a Czech or Ukrainian quote is near its
+        # translation, its letters read as Polish or Russian ones)
         known = getattr(self.encoder, "languages", None)
-        unread = {i for i, q in enumerate(quotes) if not reads(known, language_of.get(q.article))}
+        unread = {
+            i
+            for i, q in enumerate(quotes)
+            if (lang := language_of.get(q.article)) in ABJAD_LANGUAGES and not reads(known, lang)
+        }
 
         def similarity(i: int, j: int) -> float:
             dense = float(vectors[i] @ vectors[j]) if vectors is not None else 0.0

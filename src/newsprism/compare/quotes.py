@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v14``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v15``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -205,7 +205,7 @@ class RuleQuoteExtractor:
     # described person after the verb is ("Danach sagte der Amerikaner Stephen Ochsner: …"); Czech
     # adverbs before and after the subject ("Pak dodal Jan Novák", "Novák pak dodal"); Ukrainian speech
     # verbs and forms by the Russian rules ("— сказав Володимир Зеленський", "За словами …", ", що")
-    name = "newsprism.RuleQuotes.v14"
+    name = "newsprism.RuleQuotes.v15"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -745,31 +745,68 @@ _ABJAD_WORDS = {
         "اليوم لدى عبر قائلا مضيفا حيث بعد قبل كما أيضا لكن هذا هكذا ما آنذاك".split()
     ),
 }
-_ABJAD_PREPOSITIONS = {"he": frozenset("בלמ"), "ar": frozenset("بلك")}
-_ABJAD_DEFINITE = {"he": ("ה",), "ar": ("ال", "وال")}
+_ABJAD_WORDS["fa"] = frozenset(
+    ". , ، ; ؛ : ! ? ؟ … – — « » و که در با به از برای تا نیز همچنین ابتدا سپس هم را امروز دیروز روز پس پیش "
+    "چنین اکنون".split()
+)
+_ABJAD_PREPOSITIONS = {"he": frozenset("בלמ"), "ar": frozenset("بلك"), "fa": frozenset()}
+_ABJAD_DEFINITE = {"he": ("ה",), "ar": ("ال", "وال"), "fa": ("این", "آن", "یک")}
+_PERSIAN_SOME = frozenset({"یکی", "برخی", "بسیاری", "هیچ‌یک"})  # "یکی از بینندگان": one of the viewers
 _ABJAD_PRONOUN_CUES = {"לדבריו": "m", "לדבריה": "f", "לדבריהם": None}
-_ABJAD_PRONOUNS = {"הוא": "m", "היא": "f", "הם": None, "הן": None, "هو": "m", "هي": "f", "هم": None}
+# pronouns as subjects, with the gender they say and the English pronoun they resolve as (Persian
+# وی / او: he or she)
+_ABJAD_PRONOUNS: dict[str, tuple[str | None, str]] = {
+    "הוא": ("m", "he"), "היא": ("f", "she"), "הם": (None, "they"), "הן": (None, "they"),
+    "هو": ("m", "he"), "هي": ("f", "she"), "هم": (None, "they"),
+    "وی": (None, "he"), "او": (None, "he"), "ایشان": (None, "he"), "آنها": (None, "they"),
+}  # fmt: skip
+
+
+# Hebrew verbs whose masculine past ends in ה (the feminine ends in תה: הודתה, ענתה)
+_HEBREW_MASCULINE_H = frozenset("הודה ענה פנה צפה".split())
 
 
 def _abjad_gender(form: str, language: str) -> str | None:
-    """The gender a Hebrew or Arabic verb form says: אמרה, قالت a woman; אמרו, قالوا several."""
+    """The gender a speech verb's form says: Hebrew אמרה, הודתה, אומרת a woman, אמרו, אומרים several;
+    Arabic قالت, تقول a woman, قالوا several; Persian verbs say none."""
+    verb = form.split()[0]
     if language == "he":
-        return None if form.endswith("ו") else "f" if form.endswith(("ה", "ת")) and len(form) > 3 else "m"
-    return None if form.endswith("وا") else "f" if form.endswith("ت") else "m"
+        if verb.endswith(("ו", "ים")):
+            return None
+        if verb.endswith("ת") or verb.endswith("תה") or (verb.endswith("ה") and verb not in _HEBREW_MASCULINE_H):
+            return "f"
+        return "m"
+    if language == "ar":
+        stem = verb[1:] if verb.startswith("و") else verb
+        if stem.endswith("وا"):
+            return None
+        return "f" if stem.endswith("ت") or stem.startswith("ت") else "m"
+    return None
 
 
-def _abjad_prefixed(word: str, language: str, text: str, *, closing: bool = False) -> bool:
+# words that open where, when or to whom something was said, each a preposition written on a noun
+# ("בראיון": in an interview, "לכתבים": to the reporters, "بسخرية": sarcastically); more are told
+# by their rest being a word of the text ("בנאום" / "נאום")
+_ABJAD_ADVERBIALS = frozenset(
+    """בראיון בנאום בהודעה בשיחה בטוויטר ברשתות בפייסבוק באינסטגרם בתגובה במסיבת בכנס בישיבה בפגישה ביום
+    בשבוע בבוקר בערב בלילה בעבר בהמשך בסוף בתחילת בפני במהלך בעת במכתב בהצהרה בשידור בחשבון בתוכנית
+    בחיוך באירוניה בכעס לכתבים לעיתונאים לתקשורת לרשת לתחנת לערוץ לכלי לסוכנות לאתר לעיתון ליומן לגלי
+    לחדשות לשדרן לשדר מוקדם לקראת
+    لقناة لوكالة لصحيفة لموقع لإذاعة لمجلة للصحفيين للصحافيين لوسائل بسخرية بدوره بدورها بحسب بعد بينما
+    بشكل بصراحة بوضوح""".split()
+)
+
+
+def _abjad_prefixed(word: str, language: str, text: str) -> bool:
     """Does a word open with a preposition written on it ("בראיון", "لقناة") rather than being a
-    name that starts with that letter ("בלינקן", "بوتين": Arabic writes p with ب)?  Not when its
-    rest is a word of the text ("ראיון") or it is Arabic's preposition and article ("بال", "لل"); a
-    name recurs in the article, or closes the clause alone (``closing``: "«…»، أضاف بروسا.")."""
+    name that starts with that letter ("בנט", "לפיד", "بوتين": Arabic writes p with ب)?  Only on
+    evidence: a word of the list above, Arabic's preposition and article ("بال", "لل"), or a rest
+    that is a word of the text ("בנאום" and "נאום")."""
     if word[:1] not in _ABJAD_PREPOSITIONS[language]:
         return False
-    if language == "ar" and word.startswith(("بال", "لل")):
+    if word in _ABJAD_ADVERBIALS or (language == "ar" and word.startswith(("بال", "لل"))):
         return True
-    if re.search(rf"(?<!\w){re.escape(word[1:])}(?!\w)", text):
-        return True
-    return not closing and len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", text)) < 2
+    return len(word) > 2 and re.search(rf"(?<!\w){re.escape(word[1:])}(?!\w)", text) is not None
 
 
 def _abjad_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) -> tuple[Mention | None, bool]:
@@ -793,19 +830,49 @@ def _abjad_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) 
         if a >= b:
             return None
         if b == a + 1 and toks[a].text in _ABJAD_PRONOUNS:  # "הוא הוסיף": he added
-            gender = _ABJAD_PRONOUNS[toks[a].text]
-            name = {"m": "he", "f": "she"}.get(gender or "", "they")
+            gender, name = _ABJAD_PRONOUNS[toks[a].text]
             return Mention(toks[a].start, toks[a].end, toks[a].text, "pronoun", name, gender=gender)
         words = masked[toks[a].start : toks[b - 1].end]
-        kind = "nominal" if toks[a].text.startswith(_ABJAD_DEFINITE[language]) else "name"
+        definite = _ABJAD_DEFINITE[language]
+        kind = (
+            "nominal"
+            if (toks[a].text in definite if language == "fa" else toks[a].text.startswith(definite))
+            else "name"
+        )
         gender = None if lemma == "according to" else _abjad_gender(form, language)
         return Mention(toks[a].start, toks[b - 1].end, words, kind, words, gender=gender, person=kind == "name")
 
-    def closes(k: int) -> bool:
-        return k + 1 >= len(toks) or not toks[k + 1].is_word or toks[k + 1].low in ends
+    if language == "fa":  # the verb last: its subject opens the clause ("راننده ابتدا با لحنی … می‌گوید")
+        if lemma == "according to":
+            k = i = last + 1
+            while k < len(toks) and k - i < 4 and toks[k].is_word and toks[k].low not in ends:
+                k += 1
+            return (speaking(i, k) if k > i else None), True
+        j = first
+        while j > 0 and toks[j - 1].is_word:
+            j -= 1
+        for c in range(first - 1, j - 1, -1):
+            if toks[c].low == "و":  # "… و افزود": and added; the subject is the one before
+                j = c + 1
+                break
+        k = j
+        while (
+            k < first
+            and k - j < 6
+            and toks[k].is_word
+            and (toks[k].low not in ends or (toks[k].low == "از" and k > j and toks[k - 1].low in _PERSIAN_SOME))
+        ):
+            k += 1
+        if k > j:
+            return speaking(j, k), False
+        if j == first:  # the subject left out: a plural verb ends in ند ("گفتند")
+            tok = toks[first]
+            name = "they" if tok.text.endswith("ند") else "he"
+            return Mention(tok.start, tok.end, tok.text, "pronoun", name), False
+        return None, False
 
     i = last + 1
-    if i + 1 < len(toks) and toks[i].is_word and _abjad_prefixed(toks[i].text, language, masked, closing=closes(i)):
+    if i + 1 < len(toks) and toks[i].is_word and _abjad_prefixed(toks[i].text, language, masked):
         i += 2  # where, when or to whom first ("אמר ביום שישי דניאל ראסל"): the speaker after it
     k = i
     while (
@@ -813,7 +880,7 @@ def _abjad_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) 
         and k - i < 4
         and toks[k].is_word
         and toks[k].low not in ends
-        and not _abjad_prefixed(toks[k].text, language, masked, closing=k == i and closes(k))
+        and not _abjad_prefixed(toks[k].text, language, masked)
     ):
         k += 1
     after = speaking(i, k) if k > i else None
@@ -1311,7 +1378,7 @@ def _attribute_part(masked: str, para: _Para, part: _Part) -> None:
     hi = sent_close.end if sent_close else para.end
     # 1. the cue right after the quote: “…,” Blinken said / said Blinken / ― Name
     t = c + 1
-    while t < len(toks) and toks[t].text == ",":
+    while t < len(toks) and toks[t].text in (",", "،"):  # and the Arabic script's comma
         t += 1
     if t + 1 < len(toks) and toks[t].low == "as" and not toks[t + 1].text[:1].isdigit():
         t += 1  # "…,” as a Homeland Security memo put it

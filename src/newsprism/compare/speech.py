@@ -319,12 +319,29 @@ _ARABIC: dict[str, str] = {
     "warn": "حذر حذرت وحذر",
     "according to": "بحسب حسب وبحسب وحسب",
 }
-ABJAD_CUES: frozenset[str] = frozenset(f for table in (_HEBREW, _ARABIC) for v in table.values() for f in v.split())
-"""The Hebrew and Arabic cue forms."""
-for _table_abjad in (_HEBREW, _ARABIC):
+# Persian puts the verb last, after its subject ("پوتین گفت: «…»", "«…»، وی در سخنرانی … گفت."),
+# often a compound of a noun and a light verb ("اعلام کرد", "اظهار داشت"); "به گفته X": according to X
+_PERSIAN: dict[str, str] = {
+    "say": "گفت گفتند می‌گوید می‌گویند گفته|است اظهار|داشت اظهار|کرد",
+    "write": "نوشت نوشتند نوشته|است",
+    "add": "افزود افزودند اضافه|کرد",
+    "note": "خاطرنشان|کرد یادآور|شد",
+    "explain": "توضیح|داد",
+    "stress": "تاکید|کرد تأکید|کرد تصریح|کرد",
+    "report": "اعلام|کرد اعلام|کردند گزارش|داد",
+    "admit": "اذعان|کرد",
+    "answer": "پاسخ|داد",
+    "warn": "هشدار|داد",
+    "according to": "به|گفته",
+}
+ABJAD_CUES: frozenset[str] = frozenset(
+    f.replace("|", " ") for table in (_HEBREW, _ARABIC, _PERSIAN) for v in table.values() for f in v.split()
+)
+"""The Hebrew, Arabic and Persian cue forms."""
+for _table_abjad in (_HEBREW, _ARABIC, _PERSIAN):
     for _lemma_abjad, _forms_abjad in _table_abjad.items():
         for _form_abjad in _forms_abjad.split():
-            _LEMMA.setdefault(_form_abjad, _lemma_abjad)
+            _LEMMA.setdefault(_form_abjad.replace("|", " "), _lemma_abjad)
 GERMAN_VERBS = frozenset(f.split("|")[-1] for _forms_de in _GERMAN.values() for f in _forms_de.split()) - {"laut"}
 """Last words of the German speech verbs."""
 CZECH_VERBS = frozenset(
@@ -417,7 +434,7 @@ CLAUSE_CUES: frozenset[str] = frozenset(_CLAUSE_VERBS)
 GERUND_CUES: frozenset[str] = frozenset(f for f in _LEMMA if f.endswith("ing") and " " not in f)
 """Gerund forms ("saying", "adding"): their speaker is the subject of the main clause."""
 _ALTERNATION = "|".join(sorted((re.escape(f) for f in (*_LEMMA, *_CAPITALISED)), key=len, reverse=True))
-CUE_PATTERN = re.compile(rf"(?<![\w’'-])(?:{_ALTERNATION})(?![\w’'-])")
+CUE_PATTERN = re.compile(rf"(?<![\w’'\u200c-])(?:{_ALTERNATION})(?![\w’'\u200c-])")  # U+200C joins Persian words
 """Any cue form as a whole word (lower case, or a sentence-initial "Said")."""
 
 
@@ -448,7 +465,8 @@ class Token:
         return self.text[:1].isalnum()
 
 
-_TOKEN = re.compile(r"[^\W_][\w’'&-]*(?:\.[^\W_][\w’'&-]*)*\.?|[^\w\s]")
+# a word may hold the zero-width non-joiner Persian writes inside words ("می‌گوید", "گفت‌وگو")
+_TOKEN = re.compile(r"[^\W_][\w’'&\u200c-]*(?:\.[^\W_][\w’'&\u200c-]*)*\.?|[^\w\s]")
 _KEEP_DOT = re.compile(r"^(?:[^\W\d_]\.)+(?:[^\W\d_]\.?)?$|^[^\W\d_]\.$")
 
 

@@ -47,7 +47,7 @@ def same_speaker_across(a: str | None, b: str | None) -> bool | None:
     first names' too when both give one ("Владимир Путин" / "Vladimir Putin").  ``None`` when a
     name has no key to compare (a Japanese or Chinese name) or one speaker is a description, not a
     name ("глава американского минфина" / "the head of the US Treasury Department")."""
-    if not a or not b:
+    if not a or not b or not a.strip() or not b.strip():
         return False
     if abjad(a.split()[-1]) != abjad(b.split()[-1]):
         return _across_vowels(a, b)

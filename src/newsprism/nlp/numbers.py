@@ -137,7 +137,7 @@ _MAGNITUDES_COMMON = {"mn": 1e6, "mln": 1e6, "bn": 1e9, "tn": 1e12, "trn": 1e12}
 _MAGNITUDES_COMMON.update(
     dict.fromkeys(
         "tysiąc tysiące tysięcy þúsund tusind tusen tuhat tuhatta tisuća tisuće tisoč ribu "
-        "אלף אלפים هزار ألف آلاف الف".split(),
+        "אלף אלפים هزار ألف آلاف".split(),
         1e3,
     )
     | dict.fromkeys(

@@ -2,15 +2,17 @@
 
 :class:`RuleSentenceSplitter` scans each line of a clean text (a line is a paragraph in newsprism's
 clean text, so a newline always ends a sentence) for sentence-final punctuation: ``.``, ``!``,
-``?``, ellipses, and the ideographic ``。！？`` of Chinese and Japanese.  A closing quote or bracket
+``?``, ellipses, the ideographic ``。！？`` of Chinese and Japanese, the Arabic question mark ``؟``,
+the Urdu full stop ``۔`` and the Devanagari danda ``।``.  A closing quote or bracket
 right after the punctuation belongs to the sentence that it ends (``... respond.” He said`` splits
 after ``”``).  A candidate is a boundary only when the next word starts like a sentence (a capital,
-a digit, an opening quote or bracket), and a period is not a boundary after:
+a digit, an opening quote or bracket, or a letter of a script without capitals: Hebrew, Arabic,
+Devanagari, Thai …), and a period is not a boundary after:
 
 - an abbreviation of the text's language (``Mr.``, ``Sept.``, ``Sr.``, ``z.B.``, ``т.е.`` ...);
   abbreviations that may also end a sentence (``Inc.``, ``U.S.``, ``p.m.``) split only before a
   typical sentence opener (``the U.S. The talks`` splits, ``the U.S. Embassy`` does not);
-- an initial (``J. R. R. Tolkien``, ``Donald J. Trump``);
+- an initial (``J. R. R. Tolkien``, ``Donald J. Trump``, Hebrew ``ד. ראסל``);
 - a day number in languages that write ordinals with a period (``am 3. Oktober``).
 
 Decimals (``3.5``) and ``U.S.-Russia`` never split because a boundary needs whitespace after it.
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 
 from ..compare.base import Sentence
 
@@ -79,7 +82,7 @@ _OPENERS = _words(
     "lo gli uno het een hij zij wij o os um uma ele"
 )
 
-_CANDIDATE = re.compile(r"(?:\.{2,}|…|[.!?‼⁇⁈⁉])+[\"'”’»›)\]」』]*(?=\s|$)|[。！？]+[」』”’）)]*")
+_CANDIDATE = re.compile(r"(?:\.{2,}|…|[.!?‼⁇⁈⁉؟۔।])+[\"'”’»›)\]」』]*(?=\s|$)|[。！？]+[」』”’）)]*")
 _OPENING = frozenset("\"'“‘«‹„‚([¿¡「『（—–-")
 # a decimal point in text tokenised word by word: 1-3 digits, " . ", 1-2 digits ("6 . 1", "27 . 5")
 _DECIMAL_BEFORE = re.compile(r"(?<!\d)\d{1,3} $")
@@ -102,7 +105,7 @@ class RuleSentenceSplitter:
     ``language`` (ISO 639-1) picks the abbreviation list; without it every list is used.
     """
 
-    name = "newsprism.RuleSentences.v1"
+    name = "newsprism.RuleSentences.v2"  # v1: no boundary before a letter of a script without capitals
 
     def split(self, text: str, *, language: str | None = None) -> list[Sentence]:
         lang = _language(language)
@@ -157,7 +160,8 @@ def _is_boundary(
     first = text[nxt]
     if first.islower():
         return False
-    if not (first.isupper() or first.isdigit() or first in _OPENING or _CJK.match(first)):
+    caseless = unicodedata.category(first) == "Lo"  # Hebrew, Arabic, Devanagari, Thai …: no capitals
+    if not (first.isupper() or first.isdigit() or first in _OPENING or _CJK.match(first) or caseless):
         return False
     if mark != "." or text.startswith("..", punct):
         return True  # "?", "!" and ellipses before a capital end the sentence
@@ -176,8 +180,8 @@ def _is_boundary(
         return not first.isdigit()  # "No. 10" but "the answer was no. Then"
     if low in always:
         return False
-    if len(token) == 1 and token.isupper():
-        return False  # an initial: "J. R. R. Tolkien", "Donald J. Trump"
+    if len(token) == 1 and (token.isupper() or unicodedata.category(token) == "Lo"):
+        return False  # an initial: "J. R. R. Tolkien", "Donald J. Trump", "ד. ראסל"
     if ordinals and token.isdigit() and len(token) <= 2:
         return False
     if low in maybe or _ACRONYM.match(token):
