@@ -810,10 +810,11 @@ def _abjad_prefixed(word: str, language: str, text: str) -> bool:
 
 
 def _abjad_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) -> tuple[Mention | None, bool]:
-    """The speaker of a Hebrew or Arabic speech verb and whether it follows the verb: the words
-    after it ('"…", אמר ראסל לרשת CNBC' -> ראסל; 'وقال المكتب الصحفي لمديرية الشرطة: «…»'), else
+    """The speaker of a Hebrew, Arabic or Persian speech verb and whether it follows the verb: the
+    words after it ('"…", אמר ראסל לרשת CNBC' -> ראסל; 'وقال المكتب الصحفي لمديرية الشرطة: «…»'), else
     those before it in its clause ("אובצ'קין הודה גם ש…"), else the person the verb's ending points
-    to (a pronoun: "הוסיף." he added, "وأضاف:", "לדבריו")."""
+    to (a pronoun: "הוסיף." he added, "وأضاف:", "לדבריו").  Persian puts the verb last: its speaker
+    is the words that open the clause ("کورب گفت: «…»")."""
     toks, language = para.tokens, para.language or ""
     ends = _ABJAD_WORDS[language]
     form = toks[first].text if first == last else " ".join(t.text for t in toks[first : last + 1])
