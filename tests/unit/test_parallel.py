@@ -19,15 +19,14 @@ from newsprism.nlp.parallel import (
     text_profile,
 )
 
-FERRY = {
-    r["id"]: r
-    for r in map(
-        json.loads,
-        (Path(__file__).parent.parent / "fixtures" / "multilingual" / "parallel.jsonl")
-        .read_text(encoding="utf-8")
-        .splitlines(),
-    )
-}
+
+def _fixture(name: str) -> dict[str, dict]:
+    """The rows of a multilingual fixture by id."""
+    path = Path(__file__).parent.parent / "fixtures" / "multilingual" / name
+    return {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+
+FERRY = _fixture("parallel.jsonl")
 
 CZECH = (
     "Ruské námořnictvo letos dostane čtyřicet nových lodí, oznámil prezident Vladimir Putin.\n"
@@ -304,15 +303,7 @@ def test_a_name_spelt_a_letter_apart_anchors_with_the_other_texts_spelling() -> 
     assert _spelt_alike(cs, en).anchors == en.anchors
 
 
-UNREAD = {
-    r["id"]: r
-    for r in map(
-        json.loads,
-        (Path(__file__).parent.parent / "fixtures" / "multilingual" / "unread.jsonl")
-        .read_text(encoding="utf-8")
-        .splitlines(),
-    )
-}
+UNREAD = _fixture("unread.jsonl")
 
 
 def _no_digits(text: str) -> str:

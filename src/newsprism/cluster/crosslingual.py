@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -53,6 +53,7 @@ __all__ = [
     "DenseParams",
     "SignatureIndex",
     "SkeletonView",
+    "SkeletonViews",
     "abjad_article",
     "close_shape",
     "names_in_common",
@@ -303,6 +304,55 @@ def same_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
     return True
 
 
+class SkeletonViews:
+    """Articles' :class:`SkeletonView` s and, per side of the vowel line, each skeleton to the
+    articles that offer it (an abjad article's words, another's names' spellings).  Ids of dropped
+    articles leave the postings at :meth:`compact`."""
+
+    def __init__(self) -> None:
+        self._views: dict[int, SkeletonView] = {}
+        self._postings: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
+
+    def __contains__(self, article_id: int) -> bool:
+        return article_id in self._views
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._views)
+
+    def get(self, article_id: int) -> SkeletonView | None:
+        return self._views.get(article_id)
+
+    def post(self, article_id: int, view: SkeletonView) -> None:
+        self._views[article_id] = view
+        postings = self._postings[view.abjad]
+        for key in view.words.union(*view.names):
+            postings.setdefault(key, []).append(article_id)
+
+    def drop(self, article_id: int) -> None:
+        self._views.pop(article_id, None)
+
+    def compact(self, live: Container[int]) -> None:
+        self._postings = {
+            side: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
+            for side, postings in self._postings.items()
+        }
+
+    def across(self, view: SkeletonView, limit: int) -> list[int]:
+        """The articles on the other side of the vowel line from ``view`` sharing a skeleton with
+        it (ascending id); a skeleton held by more than ``limit`` articles proposes none."""
+        postings = self._postings[not view.abjad]
+        found: set[int] = set()
+        for key in view.words.union(*view.names):
+            ids = postings.get(key)
+            if ids is not None and len(ids) <= limit:
+                found.update(ids)
+        return sorted(a for a in found if a in self._views)
+
+    def matched(self, view: SkeletonView, article_id: int) -> int:
+        """:func:`skeletons_matched` of ``view`` and an article's view."""
+        return skeletons_matched(view, self._views[article_id])
+
+
 _MAX_POSTING = 2_000  # articles sharing one signature entry, at most, for it to propose candidates
 _MAX_POSTING_UNENCODED = 64  # the same, for an article of a stream's main language left unencoded
 
@@ -328,8 +378,7 @@ class SignatureIndex:
         self._forgotten = 0
         # skeleton views (names across the vowel line), from track_views on (the first Hebrew or
         # Arabic-script article): a stream without one pays nothing
-        self._views: dict[int, SkeletonView] | None = None
-        self._view_postings: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
+        self._views: SkeletonViews | None = None
 
     @property
     def tracks_views(self) -> bool:
@@ -338,17 +387,10 @@ class SignatureIndex:
     def track_views(self, items: Iterable[tuple[int, ArticleFeatures]]) -> None:
         """Post the :class:`SkeletonView` of indexed articles (and of every article added from now on)."""
         if self._views is None:
-            self._views = {}
+            self._views = SkeletonViews()
         for article_id, features in items:
             if article_id in self._language and article_id not in self._views:
-                self._post_view(article_id, skeleton_view(features))
-
-    def _post_view(self, article_id: int, view: SkeletonView) -> None:
-        assert self._views is not None
-        self._views[article_id] = view
-        postings = self._view_postings[view.abjad]
-        for key in view.words.union(*view.names):
-            postings.setdefault(key, []).append(article_id)
+                self._views.post(article_id, skeleton_view(features))
 
     def __contains__(self, article_id: int) -> bool:
         return article_id in self._language
@@ -365,7 +407,7 @@ class SignatureIndex:
         if not any(key.startswith("n:") for key in keys):
             self._nameless.add(article_id)
         if self._views is not None:
-            self._post_view(article_id, skeleton_view(features))
+            self._views.post(article_id, skeleton_view(features))
 
     def remove(self, article_ids: Iterable[int]) -> None:
         """Forget articles (their ids leave the postings when the forgotten outnumber the indexed)."""
@@ -375,7 +417,7 @@ class SignatureIndex:
                 self._df.subtract(self._keys.pop(aid))
                 self._nameless.discard(aid)
                 if self._views is not None:
-                    self._views.pop(aid, None)
+                    self._views.drop(aid)
                 self._forgotten += 1
         if self._forgotten > max(1024, len(self._language)):
             live = self._language
@@ -383,10 +425,8 @@ class SignatureIndex:
                 language: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
                 for language, postings in self._postings.items()
             }
-            self._view_postings = {
-                side: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
-                for side, postings in self._view_postings.items()
-            }
+            if self._views is not None:
+                self._views.compact(live)
             self._df = +self._df
             self._forgotten = 0
 
@@ -430,14 +470,8 @@ class SignatureIndex:
         views = self._views
         if views is not None:
             view = skeleton_view(features)
-            postings = self._view_postings[not view.abjad]
-            found: set[int] = set()
-            for key in view.words.union(*view.names):
-                ids = postings.get(key)
-                if ids is not None and len(ids) <= self.max_posting:
-                    found.update(ids)
-            live = sorted(a for a in found if a in views and self._language.get(a) != language)
-            matched = {aid: m for aid in live if (m := skeletons_matched(view, views[aid])) >= 2}
+            live = [a for a in views.across(view, self.max_posting) if self._language.get(a) != language]
+            matched = {aid: m for aid in live if (m := views.matched(view, aid)) >= 2}
             each = math.log((n + 1) / (len(live) + 1))
             for aid, m in matched.items():
                 weight[aid] = weight.get(aid, 0.0) + m * each
@@ -483,8 +517,7 @@ class DenseIndex:
         self._nameless: dict[int, list[int]] = {}  # paragraphs -> articles with no name key (dropped lazily)
         # skeleton views (names across the vowel line), kept from the first Hebrew or Arabic-script
         # article on: an abjad article's words, another's name skeletons, each to its articles
-        self._views: dict[int, SkeletonView] | None = None
-        self._view_postings: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
+        self._views: SkeletonViews | None = None
 
     def __contains__(self, article_id: int) -> bool:
         return article_id in self._row_of
@@ -535,41 +568,14 @@ class DenseIndex:
                 return
             self._ensure_views()
         else:
-            self._post_view(article_id, skeleton_view(features))
+            self._views.post(article_id, skeleton_view(features))
 
     def _ensure_views(self) -> None:
         """Post the view of every indexed article (the first abjad article came)."""
         if self._views is None:
-            self._views = {}
+            self._views = SkeletonViews()
             for aid in self._row_of:
-                self._post_view(aid, skeleton_view(self._feats[aid]))
-
-    def _post_view(self, article_id: int, view: SkeletonView) -> None:
-        assert self._views is not None
-        self._views[article_id] = view
-        postings = self._view_postings[view.abjad]
-        for key in view.words.union(*view.names):
-            postings.setdefault(key, []).append(article_id)
-
-    def _skeleton_matches(self, view: SkeletonView, limit: int) -> dict[int, int]:
-        """Indexed articles on the other side of the vowel line from ``view`` and how many names
-        of the one are among the other's words (:func:`skeletons_matched`); an entry held by more
-        than ``limit`` articles proposes none."""
-        if self._views is None or not (view.words or view.names):
-            return {}
-        postings = self._view_postings[not view.abjad]
-        found: set[int] = set()
-        for key in view.words.union(*view.names):
-            ids = postings.get(key)
-            if ids is not None and len(ids) <= limit:
-                found.update(ids)
-        views = self._views
-        out = {}
-        for aid in found:
-            other = views.get(aid)
-            if other is not None and (n := skeletons_matched(view, other)):
-                out[aid] = n
-        return out
+                self._views.post(aid, skeleton_view(self._feats[aid]))
 
     def shaped_like(self, features: ArticleFeatures) -> bool:
         """Is an indexed article without name keys (Chinese, Japanese, Hebrew ...), in another language,
@@ -626,7 +632,7 @@ class DenseIndex:
                 self._feats.pop(aid, None)
                 self._signatures.pop(aid, None)
                 if self._views is not None:
-                    self._views.pop(aid, None)
+                    self._views.drop(aid)
                 self._unread -= not reads(self.params.languages, self._lang[row])
         if len(self._ids) >= 1024 and len(self._row_of) < len(self._ids) // 2:
             self._compact()
@@ -646,10 +652,8 @@ class DenseIndex:
             language: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
             for language, postings in self._postings.items()
         }
-        self._view_postings = {
-            side: {k: kept for k, ids in postings.items() if (kept := [a for a in ids if a in live])}
-            for side, postings in self._view_postings.items()
-        }
+        if self._views is not None:
+            self._views.compact(live)
 
     def __len__(self) -> int:
         """Rows held, removed ones included until the next compaction."""
@@ -758,17 +762,19 @@ class DenseIndex:
         # script): each counts as an entry in common, on the abjad side's only when matched
         if self._views is None and abjad_article(features):
             self._ensure_views()
-        skeletal = (
-            {}
-            if self._views is None  # no abjad article indexed, none arriving: nothing to compute
-            else {
-                aid: n
-                for aid, n in self._skeleton_matches(skeleton_view(features), limit).items()
-                if aid in self._row_of
-                and self._lang[self._row_of[aid]] != features.language
-                and not (read and reads(p.languages, self._lang[self._row_of[aid]]))
-            }
-        )
+        skeletal: dict[int, int] = {}
+        views = self._views
+        if views is not None:  # else no abjad article indexed, none arriving: nothing to compute
+            view = skeleton_view(features)
+            for aid in views.across(view, limit):
+                row = self._row_of.get(aid)
+                if (
+                    row is not None
+                    and self._lang[row] != features.language
+                    and not (read and reads(p.languages, self._lang[row]))
+                    and (n := views.matched(view, aid))
+                ):
+                    skeletal[aid] = n
         if sig.total() < least and not skeletal:
             return None
         shared: Counter[int] = Counter(skeletal)  # distinct entries in common

@@ -818,12 +818,15 @@ def _abjad_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) 
     toks, language = para.tokens, para.language or ""
     ends = _ABJAD_WORDS[language]
     form = toks[first].text if first == last else " ".join(t.text for t in toks[first : last + 1])
-    if form in _ABJAD_PRONOUN_CUES:
-        gender = _ABJAD_PRONOUN_CUES[form]
+
+    def pronoun(gender: str | None) -> Mention:  # the verb (or "לדבריו") stands for its subject
         tok = toks[first]
         return Mention(
             tok.start, tok.end, tok.text, "pronoun", {"m": "he", "f": "she"}.get(gender or "", "they"), gender=gender
-        ), False
+        )
+
+    if form in _ABJAD_PRONOUN_CUES:
+        return pronoun(_ABJAD_PRONOUN_CUES[form]), False
 
     def speaking(a: int, b: int, *, before: bool = False) -> Mention | None:
         while before and a < b and _abjad_prefixed(toks[a].text, language, masked):
@@ -898,11 +901,7 @@ def _abjad_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) 
         return after, True
     if lemma == "according to":
         return None, False
-    gender = _abjad_gender(form, language)
-    tok = toks[first]
-    return Mention(
-        tok.start, tok.end, tok.text, "pronoun", {"m": "he", "f": "she"}.get(gender or "", "they"), gender=gender
-    ), False
+    return pronoun(_abjad_gender(form, language)), False
 
 
 _HAUSA_PRONOUNS = {"ya": "m", "ta": "f", "sun": None, "suka": None}
