@@ -23,7 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .cluster.base import Decision, Member
-from .cluster.crosslingual import DenseParams, abjad_article
+from .cluster.crosslingual import DenseParams, skeletal_article
 from .cluster.idf import snapshot_boundary
 from .cluster.metrics import bcubed
 from .cluster.online import ClusterParams, OnlineClusterer
@@ -300,7 +300,7 @@ class Engine:
             ids = sorted(cl.active_articles())
             features = self.store.features_of(ids)
             cl.track_signatures((aid, features[aid]) for aid in ids if aid in features)
-            if any(abjad_article(f) for f in features.values()):  # a store that began in Hebrew
+            if any(skeletal_article(f) for f in features.values()):  # a store that began in Hebrew
                 cl.track_views((aid, features[aid]) for aid in ids if aid in features)
 
     def _track_views(self, cl: OnlineClusterer) -> None:
@@ -615,7 +615,7 @@ class Engine:
         ahead or stored), or None.  When the stream has a main language, an article of it gets one
         only when it meets an article in another language; what it meets gets its vector first,
         so it can be found.  Vectors encoded here go to ``new_vectors`` (by article id)."""
-        if not cl.tracks_views and abjad_article(features):
+        if not cl.tracks_views and skeletal_article(features):
             self._track_views(cl)
         main = cl.main_language()
         if main is not None and article.language == main and not cl.meets_other_language(features):

@@ -15,7 +15,7 @@ from newsprism.demo import demo_paths
 from newsprism.engine import Engine, Progress
 from newsprism.model import Article, Rejection
 from newsprism.represent.base import ArticleFeatures
-from newsprism.represent.lexical import LEXICAL_V7
+from newsprism.represent.lexical import LEXICAL_V8
 from newsprism.store.base import StoryQuery
 
 MakeEngine = Callable[..., Engine]
@@ -514,10 +514,10 @@ def test_rebuild_recomputes_features_of_another_version(make_engine: MakeEngine,
 
     assert report.features_recomputed == 3
     again = {a.id: f for a, f in engine.store.iter_articles()}
-    assert {f.version for f in again.values() if f is not None} == {LEXICAL_V7}
+    assert {f.version for f in again.values() if f is not None} == {LEXICAL_V8}
     assert again == stored  # recomputed with the current featurizer: the same features
     versions = [r[0] for r in engine.store._db.execute("SELECT DISTINCT version FROM features")]
-    assert versions == [LEXICAL_V7]
+    assert versions == [LEXICAL_V8]
     assert engine.rebuild().features_recomputed == 0
 
 

@@ -274,12 +274,12 @@ def test_link_threshold_setting_decides_a_join_across_languages(
 
 
 def test_translations_in_languages_the_encoder_does_not_read(tmp_path: Path) -> None:
-    """Czech, Ukrainian and Hebrew are not among the bundled encoder's 16 languages: their articles get a
+    """Czech, Ukrainian, Hebrew and Hindi are not among the bundled encoder's 16 languages: their articles get a
     zero vector (nothing encoded), and a translation is found by its names, numbers and shape."""
     engine = Engine.open(Settings.load({"db": str(tmp_path / "u.db"), "workers": 1}))
     engine.ingest([str(FIXTURE.parent / "unread.jsonl")])
     rows = {r.external_id: r for r in engine.export_assignments()}
-    for key in ("cs:flood", "uk:flood", "he:flood"):
+    for key in ("cs:flood", "uk:flood", "he:flood", "hi:flood"):
         assert (rows[key].copy_of_external_id, rows[key].relation) == ("en:flood", "translation")
         assert rows[key].story_id == rows["en:flood"].story_id
     for key in ("cs:storm", "he:storm"):
@@ -288,7 +288,7 @@ def test_translations_in_languages_the_encoder_does_not_read(tmp_path: Path) -> 
         assert storm.story_id not in {rows["en:flood"].story_id, rows["en:budget"].story_id}
     vectors = engine.store.get_vectors(engine.encoder.name, [r.article_id for r in rows.values()])
     assert vectors[rows["en:flood"].article_id].any()
-    unread = ("cs:flood", "uk:flood", "cs:storm", "he:flood", "he:storm")
+    unread = ("cs:flood", "uk:flood", "cs:storm", "he:flood", "he:storm", "hi:flood")
     assert not any(vectors[rows[k].article_id].any() for k in unread)
     _, assignment = engine.article(rows["cs:flood"].article_id)
     assert "names, numbers and shape" in (assignment.explanation.note or "")

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from newsprism.model import Article
-from newsprism.nlp.tokenize import tokens
-from newsprism.represent.lexical import LEXICAL_V7, LexicalFeaturizer
+from newsprism.nlp.tokenize import tokens, word_tokens
+from newsprism.represent.lexical import LEXICAL_V8, LexicalFeaturizer
 
 
 def _names(text: str, language: str) -> set[str]:
     article = Article(external_id="a", title="", text=text, content_hash="a", language=language)
     features = LexicalFeaturizer().features(article)
-    assert features.version == LEXICAL_V7
+    assert features.version == LEXICAL_V8
     return set(features.names)
 
 
@@ -112,3 +112,13 @@ def test_numbers_written_with_the_arabic_scripts_separators_are_one_number() -> 
     from newsprism.represent.lexical import numbers_of
 
     assert numbers_of("۲٬۵۰۰ و ۲٫۵") == numbers_of("2,500 and 2.5") == ["25", "25"]
+
+
+def test_words_keep_the_vowel_signs_of_indic_scripts() -> None:
+    """\\w holds no combining marks: "पुतिन" (Putin) would be "प", "त", "न" without them."""
+    assert word_tokens("पुतिन ने मास्को में कहा। মস্কোতে পুতিন") == ["पुतिन", "ने", "मास्को", "में", "कहा", "মস্কোতে", "পুতিন"]
+    assert word_tokens("مُحَمَّد and don’t foo_bar") == ["مُحَمَّد", "and", "don't", "foo", "bar"]
+    hindi = LexicalFeaturizer().features(
+        Article(external_id="h", title="", text="पुतिन ने कहा कि रूस तैयार है", content_hash="h", language="hi")
+    )
+    assert "पुतिन" in hindi.body and "तैयार" in hindi.body and "कहा" not in hindi.body  # a Hindi stop word

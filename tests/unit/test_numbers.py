@@ -519,3 +519,17 @@ def test_decimal_comma_and_magnitudes_of_languages_whose_number_words_are_not_re
 )
 def test_numbers_of_hebrew_and_the_arabic_script(text: str, language: str, values: list[float]) -> None:
     assert [q.value for q in find_quantities(text, language=language)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("बाढ़ से 2.5 लाख लोग प्रभावित हुए और 73 करोड़ रुपये का नुकसान हुआ", "hi", [2.5e5, 73e7]),  # lakh, crore
+        ("15 हज़ार लोग", "hi", [15e3]),
+        ("हज़ारों लोग, 3 हज़ारों में", "hi", [3]),  # "हज़ारों" (thousands of) is no magnitude word after 3
+        ("80 لاکھ یورو", "ur", [8e6]),
+        ("১ কোটি ৫৫ লাখ", "bn", [1e7, 55e5]),  # Bengali digits
+    ],
+)
+def test_numbers_of_south_asian_languages(text: str, language: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(text, language=language)] == values

@@ -318,7 +318,7 @@ def test_hebrew_names_anchor_with_the_english_ones_by_their_consonants() -> None
     then the sentence that writes it anchors with the English one ("הוולטאבה" with "Vltava")."""
     en = text_profile(_no_digits(UNREAD["en:flood"]["text"]), "en")
     he = text_profile(_no_digits(UNREAD["he:flood"]["text"]), "he")
-    assert he.abjad and not en.abjad and dict(en.spelt)["vltav"] == {"bltb"}
+    assert he.skeletal and not en.skeletal and dict(en.spelt)["vltav"] == {"bltb"}
     assert not any(he.anchors)  # no capitals and (here) no digits: nothing to anchor by alone
     assert not read_parallel(dataclasses.replace(en, spelt=()), he)
     assert read_parallel(en, he) and read_parallel(he, en)

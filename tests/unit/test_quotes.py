@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v15"
+    assert extractor.name == "newsprism.RuleQuotes.v16"
     assert extractor.quotes("x", "") == []
 
 
@@ -1409,3 +1409,58 @@ def test_persian_quotes_and_speakers() -> None:
 )
 def test_hebrew_and_arabic_names_and_genders(text: str, language: str, speakers: list[str]) -> None:
     assert [s for s, _ in spoken(text, language)] == speakers
+
+
+def test_hindi_quotes_and_speakers() -> None:
+    """Hindi puts the verb last: the speaker is the phrase before the ergative ने (where, when and
+    to whom it was said may stand between), before "का कहना" or "के मुताबिक़"; a passive names the
+    document ("बयान में कहा गया है"); a present verb's subject has no ने; "उन्होंने" (he) is the
+    person named before."""
+    text = (
+        '"हमारी सेना तैयार है," रक्षा मंत्री राजनाथ सिंह ने मंगलवार को संवाददाताओं से कहा।\n'
+        '"सीमा पर शांति है," उन्होंने आगे कहा।\n'
+        '"बारिश जारी रहेगी," मौसम विभाग के बयान में कहा गया है।\n'
+        '"हम फिर जीतेंगे," कप्तान विराट कोहली का कहना था।\n'
+        '"यह रास्ता बंद है," बस में ड्राइवर कहता है।'
+    )
+    assert [s for s, _ in spoken(text, "hi")] == [
+        "रक्षा मंत्री राजनाथ सिंह",
+        "रक्षा मंत्री राजनाथ सिंह",
+        "मौसम विभाग के बयान",
+        "कप्तान विराट कोहली",
+        "ड्राइवर",
+    ], spoken(text, "hi")
+    # a past verb without ने has no subject to read ("… ऐसा बताया गया": no speaker named)
+    assert spoken('"सब ठीक है," ऐसा बताया।', "hi") == []
+
+
+def test_hindi_reported_speech() -> None:
+    text = (
+        "प्रधानमंत्री ने कहा कि सरकार अगले साल नई योजना शुरू करेगी।\n"
+        "विशेषज्ञ अनिल शर्मा के मुताबिक़, इस साल फ़सल पिछले साल से बेहतर होगी।"
+    )
+    found = spoken(text, "hi", kind="reported")
+    assert found == [
+        ("प्रधानमंत्री", "सरकार अगले साल नई योजना शुरू करेगी"),
+        ("विशेषज्ञ अनिल शर्मा", "इस साल फ़सल पिछले साल से बेहतर होगी"),
+    ], found
+
+
+def test_urdu_quotes_in_right_to_left_marks_and_their_speakers() -> None:
+    """Urdu news may set single marks the other way round (’…‘); a quote may run on to the paragraph
+    that closes it; the speaker before نے may be named before the verb's clause ("یہ اعلان X نے کیا")."""
+    text = (
+        "یہ اعلان وزیر اعلیٰ مریم نواز نے کیا۔\n"
+        "’ہم نئے اسکول کھولیں گے۔\n"
+        "ہر ضلع میں ایک اسپتال بھی بنے گا‘، انہوں نے لاہور میں کہا۔\n"
+        "’بارش جاری رہے گی‘، محکمہ موسمیات کے ترجمان کا کہنا تھا۔"
+    )
+    found = spoken(text, "ur")
+    assert [w for _, w in found] == [
+        "ہم نئے اسکول کھولیں گے۔",
+        "ہر ضلع میں ایک اسپتال بھی بنے گا",
+        "بارش جاری رہے گی",
+    ], found
+    assert [s for s, _ in found] == ["وزیر اعلیٰ مریم نواز", "وزیر اعلیٰ مریم نواز", "محکمہ موسمیات کے ترجمان"]
+    # an English apostrophe before a word is no such mark
+    assert spoken("’90s music is back, he said.", "en") == []

@@ -145,3 +145,14 @@ def test_speed() -> None:
 )
 def test_sentences_of_scripts_without_capitals(text: str, language: str, expected: list[str]) -> None:
     assert [s.text for s in split_sentences(text, language=language)] == expected
+
+
+def test_a_latin_initial_in_devanagari_urdu_or_bengali_letters_ends_no_sentence() -> None:
+    text = "अमेरिकी विदेश मंत्री एम. पोम्पियो ने कहा। डी. रसेल ने टिप्पणी की। यह ठीक है. वह आया."
+    assert [s.text for s in split_sentences(text, language="hi")] == [
+        "अमेरिकी विदेश मंत्री एम. पोम्पियो ने कहा।",
+        "डी. रसेल ने टिप्पणी की।",
+        "यह ठीक है.",
+        "वह आया.",
+    ]
+    assert len(split_sentences("ایم. پومپیو نے کہا۔ ڈی. رسل نے کہا۔", language="ur")) == 2

@@ -5,7 +5,17 @@ from __future__ import annotations
 import pytest
 
 from newsprism.cluster.crosslingual import names_in_common
-from newsprism.nlp.translit import abjad, abjad_skeletons, name_key, skeletons, transliterated
+from newsprism.nlp.translit import (
+    abjad,
+    abjad_skeletons,
+    indic,
+    indic_skeletons,
+    name_key,
+    skeletal,
+    skeletons,
+    transliterated,
+    word_skeletons,
+)
 
 
 @pytest.mark.parametrize(
@@ -137,3 +147,35 @@ def test_skeletons_are_for_their_scripts_only() -> None:
     # each optional letter doubles the spellings, up to three of them
     assert skeletons("vova") == {"b", ""} and skeletons("bova") == {"b"}
     assert 1 < len(skeletons("volkswagenov")) <= 2**3
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("ज़िरिनोव्स्की", "Zhirinovsky"),  # a nukta makes ज a z; virama joins v and s
+        ("झुकोव", "Zhukov"),  # and ज, झ write zh without one
+        ("देग्त्यारेव", "Degtyarev"),
+        ("ख़ाबारोव्स्क", "Khabarovsk"),  # kh and h left out, as in Hebrew
+        ("पेंज़ा", "Penza"),  # the anusvara is an n
+        ("ओलंपिक", "Olympic"),  # and an m before p
+        ("त्सिम्लियान्स्क", "Tsimlyansk"),  # त्स is one ts
+        ("কামচাটকা", "Kamchatka"),  # Bengali: the same offsets in its block
+        ("ভ্লাদিমির", "Vladimir"),
+        ("ஜெலென்ஸ்கி", "Zelensky"),  # Tamil
+        ("கிரெம்ளின்", "Kremlin"),  # Tamil writes g with k's letter: both readings
+        ("ٹرمپ", "Trump"),  # Urdu's retroflex letters
+        ("ڈونلڈ", "Donald"),
+    ],
+)
+def test_an_indic_or_urdu_word_and_a_latin_name_share_a_skeleton(written: str, latin: str) -> None:
+    assert skeletal(written)
+    assert word_skeletons(written) & skeletons(latin.lower())
+
+
+def test_indic_skeletons_are_for_indic_words_only() -> None:
+    assert indic("पुतिन") and not indic("Putin") and not indic("פוטין") and not indic("")
+    assert not indic("।")  # the danda is punctuation
+    assert indic_skeletons("Putin") == frozenset() and indic_skeletons("פוטין") == frozenset()
+    assert word_skeletons("पुतिन") == {"btn"}  # three consonants: too short to count (MIN_SKELETON)
+    assert not word_skeletons("मास्को") & skeletons("zhirinovsky")
+    assert len(indic_skeletons("கககககக")) <= 2**3  # Tamil's readings are varied for three letters at most

@@ -15,10 +15,10 @@ from newsprism.cluster.crosslingual import (
     DenseIndex,
     DenseParams,
     SignatureIndex,
-    abjad_article,
     reads,
     signature,
     signature_dice,
+    skeletal_article,
     skeleton_view,
     skeletons_matched,
 )
@@ -320,14 +320,29 @@ def without_digits(f: ArticleFeatures) -> ArticleFeatures:
 
 def test_a_hebrew_article_has_the_skeletons_of_its_words_an_english_one_of_its_names() -> None:
     he, en = skeleton_view(features("he:flood")), skeleton_view(features("en:flood"))
-    assert abjad_article(features("he:flood")) and not abjad_article(features("en:flood"))
-    assert he.abjad and he.words and not he.names
-    assert not en.abjad and en.names and not en.words
+    assert skeletal_article(features("he:flood")) and not skeletal_article(features("en:flood"))
+    assert he.skeletal and he.words and not he.names
+    assert not en.skeletal and en.names and not en.words
     # Vltava, Novotna, Karlin, Holesovice, Libensky: every long name of the English report
     assert skeletons_matched(he, en) == skeletons_matched(en, he) >= 5
     assert skeletons_matched(skeleton_view(features("he:storm")), en) == 0
     assert skeletons_matched(en, en) == 0  # the same side of the vowel line: names compare by keys
     assert signature(features("he:flood")).keys().isdisjoint(k for k in signature(features("en:flood")) if k[0] == "n")
+
+
+def test_a_hindi_article_is_read_by_its_consonants_too() -> None:
+    """Devanagari writes vowels but no capitals: its words are read like Hebrew ones, and the names
+    of the English report are found among them (व्लतावा, नोवोत्ना, कार्लिन, होलेशोवित्से, लिबेन्स्की)."""
+    hi, en = skeleton_view(features("hi:flood")), skeleton_view(features("en:flood"))
+    assert skeletal_article(features("hi:flood")) and hi.skeletal and hi.words and not hi.names
+    assert skeletons_matched(hi, en) >= 5
+    assert skeletons_matched(skeleton_view(features("he:storm")), en) == 0
+    assert skeletons_matched(hi, skeleton_view(features("he:flood"))) == 0  # both without capitals: no names
+    index = DenseIndex(16, english_only())
+    index.add(1, 1, np.ones(16, dtype=np.float32) / 4, without_digits(features("en:flood")))
+    index.add(2, 2, np.ones(16, dtype=np.float32) / 4, without_digits(features("en:budget")))
+    hit = index.translation_by_names(without_digits(features("hi:flood")))
+    assert hit is not None and hit[0] == 1
 
 
 def test_a_hebrew_translation_is_found_by_the_consonants_of_its_names() -> None:
@@ -345,7 +360,7 @@ def test_a_hebrew_translation_is_found_by_the_consonants_of_its_names() -> None:
     assert index.translation_by_names(without_digits(features("en:budget"))) is None
 
 
-def test_skeletons_are_kept_only_from_the_first_abjad_article_on() -> None:
+def test_skeletons_are_kept_only_from_the_first_skeletal_article_on() -> None:
     index = DenseIndex(16, english_only())
     index.add(1, 1, np.ones(16, dtype=np.float32) / 4, features("en:flood"))
     index.add(2, 2, np.ones(16, dtype=np.float32) / 4, features("cs:flood"))

@@ -43,18 +43,17 @@ from functools import lru_cache
 import numpy as np
 
 from ..nlp.tokenize import is_year_token
-from ..nlp.translit import MIN_SKELETON, abjad, abjad_skeletons, name_key, skeletons, transliterated
+from ..nlp.translit import MIN_SKELETON, name_key, skeletal, skeletons, transliterated, word_skeletons
 from ..represent.base import ArticleFeatures
 from ..represent.dense import reads
 
 __all__ = [
-    "ABJAD_LANGUAGES",
+    "SKELETAL_LANGUAGES",
     "DenseIndex",
     "DenseParams",
     "SignatureIndex",
     "SkeletonView",
     "SkeletonViews",
-    "abjad_article",
     "close_shape",
     "names_in_common",
     "names_shared",
@@ -63,6 +62,7 @@ __all__ = [
     "shape_distance",
     "signature",
     "signature_dice",
+    "skeletal_article",
     "skeleton_view",
     "skeletons_matched",
 ]
@@ -195,37 +195,41 @@ def _keys_by_script(tokens: Iterable[str]) -> dict[bool, dict[str, str]]:
 
 @dataclass(frozen=True, slots=True)
 class SkeletonView:
-    """What an article offers to be matched across the vowel line: for a Hebrew or Arabic-script
-    article (``abjad``) the long skeletons of its words; for another, each of its names as the
-    set of its long skeletons (``names``)."""
+    """What an article offers to be matched across the vowel line: for an article written in
+    Hebrew, the Arabic script or an Indic script (``skeletal``) the long skeletons of its words; for
+    another, each of its names as the set of its long skeletons (``names``)."""
 
-    abjad: bool
+    skeletal: bool
     words: frozenset[str] = frozenset()
     names: tuple[frozenset[str], ...] = ()
 
 
-# languages written in Hebrew or the Arabic script
+# languages written in Hebrew or the Arabic script, and in Indic scripts (no capitals tell their names)
 ABJAD_LANGUAGES = frozenset({"he", "yi", "ar", "fa", "ur", "ps", "ckb", "sd", "ug", "lad"})
+INDIC_LANGUAGES = frozenset(
+    {"hi", "mr", "ne", "sa", "mai", "bho", "bn", "as", "pa", "gu", "or", "ta", "te", "kn", "ml"}
+)
+SKELETAL_LANGUAGES = ABJAD_LANGUAGES | INDIC_LANGUAGES
 
 
-def abjad_article(f: ArticleFeatures) -> bool:
-    """Is the article written in Hebrew or the Arabic script?  By its language, else (language
-    unknown) by most of its title and body words."""
+def skeletal_article(f: ArticleFeatures) -> bool:
+    """Is the article written in Hebrew, the Arabic script or an Indic script?  By its language,
+    else (language unknown) by most of its title and body words."""
     if f.language is not None:
-        return f.language in ABJAD_LANGUAGES
+        return f.language in SKELETAL_LANGUAGES
     terms = [t for t in f.body if not t.isdigit()]
-    return bool(terms) and 2 * sum(1 for t in terms if abjad(t)) > len(terms)
+    return bool(terms) and 2 * sum(1 for t in terms if skeletal(t)) > len(terms)
 
 
 def skeleton_view(f: ArticleFeatures) -> SkeletonView:
-    """The :class:`SkeletonView` of an article (:func:`abjad_article`)."""
-    if abjad_article(f):
+    """The :class:`SkeletonView` of an article (:func:`skeletal_article`)."""
+    if skeletal_article(f):
         terms = [t for t in f.body if not t.isdigit()]
-        found = {k for t in terms for k in abjad_skeletons(t) if len(k) >= MIN_SKELETON}
+        found = {k for t in terms for k in word_skeletons(t) if len(k) >= MIN_SKELETON}
         return SkeletonView(True, words=frozenset(found))
     groups = {}
     for t in f.names:
-        if is_year_token(t) or abjad(t):
+        if is_year_token(t) or skeletal(t):
             continue
         variants = frozenset(k for k in skeletons(t) if len(k) >= MIN_SKELETON)
         if variants:
@@ -235,10 +239,10 @@ def skeleton_view(f: ArticleFeatures) -> SkeletonView:
 
 def skeletons_matched(a: SkeletonView, b: SkeletonView) -> int:
     """How many names of the one article are among the words of the other, when one of them is
-    written in an abjad and the other not (else 0)."""
-    if a.abjad == b.abjad:
+    written in a script without capitals (:func:`skeletal_article`) and the other not (else 0)."""
+    if a.skeletal == b.skeletal:
         return 0
-    words, names = (a.words, b.names) if a.abjad else (b.words, a.names)
+    words, names = (a.words, b.names) if a.skeletal else (b.words, a.names)
     return sum(1 for variants in names if not variants.isdisjoint(words))
 
 
@@ -306,7 +310,7 @@ def same_shape(a: ArticleFeatures, b: ArticleFeatures, p: DenseParams) -> bool:
 
 class SkeletonViews:
     """Articles' :class:`SkeletonView` s and, per side of the vowel line, each skeleton to the
-    articles that offer it (an abjad article's words, another's names' spellings).  Ids of dropped
+    articles that offer it (a skeletal article's words, another's names' spellings).  Ids of dropped
     articles leave the postings at :meth:`compact`."""
 
     def __init__(self) -> None:
@@ -324,7 +328,7 @@ class SkeletonViews:
 
     def post(self, article_id: int, view: SkeletonView) -> None:
         self._views[article_id] = view
-        postings = self._postings[view.abjad]
+        postings = self._postings[view.skeletal]
         for key in view.words.union(*view.names):
             postings.setdefault(key, []).append(article_id)
 
@@ -340,7 +344,7 @@ class SkeletonViews:
     def across(self, view: SkeletonView, limit: int) -> list[int]:
         """The articles on the other side of the vowel line from ``view`` sharing a skeleton with
         it (ascending id); a skeleton held by more than ``limit`` articles proposes none."""
-        postings = self._postings[not view.abjad]
+        postings = self._postings[not view.skeletal]
         found: set[int] = set()
         for key in view.words.union(*view.names):
             ids = postings.get(key)
@@ -516,7 +520,7 @@ class DenseIndex:
         self._unread = 0  # indexed articles in languages the encoder does not read
         self._nameless: dict[int, list[int]] = {}  # paragraphs -> articles with no name key (dropped lazily)
         # skeleton views (names across the vowel line), kept from the first Hebrew or Arabic-script
-        # article on: an abjad article's words, another's name skeletons, each to its articles
+        # article on: a skeletal article's words, another's name skeletons, each to its articles
         self._views: SkeletonViews | None = None
 
     def __contains__(self, article_id: int) -> bool:
@@ -561,17 +565,17 @@ class DenseIndex:
         self.add_to_story(story_id, article_id, evidence=evidence)
 
     def _index_view(self, article_id: int, features: ArticleFeatures) -> None:
-        """Post an article's :class:`SkeletonView`; none are kept until the first abjad article
+        """Post an article's :class:`SkeletonView`; none are kept until the first skeletal article
         comes (then every indexed article's view is posted): a stream without one pays nothing."""
         if self._views is None:
-            if not abjad_article(features):
+            if not skeletal_article(features):
                 return
             self._ensure_views()
         else:
             self._views.post(article_id, skeleton_view(features))
 
     def _ensure_views(self) -> None:
-        """Post the view of every indexed article (the first abjad article came)."""
+        """Post the view of every indexed article (the first skeletal article came)."""
         if self._views is None:
             self._views = SkeletonViews()
             for aid in self._row_of:
@@ -579,8 +583,8 @@ class DenseIndex:
 
     def shaped_like(self, features: ArticleFeatures) -> bool:
         """Is an indexed article without name keys (Chinese, Japanese, Hebrew ...), in another language,
-        built like this one (:func:`close_shape`) and sharing a number with it (or, written in an
-        abjad, a name by its consonants)?  With no name to
+        built like this one (:func:`close_shape`) and sharing a number with it (or, written in a script
+        without capitals, a name by its consonants)?  With no name to
         meet by, an article of a stream's main language can still show that it may translate one."""
         digits = set(features.digits)
         mine: SkeletonView | None = None
@@ -590,9 +594,9 @@ class DenseIndex:
                 continue
             if not digits.isdisjoint(g.digits):
                 return True
-            # or, for a Hebrew or Arabic-script article, a name written with its consonants
+            # or, for an article in Hebrew, the Arabic or an Indic script, a name written with its consonants
             theirs = self._views.get(aid) if self._views is not None else None
-            if theirs is not None and theirs.abjad:
+            if theirs is not None and theirs.skeletal:
                 mine = skeleton_view(features) if mine is None else mine
                 if skeletons_matched(theirs, mine):
                     return True
@@ -759,12 +763,12 @@ class DenseIndex:
         # (checked on every arrival of a stream's main language) "many" is fewer
         limit = _MAX_POSTING if encoded else _MAX_POSTING_UNENCODED
         # names matched by their consonants with articles across the vowel line (Hebrew, Arabic
-        # script): each counts as an entry in common, on the abjad side's only when matched
-        if self._views is None and abjad_article(features):
+        # script): each counts as an entry in common, on the skeletal side's only when matched
+        if self._views is None and skeletal_article(features):
             self._ensure_views()
         skeletal: dict[int, int] = {}
         views = self._views
-        if views is not None:  # else no abjad article indexed, none arriving: nothing to compute
+        if views is not None:  # else no skeletal article indexed, none arriving: nothing to compute
             view = skeleton_view(features)
             for aid in views.across(view, limit):
                 row = self._row_of.get(aid)
@@ -803,7 +807,7 @@ class DenseIndex:
                 continue
             other = self._signatures[aid]
             matched = skeletal.get(aid, 0)
-            # entries in common for the names' bar (an abjad article's names are not counted before
+            # entries in common for the names' bar (a skeletal article's names are not counted before
             # they match, so its short signature does not lower the bar)
             need = p.names_min_common if matched else min(p.names_min_common, len(sig))
             # the names' bar as before the texts were read: enough entries in common, and a Dice
@@ -817,7 +821,7 @@ class DenseIndex:
             if root is not None and features.language and self.language_of(root) == features.language:
                 continue
             dice, common = signature_dice(sig, other)
-            if matched:  # the abjad side's names are those matched
+            if matched:  # the skeletal side's names are those matched
                 size = total + other.total()
                 dice, common = 2.0 * (dice * size / 2.0 + matched) / (size + matched), common + matched
             if named and dice >= p.names_dice and common >= p.names_min_common:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
-from ..cluster.crosslingual import ABJAD_LANGUAGES
+from ..cluster.crosslingual import SKELETAL_LANGUAGES
 from ..nlp.entities import Mention, entities_for, find_entities
 from ..nlp.japanese import MorphAnalyser, default_analyser
 from ..nlp.numbers import find_quantities
@@ -64,8 +64,10 @@ log = logging.getLogger(__name__)
 # v19: Polish speakers, the office a role heads left out of the name; v20: Hebrew and Arabic-script
 # statements paired with their translation by the consonants of names, Hebrew numbers after a prefix
 # ("ב-73"), the Arabic script's separators ("۲٫۵"), magnitude words of Hebrew, Arabic and Persian;
-# v21: sentences of scripts without capitals split (RuleSentences.v2), Persian speakers
-COMPARE_VERSION = "newsprism.Compare.v21"
+# v21: sentences of scripts without capitals split (RuleSentences.v2), Persian speakers; v22: words of
+# Indic scripts whole (their vowel signs are marks), their statements paired by the consonants of
+# names, lakh and crore, Hindi and Urdu speakers, Urdu's ’…‘ quotes, Latin initials of Devanagari
+COMPARE_VERSION = "newsprism.Compare.v22"
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,7 +216,7 @@ class Comparer:
         vectors = (
             self.encoder.encode([q.text for q in quotes]) if self.encoder is not None and self.encoder.dim else None
         )
-        # the vector of a quote in Hebrew or the Arabic script, when the encoder does not read it,
+        # the vector of a quote in Hebrew, the Arabic or an Indic script, when the encoder does not read it,
         # says nothing: it counts only for two quotes whose speakers' names agree (a lone Hebrew
         # "גאה בעבודה" of "he" came out near "Ai-yai-yai"; a Czech or Ukrainian quote is near its
         # translation, its letters read as Polish or Russian ones)
@@ -222,7 +224,7 @@ class Comparer:
         unread = {
             i
             for i, q in enumerate(quotes)
-            if (lang := language_of.get(q.article)) in ABJAD_LANGUAGES and not reads(known, lang)
+            if (lang := language_of.get(q.article)) in SKELETAL_LANGUAGES and not reads(known, lang)
         }
 
         def similarity(i: int, j: int) -> float:

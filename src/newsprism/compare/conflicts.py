@@ -24,12 +24,12 @@ from datetime import date
 from ..nlp.numbers import CURRENCIES, Quantity, same_quantity
 from ..nlp.stopwords import function_words_for
 from ..nlp.timex import compatible, from_publication, weekday_value
-from ..nlp.tokenize import stem
+from ..nlp.tokenize import LETTERS, stem
 from .base import Conflict, ConflictSide, Span, Statement
 
 __all__ = ["Annotated", "find_conflicts", "strip_time_of_day"]
 
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
+_WORD = re.compile(rf"{LETTERS}(?:['’-]{LETTERS})*")
 _CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]|\s[-–—]\s")
 _CUES = re.compile(
     r"\b(?:said|says|saying|announced|announces|announcing|reported|reports|declared|stated|"

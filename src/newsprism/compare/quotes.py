@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v15``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v16``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -58,8 +58,11 @@ speech verbs and a speaker noun phrase after the verb (:func:`_nominal_after`). 
 write no capitals: their speaker is the words after the verb up to where, when or to whom it was
 said ('"…", אמר פוטין בנאום', 'وقال بوتين: «…»'), else those before it in its clause, else the person
 named before when the verb stands alone ("הוסיף", "وأضاف:"); a definite noun is a description
-("הנהג", "السائق") (:func:`_abjad_speaker`).  In other languages quotes are still found, with
-speakers only from dashes, labels and colons.
+("הנהג", "السائق") (:func:`_abjad_speaker`).  Hindi and Urdu put the verb last: the speaker is
+the phrase before the ergative ने / نے, before "का कहना" or "के मुताबिक़", the document of a passive
+("बयान में कहा गया"), or a present verb's subject (:func:`_south_asian_speaker`); "X ने कहा कि …" is
+reported speech.  Urdu may set single marks the other way round (’…‘).  In other languages quotes
+are still found, with speakers only from dashes, labels and colons.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from ..nlp.entities import introduced_as_relative
@@ -89,6 +93,7 @@ from .speech import (
     QUOTING_CUES,
     RU_ADVERBS,
     RU_OBJECT_PRONOUNS,
+    SOUTH_ASIAN_CUES,
     Mention,
     Token,
     clause_start,
@@ -127,10 +132,16 @@ _FAMILY = {
     "«": "g", "»": "g", "‹": "s", "›": "s", "‘": "q", "’": "q", "‚": "q", "'": "a",
     "「": "c", "」": "c", "『": "e", "』": "e",
 }  # fmt: skip
+# Urdu sets single marks the other way round, opening with ’ and closing with ‘ (as BBC Urdu
+# does): a ’ before a letter of a right-to-left script opens such a quote, never an apostrophe
+_RTL = "r"
+_RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _SINGLE = frozenset("qsa")  # families whose marks double as apostrophes: never left open at a paragraph end
 _QUOTE_CHARS = frozenset('"“”„‟«»‹›「」『』‘')  # marks that are never apostrophes
 _OPEN_CONTEXT = frozenset("([{—–-―/:;,…\"'“‘«„‚‹「『")
-_CLOSE_CONTEXT = frozenset(".,;:!?)]}—–-―/…\"'”’»›」』")
+_CLOSE_CONTEXT = frozenset(
+    ".,;:!?)]}—–-―/…\"'”’»›」』،؛؟۔"
+)  # and the Arabic script's comma, semicolon, ? and full stop
 _ELISION = re.compile(r"(?<!\S)[A-Za-z]\s$")
 _NOT_OPENING = re.compile(r"['‘](?:\d\d|em|til|cause|n['’]|tis|twas)\b", re.IGNORECASE)
 _TRAILING = ",;:"
@@ -205,7 +216,7 @@ class RuleQuoteExtractor:
     # described person after the verb is ("Danach sagte der Amerikaner Stephen Ochsner: …"); Czech
     # adverbs before and after the subject ("Pak dodal Jan Novák", "Novák pak dodal"); Ukrainian speech
     # verbs and forms by the Russian rules ("— сказав Володимир Зеленський", "За словами …", ", що")
-    name = "newsprism.RuleQuotes.v15"
+    name = "newsprism.RuleQuotes.v16"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -296,9 +307,12 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
     while index < len(lines):
         start, end = lines[index]
         first = text[start:end].lstrip()[:2]
-        continues = carry is not None and any(first.startswith(c) for c, f in _FAMILY.items() if f == carry)
+        continues = carry is not None and (
+            any(first.startswith(c) for c, f in _FAMILY.items() if f == carry) or (carry == _RTL and first[:1] == "’")
+        )
         runs = (
             (language == "ru" and carry in (_DOUBLE, "g"))
+            or carry == _RTL  # '’…' / '…‘': Urdu may not reopen a quote at each paragraph
             or (language in ("ja", "zh") and carry in ("c", "e"))
             # a quote opened low („…“: German, Czech and their neighbours) may run on like a Russian one
             or (carry == _DOUBLE and bool(parts) and text[parts[-1].open_at] == "„")
@@ -374,7 +388,8 @@ def _russian_run(
         marks = [
             m
             for m in _MARK.finditer(text, a, b)
-            if _FAMILY[m.group()] == family and not any(x <= m.start() < y for x, y in markup)
+            if (_FAMILY[m.group()] == family or (family == _RTL and m.group() in "’‘"))
+            and not any(x <= m.start() < y for x, y in markup)
         ]
         i = 0
         while i < len(marks):
@@ -382,7 +397,9 @@ def _russian_run(
             prev = text[m.start() - 1] if m.start() > a else ""
             nxt = text[m.end()] if m.end() < b else ""
             closes = m.group() in ("」", "』") or (
-                m.group() in ('"', "”", "»", "“") and prev.strip() != "" and (not nxt.strip() or nxt in _CLOSE_CONTEXT)
+                m.group() in ('"', "”", "»", "“", "‘" if family == _RTL else "")
+                and prev.strip() != ""
+                and (not nxt.strip() or nxt in _CLOSE_CONTEXT)
             )  # "“" closes a quote opened with "„"
             if closes:
                 return k, m.start()
@@ -423,16 +440,23 @@ def _scan_once(
     for m in _MARK.finditer(text, start, end):
         mark, pos, after = m.group(), m.start(), m.end()
         family = _FAMILY[mark]
-        if pos in ignore or (not singles and family in _SINGLE) or any(a <= pos < b for a, b in markup):
-            continue
         prev = text[pos - 1] if pos > start else ""
         nxt = text[after] if after < end else ""
         can_open = bool(nxt) and not nxt.isspace() and (not prev or prev.isspace() or prev in _OPEN_CONTEXT)
         can_close = bool(prev) and not prev.isspace() and (not nxt or nxt.isspace() or nxt in _CLOSE_CONTEXT)
+        if (mark == "’" and can_open and _RIGHT_TO_LEFT.match(nxt)) or (
+            mark == "‘" and can_close and any(f == _RTL for _, f, _, _ in stack)
+        ):
+            family = _RTL  # ’…‘: single marks as right-to-left text sets them (Urdu)
+        if pos in ignore or (not singles and family in _SINGLE) or any(a <= pos < b for a, b in markup):
+            continue
         inside = any(f == family for _, f, _, _ in stack)
         top = stack[-1][0] if stack else ""
         elided = _ELISION.search(text, max(start, pos - 3), pos) is not None
-        role = _role(text, pos, mark, inside, top, can_open, can_close, elided)
+        if family == _RTL:
+            role = "open" if mark == "’" else "close"
+        else:
+            role = _role(text, pos, mark, inside, top, can_open, can_close, elided)
         if role == "open":
             stack.append((mark, family, pos, after))
         elif role == "close":
@@ -538,6 +562,11 @@ def _find_cues(masked: str, para: _Para) -> None:
         if first > 0 and toks[first - 1].low in _DETERMINERS:
             continue  # "the continued occupation", "an announced pullback": an adjective, not speech
         cue = _Cue(first, last, m.start(), m.end(), form, lemma)
+        if para.language in _SOUTH_ASIAN:
+            if form in SOUTH_ASIAN_CUES:
+                cue.mention = _south_asian_speaker(masked, para, first, last, lemma)
+                (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
+            continue
         if para.language in _ABJAD_WORDS:
             if form in ABJAD_CUES:
                 cue.mention, cue.inverted = _abjad_speaker(masked, para, first, last, lemma)
@@ -902,6 +931,176 @@ def _abjad_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) 
     if lemma == "according to":
         return None, False
     return pronoun(_abjad_gender(form, language)), False
+
+
+@dataclass(frozen=True, slots=True)
+class _SouthAsian:
+    """The words a Hindi or Urdu speaker is told by (:func:`_south_asian_speaker`)."""
+
+    ergative: str  # ने / نے, on the subject of a past transitive verb
+    genitive: frozenset[str]  # का की के: "X का कहना है", "X के प्रवक्ता"
+    inessive: str  # में / میں: "बयान में कहा गया" (it was said in the statement)
+    passive: frozenset[str]  # गया गई गए: "कहा गया" (it was said)
+    ends: frozenset[str]  # what ends a speaker's words: postpositions, conjunctions, adverbs, punctuation
+    pronouns: dict[str, tuple[str | None, str]]  # subject pronouns (with ने fused or apart): gender, English
+    determiners: frozenset[str]  # "एक दर्शक" (a viewer), "इस राजनेता": a description
+    roles: frozenset[str]  # nouns that describe rather than name ("ड्राइवर", "प्रवक्ता")
+    that: str  # कि / کہ, opening a reported clause
+    auxiliaries: frozenset[str]  # है था ...: after the verb ("कहा था कि")
+
+
+def _nfc_words(words: str) -> frozenset[str]:
+    return frozenset(unicodedata.normalize("NFC", w) for w in words.split())
+
+
+def _nfc_keys(table: dict[str, tuple[str | None, str]]) -> dict[str, tuple[str | None, str]]:
+    return {unicodedata.normalize("NFC", k): v for k, v in table.items()}
+
+
+# subject pronouns, with ने fused ("उन्होंने": he, honorific) or apart ("انہوں نے"), and the genitives
+# of "according to him" ("उनके मुताबिक़"): the gender they say (none) and the English pronoun
+_HINDI_PRONOUNS = {
+    "उन्होंने": (None, "he"), "उसने": (None, "he"), "इन्होंने": (None, "he"), "इसने": (None, "he"), "वह": (None, "he"),
+    "वे": (None, "they"), "मैंने": (None, "I"), "हमने": (None, "we"), "उनके": (None, "he"), "उसके": (None, "he"),
+    "इसके": (None, "he"),
+}  # fmt: skip
+_URDU_PRONOUNS = {
+    "انہوں": (None, "he"), "انھوں": (None, "he"), "اس": (None, "he"), "وہ": (None, "he"), "ہم": (None, "we"),
+    "ان": (None, "he"),
+}  # fmt: skip
+
+
+_SOUTH_ASIAN = {
+    "hi": _SouthAsian(
+        "ने",
+        _nfc_words("का की के"),
+        "में",
+        _nfc_words("गया गई गए"),
+        _nfc_words(
+            ". , ; : ! ? … – — । कि और व में पर से को तक लिए बाद साथ ने भी ही तो पहले आगे फिर अब आज कल "
+            "हालांकि लेकिन मगर इसलिए यह वह अनुसार मुताबिक़ मुताबिक हवाले घोषणा ऐलान दावा"
+        ),
+        _nfc_keys(_HINDI_PRONOUNS),
+        _nfc_words("एक यह वह इस उस इन उन"),
+        _nfc_words(
+            "ड्राइवर प्रवक्ता मंत्री गवर्नर सेवा मंत्रालय विभाग दर्शक प्रकाशन सेना डॉक्टर विशेषज्ञ विशेषज्ञों अधिकारी "
+            "अधिकारियों पुलिस संदेश बयान लेख रिपोर्ट खिलाड़ी कोच फ़ॉरवर्ड गायक नेता सूत्र सूत्रों निदेशालय कार्यालय "
+            "सरकार समिति प्रशासन मीडिया राजनयिक राजनेता सांसद"
+        ),
+        "कि",
+        _nfc_words("है हैं था थी थे गया गई गए"),
+    ),
+    "ur": _SouthAsian(
+        "نے",
+        _nfc_words("کا کی کے"),
+        "میں",
+        _nfc_words("گیا گئی گئے"),
+        _nfc_words(
+            ". , ، ; ؛ : ! ? ؟ … – — ۔ کہ اور میں پر سے کو تک لیے بعد ساتھ نے بھی ہی تو پہلے آگے پھر اب آج کل "
+            "تاہم لیکن مگر اس لیے یہ وہ مزید قبل مطابق بقول حوالے اعلان دعویٰ"
+        ),
+        _nfc_keys(_URDU_PRONOUNS),
+        _nfc_words("ایک یہ وہ اس ان"),
+        _nfc_words(
+            "ڈرائیور ترجمان وزیر گورنر سروس وزارت محکمہ ناظر جریدے جریدہ فوج افواج ڈاکٹر ماہرین ماہر اہلکار "
+            "اہلکاروں پولیس پیغام بیان مضمون تحریر رپورٹ کھلاڑی کوچ فارورڈ گلوکار رہنما ذرائع ڈائریکٹوریٹ دفتر "
+            "حکومت کمیٹی انتظامیہ میڈیا سفارت کار سیاستدان"
+        ),
+        "کہ",
+        _nfc_words("ہے ہیں تھا تھی تھے گیا گئی گئے"),
+    ),
+}
+
+
+_CITING = {"से": "हवाले", "سے": "حوالے"}  # "X के हवाले से": citing X
+
+
+def _phrase_before(masked: str, toks: list[Token], words: _SouthAsian, k: int) -> Mention | None:
+    """The Hindi or Urdu noun phrase that ends before token ``k`` (at most six words, genitives
+    inside it: "क्रेमलिन के प्रवक्ता दिमित्री पेसकोव"), as a speaker's mention."""
+    while k > 0 and toks[k - 1].text in words.genitive:
+        k -= 1  # "X के हवाले से": X's
+    j = k
+    while j > 0 and k - j < 6:
+        t = toks[j - 1]
+        if not t.is_word or (t.text in words.ends and t.text not in words.genitive):
+            break
+        j -= 1
+    while j < k and toks[j].text in words.genitive:
+        j += 1  # a genitive opens no phrase
+    if j >= k:
+        return None
+    text = masked[toks[j].start : toks[k - 1].end]
+    if k == j + 1 and toks[j].text in words.pronouns:
+        gender, name = words.pronouns[toks[j].text]
+        return Mention(toks[j].start, toks[j].end, text, "pronoun", name, gender=gender)
+    nominal = toks[j].text in words.determiners or toks[k - 1].text in words.roles
+    kind = "nominal" if nominal else "name"
+    return Mention(toks[j].start, toks[k - 1].end, text, kind, text, person=kind == "name")
+
+
+def _ergative_subjects(masked: str, para: _Para) -> list[Mention]:
+    """The named subjects a Hindi or Urdu paragraph marks with the ergative ("पुतिन ने …", whatever
+    the verb: "यह घोषणा पुतिन ने की", Putin made this announcement): the people a later "उन्होंने"
+    (he) may stand for."""
+    words = _SOUTH_ASIAN[para.language or ""]
+    found = (
+        _phrase_before(masked, para.tokens, words, k) for k, t in enumerate(para.tokens) if t.text == words.ergative
+    )
+    return [m for m in found if m is not None and m.kind == "name"]
+
+
+def _south_asian_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) -> Mention | None:
+    """The speaker of a Hindi or Urdu speech verb, which ends its clause: the words before the
+    ergative ने / نے ("रूसी राष्ट्रपति व्लादिमीर पुतिन ने कहा", where, when and to whom it was said may
+    stand between), before "का कहना" ("कोर्ब का कहना था") or "के मुताबिक़"; the document a
+    passive names ("मंत्रालय के बयान में कहा गया है": the ministry's statement); else, in the present,
+    the subject before the verb or opening the clause ("सोशल मीडिया पर ज़ुकोव लिखते हैं")."""
+    toks, words = para.tokens, _SOUTH_ASIAN[para.language or ""]
+
+    def before(k: int) -> Mention | None:
+        return _phrase_before(masked, toks, words, k)
+
+    if lemma == "according to":
+        return before(first + 1) if toks[first].text in words.pronouns else before(first)  # "उनके मुताबिक़"
+    cue = toks[first].text
+    if first > 0 and toks[first - 1].text in words.genitive and cue in ("कहना", "کہنا"):
+        return before(first - 1)  # "X का कहना है": X's saying is
+    if last + 1 < len(toks) and toks[last + 1].text in words.passive:
+        return before(first - 1) if first > 0 and toks[first - 1].text == words.inessive else None
+    for k in range(first - 1, max(-1, first - 25), -1):  # the ergative, in the verb's sentence
+        t = toks[k]
+        if t.text in _CITING and k > 0 and toks[k - 1].text == _CITING[t.text]:
+            return before(k - 1)  # "ERR ने … प्रोसा के हवाले से कहा": ERR said, citing Prosa
+        if t.text == words.ergative:
+            return before(k)
+        if t.text in words.pronouns and t.text.endswith(words.ergative):  # "उन्होंने": ने fused
+            gender, name = words.pronouns[t.text]
+            return Mention(t.start, t.end, t.text, "pronoun", name, gender=gender)
+        if not t.is_word and t.text not in (",", "،") and t.text not in _QUOTE_CHARS and t.text not in "’‘'":
+            break
+    # no ergative: the subject of a present (or of "बोले": spoke) has no postposition; a past
+    # transitive verb's would have one
+    if not (form_last := toks[last].text).endswith(("ता", "ती", "ते", "تا", "تی", "تے")) and form_last not in (
+        "कहना",
+        "کہنا",
+        "बोले",
+        "बोला",
+        "बोली",
+        "بولے",
+        "بولا",
+    ):
+        return None
+    found = before(first)
+    if found is not None:
+        return found
+    j = first  # or the subject opens the clause, adverbs after it ("ड्राइवर पहले व्यंग्य से कहता है")
+    while j > 0 and toks[j - 1].is_word:
+        j -= 1
+    k = j
+    while k < first and toks[k].text not in words.ends:
+        k += 1
+    return before(k) if k < first else None
 
 
 _HAUSA_PRONOUNS = {"ya": "m", "ta": "f", "sun": None, "suka": None}
@@ -1497,8 +1696,13 @@ class _Resolver:
                 self.names.append(m)
                 if possessive:
                     self.possessive.add(m.start)
-        if language in _ABJAD_WORDS:  # no capitals: the names are those the speech verbs give
+        if (
+            language in _ABJAD_WORDS or language in _SOUTH_ASIAN
+        ):  # no capitals: the names are those the speech verbs give
             self.names.extend(c.mention for p in paras for c in p.cues if c.mention and c.mention.kind == "name")
+        if language in _SOUTH_ASIAN:  # and the ergative's subjects
+            cued = {m.start for m in self.names}
+            self.names.extend(m for p in paras for m in _ergative_subjects(masked, p) if m.start not in cued)
         self.names.sort(key=lambda m: m.start)
         self.positions = [m.start for m in self.names]
         self.sentence_starts = [a for a, _ in self.sentences]
@@ -1742,6 +1946,34 @@ def _reported(article: str, text: str, masked: str, paras: list[_Para], resolver
     return out
 
 
+def _reported_south_asian(
+    para: _Para, sent: Sentence, cues: list[_Cue], body_end: int
+) -> tuple[int, int, _Cue, Mention] | None:
+    """Hindi and Urdu reported speech: "X ने कहा (था) कि CLAUSE" (X said that), "X के मुताबिक़,
+    CLAUSE" (according to X) and "CLAUSE, X ने कहा" (the verb ends the sentence)."""
+    toks, words = para.tokens, _SOUTH_ASIAN[para.language or ""]
+    for cue in cues:
+        mention = cue.mention
+        assert mention is not None
+        k = cue.last + 1
+        while k < len(toks) and toks[k].text in words.auxiliaries:
+            k += 1
+        if k < len(toks) and toks[k].start < body_end and toks[k].text == words.that:
+            return toks[k].end, body_end, cue, mention
+        if cue.lemma == "according to" and k < len(toks) and toks[k].text in (",", "،") and mention.start == sent.start:
+            return toks[k].end, body_end, cue, mention
+        first = bisect.bisect_left(para.starts, mention.start)
+        comma = toks[first - 1] if first > 0 else None
+        if (
+            comma is not None
+            and comma.text in (",", "،")
+            and comma.start - sent.start > 15
+            and (k >= len(toks) or toks[k].start >= body_end)
+        ):
+            return sent.start, comma.start, cue, mention
+    return None
+
+
 def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _Cue, Mention] | None:
     cues = [
         c
@@ -1752,8 +1984,10 @@ def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _C
         return None
     toks = para.tokens
     body_end = sent.end
-    while body_end > sent.start and masked[body_end - 1] in ".!?… ":
+    while body_end > sent.start and masked[body_end - 1] in ".!?… ।۔؟":
         body_end -= 1
+    if para.language in _SOUTH_ASIAN:
+        return _reported_south_asian(para, sent, cues, body_end)
     for cue in cues:
         mention = cue.mention
         assert mention is not None

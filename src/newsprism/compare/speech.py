@@ -22,7 +22,10 @@ from __future__ import annotations
 
 import logging
 import re
+import unicodedata
 from dataclasses import dataclass, replace
+
+from ..nlp.tokenize import MARKS
 
 __all__ = [
     "CLAUSE_CUES",
@@ -31,6 +34,7 @@ __all__ = [
     "GENITIVE_ROLES",
     "GERUND_CUES",
     "PRONOUNS",
+    "SOUTH_ASIAN_CUES",
     "THATLESS_CUES",
     "Mention",
     "Token",
@@ -342,6 +346,57 @@ for _table_abjad in (_HEBREW, _ARABIC, _PERSIAN):
     for _lemma_abjad, _forms_abjad in _table_abjad.items():
         for _form_abjad in _forms_abjad.split():
             _LEMMA.setdefault(_form_abjad.replace("|", " "), _lemma_abjad)
+# Hindi and Urdu put the verb last too; its subject carries the ergative ने / نے in the past ("पुतिन
+# ने कहा", "پوتن نے کہا"), none in the present ("ज़ुकोव लिखते हैं").  Compound verbs are one cue
+# ("घोषणा की": made an announcement); "X का कहना है" (X's saying is) and "X के मुताबिक़"
+# (according to X) name the speaker before them.
+_HINDI: dict[str, str] = {
+    "say": "कहा कही कहे कहता कहती कहते कहना बोले बोला बोली",
+    "write": "लिखा लिखी लिखे लिखता लिखती लिखते",
+    "tell": "बताया बताता बताती बताते",
+    "add": "जोड़ा आगे|कहा",
+    "note": "उल्लेख|किया टिप्पणी|की ग़ौर|किया",
+    "explain": "स्पष्ट|किया समझाया",
+    "stress": "ज़ोर|देकर|कहा ज़ोर|दिया रेखांकित|किया",
+    "declare": "घोषणा|की ऐलान|किया",
+    "report": "जानकारी|दी सूचना|दी",
+    "admit": "माना स्वीकार|किया",
+    "answer": "जवाब|दिया उत्तर|दिया",
+    "warn": "चेतावनी|दी आगाह|किया",
+    "claim": "दावा|किया",
+    "ask": "पूछा",
+    "according to": "के|अनुसार के|मुताबिक़ के|मुताबिक के|हवाले|से उनके|अनुसार उनके|मुताबिक़ उनके|मुताबिक उसके|अनुसार "
+    "उसके|मुताबिक़ इसके|अनुसार उनके|हवाले|से उसके|हवाले|से",
+}
+_URDU: dict[str, str] = {
+    "say": "کہا کہی کہے کہتا کہتی کہتے کہنا بولے بولا",
+    "write": "لکھا لکھی لکھے لکھتا لکھتی لکھتے",
+    "tell": "بتایا بتاتا بتاتی بتاتے",
+    "add": "مزید|کہا اضافہ|کیا",
+    "note": "نشاندہی|کی تبصرہ|کیا",
+    "explain": "وضاحت|کی",
+    "stress": "زور|دیا زور|دے|کر|کہا",
+    "declare": "اعلان|کیا",
+    "report": "اطلاع|دی",
+    "admit": "اعتراف|کیا تسلیم|کیا",
+    "answer": "جواب|دیا",
+    "warn": "خبردار|کیا انتباہ|کیا",
+    "claim": "دعویٰ|کیا",
+    "ask": "پوچھا",
+    "according to": "کے|مطابق کے|بقول کے|حوالے|سے",
+}
+_SOUTH_ASIAN_TABLES = (_HINDI, _URDU)
+SOUTH_ASIAN_CUES: frozenset[str] = frozenset(
+    unicodedata.normalize("NFC", f.replace("|", " "))
+    for table in _SOUTH_ASIAN_TABLES
+    for v in table.values()
+    for f in v.split()
+)
+"""The Hindi and Urdu cue forms (NFC: a nukta stands apart, "ज़")."""
+for _table_sa in _SOUTH_ASIAN_TABLES:
+    for _lemma_sa, _forms_sa in _table_sa.items():
+        for _form_sa in _forms_sa.split():
+            _LEMMA.setdefault(unicodedata.normalize("NFC", _form_sa.replace("|", " ")), _lemma_sa)
 GERMAN_VERBS = frozenset(f.split("|")[-1] for _forms_de in _GERMAN.values() for f in _forms_de.split()) - {"laut"}
 """Last words of the German speech verbs."""
 CZECH_VERBS = frozenset(
@@ -434,7 +489,8 @@ CLAUSE_CUES: frozenset[str] = frozenset(_CLAUSE_VERBS)
 GERUND_CUES: frozenset[str] = frozenset(f for f in _LEMMA if f.endswith("ing") and " " not in f)
 """Gerund forms ("saying", "adding"): their speaker is the subject of the main clause."""
 _ALTERNATION = "|".join(sorted((re.escape(f) for f in (*_LEMMA, *_CAPITALISED)), key=len, reverse=True))
-CUE_PATTERN = re.compile(rf"(?<![\w’'\u200c-])(?:{_ALTERNATION})(?![\w’'\u200c-])")  # U+200C joins Persian words
+# U+200C joins Persian words; an Indic word's vowel signs are marks (no \w)
+CUE_PATTERN = re.compile(rf"(?<![\w’'\u200c{MARKS}-])(?:{_ALTERNATION})(?![\w’'\u200c{MARKS}-])")
 """Any cue form as a whole word (lower case, or a sentence-initial "Said")."""
 
 
@@ -465,8 +521,9 @@ class Token:
         return self.text[:1].isalnum()
 
 
-# a word may hold the zero-width non-joiner Persian writes inside words ("می‌گوید", "گفت‌وگو")
-_TOKEN = re.compile(r"[^\W_][\w’'&\u200c-]*(?:\.[^\W_][\w’'&\u200c-]*)*\.?|[^\w\s]")
+# a word may hold the zero-width non-joiner Persian writes inside words ("می‌گوید", "گفت‌وگو") and
+# the combining marks Indic scripts write vowels with ("कहा")
+_TOKEN = re.compile(rf"[^\W_][\w’'&\u200c{MARKS}-]*(?:\.[^\W_][\w’'&\u200c{MARKS}-]*)*\.?|[^\w\s{MARKS}]")
 _KEEP_DOT = re.compile(r"^(?:[^\W\d_]\.)+(?:[^\W\d_]\.?)?$|^[^\W\d_]\.$")
 
 

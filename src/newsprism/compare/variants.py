@@ -15,12 +15,13 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from ..nlp.entities import same_given_name
-from ..nlp.translit import abjad, abjad_skeletons, given_name_spelling, name_key, skeletons
+from ..nlp.tokenize import LETTERS
+from ..nlp.translit import given_name_spelling, indic, name_key, skeletal, skeletons, word_skeletons
 from .base import Quote, QuoteVariant
 
 __all__ = ["diff_words", "match_quotes", "same_speaker", "same_speaker_across"]
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+_WORD = re.compile(rf"{LETTERS}(?:['’]{LETTERS})*")
 _MIN_SIMILARITY = 0.5  # token-sequence similarity of two renderings of one quote
 _MIN_DENSE = 0.5  # dense cosine of one quote in two languages (sentence translations: median about 0.6)
 # a quote of fewer words is a partial quote ("a 'compelling roadmap'"): it is the other source's
@@ -49,7 +50,7 @@ def same_speaker_across(a: str | None, b: str | None) -> bool | None:
     name ("глава американского минфина" / "the head of the US Treasury Department")."""
     if not a or not b or not a.strip() or not b.strip():
         return False
-    if abjad(a.split()[-1]) != abjad(b.split()[-1]):
+    if skeletal(a.split()[-1]) != skeletal(b.split()[-1]):
         return _across_vowels(a, b)
     if not (a[:1].isupper() and b[:1].isupper()):
         return None
@@ -73,19 +74,26 @@ def same_speaker_across(a: str | None, b: str | None) -> bool | None:
 
 
 def _across_vowels(a: str, b: str) -> bool | None:
-    """A Hebrew or Arabic-script speaker against one written in letters with vowels: one of its words
-    is the other's surname by its consonants (:func:`~newsprism.nlp.translit.skeletons`: "פוטין" /
-    "Putin", "راسل" / "Russell").  ``None`` when the abjad side is a description ("הנהג", "the
-    driver"; it may name its role only) or the other is no name."""
-    written, other = (a, b) if abjad(a.split()[-1]) else (b, a)
+    """A speaker written in Hebrew, the Arabic or an Indic script against one written in letters
+    with capitals: one of its words is the other's surname by its consonants
+    (:func:`~newsprism.nlp.translit.skeletons`: "פוטין" / "Putin", "راسل" / "Russell", "ज़िरिनोव्स्की"
+    / "Zhirinovsky").  ``None`` when the Hebrew or Arabic side is a description ("הנהג", "the
+    driver"; it may name its role only), the other is no name, or the side is written in a
+    language that marks no description (Persian and Urdu, told by their own ی and ک; an Indic
+    script): "فارورڈ" (the forward) may be Prosa."""
+    written, other = (a, b) if skeletal(a.split()[-1]) else (b, a)
     if not other[:1].isupper():
         return None
     surname = skeletons(other.split()[-1].lower())
     if not surname:
         return None
-    if any(not surname.isdisjoint(abjad_skeletons(w)) for w in written.split()):
+    if any(not surname.isdisjoint(word_skeletons(w)) for w in written.split()):
         return True
-    return None if written.startswith(("ה", "ال", "وال")) else False
+    unmarked = any(c in _UNMARKED_LETTERS or indic(c) for c in written)
+    return None if unmarked or written.startswith(("ה", "ال", "وال")) else False
+
+
+_UNMARKED_LETTERS = frozenset("یکگپچژٹڈڑںےہ")  # Persian and Urdu letters Arabic does not write
 
 
 _VOWELS = frozenset("aeiou")

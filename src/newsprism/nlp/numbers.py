@@ -38,6 +38,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .stopwords import stopwords_for
+from .tokenize import MARKS, WORD_CHAR
 
 __all__ = ["CURRENCIES", "Quantity", "find_quantities", "parse_number", "same_quantity"]
 
@@ -149,9 +150,24 @@ _MAGNITUDES_COMMON.update(
     | dict.fromkeys(
         "miliard miliarda miliardy miliardów milljarður milljarðar milljarða milljörðum miljarder milliarder "
         "miljardi miljardia milijarda milijardi biliyan milyar miliar milliárd מיליארד מיליארדי میلیارد "
-        "مليار مليارات".split(),
+        "مليار مليارات अरब ارب".split(),
         1e9,
     )
+)
+# Hindi, Urdu and Bengali: thousand, million and billion, and the lakh (100,000) and crore (10
+# million) of South Asian numbering ("2.5 लाख" is 250,000); NFC spells the nukta apart ("हज़ार")
+_MAGNITUDES_COMMON.update(
+    {
+        unicodedata.normalize("NFC", word): value
+        for words, value in (
+            ("हज़ार हजार ہزار হাজার", 1e3),
+            ("मिलियन ملین মিলিয়ন", 1e6),
+            ("बिलियन بلین বিলিয়ন", 1e9),
+            ("लाख لاکھ লাখ লক্ষ", 1e5),
+            ("करोड़ करोड کروڑ কোটি", 1e7),
+        )
+        for word in words.split()
+    }
 )
 _MAGNITUDES: dict[str, dict[str, float]] = {
     "en": {"thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
@@ -394,7 +410,8 @@ _CS_SEVERAL = frozenset({"několik", "několika", "pár", "mnoho", "mnoha", "kol
 _MODIFIERS = _wordset("new more other additional senior few many former top old young first last next")
 _NOT_NOUN = _wordset("""was has is this its us as his hers ours yours thus plus less unless various previous""")
 
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_LETTERS = rf"[^\W\d_]+(?:[{MARKS}]+[^\W\d_]*)*"  # with an Indic word's vowel signs ("लाख")
+_WORD = re.compile(rf"{_LETTERS}(?:[-'’]{_LETTERS})*")
 _DIGITS = re.compile(
     r"(?<![^\W_])(?P<sign>[-−](?=\d))?"
     r"(?P<num>\d{1,3}(?:(?:,|\.|\u00a0|\u202f|\u066c| | , )\d{3}(?!\d))+(?:[.,\u066b]\d+)?"
@@ -411,7 +428,7 @@ _CUR_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _PERCENT_RE = re.compile(r"\s?(?:" + _PERCENT + ")", re.IGNORECASE)
-_GLUED = re.compile(r"[^\W\d_]+")
+_GLUED = re.compile(_LETTERS)
 _RANGE = re.compile(r"\s?[-–]\s?(\d+(?:[.,]\d+)?)(?![\d\w])")
 _MIXED_FRACTION = re.compile(r"[ -](\d{1,2}) ?/ ?(\d{1,2})(?![\d/])")  # "4 1/2", tokenised "4 1 / 2"
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
@@ -441,7 +458,7 @@ def _magnitude_re(lang: str) -> re.Pattern[str]:
     words = sorted(_magnitudes(lang), key=len, reverse=True)
     alt = "|".join(re.escape(w) for w in words)
     # "2.6 million", "$2.6-million", tokenised "$2 . 6 - million"
-    return re.compile(r"(?:(?:\s?[-–]\s?|\s)?(?:" + alt + r")(?![^\W_])\.?)+", re.IGNORECASE)
+    return re.compile(r"(?:(?:\s?[-–]\s?|\s)?(?:" + alt + rf")(?!{WORD_CHAR})\.?)+", re.IGNORECASE)
 
 
 @cache
@@ -894,7 +911,7 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]], comm
         mag = _magnitude_re(lang).match(text, end)
         if mag and multiplier == 1.0:
             product = 1.0
-            for word in re.findall(r"[^\W\d_]+", mag.group()):
+            for word in _GLUED.findall(mag.group()):
                 product *= _magnitude_of(word, lang)
             if product > 1.0:
                 multiplier, end = product, mag.end()

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from .sentences import split_sentences
 from .tokenize import names_from, words
-from .translit import MIN_SKELETON, abjad, abjad_skeletons, name_key, skeletons
+from .translit import MIN_SKELETON, name_key, skeletal, skeletons, word_skeletons
 
 __all__ = [
     "ParallelParams",
@@ -245,13 +245,13 @@ def parallel_pairs(
 class TextProfile:
     """What :func:`parallel_pairs` reads of a whole text: its sentences' lengths and anchors.  For
     names across the vowel line (:func:`~newsprism.nlp.translit.skeletons`): a text written in
-    Hebrew or the Arabic script (``abjad``) has the long consonant skeletons of each sentence's
+    Hebrew, the Arabic script or an Indic script (``skeletal``) has the long consonant skeletons of each sentence's
     words (``skeletons``); another text its name keys, each with the skeletons it may be written
     with (``spelt``)."""
 
     lengths: tuple[int, ...]
     anchors: tuple[frozenset[str], ...]
-    abjad: bool = False
+    skeletal: bool = False
     skeletons: tuple[frozenset[str], ...] = ()
     spelt: tuple[tuple[str, frozenset[str]], ...] = ()
 
@@ -266,9 +266,9 @@ def statements_profile(sentences: Sequence[str], language: str | None) -> TextPr
     lengths, anchors = tuple(len(s) for s in sentences), tuple(article_anchors(sentences, language))
     raw = [words(s) for s in sentences]
     lettered = [w for ws in raw for w in ws if not w[0].isdigit()]
-    if lettered and 2 * sum(1 for w in lettered if abjad(w)) > len(lettered):
-        long = tuple(frozenset(k for w in ws for k in abjad_skeletons(w) if len(k) >= MIN_SKELETON) for ws in raw)
-        return TextProfile(lengths, anchors, abjad=True, skeletons=long)
+    if lettered and 2 * sum(1 for w in lettered if skeletal(w)) > len(lettered):
+        long = tuple(frozenset(k for w in ws for k in word_skeletons(w) if len(k) >= MIN_SKELETON) for ws in raw)
+        return TextProfile(lengths, anchors, skeletal=True, skeletons=long)
     spelt: dict[str, frozenset[str]] = {}
     for ws in raw:
         for name in names_from(ws, language):
@@ -283,23 +283,23 @@ def statements_profile(sentences: Sequence[str], language: str | None) -> TextPr
 
 def across_vowels(a: TextProfile, b: TextProfile) -> tuple[TextProfile, TextProfile]:
     """Both profiles with the names of the one written across the vowel line anchored in the
-    other (:func:`_across_vowels`); unchanged unless exactly one is written in an abjad."""
+    other (:func:`_across_vowels`); unchanged unless exactly one is written in such a script."""
     return _across_vowels(a, b), _across_vowels(b, a)
 
 
 def _across_vowels(a: TextProfile, b: TextProfile) -> TextProfile:
-    """``a``, when written in an abjad and ``b`` not, with each name key of ``b`` added to the
+    """``a``, when written in a script without capitals and ``b`` not, with each name key of ``b`` added to the
     sentences of ``a`` that write one of its skeletons ("Khabarovsk" to the sentence with
     "חברובסק"): its names anchor as the other's do.  Its other words add nothing (they are not
     known to be names)."""
-    if not a.abjad or b.abjad or not b.spelt:
+    if not a.skeletal or b.skeletal or not b.spelt:
         return a
     anchors = [set(x) for x in a.anchors]
     for key, variants in b.spelt:
         for i, found in enumerate(a.skeletons):
             if not variants.isdisjoint(found):
                 anchors[i].add(key)
-    return TextProfile(a.lengths, tuple(map(frozenset, anchors)), a.abjad, a.skeletons, a.spelt)
+    return TextProfile(a.lengths, tuple(map(frozenset, anchors)), a.skeletal, a.skeletons, a.spelt)
 
 
 # letters languages swap in one name ("Izrael" / "Israel", "Libanon" / "Lebanon", "Kanada" / "Canada")

@@ -105,7 +105,9 @@ class RuleSentenceSplitter:
     ``language`` (ISO 639-1) picks the abbreviation list; without it every list is used.
     """
 
-    name = "newsprism.RuleSentences.v2"  # v1: no boundary before a letter of a script without capitals
+    # v1: no boundary before a letter of a script without capitals; v2: a Latin initial in Devanagari,
+    # Urdu or Bengali letters ("एम.") ends a sentence
+    name = "newsprism.RuleSentences.v3"
 
     def split(self, text: str, *, language: str | None = None) -> list[Sentence]:
         lang = _language(language)
@@ -182,6 +184,8 @@ def _is_boundary(
         return False
     if len(token) == 1 and (token.isupper() or unicodedata.category(token) == "Lo"):
         return False  # an initial: "J. R. R. Tolkien", "Donald J. Trump", "ד. ראסל"
+    if token in _LETTER_NAMES:
+        return False  # a Latin initial spelt in Devanagari, Urdu or Bengali: "एम. पोम्पियो", "ڈی. رسل"
     if ordinals and token.isdigit() and len(token) <= 2:
         return False
     if low in maybe or _ACRONYM.match(token):
@@ -194,6 +198,13 @@ def _is_boundary(
     return True
 
 
+# the names of the Latin letters as Hindi, Urdu and Bengali write a foreign initial (NFC)
+_LETTER_NAMES = frozenset(
+    unicodedata.normalize("NFC", w)
+    for w in """ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई ज़ेड जेड
+    اے بی سی ڈی ای ایف جی ایچ آئی جے کے ایل ایم این او پی کیو آر ایس ٹی یو وی ڈبلیو ایکس وائی زیڈ
+    এ বি সি ডি ই এফ জি এইচ আই জে কে এল এম এন ও পি কিউ আর এস টি ইউ ভি ডব্লিউ এক্স ওয়াই জেড""".split()
+)
 _VERBS_AFTER_SUBJECT = frozenset(
     """has had have is was are were will would can could may might must shall should did does said says
     told added announced""".split()

@@ -9,6 +9,7 @@ the text: a cheap stand-in for named entities that needs no model.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from itertools import chain
@@ -17,6 +18,9 @@ from .stopwords import stopwords_for
 
 __all__ = [
     "CJK_CHAR",
+    "LETTERS",
+    "MARKS",
+    "WORD_CHAR",
     "is_year_token",
     "lead_tokens",
     "name_tokens",
@@ -30,7 +34,28 @@ __all__ = [
     "year_tokens",
 ]
 
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+
+def _marks() -> str:
+    """The combining marks of the Basic Multilingual Plane (categories Mn, Mc, Me) as the body of
+    a regular-expression class."""
+    spans: list[list[int]] = []
+    for cp in range(0x300, 0x10000):
+        if unicodedata.category(chr(cp))[0] == "M":
+            if spans and spans[-1][1] == cp - 1:
+                spans[-1][1] = cp
+            else:
+                spans.append([cp, cp])
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a != b else f"\\u{a:04x}" for a, b in spans)
+
+
+# Python's \w holds letters and digits but not the combining marks that Indic scripts write their
+# vowels with ("पुतिन", Putin, is प ु त ि न: \w+ finds "प", "त", "न"), nor Arabic and Hebrew vowel
+# points.  A word is a run of letters and digits with the marks within and after it (those of the
+# BMP: Brahmi and the other scripts beyond it are not read so).
+MARKS = _marks()
+LETTERS = rf"[^\W_]+(?:[{MARKS}]+[^\W_]*)*"
+WORD_CHAR = rf"(?:[^\W_]|[{MARKS}])"  # one character of a word, for lookarounds
+_WORD = re.compile(rf"{LETTERS}(?:['’]{LETTERS})*")
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")  # kana and CJK ideographs: Japanese, Chinese

@@ -32,10 +32,14 @@ __all__ = [
     "abjad",
     "abjad_skeletons",
     "given_name_spelling",
+    "indic",
+    "indic_skeletons",
     "name_key",
+    "skeletal",
     "skeletons",
     "spelling",
     "transliterated",
+    "word_skeletons",
 ]
 
 KEY_LENGTH = 5
@@ -191,6 +195,8 @@ _SOUND_CLASS = {
     "s": "s", "z": "s", "x": "ks", "l": "l", "m": "m", "n": "n", "r": "r",
 }  # fmt: skip
 _OPTIONAL = {"v": "b", "w": "b", "j": "g"}  # sounds an abjad may leave unwritten
+# sounds written either way: x is ks or gz ("Alexander": Arabic ألكسندر, Urdu الیگزینڈر, Hindi अलेक्ज़ेंडर)
+_EITHER = {"x": ("ks", "gs")}
 _MAX_OPTIONAL = 3  # optional letters varied (a longer name keeps the rest)
 _HEBREW = {
     "ב": "b", "פ": "b", "ף": "b", "ג": "g", "ד": "d", "ז": "s", "ס": "s", "ש": "s", "צ": "s", "ץ": "s",
@@ -203,6 +209,8 @@ _ARABIC = {
     "ق": "k", "ك": "k", "ک": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n",
     "ا": "", "أ": "", "إ": "", "آ": "", "ء": "", "ئ": "", "ؤ": "", "ى": "", "ي": "", "ی": "", "و": "",
     "ه": "", "ة": "", "ع": "", "ح": "", "خ": "", "ۀ": "", "ے": "", "ہ": "", "ھ": "",
+    # Urdu's retroflex letters and nasal n ("ٹرمپ", Trump; "ڈونلڈ", Donald)
+    "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n", "ۓ": "",
 }  # fmt: skip
 _ABJAD = {**_HEBREW, **_ARABIC}
 _HEBREW_PREFIXES = frozenset("בהוכלמש")
@@ -232,6 +240,9 @@ def skeletons(token: str) -> frozenset[str]:
         if sound in _OPTIONAL and optional < _MAX_OPTIONAL:
             parts.append((_OPTIONAL[sound], ""))
             optional += 1
+        elif sound in _EITHER and optional < _MAX_OPTIONAL:
+            parts.append(_EITHER[sound])
+            optional += 1
         else:
             parts.append(_SOUND_CLASS.get(sound, _OPTIONAL.get(sound, "")))
     spellings = [""]
@@ -241,6 +252,83 @@ def skeletons(token: str) -> frozenset[str]:
         else:
             spellings = [s + part for s in spellings]
     return frozenset(_squeezed(s) for s in spellings)
+
+
+# --- Indic scripts: a name's consonants, whatever vowels it writes ----------------------------------
+# Devanagari (Hindi, Marathi, Nepali), Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada and
+# Malayalam write vowels, but no capitals, so a name is not told from a word: "पुतिन" is Putin,
+# "মস্কো" Moscow.  Their Unicode blocks share one layout (ISCII's): the letter at one offset is
+# the same sound in each (0x15 is ka: क ক ਕ ક କ க క ಕ ക).  A word is read as its consonants' classes,
+# as a Hebrew one is: vowels, virama, h, y and visarga left out; a nukta changes the letter before
+# it (ज j, ज़ z; ड d, ड़ r); an anusvara is an n (m before b-class letters: "ओलंपिक"); t joined to
+# s by a virama is the one sound ts (त्स, Russian ц).  Tamil writes k/g, t/d and ch/j each with
+# one letter: its words give each reading of the first few of them.
+_INDIC_BLOCKS = range(0x0900, 0x0D80)
+_INDIC_CLASS = {
+    0x15: "k", 0x16: "", 0x17: "g", 0x18: "g", 0x19: "n", 0x1A: "s", 0x1B: "s", 0x1C: "g", 0x1D: "g",
+    0x1E: "n", 0x1F: "t", 0x20: "t", 0x21: "d", 0x22: "d", 0x23: "n", 0x24: "t", 0x25: "t", 0x26: "d",
+    0x27: "d", 0x28: "n", 0x29: "n", 0x2A: "b", 0x2B: "b", 0x2C: "b", 0x2D: "b", 0x2E: "m", 0x2F: "",
+    0x30: "r", 0x31: "r", 0x32: "l", 0x33: "l", 0x34: "l", 0x35: "b", 0x36: "s", 0x37: "s", 0x38: "s",
+    0x39: "", 0x4E: "t",  # Bengali khanda ta
+    # letters with a nukta, precomposed: qa, khha, ghha, za, dddha, rha, fa, yya
+    0x58: "k", 0x59: "", 0x5A: "g", 0x5B: "s", 0x5C: "r", 0x5D: "r", 0x5E: "b", 0x5F: "",
+}  # fmt: skip
+_NUKTA = {0x1C: "s", 0x1D: "s", 0x21: "r", 0x22: "r", 0x16: "", 0x2F: ""}  # the letter's class with a nukta
+# ja and jha also write z and zh without a nukta (झुकोव, Zhukov), as Arabic jim does
+_READINGS = {0x1C: "gs", 0x1D: "gs"}
+# the voiced sounds Tamil writes with the letters of the voiceless ones: ka, ca, tta, ta
+_TAMIL = 0x0B80
+_TAMIL_READINGS = {**_READINGS, 0x15: "kg", 0x1A: "sg", 0x1F: "td", 0x24: "td"}
+
+
+def indic(token: str) -> bool:
+    """Whether a token is a word of an Indic script (:func:`indic_skeletons` reads it)."""
+    return bool(token) and ord(token[0]) in _INDIC_BLOCKS and token[0].isalpha()
+
+
+@lru_cache(maxsize=65536)
+def indic_skeletons(token: str) -> frozenset[str]:
+    """The consonant skeletons of a word of an Indic script ("ज़िरिनोव्स्की" -> {"srnbsk"}, as
+    :func:`skeletons` spells "Zhirinovsky"); empty for other tokens."""
+    if not indic(token):
+        return frozenset()
+    readings = _TAMIL_READINGS if _TAMIL <= ord(token[0]) < _TAMIL + 0x80 else _READINGS
+    classes: list[str] = []  # each consonant's class, or the classes it may be read as
+    letter = virama = None  # the offset of the last consonant; whether a virama followed it
+    for ch in token:
+        cp = ord(ch)
+        if cp not in _INDIC_BLOCKS:
+            continue
+        off = cp & 0x7F
+        if off == 0x3C:  # nukta: the letter before it changes
+            if letter in _NUKTA and classes:
+                classes[-1] = _NUKTA[letter]
+        elif off == 0x4D:
+            virama = True
+        elif off == 0x02:  # anusvara: n, or m before a b-class letter (told when that one comes)
+            classes.append("N")
+            letter = None
+        elif off in _INDIC_CLASS:
+            cls = readings.get(off, _INDIC_CLASS[off])
+            if cls == "s" and virama and classes and classes[-1] == "t":
+                classes.pop()  # त्स: ts
+            if classes and classes[-1] == "N":
+                classes[-1] = "m" if cls in ("b", "m") else "n"
+            classes.append(cls)
+            letter, virama = off, False
+        else:  # a vowel
+            letter, virama = None, False
+    if classes and classes[-1] == "N":
+        classes[-1] = "n"
+    spellings = [""]
+    ambiguous = 0
+    for cls in classes:
+        if len(cls) > 1 and ambiguous < _MAX_OPTIONAL:
+            spellings = [s + c for s in spellings for c in cls]
+            ambiguous += 1
+        else:
+            spellings = [s + cls[:1] for s in spellings]
+    return frozenset(filter(None, map(_squeezed, spellings)))
 
 
 def abjad(token: str) -> bool:
@@ -270,3 +358,15 @@ def abjad_skeletons(token: str) -> frozenset[str]:
             out.add(_squeezed("".join("s" if c == "ج" else _ABJAD[c] for c in rest)))
     out.discard("")
     return frozenset(out)
+
+
+def skeletal(token: str) -> bool:
+    """Whether a token is a word that names are found in by their consonant skeletons: one of
+    Hebrew, the Arabic script or an Indic script (no capitals tell its names)."""
+    return abjad(token) or indic(token)
+
+
+def word_skeletons(token: str) -> frozenset[str]:
+    """The consonant skeletons of a :func:`skeletal` word (:func:`abjad_skeletons`,
+    :func:`indic_skeletons`); empty for other tokens."""
+    return abjad_skeletons(token) or indic_skeletons(token)

@@ -9,6 +9,7 @@ from .lexical import (
     LEXICAL_V5,
     LEXICAL_V6,
     LEXICAL_V7,
+    LEXICAL_V8,
     LexicalFeaturizer,
 )
 
@@ -20,6 +21,7 @@ __all__ = [
     "LEXICAL_V5",
     "LEXICAL_V6",
     "LEXICAL_V7",
+    "LEXICAL_V8",
     "ArticleFeatures",
     "Featurizer",
     "LexicalFeaturizer",

@@ -1,6 +1,6 @@
 """The default featurizer: title, body and name term frequencies plus a MinHash signature.
 
-Stored with the name :data:`LEXICAL_V7`; bump it whenever the output changes for the same input,
+Stored with the name :data:`LEXICAL_V8`; bump it whenever the output changes for the same input,
 so stored features made by an older version are recomputed (``newsprism rebuild``; until then the
 clusterer reads older features as they are, without what they lack).
 """
@@ -18,7 +18,7 @@ import numpy as np
 
 from ..model import Article
 from ..nlp.entities import cjk_place_names
-from ..nlp.tokenize import names_from, tokens_from, words
+from ..nlp.tokenize import LETTERS, names_from, tokens_from, words
 from ..speedups import native
 from .base import ArticleFeatures
 
@@ -30,6 +30,7 @@ __all__ = [
     "LEXICAL_V5",
     "LEXICAL_V6",
     "LEXICAL_V7",
+    "LEXICAL_V8",
     "MAX_SHAPE",
     "LexicalFeaturizer",
     "minhash",
@@ -46,7 +47,8 @@ LEXICAL_V3 = "newsprism.LexicalFeatures.v3"  # a number's thousands groups as nu
 LEXICAL_V4 = "newsprism.LexicalFeatures.v4"  # without China's provinces and cities, Japan's prefectures in Chinese
 LEXICAL_V5 = "newsprism.LexicalFeatures.v5"  # without the stop words of Hungarian, Polish, Turkish, Icelandic ...
 LEXICAL_V6 = "newsprism.LexicalFeatures.v6"  # the Arabic script's separators ("۲٬۵۰۰", "۲٫۵") parting numbers
-LEXICAL_V7 = "newsprism.LexicalFeatures.v7"
+LEXICAL_V7 = "newsprism.LexicalFeatures.v7"  # Indic words split at their vowel signs ("पुतिन": "प", "त", "न")
+LEXICAL_V8 = "newsprism.LexicalFeatures.v8"
 MAX_SHAPE = 64  # paragraphs whose shares are kept
 
 _NUM_PERM = 64
@@ -54,7 +56,7 @@ _PRIME = (1 << 61) - 1
 _rng = np.random.default_rng(20211119)  # fixed: signatures must be comparable across runs
 _A = _rng.integers(1, 1 << 31, size=_NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, 1 << 31, size=_NUM_PERM, dtype=np.uint64)
-_SHINGLE_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SHINGLE_WORD = re.compile(LETTERS)
 # Numbers written with digits, read so that a translation gives the same: by their significant
 # digits, whatever the magnitude word, separators and zeros.  "15,000", "15 000", "15.000", "15
 # тысяч", "15 thousand", "1万5000" and "1万5千" give "15"; "$426 million" and "4億2600万ドル" give
@@ -190,7 +192,7 @@ def paragraph_shape(paragraphs: list[str]) -> tuple[float, ...]:
 class LexicalFeaturizer:
     """Cheap features for every article at ingest time (no model, no network)."""
 
-    name = LEXICAL_V7
+    name = LEXICAL_V8
 
     def __init__(self, *, lead_words: int = 0) -> None:
         self.lead_words = lead_words
