@@ -304,7 +304,7 @@ class Engine:
                 cl.track_views((aid, features[aid]) for aid in ids if aid in features)
 
     def _track_views(self, cl: OnlineClusterer) -> None:
-        """The first Hebrew or Arabic-script article: index the active articles by their names'
+        """The first article in Hebrew, the Arabic or an Indic script: index the active articles by their names'
         consonant skeletons too, once per clusterer (those being placed are not stored yet)."""
         ids = sorted(cl.active_articles())
         placing = {aid: f for aid, (_, f) in self._placing.items()}

@@ -118,6 +118,7 @@ def test_words_keep_the_vowel_signs_of_indic_scripts() -> None:
     """\\w holds no combining marks: "पुतिन" (Putin) would be "प", "त", "न" without them."""
     assert word_tokens("पुतिन ने मास्को में कहा। মস্কোতে পুতিন") == ["पुतिन", "ने", "मास्को", "में", "कहा", "মস্কোতে", "পুতিন"]
     assert word_tokens("مُحَمَّد and don’t foo_bar") == ["مُحَمَّد", "and", "don't", "foo", "bar"]
+    assert tokens("مُحَمَّد قالَ", "ar") == tokens("محمد قال", "ar") == ["محمد"]  # points dropped; قال a stop word
     hindi = LexicalFeaturizer().features(
         Article(external_id="h", title="", text="पुतिन ने कहा कि रूस तैयार है", content_hash="h", language="hi")
     )

@@ -529,6 +529,7 @@ def test_numbers_of_hebrew_and_the_arabic_script(text: str, language: str, value
         ("हज़ारों लोग, 3 हज़ारों में", "hi", [3]),  # "हज़ारों" (thousands of) is no magnitude word after 3
         ("80 لاکھ یورو", "ur", [8e6]),
         ("১ কোটি ৫৫ লাখ", "bn", [1e7, 55e5]),  # Bengali digits
+        ("7 अरब देशों ने 73 अरब रुपये दिए", "hi", [7, 73e9]),  # अरब: a billion, and "Arab" before देश
     ],
 )
 def test_numbers_of_south_asian_languages(text: str, language: str, values: list[float]) -> None:

@@ -1464,3 +1464,34 @@ def test_urdu_quotes_in_right_to_left_marks_and_their_speakers() -> None:
     assert [s for s, _ in found] == ["وزیر اعلیٰ مریم نواز", "وزیر اعلیٰ مریم نواز", "محکمہ موسمیات کے ترجمان"]
     # an English apostrophe before a word is no such mark
     assert spoken("’90s music is back, he said.", "en") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("बाइडन ने प्रस्ताव रखा, लेकिन पुतिन बोले कि रूस इस योजना को कभी नहीं मानेगा।", ["पुतिन"]),  # not the earlier ने
+        ("रूस ने हमला किया, जबकि ज़ेलेंस्की कहते हैं कि यूक्रेन पूरी ताक़त से लड़ेगा।", ["ज़ेलेंस्की"]),
+        ("जब पुतिन ने कहा कि सेना तैयार है, तब बाज़ार गिर गया।", ["पुतिन"]),  # "जब" (when) opens no name
+        ("लोग कहते हैं कि यह सड़क बहुत ख़तरनाक हो गई है।", ["लोग"]),  # people: a description
+    ],
+)
+def test_hindi_speakers_stay_in_their_clause(text: str, speakers: list[str]) -> None:
+    assert [s for s, _ in spoken(text, "hi", kind="reported")] == speakers
+
+
+def test_hindi_and_urdu_pronoun_speakers_are_the_person_named_before() -> None:
+    text = "यह घोषणा राष्ट्रपति जो बाइडन ने की। वह कहते हैं कि अमेरिका अपने सहयोगियों के साथ खड़ा रहेगा।"
+    assert spoken(text, "hi", kind="reported") == [("राष्ट्रपति जो बाइडन", "अमेरिका अपने सहयोगियों के साथ खड़ा रहेगा")]
+    text = "وزیر اعظم شہباز شریف نے اجلاس کی صدارت کی۔ اس نے کہا کہ ملک کی معیشت بہتر ہو رہی ہے۔"
+    assert [s for s, _ in spoken(text, "ur", kind="reported")] == ["وزیر اعظم شہباز شریف"]
+
+
+def test_a_right_to_left_single_mark_opens_a_quote_only_when_its_closer_follows() -> None:
+    """Hebrew may set ’…’ around a word; only Urdu's ’…‘ is a quote of its own, so the "…" quote after
+    it is still read."""
+    text = 'ראש הממשלה כינה את המצב ’מסוכן’ מאוד, ואמר: "נגיב בעוצמה על כל התקפה נגד המדינה שלנו".'
+    assert [w for _, w in spoken(text, "he")] == ["נגיב בעוצמה על כל התקפה נגד המדינה שלנו"]
+
+
+def test_an_arabic_cue_with_a_vowel_point_is_a_cue() -> None:
+    assert spoken("وقالَ راسل: «الشكاوى ليست دبلوماسية».", "ar") == [("راسل", "الشكاوى ليست دبلوماسية")]

@@ -156,3 +156,5 @@ def test_a_latin_initial_in_devanagari_urdu_or_bengali_letters_ends_no_sentence(
         "वह आया.",
     ]
     assert len(split_sentences("ایم. پومپیو نے کہا۔ ڈی. رسل نے کہا۔", language="ur")) == 2
+    # a letter's name that is also a word ends the sentence where a period does: आई (came), पी (drank)
+    assert len(split_sentences("वह कल शाम घर आई. फिर वह चली गई.", language="hi")) == 2

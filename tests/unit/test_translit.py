@@ -163,6 +163,10 @@ def test_skeletons_are_for_their_scripts_only() -> None:
         ("ভ্লাদিমির", "Vladimir"),
         ("ஜெலென்ஸ்கி", "Zelensky"),  # Tamil
         ("கிரெம்ளின்", "Kremlin"),  # Tamil writes g with k's letter: both readings
+        ("ট্ৰাম্প", "Trump"),  # Assamese ৰ
+        ("ਟਰੰਪ", "Trump"),  # Gurmukhi tippi: an n (m before p)
+        ("പുടിൻ", "Putin"),  # Malayalam chillu n
+        ("الیگزینڈر", "Alexander"),  # Urdu writes x as gz
         ("ٹرمپ", "Trump"),  # Urdu's retroflex letters
         ("ڈونلڈ", "Donald"),
     ],

@@ -519,8 +519,8 @@ class DenseIndex:
         self._postings: dict[str | None, dict[str, list[int]]] = {}  # language -> entry -> articles
         self._unread = 0  # indexed articles in languages the encoder does not read
         self._nameless: dict[int, list[int]] = {}  # paragraphs -> articles with no name key (dropped lazily)
-        # skeleton views (names across the vowel line), kept from the first Hebrew or Arabic-script
-        # article on: a skeletal article's words, another's name skeletons, each to its articles
+        # skeleton views (names across the vowel line), kept from the first article in Hebrew, the
+        # Arabic or an Indic script on: a skeletal article's words, another's name skeletons, each to its articles
         self._views: SkeletonViews | None = None
 
     def __contains__(self, article_id: int) -> bool:
@@ -762,8 +762,8 @@ class DenseIndex:
         # an entry in a great many articles proposes none of them; for an article left unencoded
         # (checked on every arrival of a stream's main language) "many" is fewer
         limit = _MAX_POSTING if encoded else _MAX_POSTING_UNENCODED
-        # names matched by their consonants with articles across the vowel line (Hebrew, Arabic
-        # script): each counts as an entry in common, on the skeletal side's only when matched
+        # names matched by their consonants with articles across the vowel line (Hebrew, the Arabic
+        # and Indic scripts): each counts as an entry in common, on the skeletal side's only when matched
         if self._views is None and skeletal_article(features):
             self._ensure_views()
         skeletal: dict[int, int] = {}

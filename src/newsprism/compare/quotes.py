@@ -71,10 +71,12 @@ import bisect
 import logging
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..nlp.entities import introduced_as_relative
 from ..nlp.sentences import RuleSentenceSplitter
+from ..nlp.tokenize import POINTS
 from .base import Quote, Sentence
 from .chinese import ChineseSpeaker, pronoun_fits, reported_speech, speaker_after, speaker_before, subject_of
 from .speech import (
@@ -135,6 +137,7 @@ _FAMILY = {
 # Urdu sets single marks the other way round, opening with ’ and closing with ‘ (as BBC Urdu
 # does): a ’ before a letter of a right-to-left script opens such a quote, never an apostrophe
 _RTL = "r"
+_RTL_REACH = 5000  # characters within which such a quote's closing ‘ must follow (else ’ is no mark)
 _RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _SINGLE = frozenset("qsa")  # families whose marks double as apostrophes: never left open at a paragraph end
 _QUOTE_CHARS = frozenset('"“”„‟«»‹›「」『』‘')  # marks that are never apostrophes
@@ -444,7 +447,7 @@ def _scan_once(
         nxt = text[after] if after < end else ""
         can_open = bool(nxt) and not nxt.isspace() and (not prev or prev.isspace() or prev in _OPEN_CONTEXT)
         can_close = bool(prev) and not prev.isspace() and (not nxt or nxt.isspace() or nxt in _CLOSE_CONTEXT)
-        if (mark == "’" and can_open and _RIGHT_TO_LEFT.match(nxt)) or (
+        if (mark == "’" and can_open and _RIGHT_TO_LEFT.match(nxt) and "‘" in text[after : after + _RTL_REACH]) or (
             mark == "‘" and can_close and any(f == _RTL for _, f, _, _ in stack)
         ):
             family = _RTL  # ’…‘: single marks as right-to-left text sets them (Urdu)
@@ -541,6 +544,7 @@ def _make_part(text: str, a: int, b: int, opened: int, closed: int | None, close
     return _Part(a, b, opened, closed, close_end, 0, 0)
 
 
+_POINTS_ONLY = re.compile("[" + "".join(map(chr, POINTS)) + "]+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "our", "your", "my"})
 
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}):\s+")
@@ -555,6 +559,10 @@ def _find_cues(masked: str, para: _Para) -> None:
     for m in CUE_PATTERN.finditer(masked, para.start, para.end):
         first = bisect.bisect_left(para.starts, m.start())
         last = ends.get(m.end())
+        if last is None:  # a vowel point after the cue ("قالَ"), inside its token
+            k = bisect.bisect_right(para.starts, m.end() - 1) - 1
+            if 0 <= k < len(toks) and toks[k].end > m.end() and _POINTS_ONLY.fullmatch(masked, m.end(), toks[k].end):
+                last = k
         if first >= len(toks) or toks[first].start != m.start() or last is None:
             continue
         form = m.group()
@@ -946,6 +954,7 @@ class _SouthAsian:
     determiners: frozenset[str]  # "एक दर्शक" (a viewer), "इस राजनेता": a description
     roles: frozenset[str]  # nouns that describe rather than name ("ड्राइवर", "प्रवक्ता")
     that: str  # कि / کہ, opening a reported clause
+    clauses: frozenset[str]  # what opens another clause: "that", but, while, when … (a speaker is not before it)
     auxiliaries: frozenset[str]  # है था ...: after the verb ("कहा था कि")
 
 
@@ -953,7 +962,7 @@ def _nfc_words(words: str) -> frozenset[str]:
     return frozenset(unicodedata.normalize("NFC", w) for w in words.split())
 
 
-def _nfc_keys(table: dict[str, tuple[str | None, str]]) -> dict[str, tuple[str | None, str]]:
+def _nfc_keys(table: Mapping[str, tuple[str | None, str]]) -> dict[str, tuple[str | None, str]]:
     return {unicodedata.normalize("NFC", k): v for k, v in table.items()}
 
 
@@ -978,16 +987,17 @@ _SOUTH_ASIAN = {
         _nfc_words("गया गई गए"),
         _nfc_words(
             ". , ; : ! ? … – — । कि और व में पर से को तक लिए बाद साथ ने भी ही तो पहले आगे फिर अब आज कल "
-            "हालांकि लेकिन मगर इसलिए यह वह अनुसार मुताबिक़ मुताबिक हवाले घोषणा ऐलान दावा"
+            "हालांकि लेकिन मगर इसलिए यह वह अनुसार मुताबिक़ मुताबिक हवाले घोषणा ऐलान दावा जब अगर यदि क्योंकि जबकि तब ताकि"
         ),
         _nfc_keys(_HINDI_PRONOUNS),
-        _nfc_words("एक यह वह इस उस इन उन"),
+        _nfc_words("एक यह वह इस उस इन उन लोग आप"),
         _nfc_words(
             "ड्राइवर प्रवक्ता मंत्री गवर्नर सेवा मंत्रालय विभाग दर्शक प्रकाशन सेना डॉक्टर विशेषज्ञ विशेषज्ञों अधिकारी "
             "अधिकारियों पुलिस संदेश बयान लेख रिपोर्ट खिलाड़ी कोच फ़ॉरवर्ड गायक नेता सूत्र सूत्रों निदेशालय कार्यालय "
             "सरकार समिति प्रशासन मीडिया राजनयिक राजनेता सांसद"
         ),
         "कि",
+        _nfc_words("कि लेकिन मगर जबकि जब क्योंकि ताकि तब अगर यदि"),
         _nfc_words("है हैं था थी थे गया गई गए"),
     ),
     "ur": _SouthAsian(
@@ -997,22 +1007,24 @@ _SOUTH_ASIAN = {
         _nfc_words("گیا گئی گئے"),
         _nfc_words(
             ". , ، ; ؛ : ! ? ؟ … – — ۔ کہ اور میں پر سے کو تک لیے بعد ساتھ نے بھی ہی تو پہلے آگے پھر اب آج کل "
-            "تاہم لیکن مگر اس لیے یہ وہ مزید قبل مطابق بقول حوالے اعلان دعویٰ"
+            "تاہم لیکن مگر لیے یہ وہ مزید قبل مطابق بقول حوالے اعلان دعویٰ جب اگر کیونکہ جبکہ تب تاکہ"
         ),
         _nfc_keys(_URDU_PRONOUNS),
-        _nfc_words("ایک یہ وہ اس ان"),
+        _nfc_words("ایک یہ وہ اس ان لوگ آپ"),
         _nfc_words(
             "ڈرائیور ترجمان وزیر گورنر سروس وزارت محکمہ ناظر جریدے جریدہ فوج افواج ڈاکٹر ماہرین ماہر اہلکار "
             "اہلکاروں پولیس پیغام بیان مضمون تحریر رپورٹ کھلاڑی کوچ فارورڈ گلوکار رہنما ذرائع ڈائریکٹوریٹ دفتر "
             "حکومت کمیٹی انتظامیہ میڈیا سفارت کار سیاستدان"
         ),
         "کہ",
+        _nfc_words("کہ لیکن مگر جبکہ جب کیونکہ تاکہ تب اگر"),
         _nfc_words("ہے ہیں تھا تھی تھے گیا گئی گئے"),
     ),
 }
 
 
 _CITING = {"से": "हवाले", "سے": "حوالے"}  # "X के हवाले से": citing X
+_UNMARKED_VERBS = frozenset({"कहना", "کہنا", "बोले", "बोला", "बोली", "بولے", "بولا"})
 
 
 def _phrase_before(masked: str, toks: list[Token], words: _SouthAsian, k: int) -> Mention | None:
@@ -1020,6 +1032,14 @@ def _phrase_before(masked: str, toks: list[Token], words: _SouthAsian, k: int) -
     inside it: "क्रेमलिन के प्रवक्ता दिमित्री पेसकोव"), as a speaker's mention."""
     while k > 0 and toks[k - 1].text in words.genitive:
         k -= 1  # "X के हवाले से": X's
+    if (
+        k > 0
+        and toks[k - 1].text in words.pronouns
+        and (k == 1 or not toks[k - 2].is_word or toks[k - 2].text in words.ends)
+    ):
+        t = toks[k - 1]  # "वह कहते हैं", "اس نے کہا": a pronoun, though "वह" and "اس" also end phrases
+        gender, name = words.pronouns[t.text]
+        return Mention(t.start, t.end, t.text, "pronoun", name, gender=gender)
     j = k
     while j > 0 and k - j < 6:
         t = toks[j - 1]
@@ -1068,7 +1088,11 @@ def _south_asian_speaker(masked: str, para: _Para, first: int, last: int, lemma:
         return before(first - 1)  # "X का कहना है": X's saying is
     if last + 1 < len(toks) and toks[last + 1].text in words.passive:
         return before(first - 1) if first > 0 and toks[first - 1].text == words.inessive else None
-    for k in range(first - 1, max(-1, first - 25), -1):  # the ergative, in the verb's sentence
+    last_word = toks[last].text
+    # the subject of a present (or of "बोले": spoke) has no postposition; a past transitive verb's has
+    # the ergative, looked for in the verb's clause (where, when and to whom may stand between)
+    present = last_word.endswith(("ता", "ती", "ते", "تا", "تی", "تے")) or last_word in _UNMARKED_VERBS
+    for k in range(first - 1, -1 if present else max(-1, first - 25), -1):
         t = toks[k]
         if t.text in _CITING and k > 0 and toks[k - 1].text == _CITING[t.text]:
             return before(k - 1)  # "ERR ने … प्रोसा के हवाले से कहा": ERR said, citing Prosa
@@ -1077,19 +1101,11 @@ def _south_asian_speaker(masked: str, para: _Para, first: int, last: int, lemma:
         if t.text in words.pronouns and t.text.endswith(words.ergative):  # "उन्होंने": ने fused
             gender, name = words.pronouns[t.text]
             return Mention(t.start, t.end, t.text, "pronoun", name, gender=gender)
-        if not t.is_word and t.text not in (",", "،") and t.text not in _QUOTE_CHARS and t.text not in "’‘'":
+        if t.text in words.clauses or (
+            not t.is_word and t.text not in (",", "،") and t.text not in _QUOTE_CHARS and t.text not in "’‘'"
+        ):
             break
-    # no ergative: the subject of a present (or of "बोले": spoke) has no postposition; a past
-    # transitive verb's would have one
-    if not (form_last := toks[last].text).endswith(("ता", "ती", "ते", "تا", "تی", "تے")) and form_last not in (
-        "कहना",
-        "کہنا",
-        "बोले",
-        "बोला",
-        "बोली",
-        "بولے",
-        "بولا",
-    ):
+    if not present:
         return None
     found = before(first)
     if found is not None:

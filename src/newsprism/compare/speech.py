@@ -25,7 +25,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 
-from ..nlp.tokenize import MARKS
+from ..nlp.tokenize import INDIC_MARKS, MARKS
 
 __all__ = [
     "CLAUSE_CUES",
@@ -489,8 +489,9 @@ CLAUSE_CUES: frozenset[str] = frozenset(_CLAUSE_VERBS)
 GERUND_CUES: frozenset[str] = frozenset(f for f in _LEMMA if f.endswith("ing") and " " not in f)
 """Gerund forms ("saying", "adding"): their speaker is the subject of the main clause."""
 _ALTERNATION = "|".join(sorted((re.escape(f) for f in (*_LEMMA, *_CAPITALISED)), key=len, reverse=True))
-# U+200C joins Persian words; an Indic word's vowel signs are marks (no \w)
-CUE_PATTERN = re.compile(rf"(?<![\w’'\u200c{MARKS}-])(?:{_ALTERNATION})(?![\w’'\u200c{MARKS}-])")
+# U+200C joins Persian words; an Indic word's vowel signs are marks (no \w); an Arabic cue may carry
+# a vowel point after it ("قالَ": the token holds it)
+CUE_PATTERN = re.compile(rf"(?<![\w’'\u200c{INDIC_MARKS}-])(?:{_ALTERNATION})(?![\w’'\u200c{INDIC_MARKS}-])")
 """Any cue form as a whole word (lower case, or a sentence-initial "Said")."""
 
 
@@ -522,7 +523,7 @@ class Token:
 
 
 # a word may hold the zero-width non-joiner Persian writes inside words ("می‌گوید", "گفت‌وگو") and
-# the combining marks Indic scripts write vowels with ("कहा")
+# combining marks: the vowel signs of Indic scripts ("कहा"), Urdu's izafat ("وزیرِ خارجہ")
 _TOKEN = re.compile(rf"[^\W_][\w’'&\u200c{MARKS}-]*(?:\.[^\W_][\w’'&\u200c{MARKS}-]*)*\.?|[^\w\s{MARKS}]")
 _KEEP_DOT = re.compile(r"^(?:[^\W\d_]\.)+(?:[^\W\d_]\.?)?$|^[^\W\d_]\.$")
 

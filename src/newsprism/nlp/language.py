@@ -17,6 +17,7 @@ import threading
 from typing import Any
 
 from .stopwords import FUNCTION_WORD_LISTS
+from .tokenize import MARKS
 
 __all__ = ["FixedLanguage", "Py3LangidDetector", "contradicts", "normalise_language"]
 
@@ -183,7 +184,7 @@ _NOT_IN_SCRIPT = {
         "armenian": "\u0530-\u058f",
     }.items()
 }
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*")  # an Indic word with its vowel signs
 _CHECK_CHARS = 400
 
 

@@ -150,7 +150,7 @@ _MAGNITUDES_COMMON.update(
     | dict.fromkeys(
         "miliard miliarda miliardy miliardów milljarður milljarðar milljarða milljörðum miljarder milliarder "
         "miljardi miljardia milijarda milijardi biliyan milyar miliar milliárd מיליארד מיליארדי میلیارد "
-        "مليار مليارات अरब ارب".split(),
+        "مليار مليارات ارب".split(),
         1e9,
     )
 )
@@ -160,6 +160,7 @@ _MAGNITUDES_COMMON.update(
     {
         unicodedata.normalize("NFC", word): value
         for words, value in (
+            ("अरब", 1e9),  # also "Arab" ("7 अरब देशों"): not before a noun it qualifies (_NOT_MAGNITUDE)
             ("हज़ार हजार ہزار হাজার", 1e3),
             ("मिलियन ملین মিলিয়ন", 1e6),
             ("बिलियन بلین বিলিয়ন", 1e9),
@@ -195,6 +196,9 @@ _MAGNITUDES: dict[str, dict[str, float]] = {
            "miliónů": 1e6, "mil.": 1e6, "miliarda": 1e9, "miliardy": 1e9, "miliard": 1e9, "miliardu": 1e9,
            "miliardách": 1e9, "mld": 1e9, "bilion": 1e12, "biliony": 1e12, "bilionů": 1e12},
 }  # fmt: skip
+# a magnitude word that is another word before these: Hindi अरब (a billion; Arab) before country,
+# league, sea ...
+_NOT_MAGNITUDE = {"अरब": r"(?!\s+(?:देश|राष्ट्र|लीग|सागर|जगत|दुनिया|मुल्क|नागरिक|सेना))"}
 _LETTER_MAGNITUDES = {"k": 1e3, "m": 1e6, "mm": 1e6, "b": 1e9, "t": 1e12}  # "$200MM": finance's million
 _PHYSICAL = {"km": "kilometers", "kg": "kilograms", "mph": "mph", "kph": "km/h", "mw": "MW", "gw": "GW", "mm": "mm",
              "cm": "cm", "ft": "feet", "lb": "lb", "lbs": "lb"}  # fmt: skip
@@ -456,7 +460,7 @@ def _magnitude_of(word: str, lang: str) -> float:
 @cache
 def _magnitude_re(lang: str) -> re.Pattern[str]:
     words = sorted(_magnitudes(lang), key=len, reverse=True)
-    alt = "|".join(re.escape(w) for w in words)
+    alt = "|".join(re.escape(w) + _NOT_MAGNITUDE.get(w, "") for w in words)
     # "2.6 million", "$2.6-million", tokenised "$2 . 6 - million"
     return re.compile(r"(?:(?:\s?[-–]\s?|\s)?(?:" + alt + rf")(?!{WORD_CHAR})\.?)+", re.IGNORECASE)
 

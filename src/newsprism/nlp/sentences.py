@@ -198,12 +198,14 @@ def _is_boundary(
     return True
 
 
-# the names of the Latin letters as Hindi, Urdu and Bengali write a foreign initial (NFC)
+# the names of the Latin letters as Hindi, Urdu and Bengali write a foreign initial (NFC), without
+# those that are words too (Hindi आई "came", पी "drank", के, सी, जी; Urdu کے, سی, جی; Bengali ও "and",
+# আর, কে "who", ই, এ), which end sentences where "." does
 _LETTER_NAMES = frozenset(
     unicodedata.normalize("NFC", w)
-    for w in """ए बी सी डी ई एफ जी एच आई जे के एल एम एन ओ पी क्यू आर एस टी यू वी डब्ल्यू एक्स वाई ज़ेड जेड
-    اے بی سی ڈی ای ایف جی ایچ آئی جے کے ایل ایم این او پی کیو آر ایس ٹی یو وی ڈبلیو ایکس وائی زیڈ
-    এ বি সি ডি ই এফ জি এইচ আই জে কে এল এম এন ও পি কিউ আর এস টি ইউ ভি ডব্লিউ এক্স ওয়াই জেড""".split()
+    for w in """बी डी एफ एच जे एल एम एन क्यू आर एस टी यू वी डब्ल्यू एक्स वाई ज़ेड जेड
+    ڈی ایف ایچ جے ایل ایم این کیو ایس ٹی یو وی ڈبلیو ایکس وائی زیڈ
+    বি সি ডি এফ জি এইচ জে এল এম এন পি কিউ এস টি ইউ ভি ডব্লিউ এক্স ওয়াই জেড""".split()
 )
 _VERBS_AFTER_SUBJECT = frozenset(
     """has had have is was are were will would can could may might must shall should did does said says

@@ -18,8 +18,11 @@ from .stopwords import stopwords_for
 
 __all__ = [
     "CJK_CHAR",
+    "INDIC_MARKS",
     "LETTERS",
     "MARKS",
+    "POINTED",
+    "POINTS",
     "WORD_CHAR",
     "is_year_token",
     "lead_tokens",
@@ -28,6 +31,7 @@ __all__ = [
     "stem",
     "tokens",
     "tokens_from",
+    "unpointed",
     "word_count",
     "word_tokens",
     "words",
@@ -35,11 +39,12 @@ __all__ = [
 ]
 
 
-def _marks() -> str:
-    """The combining marks of the Basic Multilingual Plane (categories Mn, Mc, Me) as the body of
-    a regular-expression class."""
+def _marks(low: int = 0x300, high: int = 0x10000) -> str:
+    """The combining marks (categories Mn, Mc, Me) from ``low`` to ``high`` (the Basic Multilingual
+    Plane) as the body of a regular-expression class.  From the running Python's Unicode database:
+    a newer one may add marks of scripts added to it, not change those of the scripts read here."""
     spans: list[list[int]] = []
-    for cp in range(0x300, 0x10000):
+    for cp in range(low, high):
         if unicodedata.category(chr(cp))[0] == "M":
             if spans and spans[-1][1] == cp - 1:
                 spans[-1][1] = cp
@@ -50,11 +55,26 @@ def _marks() -> str:
 
 # Python's \w holds letters and digits but not the combining marks that Indic scripts write their
 # vowels with ("पुतिन", Putin, is प ु त ि न: \w+ finds "प", "त", "न"), nor Arabic and Hebrew vowel
-# points.  A word is a run of letters and digits with the marks within and after it (those of the
-# BMP: Brahmi and the other scripts beyond it are not read so).
+# points.  A word is a letter or digit, then letters, digits and marks (those of the BMP: Brahmi and
+# the other scripts beyond it are not read so).  Tokens and names drop the Hebrew and Arabic points
+# (:data:`POINTS`): "مُحَمَّد" is "محمد", as unpointed text writes it.
 MARKS = _marks()
-LETTERS = rf"[^\W_]+(?:[{MARKS}]+[^\W_]*)*"
+INDIC_MARKS = _marks(0x0900, 0x0E00)  # the marks of the Indic scripts only (not the danda, "।")
+LETTERS = rf"[^\W_](?:[^\W_]|[{MARKS}])*"
 WORD_CHAR = rf"(?:[^\W_]|[{MARKS}])"  # one character of a word, for lookarounds
+POINTS = dict.fromkeys(
+    cp for cp in range(0x0590, 0x0700) if unicodedata.category(chr(cp))[0] == "M"
+)  # Hebrew and Arabic vowel points and cantillation, for str.translate
+
+
+POINTED = re.compile("[" + "".join(map(chr, POINTS)) + "]")  # a text holding one
+
+
+def unpointed(word: str) -> str:
+    """A Hebrew or Arabic-script word (or text) without its vowel points; others unchanged."""
+    return word.translate(POINTS) if not word.isascii() and POINTED.search(word) else word
+
+
 _WORD = re.compile(rf"{LETTERS}(?:['’]{LETTERS})*")
 _NO_SPACE_SCRIPT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
@@ -143,7 +163,7 @@ _TOKEN_MEMO_LIMIT = 100_000  # raw words remembered per language and stop list
 
 def _token(raw: str, english: bool, stop: frozenset[str]) -> tuple[str, ...]:
     """The content tokens of one raw word (none, one, or a CJK word's bigrams)."""
-    word = raw.lower().replace("’", "'")
+    word = unpointed(raw.lower().replace("’", "'"))
     if _NO_SPACE_SCRIPT.search(word):
         return tuple(_bigrams(word))
     if word.endswith("'s"):
@@ -207,7 +227,7 @@ def _name(raw: str, stop: frozenset[str]) -> tuple[str, bool]:
     (``("", False)``: not a name)."""
     first = raw[0]
     if first.isupper():
-        word = raw.lower().replace("’", "'")
+        word = unpointed(raw.lower().replace("’", "'"))
         if word.endswith("'s"):
             word = word[:-2]
         if len(word) >= 2 and word not in stop:

@@ -228,8 +228,8 @@ def _squeezed(word: str) -> str:
 @lru_cache(maxsize=65536)
 def skeletons(token: str) -> frozenset[str]:
     """The consonant skeletons a name token in Latin, Cyrillic or Greek letters may be written with
-    in Hebrew or the Arabic script ("Zhirinovsky" -> {"srnbsk", "srnsk"}); empty when it holds
-    other letters."""
+    in Hebrew, the Arabic or an Indic script ("Zhirinovsky" -> {"srnbsk", "srnsk"}); empty when it
+    holds other letters."""
     word = _spell(token)
     if not word:
         return frozenset()
@@ -269,9 +269,15 @@ _INDIC_CLASS = {
     0x1E: "n", 0x1F: "t", 0x20: "t", 0x21: "d", 0x22: "d", 0x23: "n", 0x24: "t", 0x25: "t", 0x26: "d",
     0x27: "d", 0x28: "n", 0x29: "n", 0x2A: "b", 0x2B: "b", 0x2C: "b", 0x2D: "b", 0x2E: "m", 0x2F: "",
     0x30: "r", 0x31: "r", 0x32: "l", 0x33: "l", 0x34: "l", 0x35: "b", 0x36: "s", 0x37: "s", 0x38: "s",
-    0x39: "", 0x4E: "t",  # Bengali khanda ta
+    0x39: "",
     # letters with a nukta, precomposed: qa, khha, ghha, za, dddha, rha, fa, yya
     0x58: "k", 0x59: "", 0x5A: "g", 0x5B: "s", 0x5C: "r", 0x5D: "r", 0x5E: "b", 0x5F: "",
+}  # fmt: skip
+# letters of one script only: Bengali khanda ta, Assamese ra and wa, Gurmukhi tippi (an n), Malayalam
+# chillu letters (a consonant without its vowel) and dot reph (r)
+_SCRIPT_LETTERS = {
+    0x09CE: "t", 0x09F0: "r", 0x09F1: "b", 0x0A70: "N", 0x0D4E: "r", 0x0D7A: "n", 0x0D7B: "n", 0x0D7C: "r",
+    0x0D7D: "l", 0x0D7E: "l", 0x0D7F: "k",
 }  # fmt: skip
 _NUKTA = {0x1C: "s", 0x1D: "s", 0x21: "r", 0x22: "r", 0x16: "", 0x2F: ""}  # the letter's class with a nukta
 # ja and jha also write z and zh without a nukta (झुकोव, Zhukov), as Arabic jim does
@@ -300,8 +306,18 @@ def indic_skeletons(token: str) -> frozenset[str]:
         if cp not in _INDIC_BLOCKS:
             continue
         off = cp & 0x7F
-        if off == 0x3C:  # nukta: the letter before it changes
-            if letter in _NUKTA and classes:
+        if cp in _SCRIPT_LETTERS:
+            cls = _SCRIPT_LETTERS[cp]
+            if cls == "N":
+                classes.append("N")
+                letter = None
+                continue
+            if classes and classes[-1] == "N":
+                classes[-1] = "m" if cls in ("b", "m") else "n"
+            classes.append(cls)
+            letter, virama = None, False
+        elif off == 0x3C:  # nukta: the letter before it changes
+            if letter is not None and letter in _NUKTA and classes:
                 classes[-1] = _NUKTA[letter]
         elif off == 0x4D:
             virama = True

@@ -18,7 +18,7 @@ import numpy as np
 
 from ..model import Article
 from ..nlp.entities import cjk_place_names
-from ..nlp.tokenize import LETTERS, names_from, tokens_from, words
+from ..nlp.tokenize import LETTERS, POINTED, names_from, tokens_from, unpointed, words
 from ..speedups import native
 from .base import ArticleFeatures
 
@@ -137,7 +137,7 @@ def _sublinear(counter: Counter[str]) -> dict[str, float]:
 
 def shingles(text: str, k: int = 5) -> set[int]:
     """Hashes of the word ``k``-grams of ``text`` (lower-cased words, punctuation ignored)."""
-    return shingles_from(_SHINGLE_WORD.findall(text.lower()), k)
+    return shingles_from(_SHINGLE_WORD.findall(unpointed(text.lower())), k)
 
 
 def shingles_from(words: list[str], k: int = 5) -> set[int]:
@@ -189,6 +189,12 @@ def paragraph_shape(paragraphs: list[str]) -> tuple[float, ...]:
     return tuple(round(len(p) / total, 3) for p in paragraphs)
 
 
+def _lowered(raw: list[str], *texts: str) -> list[str]:
+    """Words lower-cased, without Hebrew or Arabic vowel points when the texts have any."""
+    low = list(map(str.lower, raw))
+    return [unpointed(w) for w in low] if any(POINTED.search(t) for t in texts) else low
+
+
 class LexicalFeaturizer:
     """Cheap features for every article at ingest time (no model, no network)."""
 
@@ -216,7 +222,7 @@ class LexicalFeaturizer:
             title=_sublinear(title_counts),
             body=_sublinear(body_counts),
             names=_sublinear(name_counts),
-            minhash=minhash_words(list(map(str.lower, title_words + text_words)), 5),
+            minhash=minhash_words(_lowered(title_words + text_words, article.title, text), 5),
             published=article.published.timestamp() if article.published else None,
             language=lang,
             version=self.name,
