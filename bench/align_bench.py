@@ -82,6 +82,7 @@ def pairs_of(rows: list[dict], limit: int | None) -> list[tuple[dict, dict]]:
 def score(comparer: Comparer, docs: list[tuple[dict, dict]]) -> dict[str, float]:
     right = pairs = lines = found = 0
     q_orig = q_trans = q_pairs = q_right = 0
+    e_trans = e_both = 0  # the translation's entities, and those the original names too
     t0 = time.perf_counter()
     for original, translation in docs:
         inputs = [
@@ -93,6 +94,9 @@ def score(comparer: Comparer, docs: list[tuple[dict, dict]]) -> dict[str, float]
         texts = {"o": original["text"].split("\n"), "t": translation["text"].split("\n")}
         q_orig += sum(1 for q in data["quotes"] if q["article"] == "o" and q["kind"] == "direct" and q["speaker"])
         q_trans += sum(1 for q in data["quotes"] if q["article"] == "t" and q["kind"] == "direct" and q["speaker"])
+        named = [e for e in data["entities"] if "t" in e["mentions"]]
+        e_trans += len(named)
+        e_both += sum(1 for e in named if "o" in e["mentions"])
         for v in data["quote_variants"]:
             if v.get("translated"):
                 q_pairs += 1
@@ -111,7 +115,7 @@ def score(comparer: Comparer, docs: list[tuple[dict, dict]]) -> dict[str, float]
         lines += len(usable)
         found += len(good & set(usable))
     seconds = time.perf_counter() - t0
-    control = statements = q_control = 0
+    control = statements = q_control = e_control = 0
     for k, (original, _) in enumerate(docs):
         other = docs[(k + 7) % len(docs)][1]
         if other is docs[k][1]:
@@ -123,6 +127,7 @@ def score(comparer: Comparer, docs: list[tuple[dict, dict]]) -> dict[str, float]
         data = comparer.compare(inputs, display_language="en").to_json()
         control += sum(1 for f in data["facts"] if f["kind"] == "statement")
         q_control += sum(1 for v in data["quote_variants"] if v.get("translated"))
+        e_control += sum(1 for e in data["entities"] if {"o", "t"} <= e["mentions"].keys())
         statements += sum(1 for line in original["text"].split("\n") if line.strip())
     return {
         "q_orig": q_orig,
@@ -130,6 +135,9 @@ def score(comparer: Comparer, docs: list[tuple[dict, dict]]) -> dict[str, float]
         "q_pairs": q_pairs,
         "q_right": q_right,
         "q_control": q_control,
+        "e_trans": e_trans,
+        "e_both": e_both,
+        "e_control": e_control,
         "control": control,
         "control_lines": statements,
         "P": right / pairs if pairs else 0.0,
@@ -441,8 +449,9 @@ def other_originals(comparer: Comparer, wmt: list[dict], files: list[str]) -> No
         "| documents | original | statements: pairs right / pairs (P) | lines found / lines (R) |"
         " originals' quotes with a speaker | translated quotes matched right / matched | control |"
         " originals' quantities | also in the translation |"
+        " translation's entities also named by the original | control |"
     )
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for file in files:
         own, other, lang = with_originals(Path(file), wmt)
         for label, rows in (("their own", own), (lang, other)):
@@ -452,7 +461,7 @@ def other_originals(comparer: Comparer, wmt: list[dict], files: list[str]) -> No
             print(
                 f"| {Path(file).name} ({len(docs)}) | {label} | {s['right']} / {s['pairs']} ({s['P']:.3f}) |"
                 f" {s['found']} / {s['lines']} ({s['R']:.3f}) | {s['q_orig']} | {s['q_right']} / {s['q_pairs']} |"
-                f" {s['q_control']} | {found} | {agreed} |",
+                f" {s['q_control']} | {found} | {agreed} | {s['e_both']} / {s['e_trans']} | {s['e_control']} |",
                 flush=True,
             )
 

@@ -25,6 +25,7 @@ from newsprism.cluster.crosslingual import (
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.errors import ConfigError
 from newsprism.model import Article
+from newsprism.nlp.entities import find_entities, named_across_scripts
 from newsprism.represent.base import ArticleFeatures
 from newsprism.represent.dense import HashingEncoder, read_languages, title_lead_vector
 from newsprism.represent.lexical import LexicalFeaturizer
@@ -404,3 +405,34 @@ def test_a_hebrew_article_does_not_raise_the_bar_of_other_pairs() -> None:
             index.add(aid, aid, zero(), f)
         hit = index.translation_by_names(en)
         assert hit is not None and hit[0] == 1
+
+
+def test_the_names_of_a_report_are_found_in_its_hebrew_and_hindi_translations() -> None:
+    """ "Who is named": the rules find no names in a text without capitals, so a Hebrew or Hindi
+    word whose consonants are those of a name the other sources name is a mention of it."""
+    texts = {k: ROWS[k]["text"] for k in ("en:flood", "he:flood", "hi:flood", "he:storm")}
+    mentions = named_across_scripts({k: find_entities(t, language=k[:2]) for k, t in texts.items()}, texts)
+    for key in ("he:flood", "hi:flood"):
+        names = {m.name for m in mentions[key]}
+        assert {"Jana Novotna", "Vltava", "Karlin", "Holesovice", "Libensky"} <= names, names
+        assert all(texts[key][m.start : m.end] == m.text for m in mentions[key])
+    assert mentions["he:storm"] == []  # another event: none of those names
+    assert mentions["en:flood"] == find_entities(texts["en:flood"], language="en")  # unchanged
+    alone = {"he:flood": texts["he:flood"]}
+    assert named_across_scripts({"he:flood": []}, alone) == {"he:flood": []}  # no other source
+
+
+def test_a_comparison_names_who_a_hindi_source_names_where_its_statements_align() -> None:
+    from newsprism.compare.comparer import CompareInput, Comparer
+
+    def named(key: str) -> dict[str, dict[str, int]]:
+        inputs = [
+            CompareInput(article=k, title=ROWS[k]["title"], text=ROWS[k]["text"], language=ROWS[k]["language"])
+            for k in ("en:flood", key)
+        ]
+        return {e.name: e.mentions for e in Comparer().compare(inputs).entities}
+
+    flood = named("hi:flood")
+    assert flood["Vltava"] == {"en:flood": 2, "hi:flood": 2} and "hi:flood" in flood["Libensky"]
+    # another event aligns with nothing: none of the report's names is found in it
+    assert all(set(m) == {"en:flood"} for m in named("he:storm").values())

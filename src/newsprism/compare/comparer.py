@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
 from ..cluster.crosslingual import SKELETAL_LANGUAGES
-from ..nlp.entities import Mention, entities_for, find_entities
+from ..nlp.entities import Mention, entities_for, find_entities, named_across_scripts
 from ..nlp.japanese import MorphAnalyser, default_analyser
 from ..nlp.numbers import find_quantities
 from ..nlp.sentences import RuleSentenceSplitter
@@ -121,9 +122,12 @@ class Comparer:
         facts, unique = to_facts(al)
         # names are found once per article, on the whole text: "Biden" in one sentence is the "Joe
         # Biden" of another
-        mentions = {
+        found = {
             a: find_entities(i.text, language=i.language or "en", analyser=self.japanese) for a, i in by_id.items()
         }
+        # a source without capitals (Hebrew, Arabic, Indic scripts) names, by their consonants, the
+        # names of the statements its own were aligned with
+        mentions = named_across_scripts(found, {a: i.text for a, i in by_id.items()}, _aligned_names(al, found))
         annotated = self._annotate(al, by_id, mentions)
         conflicts = find_conflicts([[annotated[k] for k in members] for members in al.facts], annotated)
         details = shared_details(annotated, al.repeats)
@@ -289,6 +293,31 @@ def _with_translations(
         else quotes[k]
         for k in keep
     ]
+
+
+def _aligned_names(
+    al: Alignment, mentions: Mapping[str, Sequence[Mention]]
+) -> dict[str, list[tuple[int, int, frozenset[str]]]]:
+    """Per article, each statement's span and the names the statements aligned with it mention
+    (facts, edges, translations and statements paired by shape)."""
+    partners: dict[int, set[int]] = defaultdict(set)
+    pairs = [(i, j) for i, j, _ in al.edges] + sorted(al.shaped)
+    pairs += [(i, j) for members in al.facts for i in members for j in members if i != j]
+    pairs += [(i, j) for i, js in al.translated.items() for j in js]
+    for i, j in pairs:
+        partners[i].add(j)
+        partners[j].add(i)
+
+    def named(k: int) -> set[str]:
+        st = al.statements[k]
+        return {m.name for m in mentions.get(st.article, ()) if st.start <= m.start < st.end}
+
+    out: dict[str, list[tuple[int, int, frozenset[str]]]] = defaultdict(list)
+    for i, st in enumerate(al.statements):
+        names = frozenset(n for j in sorted(partners.get(i, ())) for n in named(j))
+        if names:
+            out[st.article].append((st.start, st.end, names))
+    return out
 
 
 def _display_language(inputs: Sequence[CompareInput]) -> str | None:

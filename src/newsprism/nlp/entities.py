@@ -53,8 +53,17 @@ from .japanese import (
 )
 from .stopwords import stopwords_for
 from .timex import _MONTHS, _WEEKDAYS
-from .tokenize import CJK_CHAR
-from .translit import KEY_LENGTH, given_name_spelling, name_key, spelling
+from .tokenize import CJK_CHAR, LETTERS
+from .translit import (
+    KEY_LENGTH,
+    MIN_SKELETON,
+    given_name_spelling,
+    name_key,
+    skeletal,
+    skeletons,
+    spelling,
+    word_skeletons,
+)
 
 __all__ = [
     "Mention",
@@ -63,6 +72,7 @@ __all__ = [
     "find_entities",
     "is_demonym",
     "merge_mentions",
+    "named_across_scripts",
     "same_given_name",
 ]
 
@@ -886,6 +896,61 @@ def entities_for(
     entities.sort(key=lambda e: (-sum(e.mentions.values()), e.name))
     logger.debug("entities_for: %d articles, %d entities", len(articles), len(entities))
     return entities
+
+
+_SKELETAL_WORD = re.compile(LETTERS)
+
+
+def named_across_scripts(
+    mentions: Mapping[str, Sequence[Mention]],
+    texts: Mapping[str, str],
+    allowed: Mapping[str, Sequence[tuple[int, int, frozenset[str]]]] | None = None,
+) -> dict[str, list[Mention]]:
+    """Each article's mentions, with those of the articles written without capitals (Hebrew, the
+    Arabic and the Indic scripts: most of their words :func:`~newsprism.nlp.translit.skeletal`)
+    added: a word whose consonant skeleton is that of the last word of a name the other articles
+    name, and of no other ("פוטין", "पुतिन" for "Vladimir Putin"; only skeletons of four consonants
+    or more count, so "Putin" is not found so: see :data:`~newsprism.nlp.translit.MIN_SKELETON`).
+    The rules find no names in such a text, so "who is named" would list none of its.
+
+    Everyday words share a skeleton with some names ("नुकसान", loss, is Nixon's nksn): ``allowed``
+    gives, per article, spans and the names a word inside one may be (those of the statements it
+    was aligned with); a word outside them is none.  Without it every name counts anywhere."""
+    caseless = [a for a, text in texts.items() if _mostly_skeletal(text)]
+    if not caseless or len(texts) < 2:
+        return {a: list(found) for a, found in mentions.items()}
+    named: dict[str, str] = {}  # name -> kind, from the other articles
+    for a in sorted(mentions):
+        if a not in caseless:
+            for m in mentions[a]:
+                named.setdefault(m.name, m.kind)
+    by_skeleton: dict[str, set[str]] = defaultdict(set)
+    for name in named:
+        for k in skeletons(name.split()[-1]):
+            if len(k) >= MIN_SKELETON:
+                by_skeleton[k].add(name)
+    out = {a: list(found) for a, found in mentions.items()}
+    if not by_skeleton:
+        return out
+    for a in caseless:
+        found = out.setdefault(a, [])
+        taken = [(m.start, m.end) for m in found]
+        spans = allowed.get(a, ()) if allowed is not None else None
+        for w in _SKELETAL_WORD.finditer(texts[a]):
+            hits = {name for k in word_skeletons(w.group()) for name in by_skeleton.get(k, ())}
+            if hits and spans is not None:
+                hits &= {n for s, e, names in spans if s <= w.start() < e for n in names}
+            if len(hits) != 1 or any(s < w.end() and w.start() < e for s, e in taken):
+                continue  # none, or two names spelt with these consonants
+            name = hits.pop()
+            found.append(Mention(w.start(), w.end(), w.group(), name, named[name]))
+        found.sort(key=lambda m: m.start)
+    return out
+
+
+def _mostly_skeletal(text: str) -> bool:
+    lettered = [w for w in _SKELETAL_WORD.findall(text[:2000]) if not w[0].isdigit()]
+    return bool(lettered) and 2 * sum(1 for w in lettered if skeletal(w)) > len(lettered)
 
 
 def _keys(name: str) -> tuple[str, ...] | None:
