@@ -67,7 +67,8 @@ log = logging.getLogger(__name__)
 # ("ב-73"), the Arabic script's separators ("۲٫۵"), magnitude words of Hebrew, Arabic and Persian;
 # v21: sentences of scripts without capitals split (RuleSentences.v2), Persian speakers; v22: words of
 # Indic scripts whole (their vowel signs are marks), their statements paired by the consonants of
-# names, lakh and crore, Hindi and Urdu speakers, Urdu's ’…‘ quotes, Latin initials of Devanagari
+# names, lakh and crore, Hindi and Urdu speakers, Urdu's ’…‘ quotes, Latin initials of Devanagari;
+# the entities a source without capitals names, by their consonants, in its aligned statements
 COMPARE_VERSION = "newsprism.Compare.v22"
 
 
