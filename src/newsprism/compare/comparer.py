@@ -9,6 +9,7 @@ no network; the engine caches its JSON per story revision.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 from collections import defaultdict
@@ -18,7 +19,7 @@ from datetime import datetime
 from typing import Literal
 
 from ..cluster.crosslingual import SKELETAL_LANGUAGES
-from ..nlp.entities import Mention, entities_for, find_entities, named_across_scripts
+from ..nlp.entities import Mention, entities_for, find_entities, named_across_scripts, written_without_capitals
 from ..nlp.japanese import MorphAnalyser, default_analyser
 from ..nlp.numbers import find_quantities
 from ..nlp.sentences import RuleSentenceSplitter
@@ -128,7 +129,9 @@ class Comparer:
         }
         # a source without capitals (Hebrew, Arabic, Indic scripts) names, by their consonants, the
         # names of the statements its own were aligned with
-        mentions = named_across_scripts(found, {a: i.text for a, i in by_id.items()}, _aligned_names(al, found))
+        texts = {a: i.text for a, i in by_id.items()}
+        caseless = len(texts) > 1 and any(written_without_capitals(t) for t in texts.values())
+        mentions = named_across_scripts(found, texts, _aligned_names(al, found)) if caseless else found
         annotated = self._annotate(al, by_id, mentions)
         conflicts = find_conflicts([[annotated[k] for k in members] for members in al.facts], annotated)
         details = shared_details(annotated, al.repeats)
@@ -309,13 +312,17 @@ def _aligned_names(
         partners[i].add(j)
         partners[j].add(i)
 
-    def named(k: int) -> set[str]:
-        st = al.statements[k]
-        return {m.name for m in mentions.get(st.article, ()) if st.start <= m.start < st.end}
-
+    named: dict[int, set[str]] = defaultdict(set)  # statement -> the names mentioned in it
+    for article, found in mentions.items():
+        spans = sorted((st.start, st.end, k) for k, st in enumerate(al.statements) if st.article == article)
+        starts = [a for a, _, _ in spans]
+        for m in found:
+            at = bisect.bisect_right(starts, m.start) - 1
+            if at >= 0 and m.start < spans[at][1]:
+                named[spans[at][2]].add(m.name)
     out: dict[str, list[tuple[int, int, frozenset[str]]]] = defaultdict(list)
     for i, st in enumerate(al.statements):
-        names = frozenset(n for j in sorted(partners.get(i, ())) for n in named(j))
+        names = frozenset(n for j in partners.get(i, ()) for n in named.get(j, ()))
         if names:
             out[st.article].append((st.start, st.end, names))
     return out

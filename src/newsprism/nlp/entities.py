@@ -74,6 +74,7 @@ __all__ = [
     "merge_mentions",
     "named_across_scripts",
     "same_given_name",
+    "written_without_capitals",
 ]
 
 logger = logging.getLogger(__name__)
@@ -916,7 +917,7 @@ def named_across_scripts(
     Everyday words share a skeleton with some names ("नुकसान", loss, is Nixon's nksn): ``allowed``
     gives, per article, spans and the names a word inside one may be (those of the statements it
     was aligned with); a word outside them is none.  Without it every name counts anywhere."""
-    caseless = [a for a, text in texts.items() if _mostly_skeletal(text)]
+    caseless = [a for a, text in texts.items() if written_without_capitals(text)]
     if not caseless or len(texts) < 2:
         return {a: list(found) for a, found in mentions.items()}
     named: dict[str, str] = {}  # name -> kind, from the other articles
@@ -948,7 +949,9 @@ def named_across_scripts(
     return out
 
 
-def _mostly_skeletal(text: str) -> bool:
+def written_without_capitals(text: str) -> bool:
+    """Whether most words of a text (its first 2,000 characters) are of Hebrew, the Arabic or an
+    Indic script, where no capitals tell a name."""
     lettered = [w for w in _SKELETAL_WORD.findall(text[:2000]) if not w[0].isdigit()]
     return bool(lettered) and 2 * sum(1 for w in lettered if skeletal(w)) > len(lettered)
 
