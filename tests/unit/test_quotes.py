@@ -1495,3 +1495,45 @@ def test_a_right_to_left_single_mark_opens_a_quote_only_when_its_closer_follows(
 
 def test_an_arabic_cue_with_a_vowel_point_is_a_cue() -> None:
     assert spoken("وقالَ راسل: «الشكاوى ليست دبلوماسية».", "ar") == [("راسل", "الشكاوى ليست دبلوماسية")]
+
+
+def test_bengali_quotes_and_speakers() -> None:
+    """Bengali marks no subject: the speaker follows a verb that follows the quote ("‘…’, বলেন X"),
+    else is the phrase before the verb or opening its clause (up to an adverbial: সোমবার, মস্কোতে);
+    "তিনি" is the person named before; a passive names its document."""
+    text = (
+        "‘আমরা সব সময় প্রস্তুত আছি’, বলেন প্রধানমন্ত্রী শেখ হাসিনা।\n"
+        "‘নির্বাচন সময়মতো হবে’, তিনি সাংবাদিকদের বলেন।\n"
+        "রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন সোমবার মস্কোতে বলেন, ‘আমাদের সেনাবাহিনী যেকোনো হামলার জবাব দিতে প্রস্তুত।’\n"
+        "‘বৃষ্টি আরও দুই দিন চলবে’, আবহাওয়া অধিদপ্তরের বিবৃতিতে বলা হয়েছে।"
+    )
+    assert [s for s, _ in spoken(text, "bn")] == [
+        "প্রধানমন্ত্রী শেখ হাসিনা",
+        "প্রধানমন্ত্রী শেখ হাসিনা",
+        "রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন",
+        "আবহাওয়া অধিদপ্তরের বিবৃতিতে",
+    ], spoken(text, "bn")
+
+
+def test_bengali_reported_speech() -> None:
+    text = (
+        "অর্থমন্ত্রী বলেন, দেশের অর্থনীতি দ্রুত এগিয়ে যাচ্ছে এবং রপ্তানি বাড়ছে।\n"
+        "বিশেষজ্ঞ অনিল শর্মার মতে, এ বছর ফসল আগের চেয়ে ভালো হবে।\n"
+        "দেশের অর্থনীতি দ্রুত এগিয়ে যাচ্ছে বলে জানিয়েছেন অর্থমন্ত্রী।"
+    )
+    assert [s for s, _ in spoken(text, "bn", kind="reported")] == ["অর্থমন্ত্রী", "বিশেষজ্ঞ অনিল শর্মার", "অর্থমন্ত্রী"]
+
+
+def test_a_bengali_quote_in_single_marks_runs_over_paragraphs() -> None:
+    """Bengali news quotes with ‘…’ and may open a quote in one paragraph and close it in a later one
+    without reopening it; "প্রোসা এ কথা বলেছেন" (Prosa said this) names the speaker before "this"."""
+    text = (
+        "‘চোটের কারণে এক বছরের বেশি সময় ফুটবলের বাইরে ছিলাম।\n"
+        "এখন সব ঠিক আছে, আমি খেলতে প্রস্তুত’, রোববার এক সাক্ষাৎকারে আলবার্ট প্রোসা এ কথা বলেছেন।"
+    )
+    assert spoken(text, "bn") == [
+        ("আলবার্ট প্রোসা", "চোটের কারণে এক বছরের বেশি সময় ফুটবলের বাইরে ছিলাম।"),
+        ("আলবার্ট প্রোসা", "এখন সব ঠিক আছে, আমি খেলতে প্রস্তুত"),
+    ]
+    # in English a paragraph left open with ‘ is still no quote: its ’ may be an apostrophe
+    assert spoken("‘Tis the season.\nThe players’ union met.", "en") == []

@@ -137,6 +137,8 @@ _FAMILY = {
 # Urdu sets single marks the other way round, opening with ’ and closing with ‘ (as BBC Urdu
 # does): a ’ before a letter of a right-to-left script opens such a quote, never an apostrophe
 _RTL = "r"
+_SINGLE_CLOSER = re.compile(r"(?<=\S)’(?=[\s,;:.!?।—–]|$)")  # a ’ that closes a quote, not an apostrophe
+_SINGLE_RUNS = frozenset({"bn"})  # languages whose news quotes with ‘…’, over several paragraphs too
 _RTL_REACH = 5000  # characters within which such a quote's closing ‘ must follow (else ’ is no mark)
 _RIGHT_TO_LEFT = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 _SINGLE = frozenset("qsa")  # families whose marks double as apostrophes: never left open at a paragraph end
@@ -306,6 +308,7 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
     parts: list[_Part] = []
     chain = 0
     carry: str | None = None  # family of a quote left open by the previous paragraph
+    single_runs = language in _SINGLE_RUNS
     index = 0
     while index < len(lines):
         start, end = lines[index]
@@ -316,6 +319,7 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
         runs = (
             (language == "ru" and carry in (_DOUBLE, "g"))
             or carry == _RTL  # '’…' / '…‘': Urdu may not reopen a quote at each paragraph
+            or (single_runs and carry == "q")  # nor Bengali ‘…’
             or (language in ("ja", "zh") and carry in ("c", "e"))
             # a quote opened low („…“: German, Czech and their neighbours) may run on like a Russian one
             or (carry == _DOUBLE and bool(parts) and text[parts[-1].open_at] == "„")
@@ -337,14 +341,14 @@ def _find_parts(text: str, language: str | None = None) -> tuple[list[_Part], st
                         if k == last:
                             part.close_end = close + 1
                         parts.append(part)
-                found, carry = _scan_paragraph(text, close + 1, lines[last][1], markup)
+                found, carry = _scan_paragraph(text, close + 1, lines[last][1], markup, single_runs=single_runs)
                 for part in found:
                     chain += 1
                     part.chain, part.para = chain, last
                 parts.extend(found)
                 index = last + 1
                 continue
-        found, open_family = _scan_paragraph(text, start, end, markup)
+        found, open_family = _scan_paragraph(text, start, end, markup, single_runs=single_runs)
         for k, part in enumerate(found):
             if k == 0 and continues:
                 part.chain = chain
@@ -400,7 +404,7 @@ def _russian_run(
             prev = text[m.start() - 1] if m.start() > a else ""
             nxt = text[m.end()] if m.end() < b else ""
             closes = m.group() in ("」", "』") or (
-                m.group() in ('"', "”", "»", "“", "‘" if family == _RTL else "")
+                m.group() in ('"', "”", "»", "“", "‘" if family == _RTL else "", "’" if family == "q" else "")
                 and prev.strip() != ""
                 and (not nxt.strip() or nxt in _CLOSE_CONTEXT)
             )  # "“" closes a quote opened with "„"
@@ -413,15 +417,26 @@ def _russian_run(
     return None
 
 
-def _scan_paragraph(text: str, start: int, end: int, markup: list[tuple[int, int]]) -> tuple[list[_Part], str | None]:
+def _scan_paragraph(
+    text: str, start: int, end: int, markup: list[tuple[int, int]], *, single_runs: bool = False
+) -> tuple[list[_Part], str | None]:
     """The top-level quotes of one paragraph, and the family of a quote it leaves open.
 
     Single quotes left open at the paragraph's end were apostrophes ("l ‘Ukraine"): the paragraph is
-    scanned again without them (a few times at most, then without any single quote).
+    scanned again without them (a few times at most, then without any single quote).  Unless
+    ``single_runs`` (a language that quotes with ‘…’, as Bengali news does) and the paragraph opens
+    with ‘ and a later paragraph closes it: a quote running on.
     """
     ignore: set[int] = set()
     for attempt in range(6):
         out, stack = _scan_once(text, start, end, markup, ignore, singles=attempt < 5)
+        opens_paragraph = bool(stack) and stack[0][0] == "‘" and not text[start : stack[0][2]].strip()
+        if single_runs and opens_paragraph and _SINGLE_CLOSER.search(text, end, end + _RTL_REACH):
+            _, family, opened, content_start = stack[0]
+            part = _make_part(text, content_start, end, opened, None, end)
+            if part is not None:
+                out.append(part)
+                return out, family
         if stack and stack[0][1] in _SINGLE:
             ignore.update(pos for _, family, pos, _ in stack if family in _SINGLE)
             continue
@@ -956,6 +971,10 @@ class _SouthAsian:
     that: str  # कि / کہ, opening a reported clause
     clauses: frozenset[str]  # what opens another clause: "that", but, while, when … (a speaker is not before it)
     auxiliaries: frozenset[str]  # है था ...: after the verb ("कहा था कि")
+    suffixes: tuple[str, ...] = ()  # case endings of words that end a speaker's phrase (Bengali: -তে, -কে)
+
+    def ends_phrase(self, word: str) -> bool:
+        return word in self.ends or (bool(self.suffixes) and word.endswith(self.suffixes))
 
 
 def _nfc_words(words: str) -> frozenset[str]:
@@ -972,6 +991,10 @@ _HINDI_PRONOUNS = {
     "उन्होंने": (None, "he"), "उसने": (None, "he"), "इन्होंने": (None, "he"), "इसने": (None, "he"), "वह": (None, "he"),
     "वे": (None, "they"), "मैंने": (None, "I"), "हमने": (None, "we"), "उनके": (None, "he"), "उसके": (None, "he"),
     "इसके": (None, "he"),
+}  # fmt: skip
+_BENGALI_PRONOUNS = {
+    "তিনি": (None, "he"), "সে": (None, "he"), "উনি": (None, "he"), "তারা": (None, "they"), "তাঁরা": (None, "they"),
+    "আমি": (None, "I"), "আমরা": (None, "we"), "তাঁর": (None, "he"), "তার": (None, "he"), "তাদের": (None, "they"),
 }  # fmt: skip
 _URDU_PRONOUNS = {
     "انہوں": (None, "he"), "انھوں": (None, "he"), "اس": (None, "he"), "وہ": (None, "he"), "ہم": (None, "we"),
@@ -1020,6 +1043,30 @@ _SOUTH_ASIAN = {
         _nfc_words("کہ لیکن مگر جبکہ جب کیونکہ تاکہ تب اگر"),
         _nfc_words("ہے ہیں تھا تھی تھے گیا گئی گئے"),
     ),
+    # Bengali marks its subject with nothing and its cases with endings: a speaker's phrase ends at a
+    # word in -এ / -তে / -ায় (in, at; not the -আলয় of "মন্ত্রণালয়"), -কে (to), -দের (of or to several),
+    # and at an adverb
+    "bn": _SouthAsian(
+        "",
+        frozenset(),
+        "",
+        _nfc_words("হয়েছে হয় হয়েছিল"),
+        _nfc_words(
+            ". , ; : ! ? … – — । যে এবং ও কিন্তু তবে আর গতকাল আজ সোমবার মঙ্গলবার বুধবার বৃহস্পতিবার শুক্রবার "
+            "শনিবার রবিবার রোববার পরে আগে সম্প্রতি এদিন সময় বলে জানিয়ে দিয়ে করে যখন যদি কারণ এমনটাই এমনটা এমন আরও "
+            "আবার ফের প্রথমে এরপর তখন এভাবে তবু সঙ্গে আহ্বান কথা ছাড়া ধন্যবাদ"
+        ),
+        _nfc_keys(_BENGALI_PRONOUNS),
+        _nfc_words("একজন এক এই সেই ওই লোকজন মানুষ আপনি"),
+        _nfc_words(
+            "চালক মুখপাত্র মন্ত্রী গভর্নর মন্ত্রণালয় বিভাগ দর্শক পুলিশ বিবৃতি প্রতিবেদন চিকিৎসক খেলোয়াড় কোচ "
+            "ফরোয়ার্ড গায়ক নেতা সূত্র সরকার কর্মকর্তা বিশেষজ্ঞ বাহিনী সেনাবাহিনী"
+        ),
+        "যে",
+        _nfc_words("যে কিন্তু তবে যখন যদি কারণ"),
+        _nfc_words("হয়েছে হয় ছিল ছিলেন"),
+        tuple(unicodedata.normalize("NFC", w) for w in ("ে", "ায়", "দের")),
+    ),
 }
 
 
@@ -1035,7 +1082,7 @@ def _phrase_before(masked: str, toks: list[Token], words: _SouthAsian, k: int) -
     if (
         k > 0
         and toks[k - 1].text in words.pronouns
-        and (k == 1 or not toks[k - 2].is_word or toks[k - 2].text in words.ends)
+        and (k == 1 or not toks[k - 2].is_word or words.ends_phrase(toks[k - 2].text))
     ):
         t = toks[k - 1]  # "वह कहते हैं", "اس نے کہا": a pronoun, though "वह" and "اس" also end phrases
         gender, name = words.pronouns[t.text]
@@ -1043,12 +1090,21 @@ def _phrase_before(masked: str, toks: list[Token], words: _SouthAsian, k: int) -
     j = k
     while j > 0 and k - j < 6:
         t = toks[j - 1]
-        if not t.is_word or (t.text in words.ends and t.text not in words.genitive):
+        if not t.is_word or (words.ends_phrase(t.text) and t.text not in words.genitive):
             break
         j -= 1
     while j < k and toks[j].text in words.genitive:
         j += 1  # a genitive opens no phrase
-    if j >= k:
+    return _phrase(masked, toks, words, j, k)
+
+
+_DEMONSTRATIVES = frozenset("यह वह इस उस इन उन एक یہ وہ اس ان ایک এই সেই ওই এ এক একজন".split())
+
+
+def _phrase(masked: str, toks: list[Token], words: _SouthAsian, j: int, k: int) -> Mention | None:
+    """Tokens ``j`` to ``k`` (exclusive) as a speaker's mention: a pronoun, a description or a name
+    (a determiner alone is none: "সেই সঙ্গে", with that)."""
+    if j >= k or (k == j + 1 and toks[j].text in _DEMONSTRATIVES):
         return None
     text = masked[toks[j].start : toks[k - 1].end]
     if k == j + 1 and toks[j].text in words.pronouns:
@@ -1083,6 +1139,8 @@ def _south_asian_speaker(masked: str, para: _Para, first: int, last: int, lemma:
 
     if lemma == "according to":
         return before(first + 1) if toks[first].text in words.pronouns else before(first)  # "उनके मुताबिक़"
+    if not words.ergative:
+        return _bengali_speaker(masked, toks, words, first, last)
     cue = toks[first].text
     if first > 0 and toks[first - 1].text in words.genitive and cue in ("कहना", "کہنا"):
         return before(first - 1)  # "X का कहना है": X's saying is
@@ -1098,7 +1156,7 @@ def _south_asian_speaker(masked: str, para: _Para, first: int, last: int, lemma:
             return before(k - 1)  # "ERR ने … प्रोसा के हवाले से कहा": ERR said, citing Prosa
         if t.text == words.ergative:
             return before(k)
-        if t.text in words.pronouns and t.text.endswith(words.ergative):  # "उन्होंने": ने fused
+        if words.ergative and t.text in words.pronouns and t.text.endswith(words.ergative):  # "उन्होंने": ने fused
             gender, name = words.pronouns[t.text]
             return Mention(t.start, t.end, t.text, "pronoun", name, gender=gender)
         if t.text in words.clauses or (
@@ -1110,13 +1168,61 @@ def _south_asian_speaker(masked: str, para: _Para, first: int, last: int, lemma:
     found = before(first)
     if found is not None:
         return found
-    j = first  # or the subject opens the clause, adverbs after it ("ड्राइवर पहले व्यंग्य से कहता है")
+    return _clause_subject(masked, toks, words, first)
+
+
+def _clause_subject(masked: str, toks: list[Token], words: _SouthAsian, first: int) -> Mention | None:
+    """The phrase that opens the clause of the verb at ``first``, up to where an adverbial starts
+    ("ड्राइवर पहले व्यंग्य से कहता है": the driver)."""
+    j = first
     while j > 0 and toks[j - 1].is_word:
         j -= 1
     k = j
-    while k < first and toks[k].text not in words.ends:
+    while k < first and not words.ends_phrase(toks[k].text):
         k += 1
-    return before(k) if k < first else None
+    return _phrase_before(masked, toks, words, k) if k < first else None
+
+
+_BENGALI_THAT = "বলে"  # "… বলে জানান তিনি": the clause before it is what was said
+_BENGALI_OBJECTS = frozenset("এ এই কথা এমনটাই এমনটা এমন তা সেটা এটা আরও".split())  # this, so, also: before the verb
+
+
+def _bengali_speaker(masked: str, toks: list[Token], words: _SouthAsian, first: int, last: int) -> Mention | None:
+    """The speaker of a Bengali speech verb: after it when it follows a quote or the complementiser
+    বলে ("‘…’, বলেন তিনি", "… বলে জানিয়েছেন পুতিন"); else the phrase before it ("‘…’, পুতিন বলেন") or
+    opening its clause, adverbials after it ("রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন সোমবার বলেন"); the
+    document of a passive ("মন্ত্রণালয়ের বিবৃতিতে বলা হয়েছে": the ministry's statement)."""
+    if toks[first].text == "বলা":  # the verbal noun: a cue only in the passive
+        if last + 1 >= len(toks) or toks[last + 1].text not in words.passive or first == 0:
+            return None
+        k = first - 1
+        if not toks[k].is_word or not toks[k].text.endswith(words.suffixes):
+            return None
+        j = k
+        while j > 0 and k - j < 3 and toks[j - 1].is_word and not words.ends_phrase(toks[j - 1].text):
+            j -= 1
+        text = masked[toks[j].start : toks[k].end]
+        return Mention(toks[j].start, toks[k].end, text, "nominal", text)
+    e = last + 1
+    while e < len(toks) and e - last <= 6 and toks[e].is_word and not words.ends_phrase(toks[e].text):
+        e += 1
+    # after the verb: when it follows a quote, বলে or an adverb ("এমনটাই লিখেছেন জুকভ"), or a short
+    # phrase closes the sentence after it ("…, জানান পুলিশের মুখপাত্র।")
+    after = e > last + 1 and (
+        first == 0
+        or not toks[first - 1].is_word
+        or words.ends_phrase(toks[first - 1].text)
+        or (e - last <= 4 and (e >= len(toks) or toks[e].text in ("।", ".", "!", "?")))
+    )
+    if after:
+        return _phrase(masked, toks, words, last + 1, e)
+    if first > 0 and toks[first - 1].text == _BENGALI_THAT:
+        return None
+    k = first
+    while k > 0 and toks[k - 1].text in _BENGALI_OBJECTS:
+        k -= 1  # "প্রোসা এ কথা বলেছেন": Prosa said this
+    found = _phrase_before(masked, toks, words, k)
+    return found if found is not None else _clause_subject(masked, toks, words, first)
 
 
 _HAUSA_PRONOUNS = {"ya": "m", "ta": "f", "sun": None, "suka": None}
@@ -1976,6 +2082,21 @@ def _reported_south_asian(
             k += 1
         if k < len(toks) and toks[k].start < body_end and toks[k].text == words.that:
             return toks[k].end, body_end, cue, mention
+        if (  # "X বলেন, CLAUSE": said, and what
+            k + 1 < len(toks)
+            and toks[k].text in (",", "،")
+            and toks[k + 1].start < body_end
+            and mention.end <= cue.start
+            and cue.lemma != "according to"
+        ):
+            return toks[k].end, body_end, cue, mention
+        if (
+            cue.first > 0
+            and toks[cue.first - 1].text == _BENGALI_THAT
+            and toks[cue.first - 1].start > sent.start
+            and not any(t.text in "’‘" for t in toks if sent.start <= t.start < toks[cue.first - 1].start)
+        ):
+            return sent.start, toks[cue.first - 1].start, cue, mention  # "CLAUSE বলে জানান X"
         if cue.lemma == "according to" and k < len(toks) and toks[k].text in (",", "،") and mention.start == sent.start:
             return toks[k].end, body_end, cue, mention
         first = bisect.bisect_left(para.starts, mention.start)

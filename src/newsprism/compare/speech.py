@@ -385,14 +385,32 @@ _URDU: dict[str, str] = {
     "ask": "پوچھا",
     "according to": "کے|مطابق کے|بقول کے|حوالے|سے",
 }
-_SOUTH_ASIAN_TABLES = (_HINDI, _URDU)
+# Bengali marks no subject: the speaker opens the clause ("রাশিয়ার প্রেসিডেন্ট পুতিন সোমবার বলেন") or
+# follows the verb after a quote ("‘…’, বলেন তিনি"); "X-এর মতে": according to X
+_BENGALI: dict[str, str] = {
+    "say": "বলেন বলেছেন বললেন বলেছে বলছেন বলছে বলা আহ্বান|জানান আহ্বান|জানিয়েছেন",
+    "write": "লেখেন লিখেছেন লিখেছে লিখেছিলেন",
+    "tell": "জানান জানিয়েছেন জানিয়েছে জানাল জানালেন",
+    "add": "যোগ|করেন যোগ|করেছেন যোগ|করে",
+    "note": "উল্লেখ|করেন উল্লেখ|করেছেন মন্তব্য|করেন মন্তব্য|করেছেন",
+    "explain": "ব্যাখ্যা|করেন ব্যাখ্যা|দেন",
+    "stress": "জোর|দিয়ে|বলেন জোর|দেন",
+    "declare": "ঘোষণা|করেন ঘোষণা|করেছেন",
+    "admit": "স্বীকার|করেন স্বীকার|করেছেন",
+    "answer": "উত্তর|দেন জবাব|দেন",
+    "warn": "সতর্ক|করেন সতর্ক|করে|দেন",
+    "claim": "দাবি|করেন দাবি|করেছেন",
+    "ask": "প্রশ্ন|করেন জানতে|চান",
+    "according to": "মতে অনুযায়ী ভাষ্যমতে ভাষ্য|মতে ভাষ্য|অনুযায়ী বরাত|দিয়ে",
+}
+_SOUTH_ASIAN_TABLES = (_HINDI, _URDU, _BENGALI)
 SOUTH_ASIAN_CUES: frozenset[str] = frozenset(
     unicodedata.normalize("NFC", f.replace("|", " "))
     for table in _SOUTH_ASIAN_TABLES
     for v in table.values()
     for f in v.split()
 )
-"""The Hindi and Urdu cue forms (NFC: a nukta stands apart, "ज़")."""
+"""The Hindi, Urdu and Bengali cue forms (NFC: a nukta stands apart, "ज़")."""
 for _table_sa in _SOUTH_ASIAN_TABLES:
     for _lemma_sa, _forms_sa in _table_sa.items():
         for _form_sa in _forms_sa.split():
