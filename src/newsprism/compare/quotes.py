@@ -61,8 +61,10 @@ named before when the verb stands alone ("הוסיף", "وأضاف:"); a definit
 ("הנהג", "السائق") (:func:`_abjad_speaker`).  Hindi and Urdu put the verb last: the speaker is
 the phrase before the ergative ने / نے, before "का कहना" or "के मुताबिक़", the document of a passive
 ("बयान में कहा गया"), or a present verb's subject (:func:`_south_asian_speaker`); "X ने कहा कि …" is
-reported speech.  Urdu may set single marks the other way round (’…‘).  In other languages quotes
-are still found, with speakers only from dashes, labels and colons.
+reported speech.  Urdu may set single marks the other way round (’…‘).  Bengali marks no subject:
+the speaker follows a verb that follows the quote ("‘…’, বলেন তিনি"), else is the phrase before the
+verb or opening its clause (:func:`_bengali_speaker`); its ‘…’ quotes may run over paragraphs.  In
+other languages quotes are still found, with speakers only from dashes, labels and colons.
 """
 
 from __future__ import annotations
@@ -958,7 +960,8 @@ def _abjad_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) 
 
 @dataclass(frozen=True, slots=True)
 class _SouthAsian:
-    """The words a Hindi or Urdu speaker is told by (:func:`_south_asian_speaker`)."""
+    """The words a Hindi, Urdu or Bengali speaker is told by (:func:`_south_asian_speaker`; Bengali
+    has no ergative, genitive or inessive word: its cases are endings, ``suffixes``)."""
 
     ergative: str  # ने / نے, on the subject of a past transitive verb
     genitive: frozenset[str]  # का की के: "X का कहना है", "X के प्रवक्ता"
@@ -1075,7 +1078,7 @@ _UNMARKED_VERBS = frozenset({"कहना", "کہنا", "बोले", "बो
 
 
 def _phrase_before(masked: str, toks: list[Token], words: _SouthAsian, k: int) -> Mention | None:
-    """The Hindi or Urdu noun phrase that ends before token ``k`` (at most six words, genitives
+    """The Hindi, Urdu or Bengali noun phrase that ends before token ``k`` (at most six words, genitives
     inside it: "क्रेमलिन के प्रवक्ता दिमित्री पेसकोव"), as a speaker's mention."""
     while k > 0 and toks[k - 1].text in words.genitive:
         k -= 1  # "X के हवाले से": X's
