@@ -1537,3 +1537,11 @@ def test_a_bengali_quote_in_single_marks_runs_over_paragraphs() -> None:
     ]
     # in English a paragraph left open with ‘ is still no quote: its ’ may be an apostrophe
     assert spoken("‘Tis the season.\nThe players’ union met.", "en") == []
+
+
+def test_a_bengali_announcement_names_who_he_is() -> None:
+    text = (
+        "এ বছর নৌবাহিনীতে ৪০টি জাহাজ যুক্ত হবে বলে ঘোষণা দিয়েছেন প্রেসিডেন্ট ভ্লাদিমির পুতিন।\n"
+        "‘আমাদের নৌবাহিনীর অবকাঠামো প্রতিনিয়ত সম্প্রসারিত হচ্ছে’, কুচকাওয়াজে বক্তব্য দিতে গিয়ে এ কথা বলেন তিনি।"
+    )
+    assert spoken(text, "bn") == [("প্রেসিডেন্ট ভ্লাদিমির পুতিন", "আমাদের নৌবাহিনীর অবকাঠামো প্রতিনিয়ত সম্প্রসারিত হচ্ছে")]

@@ -1195,7 +1195,7 @@ def _bengali_speaker(masked: str, toks: list[Token], words: _SouthAsian, first: 
     বলে ("‘…’, বলেন তিনি", "… বলে জানিয়েছেন পুতিন"); else the phrase before it ("‘…’, পুতিন বলেন") or
     opening its clause, adverbials after it ("রাশিয়ার প্রেসিডেন্ট ভ্লাদিমির পুতিন সোমবার বলেন"); the
     document of a passive ("মন্ত্রণালয়ের বিবৃতিতে বলা হয়েছে": the ministry's statement)."""
-    if toks[first].text == "বলা":  # the verbal noun: a cue only in the passive
+    if toks[first].text in ("বলা", "জানানো"):  # the verbal noun: a cue only in the passive
         if last + 1 >= len(toks) or toks[last + 1].text not in words.passive or first == 0:
             return None
         k = first - 1
