@@ -78,7 +78,7 @@ from dataclasses import dataclass, field
 
 from ..nlp.entities import introduced_as_relative
 from ..nlp.sentences import RuleSentenceSplitter
-from ..nlp.tokenize import POINTS
+from ..nlp.tokenize import POINTED
 from .base import Quote, Sentence
 from .chinese import ChineseSpeaker, pronoun_fits, reported_speech, speaker_after, speaker_before, subject_of
 from .speech import (
@@ -561,7 +561,7 @@ def _make_part(text: str, a: int, b: int, opened: int, closed: int | None, close
     return _Part(a, b, opened, closed, close_end, 0, 0)
 
 
-_POINTS_ONLY = re.compile("[" + "".join(map(chr, POINTS)) + "]+")
+_POINTS_ONLY = re.compile(POINTED.pattern + "+")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "our", "your", "my"})
 
 _LABEL = re.compile(r"([A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+){0,3}):\s+")

@@ -17,7 +17,7 @@ import threading
 from typing import Any
 
 from .stopwords import FUNCTION_WORD_LISTS
-from .tokenize import MARKS
+from .tokenize import ALPHA
 
 __all__ = ["FixedLanguage", "Py3LangidDetector", "contradicts", "normalise_language"]
 
@@ -184,7 +184,7 @@ _NOT_IN_SCRIPT = {
         "armenian": "\u0530-\u058f",
     }.items()
 }
-_WORD = re.compile(rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*")  # an Indic word with its vowel signs
+_WORD = re.compile(ALPHA)  # an Indic word with its vowel signs
 _CHECK_CHARS = 400
 
 

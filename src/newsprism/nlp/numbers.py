@@ -38,7 +38,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from .stopwords import stopwords_for
-from .tokenize import MARKS, WORD_CHAR
+from .tokenize import ALPHA, WORD_CHAR
 
 __all__ = ["CURRENCIES", "Quantity", "find_quantities", "parse_number", "same_quantity"]
 
@@ -414,7 +414,7 @@ _CS_SEVERAL = frozenset({"několik", "několika", "pár", "mnoho", "mnoha", "kol
 _MODIFIERS = _wordset("new more other additional senior few many former top old young first last next")
 _NOT_NOUN = _wordset("""was has is this its us as his hers ours yours thus plus less unless various previous""")
 
-_LETTERS = rf"[^\W\d_]+(?:[{MARKS}]+[^\W\d_]*)*"  # with an Indic word's vowel signs ("लाख")
+_LETTERS = ALPHA  # with an Indic word's vowel signs ("लाख")
 _WORD = re.compile(rf"{_LETTERS}(?:[-'’]{_LETTERS})*")
 _DIGITS = re.compile(
     r"(?<![^\W_])(?P<sign>[-−](?=\d))?"

@@ -17,6 +17,7 @@ from itertools import chain
 from .stopwords import stopwords_for
 
 __all__ = [
+    "ALPHA",
     "CJK_CHAR",
     "INDIC_MARKS",
     "LETTERS",
@@ -61,6 +62,7 @@ def _marks(low: int = 0x300, high: int = 0x10000) -> str:
 MARKS = _marks()
 INDIC_MARKS = _marks(0x0900, 0x0E00)  # the marks of the Indic scripts only (not the danda, "।")
 LETTERS = rf"[^\W_](?:[^\W_]|[{MARKS}])*"
+ALPHA = rf"[^\W\d_](?:[^\W\d_]|[{MARKS}])*"  # the same without digits: a word of letters
 WORD_CHAR = rf"(?:[^\W_]|[{MARKS}])"  # one character of a word, for lookarounds
 POINTS = dict.fromkeys(
     cp for cp in range(0x0590, 0x0700) if unicodedata.category(chr(cp))[0] == "M"
