@@ -373,3 +373,13 @@ def test_who_is_introduced_as_a_relative(text: str, relative: bool) -> None:
 )
 def test_middle_initials_sports_titles_and_teams(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.name, m.kind) for m in find_entities(text)] == expected
+
+
+def test_turkish_names_without_their_case_endings() -> None:
+    """Turkish writes a name's case ending after an apostrophe ("Putin'in", "Moskova'da"); titles
+    follow what they head ("Rusya Devlet Başkanı Vladimir Putin")."""
+    text = "Rusya Devlet Başkanı Vladimir Putin'in açıklamasına göre Moskova'da O'Brien ile görüştü."
+    found = find_entities(text, language="tr")
+    assert ("Vladimir Putin", "person") in {(m.name, m.kind) for m in found}
+    assert {m.name for m in found} >= {"Moskova", "O'Brien"}  # "O'Brien": a capital after the apostrophe
+    assert all("'" not in m.text or m.text == "O'Brien" for m in found)

@@ -331,6 +331,25 @@ def test_japanese_and_chinese_digits_glued_to_their_counter(text: str, expected:
         assert text[q.start : q.end] == q.text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("부채는 약 30만 유로다", [(3e5, "EUR", "about")]),  # a space between number and unit
+        ("11만100유로를 반환했다", [(110100.0, "EUR", None)]),
+        ("함정 40척과 2억 달러", [(40.0, "ships", None), (2e8, "USD", None)]),
+        ("면적은 1,000㎡이며 17.6%가", [(1000.0, "square meters", None), (17.6, "percent", None)]),
+        ("100여 명이 모였다", [(100.0, "people", "more")]),
+        ("7월 25일 11시 28분, 34세 남성이 1위", []),  # a date, a time, an age and a rank
+        ("VAZ-21083 차량, 제30학교, 2016년", []),  # a model's code, an ordinal and a year
+    ],
+)
+def test_korean_quantities(text: str, expected: list[tuple]) -> None:
+    found = find_quantities(text, language="ko")
+    assert [(q.value, q.unit, q.qualifier) for q in found] == expected
+    for q in found:
+        assert text[q.start : q.end] == q.text
+
+
 def test_mixed_fractions() -> None:
     found = find_quantities("sentenced to 4 1/2 months, a 4-1/2-month term, on 5 3/4 acres, open 24/7")
     assert [(q.text, q.value) for q in found] == [("4 1/2", 4.5), ("4-1/2", 4.5), ("5 3/4", 5.75)]

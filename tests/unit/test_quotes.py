@@ -42,7 +42,7 @@ def mention(text: str, q: Quote) -> str:
 
 def test_implements_the_protocol() -> None:
     extractor: QuoteExtractor = RuleQuoteExtractor()
-    assert extractor.name == "newsprism.RuleQuotes.v16"
+    assert extractor.name == "newsprism.RuleQuotes.v17"
     assert extractor.quotes("x", "") == []
 
 
@@ -1545,3 +1545,116 @@ def test_a_bengali_announcement_names_who_he_is() -> None:
         "‘আমাদের নৌবাহিনীর অবকাঠামো প্রতিনিয়ত সম্প্রসারিত হচ্ছে’, কুচকাওয়াজে বক্তব্য দিতে গিয়ে এ কথা বলেন তিনি।"
     )
     assert spoken(text, "bn") == [("প্রেসিডেন্ট ভ্লাদিমির পুতিন", "আমাদের নৌবাহিনীর অবকাঠামো প্রতিনিয়ত সম্প্রসারিত হচ্ছে")]
+
+
+def test_indonesian_quotes_and_speakers() -> None:
+    """Indonesian sets the bare verb after the quote, the speaker after the verb (a name, its roles
+    before it, or a description); "ujarnya" is "he said"; "demikian bunyi X": X's wording."""
+    text = (
+        "Presiden Indonesia Joko Widodo meresmikan jembatan baru di Surabaya.\n"
+        "“Jembatan ini akan mempercepat perjalanan warga,” kata Presiden Joko Widodo di lokasi.\n"
+        "“Kami sudah menunggu tiga tahun,” ujarnya kepada wartawan.\n"
+        '"Lalu lintas harus dialihkan selama dua minggu," ujar seorang petugas dinas perhubungan.\n'
+        '"Proyek ini selesai tepat waktu," demikian bunyi pernyataan kementerian tersebut.'
+    )
+    assert [s for s, _ in spoken(text, "id")] == [
+        "Joko Widodo",
+        "Joko Widodo",
+        "seorang petugas dinas perhubungan",
+        "pernyataan kementerian tersebut",
+    ]
+
+
+def test_indonesian_cues_are_read_in_indonesian_only() -> None:
+    """A bare Indonesian verb is an everyday word away from a quote ("kata" is also "word"), and in
+    another language's text no cue at all; another language's cue ("Laut": German "according to")
+    is none in Indonesian text."""
+    assert spoken("Kata itu “sangat penting” bagi kami, jelas dalam laporan.", "id") == []
+    assert spoken("“We will win,” kata Smith.", "en") == []
+    text = "Kementerian Pertahanan Rusia mengatakan bahwa latihan di Laut Hitam berlangsung selama tiga hari."
+    reported = spoken(text, "id", kind="reported")
+    assert reported == [("Kementerian Pertahanan Rusia", "latihan di Laut Hitam berlangsung selama tiga hari")]
+
+
+def test_indonesian_speaker_after_the_verb_keeps_the_name_only() -> None:
+    """Indonesian names what a role heads after the role, and "untuk" (for) may stand inside it:
+    "Utusan Khusus AS untuk Iran Brian Hook" is Brian Hook; "di Twitter" is where he wrote."""
+    text = (
+        "Perundingan nuklir harus segera dilanjutkan, kata Utusan Khusus AS untuk Iran Brian Hook.\n"
+        '"Tidak ada risiko kebocoran data," tulis militer Israel di Twitter.'
+    )
+    quotes = EXTRACTOR.quotes("a", text, language="id")
+    assert [q.speaker for q in quotes] == ["Brian Hook", "Israel"]
+
+
+def test_turkish_quotes_and_speakers() -> None:
+    """Turkish: the subject opens the sentence with a comma before the quote, or follows the verb,
+    or a participle names it after ("diyen X'in"); a passive names its document; a case ending
+    after the apostrophe is no part of the name."""
+    text = (
+        "Dışişleri Bakanı Mevlüt Çavuşoğlu, “Görüşmeler yarın Ankara'da devam edecek” dedi.\n"
+        "“Taraflar anlaşmaya çok yakın” diye ekledi Çavuşoğlu.\n"
+        "“Hazırlıklarımızı tamamladık” diyen Ayşe Demir'in sözlerini ajans aktardı.\n"
+        "Bakanlığın açıklamasında, “Yollar iki gün kapalı kalacak” ifadesine yer verildi.\n"
+        "Bir seyirci sosyal medyada, “Maç çok heyecanlıydı” diye yazdı."
+    )
+    assert [s for s, _ in spoken(text, "tr")] == [
+        "Mevlüt Çavuşoğlu",
+        "Mevlüt Çavuşoğlu",
+        "Ayşe Demir",
+        "Bakanlığın açıklamasında",
+        "Bir seyirci",
+    ]
+
+
+def test_turkish_reported_speech() -> None:
+    """ "X, CLAUSE-dığını söyledi" (the clause's verb made a noun) and "X'e göre CLAUSE"."""
+    text = (
+        "Sağlık Bakanı Fahrettin Koca, yeni hastanenin gelecek ay açılacağını söyledi.\n"
+        "Uzman Mehmet Yılmaz'a göre fiyatlar önümüzdeki yıl yüzde on artacak."
+    )
+    assert spoken(text, "tr", kind="reported") == [
+        ("Fahrettin Koca", "yeni hastanenin gelecek ay açılacağını"),
+        ("Mehmet Yılmaz", "fiyatlar önümüzdeki yıl yüzde on artacak"),
+    ]
+
+
+def test_a_turkish_subject_carries_no_case_ending() -> None:
+    """ "Toronto'ya" (to Toronto) opening the sentence is no subject, nor the clause it opens; a verb
+    after a quote opening its sentence stands for the person named before."""
+    text = (
+        "Kaptan Ahmet Kaya maçtan sonra konuştu.\n"
+        "“Çok çalıştık, kazanmayı hak ettik” dedi.\n"
+        "Toronto'ya yarın gidiyoruz, “Hazırız” dedi."
+    )
+    assert [s for s, _ in spoken(text, "tr")] == ["Ahmet Kaya"]
+
+
+def test_korean_quotes_and_speakers() -> None:
+    """Korean: the topic (or subject) particle marks the speaker before the quote or between quote
+    and verb; a name comes before its roles ("김민수 외교부 대변인"); "그는" is the person named before."""
+    text = (
+        "김민수 외교부 대변인은 “회담은 다음 주에 열릴 것”이라고 말했다.\n"
+        "“양측은 합의에 가까워졌다”고 김 대변인은 덧붙였다.\n"
+        "“비가 사흘 더 내릴 것”이라고 기상청은 발표했다.\n"
+        "러시아 출신 축구 선수 이반 페트로프가 기자회견을 열었다.\n"
+        "그는 “우리는 준비가 됐다”고 강조했다."
+    )
+    assert [s for s, _ in spoken(text, "ko")] == ["김민수", "김", "기상청", "이반 페트로프"]
+
+
+def test_korean_reported_speech_and_according_to() -> None:
+    text = (
+        "박영희 장관은 새 법안이 다음 달부터 시행된다고 밝혔다.\n"
+        "통계청의 발표에 따르면 지난달 실업률은 3.5%로 크게 떨어졌다."
+    )
+    assert spoken(text, "ko", kind="reported") == [
+        ("박영희", "새 법안이 다음 달부터 시행된다고"),
+        ("통계청", "지난달 실업률은 3.5%로 크게 떨어졌다"),
+    ]
+
+
+def test_korean_do_is_a_cue_only_after_what_was_said() -> None:
+    """ "했다" (did) says something only after a quote or a reported clause."""
+    assert spoken("선수들은 “이길 것”이라고 했다.", "ko") == [("선수들", "이길 것")]
+    assert spoken("정부는 발표를 했다. “새 계획”은 아직 없다.", "ko") == []

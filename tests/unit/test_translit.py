@@ -8,6 +8,8 @@ from newsprism.cluster.crosslingual import names_in_common
 from newsprism.nlp.translit import (
     abjad,
     abjad_skeletons,
+    hangul,
+    hangul_skeletons,
     indic,
     indic_skeletons,
     name_key,
@@ -183,3 +185,28 @@ def test_indic_skeletons_are_for_indic_words_only() -> None:
     assert word_skeletons("पुतिन") == {"btn"}  # three consonants: too short to count (MIN_SKELETON)
     assert not word_skeletons("मास्को") & skeletons("zhirinovsky")
     assert len(indic_skeletons("கககககக")) <= 2**3  # Tamil's readings are varied for three letters at most
+
+
+@pytest.mark.parametrize(
+    ("written", "latin"),
+    [
+        ("모스크바에서", "Moscow"),  # a particle after the name
+        ("라브로프", "Lavrov"),  # ㄹ is r or l; ㅂ and ㅍ are b, p, f and v
+        ("젤렌스키는", "Zelensky"),  # ㅈ is j, z or zh
+        ("지리놉스키", "Zhirinovsky"),
+        ("하바롭스크", "Khabarovsk"),  # ㅎ and the silent ㅇ left out
+        ("베이징", "Beijing"),  # a final ㅇ is ng
+        ("인스타그램", "Instagram"),
+    ],
+)
+def test_a_hangul_word_and_a_latin_name_share_a_skeleton(written: str, latin: str) -> None:
+    assert skeletal(written) and hangul(written)
+    assert word_skeletons(written) & skeletons(latin.lower())
+
+
+def test_hangul_skeletons_are_for_hangul_words_only() -> None:
+    assert not hangul("Putin") and not hangul("पुतिन") and not hangul("")
+    assert hangul_skeletons("Putin") == frozenset() and hangul_skeletons("पुतिन") == frozenset()
+    assert hangul_skeletons("푸틴은") == {"btn"}  # the particle 은 adds its n to the name's own
+    assert hangul_skeletons("모스크바에서") == {"mskb", "mskbs"}  # with the particle and without it
+    assert not word_skeletons("대통령") & skeletons("lavrov")

@@ -209,11 +209,11 @@ ABJAD_LANGUAGES = frozenset({"he", "yi", "ar", "fa", "ur", "ps", "ckb", "sd", "u
 INDIC_LANGUAGES = frozenset(
     {"hi", "mr", "ne", "sa", "mai", "bho", "bn", "as", "pa", "gu", "or", "ta", "te", "kn", "ml"}
 )
-SKELETAL_LANGUAGES = ABJAD_LANGUAGES | INDIC_LANGUAGES
+SKELETAL_LANGUAGES = ABJAD_LANGUAGES | INDIC_LANGUAGES | {"ko"}  # and Korean, in Hangul
 
 
 def skeletal_article(f: ArticleFeatures) -> bool:
-    """Is the article written in Hebrew, the Arabic script or an Indic script?  By its language,
+    """Is the article written in Hebrew, the Arabic script, an Indic script or Hangul?  By its language,
     else (language unknown) by most of its title and body words."""
     if f.language is not None:
         return f.language in SKELETAL_LANGUAGES

@@ -69,8 +69,10 @@ log = logging.getLogger(__name__)
 # v21: sentences of scripts without capitals split (RuleSentences.v2), Persian speakers; v22: words of
 # Indic scripts whole (their vowel signs are marks), their statements paired by the consonants of
 # names, lakh and crore, Hindi and Urdu speakers, Urdu's ’…‘ quotes, Latin initials of Devanagari;
-# the entities a source without capitals names, by their consonants, in its aligned statements
-COMPARE_VERSION = "newsprism.Compare.v22"
+# the entities a source without capitals names, by their consonants, in its aligned statements; v23:
+# Indonesian, Turkish and Korean speakers, Korean numbers, Hangul names by their consonants, Turkish
+# names without their case endings ("Putin'in")
+COMPARE_VERSION = "newsprism.Compare.v23"
 
 
 @dataclass(frozen=True, slots=True)

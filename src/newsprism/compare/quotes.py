@@ -1,6 +1,6 @@
 """Direct quotes and reported speech, attributed to their speakers, by rules.
 
-:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v16``) works on one article's clean text in
+:class:`RuleQuoteExtractor` (``newsprism.RuleQuotes.v17``) works on one article's clean text in
 four passes:
 
 1. **Quote marks.**  Every paragraph (line) is scanned for quotation marks of all common styles
@@ -63,8 +63,14 @@ the phrase before the ergative ने / نے, before "का कहना" or "�
 ("बयान में कहा गया"), or a present verb's subject (:func:`_south_asian_speaker`); "X ने कहा कि …" is
 reported speech.  Urdu may set single marks the other way round (’…‘).  Bengali marks no subject:
 the speaker follows a verb that follows the quote ("‘…’, বলেন তিনি"), else is the phrase before the
-verb or opening its clause (:func:`_bengali_speaker`); its ‘…’ quotes may run over paragraphs.  In
-other languages quotes are still found, with speakers only from dashes, labels and colons.
+verb or opening its clause (:func:`_bengali_speaker`); its ‘…’ quotes may run over paragraphs.
+Indonesian sets the bare verb after the quote and the speaker after it ("“…,” kata Korb", "ujar
+sang penyerang", "ujarnya": he said; :func:`_indonesian_after`).  Turkish and Korean put the verb
+after the quote, its subject before the quote or between quote and verb ("Korb, “…” dedi.", "“…”
+diye ekledi Prosa.", "코르브 사무총장은 “…”이라고 말했다", "“…”고 비상사태부는 발표했다";
+:func:`_turkish_speaker`, :func:`_korean_speaker`); "X'e göre" and "X에 따르면" are "according to
+X".  The cues of these three are read in their own language only.  In other languages quotes are
+still found, with speakers only from dashes, labels and colons.
 """
 
 from __future__ import annotations
@@ -93,11 +99,16 @@ from .speech import (
     GENITIVE_ROLES,
     GERUND_CUES,
     ICELANDIC_PRONOUNS,
+    INDONESIAN_AFTER_QUOTE,
+    INDONESIAN_CUES,
+    KOREAN_AFTER_CLAUSE,
+    KOREAN_CUES,
     PERSONAL_PRONOUNS,
     QUOTING_CUES,
     RU_ADVERBS,
     RU_OBJECT_PRONOUNS,
     SOUTH_ASIAN_CUES,
+    TURKISH_CUES,
     Mention,
     Token,
     clause_start,
@@ -222,8 +233,9 @@ class RuleQuoteExtractor:
     # v11: German and Dutch adverbs opening a sentence are no speakers ("Dann sagte Ochsner"), a
     # described person after the verb is ("Danach sagte der Amerikaner Stephen Ochsner: …"); Czech
     # adverbs before and after the subject ("Pak dodal Jan Novák", "Novák pak dodal"); Ukrainian speech
-    # verbs and forms by the Russian rules ("— сказав Володимир Зеленський", "За словами …", ", що")
-    name = "newsprism.RuleQuotes.v16"
+    # verbs and forms by the Russian rules ("— сказав Володимир Зеленський", "За словами …", ", що");
+    # v17: Indonesian, Turkish and Korean speakers and reported speech, cues read in their language only
+    name = "newsprism.RuleQuotes.v17"
 
     def __init__(self, *, reported: bool = True, keep_unattributed: bool = False) -> None:
         self.reported = reported
@@ -586,7 +598,33 @@ def _find_cues(masked: str, para: _Para) -> None:
         lemma = cue_lemma(form) or form
         if first > 0 and toks[first - 1].low in _DETERMINERS:
             continue  # "the continued occupation", "an announced pullback": an adjective, not speech
+        if _CUE_LANGUAGES.get(form.lower(), para.language) != para.language and not (
+            para.language in _OWN_CUES and form.lower() in _OWN_CUES[para.language]
+        ):
+            continue  # Indonesian and Turkish cues in their language only ("Angkatan Laut": German "laut")
+        if para.language in _OWN_CUES and form.lower() not in _OWN_CUES[para.language]:
+            continue  # and only they in it
         cue = _Cue(first, last, m.start(), m.end(), form, lemma)
+        if para.language in _TURKISH_LANGUAGES or para.language == "ko":
+            if para.language == "ko":
+                if form in KOREAN_AFTER_CLAUSE and not (first > 0 and _ko_closes_clause(toks, first - 1)):
+                    continue  # "했다": did, unless it follows what was said
+                cue.mention, cue.inverted = _korean_speaker(masked, para, first, lemma)
+            else:
+                cue.mention, cue.inverted = _turkish_speaker(masked, para, first, last, lemma)
+            (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
+            continue
+        if para.language in _INDONESIAN and (low_form := form.lower()) in INDONESIAN_CUES:
+            if low_form in INDONESIAN_AFTER_QUOTE and not _after_quote(toks, first):
+                continue  # "kata" (word), "jelas" (clear): cues only after a quote or a clause
+            if low_form.endswith("nya"):  # "ujarnya": he said
+                cue.mention = Mention(m.start(), m.end(), form, "pronoun", "he")
+            elif low_form in INDONESIAN_AFTER_QUOTE and (after := _indonesian_after(masked, toks, last + 1)):
+                cue.mention = _after_genitive(masked, para, after)
+            if low_form in INDONESIAN_AFTER_QUOTE:
+                cue.inverted = True
+                para.cues.append(cue)
+                continue
         if para.language in _SOUTH_ASIAN:
             if form in SOUTH_ASIAN_CUES:
                 cue.mention = _south_asian_speaker(masked, para, first, last, lemma)
@@ -641,6 +679,8 @@ def _find_cues(masked: str, para: _Para) -> None:
                 cue.mention = _subject_after_verb(masked, para, last + 1)
             if cue.mention is None and para.language == "ha" and (pronoun := _hausa_pronoun(toks, first, form)):
                 cue.mention, cue.inverted = pronoun, False
+        if para.language in _INDONESIAN and cue.mention is not None:
+            cue.mention = _before_preposition(masked, para, cue.mention)
         if para.language in _GENITIVE_LANGUAGES and cue.mention is not None:
             cue.mention = _after_genitive(masked, para, cue.mention)
         elif (
@@ -654,23 +694,346 @@ def _find_cues(masked: str, para: _Para) -> None:
         (para.finding_cues if lemma in FINDING_CUES else para.cues).append(cue)
 
 
-_GENITIVE_LANGUAGES = frozenset({"pl", "cs", "ha"})
+_INDONESIAN = frozenset({"id", "ms"})  # Indonesian and Malay
+_GENITIVE_LANGUAGES = frozenset({"pl", "cs", "ha"}) | _INDONESIAN
+
+
+def _indonesian_after(masked: str, toks: list[Token], i: int) -> Mention | None:
+    """The speaker after an Indonesian speech verb, up to where, when or to whom it was said: a name
+    ending the phrase, the words before it its roles ("kata Utusan Khusus AS untuk Iran Brian Hook"),
+    or a description ("ujar sang penyerang", "demikian bunyi pernyataan tersebut")."""
+    ends = _CLAUSE_ENDS["id"]
+    e = i
+    while e < len(toks) and e - i < 12 and toks[e].is_word and toks[e].text not in ends:
+        e += 1
+    if e == i:
+        return None
+    j = e
+    while j > i and is_name_token(toks[j - 1]):
+        j -= 1
+    if j == e:  # no name: a description, if short
+        if e - i > 6:
+            return None
+        return Mention(toks[i].start, toks[e - 1].end, masked[toks[i].start : toks[e - 1].end], "nominal")
+    name = parse_name(toks[j:e], masked)
+    if name is None:
+        return None
+    if j == i:
+        return name
+    roles = tuple(t.low for t in toks[i:j]) + name.roles
+    span = masked[toks[i].start : name.end]
+    return Mention(toks[i].start, name.end, span, "name", name.name, roles, name.gender, True, name.body)
+
+
+_TURKISH_LANGUAGES = frozenset({"tr", "az"})
+_OWN_CUES = {
+    **{lang: INDONESIAN_CUES for lang in _INDONESIAN},
+    **{lang: TURKISH_CUES for lang in _TURKISH_LANGUAGES},
+    "ko": KOREAN_CUES,
+}  # languages read by their own cue forms only
+_CUE_LANGUAGES = {
+    **{f: "id" for f in INDONESIAN_CUES},
+    **{f: "tr" for f in TURKISH_CUES},
+    **{f: "ko" for f in KOREAN_CUES},
+}  # cue forms read in one language only (Malay and Azerbaijani by _OWN_CUES)
+
+# --- Korean ---
+_KO_PARTICLES = ("께서는", "께서", "은", "는", "이", "가")  # topic and subject particles, the topic's first
+_KO_QUOTATIVE = frozenset({"라고", "이라고", "고", "며", "라며", "이라며"})  # after a quote's closing mark
+_KO_CLAUSE_END = re.compile(r"(?:[다라냐자]고|[다라]며)$")  # a reported clause ("…한다고", "…이라며")
+# words ending like a particle that are no subject: adnominal verbs and adjectives ("하는", "많은"),
+# and nouns whose last syllable is 이 or 가 ("국가", "전문가")
+_KO_NOT_SUBJECT = re.compile(
+    r"(?:[하되있없않]는|[라다]는|이라는|국가|전문가|평론가|작가|어린이)$"
+    r"|^(?:[많같높작좋받않적짧]은|[이그저]런|어떤|모든|다른|[보오가]는|[위대관통인따의]한|[것수점때]은|[것수점때]이|중인|"
+    r"사이|아이|가운데|이는)$"
+)
+_KO_STOPS = re.compile(
+    r"(?:에서|에게|에|을|를|로|으로|와|과|고|며|서|면|도|만|께|은|는|가|기)$"
+)  # ends an NP before a subject
+# adverbs before a subject, no part of it ("당시 주지사 대행은": the acting governor, at the time)
+_KO_ADVERBS = frozenset(
+    "당시 이날 전날 지난 앞서 또 또한 이어 한편 그러면서 그러나 하지만 이후 최근 현재 특히 다만 결국 "
+    "더구나 게다가".split()
+)
+# descriptions rather than names: their last syllables ("운전자", "비상사태부", "공보실", "이스라엘군")
+_KO_DESCRIPTION = re.compile(r"(?:자|부|실|청|군|국|원|문|처|당국|정부|경찰|매체|성명|주민|대행|관계자|선수|지도자)$")
+_KO_PRONOUNS = {"그": ("m", "he"), "그녀": ("f", "she"), "그들": (None, "they"), "이들": (None, "they")}
+_KO_ROLES = frozenset(
+    "대통령 총리 장관 대변인 사무총장 주지사 대행 교장 감독 의원 대표 특사 차관보 지도자 위원장 의장 대사 국장 "
+    "청장 시장 사령관 박사 교수 전 전직 회장 사장 코치 선수 공격수".split()
+)
+_KO_DOCUMENTS = frozenset("보도 성명 발표 자료 통계 조사 기사 보고서 설명 주장".split())  # "X의 보도에 따르면"
+
+
+def _ko_closes_clause(toks: list[Token], k: int) -> bool:
+    """Whether token ``k`` ends what a Korean speech verb reports: a quotative after a closing mark
+    ("”라고") or a reported clause ("…한다고")."""
+    t = toks[k].text
+    return (t in _KO_QUOTATIVE and k > 0 and toks[k - 1].text in _CLOSING_MARKS) or bool(_KO_CLAUSE_END.search(t))
+
+
+def _ko_subject(word: str, *, topic: bool) -> str | None:
+    """The noun of a word that ends with the topic (or subject) particle, else None."""
+    if _KO_NOT_SUBJECT.search(word):
+        return None
+    for particle in _KO_PARTICLES[:4] if topic else _KO_PARTICLES[4:]:
+        if word.endswith(particle) and len(word) > len(particle):
+            return word[: -len(particle)]
+    return None
+
+
+def _ko_phrase(masked: str, toks: list[Token], k: int, noun: str) -> Mention:
+    """The Korean noun phrase ending with ``noun`` at token ``k`` (its particle left out) as a speaker:
+    a pronoun ("그는"), a name with the roles after it ("코르브 사무총장": Korb), or a description."""
+    t = toks[k]
+    if noun in _KO_PRONOUNS:  # "캡스의 34세 공격수인 그는": he, the Caps' 34-year-old forward
+        gender, name = _KO_PRONOUNS[noun]
+        return Mention(t.start, t.start + len(noun), noun, "pronoun", name, gender=gender)
+    j = k
+    while (
+        j > 0
+        and k - j < 5
+        and toks[j - 1].is_word
+        and not _KO_STOPS.search(toks[j - 1].text)
+        and toks[j - 1].text not in _KO_ADVERBS
+    ):
+        j -= 1
+    words = [toks[i].text for i in range(j, k)] + [noun]
+    end = t.start + len(noun)
+    text = masked[toks[j].start : end]
+    roles: list[str] = []
+    while len(words) > 1 and words[-1] in _KO_ROLES:
+        roles.insert(0, words.pop())
+    described = max((i for i, w in enumerate(words[:-1]) if w in _KO_ROLES), default=None)
+    if not roles and described is not None and len(words) - described - 1 <= 2:
+        # a role before the name: "러시아 출신 아이스하키 선수 알렉산드르 오베치킨"
+        at = masked.index(words[described + 1], toks[j].start)
+        name = " ".join(words[described + 1 :])
+        return Mention(at, end, masked[at:end], "name", name, tuple(words[: described + 1]), None, True)
+    if roles and len(words) > 1 and _KO_DESCRIPTION.search(words[0]) is None:
+        while len(words) > 1 and _KO_DESCRIPTION.search(words[-1]):
+            words.pop()  # what the role heads: "김민수 외교부 대변인"
+    if roles and words[-1] not in _KO_ROLES and not _KO_DESCRIPTION.search(words[-1]):
+        # the name comes first, what the role heads after it ("블라디미르 푸틴 러시아 대통령")
+        name = " ".join(words[:2])
+        return Mention(toks[j].start, end, text, "name", name, tuple(roles), None, True)
+    if len(words) == 1 and not _KO_DESCRIPTION.search(noun) and noun not in _KO_ROLES:
+        return Mention(toks[j].start, end, text, "name", noun, (), None, True)  # "주코프는": Zhukov
+    return Mention(toks[j].start, end, text, "nominal", text)
+
+
+def _korean_subjects(masked: str, para: _Para) -> list[Mention]:
+    """The named subjects of a Korean paragraph, whatever the verb (a name with a role, or of two
+    words: "알렉산드르 오베치킨이 …"): the people a later "그는" (he) may stand for."""
+    toks = para.tokens
+    found = []
+    for i, t in enumerate(toks):
+        if t.is_word and (noun := _ko_subject(t.text, topic=True) or _ko_subject(t.text, topic=False)):
+            m = _ko_phrase(masked, toks, i, noun)
+            if m.kind == "name" and (m.roles or len(m.name.split()) == 2):
+                found.append(m)
+    return found
+
+
+def _korean_speaker(masked: str, para: _Para, first: int, lemma: str) -> tuple[Mention | None, bool]:
+    """The speaker of a Korean speech verb: the phrase its topic (else subject) particle marks
+    between the quote or reported clause and the verb ("“…”고 비상사태부는 발표했다"), else before
+    them ("코르브 사무총장은 “…”이라고 말했다"); the one "X에 따르면" names (according to X; "아스타나TV의
+    보도에 따르면": AstanaTV); the verb alone after a quote stands for the last person named."""
+    toks = para.tokens
+    if lemma == "according to":
+        k = first - 1
+        if k < 0 or not toks[k].text.endswith("에") or len(toks[k].text) < 2:
+            return None, True
+        noun = toks[k].text[:-1]
+        if noun in _KO_DOCUMENTS and k > 0 and toks[k - 1].text.endswith("의") and len(toks[k - 1].text) > 1:
+            return _ko_phrase(masked, toks, k - 1, toks[k - 1].text[:-1]), True
+        return _ko_phrase(masked, toks, k, noun), True
+    sent = _sentence_of(para, toks[first].start)
+    s0 = bisect.bisect_left(para.starts, sent.start if sent else para.start)
+    q = max((i for i in range(s0, first) if _ko_closes_clause(toks, i)), default=None)
+    ranges = [(q + 1, first), (s0, q)] if q is not None else [(s0, first)]
+    for topic in (True, False):
+        for a, b in ranges:
+            for i in range(a, b):
+                if toks[i].is_word and (subject := _ko_subject(toks[i].text, topic=topic)) is not None:
+                    return _ko_phrase(masked, toks, i, subject), False
+    if q is not None:
+        return Mention(toks[first].start, toks[first].end, toks[first].text, "pronoun", "he"), False
+    return None, False
+
+
+_VERB_FINAL = _TURKISH_LANGUAGES | {"ko"}  # the speech verb follows the quote
+_TR_PARTICIPLES = frozenset("diyen söyleyen konuşan yazan ekleyen".split())
+_TR_PASSIVES = frozenset("denildi dendi deniliyor belirtildi kaydedildi açıklandı bildirildi verildi".split())
+# what opens a Turkish sentence before its subject ("Bununla birlikte Ovechkin, …")
+_TR_OPENERS = frozenset(
+    "bununla birlikte buna karşın rağmen öte yandan ayrıca ancak fakat ama daha önce sonra ise de da dün bugün "
+    "yine hem ardından böylece oysa".split()
+)
+# a lower-case word in these cases ends a subject's phrase: locative, ablative, instrumental
+_TR_ADVERBIAL = re.compile(r"(?:[dt][ae]n?|[dt][ae]ki|n[dt][ae]n?|y?l[ae]|ken)$")
+_TR_END = frozenset(". ! ? … : ;".split())
+# a name's case ending other than the genitive: dative, locative, ablative, accusative
+_TR_OBLIQUE = re.compile(r"['’](?:y?[ae]|n?[dt][ae]n?|y?[ıiuü]|n[ıiuü])$")
+
+
+def _tr_name(masked: str, toks: list[Token], j: int, k: int, *, subject: bool = False) -> Mention | None:
+    """Tokens ``j`` to ``k`` (exclusive) as a Turkish speaker: a name (its case ending after the
+    apostrophe dropped: "Zyuzin'e" is Zyuzin), the roles before it; else a description.  A
+    ``subject`` carries no case ending ("Toronto'ya": to Toronto)."""
+    if j >= k or (subject and ("'" in toks[k - 1].text or "’" in toks[k - 1].text)):
+        return None
+    if subject and any(_TR_OBLIQUE.search(t.text) for t in toks[j:k]):
+        return None  # "Toronto'ya yarın gidiyoruz": to Toronto, a clause of its own
+    run = k  # the name ends the phrase; what comes before it describes it ("CNBC'ye konuşan Russell")
+    while run > j and is_name_token(toks[run - 1]):
+        run -= 1
+    if run == k:
+        text = masked[toks[j].start : toks[k - 1].end]
+        return Mention(toks[j].start, toks[k - 1].end, text, "nominal", text)
+    stripped = [
+        Token(t.start, t.start + len(re.split("['’]", t.text)[0]), re.split("['’]", t.text)[0]) for t in toks[run:k]
+    ]
+    name = parse_name(stripped, masked)
+    if name is None:
+        return None
+    if (
+        run == j
+        and len(stripped) == 1
+        and j > 0
+        and toks[j - 1].text in _TR_END | {"\n"}
+        and not _written_inside(masked, name.name)
+    ):
+        return Mention(name.start, name.end, name.text, "nominal", name.text)  # "Sürücü" opening a sentence
+    roles = tuple(t.low for t in toks[j:run]) + name.roles
+    return Mention(name.start, name.end, name.text, "name", name.name, roles, name.gender, name.person, name.body)
+
+
+def _turkish_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) -> tuple[Mention | None, bool]:
+    """The speaker of a Turkish speech verb: after it (a participle's: "“…” diyen Albert Prosa'nın";
+    or closing the sentence: "“…” diye ekledi Prosa."), the person an according-to names ("Korb'a
+    göre", "AstanaTV'nin haberine göre"), the document of a passive ("Açıklamada, “…” ifadesine yer
+    verildi"), else the subject opening the sentence or following its quote ("Korb, “…” dedi.",
+    "“…” Jukov, … bu ifadeleri kullandı."); the verb alone stands for the last person named."""
+    toks = para.tokens
+    if lemma == "according to":
+        k = first - 1
+        if k < 0 or not toks[k].is_word:
+            return None, True
+        if (
+            "'" not in toks[k].text
+            and "’" not in toks[k].text
+            and k > 0
+            and re.search("['’]n?[ıiuü]n$", toks[k - 1].text)
+        ):
+            k -= 1  # "AstanaTV'nin haberine göre": by AstanaTV's report
+        j = k
+        while j > 0 and is_name_token(toks[j - 1]) and "'" not in toks[j - 1].text and "’" not in toks[j - 1].text:
+            j -= 1
+        return _tr_name(masked, toks, j, k + 1), True
+    if toks[last].low in _TR_PARTICIPLES:  # the speaker follows: "diyen Albert Prosa'nın"
+        e = last + 1
+        while e < len(toks) and e - last <= 4 and is_name_token(toks[e]):
+            e += 1
+        return _tr_name(masked, toks, last + 1, e), True
+    sent = _sentence_of(para, toks[first].start)
+    lo = sent.start if sent else para.start
+    s0 = bisect.bisect_left(para.starts, lo)
+    if toks[last].low in _TR_PASSIVES:  # "Açıklamada, “…” ifadesine yer verildi": the statement
+        c = s0
+        while c < first and c - s0 < 4 and toks[c].is_word:
+            c += 1
+        if s0 < c < first and toks[c].text == "," and _TR_ADVERBIAL.search(toks[c - 1].low):
+            text = masked[toks[s0].start : toks[c - 1].end]
+            return Mention(toks[s0].start, toks[c - 1].end, text, "nominal", text), False
+        return None, False
+    e = last + 1  # "“…” diye ekledi Prosa.": the subject follows the verb
+    while e < len(toks) and e - last <= 5 and toks[e].is_word:
+        e += 1
+    if e > last + 1 and (e >= len(toks) or toks[e].text in _TR_END):
+        return _tr_name(masked, toks, last + 1, e), True
+    # the subject: after the quote before the verb when the quote opens the sentence ("“…” Jukov, …
+    # kullandı"), else opening the sentence
+    opens = s0 < first and toks[s0].text in _QUOTE_CHARS
+    close = max((i for i in range(s0, first) if toks[i].text in _CLOSING_MARKS), default=None) if opens else None
+    j = close + 1 if close is not None and close + 1 < first else s0
+    if toks[j].text in _QUOTE_CHARS:
+        j = first  # nothing before the quote
+    while j < first and toks[j].low in _TR_OPENERS:
+        j += 1
+    k = j
+    while k < first and toks[k].is_word and not (k > j and not toks[k].is_cap and _TR_ADVERBIAL.search(toks[k].low)):
+        if toks[k].low in _TR_OPENERS and k > j:
+            break
+        k += 1
+    if k < first and toks[k].is_word and k - j >= 3 and not toks[k - 1].is_cap:
+        k -= 1  # the adverbial's modifier goes with it: "Bir seyirci | sosyal medyada"
+    if k < first and toks[k].text != "," and toks[k].text not in _QUOTE_CHARS and not (k > j and toks[k].is_word):
+        k = j  # no phrase ends there: no subject
+    elif k == first:  # no comma: only a name opening the clause
+        r = j
+        while r < k and is_name_token(toks[r]):
+            r += 1
+        k = r
+    found = _tr_name(masked, toks, j, k, subject=True) if k > j and k - j <= 8 else None
+    if found is not None:
+        return found, False
+    if not opens and s0 < first:
+        return None, False  # a clause of its own before the verb, not a quote's
+    return Mention(toks[first].start, toks[first].end, toks[first].text, "pronoun", "he"), False
+
+
+def _before_preposition(masked: str, para: _Para, mention: Mention) -> Mention | None:
+    """An Indonesian name without what follows a lower-case preposition in it: "di" is a particle
+    of Italian names ("Luigi di Maio") but Indonesian "in" ("tulis militer Israel di Twitter")."""
+    if mention.kind != "name":
+        return mention
+    toks = para.tokens
+    k = bisect.bisect_left(para.starts, mention.start)
+    e = k
+    while e < len(toks) and toks[e].end <= mention.end:
+        if e > k and toks[e].text in _CLAUSE_ENDS["id"]:
+            return parse_name(toks[k:e], masked) if all(is_name_token(t) for t in toks[k:e]) else mention
+        e += 1
+    return mention
+
+
+def _after_quote(toks: list[Token], first: int) -> bool:
+    """Whether the token at ``first`` follows a closing quote mark or a comma: "“…,” kata Korb",
+    "…, kata Presiden Vladimir Putin"."""
+    return first > 0 and (toks[first - 1].text in _CLOSING_MARKS or toks[first - 1].text in (",", "،"))
+
+
+_CLOSING_MARKS = frozenset("\"”»’'」』›")
 
 
 def _after_genitive(masked: str, para: _Para, mention: Mention) -> Mention:
     """A name of three words right after a role that heads a genitive ("prezydent Rosji Władimir
     Putin", "rzecznik Kremla Dmitrij Pieskow") is its last two: the first names what the role heads
-    (not a given name: "przewodniczący Jan Krzysztof Nowak")."""
+    (not a given name: "przewodniczący Jan Krzysztof Nowak").  In Indonesian, whatever the role
+    heads may take more words ("Menteri Luar Negeri AS Michael Pompeo")."""
     words = mention.name.split()
-    if mention.kind != "name" or len(words) != 3 or gender_of(words[0]) is not None:
+    if mention.kind != "name" or len(words) < 3 or gender_of(words[0]) is not None:
         return mention
+    if len(words) > 3 and (para.language not in _INDONESIAN or gender_of(words[-3]) is not None):
+        return mention  # Indonesian: "Menteri Luar Negeri AS Michael Pompeo"
     toks, k = para.tokens, bisect.bisect_left(para.starts, mention.start)
     role = mention.roles[-1] if mention.roles else (toks[k - 1].low if 0 < k < len(toks) else "")
-    if role not in GENITIVE_ROLES or (mention.roles and words[0] not in masked[mention.start : mention.end]):
+    # Indonesian names what a role heads after it, the role itself often before "untuk" (for): "Utusan
+    # Khusus AS untuk Iran Brian Hook"; a given name second tells the first word is no part of the name
+    given_second = para.language in _INDONESIAN and gender_of(words[-2]) is not None
+    if (role not in GENITIVE_ROLES and not given_second) or (
+        mention.roles and words[0] not in masked[mention.start : mention.end]
+    ):
         return mention
-    start = masked.index(words[1], masked.index(words[0], mention.start) + len(words[0]))
-    return Mention(start, mention.end, masked[start : mention.end], "name", " ".join(words[1:]),
-                   mention.roles, gender_of(words[1]), True)  # fmt: skip
+    at = mention.start
+    for word in words[:-2]:
+        at = masked.index(word, at) + len(word)
+    start = masked.index(words[-2], at)
+    return Mention(start, mention.end, masked[start : mention.end], "name", " ".join(words[-2:]),
+                   mention.roles, gender_of(words[-2]), True)  # fmt: skip
 
 
 _OBJECT_FIRST = frozenset({"report", "reveal", "admit"})  # "ha annunciato una perdita", "reveló un plan"
@@ -760,14 +1123,18 @@ _CLAUSE_ENDS = {
         ". , ; ! ? … á í við um með og en að sem þegar eftir fyrir hjá fyrst síðan einnig líka þá nú".split()
     ),
     "ha": frozenset(". , ; ! ? … a yayin inda cikin ga da lokacin bayan kafin cewa".split()),
+    "id": frozenset(
+        ". , ; : ! ? … di ke dari kepada dalam pada saat ketika seperti sebagaimana dan yang dengan seraya sambil "
+        "usai setelah sebelum bahwa melalui lewat via kemarin hari awalnya kemudian lalu sementara namun tetapi".split()
+    ),
 }
 
 
 def _nominal_after(masked: str, toks: list[Token], i: int, ends: frozenset[str], most: int = 6) -> Mention | None:
-    """The speaker after a speech verb when no name follows it, in Icelandic, Hausa and Czech: a
+    """The speaker after a speech verb when no name follows it, in Icelandic, Hausa, Czech and Indonesian: a
     noun phrase of at most ``most`` words (none of these languages has an article before the noun)
     that ``ends`` close ("„…,“ sagði framherjinn.", "sagði upplýsingafulltrúi lögreglunnar í
-    héraðinu", "in ji direban da farko", "„…,“ řekl útočník."), or roles before a name ("sagði
+    héraðinu", "in ji direban da farko", "„…,“ řekl útočník.", "ujar sang penyerang"), or roles before a name ("sagði
     talsmaður Kremlar Dmítríj Peskov", "uvedla mluvčí policie Jana Nováková")."""
     k = i
     while k < len(toks) and k - i < most and toks[k].is_word and not toks[k].is_cap and toks[k].low not in ends:
@@ -1706,6 +2073,14 @@ def _attribute_part(masked: str, para: _Para, part: _Part) -> None:
         t += 1
     if t + 1 < len(toks) and toks[t].low == "as" and not toks[t + 1].text[:1].isdigit():
         t += 1  # "…,” as a Homeland Security memo put it
+    if part.close_at is not None and para.language in _VERB_FINAL:
+        # Korean and Turkish: the first speech verb after the quote in its sentence ("”라고 지적하며")
+        for cue in para.cues:
+            if cue.first >= t and cue.start < hi and cue.lemma != "according to":
+                if cue.mention is not None and not _has_mark_between(masked, part.close_end, cue.start):
+                    part.mention, part.cue, part.how = cue.mention, cue.form, "post"
+                    return
+                break
     if part.close_at is not None and t < len(toks):
         if toks[t].text in _DASHES or toks[t].text == "-":
             part.dashed = True
@@ -1822,12 +2197,15 @@ class _Resolver:
                 if possessive:
                     self.possessive.add(m.start)
         if (
-            language in _ABJAD_WORDS or language in _SOUTH_ASIAN
+            language in _ABJAD_WORDS or language in _SOUTH_ASIAN or language == "ko"
         ):  # no capitals: the names are those the speech verbs give
             self.names.extend(c.mention for p in paras for c in p.cues if c.mention and c.mention.kind == "name")
         if language in _SOUTH_ASIAN:  # and the ergative's subjects
             cued = {m.start for m in self.names}
             self.names.extend(m for p in paras for m in _ergative_subjects(masked, p) if m.start not in cued)
+        elif language == "ko":  # and the subjects the particles mark
+            cued = {m.start for m in self.names}
+            self.names.extend(m for p in paras for m in _korean_subjects(masked, p) if m.start not in cued)
         self.names.sort(key=lambda m: m.start)
         self.positions = [m.start for m in self.names]
         self.sentence_starts = [a for a, _ in self.sentences]
@@ -2114,6 +2492,56 @@ def _reported_south_asian(
     return None
 
 
+_TR_NOMINALISED = re.compile(r"(?:[dt][ıiuü]ğ|[ae]c[ae]ğ)[ıiuü]n[ıiuü]$")  # "gerektiğini", "katılacağını"
+
+
+def _reported_turkish(
+    para: _Para, sent: Sentence, cues: list[_Cue], body_end: int
+) -> tuple[int, int, _Cue, Mention] | None:
+    """Turkish reported speech: "X, CLAUSE-dığını söyledi" (X said that …; the clause's verb made a
+    noun) and "X'e göre CLAUSE" (according to X)."""
+    toks = para.tokens
+    for cue in cues:
+        mention = cue.mention
+        assert mention is not None
+        if cue.lemma == "according to":
+            if cue.first - bisect.bisect_left(para.starts, sent.start) <= 6:
+                return cue.end, body_end, cue, mention
+            continue
+        k = cue.first - 1
+        if cue.inverted or mention.kind == "pronoun" or k < 0 or not _TR_NOMINALISED.search(toks[k].low):
+            continue
+        if mention.end < toks[k].start:
+            return mention.end, toks[k].end, cue, mention
+    return None
+
+
+def _reported_korean(
+    para: _Para, sent: Sentence, cues: list[_Cue], body_end: int
+) -> tuple[int, int, _Cue, Mention] | None:
+    """Korean reported speech: "X는 CLAUSE-다고 말했다" (X said that …; the subject before the clause,
+    or after it: "CLAUSE-다고 X가 보도했다") and "X에 따르면 CLAUSE" (according to X)."""
+    toks = para.tokens
+    s0 = bisect.bisect_left(para.starts, sent.start)
+    for cue in cues:
+        mention = cue.mention
+        assert mention is not None
+        if cue.lemma == "according to":
+            if cue.first - s0 <= 6:
+                return cue.end, body_end, cue, mention
+            continue
+        if mention.kind == "pronoun" and mention.start == cue.start:
+            continue  # no subject: after a quote
+        k = max((i for i in range(s0, cue.first) if _KO_CLAUSE_END.search(toks[i].text)), default=None)
+        if k is None or toks[k].text in _KO_QUOTATIVE or any(t.text in _QUOTE_CHARS for t in toks[s0:k]):
+            continue
+        m = bisect.bisect_right(para.starts, mention.end - 1) - 1  # the subject's word, its particle with it
+        start = toks[m].end if mention.end <= toks[k].start else sent.start
+        if start < toks[k].start:
+            return start, toks[k].end, cue, mention
+    return None
+
+
 def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _Cue, Mention] | None:
     cues = [
         c
@@ -2128,6 +2556,10 @@ def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _C
         body_end -= 1
     if para.language in _SOUTH_ASIAN:
         return _reported_south_asian(para, sent, cues, body_end)
+    if para.language in _TURKISH_LANGUAGES:
+        return _reported_turkish(para, sent, cues, body_end)
+    if para.language == "ko":
+        return _reported_korean(para, sent, cues, body_end)
     for cue in cues:
         mention = cue.mention
         assert mention is not None

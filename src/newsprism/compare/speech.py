@@ -33,9 +33,14 @@ __all__ = [
     "CUE_PATTERN",
     "GENITIVE_ROLES",
     "GERUND_CUES",
+    "INDONESIAN_AFTER_QUOTE",
+    "INDONESIAN_CUES",
+    "KOREAN_AFTER_CLAUSE",
+    "KOREAN_CUES",
     "PRONOUNS",
     "SOUTH_ASIAN_CUES",
     "THATLESS_CUES",
+    "TURKISH_CUES",
     "Mention",
     "Token",
     "clause_start",
@@ -292,6 +297,96 @@ _HAUSA: dict[str, str] = {
     "report": "ya|sanar ta|sanar sun|sanar",
     "according to": "a|cewar",
 }
+# Indonesian (and Malay): the bare verb follows the quote, its subject after it ("“…,” kata Korb.",
+# "ujar sang penyerang"), with -nya for "he" fused on ("ujarnya", "tambahnya"); the me- forms open a
+# reported clause with or without "bahwa" ("Putin mengatakan bahwa …"); "demikian bunyi X" (so reads
+# X) is a document's wording.  The bare forms are also everyday words ("kata", word; "jelas", clear):
+# :data:`INDONESIAN_AFTER_QUOTE` lists them, cues only right after a quote.
+_INDONESIAN: dict[str, str] = {
+    "say": "kata ujar ucap tutur cetus katanya ujarnya ucapnya tuturnya cetusnya ungkap ungkapnya berkata berujar "
+    "mengatakan menyatakan mengungkapkan menyampaikan demikian|bunyi demikian|isi",
+    "write": "tulis tulisnya menulis menuliskan",
+    "add": "tambah imbuh tambahnya imbuhnya menambahkan",
+    "explain": "jelas terang papar jelasnya terangnya paparnya menjelaskan menerangkan memaparkan",
+    "stress": "tegas tegasnya menegaskan menekankan",
+    "note": "sebut sebutnya menyebutkan mencatat",
+    "report": "melaporkan mengumumkan",
+    "admit": "mengakui akunya",
+    "answer": "jawab jawabnya menjawab",
+    "ask": "tanya tanyanya bertanya menanyakan",
+    "warn": "memperingatkan",
+    "continue": "lanjut lanjutnya",
+    "according to": "menurut",
+}
+INDONESIAN_CUES: frozenset[str] = frozenset(f.replace("|", " ") for v in _INDONESIAN.values() for f in v.split())
+"""The Indonesian cue forms: cues only in Indonesian and Malay text."""
+INDONESIAN_AFTER_QUOTE: frozenset[str] = frozenset(f for f in INDONESIAN_CUES if not f.startswith(("me", "ber")))
+"""The Indonesian cue forms that are cues only right after a quote (the bare and -nya forms)."""
+# Turkish puts the verb last: the subject opens the sentence, a comma after it ("Korb, “…” dedi."),
+# or follows the verb ("“…” diye ekledi Prosa."), or is left out; "diye" and "şeklinde" (thus) join a
+# quote to its verb; a participle names the speaker after it ("“…” diyen Albert Prosa'nın …"); a
+# passive names the document before the quote ("Açıklamada, “…” ifadesine yer verildi"); "X'e göre":
+# according to X.  Cues only in Turkish text.
+_TURKISH: dict[str, str] = {
+    "say": "dedi dediler diyor diyen söyledi söylediler söylüyor söyleyen diye|konuştu diye|konuşan "
+    "şeklinde|konuştu şeklinde|konuşan ifade|etti ifade|ettiler ifadelerini|kullandı ifadesine|yer|verildi "
+    "ifadelerine|yer|verildi ifadeleri|kullandı denildi dendi deniliyor açıklamasını|yaptı açıklamasında|bulundu",
+    "write": "yazdı yazıyor yazan diye|yazdı",
+    "add": "ekledi ekleyen diye|ekledi",
+    "note": "belirtti belirtiyor belirtildi kaydetti kaydedildi diye|kaydetti not|etti dikkat|çekti",
+    "stress": "vurguladı altını|çizdi",
+    "declare": "açıkladı açıklıyor duyurdu açıklandı",
+    "report": "bildirdi aktardı bildirildi",
+    "tell": "anlattı",
+    "admit": "kabul|etti itiraf|etti",
+    "answer": "yanıtladı yanıt|verdi cevap|verdi",
+    "warn": "uyardı",
+    "recall": "hatırlattı",
+    "claim": "iddia|etti öne|sürdü savundu",
+    "according to": "göre",
+}
+TURKISH_CUES: frozenset[str] = frozenset(f.replace("|", " ") for v in _TURKISH.values() for f in v.split())
+"""The Turkish cue forms: cues only in Turkish text."""
+for _lemma_tr, _forms_tr in _TURKISH.items():
+    for _form_tr in _forms_tr.split():
+        _LEMMA.setdefault(_form_tr.replace("|", " "), _lemma_tr)
+
+
+# Korean puts the verb last, the quote before it with 라고 / 이라고 / 고 ("“…”라고 말했다"), the speaker
+# marked by the topic or subject particle, before the quote or after it ("코르브 사무총장은 “…”이라고
+# 말했다", "“…”고 비상사태부는 발표했다"); "X에 따르면": according to X.  Each verb in its past,
+# present, "and"/"while" and hearsay forms ("말했다", "말한다", "말하며", "말했고", "말했다고").
+def _korean_forms(past: str, stem: str, present: str) -> str:
+    return f"{past} {past}고 {past[:-1]}고 {past[:-1]}으며 {stem}며 {present}"
+
+
+_KOREAN_VERBS = {  # lemma: (past, "-며" stem, present) of each verb
+    "say": [("말했다", "말하", "말한다"), ("전했다", "전하", "전한다"), ("했다", "하", "한다")],
+    "declare": [("밝혔다", "밝히", "밝힌다"), ("발표했다", "발표하", "발표한다")],
+    "add": [("덧붙였다", "덧붙이", "덧붙인다")],
+    "write": [("적었다", "적으", "적는다"), ("썼다", "쓰", "쓴다")],
+    "stress": [("강조했다", "강조하", "강조한다")],
+    "explain": [("설명했다", "설명하", "설명한다")],
+    "note": [("지적했다", "지적하", "지적한다"), ("언급했다", "언급하", "언급한다")],
+    "claim": [("주장했다", "주장하", "주장한다")],
+    "admit": [("인정했다", "인정하", "인정한다")],
+    "warn": [("경고했다", "경고하", "경고한다")],
+    "report": [("보도했다", "보도하", "보도한다"), ("알렸다", "알리", "알린다")],
+    "answer": [("답했다", "답하", "답한다"), ("반박했다", "반박하", "반박한다")],
+    "ask": [("물었다", "물으", "묻는다")],
+    "urge": [("촉구했다", "촉구하", "촉구한다"), ("당부했다", "당부하", "당부한다")],
+    "recall": [("상기시켰다", "상기시키", "상기시킨다")],
+    "promise": [("약속했다", "약속하", "약속한다")],
+}
+_KOREAN: dict[str, str] = {lemma: " ".join(_korean_forms(*v) for v in verbs) for lemma, verbs in _KOREAN_VERBS.items()}
+_KOREAN["according to"] = "따르면"
+KOREAN_CUES: frozenset[str] = frozenset(f for v in _KOREAN.values() for f in v.split())
+"""The Korean cue forms: cues only in Korean text."""
+KOREAN_AFTER_CLAUSE: frozenset[str] = frozenset(_korean_forms("했다", "하", "한다").split())
+"""The forms of 하다 (do), cues only after a quote or a reported clause ("“…”라고 했다")."""
+for _lemma_ko, _forms_ko in _KOREAN.items():
+    for _form_ko in _forms_ko.split():
+        _LEMMA.setdefault(_form_ko, _lemma_ko)
 # Hebrew and Arabic write no capitals to tell a name by; the speaker mostly follows the verb ('"…",
 # אמר פוטין', '«…»، قال بوتين', 'وقال بوتين: «…»'), and the verb's ending tells the gender (אמרה,
 # قالت).  The forms with the conjunction written on (ואמר, وقال) are listed: it is part of the word.
@@ -421,7 +516,7 @@ CZECH_VERBS = frozenset(
     f.split("|")[-1] for _table_cs in (_CZECH, _POLISH) for _forms_cs in _table_cs.values() for f in _forms_cs.split()
 ) - {"podle", "według", "zdaniem"}
 """Last words of the Czech and Polish speech verbs (their subject may be left out or follow)."""
-for _other in (_GERMAN, _CZECH, _POLISH, _ICELANDIC, _HAUSA):
+for _other in (_GERMAN, _CZECH, _POLISH, _ICELANDIC, _HAUSA, _INDONESIAN):
     _EUROPEAN.update({k: f"{_EUROPEAN[k]} {v}" if k in _EUROPEAN else v for k, v in _other.items()})
 for _table in (_RUSSIAN, _EUROPEAN):  # "|" joins the words of one form ("ha|dicho")
     for _lemma, _forms_of in _table.items():
@@ -455,7 +550,7 @@ EUROPEAN_VERBS = frozenset(
 } | {"dit", "déclaré", "ajouté", "expliqué", "affirmé", "souligné", "précisé", "indiqué"}
 """Last words of the speech verbs of Spanish, Italian, Dutch, French, German and Portuguese: their
 reported clause follows que / che / dat / dass, never the verb directly."""
-EUROPEAN_LEADS = _words("que che dat dass že że að cewa")
+EUROPEAN_LEADS = _words("que che dat dass že że að cewa bahwa")
 """What opens the reported clause of a European speech verb."""
 QUOTING_CUES: frozenset[str] = frozenset({"quote"})
 """Lemmas of Russian cues whose *object* is the speaker ("цитирует его РИА Новости": RIA quotes him)."""
@@ -499,6 +594,7 @@ _CAPITALISED = {
         "að sögn",
         "według",
         "zdaniem",
+        "menurut",
     )
 }
 
@@ -582,6 +678,10 @@ PRONOUNS: dict[str, str | None] = {
     "él": "m",  # Spanish, Dutch ("er", "sie", "il" are other words too)
     "hij": "m",
     "zij": None,
+    "ia": None,  # Indonesian: he or she
+    "dia": None,
+    "beliau": None,
+    "mereka": None,
 }
 """Subject pronouns and their gender."""
 ICELANDIC_PRONOUNS = frozenset({"hann", "hún"})
@@ -622,6 +722,9 @@ PERSONAL_PRONOUNS = frozenset(
         "ona",
         "hann",
         "hún",
+        "ia",
+        "dia",
+        "beliau",
         *LOWER_PRONOUNS,
     }
 )
@@ -664,7 +767,13 @@ _NOT_NAME = (
         "také později poté zároveň dále rovněž navíc však nyní dnes včera "
         "vandaag gestern heute maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag "
         "mittwoch donnerstag freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo "
-        "lunedì martedì mercoledì giovedì venerdì lundi mardi mercredi jeudi vendredi samedi dimanche"
+        "lunedì martedì mercoledì giovedì venerdì lundi mardi mercredi jeudi vendredi samedi dimanche "
+        # Indonesian
+        # Indonesian (not "di", "dari", "dan", "dia", "oleh", "kita": "Di Maio", Dari, Dan, Dia, Oleh, Kita
+        # are names too)
+        "menurut meski meskipun namun selain saat setelah sebelum dalam pada untuk dengan ini itu "
+        "sementara kemudian sebelumnya sedangkan tetapi tapi atau karena jika ketika bahkan juga pun ia "
+        "beliau mereka saya akan telah sudah sejak hingga sampai bagi seperti yakni yaitu seorang"
     )
 )
 # Determiners of other languages before a speaker's role ("dijo el entrenador Luis Enrique",
@@ -701,7 +810,14 @@ _ROLES = _words(
     "forseti forsætisráðherra ráðherra utanríkisráðherra talsmaður borgarstjóri þjálfari "
     # Polish
     "prezydent rzecznik rzeczniczka szef szefowa gubernator burmistrz trener dyrektor dyrektorka ambasador "
-    "sekretarz przewodniczący przewodnicząca wiceminister wicepremier"
+    "sekretarz przewodniczący przewodnicząca wiceminister wicepremier "
+    # Indonesian ("Presiden Rusia Vladimir Putin", "Juru bicara Kremlin Dmitry Peskov")
+    "presiden menteri menlu juru jubir direktur gubernur kepala ketua wakil sekretaris duta dubes panglima "
+    "komandan pelatih walikota bupati perdana penjabat pakar dokter profesor utusan asisten "
+    # Turkish, after what they head ("Rusya Devlet Başkanı Vladimir Putin", "Kremlin Sözcüsü Dmitriy Peskov")
+    "başkanı cumhurbaşkanı başbakan başbakanı bakanı bakan sözcüsü sözcü müdürü valisi vali sekreteri "
+    "temsilcisi büyükelçisi direktörü antrenörü teknik komutanı yetkilisi uzmanı yardımcısı genel vekili uzman "
+    "kaptan profesör doktor gazeteci"
 )
 _FEMALE_ROLES = _words(
     "mrs mrs. ms ms. miss chairwoman spokeswoman congresswoman councilwoman assemblywoman queen princess "
@@ -721,7 +837,10 @@ _ORG_WORDS = _words(
     "sea ocean airport station hall building tower forum summit day act amendment plan agreement deal "
     "accord treaty program programme award prize cup games show fed reserve exchange commission "
     "security intelligence affairs treasury capitol museum library project initiative movement alliance "
-    "coalition caucus jr."
+    "coalition caucus jr. "
+    # Indonesian ("Kementerian Luar Negeri", "Angkatan Laut", "Dinas Kesehatan")
+    "kementerian kemenlu partai dinas badan komisi dewan angkatan pasukan kepolisian polisi kantor lembaga "
+    "pemerintah negeri persatuan perusahaan pabrik sekolah universitas perpustakaan urusan kepresidenan markas"
 )
 _PLACE_FIRST = _words(
     "north south east west new united los las san santa saint st. fort port lake mount great central middle "
@@ -764,7 +883,9 @@ _SKIP_BEFORE_CUE = _words(
     "is was were are be been being just even never still first last finally further additionally "
     "earlier reportedly allegedly publicly privately repeatedly often frequently always yesterday "
     "today tonight on monday tuesday wednesday thursday friday saturday sunday morning afternoon "
-    "evening night week month year this last at the time in an interview statement now"
+    "evening night week month year this last at the time in an interview statement now "
+    # Indonesian ("Ovechkin juga mengakui bahwa …")
+    "juga pun lalu kemudian sebelumnya sempat telah sudah pernah kembali pula bahkan"
 )
 _DASH_TOKENS = frozenset("-—–―")
 _PASSIVE = _words("was were been being is are be get got gets")
@@ -929,7 +1050,9 @@ def _possessive(tok: Token) -> bool:
 GENITIVE_ROLES = _words(
     "shugaban ministan gwamnan firaministan sakataren jakadan kakakin daraktan "  # Hausa, the linker -n / -r
     "prezydent rzecznik rzeczniczka szef szefowa gubernator ambasador przewodniczący przewodnicząca "  # Polish
-    "prezident mluvčí šéf guvernér velvyslanec předseda"  # Czech
+    "prezident mluvčí šéf guvernér velvyslanec předseda "  # Czech
+    "presiden menteri bicara jubir direktur gubernur kepala ketua sekretaris duta dubes panglima komandan "
+    "pelatih penjabat"  # Indonesian ("juru bicara Kremlin Dmitry Peskov")
 )
 """Role words followed by what they head, in the genitive (Polish "prezydent Rosji Władimir Putin",
 Czech "předseda vlády Andrej Babiš", Hausa "shugaban Rasha Vladimir Putin")."""

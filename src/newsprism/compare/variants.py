@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from ..nlp.entities import same_given_name
 from ..nlp.tokenize import LETTERS
-from ..nlp.translit import given_name_spelling, indic, name_key, skeletal, skeletons, word_skeletons
+from ..nlp.translit import given_name_spelling, hangul, indic, name_key, skeletal, skeletons, word_skeletons
 from .base import Quote, QuoteVariant
 
 __all__ = ["diff_words", "match_quotes", "same_speaker", "same_speaker_across"]
@@ -90,7 +90,7 @@ def _across_vowels(a: str, b: str) -> bool | None:
         return None
     if any(not surname.isdisjoint(word_skeletons(w)) for w in written.split()):
         return True
-    unmarked = any(c in _UNMARKED_LETTERS or indic(c) for c in written)
+    unmarked = any(c in _UNMARKED_LETTERS or indic(c) or hangul(c) for c in written)
     return None if unmarked or written.startswith(("ה", "ال", "وال")) else False
 
 

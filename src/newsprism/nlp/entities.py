@@ -109,12 +109,15 @@ _TITLES = _wordset(
     Adviser Advisor Secretary-General Presidente Président Präsident Präsidentin Ministro Ministre Ministerin
     Bundeskanzler Bundeskanzlerin Präsidenten Kanzlerin Kanzler Premierminister Außenminister Sr Sra Herr Frau
     Signor Mme Monsieur Señor Президент Министр Coach Quarterback Kicker QB RB WR TE DT LB CB Detective
-    Officer Trooper Inspector Pastor Rev Reverend Rabbi Imam Attorney Deputy Sheriff Manager GM Owner"""
-)  # sports positions as sports pages print them before a name: "Colts QB Andrew Luck"
+    Officer Trooper Inspector Pastor Rev Reverend Rabbi Imam Attorney Deputy Sheriff Manager GM Owner
+    Başkanı Cumhurbaşkanı Başbakan Başbakanı Bakanı Sözcüsü Müdürü Valisi Sekreteri Temsilcisi Büyükelçisi
+    Direktörü Antrenörü Komutanı Vekili Presiden Menteri Gubernur Direktur Ketua Jubir Penjabat Utusan"""
+)  # sports positions as sports pages print them before a name: "Colts QB Andrew Luck"; Turkish titles
+# follow what they head ("Rusya Devlet Başkanı Vladimir Putin"), Indonesian ones precede it
 _TITLE_MODIFIERS = _wordset(
     """Foreign Prime Vice Deputy Chief Defense Defence Interior Finance Attorney Press Crown Senior National
     Security Home Health Education Energy Trade Treasury Acting Former Ex Supreme Assistant Under Executive
-    Managing First Opposition Interim Federal State District"""
+    Managing First Opposition Interim Federal State District Genel Devlet Özel Dışişleri İçişleri Savunma Basın"""
 )
 _ROLE_WORDS = _wordset(
     """leader counterpart spokesman spokeswoman spokesperson minister president director senator chairman detainee
@@ -590,6 +593,15 @@ def _person(tokens: list[tuple[int, int, str]], ctx: _Ctx, out: list[Mention]) -
 # --- public API -----------------------------------------------------------------------------------
 
 
+# Turkish and Azerbaijani write a name's case ending after an apostrophe ("Putin'in", "Moskova'da"):
+# it is blanked, a comma ending the name, so that the name is found as written alone
+_CASE_ENDING = re.compile(r"(?<=[^\W\d_])['’][a-zçğıöşüə]{1,8}(?!\w)")
+
+
+def _comma_blank(m: re.Match[str]) -> str:
+    return "," + " " * (len(m.group()) - 1)
+
+
 def find_entities(
     text: str, *, language: str = "en", analyser: MorphAnalyser | Literal["default"] | None = "default"
 ) -> list[Mention]:
@@ -603,6 +615,8 @@ def find_entities(
     lang = (language or "en").lower()[:2]
     if lang in ("ja", "zh"):
         return _cjk_entities(text, lang, _analyser(analyser) if lang == "ja" else None)
+    if lang in ("tr", "az") and (blanked := _CASE_ENDING.sub(_comma_blank, text)) != text:
+        return find_entities(blanked, language=lang, analyser=analyser)  # the same offsets
     toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
     lower_words = frozenset(t[2] for t in toks if t[2].islower())
     mid_caps = frozenset(

@@ -633,6 +633,8 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
     """Every quantity in ``text`` in order of position (see the module docstring for what counts)."""
     if (language or "")[:2].lower() in ("ja", "zh"):
         return _cjk_quantities(text)
+    if (language or "")[:2].lower() == "ko":
+        return _korean_quantities(text)
     lang = _lang(language)
     from .timex import find_times  # late import: timex parses durations with this module
 
@@ -726,7 +728,42 @@ def _pairs(text: str, found: list[Quantity], lang: str, comma: bool) -> list[Qua
 
 
 # Japanese and Chinese: digits glued to magnitudes and a counter ("１万５千人", "４７２億円")
-_CJK_MAGNITUDES = {"十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12}
+_CJK_MAGNITUDES = {
+    "十": 10.0, "百": 100.0, "千": 1e3, "万": 1e4, "萬": 1e4, "億": 1e8, "亿": 1e8, "兆": 1e12,
+    # Korean writes its magnitudes in Hangul ("30만 유로", "11만100유로", "2억 달러")
+    "백": 100.0, "천": 1e3, "만": 1e4, "억": 1e8, "조": 1e12,
+}  # fmt: skip
+# Korean units, counters and what is no quantity; a space may stand between number and unit
+_KO_UNITS = {
+    "달러": "USD", "유로": "EUR", "원": "KRW", "루블": "RUB", "엔": "JPY", "위안": "CNY", "파운드": "GBP",
+    "텡게": "KZT", "퍼센트": "percent", "%": "percent", "명": "people", "척": "ships", "건": "cases",
+    "곳": "places", "개국": "countries", "개": "items", "점": "points", "배": "times", "표": "votes",
+    "㎡": "square meters", "km": "kilometers", "킬로미터": "kilometers", "m": "meters", "미터": "meters",
+    "cm": "centimeters", "톤": "tons", "kg": "kilograms", "킬로그램": "kilograms", "도": "degrees",
+    "경기": "games", "과목": "subjects", "시간": "hours", "대": "vehicles",
+}  # fmt: skip
+_KO_NOT = (
+    "년",
+    "월",
+    "일",
+    "시",
+    "분",
+    "초",
+    "세",
+    "위",
+    "번",
+    "차",
+    "회",
+    "호",
+    "학년",
+    "라운드",
+    "부",
+    "인당",
+    "대에",
+    "대의",
+)
+_KO_QUALIFIERS_BEFORE = {"약": "about", "최대": "at most", "최소": "at least", "무려": "as many as"}
+_KO_QUALIFIERS_AFTER = {"여": "more", "이상": "more", "미만": "less", "넘는": "more", "넘게": "more", "가량": "about"}
 _CJK_UNITS = {
     "円": "JPY", "元": "CNY", "人民元": "CNY", "ドル": "USD", "美元": "USD", "ユーロ": "EUR", "欧元": "EUR",
     "ポンド": "GBP", "ルーブル": "RUB", "％": "percent", "%": "percent", "パーセント": "percent",
@@ -764,6 +801,11 @@ _CJK_NUMBER = re.compile(
     r"(?P<num>[0-9０-９]+(?:[.,．，][0-9０-９]+|・[0-9０-９]{1,2}(?![0-9０-９]))?)(?P<mags>(?:[0-9０-９]*[十百千万萬億亿兆])*)"
     r"(?P<tail>(?<=[万萬億亿兆])[0-9０-９]+(?:・[0-9０-９]{1,2}(?![0-9０-９]))?)?"
 )  # "１８２・４４ドル": newspapers write a decimal point as ・; "２万６４６９・８９ドル" is 26,469.89
+_KO_NUMBER = re.compile(
+    r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?P<mags>(?:[0-9]*[백천만억조](?![가-힣]))*|(?:[0-9]*[백천만억조])*)"
+    r"(?P<tail>(?<=[만억조])[0-9]+)?"
+)
+_KO_UNIT = re.compile(" ?(?:" + "|".join(sorted((re.escape(u) for u in _KO_UNITS), key=len, reverse=True)) + ")")
 _ZH_DAYTIME = ("上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "夜间", "晚")
 _CJK_UNIT = re.compile("|".join(sorted((re.escape(u) for u in _CJK_UNITS), key=len, reverse=True)))
 _CJK_QUALIFIERS = {
@@ -811,13 +853,54 @@ def _cjk_quantities(text: str) -> list[Quantity]:
     return out
 
 
+def _korean_quantities(text: str) -> list[Quantity]:
+    """Korean quantities: digits (thousands commas, a decimal point), Hangul magnitudes ("30만", "11만100",
+    "2억"), a unit or counter after them, a space between or not ("30만 유로", "40척", "1,000㎡");
+    dates, times, ages and ranks are none ("7월 25일", "34세", "1위")."""
+    out: list[Quantity] = []
+    for m in _KO_NUMBER.finditer(text):
+        start, end = m.start(), m.end()
+        code = start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()  # "VAZ-21083"
+        if (
+            code
+            or (start > 0 and (text[start - 1] in ".,제" or text[start - 1].isalnum()))
+            or text[end : end + 1].isdigit()
+        ):
+            continue  # an ordinal ("제30학교"), a code ("VAZ-21083" is read whole) or part of another number
+        mags = m.group("mags") or ""
+        if not mags and text.startswith(_KO_NOT, end):
+            continue
+        some_more = text.startswith("여", end) and _KO_UNIT.match(text, end + 1) is not None  # "100여 명"
+        unit_m = _KO_UNIT.match(text, end + 1 if some_more else end)
+        if unit_m is None and text.startswith(_KO_NOT, end):
+            continue
+        digits = m.group("num").replace(",", "")
+        value, multiplier = _cjk_magnitudes(float(digits), mags)
+        if m.group("tail"):
+            value += float(m.group("tail"))
+        unit = _KO_UNITS[unit_m.group().strip()] if unit_m else None
+        if unit is None and not mags and (1800 <= value <= 2100 or (len(digits) > 1 and digits[0] == "0")):
+            continue  # a year or a code
+        if unit_m:
+            end = unit_m.end()
+        decimals = len(digits.partition(".")[2])
+        before = text[max(0, start - 4) : start].rstrip()
+        qualifier = "more" if some_more else None
+        qualifier = qualifier or next((q for w, q in _KO_QUALIFIERS_BEFORE.items() if before.endswith(w)), None)
+        if qualifier is None:
+            after = text[end : end + 4].lstrip()
+            qualifier = next((q for w, q in _KO_QUALIFIERS_AFTER.items() if after.startswith(w)), None)
+        out.append(_quantity(text, start, end, value, unit, qualifier, 0.5 * 10.0**-decimals * multiplier))
+    return out
+
+
 def _cjk_magnitudes(value: float, mags: str) -> tuple[float, float]:
     """The value of digits followed by magnitudes and more digits ("1万5千" -> 15000), and the
     magnitude of the first digits (for the precision)."""
     # 万, 億, 兆 close a section ("4億2600万" is 4 億 and 2600 万: 426,000,000); 十, 百, 千 add
     # to the section before them ("5千万" is 5,000 万)
     total, section, current, first = 0.0, 0.0, value, 0.0
-    for part in re.findall(r"[0-9]*[十百千万萬億亿兆]", mags):
+    for part in re.findall(r"[0-9]*[十百千万萬億亿兆백천만억조]", mags):
         mag = _CJK_MAGNITUDES[part[-1]]
         lead = float(part[:-1]) if part[:-1] else None
         if lead is not None:

@@ -32,6 +32,8 @@ __all__ = [
     "abjad",
     "abjad_skeletons",
     "given_name_spelling",
+    "hangul",
+    "hangul_skeletons",
     "indic",
     "indic_skeletons",
     "name_key",
@@ -347,6 +349,80 @@ def indic_skeletons(token: str) -> frozenset[str]:
     return frozenset(filter(None, map(_squeezed, spellings)))
 
 
+# --- Hangul: Korean writes a foreign name's sounds syllable by syllable -------------------------------
+# A Hangul syllable is an initial consonant, a vowel and an optional final one (Unicode composes them
+# arithmetically).  Korean has no capitals either, and its nouns carry their particles ("푸틴은",
+# "모스크바에서"), so a word is read as its consonants' classes, with and without a trailing particle.
+# Loanword spelling: ㄱ g, ㅋ k, ㄷ d, ㅌ t, ㅂ b and ㅍ p and f (one class), ㅅ s, ㅈ j, z and zh
+# (read either way), ㅊ ch and ts, ㄹ r and l (read either way), ㅎ h and the silent ㅇ left out; a
+# final ㅇ is ng, a final ㅅ t or s ("로봇", robot).
+_HANGUL = range(0xAC00, 0xD7A4)
+_HANGUL_INITIAL = ("g", "k", "n", "d", "t", "rl", "m", "b", "b", "s", "s", "", "gs", "s", "s", "k", "t", "b", "")
+_HANGUL_FINAL = (
+    "", "k", "k", "ks", "n", "ng", "n", "t", "l", "lk", "lm", "lb", "ls", "lt", "lb", "l", "m", "b", "bs", "ts",
+    "s", "ng", "s", "s", "k", "t", "b", "",
+)  # fmt: skip
+# particles (and the copula's quoting endings) a Korean noun may end with, longest first
+_KOREAN_PARTICLES = tuple(
+    sorted(
+        "은 는 이 가 을 를 의 에 에서 에게 께서 와 과 도 로 으로 만 까지 부터 처럼 보다 한테 이나 나 랑 이랑 "
+        "에서는 에서의 에는 에도 에서도 으로는 로는 으로부터 로부터 과의 와의 과는 와는 에게서 "
+        "이라고 라고 이라는 라는 이란 란 "
+        "측은 측이 측의 측에".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def hangul(token: str) -> bool:
+    """Whether a token is a word of Hangul syllables (:func:`hangul_skeletons` reads it)."""
+    return bool(token) and ord(token[0]) in _HANGUL
+
+
+def _hangul_classes(word: str) -> list[str]:
+    classes: list[str] = []
+    for ch in word:
+        cp = ord(ch)
+        if cp not in _HANGUL:
+            continue
+        index = cp - _HANGUL.start
+        initial, final = _HANGUL_INITIAL[index // 588], _HANGUL_FINAL[index % 28]
+        if initial:
+            classes.append(initial)
+        if final == "ts":  # a final ㅅ: t or s, one reading
+            classes.append(final)
+        else:
+            classes.extend(final)
+    return classes
+
+
+@lru_cache(maxsize=65536)
+def hangul_skeletons(token: str) -> frozenset[str]:
+    """The consonant skeletons of a Hangul word, with its particle and without it ("모스크바에서" ->
+    {"mskb", "mskbs"}; "라브로프" -> {"rbrb", "lbrb", "rblb", "lblb"}, as :func:`skeletons` spells
+    "Lavrov"); empty for other tokens."""
+    if not hangul(token):
+        return frozenset()
+    stems = [token]
+    for particle in _KOREAN_PARTICLES:
+        if token.endswith(particle) and len(token) > len(particle):
+            stems.append(token[: -len(particle)])
+            break
+    out: set[str] = set()
+    for stem in stems:
+        spellings = [""]
+        ambiguous = 0
+        for cls in _hangul_classes(stem):
+            if len(cls) > 1 and ambiguous < _MAX_OPTIONAL:
+                spellings = [s + c for s in spellings for c in cls]
+                ambiguous += 1
+            else:
+                spellings = [s + cls[:1] for s in spellings]
+        out.update(filter(None, map(_squeezed, spellings)))
+    return frozenset(out)
+
+
 def abjad(token: str) -> bool:
     """Whether a token is written in Hebrew or Arabic-script letters (a word :func:`abjad_skeletons`
     reads)."""
@@ -378,11 +454,11 @@ def abjad_skeletons(token: str) -> frozenset[str]:
 
 def skeletal(token: str) -> bool:
     """Whether a token is a word that names are found in by their consonant skeletons: one of
-    Hebrew, the Arabic script or an Indic script (no capitals tell its names)."""
-    return abjad(token) or indic(token)
+    Hebrew, the Arabic script, an Indic script or Hangul (no capitals tell its names)."""
+    return abjad(token) or indic(token) or hangul(token)
 
 
 def word_skeletons(token: str) -> frozenset[str]:
     """The consonant skeletons of a :func:`skeletal` word (:func:`abjad_skeletons`,
-    :func:`indic_skeletons`); empty for other tokens."""
-    return abjad_skeletons(token) or indic_skeletons(token)
+    :func:`indic_skeletons`, :func:`hangul_skeletons`); empty for other tokens."""
+    return abjad_skeletons(token) or indic_skeletons(token) or hangul_skeletons(token)
