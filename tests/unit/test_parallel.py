@@ -364,3 +364,35 @@ def test_a_quote_in_a_language_the_encoder_does_not_read_is_matched_by_its_vecto
     inputs[0] = CompareInput(article="he", title="", text='"אנחנו גאים בעבודה", אמר הנהג.', language="he")
     variants = comparer.compare(inputs, display_language="en").to_json()["quote_variants"]
     assert not any(v.get("translated") for v in variants)  # "the driver": the vector alone says nothing
+
+
+class _DullEncoder(_EnglishOnlyEncoder):
+    """An encoder that claims to read Czech too, yet reads a Czech sentence and its translation as
+    unlike (what the bundled one does with a sentence it reads poorly)."""
+
+    name = "test.Dull"
+    languages = frozenset({"en", "cs"})
+
+
+def test_a_translation_is_paired_by_shape_where_the_encoder_reads_it_poorly() -> None:
+    """Where the encoder reads both languages, parallel texts still pair line by line by their
+    shape when its vectors do not pair them."""
+    from newsprism.compare.align import AlignParams
+
+    inputs = [
+        CompareInput(article="cs", title="", text=CZECH, language="cs"),
+        CompareInput(article="en", title="", text=ENGLISH, language="en"),
+    ]
+
+    def statements(comparer: Comparer) -> list[dict]:
+        data = comparer.compare(inputs, display_language="en").to_json()
+        return [f for f in data["facts"] if f["kind"] == "statement"]
+
+    def line(span: dict) -> int:
+        return (CZECH if span["article"] == "cs" else ENGLISH)[: span["start"]].count("\n")
+
+    paired = [
+        sorted((s["article"], line(s)) for s in f["support"]) for f in statements(Comparer(encoder=_DullEncoder()))
+    ]
+    assert len(paired) >= 5 and all(p[0][1] == p[1][1] for p in paired), paired
+    assert len(statements(Comparer(encoder=_DullEncoder(), params=AlignParams(by_shape=False)))) < len(paired)

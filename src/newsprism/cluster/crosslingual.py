@@ -559,7 +559,9 @@ class DenseIndex:
         postings = self._postings.setdefault(features.language, {})
         for key in sig:
             postings.setdefault(key, []).append(article_id)
-        if features.paragraphs >= self.params.shape_min_paragraphs and not any(k.startswith("n:") for k in sig):
+        if features.paragraphs >= self.params.shape_min_paragraphs and (
+            not any(k.startswith("n:") for k in sig) or skeletal_article(features)
+        ):  # no name keys, or names mostly without capitals (a Korean report naming "NHL.com")
             self._nameless.setdefault(features.paragraphs, []).append(article_id)
         self._index_view(article_id, features)
         self.add_to_story(story_id, article_id, evidence=evidence)

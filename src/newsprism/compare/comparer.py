@@ -71,7 +71,8 @@ log = logging.getLogger(__name__)
 # names, lakh and crore, Hindi and Urdu speakers, Urdu's ’…‘ quotes, Latin initials of Devanagari;
 # the entities a source without capitals names, by their consonants, in its aligned statements; v23:
 # Indonesian, Turkish and Korean speakers, Korean numbers, Hangul names by their consonants, Turkish
-# names without their case endings ("Putin'in")
+# names without their case endings ("Putin'in"); parallel texts paired by shape in languages the
+# encoder reads too
 COMPARE_VERSION = "newsprism.Compare.v23"
 
 
