@@ -13,10 +13,14 @@ from newsprism.nlp.translit import (
     indic,
     indic_skeletons,
     name_key,
+    short_name_sounds,
     skeletal,
     skeletons,
     transliterated,
+    vowels,
     word_skeletons,
+    written_sounds,
+    written_vowels,
 )
 
 
@@ -210,3 +214,14 @@ def test_hangul_skeletons_are_for_hangul_words_only() -> None:
     assert hangul_skeletons("푸틴은") == {"btn"}  # the particle 은 adds its n to the name's own
     assert hangul_skeletons("모스크바에서") == {"mskb", "mskbs"}  # with the particle and without it
     assert not word_skeletons("대통령") & skeletons("lavrov")
+
+
+def test_short_names_are_read_with_their_vowels_in_hangul_and_indic_text() -> None:
+    assert vowels("Putin") == "AE" and vowels("Пудинг") == "AE" and vowels("Yakov") == "A"  # y before a: a consonant
+    assert written_vowels("푸틴은") == "AE" and written_vowels("पुतिन") == "AE"
+    assert written_vowels("크렘린") == "E"  # the ㅡ Korean writes between consonants is none
+    assert written_vowels("Putin") is None
+    assert short_name_sounds("Putin") == {"btn/AE"} == written_sounds("푸틴") == written_sounds("पुतिन")
+    assert short_name_sounds("Zhirinovsky") == frozenset()  # long enough for its skeleton alone
+    assert short_name_sounds("Tver") == frozenset()  # one vowel class: too little to tell
+    assert not written_sounds("부탄") & short_name_sounds("Putin")  # Bhutan: btn, but AA

@@ -436,3 +436,19 @@ def test_a_comparison_names_who_a_hindi_source_names_where_its_statements_align(
     assert flood["Vltava"] == {"en:flood": 2, "hi:flood": 2} and "hi:flood" in flood["Libensky"]
     # another event aligns with nothing: none of the report's names is found in it
     assert all(set(m) == {"en:flood"} for m in named("he:storm").values())
+
+
+def test_a_short_name_is_found_in_hangul_and_indic_text_by_its_vowels_too() -> None:
+    """Three consonants meet everyday words by chance, so "Putin" (btn) is found in Korean and Hindi
+    text only by its skeleton with its vowels (a/o/u, e/i: "AE"), which those scripts write."""
+    texts = {
+        "en": "President Vladimir Putin met Pompeo in Sochi.",
+        "ko": "블라디미르 푸틴 대통령은 소치에서 폼페이오 장관을 만났다.",
+        "hi": "राष्ट्रपति व्लादिमीर पुतिन ने सोची में पोम्पियो से मुलाकात की।",
+        "other": "부탄의 바탕화면.",  # Bhutan (btn, AA) and a desktop (btn, AA): no Putin
+    }
+    mentions = named_across_scripts({k: find_entities(t, language=k[:2]) for k, t in texts.items()}, texts)
+    for key in ("ko", "hi"):
+        names = {m.name for m in mentions[key]}
+        assert {"Vladimir Putin", "Pompeo"} <= names, names
+    assert mentions["other"] == []

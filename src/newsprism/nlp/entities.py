@@ -59,10 +59,12 @@ from .translit import (
     MIN_SKELETON,
     given_name_spelling,
     name_key,
+    short_name_sounds,
     skeletal,
     skeletons,
     spelling,
     word_skeletons,
+    written_sounds,
 )
 
 __all__ = [
@@ -922,10 +924,12 @@ def named_across_scripts(
     allowed: Mapping[str, Sequence[tuple[int, int, frozenset[str]]]] | None = None,
 ) -> dict[str, list[Mention]]:
     """Each article's mentions, with those of the articles written without capitals (Hebrew, the
-    Arabic and the Indic scripts: most of their words :func:`~newsprism.nlp.translit.skeletal`)
+    Arabic and the Indic scripts, Hangul: most of their words :func:`~newsprism.nlp.translit.skeletal`)
     added: a word whose consonant skeleton is that of the last word of a name the other articles
-    name, and of no other ("פוטין", "पुतिन" for "Vladimir Putin"; only skeletons of four consonants
-    or more count, so "Putin" is not found so: see :data:`~newsprism.nlp.translit.MIN_SKELETON`).
+    name, and of no other ("ז'ירינובסקי", "ज़िरिनोव्स्की" for "Vladimir Zhirinovsky"; only skeletons of
+    four consonants or more count: see :data:`~newsprism.nlp.translit.MIN_SKELETON`); in Hangul and
+    the Indic scripts, which write vowels, also a name of three consonants by its skeleton and its
+    vowels ("푸틴", "पुतिन" for "Vladimir Putin": :func:`~newsprism.nlp.translit.written_sounds`).
     The rules find no names in such a text, so "who is named" would list none of its.
 
     Everyday words share a skeleton with some names ("नुकसान", loss, is Nixon's nksn): ``allowed``
@@ -944,6 +948,8 @@ def named_across_scripts(
         for k in skeletons(name.split()[-1]):
             if len(k) >= MIN_SKELETON:
                 by_skeleton[k].add(name)
+        for k in short_name_sounds(name.split()[-1]):  # "Putin": btn with its vowels, for Hangul and Indic
+            by_skeleton[k].add(name)
     out = {a: list(found) for a, found in mentions.items()}
     if not by_skeleton:
         return out
@@ -952,7 +958,8 @@ def named_across_scripts(
         taken = [(m.start, m.end) for m in found]
         spans = allowed.get(a, ()) if allowed is not None else None
         for w in _SKELETAL_WORD.finditer(texts[a]):
-            hits = {name for k in word_skeletons(w.group()) for name in by_skeleton.get(k, ())}
+            keys = word_skeletons(w.group()) | written_sounds(w.group())
+            hits = {name for k in keys for name in by_skeleton.get(k, ())}
             if hits and spans is not None:
                 hits &= {n for s, e, names in spans if s <= w.start() < e for n in names}
             if len(hits) != 1 or any(s < w.end() and w.start() < e for s, e in taken):

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from .sentences import split_sentences
 from .tokenize import names_from, words
-from .translit import MIN_SKELETON, name_key, skeletal, skeletons, word_skeletons
+from .translit import MIN_SKELETON, name_key, short_name_sounds, skeletal, skeletons, word_skeletons, written_sounds
 
 __all__ = [
     "ParallelParams",
@@ -267,7 +267,13 @@ def statements_profile(sentences: Sequence[str], language: str | None) -> TextPr
     raw = [words(s) for s in sentences]
     lettered = [w for ws in raw for w in ws if not w[0].isdigit()]
     if lettered and 2 * sum(1 for w in lettered if skeletal(w)) > len(lettered):
-        long = tuple(frozenset(k for w in ws for k in word_skeletons(w) if len(k) >= MIN_SKELETON) for ws in raw)
+        long = tuple(
+            frozenset(
+                {k for w in ws for k in word_skeletons(w) if len(k) >= MIN_SKELETON}
+                | {k for w in ws for k in written_sounds(w)}
+            )
+            for ws in raw
+        )  # and the short names Hangul and the Indic scripts write with their vowels ("푸틴": btn/AE)
         return TextProfile(lengths, anchors, skeletal=True, skeletons=long)
     spelt: dict[str, frozenset[str]] = {}
     for ws in raw:
@@ -275,7 +281,7 @@ def statements_profile(sentences: Sequence[str], language: str | None) -> TextPr
             for part in name.split():
                 key = name_key(part)
                 if key is not None and key not in spelt:
-                    variants = frozenset(k for k in skeletons(part) if len(k) >= MIN_SKELETON)
+                    variants = frozenset(k for k in skeletons(part) if len(k) >= MIN_SKELETON) | short_name_sounds(part)
                     if variants:
                         spelt[key] = variants
     return TextProfile(lengths, anchors, spelt=tuple(sorted(spelt.items())))

@@ -29,6 +29,7 @@ from functools import lru_cache
 __all__ = [
     "KEY_LENGTH",
     "MIN_SKELETON",
+    "MIN_VOWELS",
     "abjad",
     "abjad_skeletons",
     "given_name_spelling",
@@ -37,11 +38,15 @@ __all__ = [
     "indic",
     "indic_skeletons",
     "name_key",
+    "short_name_sounds",
     "skeletal",
     "skeletons",
     "spelling",
     "transliterated",
+    "vowels",
     "word_skeletons",
+    "written_sounds",
+    "written_vowels",
 ]
 
 KEY_LENGTH = 5
@@ -423,6 +428,59 @@ def hangul_skeletons(token: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# --- short names by their vowels too: Hangul and the Indic scripts write them ----------------------
+# A name of three consonants ("Putin": btn) meets everyday words by its skeleton alone, so skeletons
+# count from four consonants on (MIN_SKELETON).  Hangul and the Indic scripts write vowels too (an
+# Indic letter's inherent a excepted), so such a name is also read as its skeleton with the classes
+# of its vowels in order: a, o and u one class ("A"), e and i the other ("E"), runs of one class
+# squeezed ("푸틴", "पुतिन" and "Putin": btn + AE).  Korean writes a vowel ㅡ between consonants a
+# foreign name joins ("크렘린"): it is left out.  An Indic letter's unwritten inherent a is left out too,
+# and a Latin a next to another A-class vowel is squeezed with it.
+# ㅏ ㅐ ㅑ ㅒ ㅓ ㅔ ㅕ ㅖ ㅗ ㅘ ㅙ ㅚ ㅛ ㅜ ㅝ ㅞ ㅟ ㅠ, then ㅡ (no vowel of the name), ㅢ ㅣ
+_HANGUL_VOWELS = "AEAEAEAEAAEEAAAEEA" + "-" + "EE"
+_INDIC_VOWELS = {
+    0x05: "A", 0x06: "A", 0x07: "E", 0x08: "E", 0x09: "A", 0x0A: "A", 0x0D: "E", 0x0E: "E", 0x0F: "E",
+    0x10: "E", 0x11: "A", 0x12: "A", 0x13: "A", 0x14: "A", 0x3E: "A", 0x3F: "E", 0x40: "E", 0x41: "A",
+    0x42: "A", 0x45: "E", 0x46: "E", 0x47: "E", 0x48: "E", 0x49: "A", 0x4A: "A", 0x4B: "A", 0x4C: "A",
+}  # fmt: skip
+_LATIN_VOWELS = {"a": "A", "o": "A", "u": "A", "e": "E", "i": "E", "y": "E"}
+MIN_VOWELS = 2  # vowel classes a short name's sound must hold (after squeezing): "Putin" AE, not "Tver" E
+
+
+def _vowel_line(vowels: str) -> str:
+    return _squeezed(vowels.replace("-", ""))
+
+
+@lru_cache(maxsize=65536)
+def vowels(token: str) -> str | None:
+    """The squeezed classes of the vowels of a name in Latin, Cyrillic or Greek letters ("Putin" ->
+    "AE", "Pompeo" -> "AEA"), a y before a vowel a consonant; None when it holds other letters."""
+    word = _spell(token)
+    if not word:
+        return None
+    out = [
+        _LATIN_VOWELS[c]
+        for i, c in enumerate(word)
+        if c in _LATIN_VOWELS and not (c == "y" and i + 1 < len(word) and word[i + 1] in "aeiou")
+    ]
+    return _vowel_line("".join(out))
+
+
+@lru_cache(maxsize=65536)
+def written_vowels(token: str) -> str | None:
+    """The squeezed classes of the vowels a Hangul or Indic word writes ("푸틴" -> "AE", "पुतिन" ->
+    "AE"), its Korean particle left out; None for other words."""
+    if hangul(token):
+        for particle in _KOREAN_PARTICLES:
+            if token.endswith(particle) and len(token) > len(particle):
+                token = token[: -len(particle)]
+                break
+        return _vowel_line("".join(_HANGUL_VOWELS[(ord(c) - _HANGUL.start) % 588 // 28] for c in token if hangul(c)))
+    if indic(token):
+        return _vowel_line("".join(_INDIC_VOWELS.get(ord(c) & 0x7F, "") for c in token if ord(c) in _INDIC_BLOCKS))
+    return None
+
+
 def abjad(token: str) -> bool:
     """Whether a token is written in Hebrew or Arabic-script letters (a word :func:`abjad_skeletons`
     reads)."""
@@ -462,3 +520,21 @@ def word_skeletons(token: str) -> frozenset[str]:
     """The consonant skeletons of a :func:`skeletal` word (:func:`abjad_skeletons`,
     :func:`indic_skeletons`, :func:`hangul_skeletons`); empty for other tokens."""
     return abjad_skeletons(token) or indic_skeletons(token) or hangul_skeletons(token)
+
+
+def short_name_sounds(token: str) -> frozenset[str]:
+    """The sounds of a name in Latin, Cyrillic or Greek letters too short for its skeleton alone (three
+    consonants): each skeleton with its vowels ("Putin" -> {"btn/AE"}); empty for a longer or
+    shorter name, or one with fewer vowel classes than :data:`MIN_VOWELS`."""
+    line = vowels(token)
+    if line is None or len(line) < MIN_VOWELS:
+        return frozenset()
+    return frozenset(f"{k}/{line}" for k in skeletons(token) if len(k) == MIN_SKELETON - 1)
+
+
+def written_sounds(token: str) -> frozenset[str]:
+    """The sounds of a Hangul or Indic word, for :func:`short_name_sounds` ("푸틴은" -> {"btn/AE"})."""
+    line = written_vowels(token)
+    if line is None or len(line) < MIN_VOWELS:
+        return frozenset()
+    return frozenset(f"{k}/{line}" for k in word_skeletons(token) if len(k) == MIN_SKELETON - 1)
