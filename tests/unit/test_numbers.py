@@ -340,6 +340,11 @@ def test_japanese_and_chinese_digits_glued_to_their_counter(text: str, expected:
         ("면적은 1,000㎡이며 17.6%가", [(1000.0, "square meters", None), (17.6, "percent", None)]),
         ("100여 명이 모였다", [(100.0, "people", "more")]),
         ("7월 25일 11시 28분, 34세 남성이 1위", []),  # a date, a time, an age and a rank
+        ("100만명, 3만5천명, 1천200명", [(1e6, "people", None), (35000.0, "people", None), (1200.0, "people", None)]),
+        ("1조2천억원과 2천500억원", [(1.2e12, "KRW", None), (2.5e11, "KRW", None)]),
+        ("3만 5천 명이 5천만 원을", [(35000.0, "people", None), (5e7, "KRW", None)]),
+        ("3~5명이 0.5%포인트", [(3.0, "people", "range"), (0.5, "percentage points", None)]),
+        ("20대 남성, 4대강, 6·25 전쟁", []),  # in his twenties, the four rivers, a date
         ("VAZ-21083 차량, 제30학교, 2016년", []),  # a model's code, an ordinal and a year
     ],
 )

@@ -1658,3 +1658,46 @@ def test_korean_do_is_a_cue_only_after_what_was_said() -> None:
     """ "했다" (did) says something only after a quote or a reported clause."""
     assert spoken("선수들은 “이길 것”이라고 했다.", "ko") == [("선수들", "이길 것")]
     assert spoken("정부는 발표를 했다. “새 계획”은 아직 없다.", "ko") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speaker"),
+    [
+        # words added for Indonesian and Turkish are names in other text
+        ("Vali Nasr said, “We will see what comes next.”", "en", "Vali Nasr"),
+        ("“We will win the next election,” Lalu said.", "en", "Lalu"),
+        ("Jodi Kantor broke the story. “It is true,” she said.", "en", "Jodi Kantor"),
+        # Indonesian: "tanya" (asked) is no "-nya" form; "kata dia" is "he said"; a name of three words
+        ("“Apakah ini adil?” tanya Anies Baswedan.", "id", "Anies Baswedan"),
+        ("Presiden Joko Widodo meresmikan jembatan. “Kami siap,” kata dia.", "id", "Joko Widodo"),
+        ("“Inflasi terkendali,” kata Menteri Keuangan Sri Mulyani Indrawati.", "id", "Sri Mulyani Indrawati"),
+        ("“Harga naik,” kata Kepala Dinas Perdagangan DKI Jakarta Syaripudin.", "id", "Syaripudin"),
+        ("“Kami menang,” kata Jordan Henderson.", "id", "Jordan Henderson"),
+        # Turkish: the subject is the head before the comma; what follows "dedi ve" is no subject
+        ("Putin ile görüşen Erdoğan, “Anlaşmaya çok yakınız” dedi.", "tr", "Erdoğan"),
+        ("Reuters'a konuşan bir yetkili, “Anlaşmaya çok yakınız” dedi.", "tr", "bir yetkili"),
+        ("Erdoğan, “Anlaşmaya çok yakınız” dedi ve salondan ayrıldı.", "tr", "Erdoğan"),
+        # Korean: a topic after another particle is where or when ("미국에서는"); a name may end like a
+        # particle ("김정은"); the subject after a reported clause is its speaker
+        ("한편 미국에서는 트럼프 대통령이 “우리는 준비가 됐다”고 밝혔다.", "ko", "트럼프"),
+        ("김정은 위원장은 “핵 무력을 강화하겠다”고 말했다.", "ko", "김정은"),
+        ("이와 관련해 국방부는 “사실이 아니다”라고 밝혔다.", "ko", "국방부"),
+        ("이재명 더불어민주당 대표는 “민생이 우선”이라고 강조했다.", "ko", "이재명"),
+    ],
+)
+def test_speakers_after_review(text: str, language: str, speaker: str) -> None:
+    assert [q.speaker for q in EXTRACTOR.quotes("a", text, language=language) if q.kind == "direct"] == [speaker]
+
+
+def test_what_is_no_attribution_in_turkish_and_korean() -> None:
+    """ "göre" after a time is "compared with"; "Buna göre" and "이에 따르면" are "accordingly"; a
+    Korean reported clause's own topic is not its speaker."""
+    for text in (
+        "İhracat geçen yıla göre yüzde 5 arttı ve rekor seviyeye ulaştı.",
+        "Buna göre, ihracat yüzde 5 arttı ve rekor kırdı.",
+    ):
+        assert spoken(text, "tr", kind="reported") == []
+    assert spoken("이에 따르면 올해 성장률은 2%에 그칠 것으로 예상된다.", "ko", kind="reported") == []
+    text = "외국인 투자자들은 3거래일 연속 순매도를 이어갔다고 한국거래소가 밝혔다."
+    assert [s for s, _ in spoken(text, "ko", kind="reported")] == ["한국거래소"]
+    assert spoken("Naquele dia disse o ministro: “Vamos vencer.”", "pt") == []  # "dia": day, no Indonesian "he"

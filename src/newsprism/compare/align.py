@@ -25,7 +25,7 @@ import numpy as np
 from ..nlp.parallel import TextProfile, across_vowels, parallel_pairs, statements_profile
 from ..nlp.stopwords import function_words_for
 from ..nlp.tokenize import names_from, tokens_from, words
-from ..represent.dense import Encoder
+from ..represent.dense import Encoder, reads
 from ..represent.tfidf import tfidf_rows
 from .base import Fact, SentenceSplitter, Span, Statement
 
@@ -69,9 +69,12 @@ class AlignParams:
     # statements have such a match (a translation; two reports of one event rarely do)
     mutual_floor: float = 0.5
     parallel_share: float = 0.6
-    # two sources in languages the encoder does not read (or with no encoder): paired sentence by
-    # sentence by their lengths and anchors when they read as parallel texts (nlp/parallel.py)
+    # two sources in different languages: paired sentence by sentence by their lengths and anchors
+    # when they read as parallel texts (nlp/parallel.py); where the encoder reads both languages, a
+    # pair counts only when their dense cosine reaches shape_floor (a translation it reads poorly,
+    # not two reports of one event that share their names and numbers)
     by_shape: bool = True
+    shape_floor: float = 0.35
 
 
 @dataclass(slots=True)
@@ -238,7 +241,9 @@ def align(
         translated = _translations(statements, languages, gid, dense, p)
     shaped: set[tuple[int, int]] = set()
     if p.by_shape and cross.any():
-        shaped = _shape_matches(statements, languages, gid, sim, translated, p)
+        encoded = encoder is not None and encoder.dim
+        read = getattr(encoder, "languages", None) if encoded else frozenset()
+        shaped = _shape_matches(statements, languages, gid, sim, translated, p, read, dense if encoded else None)
     term_sets = [{t for t in bag if not t.startswith("N:")} | {t for t in bag if t.startswith("N:")} for bag in bags]
     agree = _Agreement(statements, bags, gid, lang, p)
     usable = np.array([sum(1 for t in bag if not t.startswith("N:")) >= p.min_terms for bag in bags], dtype=bool)
@@ -429,6 +434,8 @@ def _shape_matches(
     sim: np.ndarray,
     translated: dict[int, list[int]],
     p: AlignParams,
+    read: frozenset[str] | None = frozenset(),
+    dense: np.ndarray | None = None,
 ) -> set[tuple[int, int]]:
     """Pair the statements of two articles in different languages by their shape (lengths and
     anchors, :func:`~newsprism.nlp.parallel.parallel_pairs`) when the two read as parallel texts:
@@ -450,8 +457,13 @@ def _shape_matches(
         # names written across the vowel line (Hebrew, Arabic script) anchor by their consonants
         a, b = across_vowels(profiles[rows[0]], profiles[cols[0]])
         pairs = parallel_pairs(a.lengths, b.lengths, a.anchors, b.anchors)
+        both_read = (
+            dense is not None and reads(read, la if la != "?" else None) and reads(read, lb if lb != "?" else None)
+        )
         for r, c in pairs:
             i, j = rows[r], cols[c]
+            if dense is not None and both_read and dense[i, j] < p.shape_floor:
+                continue  # the encoder reads both: what it reads as unlike is no translation
             shaped.add((min(i, j), max(i, j)))
             if gid[i] == gid[j]:
                 if j not in translated.get(i, []):

@@ -105,6 +105,7 @@ from .speech import (
     KOREAN_CUES,
     PERSONAL_PRONOUNS,
     QUOTING_CUES,
+    ROLE_WORDS,
     RU_ADVERBS,
     RU_OBJECT_PRONOUNS,
     SOUTH_ASIAN_CUES,
@@ -617,10 +618,10 @@ def _find_cues(masked: str, para: _Para) -> None:
         if para.language in _INDONESIAN and (low_form := form.lower()) in INDONESIAN_CUES:
             if low_form in INDONESIAN_AFTER_QUOTE and not _after_quote(toks, first):
                 continue  # "kata" (word), "jelas" (clear): cues only after a quote or a clause
-            if low_form.endswith("nya"):  # "ujarnya": he said
+            if low_form.endswith("nya") and low_form[:-3] in INDONESIAN_CUES:  # "ujarnya": he said
                 cue.mention = Mention(m.start(), m.end(), form, "pronoun", "he")
-            elif low_form in INDONESIAN_AFTER_QUOTE and (after := _indonesian_after(masked, toks, last + 1)):
-                cue.mention = _after_genitive(masked, para, after)
+            elif low_form in INDONESIAN_AFTER_QUOTE:
+                cue.mention = _indonesian_after(masked, toks, last + 1)
             if low_form in INDONESIAN_AFTER_QUOTE:
                 cue.inverted = True
                 para.cues.append(cue)
@@ -711,18 +712,30 @@ def _indonesian_after(masked: str, toks: list[Token], i: int) -> Mention | None:
     j = e
     while j > i and is_name_token(toks[j - 1]):
         j -= 1
-    if j == e:  # no name: a description, if short
+    if j == e:  # no name: a pronoun ("kata dia"), or a description, if short
+        if e == i + 1 and toks[i].low in _ID_PRONOUNS:
+            return Mention(toks[i].start, toks[i].end, toks[i].text, "pronoun", _ID_PRONOUNS[toks[i].low])
         if e - i > 6:
             return None
         return Mention(toks[i].start, toks[e - 1].end, masked[toks[i].start : toks[e - 1].end], "nominal")
+    return _indonesian_parse(masked, toks, j, e, tuple(t.low for t in toks[i:j]))
+
+
+def _indonesian_parse(masked: str, toks: list[Token], j: int, e: int, roles: tuple[str, ...] = ()) -> Mention | None:
+    """The capitalised tokens ``j`` to ``e`` (exclusive) as an Indonesian name: the role words that
+    open them and what the roles head (:func:`_indonesian_name`) are roles, the rest the name, all
+    its words ("Menteri Keuangan Sri Mulyani Indrawati": Sri Mulyani Indrawati)."""
+    while e - j > 1 and (toks[j].low in ROLE_WORDS or toks[j].low.rstrip(".") in ROLE_WORDS):
+        roles += (toks[j].low,)
+        j += 1
+    k = _indonesian_name([t.text for t in toks[j:e]], role=bool(roles))
+    roles += tuple(t.low for t in toks[j : j + k])
+    j += k
     name = parse_name(toks[j:e], masked)
     if name is None:
         return None
-    if j == i:
-        return name
-    roles = tuple(t.low for t in toks[i:j]) + name.roles
-    span = masked[toks[i].start : name.end]
-    return Mention(toks[i].start, name.end, span, "name", name.name, roles, name.gender, True, name.body)
+    roles += name.roles
+    return Mention(name.start, name.end, name.text, "name", name.name, roles, name.gender, True, name.body)
 
 
 _TURKISH_LANGUAGES = frozenset({"tr", "az"})
@@ -748,20 +761,22 @@ _KO_NOT_SUBJECT = re.compile(
     r"|^(?:[많같높작좋받않적짧]은|[이그저]런|어떤|모든|다른|[보오가]는|[위대관통인따의]한|[것수점때]은|[것수점때]이|중인|"
     r"사이|아이|가운데|이는)$"
 )
-_KO_STOPS = re.compile(
-    r"(?:에서|에게|에|을|를|로|으로|와|과|고|며|서|면|도|만|께|은|는|가|기)$"
-)  # ends an NP before a subject
+# what ends a noun phrase before a subject: particles, verb forms ("관련해 국방부는", "대해 정부는")
+_KO_STOPS = re.compile(r"(?:에서|에게|에|을|를|로|으로|와|과|고|며|서|면|도|만|께|은|는|가|기|해|하여|위해|통해|따라)$")
 # adverbs before a subject, no part of it ("당시 주지사 대행은": the acting governor, at the time)
 _KO_ADVERBS = frozenset(
     "당시 이날 전날 지난 앞서 또 또한 이어 한편 그러면서 그러나 하지만 이후 최근 현재 특히 다만 결국 "
     "더구나 게다가".split()
 )
 # descriptions rather than names: their last syllables ("운전자", "비상사태부", "공보실", "이스라엘군")
-_KO_DESCRIPTION = re.compile(r"(?:자|부|실|청|군|국|원|문|처|당국|정부|경찰|매체|성명|주민|대행|관계자|선수|지도자)$")
+_KO_DESCRIPTION = re.compile(
+    r"(?:자|부|실|청|군|국|원|문|처|당|당국|정부|경찰|매체|성명|주민|대행|관계자|선수|지도자)$"
+)
 _KO_PRONOUNS = {"그": ("m", "he"), "그녀": ("f", "she"), "그들": (None, "they"), "이들": (None, "they")}
 _KO_ROLES = frozenset(
     "대통령 총리 장관 대변인 사무총장 주지사 대행 교장 감독 의원 대표 특사 차관보 지도자 위원장 의장 대사 국장 "
-    "청장 시장 사령관 박사 교수 전 전직 회장 사장 코치 선수 공격수".split()
+    "청장 시장 사령관 박사 교수 전 전직 회장 사장 코치 선수 공격수 국무총리 부총리 경제부총리 원내대표 총재 "
+    "위원 작가 차관 비서실장".split()
 )
 _KO_DOCUMENTS = frozenset("보도 성명 발표 자료 통계 조사 기사 보고서 설명 주장".split())  # "X의 보도에 따르면"
 
@@ -773,9 +788,16 @@ def _ko_closes_clause(toks: list[Token], k: int) -> bool:
     return (t in _KO_QUOTATIVE and k > 0 and toks[k - 1].text in _CLOSING_MARKS) or bool(_KO_CLAUSE_END.search(t))
 
 
+# a topic particle after another particle marks where, when or about what, not who ("미국에서는",
+# "회의에서는", "이에 대해서는", "3일에는")
+_KO_OBLIQUE_TOPIC = re.compile(
+    r"(?:에서|에게서|에게|에|으로|로|까지|부터|께|와|과|서|대해|관해|해서|이나|만|도)[은는]$|(?:에선|엔)$"
+)
+
+
 def _ko_subject(word: str, *, topic: bool) -> str | None:
     """The noun of a word that ends with the topic (or subject) particle, else None."""
-    if _KO_NOT_SUBJECT.search(word):
+    if _KO_NOT_SUBJECT.search(word) or _KO_OBLIQUE_TOPIC.search(word):
         return None
     for particle in _KO_PARTICLES[:4] if topic else _KO_PARTICLES[4:]:
         if word.endswith(particle) and len(word) > len(particle):
@@ -791,6 +813,8 @@ def _ko_phrase(masked: str, toks: list[Token], k: int, noun: str) -> Mention:
         gender, name = _KO_PRONOUNS[noun]
         return Mention(t.start, t.start + len(noun), noun, "pronoun", name, gender=gender)
     j = k
+    if noun in _KO_ROLES and k > 0 and toks[k - 1].is_word and _ko_subject(toks[k - 1].text, topic=True):
+        j = k - 1  # "김정은 위원장은": the name before the role ends like a topic itself
     while (
         j > 0
         and k - j < 5
@@ -847,6 +871,8 @@ def _korean_speaker(masked: str, para: _Para, first: int, lemma: str) -> tuple[M
         if k < 0 or not toks[k].text.endswith("에") or len(toks[k].text) < 2:
             return None, True
         noun = toks[k].text[:-1]
+        if noun in ("이", "이것", "그것", "이와", "이러한"):
+            return None, True  # "이에 따르면": according to this
         if noun in _KO_DOCUMENTS and k > 0 and toks[k - 1].text.endswith("의") and len(toks[k - 1].text) > 1:
             return _ko_phrase(masked, toks, k - 1, toks[k - 1].text[:-1]), True
         return _ko_phrase(masked, toks, k, noun), True
@@ -854,10 +880,12 @@ def _korean_speaker(masked: str, para: _Para, first: int, lemma: str) -> tuple[M
     s0 = bisect.bisect_left(para.starts, sent.start if sent else para.start)
     q = max((i for i in range(s0, first) if _ko_closes_clause(toks, i)), default=None)
     ranges = [(q + 1, first), (s0, q)] if q is not None else [(s0, first)]
-    for topic in (True, False):
-        for a, b in ranges:
+    for a, b in ranges:  # after the clause first ("…다고 한국거래소가 밝혔다"), then before it
+        for topic in (True, False):
             for i in range(a, b):
                 if toks[i].is_word and (subject := _ko_subject(toks[i].text, topic=topic)) is not None:
+                    if i + 1 < b and (role := _ko_subject(toks[i + 1].text, topic=topic)) in _KO_ROLES:
+                        i, subject = i + 1, role  # "김정은 위원장은": the role's name ends like a topic
                     return _ko_phrase(masked, toks, i, subject), False
     if q is not None:
         return Mention(toks[first].start, toks[first].end, toks[first].text, "pronoun", "he"), False
@@ -896,6 +924,8 @@ def _tr_name(masked: str, toks: list[Token], j: int, k: int, *, subject: bool = 
     stripped = [
         Token(t.start, t.start + len(re.split("['’]", t.text)[0]), re.split("['’]", t.text)[0]) for t in toks[run:k]
     ]
+    while len(stripped) > 1 and stripped[0].low in _TR_ROLES:
+        stripped = stripped[1:]  # "Uzman Mehmet Yılmaz": an expert
     name = parse_name(stripped, masked)
     if name is None:
         return None
@@ -909,6 +939,60 @@ def _tr_name(masked: str, toks: list[Token], j: int, k: int, *, subject: bool = 
         return Mention(name.start, name.end, name.text, "nominal", name.text)  # "Sürücü" opening a sentence
     roles = tuple(t.low for t in toks[j:run]) + name.roles
     return Mention(name.start, name.end, name.text, "name", name.name, roles, name.gender, name.person, name.body)
+
+
+_TR_ROLES = frozenset("uzman vali kaptan doktor profesör gazeteci avukat yazar".split())  # Turkish only: also names
+_TR_LINKS = frozenset("ve ama ancak fakat sonra ardından ile de da ki".split())  # no part of a subject after the verb
+_TR_FINITE = re.compile(r"(?:[dt][ıiuü]|yor|m[ıiuü]ş|[ae]c[ae]k)(?:[mnkz]|[ıiuü]z|l[ae]r)?$")  # a verb's ending
+# what "göre" (according to) follows when no name does: statements, reports, data, sources, experts
+_TR_SOURCES = (
+    "açıklama", "haber", "veri", "bilgi", "iddia", "rapor", "anket", "uzman", "kaynak", "yetkili", "doktor",
+    "araştırma", "yazı", "değerlendirme", "tahmin", "bildiri", "ifade", "sözcü", "aktardığı", "bildirdiği",
+)  # fmt: skip
+# participles that describe the subject before it ("Putin ile görüşen Erdoğan", "Reuters'a konuşan bir yetkili")
+_TR_PARTICIPLE = re.compile(r"(?:[ae]n|y[ae]n)$")
+_TR_NOT_PARTICIPLE = frozenset("başkan uzman insan zaman bakan kadın hakan".split())
+
+
+def _tr_head(masked: str, toks: list[Token], j: int, comma: int) -> Mention | None:
+    """The subject that ends at a Turkish sentence's first comma, its head last: the name run before the
+    comma (its roles with it: "İran Özel Temsilcisi Brian Hook"), else the words after a participle
+    ("Reuters'a konuşan bir yetkili": an official), or "O" (he); None when the phrase ends in a case
+    (an adverbial: "Bir seyirci sosyal medyada,"), which :func:`_turkish_speaker` reads forwards."""
+    last = toks[comma - 1]
+    if comma - j == 1 and last.low in ("o", "kendisi"):
+        return Mention(last.start, last.end, last.text, "pronoun", "he")
+    if re.search("['’]", last.text) or (not last.is_cap and _TR_ADVERBIAL.search(last.low)):
+        return None
+    r = comma - 1
+    if is_name_token(last):
+        while r > j and is_name_token(toks[r - 1]) and not re.search("['’]", toks[r - 1].text):
+            r -= 1
+        return _tr_name(masked, toks, r, comma, subject=True)
+    while (
+        r > j
+        and toks[r - 1].is_word
+        and not (
+            not toks[r - 1].is_cap
+            and _TR_PARTICIPLE.search(toks[r - 1].low)
+            and toks[r - 1].low not in _TR_NOT_PARTICIPLE
+        )
+    ):
+        r -= 1
+    if any(re.search("['’]", t.text) and _TR_OBLIQUE.search(t.text) for t in toks[r:comma]):
+        return None
+    return _tr_name(masked, toks, r, comma, subject=True)
+
+
+def _tr_without_role(masked: str, m: Mention) -> Mention:
+    """A Turkish name without a role word of Turkish only before it ("Kaptan Ahmet Kaya")."""
+    first, rest = m.name.split(" ", 1)
+    if first.lower() not in _TR_ROLES:
+        return m
+    at = masked.index(rest, m.start)
+    return Mention(
+        at, m.end, masked[at : m.end], "name", rest, (*m.roles, first.lower()), gender_of(rest.split()[0]), True
+    )
 
 
 def _turkish_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) -> tuple[Mention | None, bool]:
@@ -929,6 +1013,8 @@ def _turkish_speaker(masked: str, para: _Para, first: int, last: int, lemma: str
             and re.search("['’]n?[ıiuü]n$", toks[k - 1].text)
         ):
             k -= 1  # "AstanaTV'nin haberine göre": by AstanaTV's report
+        if not re.search("['’]", toks[k].text) and not toks[k].low.startswith(_TR_SOURCES):
+            return None, True  # "geçen yıla göre" (compared with last year), "Buna göre" (accordingly)
         j = k
         while j > 0 and is_name_token(toks[j - 1]) and "'" not in toks[j - 1].text and "’" not in toks[j - 1].text:
             j -= 1
@@ -952,7 +1038,11 @@ def _turkish_speaker(masked: str, para: _Para, first: int, last: int, lemma: str
     e = last + 1  # "“…” diye ekledi Prosa.": the subject follows the verb
     while e < len(toks) and e - last <= 5 and toks[e].is_word:
         e += 1
-    if e > last + 1 and (e >= len(toks) or toks[e].text in _TR_END):
+    if (
+        e > last + 1
+        and (e >= len(toks) or toks[e].text in _TR_END)
+        and not any(t.low in _TR_LINKS or _TR_FINITE.search(t.low) for t in toks[last + 1 : e])
+    ):  # not "dedi ve salondan ayrıldı" (said and left the hall)
         return _tr_name(masked, toks, last + 1, e), True
     # the subject: after the quote before the verb when the quote opens the sentence ("“…” Jukov, …
     # kullandı"), else opening the sentence
@@ -963,6 +1053,11 @@ def _turkish_speaker(masked: str, para: _Para, first: int, last: int, lemma: str
         j = first  # nothing before the quote
     while j < first and toks[j].low in _TR_OPENERS:
         j += 1
+    comma = next((i for i in range(j, first) if not toks[i].is_word), None)
+    if comma is not None and toks[comma].text == "," and j < comma and comma - j <= 10:
+        head = _tr_head(masked, toks, j, comma)  # "Putin ile görüşen Erdoğan, …": Erdoğan
+        if head is not None:
+            return head, False
     k = j
     while k < first and toks[k].is_word and not (k > j and not toks[k].is_cap and _TR_ADVERBIAL.search(toks[k].low)):
         if toks[k].low in _TR_OPENERS and k > j:
@@ -985,9 +1080,44 @@ def _turkish_speaker(masked: str, para: _Para, first: int, last: int, lemma: str
     return Mention(toks[first].start, toks[first].end, toks[first].text, "pronoun", "he"), False
 
 
+_ID_PRONOUNS = {"ia": "he", "dia": "he", "beliau": "he", "mereka": "they"}
+# what an Indonesian role heads before the name it stands with ("Menteri Keuangan Sri Mulyani
+# Indrawati", "Kepala Dinas Perdagangan DKI Jakarta Syaripudin"): portfolios and offices
+_ID_HEADS = frozenset(
+    "keuangan luar negeri dalam pertahanan kesehatan pendidikan perdagangan perhubungan agama sosial hukum ham "
+    "energi pertanian kelautan perikanan perindustrian pariwisata koordinator bidang politik keamanan "
+    "perekonomian negara badan dinas kantor dewan pusat statistik umum khusus wakil presiden menteri".split()
+)
+
+
+def _indonesian_name(words: list[str], *, role: bool) -> int:
+    """Where a person's name starts among the capitalised words after an Indonesian ``role``: past
+    the portfolios, acronyms, places and offices the role heads ("Keuangan", "DKI", "Jakarta"); with
+    or without one, past a word before a given name ("Rusia Vladimir Putin", "Kremlin Dmitry Peskov")."""
+    k = 0
+    while k < len(words) - 1 and (
+        (role and words[k].lower() in _ID_HEADS)
+        or (role and words[k].isupper() and len(words[k]) > 1)
+        or (role and _is_place(words[k]) and gender_of(words[k]) is None)  # not "Jordan Henderson"
+        or (gender_of(words[k]) is None and gender_of(words[k + 1]) is not None)
+    ):
+        k += 1
+    return k
+
+
+def _is_place(word: str) -> bool:
+    from ..nlp.entities import _places  # the gazetteer (loaded once)
+
+    return word in _places()
+
+
 def _before_preposition(masked: str, para: _Para, mention: Mention) -> Mention | None:
     """An Indonesian name without what follows a lower-case preposition in it: "di" is a particle
-    of Italian names ("Luigi di Maio") but Indonesian "in" ("tulis militer Israel di Twitter")."""
+    of Italian names ("Luigi di Maio") but Indonesian "in" ("tulis militer Israel di Twitter");
+    a pronoun read as a name at a sentence's start ("Dia mengatakan") is one."""
+    if mention.kind == "name" and mention.text.lower() in _ID_PRONOUNS:
+        low = mention.text.lower()
+        return Mention(mention.start, mention.end, mention.text, "pronoun", _ID_PRONOUNS[low])
     if mention.kind != "name":
         return mention
     toks = para.tokens
@@ -1015,23 +1145,25 @@ def _after_genitive(masked: str, para: _Para, mention: Mention) -> Mention:
     (not a given name: "przewodniczący Jan Krzysztof Nowak").  In Indonesian, whatever the role
     heads may take more words ("Menteri Luar Negeri AS Michael Pompeo")."""
     words = mention.name.split()
-    if mention.kind != "name" or len(words) < 3 or gender_of(words[0]) is not None:
+    if mention.kind == "name" and para.language in _INDONESIAN:
+        # the whole capitalised run, read by the Indonesian rules ("Menteri Keuangan Sri Mulyani
+        # Indrawati": all three words of the name)
+        toks = para.tokens
+        j = bisect.bisect_left(para.starts, mention.start)
+        e = j
+        while e < len(toks) and toks[e].end <= mention.end:
+            e += 1
+        while j > 0 and is_name_token(toks[j - 1]) and toks[j - 1].end < mention.start:
+            j -= 1
+        found = _indonesian_parse(masked, toks, j, e) if j < e else None
+        return found if found is not None and found.end == mention.end else mention
+    if mention.kind != "name" or len(words) != 3 or gender_of(words[0]) is not None:
         return mention
-    if len(words) > 3 and (para.language not in _INDONESIAN or gender_of(words[-3]) is not None):
-        return mention  # Indonesian: "Menteri Luar Negeri AS Michael Pompeo"
     toks, k = para.tokens, bisect.bisect_left(para.starts, mention.start)
     role = mention.roles[-1] if mention.roles else (toks[k - 1].low if 0 < k < len(toks) else "")
-    # Indonesian names what a role heads after it, the role itself often before "untuk" (for): "Utusan
-    # Khusus AS untuk Iran Brian Hook"; a given name second tells the first word is no part of the name
-    given_second = para.language in _INDONESIAN and gender_of(words[-2]) is not None
-    if (role not in GENITIVE_ROLES and not given_second) or (
-        mention.roles and words[0] not in masked[mention.start : mention.end]
-    ):
+    if role not in GENITIVE_ROLES or (mention.roles and words[0] not in masked[mention.start : mention.end]):
         return mention
-    at = mention.start
-    for word in words[:-2]:
-        at = masked.index(word, at) + len(word)
-    start = masked.index(words[-2], at)
+    start = masked.index(words[1], masked.index(words[0], mention.start) + len(words[0]))
     return Mention(start, mention.end, masked[start : mention.end], "name", " ".join(words[-2:]),
                    mention.roles, gender_of(words[-2]), True)  # fmt: skip
 
@@ -2193,6 +2325,8 @@ class _Resolver:
                     continue  # "Pak", "Dann" ("then") opening a sentence
                 if language in _GENITIVE_LANGUAGES:
                     m = _after_genitive(masked, para, m)
+                elif language in _TURKISH_LANGUAGES and m.kind == "name" and " " in m.name:
+                    m = _tr_without_role(masked, m)
                 self.names.append(m)
                 if possessive:
                     self.possessive.add(m.start)

@@ -38,6 +38,7 @@ __all__ = [
     "KOREAN_AFTER_CLAUSE",
     "KOREAN_CUES",
     "PRONOUNS",
+    "ROLE_WORDS",
     "SOUTH_ASIAN_CUES",
     "THATLESS_CUES",
     "TURKISH_CUES",
@@ -342,6 +343,7 @@ _TURKISH: dict[str, str] = {
     "answer": "yanıtladı yanıt|verdi cevap|verdi",
     "warn": "uyardı",
     "recall": "hatırlattı",
+    "ask": "sordu",
     "claim": "iddia|etti öne|sürdü savundu",
     "according to": "göre",
 }
@@ -678,10 +680,6 @@ PRONOUNS: dict[str, str | None] = {
     "él": "m",  # Spanish, Dutch ("er", "sie", "il" are other words too)
     "hij": "m",
     "zij": None,
-    "ia": None,  # Indonesian: he or she
-    "dia": None,
-    "beliau": None,
-    "mereka": None,
 }
 """Subject pronouns and their gender."""
 ICELANDIC_PRONOUNS = frozenset({"hann", "hún"})
@@ -722,9 +720,6 @@ PERSONAL_PRONOUNS = frozenset(
         "ona",
         "hann",
         "hún",
-        "ia",
-        "dia",
-        "beliau",
         *LOWER_PRONOUNS,
     }
 )
@@ -768,12 +763,11 @@ _NOT_NAME = (
         "vandaag gestern heute maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag "
         "mittwoch donnerstag freitag samstag sonntag lunes martes miércoles jueves viernes sábado domingo "
         "lunedì martedì mercoledì giovedì venerdì lundi mardi mercredi jeudi vendredi samedi dimanche "
-        # Indonesian
-        # Indonesian (not "di", "dari", "dan", "dia", "oleh", "kita": "Di Maio", Dari, Dan, Dia, Oleh, Kita
-        # are names too)
-        "menurut meski meskipun namun selain saat setelah sebelum dalam pada untuk dengan ini itu "
-        "sementara kemudian sebelumnya sedangkan tetapi tapi atau karena jika ketika bahkan juga pun ia "
-        "beliau mereka saya akan telah sudah sejak hingga sampai bagi seperti yakni yaitu seorang"
+        # Indonesian (not "di", "dari", "dan", "dia", "oleh", "kita", "saat", "karena", "pun", "ini", "akan",
+        # "saya": "Di Maio", Dari, Dan, Dia, Oleh, Kita, Saat Kumar … are names too)
+        "menurut meski meskipun namun selain setelah sebelum dalam pada untuk dengan itu "
+        "sementara kemudian sebelumnya sedangkan tetapi tapi atau jika ketika bahkan juga ia "
+        "beliau mereka telah sudah sejak hingga sampai bagi seperti yakni yaitu seorang"
     )
 )
 # Determiners of other languages before a speaker's role ("dijo el entrenador Luis Enrique",
@@ -812,13 +806,14 @@ _ROLES = _words(
     "prezydent rzecznik rzeczniczka szef szefowa gubernator burmistrz trener dyrektor dyrektorka ambasador "
     "sekretarz przewodniczący przewodnicząca wiceminister wicepremier "
     # Indonesian ("Presiden Rusia Vladimir Putin", "Juru bicara Kremlin Dmitry Peskov")
-    "presiden menteri menlu juru jubir direktur gubernur kepala ketua wakil sekretaris duta dubes panglima "
-    "komandan pelatih walikota bupati perdana penjabat pakar dokter profesor utusan asisten "
+    "presiden menteri menlu juru jubir direktur gubernur kepala ketua sekretaris duta dubes panglima "
+    "komandan pelatih walikota bupati perdana penjabat pakar dokter profesor utusan asisten bicara "
     # Turkish, after what they head ("Rusya Devlet Başkanı Vladimir Putin", "Kremlin Sözcüsü Dmitriy Peskov")
-    "başkanı cumhurbaşkanı başbakan başbakanı bakanı bakan sözcüsü sözcü müdürü valisi vali sekreteri "
-    "temsilcisi büyükelçisi direktörü antrenörü teknik komutanı yetkilisi uzmanı yardımcısı genel vekili uzman "
-    "kaptan profesör doktor gazeteci"
+    "başkanı cumhurbaşkanı başbakan başbakanı bakanı bakan sözcüsü sözcü müdürü valisi sekreteri "
+    "temsilcisi büyükelçisi direktörü antrenörü teknik komutanı yetkilisi uzmanı yardımcısı genel vekili"
 )
+ROLE_WORDS = _ROLES
+"""Role words written before a name ("president", "presiden", "президент"): not part of it."""
 _FEMALE_ROLES = _words(
     "mrs mrs. ms ms. miss chairwoman spokeswoman congresswoman councilwoman assemblywoman queen princess "
     "dame lady sister"
@@ -839,7 +834,7 @@ _ORG_WORDS = _words(
     "security intelligence affairs treasury capitol museum library project initiative movement alliance "
     "coalition caucus jr. "
     # Indonesian ("Kementerian Luar Negeri", "Angkatan Laut", "Dinas Kesehatan")
-    "kementerian kemenlu partai dinas badan komisi dewan angkatan pasukan kepolisian polisi kantor lembaga "
+    "kementerian kemenlu partai dinas komisi angkatan pasukan kepolisian polisi lembaga "
     "pemerintah negeri persatuan perusahaan pabrik sekolah universitas perpustakaan urusan kepresidenan markas"
 )
 _PLACE_FIRST = _words(
@@ -884,8 +879,8 @@ _SKIP_BEFORE_CUE = _words(
     "earlier reportedly allegedly publicly privately repeatedly often frequently always yesterday "
     "today tonight on monday tuesday wednesday thursday friday saturday sunday morning afternoon "
     "evening night week month year this last at the time in an interview statement now "
-    # Indonesian ("Ovechkin juga mengakui bahwa …")
-    "juga pun lalu kemudian sebelumnya sempat telah sudah pernah kembali pula bahkan"
+    # Indonesian ("Ovechkin juga mengakui bahwa …"; not "lalu", "pun": Lalu Prasad, Mahabir Pun)
+    "juga kemudian sebelumnya telah sudah bahkan"
 )
 _DASH_TOKENS = frozenset("-—–―")
 _PASSIVE = _words("was were been being is are be get got gets")

@@ -119,7 +119,7 @@ _TITLES = _wordset(
 _TITLE_MODIFIERS = _wordset(
     """Foreign Prime Vice Deputy Chief Defense Defence Interior Finance Attorney Press Crown Senior National
     Security Home Health Education Energy Trade Treasury Acting Former Ex Supreme Assistant Under Executive
-    Managing First Opposition Interim Federal State District Genel Devlet Özel Dışişleri İçişleri Savunma Basın"""
+    Managing First Opposition Interim Federal State District Genel Özel Dışişleri İçişleri Savunma Basın"""
 )
 _ROLE_WORDS = _wordset(
     """leader counterpart spokesman spokeswoman spokesperson minister president director senator chairman detainee

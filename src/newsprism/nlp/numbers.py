@@ -740,28 +740,13 @@ _KO_UNITS = {
     "곳": "places", "개국": "countries", "개": "items", "점": "points", "배": "times", "표": "votes",
     "㎡": "square meters", "km": "kilometers", "킬로미터": "kilometers", "m": "meters", "미터": "meters",
     "cm": "centimeters", "톤": "tons", "kg": "kilograms", "킬로그램": "kilograms", "도": "degrees",
-    "경기": "games", "과목": "subjects", "시간": "hours", "대": "vehicles",
+    "경기": "games", "과목": "subjects", "시간": "hours", "mm": "millimeters", "%포인트": "percentage points",
+    "%p": "percentage points", "%P": "percentage points",
 }  # fmt: skip
+# ("20대": in one's twenties, "4대강": the four great rivers; 대 counts vehicles too, but not only)
 _KO_NOT = (
-    "년",
-    "월",
-    "일",
-    "시",
-    "분",
-    "초",
-    "세",
-    "위",
-    "번",
-    "차",
-    "회",
-    "호",
-    "학년",
-    "라운드",
-    "부",
-    "인당",
-    "대에",
-    "대의",
-)
+    "년", "월", "일", "시", "분", "초", "세", "위", "번", "차", "회", "호", "학년", "라운드", "부", "인당", "대",
+)  # fmt: skip
 _KO_QUALIFIERS_BEFORE = {"약": "about", "최대": "at most", "최소": "at least", "무려": "as many as"}
 _KO_QUALIFIERS_AFTER = {"여": "more", "이상": "more", "미만": "less", "넘는": "more", "넘게": "more", "가량": "about"}
 _CJK_UNITS = {
@@ -801,11 +786,17 @@ _CJK_NUMBER = re.compile(
     r"(?P<num>[0-9０-９]+(?:[.,．，][0-9０-９]+|・[0-9０-９]{1,2}(?![0-9０-９]))?)(?P<mags>(?:[0-9０-９]*[十百千万萬億亿兆])*)"
     r"(?P<tail>(?<=[万萬億亿兆])[0-9０-９]+(?:・[0-9０-９]{1,2}(?![0-9０-９]))?)?"
 )  # "１８２・４４ドル": newspapers write a decimal point as ・; "２万６４６９・８９ドル" is 26,469.89
+# digits, then magnitudes with more digits between or after them ("3만5천", "1조2천억", "1천200",
+# "3만 5천": a space only before digits and a magnitude)
 _KO_NUMBER = re.compile(
-    r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?P<mags>(?:[0-9]*[백천만억조](?![가-힣]))*|(?:[0-9]*[백천만억조])*)"
-    r"(?P<tail>(?<=[만억조])[0-9]+)?"
+    r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+    r"(?P<mags>(?:[0-9]*[백천만억조](?: (?=[0-9]+[백천만억조]))?)*)"
+    r"(?P<tail>(?<=[백천만억조])[0-9]+)?"
 )
-_KO_UNIT = re.compile(" ?(?:" + "|".join(sorted((re.escape(u) for u in _KO_UNITS), key=len, reverse=True)) + ")")
+_KO_UNIT = re.compile(
+    " ?(?:" + "|".join(sorted((re.escape(u) for u in _KO_UNITS), key=len, reverse=True)) + ")(?![A-Za-z])"
+)
+_KO_RANGE = re.compile(r" ?[~∼～-] ?")
 _ZH_DAYTIME = ("上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "夜间", "晚")
 _CJK_UNIT = re.compile("|".join(sorted((re.escape(u) for u in _CJK_UNITS), key=len, reverse=True)))
 _CJK_QUALIFIERS = {
@@ -863,21 +854,30 @@ def _korean_quantities(text: str) -> list[Quantity]:
         code = start > 1 and text[start - 1] == "-" and text[start - 2].isalnum()  # "VAZ-21083"
         if (
             code
-            or (start > 0 and (text[start - 1] in ".,제" or text[start - 1].isalnum()))
+            or (start > 0 and (text[start - 1] in ".,제·" or text[start - 1].isalnum()))
             or text[end : end + 1].isdigit()
         ):
             continue  # an ordinal ("제30학교"), a code ("VAZ-21083" is read whole) or part of another number
+        if out and out[-1].end > start:
+            continue  # the second end of a range read with the first
         mags = m.group("mags") or ""
+        if text[end : end + 1] in ("·", "."):
+            continue  # "6·25", "5.18": a date
+        digits = m.group("num").replace(",", "")
+        value, multiplier = _cjk_magnitudes(float(digits), mags)
+        if m.group("tail"):
+            value += float(m.group("tail"))
+        high = None
+        if (r := _KO_RANGE.match(text, end)) and (m2 := _KO_NUMBER.match(text, r.end())):  # "3~5명"
+            high = _cjk_magnitudes(float(m2.group("num").replace(",", "")), m2.group("mags") or "")[0]
+            high += float(m2.group("tail") or 0)
+            end = m2.end()
         if not mags and text.startswith(_KO_NOT, end):
             continue
         some_more = text.startswith("여", end) and _KO_UNIT.match(text, end + 1) is not None  # "100여 명"
         unit_m = _KO_UNIT.match(text, end + 1 if some_more else end)
         if unit_m is None and text.startswith(_KO_NOT, end):
             continue
-        digits = m.group("num").replace(",", "")
-        value, multiplier = _cjk_magnitudes(float(digits), mags)
-        if m.group("tail"):
-            value += float(m.group("tail"))
         unit = _KO_UNITS[unit_m.group().strip()] if unit_m else None
         if unit is None and not mags and (1800 <= value <= 2100 or (len(digits) > 1 and digits[0] == "0")):
             continue  # a year or a code
@@ -890,7 +890,11 @@ def _korean_quantities(text: str) -> list[Quantity]:
         if qualifier is None:
             after = text[end : end + 4].lstrip()
             qualifier = next((q for w, q in _KO_QUALIFIERS_AFTER.items() if after.startswith(w)), None)
-        out.append(_quantity(text, start, end, value, unit, qualifier, 0.5 * 10.0**-decimals * multiplier))
+        precision = 0.5 * 10.0**-decimals * multiplier
+        if high is not None:
+            out.append(_quantity(text, start, end, value, unit, "range", precision, high))
+            continue
+        out.append(_quantity(text, start, end, value, unit, qualifier, precision))
     return out
 
 
