@@ -198,21 +198,21 @@ def test_an_article_built_like_a_hebrew_one_and_naming_what_it_names_may_transla
     assert not index.shaped_like(replace(en, shape=(0.4, 0.1, 0.1, 0.2, 0.2)))  # another build
 
 
-def test_a_korean_article_naming_something_in_latin_letters_is_still_read_by_its_build() -> None:
-    """A Korean report naming "Capitals" in Latin letters has a name key, yet most of its names are
-    in Hangul: an English article with its build and one of its names read by the consonants may
-    translate it."""
+def test_a_hindi_article_naming_something_in_latin_letters_is_still_read_by_its_build() -> None:
+    """A Hindi report naming "Capitals" in Latin letters has a name key, yet most of its names are
+    in Devanagari: an English article with its build and one of its names read by the consonants
+    may translate it."""
     from dataclasses import replace
 
     from newsprism.cluster.crosslingual import DenseIndex, DenseParams
 
     shape = (0.1, 0.3, 0.15, 0.25, 0.2)
-    ko = ArticleFeatures(
-        title={}, body={"하바롭스크에서": 1.0, "시위": 1.0}, names={"capitals": 1.0}, minhash=(1,), published=None,
-        language="ko", version="t", paragraphs=5, digits=(), shape=shape,
+    hi = ArticleFeatures(
+        title={}, body={"ख़बारोव्स्क": 1.0, "प्रदर्शन": 1.0}, names={"capitals": 1.0}, minhash=(1,), published=None,
+        language="hi", version="t", paragraphs=5, digits=(), shape=shape,
     )  # fmt: skip
     index = DenseIndex(8, DenseParams())
-    index.add(1, 1, np.ones(8, dtype=np.float32) / np.sqrt(8), ko)
-    en = replace(ko, language="en", body={"khabarovsk": 1.0}, names={"khabarovsk": 1.0})
+    index.add(1, 1, np.ones(8, dtype=np.float32) / np.sqrt(8), hi)
+    en = replace(hi, language="en", body={"khabarovsk": 1.0}, names={"khabarovsk": 1.0})
     assert index.shaped_like(en)
     assert not index.shaped_like(replace(en, body={"moscow": 1.0}, names={"moscow": 1.0}))  # another name

@@ -43,7 +43,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..nlp.tokenize import is_year_token
-from ..nlp.translit import MIN_SKELETON, name_key, skeletal, skeletons, transliterated, word_skeletons
+from ..nlp.translit import MIN_SKELETON, abjad, indic, name_key, skeletal, skeletons, transliterated, word_skeletons
 from ..represent.base import ArticleFeatures
 from ..represent.dense import reads
 
@@ -209,16 +209,18 @@ ABJAD_LANGUAGES = frozenset({"he", "yi", "ar", "fa", "ur", "ps", "ckb", "sd", "u
 INDIC_LANGUAGES = frozenset(
     {"hi", "mr", "ne", "sa", "mai", "bho", "bn", "as", "pa", "gu", "or", "ta", "te", "kn", "ml"}
 )
-SKELETAL_LANGUAGES = ABJAD_LANGUAGES | INDIC_LANGUAGES | {"ko"}  # and Korean, in Hangul
+# (not Korean: its lexical features are character bigrams, not words whose consonants name anyone;
+# Hangul words are read by their consonants in comparisons, nlp.translit.hangul_skeletons)
+SKELETAL_LANGUAGES = ABJAD_LANGUAGES | INDIC_LANGUAGES
 
 
 def skeletal_article(f: ArticleFeatures) -> bool:
-    """Is the article written in Hebrew, the Arabic script, an Indic script or Hangul?  By its language,
+    """Is the article written in Hebrew, the Arabic script or an Indic script?  By its language,
     else (language unknown) by most of its title and body words."""
     if f.language is not None:
         return f.language in SKELETAL_LANGUAGES
     terms = [t for t in f.body if not t.isdigit()]
-    return bool(terms) and 2 * sum(1 for t in terms if skeletal(t)) > len(terms)
+    return bool(terms) and 2 * sum(1 for t in terms if abjad(t) or indic(t)) > len(terms)
 
 
 def skeleton_view(f: ArticleFeatures) -> SkeletonView:
