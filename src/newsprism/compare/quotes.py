@@ -680,6 +680,10 @@ def _find_cues(masked: str, para: _Para) -> None:
                 cue.mention = _subject_after_verb(masked, para, last + 1)
             if cue.mention is None and para.language == "ha" and (pronoun := _hausa_pronoun(toks, first, form)):
                 cue.mention, cue.inverted = pronoun, False
+        if para.language in _INDONESIAN and cue.mention is None and first > 0:
+            k = skip_adverbs(toks, first - 1)  # "Ia mengatakan bahwa …", "Dia juga menjelaskan …"
+            if k >= 0 and toks[k].low in _ID_PRONOUNS and (k == 0 or not toks[k - 1].is_word):
+                cue.mention = Mention(toks[k].start, toks[k].end, toks[k].text, "pronoun", _ID_PRONOUNS[toks[k].low])
         if para.language in _INDONESIAN and cue.mention is not None:
             cue.mention = _before_preposition(masked, para, cue.mention)
         if para.language in _GENITIVE_LANGUAGES and cue.mention is not None:
@@ -729,6 +733,8 @@ def _indonesian_parse(masked: str, toks: list[Token], j: int, e: int, roles: tup
         roles += (toks[j].low,)
         j += 1
     k = _indonesian_name([t.text for t in toks[j:e]], role=bool(roles))
+    if e - j - k >= 3 and gender_of(toks[e - 2].text) is not None:
+        k = e - j - 2  # "Sekretaris Jenderal Partai Tengah Mikhail Korb": a given name second-last
     roles += tuple(t.low for t in toks[j : j + k])
     j += k
     name = parse_name(toks[j:e], masked)
@@ -1086,7 +1092,8 @@ _ID_PRONOUNS = {"ia": "he", "dia": "he", "beliau": "he", "mereka": "they"}
 _ID_HEADS = frozenset(
     "keuangan luar negeri dalam pertahanan kesehatan pendidikan perdagangan perhubungan agama sosial hukum ham "
     "energi pertanian kelautan perikanan perindustrian pariwisata koordinator bidang politik keamanan "
-    "perekonomian negara badan dinas kantor dewan pusat statistik umum khusus wakil presiden menteri".split()
+    "perekonomian negara badan dinas kantor dewan pusat statistik umum khusus wakil presiden menteri jenderal "
+    "wilayah provinsi kota kabupaten daerah partai".split()
 )
 
 
@@ -1145,25 +1152,22 @@ def _after_genitive(masked: str, para: _Para, mention: Mention) -> Mention:
     (not a given name: "przewodniczący Jan Krzysztof Nowak").  In Indonesian, whatever the role
     heads may take more words ("Menteri Luar Negeri AS Michael Pompeo")."""
     words = mention.name.split()
-    if mention.kind == "name" and para.language in _INDONESIAN:
-        # the whole capitalised run, read by the Indonesian rules ("Menteri Keuangan Sri Mulyani
-        # Indrawati": all three words of the name)
-        toks = para.tokens
-        j = bisect.bisect_left(para.starts, mention.start)
-        e = j
-        while e < len(toks) and toks[e].end <= mention.end:
-            e += 1
-        while j > 0 and is_name_token(toks[j - 1]) and toks[j - 1].end < mention.start:
-            j -= 1
-        found = _indonesian_parse(masked, toks, j, e) if j < e else None
-        return found if found is not None and found.end == mention.end else mention
-    if mention.kind != "name" or len(words) != 3 or gender_of(words[0]) is not None:
+    if mention.kind != "name" or len(words) < 3 or gender_of(words[0]) is not None:
         return mention
+    if len(words) > 3 and (para.language not in _INDONESIAN or gender_of(words[-3]) is not None):
+        return mention  # Indonesian: "Menteri Luar Negeri AS Michael Pompeo"
     toks, k = para.tokens, bisect.bisect_left(para.starts, mention.start)
     role = mention.roles[-1] if mention.roles else (toks[k - 1].low if 0 < k < len(toks) else "")
-    if role not in GENITIVE_ROLES or (mention.roles and words[0] not in masked[mention.start : mention.end]):
+    # Indonesian names what a role heads after it: a given name second-last tells the name's start
+    given_second = para.language in _INDONESIAN and gender_of(words[-2]) is not None
+    if (role not in GENITIVE_ROLES and not given_second) or (
+        mention.roles and words[0] not in masked[mention.start : mention.end]
+    ):
         return mention
-    start = masked.index(words[1], masked.index(words[0], mention.start) + len(words[0]))
+    at = mention.start
+    for word in words[:-2]:
+        at = masked.index(word, at) + len(word)
+    start = masked.index(words[-2], at)
     return Mention(start, mention.end, masked[start : mention.end], "name", " ".join(words[-2:]),
                    mention.roles, gender_of(words[-2]), True)  # fmt: skip
 
