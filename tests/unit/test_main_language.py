@@ -216,3 +216,23 @@ def test_a_hindi_article_naming_something_in_latin_letters_is_still_read_by_its_
     en = replace(hi, language="en", body={"khabarovsk": 1.0}, names={"khabarovsk": 1.0})
     assert index.shaped_like(en)
     assert not index.shaped_like(replace(en, body={"moscow": 1.0}, names={"moscow": 1.0}))  # another name
+
+
+def test_a_japanese_article_naming_something_in_latin_letters_is_still_read_by_its_build() -> None:
+    """A Japanese (or Korean, Chinese) report naming "Yahoo" has a name key, yet its names are mostly
+    written without capitals: an English article with its build and a number in common may
+    translate it."""
+    from dataclasses import replace
+
+    from newsprism.cluster.crosslingual import DenseIndex, DenseParams
+
+    shape = (0.1, 0.3, 0.15, 0.25, 0.2)
+    ja = ArticleFeatures(
+        title={}, body={"東京": 1.0}, names={"yahoo": 1.0}, minhash=(1,), published=None, language="ja", version="t",
+        paragraphs=5, digits=("12", "2021"), shape=shape,
+    )  # fmt: skip
+    index = DenseIndex(8, DenseParams())
+    index.add(1, 1, np.ones(8, dtype=np.float32) / np.sqrt(8), ja)
+    en = replace(ja, language="en", body={"tokyo": 1.0}, names={"tokyo": 1.0}, digits=("12",))
+    assert index.shaped_like(en)
+    assert not index.shaped_like(replace(en, digits=("7",)))  # no number in common

@@ -214,6 +214,11 @@ INDIC_LANGUAGES = frozenset(
 SKELETAL_LANGUAGES = ABJAD_LANGUAGES | INDIC_LANGUAGES
 
 
+# languages whose scripts have no capitals, read by no consonant skeleton here either (their lexical
+# features are character bigrams): their Latin name keys are a few stray words
+_UNCASED = frozenset({"ko", "ja", "zh"})
+
+
 def skeletal_article(f: ArticleFeatures) -> bool:
     """Is the article written in Hebrew, the Arabic script or an Indic script?  By its language,
     else (language unknown) by most of its title and body words."""
@@ -562,8 +567,8 @@ class DenseIndex:
         for key in sig:
             postings.setdefault(key, []).append(article_id)
         if features.paragraphs >= self.params.shape_min_paragraphs and (
-            not any(k.startswith("n:") for k in sig) or skeletal_article(features)
-        ):  # no name keys, or names mostly without capitals (a Korean report naming "NHL.com")
+            not any(k.startswith("n:") for k in sig) or skeletal_article(features) or features.language in _UNCASED
+        ):  # no name keys, or names mostly without capitals (a Hindi or Korean report naming "NHL.com")
             self._nameless.setdefault(features.paragraphs, []).append(article_id)
         self._index_view(article_id, features)
         self.add_to_story(story_id, article_id, evidence=evidence)
