@@ -1701,3 +1701,31 @@ def test_what_is_no_attribution_in_turkish_and_korean() -> None:
     text = "외국인 투자자들은 3거래일 연속 순매도를 이어갔다고 한국거래소가 밝혔다."
     assert [s for s, _ in spoken(text, "ko", kind="reported")] == ["한국거래소"]
     assert spoken("Naquele dia disse o ministro: “Vamos vencer.”", "pt") == []  # "dia": day, no Indonesian "he"
+
+
+def test_vietnamese_quotes_and_speakers() -> None:
+    """Vietnamese: the speaker stands before its verb, after the quote and a comma or opening the
+    clause; "ông" alone is "he"; "Theo X," is according to X; "X dẫn lời Y" quotes Y; "bài phát biểu"
+    (the speech) is a noun, no cue."""
+    text = (
+        "Thủ tướng Phạm Minh Chính đến thăm Hà Nội.\n"
+        "“Chúng tôi sẽ hoàn thành dự án trong năm nay”, ông nói với báo chí.\n"
+        "Người phát ngôn Bộ Ngoại giao Nga Maria Zakharova cho biết: “Moskva sẵn sàng đối thoại.”\n"
+        "“Giá xăng sẽ tiếp tục tăng”, một chuyên gia kinh tế nhận định và cho biết thêm.\n"
+        "“Đội bóng đã thi đấu rất tốt”, hãng tin TASS dẫn lời huấn luyện viên Ivan Petrov cho biết.\n"
+        "Bài phát biểu của ông được coi là “lịch sử”."
+    )
+    assert [s for s, _ in spoken(text, "vi")] == [
+        "Phạm Minh Chính",
+        "Maria Zakharova",
+        "một chuyên gia kinh tế",
+        "Ivan Petrov",
+    ]
+
+
+def test_vietnamese_reported_speech() -> None:
+    text = (
+        "Bộ trưởng Tài chính Hồ Đức Phớc cho biết rằng ngân sách năm nay sẽ tăng mạnh.\n"
+        "Theo Tổng cục Thống kê, lạm phát trong quý vừa qua đã giảm xuống dưới 3%."
+    )
+    assert [s for s, _ in spoken(text, "vi", kind="reported")] == ["Hồ Đức Phớc", "Tổng cục Thống kê"]

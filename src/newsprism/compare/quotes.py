@@ -80,7 +80,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..nlp.entities import introduced_as_relative
 from ..nlp.sentences import RuleSentenceSplitter
@@ -110,6 +110,7 @@ from .speech import (
     RU_OBJECT_PRONOUNS,
     SOUTH_ASIAN_CUES,
     TURKISH_CUES,
+    VIETNAMESE_CUES,
     Mention,
     Token,
     clause_start,
@@ -606,8 +607,10 @@ def _find_cues(masked: str, para: _Para) -> None:
         if para.language in _OWN_CUES and form.lower() not in _OWN_CUES[para.language]:
             continue  # and only they in it
         cue = _Cue(first, last, m.start(), m.end(), form, lemma)
-        if para.language in _TURKISH_LANGUAGES or para.language == "ko":
-            if para.language == "ko":
+        if para.language in _TURKISH_LANGUAGES or para.language in ("ko", "vi"):
+            if para.language == "vi":
+                cue.mention, cue.inverted = _vietnamese_speaker(masked, para, first, last, lemma)
+            elif para.language == "ko":
                 if form in KOREAN_AFTER_CLAUSE and not (first > 0 and _ko_closes_clause(toks, first - 1)):
                     continue  # "했다": did, unless it follows what was said
                 cue.mention, cue.inverted = _korean_speaker(masked, para, first, lemma)
@@ -749,11 +752,13 @@ _OWN_CUES = {
     **{lang: INDONESIAN_CUES for lang in _INDONESIAN},
     **{lang: TURKISH_CUES for lang in _TURKISH_LANGUAGES},
     "ko": KOREAN_CUES,
+    "vi": VIETNAMESE_CUES,
 }  # languages read by their own cue forms only
 _CUE_LANGUAGES = {
     **{f: "id" for f in INDONESIAN_CUES},
     **{f: "tr" for f in TURKISH_CUES},
     **{f: "ko" for f in KOREAN_CUES},
+    **{f: "vi" for f in VIETNAMESE_CUES},
 }  # cue forms read in one language only (Malay and Azerbaijani by _OWN_CUES)
 
 # --- Korean ---
@@ -898,7 +903,124 @@ def _korean_speaker(masked: str, para: _Para, first: int, lemma: str) -> tuple[M
     return None, False
 
 
-_VERB_FINAL = _TURKISH_LANGUAGES | {"ko"}  # the speech verb follows the quote
+_VERB_FINAL = _TURKISH_LANGUAGES | {"ko", "vi"}  # the speech verb follows the quote (in Vietnamese, often)
+
+# --- Vietnamese ---
+_VI_PRONOUNS = {"ông": "he", "bà": "he", "anh": "he", "chị": "he", "cô": "he", "họ": "they", "tôi": "I"}
+_VI_HONORIFICS = frozenset("ông bà anh chị cô".split())
+# words before a verb that are no part of its subject: auxiliaries and adverbs ("ông Korb đã nói")
+_VI_AUX = frozenset("đã cũng vừa sẽ đang mới còn lại thì vẫn từng".split())
+# what opens a sentence before its subject ("Tuy nhiên, Ovechkin …", "lúc đầu người tài xế nói")
+_VI_OPENERS = frozenset("tuy nhiên trước đó sau đó lúc đầu ban đầu khi đó đồng thời ngoài ra bên cạnh".split())
+# Vietnamese titles: written before a name, lower-case inside a sentence ("Tổng thống Vladimir Putin")
+_VI_TITLES = frozenset(
+    "tổng thống thủ tướng bộ trưởng ngoại trưởng chủ tịch giám đốc thống đốc đại sứ thị trưởng người phát ngôn "
+    "tổng thư ký đặc phái viên hiệu trưởng bác sĩ giáo sư huấn luyện viên tiền đạo thủ môn quyền phó".split()
+)
+
+
+def _vi_phrase(masked: str, toks: list[Token], j: int, k: int) -> Mention | None:
+    """Tokens ``j`` to ``k`` (exclusive) as a Vietnamese speaker: a pronoun ("ông": he), a name (the
+    last capitalised run, titles and what they head before it: "Đặc phái viên Mỹ về Iran Brian Hook"),
+    or a description ("phòng báo chí cơ quan cảnh sát khu vực", "một tờ báo địa phương")."""
+    while j < k and toks[j].low in _VI_OPENERS:
+        j += 1
+    k = next((i for i in range(j + 1, k) if toks[i].low in _VI_AUX), k)  # "Đa số | cũng thẳng thắn viết"
+    while k > j and toks[k - 1].low in _VI_AUX:
+        k -= 1
+    if j >= k or k - j > 12:
+        return None
+    if k - j == 1 and toks[j].low in _VI_PRONOUNS:
+        return Mention(toks[j].start, toks[j].end, toks[j].text, "pronoun", _VI_PRONOUNS[toks[j].low])
+    r = k
+    while r > j and is_name_token(toks[r - 1]) and toks[r - 1].low not in _VI_TITLES | _VI_HONORIFICS:
+        r -= 1
+    if r == k:
+        if k - j > 6:
+            return None
+        text = masked[toks[j].start : toks[k - 1].end]
+        return Mention(toks[j].start, toks[k - 1].end, text, "nominal", text)
+    run = list(range(r, k))
+    if len(run) >= 3 and gender_of(toks[run[-2]].text) is not None:
+        run = run[-2:]  # "Iran Brian Hook": what the title heads, then the name
+    name = parse_name(toks[run[0] : run[-1] + 1], masked)
+    if name is None:
+        return None
+    if (
+        run[0] == j
+        and k - j == 1
+        and r == j
+        and j > 0
+        and toks[j - 1].text in ".!?…\n"
+        and not _written_inside(masked, name.name)
+    ):
+        text = masked[toks[j].start : toks[k - 1].end]  # "Sở" opening a sentence: a common noun
+        return Mention(toks[j].start, toks[k - 1].end, text, "nominal", text)
+    roles = tuple(t.low for t in toks[j : run[0]]) + name.roles
+    return Mention(name.start, name.end, name.text, "name", name.name, roles, name.gender, True, name.body)
+
+
+_VI_NOUN_MARKERS = frozenset("bài lời cuộc buổi các những một".split())  # "bài phát biểu": the speech, a noun
+
+
+def _vi_name(masked: str, m: Mention) -> Mention | None:
+    """A Vietnamese name as the resolver keeps it: without an honorific, "Theo" or a title opening a
+    sentence ("Ông Myasnikov", "Theo AstanaTV"), without what a title heads before a given name
+    ("Nga Alexander Ovechkin"); a person only with a role or a known given name (not "Ngày Hải"
+    quân, Navy Day, nor the radio "Govorit Moskva")."""
+    words = m.name.split()
+    if len(words) == 1 and words[0].lower() in _VI_TITLES | _VI_HONORIFICS | {"theo", "tuy"}:
+        return None  # "Thủ" of "Thủ tướng" (prime minister) opening a sentence
+    roles = list(m.roles)
+    while len(words) > 1 and (words[0].lower() in _VI_HONORIFICS or words[0].lower() in ("theo", "tuy")):
+        roles.append(words.pop(0).lower())
+    before = masked[max(0, m.start - 24) : m.start].split()[-2:]  # "Thủ tướng Phạm Minh Chính"
+    titled = [w.lower() for w in before if w.lower() in _VI_TITLES | _VI_HONORIFICS]
+    if titled and len(titled) == len(before[-len(titled) :]):
+        roles += titled
+    if len(words) >= 3 and gender_of(words[-2]) is not None:
+        roles += [w.lower() for w in words[:-2]]
+        words = words[-2:]
+    if words == m.name.split() and roles == list(m.roles):
+        person = m.person and (bool(m.roles) or gender_of(words[0]) is not None)
+        return replace(m, person=person)
+    at = masked.index(words[0], m.start)
+    name = " ".join(words)
+    return Mention(at, m.end, masked[at : m.end], "name", name, tuple(roles), gender_of(words[0]), True, m.body)
+
+
+def _vietnamese_speaker(masked: str, para: _Para, first: int, last: int, lemma: str) -> tuple[Mention | None, bool]:
+    """The speaker of a Vietnamese speech verb: the words before it back to the quote's comma, a
+    comma or the sentence's start ("“…”, ông Korb nói.", "…, Đặc phái viên Mỹ về Iran Brian Hook cho
+    biết.", "Ông Peskov cho biết: “…”"); "Theo X, …" names X; "X dẫn lời Y" quotes Y."""
+    toks = para.tokens
+    if first > 0 and toks[first - 1].low in _VI_NOUN_MARKERS:
+        return None, False  # "Bài phát biểu … là “…”": the speech, no speaker
+    sent = _sentence_of(para, toks[first].start)
+    s0 = bisect.bisect_left(para.starts, sent.start if sent else para.start)
+    if lemma == "according to":
+        j = first
+        while j > s0 and toks[j - 1].low in _VI_OPENERS:
+            j -= 1
+        if j > s0 and toks[j - 1].text != ",":
+            return None, True  # "theo hướng": along, not "according to"
+        e = next((i for i in range(last + 1, min(len(toks), last + 12)) if not toks[i].is_word), None)
+        if e is None or toks[e].text != ",":
+            return None, True
+        return _vi_phrase(masked, toks, last + 1, e), True
+    if lemma == "quote":  # "ERR dẫn lời Albert Prosa cho biết": Prosa
+        e = last + 1
+        while e < len(toks) and toks[e].is_word and not (e > last + 1 and toks[e].low in ("cho", "nói")):
+            e += 1
+        return _vi_phrase(masked, toks, last + 1, e), True
+    j = first
+    while j > s0 and (toks[j - 1].is_word or toks[j - 1].text == "."):
+        j -= 1
+    if j < first and toks[j].text == "." and j + 1 < first:
+        j += 1
+    return _vi_phrase(masked, toks, j, first), False
+
+
 _TR_PARTICIPLES = frozenset("diyen söyleyen konuşan yazan ekleyen".split())
 _TR_PASSIVES = frozenset("denildi dendi deniliyor belirtildi kaydedildi açıklandı bildirildi verildi".split())
 # what opens a Turkish sentence before its subject ("Bununla birlikte Ovechkin, …")
@@ -2331,6 +2453,11 @@ class _Resolver:
                     m = _after_genitive(masked, para, m)
                 elif language in _TURKISH_LANGUAGES and m.kind == "name" and " " in m.name:
                     m = _tr_without_role(masked, m)
+                elif language == "vi" and m.kind == "name":
+                    vi = _vi_name(masked, m)
+                    if vi is None:
+                        continue
+                    m = vi
                 self.names.append(m)
                 if possessive:
                     self.possessive.add(m.start)
@@ -2654,6 +2781,36 @@ def _reported_turkish(
     return None
 
 
+def _reported_vietnamese(
+    para: _Para, sent: Sentence, cues: list[_Cue], body_end: int
+) -> tuple[int, int, _Cue, Mention] | None:
+    """Vietnamese reported speech: "X cho biết rằng CLAUSE" (X said that …), "Theo X, CLAUSE"
+    (according to X) and "CLAUSE, X cho biết." (the attribution closing the sentence)."""
+    toks = para.tokens
+    s0 = bisect.bisect_left(para.starts, sent.start)
+    for cue in cues:
+        mention = cue.mention
+        assert mention is not None
+        k = cue.last + 1
+        if cue.lemma == "according to":
+            e = bisect.bisect_left(para.starts, mention.end)
+            if cue.first - s0 <= 3 and e < len(toks) and toks[e].text == ",":
+                return toks[e].end, body_end, cue, mention
+            continue
+        if k < len(toks) and toks[k].low == "rằng" and toks[k].start < body_end:
+            return toks[k].end, body_end, cue, mention
+        m = bisect.bisect_left(para.starts, mention.start)
+        if (
+            m > s0
+            and toks[m - 1].text == ","
+            and toks[m - 1].start - sent.start > 15
+            and all(t.start >= body_end or t.is_word for t in toks[k : k + 6])
+            and (k >= len(toks) or toks[min(k + 5, len(toks) - 1)].start >= body_end or k + 5 >= len(toks))
+        ):
+            return sent.start, toks[m - 1].start, cue, mention
+    return None
+
+
 def _reported_korean(
     para: _Para, sent: Sentence, cues: list[_Cue], body_end: int
 ) -> tuple[int, int, _Cue, Mention] | None:
@@ -2698,6 +2855,8 @@ def _reported_in(masked: str, para: _Para, sent: Sentence) -> tuple[int, int, _C
         return _reported_turkish(para, sent, cues, body_end)
     if para.language == "ko":
         return _reported_korean(para, sent, cues, body_end)
+    if para.language == "vi":
+        return _reported_vietnamese(para, sent, cues, body_end)
     for cue in cues:
         mention = cue.mention
         assert mention is not None

@@ -42,6 +42,7 @@ __all__ = [
     "SOUTH_ASIAN_CUES",
     "THATLESS_CUES",
     "TURKISH_CUES",
+    "VIETNAMESE_CUES",
     "Mention",
     "Token",
     "clause_start",
@@ -389,6 +390,28 @@ KOREAN_AFTER_CLAUSE: frozenset[str] = frozenset(_korean_forms("했다", "하", "
 for _lemma_ko, _forms_ko in _KOREAN.items():
     for _form_ko in _forms_ko.split():
         _LEMMA.setdefault(_form_ko, _lemma_ko)
+# Vietnamese: the speaker before its verb, after the quote and a comma ("“…”, ông Korb nói.") or
+# opening the clause ("Ông Peskov cho biết: “…”", "X cho biết rằng …"); "Theo X, …": according to X;
+# "X dẫn lời Y": X quotes Y.  Cues only in Vietnamese text.
+_VIETNAMESE: dict[str, str] = {
+    "say": "nói cho|biết cho|hay phát|biểu chia|sẻ bày|tỏ nhận|xét nhận|định nêu|rõ cho|rằng tuyên|bố khẳng|định",
+    "stress": "nhấn|mạnh",
+    "write": "viết",
+    "add": "nói|thêm bổ|sung",
+    "explain": "giải|thích",
+    "admit": "thừa|nhận",
+    "warn": "cảnh|báo",
+    "answer": "trả|lời",
+    "ask": "hỏi",
+    "urge": "kêu|gọi",
+    "quote": "dẫn|lời",
+    "according to": "theo",
+}
+VIETNAMESE_CUES: frozenset[str] = frozenset(f.replace("|", " ") for v in _VIETNAMESE.values() for f in v.split())
+"""The Vietnamese cue forms: cues only in Vietnamese text."""
+for _lemma_vi, _forms_vi in _VIETNAMESE.items():
+    for _form_vi in _forms_vi.split():
+        _LEMMA.setdefault(_form_vi.replace("|", " "), _lemma_vi)
 # Hebrew and Arabic write no capitals to tell a name by; the speaker mostly follows the verb ('"…",
 # אמר פוטין', '«…»، قال بوتين', 'وقال بوتين: «…»'), and the verb's ending tells the gender (אמרה,
 # قالت).  The forms with the conjunction written on (ואמר, وقال) are listed: it is part of the word.
@@ -597,6 +620,7 @@ _CAPITALISED = {
         "według",
         "zdaniem",
         "menurut",
+        "theo",
     )
 }
 
