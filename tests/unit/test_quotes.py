@@ -1729,3 +1729,41 @@ def test_vietnamese_reported_speech() -> None:
         "Theo Tổng cục Thống kê, lạm phát trong quý vừa qua đã giảm xuống dưới 3%."
     )
     assert [s for s, _ in spoken(text, "vi", kind="reported")] == ["Hồ Đức Phớc", "Tổng cục Thống kê"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "speakers"),
+    [
+        # Vietnamese: a description ends with what modifies it; a title heads offices and places before
+        # the name, which starts at its family name; a capitalised title word inside a name is the name's
+        ("“Chúng tôi sẽ hỗ trợ”, một quan chức Mỹ cho biết.", "vi", ["một quan chức Mỹ"]),
+        ("Chủ tịch UBND TP Hà Nội Trần Sỹ Thanh cho biết: “Thành phố đã sẵn sàng.”", "vi", ["Trần Sỹ Thanh"]),
+        ("Thủ tướng Nhật Bản Fumio Kishida cho biết: “Chúng tôi sẵn sàng.”", "vi", ["Fumio Kishida"]),
+        ("Bà Nguyễn Thị Kim Ngân nói: “Quốc hội đã sẵn sàng.”", "vi", ["Nguyễn Thị Kim Ngân"]),
+        # a quote is not the next sentence's speaker's; a title in quotes is no speech; "được hỏi": asked
+        ("Ông Hùng nói: “Chúng tôi sẽ làm.” Bà Lan nói thêm: “Mọi thứ đã sẵn sàng.”", "vi", ["Hùng", "Lan"]),
+        ("Ông Hùng nói: “Chúng tôi sẽ làm.” Người dân cho biết họ rất vui.", "vi", ["Hùng"]),
+        ("Ông Hùng đã viết cuốn sách “Lịch sử Việt Nam” năm 2010.", "vi", []),
+        ("Ông Hùng được hỏi: “Anh có đồng ý không?”", "vi", []),
+    ],
+)
+def test_vietnamese_speakers_after_review(text: str, language: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in EXTRACTOR.quotes("a", text, language=language) if q.kind == "direct"] == speakers
+
+
+def test_reported_speech_after_the_second_review() -> None:
+    """Vietnamese "Theo" is "according to" only before a source ("Theo dõi": follow); "ông" is no
+    one when no person is named; Indonesian and Turkish speakers of reported speech read whole."""
+    assert (
+        spoken("Theo dõi sát tình hình, các cơ quan chức năng đã triển khai nhiều biện pháp.", "vi", kind="reported")
+        == []
+    )
+    text = "Theo báo cáo của Bộ Y tế, số ca mắc mới đã giảm mạnh trong tuần qua."
+    assert [s for s, _ in spoken(text, "vi", kind="reported")] == ["Bộ Y tế"]
+    assert [s for s, _ in spoken("Giá vàng tăng mạnh trong tuần qua, ông cho biết.", "vi", kind="reported")] == [None]
+    text = "Giá vàng tăng mạnh trong tuần qua, ông Trần Văn Nam cho biết."
+    assert [s for s, _ in spoken(text, "vi", kind="reported")] == ["Trần Văn Nam"]
+    text = "Menteri Keuangan Sri Mulyani Indrawati mengatakan bahwa inflasi akan tetap terkendali tahun ini."
+    assert [s for s, _ in spoken(text, "id", kind="reported")] == ["Sri Mulyani Indrawati"]
+    text = "TÜİK'in açıkladığı verilere göre enflasyon yüzde 40 seviyesine geriledi."
+    assert [s for s, _ in spoken(text, "tr", kind="reported")] == ["TÜİK"]

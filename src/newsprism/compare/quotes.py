@@ -262,6 +262,9 @@ class RuleQuoteExtractor:
                 continue  # «Циркон», «Реал», «оранжевый»: Russian puts names and terms in «», not speech
             if language in ("ja", "zh") and len("".join(text[part.start : part.end].split())) < 6:
                 continue  # 「ぐるなび」, 「涙の病気」: a name or a term
+            before = masked[max(0, part.open_at - 24) : part.open_at].split() if language == "vi" else []
+            if before and before[-1].lower() in _VI_TITLE_NOUNS:
+                continue  # "cuốn sách “Lịch sử Việt Nam”", "báo “Tuổi Trẻ”": a title
             speaker = resolver.resolve(part.mention) if part.mention is not None else None
             m = part.mention
             out.append(
@@ -906,10 +909,15 @@ def _korean_speaker(masked: str, para: _Para, first: int, lemma: str) -> tuple[M
 _VERB_FINAL = _TURKISH_LANGUAGES | {"ko", "vi"}  # the speech verb follows the quote (in Vietnamese, often)
 
 # --- Vietnamese ---
-_VI_PRONOUNS = {"ông": "he", "bà": "he", "anh": "he", "chị": "he", "cô": "he", "họ": "they", "tôi": "I"}
+_VI_PRONOUNS: dict[str, tuple[str, str | None]] = {
+    "ông": ("he", "m"), "bà": ("she", "f"), "anh": ("he", "m"), "chị": ("she", "f"), "cô": ("she", "f"),
+    "họ": ("they", None), "tôi": ("I", None), "Ông": ("he", "m"), "Bà": ("she", "f"),
+}  # fmt: skip
 _VI_HONORIFICS = frozenset("ông bà anh chị cô".split())
 # words before a verb that are no part of its subject: auxiliaries and adverbs ("ông Korb đã nói")
-_VI_AUX = frozenset("đã cũng vừa sẽ đang mới còn lại thì vẫn từng".split())
+_VI_AUX = frozenset(
+    "đã cũng vừa sẽ đang mới còn lại thì vẫn từng được bị không cùng hôm nhiều luôn chỉ đều và liên tục".split()
+)
 # what opens a sentence before its subject ("Tuy nhiên, Ovechkin …", "lúc đầu người tài xế nói")
 _VI_OPENERS = frozenset("tuy nhiên trước đó sau đó lúc đầu ban đầu khi đó đồng thời ngoài ra bên cạnh".split())
 # Vietnamese titles: written before a name, lower-case inside a sentence ("Tổng thống Vladimir Putin")
@@ -920,9 +928,11 @@ _VI_TITLES = frozenset(
 
 
 def _vi_phrase(masked: str, toks: list[Token], j: int, k: int) -> Mention | None:
-    """Tokens ``j`` to ``k`` (exclusive) as a Vietnamese speaker: a pronoun ("ông": he), a name (the
-    last capitalised run, titles and what they head before it: "Đặc phái viên Mỹ về Iran Brian Hook"),
-    or a description ("phòng báo chí cơ quan cảnh sát khu vực", "một tờ báo địa phương")."""
+    """Tokens ``j`` to ``k`` (exclusive) as a Vietnamese speaker: a pronoun ("ông": he), a name after
+    a title or honorific (what the title heads left out: the name starts at its family name, "Chủ tịch
+    UBND TP Hà Nội Trần Sỹ Thanh", else after the countries and offices, "Thủ tướng Nhật Bản Fumio
+    Kishida"), a name alone, or a description, which Vietnamese ends with what modifies it ("một quan
+    chức Mỹ", an American official; "phòng báo chí cơ quan cảnh sát khu vực")."""
     while j < k and toks[j].low in _VI_OPENERS:
         j += 1
     k = next((i for i in range(j + 1, k) if toks[i].low in _VI_AUX), k)  # "Đa số | cũng thẳng thắn viết"
@@ -930,36 +940,66 @@ def _vi_phrase(masked: str, toks: list[Token], j: int, k: int) -> Mention | None
         k -= 1
     if j >= k or k - j > 12:
         return None
-    if k - j == 1 and toks[j].low in _VI_PRONOUNS:
-        return Mention(toks[j].start, toks[j].end, toks[j].text, "pronoun", _VI_PRONOUNS[toks[j].low])
-    r = k
-    while r > j and is_name_token(toks[r - 1]) and toks[r - 1].low not in _VI_TITLES | _VI_HONORIFICS:
+    if k - j == 1 and toks[j].text in _VI_PRONOUNS:  # lower case: "Anh" is Britain
+        pronoun, gender = _VI_PRONOUNS[toks[j].text]
+        return Mention(toks[j].start, toks[j].end, toks[j].text, "pronoun", pronoun, gender=gender)
+    r = k  # a capitalised title word inside the run is a name's ("Nguyễn Thị Kim Ngân"), not at its start
+    while (
+        r > j
+        and is_name_token(toks[r - 1])
+        and not (toks[r - 1].low in _VI_TITLES | _VI_HONORIFICS and (not toks[r - 1].is_cap or r - 1 == j))
+    ):
         r -= 1
-    if r == k:
+    titled = any(t.low in _VI_TITLES | _VI_HONORIFICS for t in toks[j:r])
+    org = k - r >= 2 and all(t.low in _VI_HEADS for t in toks[r:k])  # "người phát ngôn Nhà Trắng"
+    if r == k or (r > j and not titled) or org:  # no name, or one that modifies a noun ("một quan chức Mỹ")
         if k - j > 6:
             return None
         text = masked[toks[j].start : toks[k - 1].end]
         return Mention(toks[j].start, toks[k - 1].end, text, "nominal", text)
-    run = list(range(r, k))
-    if len(run) >= 3 and gender_of(toks[run[-2]].text) is not None:
-        run = run[-2:]  # "Iran Brian Hook": what the title heads, then the name
-    name = parse_name(toks[run[0] : run[-1] + 1], masked)
+    words = [t.text for t in toks[r:k]]
+    start = _vi_name_start(words)
+    name = parse_name(toks[r + start : k], masked)
     if name is None:
         return None
-    if (
-        run[0] == j
-        and k - j == 1
-        and r == j
-        and j > 0
-        and toks[j - 1].text in ".!?…\n"
-        and not _written_inside(masked, name.name)
-    ):
+    if r == j and k - j == 1 and j > 0 and toks[j - 1].text in ".!?…\n" and not _written_inside(masked, name.name):
         text = masked[toks[j].start : toks[k - 1].end]  # "Sở" opening a sentence: a common noun
         return Mention(toks[j].start, toks[k - 1].end, text, "nominal", text)
-    roles = tuple(t.low for t in toks[j : run[0]]) + name.roles
+    roles = tuple(t.low for t in toks[j : r + start]) + name.roles
     return Mention(name.start, name.end, name.text, "name", name.name, roles, name.gender, True, name.body)
 
 
+# Vietnamese family names: where a person's name starts after the offices a title heads
+_VI_FAMILY = frozenset(
+    "nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đinh trịnh đào mai lương "
+    "trương tô hà lâm cao thái lưu tạ chu quách".split()
+)
+# countries, places and offices a title heads before a name ("Thủ tướng Nhật Bản Fumio Kishida")
+_VI_HEADS = frozenset(
+    "bộ sở ủy ban ubnd tp quốc hội chính phủ nhà trắng điện kremlin ngoại giao công thương y tế tài "
+    "phòng nội vụ giáo dục mỹ nga nhật bản pháp ấn độ ukraine israel iran tỉnh liên hợp lhq nato eu who".split()
+)  # (not "nam", "anh", "đức", "trung", "hà": given names too)
+
+
+def _vi_name_start(words: list[str]) -> int:
+    """Where a person's name starts in the capitalised words after a Vietnamese title: at the last
+    family name with a word after it, else past the countries and offices, else past a word before
+    a given name ("Mỹ Brian Hook")."""
+    family = [i for i, w in enumerate(words[:-1]) if w.lower() in _VI_FAMILY]
+    if family:
+        return family[-1]
+    k = 0
+    while k < len(words) - 1 and (
+        words[k].lower() in _VI_HEADS or (gender_of(words[k]) is None and gender_of(words[k + 1]) is not None)
+    ):
+        k += 1
+    return k
+
+
+# what "Theo" (according to) names when no name follows it: reports, sources, experts
+_VI_SOURCES = frozenset("thông báo cáo tin nguồn ước số khảo kết chuyên giới các nhà bác hãng đài tờ báo".split())
+# nouns before a quoted title ("cuốn sách “…”", "báo “Tuổi Trẻ”"): a title, not speech
+_VI_TITLE_NOUNS = frozenset("sách báo phim bài chương trình dự án chiến dịch hát khúc tờ tác phẩm tiểu thuyết".split())
 _VI_NOUN_MARKERS = frozenset("bài lời cuộc buổi các những một".split())  # "bài phát biểu": the speech, a noun
 
 
@@ -978,9 +1018,9 @@ def _vi_name(masked: str, m: Mention) -> Mention | None:
     titled = [w.lower() for w in before if w.lower() in _VI_TITLES | _VI_HONORIFICS]
     if titled and len(titled) == len(before[-len(titled) :]):
         roles += titled
-    if len(words) >= 3 and gender_of(words[-2]) is not None:
-        roles += [w.lower() for w in words[:-2]]
-        words = words[-2:]
+    if len(words) >= 3 and (start := _vi_name_start(words)):
+        roles += [w.lower() for w in words[:start]]
+        words = words[start:]
     if words == m.name.split() and roles == list(m.roles):
         person = m.person and (bool(m.roles) or gender_of(words[0]) is not None)
         return replace(m, person=person)
@@ -994,8 +1034,8 @@ def _vietnamese_speaker(masked: str, para: _Para, first: int, last: int, lemma: 
     comma or the sentence's start ("“…”, ông Korb nói.", "…, Đặc phái viên Mỹ về Iran Brian Hook cho
     biết.", "Ông Peskov cho biết: “…”"); "Theo X, …" names X; "X dẫn lời Y" quotes Y."""
     toks = para.tokens
-    if first > 0 and toks[first - 1].low in _VI_NOUN_MARKERS:
-        return None, False  # "Bài phát biểu … là “…”": the speech, no speaker
+    if first > 0 and toks[first - 1].low in _VI_NOUN_MARKERS | {"được", "bị"}:
+        return None, False  # "Bài phát biểu … là “…”": the speech; "được hỏi": was asked
     sent = _sentence_of(para, toks[first].start)
     s0 = bisect.bisect_left(para.starts, sent.start if sent else para.start)
     if lemma == "according to":
@@ -1005,8 +1045,13 @@ def _vietnamese_speaker(masked: str, para: _Para, first: int, last: int, lemma: 
         if j > s0 and toks[j - 1].text != ",":
             return None, True  # "theo hướng": along, not "according to"
         e = next((i for i in range(last + 1, min(len(toks), last + 12)) if not toks[i].is_word), None)
-        if e is None or toks[e].text != ",":
+        if e is None or toks[e].text != "," or e == last + 1:
             return None, True
+        after = toks[last + 1]
+        if not (is_name_token(after) or after.text in _VI_PRONOUNS or after.low in _VI_SOURCES | _VI_TITLES):
+            return None, True  # "Theo dõi" (follow), "Theo yêu cầu" (at the request), "Theo kế hoạch"
+        if (of := next((i for i in range(last + 1, e) if toks[i].low == "của"), None)) is not None and of + 1 < e:
+            return _vi_phrase(masked, toks, of + 1, e), True  # "Theo báo cáo của Bộ Y tế": the ministry
         return _vi_phrase(masked, toks, last + 1, e), True
     if lemma == "quote":  # "ERR dẫn lời Albert Prosa cho biết": Prosa
         e = last + 1
@@ -1134,13 +1179,15 @@ def _turkish_speaker(masked: str, para: _Para, first: int, last: int, lemma: str
         k = first - 1
         if k < 0 or not toks[k].is_word:
             return None, True
-        if (
-            "'" not in toks[k].text
-            and "’" not in toks[k].text
-            and k > 0
-            and re.search("['’]n?[ıiuü]n$", toks[k - 1].text)
-        ):
-            k -= 1  # "AstanaTV'nin haberine göre": by AstanaTV's report
+        for back in (1, 2):  # "AstanaTV'nin haberine göre", "TÜİK'in açıkladığı verilere göre"
+            if (
+                "'" not in toks[k].text
+                and "’" not in toks[k].text
+                and k >= back
+                and re.search("['’]n?[ıiuü]n$", toks[k - back].text)
+            ):
+                k -= back
+                break
         if not re.search("['’]", toks[k].text) and not toks[k].low.startswith(_TR_SOURCES):
             return None, True  # "geçen yıla göre" (compared with last year), "Buna göre" (accordingly)
         j = k
@@ -1249,6 +1296,16 @@ def _before_preposition(masked: str, para: _Para, mention: Mention) -> Mention |
         return Mention(mention.start, mention.end, mention.text, "pronoun", _ID_PRONOUNS[low])
     if mention.kind != "name":
         return mention
+    if mention.roles:  # "Menteri Keuangan Sri Mulyani Indrawati mengatakan": the whole run, read again
+        toks = para.tokens
+        j = e = bisect.bisect_left(para.starts, mention.start)
+        while e < len(toks) and toks[e].end <= mention.end:
+            e += 1
+        while j > 0 and is_name_token(toks[j - 1]):
+            j -= 1
+        again = _indonesian_parse(masked, toks, j, e) if j < e else None
+        if again is not None and again.end == mention.end:
+            mention = again
     toks = para.tokens
     k = bisect.bisect_left(para.starts, mention.start)
     e = k
@@ -2331,15 +2388,19 @@ def _attribute_part(masked: str, para: _Para, part: _Part) -> None:
         t += 1
     if t + 1 < len(toks) and toks[t].low == "as" and not toks[t + 1].text[:1].isdigit():
         t += 1  # "…,” as a Homeland Security memo put it
+    near = para.language != "vi" or (c + 1 < len(toks) and toks[c + 1].text == ",")
     if part.close_at is not None and para.language in _VERB_FINAL:
-        # Korean and Turkish: the first speech verb after the quote in its sentence ("”라고 지적하며")
-        for cue in para.cues:
+        # Korean and Turkish: the first speech verb after the quote in its sentence ("”라고 지적하며");
+        # Vietnamese: after the quote's comma, a few words on ("”, ông Korb nói")
+        for cue in para.cues if near else ():
+            if para.language == "vi" and cue.first - t > 8:
+                break
             if cue.first >= t and cue.start < hi and cue.lemma != "according to":
                 if cue.mention is not None and not _has_mark_between(masked, part.close_end, cue.start):
                     part.mention, part.cue, part.how = cue.mention, cue.form, "post"
                     return
                 break
-    if part.close_at is not None and t < len(toks):
+    if part.close_at is not None and t < len(toks) and near:  # Vietnamese: "“…” Bà Lan nói" is another's
         if toks[t].text in _DASHES or toks[t].text == "-":
             part.dashed = True
             m = mention_after(masked, toks, t + 1)
@@ -2441,6 +2502,7 @@ class _Resolver:
         # words, only with a given name or a role ("Wladimir Putin", "Präsident Putin")
         self.nouns_capitalised = language == "de"
         self.ukrainian = language == "uk"  # declines surnames in -о ("Кириленка"), Russian does not
+        self.vietnamese = language == "vi"
         self.names: list[Mention] = []  # every name outside quotes, in text order
         self.possessive: set[int] = set()  # starts of the names written with 's ("Donald Trump's vice president")
         self.sentences: list[tuple[int, int]] = []
@@ -2564,7 +2626,7 @@ class _Resolver:
     def _may_be_person(self, m: Mention) -> bool:
         """A name that may be a person's when no sure one is in reach: a lone surname; in German,
         where every noun is capitalised ("die Ärztin"), one that speaks elsewhere ("sagte Smirnow")."""
-        if self.nouns_capitalised:
+        if self.nouns_capitalised or self.vietnamese:  # Vietnamese: "Giá vàng …, ông cho biết": no person
             return m.name in self.speakers
         return not m.body and not m.name.isupper()
 
@@ -2799,7 +2861,11 @@ def _reported_vietnamese(
             continue
         if k < len(toks) and toks[k].low == "rằng" and toks[k].start < body_end:
             return toks[k].end, body_end, cue, mention
+        if cue.form.endswith("rằng") and k < len(toks) and toks[k].start < body_end:  # "cho rằng"
+            return toks[k].start, body_end, cue, mention
         m = bisect.bisect_left(para.starts, mention.start)
+        while m > s0 and toks[m - 1].low in _VI_TITLES | _VI_HONORIFICS:
+            m -= 1  # ", ông Trần Văn Nam cho biết."
         if (
             m > s0
             and toks[m - 1].text == ","

@@ -790,13 +790,14 @@ _CJK_NUMBER = re.compile(
 # "3만 5천": a space only before digits and a magnitude)
 _KO_NUMBER = re.compile(
     r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
-    r"(?P<mags>(?:[0-9]*[백천만억조](?: (?=[0-9]+[백천만억조]))?)*)"
+    r"(?P<mags>(?:[0-9,]*[백천만억조](?: (?=[0-9][0-9,]*[백천만억조]))?)*)"
     r"(?P<tail>(?<=[백천만억조])[0-9]+)?"
 )
 _KO_UNIT = re.compile(
     " ?(?:" + "|".join(sorted((re.escape(u) for u in _KO_UNITS), key=len, reverse=True)) + ")(?![A-Za-z])"
 )
 _KO_RANGE = re.compile(r" ?[~∼～-] ?")
+_KO_SPACED_TAIL = re.compile(r" ([0-9]{1,3}(?:,[0-9]{3})*)(?![0-9,.])")
 _ZH_DAYTIME = ("上午", "下午", "晚上", "早上", "中午", "凌晨", "傍晚", "夜间", "晚")
 _CJK_UNIT = re.compile("|".join(sorted((re.escape(u) for u in _CJK_UNITS), key=len, reverse=True)))
 _CJK_QUALIFIERS = {
@@ -864,14 +865,22 @@ def _korean_quantities(text: str) -> list[Quantity]:
         if text[end : end + 1] in ("·", "."):
             continue  # "6·25", "5.18": a date
         digits = m.group("num").replace(",", "")
+        mags = mags.replace(",", "")  # "1억 2,000만"
         value, multiplier = _cjk_magnitudes(float(digits), mags)
         if m.group("tail"):
             value += float(m.group("tail"))
+        elif mags and (t := _KO_SPACED_TAIL.match(text, end)) and _KO_UNIT.match(text, t.end()):
+            value += float(t.group(1).replace(",", ""))  # "3만 2,000명"
+            end = t.end()
         high = None
         if (r := _KO_RANGE.match(text, end)) and (m2 := _KO_NUMBER.match(text, r.end())):  # "3~5명"
-            high = _cjk_magnitudes(float(m2.group("num").replace(",", "")), m2.group("mags") or "")[0]
+            mags2 = (m2.group("mags") or "").replace(",", "")
+            high = _cjk_magnitudes(float(m2.group("num").replace(",", "")), mags2)[0]
             high += float(m2.group("tail") or 0)
+            if not mags and mags2:  # "2~3만 명": both ends in 만
+                value, multiplier = _cjk_magnitudes(float(digits), mags2[-1])
             end = m2.end()
+            mags = mags or mags2
         if not mags and text.startswith(_KO_NOT, end):
             continue
         some_more = text.startswith("여", end) and _KO_UNIT.match(text, end + 1) is not None  # "100여 명"
@@ -881,6 +890,8 @@ def _korean_quantities(text: str) -> list[Quantity]:
         unit = _KO_UNITS[unit_m.group().strip()] if unit_m else None
         if unit is None and not mags and (1800 <= value <= 2100 or (len(digits) > 1 and digits[0] == "0")):
             continue  # a year or a code
+        if unit is None and not mags and (d := re.fullmatch(r"(\d{1,2})\.(\d{1,2})", digits)) and int(d[1]) <= 12:
+            continue  # "5.18 민주화운동", "3.1절": a month and a day
         if unit_m:
             end = unit_m.end()
         decimals = len(digits.partition(".")[2])
