@@ -344,7 +344,7 @@ def test_japanese_and_chinese_digits_glued_to_their_counter(text: str, expected:
         ("1조2천억원과 2천500억원", [(1.2e12, "KRW", None), (2.5e11, "KRW", None)]),
         ("3만 5천 명이 5천만 원을", [(35000.0, "people", None), (5e7, "KRW", None)]),
         ("3~5명이 0.5%포인트", [(3.0, "people", "range"), (0.5, "percentage points", None)]),
-        ("20대 남성, 4대강, 6·25 전쟁, 5.18 민주화운동", []),  # in his twenties, the four rivers, dates
+        ("20대 남성, 4대강, 6·25 전쟁", []),  # in his twenties, the four rivers, a date
         ("2~3만 명과 1억 2,000만 원", [(2e4, "people", "range"), (1.2e8, "KRW", None)]),  # both ends in 만
         ("3만 2,000명", [(32000.0, "people", None)]),
         ("VAZ-21083 차량, 제30학교, 2016년", []),  # a model's code, an ordinal and a year

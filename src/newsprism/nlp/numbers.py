@@ -875,12 +875,12 @@ def _korean_quantities(text: str) -> list[Quantity]:
         high = None
         if (r := _KO_RANGE.match(text, end)) and (m2 := _KO_NUMBER.match(text, r.end())):  # "3~5명"
             mags2 = (m2.group("mags") or "").replace(",", "")
-            high = _cjk_magnitudes(float(m2.group("num").replace(",", "")), mags2)[0]
-            high += float(m2.group("tail") or 0)
+            top = _cjk_magnitudes(float(m2.group("num").replace(",", "")), mags2)[0] + float(m2.group("tail") or 0)
+            low, low_multiplier = value, multiplier
             if not mags and mags2:  # "2~3만 명": both ends in 만
-                value, multiplier = _cjk_magnitudes(float(digits), mags2[-1])
-            end = m2.end()
-            mags = mags or mags2
+                low, low_multiplier = _cjk_magnitudes(float(digits), mags2[-1])
+            if top > low:  # a range rises ("1-0" is a score)
+                high, value, multiplier, end, mags = top, low, low_multiplier, m2.end(), mags or mags2
         if not mags and text.startswith(_KO_NOT, end):
             continue
         some_more = text.startswith("여", end) and _KO_UNIT.match(text, end + 1) is not None  # "100여 명"
@@ -890,8 +890,6 @@ def _korean_quantities(text: str) -> list[Quantity]:
         unit = _KO_UNITS[unit_m.group().strip()] if unit_m else None
         if unit is None and not mags and (1800 <= value <= 2100 or (len(digits) > 1 and digits[0] == "0")):
             continue  # a year or a code
-        if unit is None and not mags and (d := re.fullmatch(r"(\d{1,2})\.(\d{1,2})", digits)) and int(d[1]) <= 12:
-            continue  # "5.18 민주화운동", "3.1절": a month and a day
         if unit_m:
             end = unit_m.end()
         decimals = len(digits.partition(".")[2])
