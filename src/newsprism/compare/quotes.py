@@ -81,6 +81,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..nlp.entities import introduced_as_relative
 from ..nlp.sentences import RuleSentenceSplitter
@@ -1423,11 +1424,15 @@ def _without_opener(masked: str, para: _Para, mention: Mention) -> Mention | Non
     return parse_name(toks[k + 1 : last + 1], masked)
 
 
+@lru_cache(maxsize=4096)
 def _written_inside(masked: str, words: str) -> bool:
-    """Does ``words`` occur in ``masked`` after something other than a sentence's end?"""
+    """Does ``words`` occur in ``masked`` after something other than a sentence's end?  (Cached: the
+    rules ask it of the same text and name again and again.)"""
     for m in re.finditer(rf"(?<![\w’'-]){re.escape(words)}(?![\w’'-])", masked):
-        before = masked[: m.start()].rstrip(" \t«„“\"'(")
-        if before and before[-1] not in ".!?…\n:":
+        i = m.start() - 1
+        while i >= 0 and masked[i] in " \t«„“\"'(":
+            i -= 1
+        if i >= 0 and masked[i] not in ".!?…\n:":
             return True
     return False
 
@@ -2053,9 +2058,10 @@ def _ending_speaker(masked: str, para: _Para, i: int) -> Mention | None:
 
 
 def _sentence_of(para: _Para, pos: int) -> Sentence | None:
-    for s in para.sentences:
-        if s.start <= pos < s.end:
-            return s
+    """The sentence of the paragraph that holds ``pos`` (its sentences are in order and apart)."""
+    k = bisect.bisect_right(para.sentences, pos, key=lambda s: s.start) - 1
+    if k >= 0 and para.sentences[k].start <= pos < para.sentences[k].end:
+        return para.sentences[k]
     return None
 
 
