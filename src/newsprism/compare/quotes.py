@@ -1424,7 +1424,7 @@ def _without_opener(masked: str, para: _Para, mention: Mention) -> Mention | Non
     return parse_name(toks[k + 1 : last + 1], masked)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=256)  # keys hold texts: a few hundred at most
 def _written_inside(masked: str, words: str) -> bool:
     """Does ``words`` occur in ``masked`` after something other than a sentence's end?  (Cached: the
     rules ask it of the same text and name again and again.)"""
