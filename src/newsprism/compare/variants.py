@@ -79,7 +79,7 @@ def _across_vowels(a: str, b: str) -> bool | None:
     (:func:`~newsprism.nlp.translit.skeletons`: "פוטין" / "Putin", "راسل" / "Russell", "ज़िरिनोव्स्की"
     / "Zhirinovsky").  ``None`` when the Hebrew or Arabic side is a description ("הנהג", "the
     driver"; it may name its role only), the other is no name, or the side is written in a
-    language that marks no description (an Indic script; Urdu, told by letters of its own): "फ़ॉरवर्ड",
+    language that marks no description (an Indic script, Hangul; Urdu, told by letters of its own): "फ़ॉरवर्ड",
     "فارورڈ" (the forward) may be Prosa.  Persian marks none either, but its speakers are names
     or a demonstrative's descriptions (:func:`~newsprism.compare.quotes._abjad_speaker`)."""
     written, other = (a, b) if skeletal(a.split()[-1]) else (b, a)
