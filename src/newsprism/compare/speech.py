@@ -140,6 +140,19 @@ _LEMMA: dict[str, str] = {}
 for _lemma in _CLAUSE_VERBS + _QUOTE_VERBS:
     for _form in _forms(_lemma):
         _LEMMA.setdefault(_form, _lemma)
+
+
+def _own_cues(table: dict[str, str]) -> frozenset[str]:
+    """The cue forms of a language read by its own cues only ("|" joins the words of one form),
+    each registered with the lemma it translates."""
+    forms = set()
+    for lemma, spelled in table.items():
+        for form in spelled.split():
+            forms.add(form.replace("|", " "))
+            _LEMMA.setdefault(form.replace("|", " "), lemma)
+    return frozenset(forms)
+
+
 # Russian speech verbs (past tense in every gender and number, present third person), read as the
 # English lemma they translate, so the same rules attribute "«…», — сказал Владимир Путин" and
 # "Путин заявил: «…»".
@@ -348,11 +361,8 @@ _TURKISH: dict[str, str] = {
     "claim": "iddia|etti öne|sürdü savundu",
     "according to": "göre",
 }
-TURKISH_CUES: frozenset[str] = frozenset(f.replace("|", " ") for v in _TURKISH.values() for f in v.split())
+TURKISH_CUES: frozenset[str] = _own_cues(_TURKISH)
 """The Turkish cue forms: cues only in Turkish text."""
-for _lemma_tr, _forms_tr in _TURKISH.items():
-    for _form_tr in _forms_tr.split():
-        _LEMMA.setdefault(_form_tr.replace("|", " "), _lemma_tr)
 
 
 # Korean puts the verb last, the quote before it with 라고 / 이라고 / 고 ("“…”라고 말했다"), the speaker
@@ -383,13 +393,10 @@ _KOREAN_VERBS = {  # lemma: (past, "-며" stem, present) of each verb
 }
 _KOREAN: dict[str, str] = {lemma: " ".join(_korean_forms(*v) for v in verbs) for lemma, verbs in _KOREAN_VERBS.items()}
 _KOREAN["according to"] = "따르면"
-KOREAN_CUES: frozenset[str] = frozenset(f for v in _KOREAN.values() for f in v.split())
+KOREAN_CUES: frozenset[str] = _own_cues(_KOREAN)
 """The Korean cue forms: cues only in Korean text."""
 KOREAN_AFTER_CLAUSE: frozenset[str] = frozenset(_korean_forms("했다", "하", "한다").split())
 """The forms of 하다 (do), cues only after a quote or a reported clause ("“…”라고 했다")."""
-for _lemma_ko, _forms_ko in _KOREAN.items():
-    for _form_ko in _forms_ko.split():
-        _LEMMA.setdefault(_form_ko, _lemma_ko)
 # Vietnamese: the speaker before its verb, after the quote and a comma ("“…”, ông Korb nói.") or
 # opening the clause ("Ông Peskov cho biết: “…”", "X cho biết rằng …"); "Theo X, …": according to X;
 # "X dẫn lời Y": X quotes Y.  Cues only in Vietnamese text.
@@ -407,11 +414,8 @@ _VIETNAMESE: dict[str, str] = {
     "quote": "dẫn|lời",
     "according to": "theo",
 }
-VIETNAMESE_CUES: frozenset[str] = frozenset(f.replace("|", " ") for v in _VIETNAMESE.values() for f in v.split())
+VIETNAMESE_CUES: frozenset[str] = _own_cues(_VIETNAMESE)
 """The Vietnamese cue forms: cues only in Vietnamese text."""
-for _lemma_vi, _forms_vi in _VIETNAMESE.items():
-    for _form_vi in _forms_vi.split():
-        _LEMMA.setdefault(_form_vi.replace("|", " "), _lemma_vi)
 # Hebrew and Arabic write no capitals to tell a name by; the speaker mostly follows the verb ('"…",
 # אמר פוטין', '«…»، قال بوتين', 'وقال بوتين: «…»'), and the verb's ending tells the gender (אמרה,
 # قالت).  The forms with the conjunction written on (ואמר, وقال) are listed: it is part of the word.
