@@ -359,3 +359,42 @@ def test_a_japanese_original_is_summarised_by_its_translation() -> None:
     for sentence in summary.sentences:
         assert sentence.language == "en" and sentence.text in en
         assert {s.article for s in sentence.support} == {"o", "t"}
+
+
+def test_numbers_that_differ_across_languages_are_differences_and_the_summary_tells_them() -> None:
+    """An English report and a Spanish and a Russian one of one quake that give other tolls and
+    amounts: each difference is listed with both values, and the summary tells the fact in English,
+    citing only the English source and naming the other's values.  Before, the three were one
+    fact "reported by several sources", and the summary cited the others for the English toll."""
+    from newsprism.compare.comparer import CompareInput, Comparer
+    from newsprism.represent.dense import USEEncoder
+    from newsprism.summarize.extractive import ExtractiveSummarizer
+
+    en = (
+        "A magnitude 6.8 earthquake struck northern Chile on Tuesday, killing 12 people and destroying 300 homes,"
+        " officials said.\nThe quake hit near the city of Antofagasta at 3 a.m. local time, the national emergency"
+        " office said.\nPresident Gabriel Boric said the government would send 40 tonnes of aid to the region."
+    )
+    es = (
+        "Un terremoto de magnitud 6,8 sacudió el norte de Chile el martes, matando a 15 personas y destruyendo 250"
+        " viviendas, informaron las autoridades.\nEl sismo golpeó cerca de la ciudad de Antofagasta a las 3 de la"
+        " madrugada, hora local, dijo la oficina nacional de emergencias.\nEl presidente Gabriel Boric dijo que el"
+        " gobierno enviará 60 toneladas de ayuda a la región."
+    )
+    ru = (
+        "Землетрясение магнитудой 6,8 произошло на севере Чили во вторник, в результате погибли 15 человек и"
+        " разрушены 250 домов, сообщили власти.\nТолчки произошли недалеко от города Антофагаста в 3 часа ночи по"
+        " местному времени, сообщила национальная служба по чрезвычайным ситуациям.\nПрезидент Габриэль Борич"
+        " заявил, что правительство направит в регион 60 тонн гуманитарной помощи."
+    )
+    comparer = Comparer(encoder=USEEncoder())
+    for other, lang in ((es, "es"), (ru, "ru")):
+        inputs = [CompareInput("en", "", en, "Agency A", None, "en"), CompareInput(lang, "", other, None, None, lang)]
+        comparison = comparer.compare(inputs)
+        numbers = {c.topic: sorted(s.value for s in c.sides) for c in comparison.conflicts if c.kind == "number"}
+        assert numbers == {"people dead": ["12", "15"], "homes destroyed": ["250", "300"], "tons": ["40", "60"]}
+        summary = ExtractiveSummarizer().summarize(inputs, comparison, words=100)
+        toll = [s for s in summary.sentences if "killing 12 people" in s.text]
+        assert len(toll) == 1 and {s.article for s in toll[0].support} == {"en"}
+        assert {d.value for d in toll[0].disputed} == {"15", "250"}
+        assert all(s.language == "en" for s in summary.sentences)  # every fact has its English wording

@@ -560,3 +560,46 @@ def test_numbers_of_hebrew_and_the_arabic_script(text: str, language: str, value
 )
 def test_numbers_of_south_asian_languages(text: str, language: str, values: list[float]) -> None:
     assert [q.value for q in find_quantities(text, language=language)] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "values"),
+    [
+        ("el índice creció un diez por ciento", "es", [10]),  # an article, not one more: was 11
+        ("subió un trece por ciento", "es", [13]),
+        ("ein zehn Prozent höherer Preis", "de", [10]),
+        ("una docena de personas", "es", [12]),  # "una docena" is still a dozen
+        ("cerca de un millón de personas", "es", [1e6]),
+        ("Самолет пробыл в аэропорту Иркутска 25 минут", "ru", [25]),  # a place's case before a count
+        ("Nord Stream 2 и Союз 5", "ru", []),  # a name's number, no noun counted
+        ("it bought the Boeing 777 planes", "en", []),  # English: a model number stays a name
+        ("visita de Putin 2019 años", "es", []),  # a year after a name is none, unit or not
+        ("визит Путина 2019 года", "ru", []),
+    ],
+)
+def test_articles_before_number_words_and_counts_after_a_name(text: str, language: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(text, language=language)] == values
+
+
+def test_a_hedge_before_the_article_still_hedges() -> None:
+    found = find_quantities("el índice cayó casi un seis por ciento", language="es")
+    assert [(q.text, q.value, q.qualifier) for q in found] == [("casi un seis por ciento", 6, "nearly")]
+    (half,) = find_quantities("nearly half a million people", language="en")
+    assert (half.text, half.value, half.qualifier) == ("nearly half a million", 5e5, "nearly")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("今季５試合で３得点", "ja", [(5, "matches"), (3, "points")]),
+        ("2月5日から19日までの15日間にわたる休業", "ja", [(15, "days")]),  # not the 19th
+        ("10時間後、３か月ぶりに", "ja", [(10, "hours"), (3, "months")]),
+        ("１７歳０か月でデビュー", "ja", []),  # an age's months
+        ("隔离24小时，共12场比赛", "zh", [(24, "hours"), (12, "matches")]),
+        ("最高1000个月度核算基数", "zh", [(1000, None)]),  # "个月度": monthly, no months
+    ],
+)
+def test_japanese_and_chinese_counters_of_games_and_durations(
+    text: str, language: str, found: list[tuple[float, str | None]]
+) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text, language=language)] == found

@@ -201,6 +201,31 @@ def test_a_mixed_language_summary_tells_a_fact_once_in_the_display_language() ->
     assert ru_fact in texts_before and en_fact in texts_before  # without it, the fact was told twice
 
 
+def test_a_fact_told_with_other_numbers_in_two_languages_is_shown_once_in_the_display_language() -> None:
+    """An English and a Russian report of one fact that give other tolls: the comparison lists the
+    difference, and the summary tells the fact once, in English, citing the English source only and
+    naming the Russian one's value (before, both sentences were picked: the Russian one no longer
+    cited the English span, so nothing told that they were one fact)."""
+    ru_fact = "При землетрясении на севере Чили во вторник погибли 15 человек"
+    en_fact = "The earthquake in northern Chile on Tuesday killed 12 people"
+    ru_only = "Спасатели работали всю ночь при свете прожекторов"
+    en_only = "Schools in the region will stay closed until Monday"
+    encoder = _Vectors({ru_fact: 0, en_fact: 0, ru_only: 1, en_only: 2})
+    inputs = [
+        CompareInput(article="ru", title="", text=f"{ru_fact}. {ru_only}.", language="ru"),
+        CompareInput(article="en", title="", text=f"{en_fact}. {en_only}.", language="en"),
+    ]
+    comparison = Comparer(encoder=encoder).compare(inputs)
+    numbers = [c for c in comparison.conflicts if c.kind == "number"]
+    assert [(c.topic, sorted(s.value for s in c.sides)) for c in numbers] == [("people dead", ["12", "15"])]
+    summary = ExtractiveSummarizer().summarize(inputs, comparison, words=200)
+    texts = [s.text.rstrip(".") for s in summary.sentences]
+    assert en_fact in texts and ru_fact not in texts
+    told = summary.sentences[texts.index(en_fact)]
+    assert {s.article for s in told.support} == {"en"} and [d.value for d in told.disputed] == ["15"]
+    assert ru_only in texts  # a fact no English source tells keeps its own wording
+
+
 def test_words_are_counted_in_scripts_without_spaces() -> None:
     from newsprism.nlp.tokenize import word_count
 

@@ -72,8 +72,10 @@ log = logging.getLogger(__name__)
 # the entities a source without capitals names, by their consonants, in its aligned statements; v23:
 # Indonesian, Turkish and Korean speakers, Korean numbers, Hangul names by their consonants, Turkish
 # names without their case endings ("Putin'in"); parallel texts paired by shape in languages the
-# encoder reads too
-COMPARE_VERSION = "newsprism.Compare.v23"
+# encoder reads too; v24: amounts of two languages compared by an English key of what they count
+# (nlp/counted.py), "un diez por ciento" is ten, a count after a place's case is no name's number
+# ("Иркутска 25 минут"), Japanese and Chinese counters of games and durations ("18得点", "15日間")
+COMPARE_VERSION = "newsprism.Compare.v24"
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,10 +17,11 @@ same piece of information:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
+from ..nlp.counted import MEASURE_KEYS, counted_key, magnitude_in, role_in
 from ..nlp.numbers import CURRENCIES, Quantity, same_quantity
 from ..nlp.stopwords import function_words_for
 from ..nlp.timex import compatible, from_publication, weekday_value
@@ -92,21 +93,27 @@ _MEASURES = frozenset(
 
 
 def _number_conflicts(
-    items: Sequence[Annotated], stated: Mapping[tuple[str, str], Sequence[Quantity]]
+    items: Sequence[Annotated],
+    stated: Mapping[tuple[str, str], Sequence[Quantity]],
+    key: Callable[[Annotated, Quantity], str | None] | None = None,
 ) -> list[Conflict]:
     """Quantities of one kind (same unit or counted noun) that the sources cannot all agree on:
     "ten" and "10" agree, "$1.2bn" and "$1,200,000,000" agree, "about 300" and "310" agree.
     ``stated``: every quantity each source group gives anywhere in the story, by its kind; two values are
     only a conflict when neither source gives the other's value elsewhere ("$334 million" in one
     report against "$281 million" in the aligned clause of another that also says "AMD will pay
-    $334 million, including $281 million in cash": a part, not another price)."""
+    $334 million, including $281 million in cash": a part, not another price).
+    ``key``: what a quantity counts, as keyed across languages (:func:`_across_kind`); then only
+    values of two languages are compared (values of one language are compared by their own words)."""
     out: list[Conflict] = []
     by_unit: dict[str, list[tuple[Annotated, Quantity]]] = {}
+    kind_of = key or _kind_in_era
     for a in items:
         for k, q in enumerate(a.quantities):
-            kind = _kind_in_era(a, q) if q.value and not _converted(a, k) else None
+            kind = kind_of(a, q) if q.value and not _converted(a, k) else None
             if kind:
-                by_unit.setdefault(kind, []).append((a, q))
+                # across languages the key says what is counted: values are compared as numbers
+                by_unit.setdefault(kind, []).append((a, replace(q, unit=None) if key else q))
     for unit, found in sorted(by_unit.items()):
         groups = {a.group for a, _ in found}
         if len(groups) < 2:
@@ -122,6 +129,7 @@ def _number_conflicts(
         listing = {g for g in groups if _lists(stated.get((g, unit), ()))}
         if not any(
             a.group != b.group
+            and (key is None or a.language != b.language)
             and a.group not in listing
             and b.group not in listing
             and not same_quantity(q, r)
@@ -355,6 +363,27 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
         if following[-1].lower() in function_words_for(a.language) and len(words) > 4:
             following[-1] = words[4]
     return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) >= 2 else None
+
+
+def _across_kind(a: Annotated, q: Quantity) -> str | None:
+    """What a quantity counts or measures, keyed alike in every language (nlp/counted.py): the
+    English key of its noun or unit with what happened to what it counts ("people dead", "homes
+    destroyed"), a currency, a quake's magnitude; None when the lexicon does not know its noun."""
+    text, base, lang = a.statement.text, a.statement.start, a.language or "en"
+    start, end = q.start - base, q.end - base
+    if q.unit is None and (magnitude_in(text, start, end, lang) or (lang == "en" and _kind(a, q) == "magnitude")):
+        key = "magnitude"
+    else:
+        if _COMPARATIVE.match(text, end):
+            return None
+        found = counted_key(text, start, end, q.unit, lang)
+        if found is None or (found == "years" and _YEAR.fullmatch(q.text.strip())):
+            return None  # "референдума 2016 года" is a year, not 2,016 of them
+        key = found
+        if key not in MEASURE_KEYS and key not in CURRENCIES and " " not in key:
+            role = _role(text, start, end) if lang == "en" else role_in(text, start, end, lang)
+            key = f"{key} {role}" if role else key
+    return f"{key} ({a.era})" if a.era and _in_era(a, q) else key
 
 
 # What happened to what a count counts, when the words next to it say ("killing at least five
@@ -792,6 +821,7 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
     to know how often each source names a thing)."""
     mentions: dict[tuple[str, str], int] = {}
     stated: dict[tuple[str, str], list[Quantity]] = {}
+    stated_across: dict[tuple[str, str], list[Quantity]] = {}
     for a in every:
         for name in {x.name for x in a.anchors}:
             mentions[(a.group, name)] = mentions.get((a.group, name), 0) + 1
@@ -804,12 +834,22 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
             if kind:
                 stated.setdefault((a.group, kind), []).append(q)
                 last = kind
+            across = _across_kind(a, q) if q.value else None
+            if across:
+                stated_across.setdefault((a.group, across), []).append(replace(q, unit=None))
     out: list[Conflict] = []
     for items in facts:
         if len({a.group for a in items}) < 2:
             continue
         shared = _shared_anchor(items)
-        out.extend(_number_conflicts(items, stated))
+        own = _number_conflicts(items, stated)
+        out.extend(own)
+        if len({a.language for a in items}) > 1:  # values of two languages, by their keys in English
+            told = [{(x.article, x.start, x.end) for x in c.sides} for c in own]
+            for c in _number_conflicts(items, stated_across, _across_kind):
+                spans = {(x.article, x.start, x.end) for x in c.sides}
+                if not any(spans <= t for t in told):  # a difference their own words told already
+                    out.append(c)
         out.extend(_tally_conflicts(items))
         out.extend(_date_conflicts(items, shared or "time"))
         out.extend(_framing_conflicts(items, mentions))

@@ -309,6 +309,10 @@ _WEAK = {"en": {"one"}, "es": {"un", "uno", "una"}, "fr": {"un", "une", "neuf"},
          "cs": {"jeden", "jedna", "jedno", "jednoho", "jednomu", "jedné", "jednu", "jednom", "jedním", "jednou", "stě",
                 "sta", "set"}}  # fmt: skip
 
+# indefinite articles that are also "one" ("un diez por ciento" is ten percent, not eleven)
+_ARTICLES = frozenset({"un", "una", "une", "um", "uma", "ein", "eine", "een"})
+_DOZENS = frozenset({"dozen", "docena", "douzaine", "dutzend", "dozzina", "dozijn", "dúzia"})
+
 _VAGUE: dict[str, list[tuple[str, float, float]]] = {
     "en": [(r"tens\s+of\s+thousands", 2e4, 99_999), (r"hundreds\s+of\s+thousands", 2e5, 999_999),
            (r"tens\s+of\s+millions", 2e7, 99_999_999), (r"hundreds\s+of\s+millions", 2e8, 999_999_999),
@@ -619,7 +623,7 @@ def _word_values(tokens: list[str], lang: str) -> float | None:
         v = _compound_value(tok, lang)
         if v is None:
             return None
-        if low in ("dozen", "docena", "douzaine", "dutzend", "dozzina", "dozijn", "dúzia"):
+        if low in _DOZENS:
             values[-1:] = [(values[-1] if values else 1.0) * 12]
             continue
         values.append(v)
@@ -761,6 +765,10 @@ _CJK_UNITS = {
     # Chinese currencies ("4000日元" is no date: the unit is read before the counters below)
     "日元": "JPY", "日圆": "JPY", "卢布": "RUB", "英镑": "GBP", "韩元": "KRW", "港元": "HKD", "港币": "HKD",
     "人民币": "CNY", "美金": "USD",
+    # counts of games and durations ("18得点", "45試合", "15日間": not the 15th)
+    "得点": "points", "試合": "matches", "场比赛": "matches", "ゴール": "goals", "日間": "days", "週間": "weeks",
+    "カ月": "months", "か月": "months", "ヶ月": "months", "ヵ月": "months", "个月": "months", "時間": "hours",
+    "小时": "hours", "分間": "minutes", "分钟": "minutes", "年間": "years", "戸": "homes",
 }  # fmt: skip
 # counters of dates, times, ages and ranks: no quantity ("２５日", "７月", "２７歳", "３位")
 _CJK_NOT = (
@@ -816,6 +824,10 @@ def _cjk_quantities(text: str) -> list[Quantity]:
         unit_m = _CJK_UNIT.match(text, end)
         if unit_m is not None and unit_m.group()[0] == "日" and text[start - 1 : start] == "月":
             unit_m = None  # "1月1日元旦": a date, not 1 yen
+        if unit_m is not None and _CJK_UNITS[unit_m.group()] == "months" and text[start - 1 : start] in "歳岁":
+            continue  # "１６歳１１か月": an age's months
+        if unit_m is not None and unit_m.group() == "个月" and text.startswith("度", unit_m.end()):
+            unit_m = None  # "个月度": monthly, not months
         if text.endswith(_ZH_DAYTIME, 0, start) or text.startswith(("多岁", "余岁"), end):
             continue  # "上午10点": a time, not 10 points; "40多岁": an age
         if unit_m is None and (text.startswith(_CJK_NOT, end) or text.startswith(("：", ":", "/", "／"), end)):
@@ -982,7 +994,11 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]], comm
         if cur and not (cur.start() > 0 and before[cur.start() - 1].isalpha()):
             currency = _CURRENCY_SYMBOLS.get(cur.group().strip().lower().replace(" ", ""), "USD")
             start -= len(before) - cur.start()
-        elif _after_name(text, start):
+        elif _after_name(text, start) and (
+            lang == "en" or 1800 <= value <= 2100 or _unit_after(text, end, lang) not in _KNOWN_UNITS
+        ):
+            # "Nord Stream 2", "Boeing 777 planes"; but a place's case before a count is no name
+            # outside English ("в аэропорту Иркутска 25 минут": 25 minutes)
             continue
         multiplier = 1.0
         unit: str | None = None
@@ -1229,6 +1245,11 @@ def _word_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> li
         before = tokens[i - 1] if i > 0 and not text[tokens[i - 1][1] : start].strip() else None
         i = j
         lows = [t.lower() for t in seq]
+        lead = start  # where a hedge must end: before the article ("casi un seis por ciento")
+        if len(seq) > 1 and lows[0] in _ARTICLES and 2 <= (table.get(lows[1]) or 100) < 100 and lows[1] not in _DOZENS:
+            # "un diez por ciento", "un trece": an article before the number, not one more
+            start = tokens[j - len(seq) + 1][0]
+            seq, lows = seq[1:], lows[1:]
         half = lang == "cs" and before is not None and before[2].lower() == "půl"
         if all(t in mags for t in lows) or lows in (["a"], ["an"]):
             # "millions" alone is vague (handled above); "million" alone is not an amount, but Czech
@@ -1262,7 +1283,8 @@ def _word_quantities(text: str, lang: str, blocked: list[tuple[int, int]]) -> li
             prev = tokens[i - len(seq) - 1]
             if prev[2].lower() == "half" and not text[prev[1] : start].strip():
                 start, value = prev[0], value / 2  # "half a million"
-        start, qual = _qualifier(text, start, lang)
+        hedged, qual = _qualifier(text, min(lead, start), lang)  # "nearly half a million" too
+        start = hedged if qual is not None else start
         multiplier = max((mags[t] for t in lows if t in mags), default=1.0)
         out.append(_quantity(text, start, end, value, unit, qual, 0.5 * multiplier if multiplier > 1 else 0.5))
     return out

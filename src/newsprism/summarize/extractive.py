@@ -14,8 +14,9 @@ A fact is told once across languages: a candidate in one language that shares a 
 with a picked sentence in another repeats it (word overlap cannot see that).  In a story of
 several languages, a sentence picked from a source in another language than the comparison's
 display language is worded by the fact's statement in the display language when a source in that
-language reports it; a fact no such source reports keeps its own wording (newsprism does not
-translate).
+language reports it; when that source gives other numbers or dates for the fact, its own sentence
+is picked instead (citing it alone, the other's values disputed); a fact no such source reports
+keeps its own wording (newsprism does not translate).
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ from .neutral import loaded_words
 __all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 
 EXTRACTIVE_VERSION = (
-    "newsprism.ExtractiveSummary.v11"  # v2: a fact once, display language; v3: translated copies word it;
+    "newsprism.ExtractiveSummary.v12"  # v2: a fact once, display language; v3: translated copies word it;
     # v4: words counted in Japanese and Chinese (one per two characters), not by spaces; v5: a
     # source giving another number or date is not cited for a sentence, a sentence aligned with a
     # picked one and alike to it (the same quote) is not picked again; v6: disputes by distinct values
@@ -53,7 +54,8 @@ EXTRACTIVE_VERSION = (
     # picks worded by one translated sentence are one sentence; v9: a statement counting the same
     # thing with other values ("24 people dead" / "12 people") is not cited for a sentence; v10: a
     # sentence citing only what a picked one cites, from three or more sources, is not picked; v11:
-    # ranges read as one amount ("$140-$150 million"), fractions ("4 1/2 months")
+    # ranges read as one amount ("$140-$150 million"), fractions ("4 1/2 months"); v12: in a story of
+    # several languages, a fact told in two with other numbers is told once, in the display language
 )
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -100,6 +102,9 @@ class _Candidate:
     language: str | None = None
     score: float = 0.0
     disputed: tuple[ConflictSide, ...] = ()
+    # every span of the facts the sentence is part of, the ones giving other values too
+    aligned: tuple[Span, ...] = ()
+    cited_in: frozenset[str | None] = frozenset()  # the languages of the spans it cites
 
 
 class ExtractiveSummarizer:
@@ -118,11 +123,13 @@ class ExtractiveSummarizer:
         if not candidates:
             return Summary(label, (), self.name)
         machine = {i.article for i in originals if read_translation_signs(i.text, i.language).likely}
-        chosen = self._select(candidates, len({groups.get(i.article, i.article) for i in originals}), words, machine)
         language_of = {i.article: i.language for i in inputs}
         text_of = {i.article: i.text for i in inputs}
         several = len({lang for lang in language_of.values() if lang}) > 1
         display = comparison.display_language
+        n_groups = len({groups.get(i.article, i.article) for i in originals})
+        shown_in = display if several and self.params.across_languages else None
+        chosen = self._select(candidates, n_groups, words, machine, shown_in)
         sentences: list[SummarySentence] = []
         told: dict[str, tuple[int, set[str]]] = {}  # a wording given already -> its sentence, its sources
         for c in chosen:
@@ -161,7 +168,8 @@ class ExtractiveSummarizer:
         # a statement only one source reports, with its translation in a translated copy
         facts += [f for f in comparison.unique if f.kind == "statement" and len({s.article for s in f.support}) > 1]
         disputes = _Disputes(comparison)
-        counts = _Counts({src.article: src.language for src in comparison.sources})
+        language_of = {src.article: src.language for src in comparison.sources}
+        counts = _Counts(language_of)
         out: list[_Candidate] = []
         for item in inputs:
             group = groups.get(item.article, item.article)
@@ -175,6 +183,7 @@ class ExtractiveSummarizer:
                     continue
                 own = Span(item.article, sent.start, sent.end, sent.text)
                 support: list[Span] = [own]
+                aligned: list[Span] = [own]
                 fact_groups = {group}
                 mine = disputes.of(own)
                 for fact in facts:
@@ -184,6 +193,7 @@ class ExtractiveSummarizer:
                         continue
                     for s in fact.support:
                         if s.article != item.article:
+                            aligned.append(s)
                             if mine and disputes.disagree(mine, disputes.of(s)):
                                 continue  # it gives another number or date: not cited for this one
                             if counts.disagree(own, s):
@@ -201,14 +211,25 @@ class ExtractiveSummarizer:
                         frozenset(fact_groups),
                         item.language,
                         disputed=disputes.against(mine, item.article),
+                        aligned=_dedupe(aligned),
+                        cited_in=frozenset(language_of.get(s.article) for s in support),
                     )
                 )
         return out
 
     # -- scoring and selection --------------------------------------------------------------------
     def _select(
-        self, candidates: list[_Candidate], n_groups: int, budget: int, machine: frozenset[str] | set[str] = frozenset()
+        self,
+        candidates: list[_Candidate],
+        n_groups: int,
+        budget: int,
+        machine: frozenset[str] | set[str] = frozenset(),
+        display: str | None = None,
     ) -> list[_Candidate]:
+        """The candidates picked, greedily (see the module's docstring).  ``display``: in a story of
+        several languages, a pick that cites no statement in this language gives way to the best
+        candidate in it that tells the same fact: the two give other numbers or dates, so the
+        pick cannot be worded by it, and the display language's sentence is the one shown."""
         p = self.params
         language = None
         bags = [self._bag(c.sentence.text, language) for c in candidates]
@@ -245,6 +266,17 @@ class ExtractiveSummarizer:
                 if value > best_value + 1e-12:
                     best, best_value = i, value
             remaining.discard(best)
+            if display and display not in candidates[best].cited_in:
+                # no source it cites words it in the display language, yet one there tells the fact
+                # (with other numbers or dates): that one is shown
+                shown = [
+                    j
+                    for j in sorted(remaining)
+                    if candidates[j].language == display and _retold(candidates[best], candidates[j], True)
+                ]
+                if shown:
+                    best = max(shown, key=lambda j: (candidates[j].score, -j))
+                    remaining.discard(best)
             c = candidates[best]
             if chosen and used + c.words > budget * 1.15:
                 continue  # would overshoot: try a shorter one
@@ -381,12 +413,13 @@ def _same_citations(a: _Candidate, b: _Candidate) -> bool:
 
 
 def _retold(a: _Candidate, b: _Candidate, across: bool) -> bool:
-    """Whether two candidates in different languages cite an overlapping span: one fact, told in
-    two languages.  (In one language the word overlap decides: two sources' wordings of one fact
-    often carry different details, and a summary gains from both.)"""
+    """Whether two candidates in different languages were aligned with an overlapping span: one
+    fact, told in two languages, whether or not they give the same numbers.  (In one language the
+    word overlap decides: two sources' wordings of one fact often carry different details, and a
+    summary gains from both.)"""
     if a.language == b.language or not across:
         return False
-    return any(x.article == y.article and x.start < y.end and y.start < x.end for x in a.support for y in b.support)
+    return any(x.article == y.article and x.start < y.end and y.start < x.end for x in a.aligned for y in b.aligned)
 
 
 def _dedupe(spans: list[Span]) -> tuple[Span, ...]:

@@ -1,0 +1,245 @@
+"""Conflicts across languages: does a comparison tell where a report in one language gives another
+number or day than a report in another?
+
+    python bench/conflict_languages_bench.py [--data ../shared/data] [--docs N] [--held-out] [--only NAME]
+
+Labelled cross-language conflicts are rare, so they are made: each original (WMT21 Russian and
+Japanese, MEANTIME's Spanish, Italian and Dutch, and the synthetic originals of bench/data) is
+compared with its English translation, once as it is and once with the translation *altered*:
+
+- up to two of its amounts that an English comparison keys (a counted noun, a unit, a currency, a
+  quake's magnitude) get another first digit ("12 people" -> "42 people", "$1.2 billion" ->
+  "$4.2 billion");
+- its first weekday becomes the next one ("Tuesday" -> "Wednesday").
+
+The two texts are compared as independent sources (no ``copy_of``), with the default comparer of a
+multilingual store (the bundled encoder).  An alteration is *found* when a conflict of its kind has
+a side on the altered value and a side in the original.  Every other conflict is *false*: the
+translation says what its original says, so nothing else differs.  "aligned" counts the altered
+values whose sentence the comparison paired with the original (a fact both support): what a
+conflict can be found on at all.
+
+Baseline, in the same process: the same altered translation compared with the unaltered English
+translation (two English texts), what the comparison finds within one language.
+
+Cost: documents per second of the comparisons across languages (both runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from align_bench import pairs_of
+from devdata import data_dir, load_rows
+from newsprism.compare.base import Comparison
+from newsprism.compare.comparer import CompareInput, Comparer
+from newsprism.compare.conflicts import quantity_kind
+from newsprism.nlp.numbers import find_quantities
+from newsprism.represent.dense import USEEncoder
+
+HERE = Path(__file__).resolve().parent
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b")
+_DATED = re.compile(
+    r",?\s*(?:\d|January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_PER_DOC = 2  # altered amounts per translation
+
+
+def alter(text: str) -> tuple[str, list[tuple[str, int, int]]]:
+    """The text with up to two amounts and one weekday changed, and where: (kind, start, end) in
+    the altered text (digits are swapped one for one, so offsets do not move)."""
+    eligible = []
+    found = find_quantities(text, language="en")
+    for q in found:
+        digit = re.search(r"[1-9]", q.text)
+        if digit is None or q.value < 1 or q.qualifier is not None or q.high is not None:
+            continue  # hedged amounts and ranges may agree with another value
+        if sum(r.value == q.value for r in found) > 1:
+            continue  # a value told twice would be told both ways
+        lo, hi = text.rfind("\n", 0, q.start) + 1, text.find("\n", q.end)
+        line = text[lo : hi if hi >= 0 else len(text)]
+        shifted = replace(q, start=q.start - lo, end=q.end - lo)
+        if quantity_kind(line, shifted, "en") is None:
+            continue  # an amount an English comparison does not key either
+        eligible.append((q.start + digit.start(), q.start, q.end))
+    chosen = []
+    if eligible:
+        chosen.append(eligible[0])
+        if len(eligible) > 2:
+            chosen.append(eligible[len(eligible) // 2])
+    out = list(text)
+    spans: list[tuple[str, int, int]] = []
+    for at, start, end in chosen[:_PER_DOC]:
+        d = int(text[at])
+        out[at] = str(d + 3 if d <= 6 else d - 3)
+        spans.append(("number", start, end))
+    m = next((w for w in _WEEKDAY.finditer(text) if not _DATED.match(text, w.end())), None)
+    if m:
+        nxt = _WEEKDAYS[(_WEEKDAYS.index(m.group()) + 1) % 7]
+        shift = len(nxt) - len(m.group())
+        spans = [(k, b + shift, e + shift) if b > m.start() else (k, b, e) for k, b, e in spans]
+        joined = "".join(out)
+        joined = joined[: m.start()] + nxt + joined[m.end() :]
+        spans.append(("date", m.start(), m.start() + len(nxt)))
+        return joined, spans
+    return "".join(out), spans
+
+
+def _inputs(x: dict, en_text: str, en_id: str) -> list[CompareInput]:
+    return [
+        CompareInput(x["id"], "", x["text"], None, None, x["lang"], None),
+        CompareInput(en_id, "", en_text, None, None, "en", None),
+    ]
+
+
+def _found(c: Comparison, other: str, en_id: str, kind: str, start: int, end: int) -> bool:
+    for conflict in c.conflicts:
+        if conflict.kind != kind:
+            continue
+        here = any(s.article == en_id and s.start < end and start < s.end for s in conflict.sides)
+        if here and any(s.article == other for s in conflict.sides):
+            return True
+    return False
+
+
+def _aligned(c: Comparison, other: str, en_id: str, start: int, end: int) -> bool:
+    for f in c.facts:
+        if f.kind != "statement":
+            continue
+        here = any(s.article == en_id and s.start <= start and end <= s.end for s in f.support)
+        if here and any(s.article == other for s in f.support):
+            return True
+    return False
+
+
+def _false(c: Comparison, spans: Iterable[tuple[str, int, int]], en_id: str) -> int:
+    n = 0
+    for conflict in c.conflicts:
+        if conflict.kind not in ("number", "date"):
+            continue
+        on = any(s.article == en_id and s.start < e and b < s.end for s in conflict.sides for k, b, e in spans)
+        n += not on
+    return n
+
+
+def score(comparer: Comparer, pairs: list[tuple[dict, dict]]) -> dict[str, dict[str, int]]:
+    """Counts by kind: altered, aligned, found across languages, found in English (baseline), false
+    conflicts unaltered / altered / in English."""
+    out: dict[str, dict[str, int]] = {
+        k: dict.fromkeys(("altered", "aligned", "found", "en_found", "en_aligned"), 0) for k in ("number", "date")
+    }
+    out["false"] = dict.fromkeys(("plain", "altered", "en"), 0)
+    out["cost"] = {"seconds": 0, "docs": 0}
+    t = 0.0
+    for x, en in pairs:
+        changed, spans = alter(en["text"])
+        alt_id = en["id"] + ":altered"
+        t0 = time.perf_counter()
+        plain = comparer.compare(_inputs(x, en["text"], en["id"]))
+        across = comparer.compare(_inputs(x, changed, alt_id))
+        t += time.perf_counter() - t0
+        english = comparer.compare(_inputs(dict(en, lang="en"), changed, alt_id))
+        out["false"]["plain"] += _false(plain, (), en["id"])
+        out["false"]["altered"] += _false(across, spans, alt_id)
+        out["false"]["en"] += _false(english, spans, alt_id)
+        for kind, start, end in spans:
+            row = out[kind]
+            row["altered"] += 1
+            row["aligned"] += _aligned(across, x["id"], alt_id, start, end)
+            row["found"] += _found(across, x["id"], alt_id, kind, start, end)
+            row["en_aligned"] += _aligned(english, en["id"], alt_id, start, end)
+            row["en_found"] += _found(english, en["id"], alt_id, kind, start, end)
+    out["cost"] = {"seconds": int(t * 1000), "docs": 2 * len(pairs)}
+    return out
+
+
+def wmt_pairs(rows: list[dict], limit: int | None) -> list[tuple[dict, dict]]:
+    return pairs_of(rows, limit)
+
+
+def meantime_pairs(rows: list[dict], limit: int | None) -> dict[str, list[tuple[dict, dict]]]:
+    by_story: dict[str, dict[str, dict]] = {}
+    for r in rows:
+        by_story.setdefault(r["story"], {})[r["lang"]] = r
+    out: dict[str, list[tuple[dict, dict]]] = {}
+    for story in sorted(by_story):
+        langs = by_story[story]
+        if "en" not in langs:
+            continue
+        for lang, r in sorted(langs.items()):
+            if lang != "en":
+                out.setdefault(lang, []).append((r, langs["en"]))
+    return {k: v[:limit] if limit else v for k, v in out.items()}
+
+
+def synthetic_pairs(path: Path, wmt: list[dict], limit: int | None) -> list[tuple[dict, dict]]:
+    english = {r["story"]: r for r in wmt if r.get("kind") == "human-translation"}
+    out = []
+    for k, r in enumerate(load_rows(path)):
+        en = english.get(r["story"])
+        if en is not None:
+            out.append((dict(r, id=f"{r['story']}:{r['lang']}:{k}"), en))
+    return out[:limit] if limit else out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data")
+    ap.add_argument("--docs", type=int, help="at most this many pairs per set")
+    ap.add_argument("--held-out", action="store_true", help="the held-out synthetic originals instead")
+    ap.add_argument("--only", help="only the sets whose name contains this (e.g. 'WMT21 ja', 'MEANTIME')")
+    args = ap.parse_args()
+    root = data_dir(args.data)
+    wmt = load_rows(root / "wmt21_ruen.jsonl") + load_rows(root / "wmt21_jaen.jsonl")
+    sets: list[tuple[str, list[tuple[dict, dict]]]] = []
+    if args.held_out:
+        for path in sorted((HERE / "data").glob("*_heldout.jsonl")):
+            sets.append((path.name, synthetic_pairs(path, wmt, args.docs)))
+    else:
+        sets.append(("WMT21 ru", wmt_pairs(load_rows(root / "wmt21_ruen.jsonl"), args.docs)))
+        sets.append(("WMT21 ja", wmt_pairs(load_rows(root / "wmt21_jaen.jsonl"), args.docs)))
+        for lang, pairs in sorted(meantime_pairs(load_rows(root / "meantime.jsonl"), args.docs).items()):
+            sets.append((f"MEANTIME {lang}", pairs))
+        for path in sorted((HERE / "data").glob("*_from_wmt21_*.jsonl")):
+            if not path.name.endswith("_heldout.jsonl"):
+                sets.append((path.name, synthetic_pairs(path, wmt, args.docs)))
+    if args.only:
+        sets = [(name, pairs) for name, pairs in sets if args.only in name]
+    comparer = Comparer(encoder=USEEncoder())
+    print(
+        "| originals (pairs) | numbers altered | aligned | found | in English: aligned / found |"
+        " weekdays altered | found | in English | false: unaltered | altered | in English | docs/s |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    total: dict[str, dict[str, int]] = {}
+    for name, pairs in sets:
+        s = score(comparer, pairs)
+        for k, row in s.items():
+            for kk, v in row.items():
+                total.setdefault(k, {}).setdefault(kk, 0)
+                total[k][kk] += v
+        print(_row(f"{name} ({len(pairs)})", s), flush=True)
+    print(_row("**all**", total))
+
+
+def _row(name: str, s: dict[str, dict[str, int]]) -> str:
+    n, d, f = s["number"], s["date"], s["false"]
+    rate = s["cost"]["docs"] / max(s["cost"]["seconds"] / 1000, 1e-9)
+    return (
+        f"| {name} | {n['altered']} | {n['aligned']} | **{n['found']}** | {n['en_aligned']} / {n['en_found']} |"
+        f" {d['altered']} | **{d['found']}** | {d['en_found']} | {f['plain']} | {f['altered']} | {f['en']} |"
+        f" {rate:.1f} |"
+    )
+
+
+if __name__ == "__main__":
+    main()

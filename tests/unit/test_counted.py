@@ -1,0 +1,132 @@
+"""What an amount counts, keyed alike across languages (nlp/counted.py), and number conflicts
+between sources in two languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.base import Statement
+from newsprism.compare.conflicts import Annotated, find_conflicts
+from newsprism.nlp.counted import counted_key, magnitude_in, role_in
+from newsprism.nlp.numbers import find_quantities
+
+
+def _key(text: str, language: str, k: int = 0) -> str | None:
+    q = find_quantities(text, language=language)[k]
+    return counted_key(text, q.start, q.end, q.unit, language)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key"),
+    [
+        ("В параде участвовали 46 новых кораблей", "ru", "ships"),  # the noun two words on
+        ("разрушены 250 домов", "ru", "homes"),
+        ("около 15 тысяч военных", "ru", "soldiers"),
+        ("destruyendo 250 viviendas", "es", "homes"),
+        ("destroying 300 homes", "en", "homes"),
+        ("enviará 60 toneladas de ayuda", "es", "tons"),
+        ("40 Tonnen Hilfsgüter", "de", "tons"),
+        ("15 muertos", "es", "people dead"),  # a noun that says what happened
+        ("4823 смертей", "ru", "people dead"),
+        ("12 deaths", "en", "people dead"),
+        ("la deuda es de 1.200 millones de dólares", "es", "USD"),
+        ("12人が死亡", "ja", "people"),
+        ("40隻の船", "ja", "ships"),
+    ],
+)
+def test_counted_nouns_get_one_key_in_every_language(text: str, language: str, key: str) -> None:
+    assert _key(text, language) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("набрал 44 очка, 3 из них в овертайме", "ru"),  # "из них": a clause of its own, no noun
+        ("compró 20 grandes y modernos aviones", "es"),  # the noun is more than three words on
+        ("vendió 20 cuadros", "es"),  # a noun the lexicon does not hold
+        ("Jordan scored 20, 12 more than him", "en"),
+    ],
+)
+def test_an_unknown_or_distant_noun_gives_no_key(text: str, language: str) -> None:
+    found = find_quantities(text, language=language)
+    q = found[0]
+    if language == "ru":
+        assert counted_key(text, q.start, q.end, q.unit, language) == "points"
+        q = next(r for r in found if r.value == 3)
+    assert counted_key(text, q.start, q.end, q.unit, language) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "role"),
+    [
+        ("matando a 15 personas e hiriendo a 30", "es", 15, "dead"),
+        ("matando a 15 personas e hiriendo a 30", "es", 30, "injured"),  # the conjunction ends the reach
+        ("погибли 12 человек, 30 ранены", "ru", 12, "dead"),
+        ("погибли 12 человек, 30 ранены", "ru", 30, "injured"),  # the comma ends the clause
+        ("bei dem Unglück wurden 12 Menschen getötet", "de", 12, "dead"),
+        ("12 persone sono state arrestate", "it", 12, "arrested"),
+        ("12人が死亡、30人が負傷した", "ja", 12, "dead"),
+        ("12人が死亡、30人が負傷した", "ja", 30, "injured"),
+        ("el presidente recibió a 12 personas", "pt", 12, None),  # "presidente" is no "preso"
+        ("Der Präsident traf 12 Menschen in der totalen Stille", "de", 12, None),  # "totalen" is no "tote"
+        ("12 people were killed", "en", 12, None),  # English is read by the comparison's own rule
+    ],
+)
+def test_roles_in_the_language_s_own_words(text: str, language: str, value: int, role: str | None) -> None:
+    q = next(q for q in find_quantities(text, language=language) if q.value == value)
+    assert role_in(text, q.start, q.end, language) == role
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("un terremoto de magnitud 6,8", "es", True),
+        ("землетрясение магнитудой 6,8", "ru", True),
+        ("M6.8の地震", "ja", True),
+        ("6.8级地震", "zh", True),
+        ("un terremoto dejó 68 muertos", "es", False),
+    ],
+)
+def test_magnitudes_in_other_languages(text: str, language: str, expected: bool) -> None:
+    q = find_quantities(text, language=language)[0]
+    assert magnitude_in(text, q.start, q.end, language) is expected
+
+
+def _annotated(article: str, text: str, language: str) -> Annotated:
+    st = Statement(article, 0, len(text), text)
+    return Annotated(st, article, tuple(find_quantities(text, language=language)), language=language)
+
+
+def _numbers(a: tuple[str, str], b: tuple[str, str]) -> list[tuple[str, list[str]]]:
+    items = [_annotated("a", *a), _annotated("b", *b)]
+    found = find_conflicts([items], items)
+    return [(c.topic, sorted(s.value for s in c.sides)) for c in found if c.kind == "number"]
+
+
+def test_numbers_of_two_languages_conflict_by_their_english_keys() -> None:
+    en = ("A magnitude 6.8 quake killed 12 people and destroyed 300 homes.", "en")
+    es = ("Un terremoto de magnitud 7,1 mató a 15 personas y destruyó 250 viviendas.", "es")
+    assert _numbers(en, es) == [
+        ("homes destroyed", ["250", "300"]),
+        ("magnitude", ["6.8", "7,1"]),
+        ("people dead", ["12", "15"]),
+    ]
+    ru = ("Землетрясение магнитудой 6,8 унесло жизни 12 человек, разрушены 300 домов.", "ru")
+    assert _numbers(en, ru) == []  # the same values: nothing differs
+    assert _numbers(("The aid was 40 tonnes.", "en"), ("Помощь составила 60 тонн.", "ru")) == [("tons", ["40", "60"])]
+
+
+def test_numbers_of_two_languages_that_count_other_things_do_not_conflict() -> None:
+    # killed against injured; a noun the lexicon lacks; a year written with its noun
+    assert _numbers(("The quake killed 12 people.", "en"), ("El sismo hirió a 15 personas.", "es")) == []
+    assert _numbers(("He sold 20 paintings.", "en"), ("Vendió 25 cuadros.", "es")) == []
+    assert _numbers(("The vote took 5 years.", "en"), ("Итоги референдума 2016 года.", "ru")) == []
+    # words and digits, and a value written with the language's separators, agree
+    assert _numbers(("three years later", "en"), ("tres años más tarde", "es")) == []
+    assert _numbers(("9,420 nautical miles", "en"), ("9.420 millas marinas", "es")) == []
+
+
+def test_one_language_keeps_its_own_keys() -> None:
+    """Two statements in one language are compared by their words as before: "12 dead" and "15
+    people killed" are not keyed alike there (a change would be for English texts too)."""
+    assert _numbers(("The storm left 12 dead.", "en"), ("The storm left 15 people killed.", "en")) == []
