@@ -10,7 +10,8 @@ compared with its English translation, once as it is and once with the translati
 - up to two of its amounts that an English comparison keys (a counted noun, a unit, a currency, a
   quake's magnitude) get another first digit ("12 people" -> "42 people", "$1.2 billion" ->
   "$4.2 billion");
-- its first weekday becomes the next one ("Tuesday" -> "Wednesday").
+- its first weekday not followed by a date becomes the next one ("Tuesday" -> "Wednesday");
+- its first day of a month not after a weekday moves by two ("July 26" -> "July 28").
 
 The two texts are compared as independent sources (no ``copy_of``), with the default comparer of a
 multilingual store (the bundled encoder).  An alteration is *found* when a conflict of its kind has
@@ -28,6 +29,7 @@ Cost: documents per second of the comparisons across languages (both runs).
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
 import sys
 import time
@@ -46,17 +48,23 @@ from newsprism.nlp.numbers import find_quantities
 from newsprism.represent.dense import USEEncoder
 
 HERE = Path(__file__).resolve().parent
+_KIND = {"number": "number", "weekday": "date", "day": "date"}  # alteration -> the conflict it should give
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY = re.compile(r"\b(?:" + "|".join(_WEEKDAYS) + r")\b")
 _DATED = re.compile(
     r",?\s*(?:\d|January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _PER_DOC = 2  # altered amounts per translation
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:(?:{_MONTH_NAMES})\s+(?P<d1>(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)\b|"
+    rf"(?P<d2>(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?)\s+(?:of\s+)?(?:{_MONTH_NAMES})\b)"
+)
 
 
 def alter(text: str) -> tuple[str, list[tuple[str, int, int]]]:
-    """The text with up to two amounts and one weekday changed, and where: (kind, start, end) in
-    the altered text (digits are swapped one for one, so offsets do not move)."""
+    """The text with up to two amounts, one weekday and one day of a month changed, and where:
+    (kind, start, end) in the altered text, kind "number", "weekday" or "day"."""
     eligible = []
     found = find_quantities(text, language="en")
     for q in found:
@@ -76,22 +84,42 @@ def alter(text: str) -> tuple[str, list[tuple[str, int, int]]]:
         chosen.append(eligible[0])
         if len(eligible) > 2:
             chosen.append(eligible[len(eligible) // 2])
-    out = list(text)
-    spans: list[tuple[str, int, int]] = []
+    # (at, end, replacement, kind, side start, side end), in the original's offsets
+    edits: list[tuple[int, int, str, str, int, int]] = []
     for at, start, end in chosen[:_PER_DOC]:
         d = int(text[at])
-        out[at] = str(d + 3 if d <= 6 else d - 3)
-        spans.append(("number", start, end))
+        edits.append((at, at + 1, str(d + 3 if d <= 6 else d - 3), "number", start, end))
     m = next((w for w in _WEEKDAY.finditer(text) if not _DATED.match(text, w.end())), None)
     if m:
         nxt = _WEEKDAYS[(_WEEKDAYS.index(m.group()) + 1) % 7]
-        shift = len(nxt) - len(m.group())
-        spans = [(k, b + shift, e + shift) if b > m.start() else (k, b, e) for k, b, e in spans]
-        joined = "".join(out)
-        joined = joined[: m.start()] + nxt + joined[m.end() :]
-        spans.append(("date", m.start(), m.start() + len(nxt)))
-        return joined, spans
+        edits.append((m.start(), m.end(), nxt, "weekday", m.start(), m.end()))
+    # the first day of a month not told with its weekday (that would be told both ways)
+    days = (d for d in _DAY_OF_MONTH.finditer(text) if not _WEEKDAY.search(text, max(0, d.start() - 12), d.start()))
+    day = next(days, None)
+    if day is not None:
+        g = "d1" if day.group("d1") else "d2"
+        digits = re.match(r"\d+", day.group(g))
+        assert digits is not None
+        n = int(digits.group())
+        moved = n + 2 if n <= 26 else n - 2
+        suffix = "" if digits.end() == len(day.group(g)) else _ordinal(moved)
+        edits.append((day.start(g), day.end(g), f"{moved}{suffix}", "day", day.start(), day.end()))
+    edits.sort()
+    if any(a[1] > b[0] for a, b in itertools.pairwise(edits)):
+        edits = [e for e in edits if e[3] == "number"]  # overlapping edits: the amounts only
+    out, spans, shift, pos = [], [], 0, 0
+    for at, end, repl, kind, side_start, side_end in edits:
+        out.append(text[pos:at] + repl)
+        pos = end
+        grow = len(repl) - (end - at)
+        spans.append((kind, side_start + shift, side_end + shift + grow))
+        shift += grow
+    out.append(text[pos:])
     return "".join(out), spans
+
+
+def _ordinal(n: int) -> str:
+    return "th" if 11 <= n % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def _inputs(x: dict, en_text: str, en_id: str) -> list[CompareInput]:
@@ -135,7 +163,8 @@ def score(comparer: Comparer, pairs: list[tuple[dict, dict]]) -> dict[str, dict[
     """Counts by kind: altered, aligned, found across languages, found in English (baseline), false
     conflicts unaltered / altered / in English."""
     out: dict[str, dict[str, int]] = {
-        k: dict.fromkeys(("altered", "aligned", "found", "en_found", "en_aligned"), 0) for k in ("number", "date")
+        k: dict.fromkeys(("altered", "aligned", "found", "en_found", "en_aligned"), 0)
+        for k in ("number", "weekday", "day")
     }
     out["false"] = dict.fromkeys(("plain", "altered", "en"), 0)
     out["cost"] = {"seconds": 0, "docs": 0}
@@ -155,9 +184,9 @@ def score(comparer: Comparer, pairs: list[tuple[dict, dict]]) -> dict[str, dict[
             row = out[kind]
             row["altered"] += 1
             row["aligned"] += _aligned(across, x["id"], alt_id, start, end)
-            row["found"] += _found(across, x["id"], alt_id, kind, start, end)
+            row["found"] += _found(across, x["id"], alt_id, _KIND[kind], start, end)
             row["en_aligned"] += _aligned(english, en["id"], alt_id, start, end)
-            row["en_found"] += _found(english, en["id"], alt_id, kind, start, end)
+            row["en_found"] += _found(english, en["id"], alt_id, _KIND[kind], start, end)
     out["cost"] = {"seconds": int(t * 1000), "docs": 2 * len(pairs)}
     return out
 
@@ -217,9 +246,10 @@ def main() -> None:
     comparer = Comparer(encoder=USEEncoder())
     print(
         "| originals (pairs) | numbers altered | aligned | found | in English: aligned / found |"
-        " weekdays altered | found | in English | false: unaltered | altered | in English | docs/s |"
+        " weekdays altered | found | in English | days of a month altered | found | in English |"
+        " false: unaltered | altered | in English | docs/s |"
     )
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     total: dict[str, dict[str, int]] = {}
     for name, pairs in sets:
         s = score(comparer, pairs)
@@ -232,12 +262,12 @@ def main() -> None:
 
 
 def _row(name: str, s: dict[str, dict[str, int]]) -> str:
-    n, d, f = s["number"], s["date"], s["false"]
+    n, w, d, f = s["number"], s["weekday"], s["day"], s["false"]
     rate = s["cost"]["docs"] / max(s["cost"]["seconds"] / 1000, 1e-9)
     return (
         f"| {name} | {n['altered']} | {n['aligned']} | **{n['found']}** | {n['en_aligned']} / {n['en_found']} |"
-        f" {d['altered']} | **{d['found']}** | {d['en_found']} | {f['plain']} | {f['altered']} | {f['en']} |"
-        f" {rate:.1f} |"
+        f" {w['altered']} | **{w['found']}** | {w['en_found']} | {d['altered']} | **{d['found']}** | {d['en_found']} |"
+        f" {f['plain']} | {f['altered']} | {f['en']} | {rate:.1f} |"
     )
 
 

@@ -341,3 +341,46 @@ def test_ukrainian_dates() -> None:
 def test_ukrainian_and_russian_words_that_are_no_dates() -> None:
     assert find_times("У лютий мороз вода замерзла.", language="uk") == []  # "лютий": fierce, not February
     assert find_times("Коронавирус выявлен у 2000 человек.", language="ru") == []  # people, not the year 2000
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("we wtorek 15 marca 2021 r.", "pl", [("wtorek 15 marca 2021", "2021-03-15")]),
+        ("15 Mart 2021 Salı günü", "tr", [("15 Mart 2021", "2021-03-15"), ("Salı", "2021-03-23")]),
+        ("pada Selasa, 15 Maret 2021", "id", [("Selasa, 15 Maret 2021", "2021-03-15")]),
+        ("tisdag 15 mars 2021", "sv", [("tisdag 15 mars 2021", "2021-03-15")]),
+        ("marți, 15 martie 2021", "ro", [("marți, 15 martie 2021", "2021-03-15")]),
+        ("2021. március 15., kedden", "hu", [("2021. március 15.", "2021-03-15"), ("kedden", "2021-03-23")]),
+        ("március 15-én", "hu", [("március 15-én", "2021-03-15")]),
+        ("vào thứ Ba, ngày 15 tháng 3 năm 2021", "vi", [("thứ Ba, ngày 15 tháng 3 năm 2021", "2021-03-15")]),
+        ("ngày 15/3, lần thứ hai", "vi", [("ngày 15/3", "2021-03-15")]),  # "thứ hai": the second, lower case
+        ("2021년 3월 15일 화요일에", "ko", [("2021년 3월 15일", "2021-03-15"), ("화요일", "2021-03-23")]),
+        ("15일 오후, 어제는", "ko", [("15일", "2021-03-15"), ("어제", "2021-03-19")]),  # particles after
+        ("15일간 격리", "ko", []),  # for 15 days
+        ("يوم الثلاثاء 15 مارس 2021", "ar", [("الثلاثاء 15 مارس 2021", "2021-03-15")]),
+        ("ביום שלישי, 15 במרץ 2021", "he", [("ביום שלישי, 15 במרץ 2021", "2021-03-15")]),
+        ("روز سه‌شنبه ۱۵ مارس ۲۰۲۱", "fa", [("سه\u200cشنبه ۱۵ مارس ۲۰۲۱", "2021-03-15")]),  # Persian digits
+        ("मंगलवार, 15 मार्च 2021 को", "hi", [("मंगलवार, 15 मार्च 2021", "2021-03-15")]),
+        ("মঙ্গলবার ১৫ মার্চ ২০২১", "bn", [("মঙ্গলবার ১৫ মার্চ ২০২১", "2021-03-15")]),
+        ("منگل کو 15 مارچ 2021", "ur", [("منگل", "2021-03-23"), ("15 مارچ 2021", "2021-03-15")]),
+        ("tirsdag den 15. marts 2021", "da", [("tirsdag", "2021-03-23"), ("15. marts 2021", "2021-03-15")]),
+        ("pazar günü ve pazarda", "tr", [("pazar günü", "2021-03-21")]),  # "pazar" alone is a market
+        ("minggu lalu, pada Minggu", "id", [("pada Minggu", "2021-03-21")]),  # "minggu" alone is a week
+        ("火曜日に発表した", "ja", [("火曜日", "2021-03-23")]),
+        ("昨日、東京で", "ja", [("昨日", "2021-03-19")]),
+        ("毎日新聞", "ja", []),
+        ("周二宣布，周末", "zh", [("周二", "2021-03-23")]),
+        ("2021年3月15日星期一", "zh", [("2021年3月15日", "2021-03-15")]),  # the date's own weekday
+    ],
+)
+def test_dates_of_more_languages(text: str, language: str, expected: list[tuple[str, str]]) -> None:
+    ref = date(2021, 3, 20)  # a Saturday
+    assert [(t.text, t.value) for t in find_times(text, language=language, reference=ref)] == expected
+
+
+def test_a_date_is_no_quantity_in_the_languages_read_for_dates_only() -> None:
+    from newsprism.nlp.numbers import find_quantities
+
+    assert [q.value for q in find_quantities("15 marca 2021 roku zginęło 12 osób", language="pl")] == [12]
+    assert [q.value for q in find_quantities("Pada 15 Maret 2021, 12 orang tewas", language="id")] == [12]

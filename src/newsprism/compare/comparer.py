@@ -74,8 +74,9 @@ log = logging.getLogger(__name__)
 # names without their case endings ("Putin'in"); parallel texts paired by shape in languages the
 # encoder reads too; v24: amounts of two languages compared by an English key of what they count
 # (nlp/counted.py), "un diez por ciento" is ten, a count after a place's case is no name's number
-# ("Иркутска 25 минут"), Japanese and Chinese counters of games and durations ("18得点", "15日間")
-COMPARE_VERSION = "newsprism.Compare.v24"
+# ("Иркутска 25 минут"), Japanese and Chinese counters of games and durations ("18得点", "15日間");
+# v25: dates of 16 more languages, Japanese and Chinese weekdays and today / yesterday / tomorrow
+COMPARE_VERSION = "newsprism.Compare.v25"
 
 
 @dataclass(frozen=True, slots=True)

@@ -642,7 +642,9 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
     lang = _lang(language)
     from .timex import find_times  # late import: timex parses durations with this module
 
-    blocked = [(t.start, t.end) for t in find_times(text, language=lang) if t.kind in ("date", "time")]
+    # dates are read in the text's own language ("15 marca 2021" is a date in Polish, whose
+    # number words this module does not read)
+    blocked = [(t.start, t.end) for t in find_times(text, language=language or lang) if t.kind in ("date", "time")]
     comma = _comma(language)
     found = [*_digit_quantities(text, lang, blocked, comma), *_word_quantities(text, lang, blocked)]
     if lang == "cs":

@@ -28,6 +28,12 @@ compatible, different days are not, and a vague relative value against a calenda
 (``None``): "in the coming months" does not contradict "later this summer", but the two sources
 *give different timings*, which :func:`relation` reports as ``unknown`` and :func:`describe` spells
 out for a reader ("in the coming months (unspecified)" vs "summer 2021").
+
+Languages: every kind in English, Spanish, French, German, Italian, Dutch, Portuguese, Russian,
+Czech and Ukrainian (:data:`LANGUAGES`); dates only (months, weekdays, today / yesterday /
+tomorrow, and each language's date order: "2021. március 15.", "ngày 15 tháng 3", "2021년 3월
+15일") in the :data:`DATE_LANGUAGES`; in Japanese and Chinese, their dates ("2021年3月15日",
+"２５日"), weekdays ("火曜日", "星期二", "周二") and today / yesterday / tomorrow.
 """
 
 from __future__ import annotations
@@ -50,6 +56,10 @@ __all__ = ["TimeExpr", "compatible", "describe", "find_times", "from_publication
 logger = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "es", "fr", "de", "it", "nl", "pt", "ru", "cs", "uk")
+# languages whose dates are read (months, weekdays, today / yesterday / tomorrow, and the date
+# patterns of the language), not their durations, seasons or relative periods
+DATE_LANGUAGES = ("pl", "tr", "id", "sv", "da", "nb", "ro", "hu", "vi", "ko", "ar", "he", "fa", "hi", "bn", "ur")
+_ALIASES = {"no": "nb"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +99,14 @@ _DEICTIC_DAYS: dict[str, dict[str, int]] = _LEXICON["deictic_days"]  # "yesterda
 _CAL_UNITS: dict[str, str] = _LEXICON["calendar_units"]  # "month:month" (regex:unit) for "last month"
 _VAGUE_PLURALS: dict[str, str] = _LEXICON["vague_plurals"]  # "meses" -> "months"
 _PREPS: dict[str, str] = _LEXICON["prepositions"]  # words before a bare month name ("in April")
+for _lang_code in DATE_LANGUAGES:  # dates only: the other vocabularies are empty
+    _SEASONS.setdefault(_lang_code, {})
+    _DEICTIC_DAYS.setdefault(_lang_code, {})
+    _MONTHS.setdefault(_lang_code, {})
+    _WEEKDAYS.setdefault(_lang_code, {})
+    _UNITS.setdefault(_lang_code, "")
+    _CAL_UNITS.setdefault(_lang_code, "")
+    _PREPS.setdefault(_lang_code, "(?!)")  # a bare month name is read with a day or a year only
 
 
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -148,12 +166,13 @@ _AGO_BEFORE = {"cs": r"před"}
 # "ve středu města" is in the city centre, not on Wednesday: what follows a centre
 _CS_CENTRE = re.compile(r"\s+(?:města|obce|vesnice|metropole|Evropy|země|náměstí|pozornosti|zájmu|dění)(?!\w)")
 _HEDGES = {"about": "APPROX", "nearly": "LESS_THAN", "more": "MORE_THAN", "less": "LESS_THAN"}
-_DAY_FIRST_NUMERIC = frozenset(LANGUAGES) - {"en"}
+_DAY_FIRST_NUMERIC = frozenset(LANGUAGES + DATE_LANGUAGES) - {"en"}
 
 
 def _lang(language: str | None) -> str:
     base = (language or "en").lower()[:2]
-    return base if base in LANGUAGES else "en"
+    base = _ALIASES.get(base, base)
+    return base if base in LANGUAGES or base in DATE_LANGUAGES else "en"
 
 
 def _alt(words: object) -> str:
@@ -286,6 +305,30 @@ def _h_dmy(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     return ("date", value) if value else None
 
 
+def _h_ymd(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
+    """A date written with numbers around the language's words ("2021년 3월 15일", "ngày 15
+    tháng 3 năm 2021", "ngày 15/3"): the year may be missing (the reference's), and so may the
+    month in Korean ("15일": of the reference's month, or of the month before)."""
+    groups = m.groupdict()
+    y, mo, d = (groups.get(k) or groups.get(f"{k}2") for k in ("y", "m", "d"))
+    year, month, day = (int(x) if x else None for x in (y, mo, d))
+    if (month is not None and not 1 <= month <= 12) or (day is not None and not 1 <= day <= 31):
+        return None
+    if month is None and day is None:
+        return None
+    if day is None:
+        assert month is not None
+        return "date", f"{year:04d}-{month:02d}" if year else f"XXXX-{month:02d}"
+    if month is None:  # the day alone
+        if c.ref is None:
+            return "date", f"XXXX-XX-{day:02d}"
+        year, month = (c.ref.year, c.ref.month) if day <= c.ref.day + 1 else _month_before(c.ref)
+    if year is None and c.ref is not None:
+        year = c.ref.year
+    value = _ymd(year, month, day)
+    return ("date", value) if value else None
+
+
 def _h_month_year(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     return "date", f"{int(m['y']):04d}-{c.months[m['mon'].lower().rstrip('.')]:02d}"
 
@@ -304,7 +347,7 @@ def _h_month(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
 
 def _h_year(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     before = m.string[max(0, m.start() - 16) : m.start()].lower()
-    if any(before.endswith(f"{q} ") for q in _QUALIFIERS[c.lang]):
+    if any(before.endswith(f"{q} ") for q in _QUALIFIERS.get(c.lang, {})):
         return None  # "about 2000 (people)": an amount
     after = re.match(r"\s+([^\W\d_]+)", m.string[m.end() :])
     if after and after.group(1).lower() in _KNOWN_UNITS and not re.search(_YEAR_PREPS, before):
@@ -411,7 +454,7 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
         return None
     if c.lang == "cs" and word.lower().startswith("střed") and _CS_CENTRE.match(m.string, m.end()):
         return None
-    wd = c.weekdays[word.lower()] - 1
+    wd = c.weekdays[" ".join(word.lower().split())] - 1
     q = (m["q"] or "").lower()
     direction = -1 if q in ("last", "past") else 1 if q in ("next", "coming") else 0
     if direction == 0 and c.lang == "en" and _after_past_verb(m):
@@ -426,7 +469,7 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
 
 
 def _h_deictic(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
-    word = m["dd"].lower()
+    word = " ".join(m["dd"].lower().split())
     offset = _DEICTIC_DAYS[c.lang].get(word, _DEICTIC_DAYS["en"].get(word, 0))
     part = "NI" if word == "tonight" else _part_of_day(m["pod"], c.lang)
     if c.ref is None:
@@ -512,7 +555,7 @@ def _h_vague_duration(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | Non
 
 
 def _h_vague(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
-    for pattern, value in _VAGUE[c.lang]:
+    for pattern, value in _VAGUE.get(c.lang, []):
         if "{P}" not in pattern:
             if re.fullmatch(pattern, m.group(), re.IGNORECASE):
                 return "relative", value
@@ -544,7 +587,7 @@ def _season_of(word: str, lang: str) -> str | None:
 
 
 def _offset_of(text: str, lang: str) -> int:
-    for pattern, offset in _OFFSET_WORDS[lang]:
+    for pattern, offset in _OFFSET_WORDS.get(lang, []):
         if re.match(pattern.replace("{U}", r"[^\W\d_]+"), text.strip(), re.IGNORECASE):
             return offset
     return 0
@@ -561,28 +604,31 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     mon_lang = _alt(_MONTHS[lang])
     weekdays = {**_WEEKDAYS[lang], **_WEEKDAYS["en"]}
     wd = _alt(w for w in weekdays if len(w) > 4 or (lang != "en" and w in _WEEKDAYS[lang]))
+    if lang == "vi":  # "thứ hai" in lower case is also "the second": a weekday is written with a capital
+        wd = _alt(_WEEKDAYS["en"]) + r"|(?-i:[Tt]hứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|[Cc]hủ\s+[Nn]hật)"
     seasons = _alt(_SEASONS[lang] | _SEASONS["en"])
     units_alt = "|".join(
         re.escape(item.split(":")[0]) + _UNIT_SUFFIX for item in f"{_UNITS[lang]} {_UNITS['en']}".split()
     )
     cal = "|".join(sorted({*(k for k in _cal_units(lang)), *_SEASONS[lang], *_SEASONS["en"]}, key=len, reverse=True))
-    words = _alt({*_WORDS[lang], *_WORDS["en"], "hundred", "thousand"} - {"dozen"})
+    words = _alt({*_WORDS.get(lang, {}), *_WORDS["en"], "hundred", "thousand"} - {"dozen"})
     number = (
         rf"(?:\d+(?:[.,]\d+)?|(?:{words})(?:[\s-](?:and\s+)?(?:{words}))*"
         r"|a|an|half\s+an?|un|une|una|ein|eine|einen|een|um|uma|půl)"
     )
-    hedges = _alt(_QUALIFIERS[lang])
+    hedges = _alt(_QUALIFIERS.get(lang, {}))
     ordinal = r"(?:st|nd|rd|th|er|e|\.|º|°|ª|o)?"
     b, e = r"(?<![^\W_])", r"(?![^\W_])"
+    after_day = "" if lang == "ko" else e  # Korean particles follow the word ("화요일에", "어제는")
     deictic = _alt({*_DEICTIC_DAYS[lang], *_DEICTIC_DAYS["en"]})
     offset_alts = []
-    for i, (pattern, _) in enumerate(_OFFSET_WORDS[lang]):
+    for i, (pattern, _) in enumerate(_OFFSET_WORDS.get(lang, [])):
         if "{U}" in pattern:
             offset_alts.append(pattern.replace("{U}", f"(?P<u_{i}>{cal})"))
         else:
             offset_alts.append(rf"(?:{pattern})\s*(?P<u_{i}>{cal})")
-    offset_re = "|".join(offset_alts)
-    vague = "|".join(p.replace("{P}", r"[^\W\d_]+") for p, _ in _VAGUE[lang])
+    offset_re = "|".join(offset_alts) or "(?!)"
+    vague = "|".join(p.replace("{P}", r"[^\W\d_]+") for p, _ in _VAGUE.get(lang, [])) or "(?!)"
     pod = _alt({*_PARTS, *_DAY_PARTS.get(lang, {})})
     flags = re.IGNORECASE
     # fmt: off
@@ -599,6 +645,19 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
                r"(?![\d:]|\s*(?:%|per))(?P<y>)", _h_dmy),
         ("dmy", rf"{b}(?:the\s+)?(?P<d>\d{{1,2}}){ordinal}\s+(?:(?:de|of)\s+)?(?P<mon>{mon})\.?{e}"
                 r"(?:,?\s+(?:(?:de|del|of|roku)\s+)?(?P<y>\d{4})(?:\s+(?:года|г\.))?)?(?!\d)", _h_dmy),
+        # dates of the languages read for dates only, in their own orders
+        ("ymd", r"(?:(?P<y>\d{4})년\s*)?(?:(?P<m>\d{1,2})월\s*)?(?P<d>\d{1,2})일(?!간|째|\s*동안)"
+                if lang == "ko" else "(?!)", _h_ymd),  # Korean "2021년 3월 15일", "15일"
+        ("ymd", r"(?P<y>\d{4})년\s*(?P<m>\d{1,2})월(?!\s*\d)" if lang == "ko" else "(?!)", _h_ymd),
+        ("ymd", rf"{b}(?:ngày\s+(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})(?:[/-](?P<y>\d{{4}}))?(?![\d/])|"
+                rf"(?:ngày\s+)?(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})(?:\s*(?:năm|,)\s*(?P<y2>\d{{4}}))?{e})"
+                if lang == "vi" else "(?!)", _h_ymd),  # Vietnamese "ngày 15/3", "15 tháng 3 năm 2021"
+        ("ymd", rf"{b}tháng\s+(?P<m>\d{{1,2}})\s*(?:năm|/|,)\s*(?P<y>\d{{4}})(?!\d)" if lang == "vi" else "(?!)",
+         _h_ymd),
+        ("dmy", rf"{b}(?P<y>\d{{4}})\.\s*(?P<mon>{mon_lang})\s+(?P<d>\d{{1,2}})(?:\.|-(?:j?[aáeé]n|ig|i|t[oóöő]l)){e}"
+                if lang == "hu" else "(?!)", _h_dmy),  # Hungarian "2021. március 15."
+        ("dmy", rf"{b}(?P<mon>{mon_lang})\s+(?P<d>\d{{1,2}})(?:\.|-(?:j?[aáeé]n|ig|i|t[oóöő]l)){e}(?P<y>)"
+                if lang == "hu" else "(?!)", _h_dmy),  # "március 15-én"
         ("month-year", rf"{b}(?P<mon>{mon})\.?\s+(?:(?:de|del|of|roku)\s+)?(?P<y>\d{{4}})(?!\d)"
                        r"(?:\s+(?:года|г\.))?", _h_month_year),
         ("month", rf"(?<![^\W_])(?:{_PREPS[lang]})\s+(?:(?P<q>last|next|this|early|late)\s+)?(?P<mon>{mon_lang}){e}",
@@ -615,9 +674,9 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
         ("hours-clock", rf"{b}(?P<h>\d{{1,2}})(?:[.:](?P<min>\d{{2}}))?\s+hod(?:in|iny|ina|\.)?{e}"
                         rf"(?:\s+(?P<pod>{pod}){e})?" if lang == "cs" else "(?!)", _h_hours_clock),
         ("noon", rf"{b}(?:at\s+)?(?:noon|midnight|midday){e}", _h_noon),
-        ("weekday", rf"{b}(?:(?P<q>last|next|this|past|coming)\s+)?(?P<wd>{wd}){e}"
+        ("weekday", rf"{b}(?:(?P<q>last|next|this|past|coming)\s+)?(?P<wd>{wd}){after_day}"
                     rf"(?:\s+(?P<pod>{pod}){e})?", _h_weekday),
-        ("deictic", rf"{b}(?P<dd>{deictic}){e}(?:\s+(?P<pod>{pod}){e})?", _h_deictic),
+        ("deictic", rf"{b}(?P<dd>{deictic}){after_day}(?:\s+(?P<pod>{pod}){e})?", _h_deictic),
         ("this-part", rf"{b}this\s+(?P<pod>morning|afternoon|evening){e}", _h_this_part),
         ("offset", rf"{b}(?:{offset_re}){e}", _h_offset),
         ("ago", rf"{b}(?P<n>{number})\s+(?P<u>{units_alt})\s+(?:ago|earlier\s+than\s+now){e}", _h_ago),
@@ -646,7 +705,16 @@ def find_times(text: str, *, language: str = "en", reference: datetime | date | 
     """Every time expression in ``text``, in order of position, longest match first on overlaps."""
     ref = reference.date() if isinstance(reference, datetime) else reference
     if (language or "")[:2].lower() in ("ja", "zh"):
-        return _cjk_dates(text, ref, chinese=(language or "")[:2].lower() == "zh")
+        chinese = (language or "")[:2].lower() == "zh"
+        dates = _cjk_dates(text, ref, chinese=chinese)
+        taken = [(t.start, t.end) for t in dates]
+        # a weekday right after a date is that date's ("2021年3月15日星期一", "15日（月曜日）")
+        days = [
+            t
+            for t in _cjk_days(text, ref, chinese=chinese)
+            if not any(s < t.end and t.start <= e + 1 for s, e in taken)
+        ]
+        return sorted(dates + days, key=lambda t: (t.start, t.end))
     lang = _lang(language)
     ctx = _Ctx(lang, ref, {**_MONTHS["en"], **_MONTHS[lang]}, {**_WEEKDAYS["en"], **_WEEKDAYS[lang]})
     candidates: list[tuple[int, int, int, TimeExpr]] = []
@@ -664,7 +732,7 @@ def find_times(text: str, *, language: str = "en", reference: datetime | date | 
             mod = None
             groups = m.groupdict()
             if rule.name == "duration" and groups.get("hedge"):
-                mod = _HEDGES.get(_QUALIFIERS[lang].get(groups["hedge"].lower(), ""))
+                mod = _HEDGES.get(_QUALIFIERS.get(lang, {}).get(groups["hedge"].lower(), ""))
             if rule.name == "month":  # keep the qualifier, drop the preposition
                 start = m.start("q") if groups.get("q") else m.start("mon")
             approximate = mod is not None or kind == "relative" or (value or "").startswith("PX")
@@ -686,6 +754,33 @@ _CJK_DATE = re.compile(
     r"(?<![0-9０-９])(?:(?P<y>[0-9０-９]{4})\s*年\s*)?(?:(?P<m>[0-9０-９]{1,2})\s*月\s*)?"
     r"(?:(?P<d>[0-9０-９]{1,2})\s*(?P<day>[日号]))?"
 )
+
+
+# weekdays and today / yesterday / tomorrow in Japanese ("火曜日", "火曜") and Chinese ("星期二", "周二")
+_JA_WEEKDAY = re.compile(r"(?P<wd>[月火水木金土日])曜(?:日)?")
+_ZH_WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天])")
+_JA_DAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
+_ZH_DAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_CJK_DEICTIC = re.compile(r"一昨日|今日|本日|昨日|明日|今天|昨天|明天|前天")
+_CJK_OFFSETS = {"一昨日": -2, "今日": 0, "本日": 0, "昨日": -1, "明日": 1, "今天": 0, "昨天": -1, "明天": 1, "前天": -2}
+
+
+def _cjk_days(text: str, ref: date | None, *, chinese: bool) -> list[TimeExpr]:
+    """Weekdays and days told from today, in Japanese or Chinese."""
+    out: list[TimeExpr] = []
+    pattern, days = (_ZH_WEEKDAY, _ZH_DAYS) if chinese else (_JA_WEEKDAY, _JA_DAYS)
+    for m in pattern.finditer(text):
+        wd = days[m["wd"]]
+        value = f"WEEKDAY:{_DAY_NAMES[wd]}" if ref is None else _weekday_date(wd, ref).isoformat()
+        out.append(TimeExpr(m.start(), m.end(), m.group(), "date", value))
+    for m in _CJK_DEICTIC.finditer(text):
+        offset = _CJK_OFFSETS[m.group()]
+        if ref is None:
+            value = "PRESENT_REF" if offset == 0 else f"REL:{offset:+d}:day"
+        else:
+            value = (ref + timedelta(days=offset)).isoformat()
+        out.append(TimeExpr(m.start(), m.end(), m.group(), "date", value))
+    return out
 
 
 def _cjk_dates(text: str, ref: date | None, *, chinese: bool) -> list[TimeExpr]:
