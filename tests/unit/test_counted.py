@@ -130,3 +130,62 @@ def test_one_language_keeps_its_own_keys() -> None:
     """Two statements in one language are compared by their words as before: "12 dead" and "15
     people killed" are not keyed alike there (a change would be for English texts too)."""
     assert _numbers(("The storm left 12 dead.", "en"), ("The storm left 15 people killed.", "en")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "key", "role"),
+    [
+        ("قتل 15 شخصا وأصيب 30 آخرون", "ar", 15, "people", "dead"),
+        ("قتل 15 شخصا وأصيب 30 آخرون", "ar", 30, None, "injured"),  # the nearest role: "and were injured"
+        ("נהרגו 15 אנשים ו-30 נפצעו", "he", 15, "people", "dead"),
+        ("۱۵ نفر کشته و ۳۰ نفر زخمی شدند", "fa", 30, "people injured", "injured"),  # the verb after the count
+        ("15 लोगों की मौत हो गई", "hi", 15, "people", "dead"),
+        ("১৫ জন নিহত হয়েছেন", "bn", 15, "people dead", "dead"),  # "জন নিহত": persons, dead
+        ("15 افراد ہلاک ہوگئے", "ur", 15, "people", "dead"),
+        ("15 người chết", "vi", 15, "people", "dead"),
+        ("15 ember meghalt", "hu", 15, "people", "dead"),
+        ("15명이 숨지고 30명이 다쳤다", "ko", 30, "people", "injured"),  # not the verb of the 15
+        ("사망자 15명", "ko", 15, "people", "dead"),
+    ],
+)
+def test_counts_and_roles_of_more_languages(text: str, language: str, value: int, key: str | None, role: str) -> None:
+    q = next(q for q in find_quantities(text, language=language) if q.value == value)
+    assert counted_key(text, q.start, q.end, q.unit, language) == key
+    assert role_in(text, q.start, q.end, language) == role
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (("Russia sent 3,000 troops.", "en"), ("Россия отправила 40 военных кораблей.", "ru")),  # ships
+        (("The quake destroyed 300 homes.", "en"), ("Землетрясение разрушило 12 жилых зданий.", "ru")),
+        (("The fire lasted 12 hours.", "en"), ("Огонь уничтожил 40 частных домов.", "ru")),  # "частных" is no hour
+        (("He had led the party for 20 years.", "en"), ("El político, de 72 años, dirigía el partido.", "es")),
+        (("The bank cut rates by 50 basis points.", "en"), ("El banco bajó los tipos 0,5 puntos porcentuales.", "es")),
+        (("The attack killed 15 people.", "en"), ("La policía detuvo a 4 personas por la muerte del agente.", "es")),
+        (("The virus killed 30 people.", "en"), ("Murieron 5 personas más que ayer.", "es")),
+        (("The virus killed 40 people.", "en"), ("Погибли на 5 человек больше, чем вчера.", "ru")),
+        (("The bill got 400 votes.", "en"), ("Nur 12 Abgeordnete stimmen dagegen.", "de")),
+        (("About 12,000 people came.", "en"), ("Yaklaşık 12 bin kişi geldi.", "tr")),
+    ],
+)
+def test_no_difference_between_things_that_are_not_one(a: tuple[str, str], b: tuple[str, str]) -> None:
+    assert _numbers(a, b) == []
+
+
+def test_a_quake_on_the_richter_scale_is_a_magnitude() -> None:
+    en = ("A magnitude 6.8 quake struck.", "en")
+    assert _numbers(en, ("Un sismo de 7,1 grados en la escala de Richter sacudió.", "es")) == [
+        ("magnitude", ["6.8", "7,1"])
+    ]
+    assert _numbers(en, ("Un sismo de 7,1 de magnitud sacudió.", "es")) == [("magnitude", ["6.8", "7,1"])]
+
+
+def test_a_difference_told_in_one_language_and_across_two_is_listed_once() -> None:
+    items = [
+        _annotated("a", "The quake killed 12 people.", "en"),
+        _annotated("b", "The quake killed 15 people.", "en"),
+        _annotated("c", "El sismo mató a 14 personas.", "es"),
+    ]
+    found = [c for c in find_conflicts([items], items) if c.kind == "number"]
+    assert [(c.topic, sorted(s.value for s in c.sides)) for c in found] == [("people dead", ["12", "14", "15"])]

@@ -554,7 +554,9 @@ def test_numbers_of_hebrew_and_the_arabic_script(text: str, language: str, value
         ("15 हज़ार लोग", "hi", [15e3]),
         ("हज़ारों लोग, 3 हज़ारों में", "hi", [3]),  # "हज़ारों" (thousands of) is no magnitude word after 3
         ("80 لاکھ یورو", "ur", [8e6]),
-        ("১ কোটি ৫৫ লাখ", "bn", [1e7, 55e5]),  # Bengali digits
+        ("১ কোটি ৫৫ লাখ", "bn", [1.55e7]),  # Bengali digits; one amount in two groups
+        ("6 लाख 39 हज़ार से अधिक लोगों की मौत", "hi", [639e3]),
+        ("2 लाख 5 लोग", "hi", [2e5, 5]),  # a second group without its word is another amount
         ("7 अरब देशों ने 73 अरब रुपये दिए", "hi", [7, 73e9]),  # अरब: a billion, and "Arab" before देश
     ],
 )

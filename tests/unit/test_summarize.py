@@ -226,6 +226,33 @@ def test_a_fact_told_with_other_numbers_in_two_languages_is_shown_once_in_the_di
     assert ru_only in texts  # a fact no English source tells keeps its own wording
 
 
+def test_a_fact_told_with_other_numbers_is_kept_when_its_display_wording_would_overrun_the_budget() -> None:
+    """The display language's sentence of a disputed fact takes the pick's place only when it fits
+    the budget; else the pick stays (before, the fact was lost from a short summary)."""
+    shared_en = "Schools across the northern region will stay closed until Monday, the education ministry said"
+    shared_es = "Las escuelas de la región norte seguirán cerradas hasta el lunes, dijo el ministerio de educación"
+    es_fact = "El sismo en el norte de Chile mató a 15 personas"
+    en_fact = (
+        "The powerful earthquake that struck the remote mountainous north of Chile early on Tuesday morning, shaking"
+        " buildings as far away as the capital and cutting power to thousands of homes in three regions,"
+        " killed 12 people"
+    )
+    es_only = "Los rescatistas trabajaron toda la noche bajo la lluvia"
+    encoder = _Vectors({shared_en: 0, shared_es: 0, es_fact: 1, en_fact: 1, es_only: 2})
+    inputs = [
+        CompareInput(article="en", title="", text=f"{shared_en}. {en_fact}.", language="en"),
+        CompareInput(article="es", title="", text=f"{es_fact}. {shared_es}. {es_only}.", language="es"),
+    ]
+    comparison = Comparer(encoder=encoder).compare(inputs)
+    assert any(c.kind == "number" for c in comparison.conflicts)
+    for words in (30, 40, 100):
+        texts = [
+            s.text.rstrip(".") for s in ExtractiveSummarizer().summarize(inputs, comparison, words=words).sentences
+        ]
+        assert es_fact in texts or en_fact in texts, words
+        assert not (es_fact in texts and en_fact in texts), words  # and told once
+
+
 def test_words_are_counted_in_scripts_without_spaces() -> None:
     from newsprism.nlp.tokenize import word_count
 

@@ -363,10 +363,10 @@ def test_ukrainian_and_russian_words_that_are_no_dates() -> None:
         ("روز سه‌شنبه ۱۵ مارس ۲۰۲۱", "fa", [("سه\u200cشنبه ۱۵ مارس ۲۰۲۱", "2021-03-15")]),  # Persian digits
         ("मंगलवार, 15 मार्च 2021 को", "hi", [("मंगलवार, 15 मार्च 2021", "2021-03-15")]),
         ("মঙ্গলবার ১৫ মার্চ ২০২১", "bn", [("মঙ্গলবার ১৫ মার্চ ২০২১", "2021-03-15")]),
-        ("منگل کو 15 مارچ 2021", "ur", [("منگل", "2021-03-23"), ("15 مارچ 2021", "2021-03-15")]),
+        ("منگل کو 15 مارچ 2021", "ur", [("منگل کو 15 مارچ 2021", "2021-03-15")]),
         ("tirsdag den 15. marts 2021", "da", [("tirsdag", "2021-03-23"), ("15. marts 2021", "2021-03-15")]),
         ("pazar günü ve pazarda", "tr", [("pazar günü", "2021-03-21")]),  # "pazar" alone is a market
-        ("minggu lalu, pada Minggu", "id", [("pada Minggu", "2021-03-21")]),  # "minggu" alone is a week
+        ("minggu lalu, hari Minggu", "id", [("hari Minggu", "2021-03-21")]),  # "minggu" alone is a week
         ("火曜日に発表した", "ja", [("火曜日", "2021-03-23")]),
         ("昨日、東京で", "ja", [("昨日", "2021-03-19")]),
         ("毎日新聞", "ja", []),
@@ -384,3 +384,50 @@ def test_a_date_is_no_quantity_in_the_languages_read_for_dates_only() -> None:
 
     assert [q.value for q in find_quantities("15 marca 2021 roku zginęło 12 osób", language="pl")] == [12]
     assert [q.value for q in find_quantities("Pada 15 Maret 2021, 12 orang tewas", language="id")] == [12]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Deprem 15 KASIM 2021 Pazartesi sabahı", "tr", [("15 KASIM 2021", "2021-11-15"), ("Pazartesi", "2021-03-22")]),
+        ("YARIN açıklanacak", "tr", [("YARIN", "2021-03-21")]),  # Turkish capitals: "I" is "ı"
+        ("Çarşamba ilçesinde sel", "tr", []),  # a district
+        ("شمار کشته‌ها به ۲۱ می‌رسد", "fa", []),  # "می‌رسد": reaches, not May
+        ("دو شنبه و چهار‌شنبه", "fa", [("دو شنبه", "2021-03-22"), ("چهار\u200cشنبه", "2021-03-17")]),
+        ("رادیو فردا گزارش داد", "fa", []),
+        ("취임 115일 만에 사퇴했다", "ko", []),  # in 115 days
+        ("3일 만에, 12일 연속, 1일 평균", "ko", []),
+        ("오늘날 한국", "ko", []),  # nowadays
+        ("זה יום שני ברציפות", "he", []),  # the second day in a row
+        ("وقع الاتفاق بين الاثنين", "ar", []),  # between the two
+        ("pada minggu lalu", "id", []),  # last week
+        ("cu 2 mai multe voturi", "ro", []),  # two more
+        ("Trong tháng 12, 2000 người", "vi", []),  # 2,000 people in December
+        ("sau 2 tháng 10 ngày", "vi", []),  # two months and ten days
+        ("منگل مشن اور بدھ مت", "ur", []),  # the Mars mission, Buddhism
+        ("आजीवन कारावास और आज़ादी", "hi", []),  # life imprisonment, freedom: no "today" inside
+        ("一周一次，一周五天工作制", "zh", []),  # once a week, a five-day week
+        ("下周一开会", "zh", [("下周一", "2021-03-22")]),  # next week's Monday (the reference is a Saturday)
+        ("据今日俄罗斯电视台报道", "zh", []),  # RT
+        ("明日香村で", "ja", []),  # a village
+        ("15日間の隔離", "ja", []),  # fifteen days
+        ("i torsdags", "sv", [("torsdags", "2021-03-18")]),  # last Thursday
+    ],
+)
+def test_words_of_the_new_date_languages_that_are_no_dates(text: str, language: str, expected: list) -> None:
+    ref = date(2021, 3, 20)  # a Saturday
+    assert [(t.text, t.value) for t in find_times(text, language=language, reference=ref)] == expected
+
+
+def test_japanese_yesterday_is_told_from_the_publication() -> None:
+    from newsprism.nlp.timex import from_publication
+
+    assert from_publication("日本銀行は昨日、金利を引き上げた", "ja")
+    assert from_publication("昨天宣布", "zh")
+
+
+def test_turkish_capitals_do_not_break_the_number_reader() -> None:
+    from newsprism.nlp.numbers import find_quantities
+
+    text = "SON DAKİKA: Depremde 12 kişi öldü. Deprem 15 KASIM 2021 Pazartesi sabahı, 15 NİSAN'da ARALIK ayında oldu."
+    assert [q.value for q in find_quantities(text, language="tr")] == [12]

@@ -75,8 +75,10 @@ log = logging.getLogger(__name__)
 # encoder reads too; v24: amounts of two languages compared by an English key of what they count
 # (nlp/counted.py), "un diez por ciento" is ten, a count after a place's case is no name's number
 # ("Иркутска 25 минут"), Japanese and Chinese counters of games and durations ("18得点", "15日間");
-# v25: dates of 16 more languages, Japanese and Chinese weekdays and today / yesterday / tomorrow
-COMPARE_VERSION = "newsprism.Compare.v25"
+# v25: dates of 16 more languages, Japanese and Chinese weekdays and today / yesterday / tomorrow; v26:
+# counts of nine more languages, the nearest role, no ages, differences or rate points across
+# languages, one difference told once, South Asian amounts in two groups, fixes of a review
+COMPARE_VERSION = "newsprism.Compare.v26"
 
 
 @dataclass(frozen=True, slots=True)

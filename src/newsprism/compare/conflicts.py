@@ -365,20 +365,44 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
     return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) >= 2 else None
 
 
+# comparatives after an amount, in the languages the lexicon reads ("más", "больше", "mehr" ...)
+_COMPARED = re.compile(
+    r"(?<!\w)(?:más|menos|plus|moins|mehr|weniger|più|meno|mais|menos|meer|minder|больше|меньше|более|менее|"
+    r"більше|менше|więcej|mniej|více|méně|daha|lebih|fazla|az)(?!\w)",
+    re.IGNORECASE,
+)
+# an age written with its years ("de 72 años", "в возрасте 72 лет", "âgé de 72 ans", "72-летний")
+_AGE = re.compile(
+    r"(?:,\s*(?:de|di|da)\s+|(?:edad|età|idade|âgée?s?)\s+(?:de|di)\s+|возрасте\s+|віці\s+|wieku\s+|věku\s+|"
+    r"leeftijd\s+van\s+|alter\s+von\s+)$",
+    re.IGNORECASE,
+)
+_SHARE_POINTS = re.compile(
+    r"(?<!\w)(?:porcentual\w*|percentuali|percentage|basis|básic\w*|base|procentn\w*|базисн\w*|процентн\w*|"
+    r"відсотков\w*|procentow\w*|prozentpunkt\w*)(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def _across_kind(a: Annotated, q: Quantity) -> str | None:
     """What a quantity counts or measures, keyed alike in every language (nlp/counted.py): the
     English key of its noun or unit with what happened to what it counts ("people dead", "homes
     destroyed"), a currency, a quake's magnitude; None when the lexicon does not know its noun."""
     text, base, lang = a.statement.text, a.statement.start, a.language or "en"
     start, end = q.start - base, q.end - base
-    if q.unit is None and (magnitude_in(text, start, end, lang) or (lang == "en" and _kind(a, q) == "magnitude")):
+    degrees = q.unit is not None and counted_key(text, start, end, q.unit, lang) == "degrees"  # "7,1 grados … Richter"
+    if (q.unit is None or degrees) and (
+        magnitude_in(text, start, end, lang) or (lang == "en" and _kind(a, q) == "magnitude")
+    ):
         key = "magnitude"
     else:
-        if _COMPARATIVE.match(text, end):
-            return None
+        if _COMPARATIVE.match(text, end) or _COMPARED.search(" ".join(_WORD.findall(text, end, end + 40)[:3])):
+            return None  # "5 personas más que ayer", "на 5 человек больше": a difference
         found = counted_key(text, start, end, q.unit, lang)
-        if found is None or (found == "years" and _YEAR.fullmatch(q.text.strip())):
-            return None  # "референдума 2016 года" is a year, not 2,016 of them
+        if found is None or (found == "years" and (_YEAR.fullmatch(q.text.strip()) or _AGE.search(text, 0, start))):
+            return None  # "референдума 2016 года" is a year; "El político, de 72 años" an age
+        if found == "points" and _SHARE_POINTS.search(" ".join(_WORD.findall(text, end, end + 40)[:3])):
+            return None  # "0,5 puntos porcentuales", "50 basis points": a change in a rate
         key = found
         if key not in MEASURE_KEYS and key not in CURRENCIES and " " not in key:
             role = _role(text, start, end) if lang == "en" else role_in(text, start, end, lang)
@@ -843,13 +867,18 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
             continue
         shared = _shared_anchor(items)
         own = _number_conflicts(items, stated)
-        out.extend(own)
         if len({a.language for a in items}) > 1:  # values of two languages, by their keys in English
-            told = [{(x.article, x.start, x.end) for x in c.sides} for c in own]
             for c in _number_conflicts(items, stated_across, _across_kind):
                 spans = {(x.article, x.start, x.end) for x in c.sides}
-                if not any(spans <= t for t in told):  # a difference their own words told already
-                    out.append(c)
+                for k, have in enumerate(own):  # the difference their own words told: one, with every side
+                    held = {(x.article, x.start, x.end) for x in have.sides}
+                    if spans & held:
+                        extra = tuple(x for x in c.sides if (x.article, x.start, x.end) not in held)
+                        own[k] = Conflict(have.kind, have.topic, have.sides + extra, have.context)
+                        break
+                else:
+                    own.append(c)
+        out.extend(own)
         out.extend(_tally_conflicts(items))
         out.extend(_date_conflicts(items, shared or "time"))
         out.extend(_framing_conflicts(items, mentions))

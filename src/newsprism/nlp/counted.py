@@ -13,7 +13,9 @@ across languages it is the English key this module gives:
 - :func:`magnitude_in`: is the amount a quake's magnitude ("magnitud 6,8", "магнитудой 6,8")?
 
 The lexicon covers the languages most read in news: Spanish, French, German, Italian, Portuguese,
-Dutch, Russian, Ukrainian, Polish, Czech, Turkish, Indonesian, Japanese and Chinese.  Slavic words
+Dutch, Russian, Ukrainian, Polish, Czech, Turkish, Indonesian, Japanese and Chinese; and, for the
+commonest nouns and roles, Arabic, Hebrew, Persian, Hindi, Bengali, Urdu, Vietnamese, Hungarian and
+Korean.  Slavic words
 are listed in the cases an amount takes (a word ending in ``*`` is a prefix: "корабл*" is every
 case of "корабль").  A noun not listed gives no key, so its amounts are compared within their
 language only: a missing word loses a conflict, it never makes one up.
@@ -27,7 +29,7 @@ from functools import cache
 from .numbers import CURRENCIES
 from .tokenize import ALPHA
 
-__all__ = ["MEASURE_KEYS", "counted_key", "magnitude_in", "role_in"]
+__all__ = ["MEASURE_KEYS", "counted_key", "counted_noun", "magnitude_in", "role_in"]
 
 # key -> language -> forms (a trailing * marks a prefix)
 _NOUNS: dict[str, dict[str, str]] = {
@@ -45,6 +47,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "cs": "lidí lidé osob osoby",
         "tr": "kişi insan",
         "id": "orang",
+        "ar": "شخص* أشخاص مواطن* فرد* أفراد",
+        "he": "אנשים איש נפשות",
+        "fa": "نفر",
+        "hi": "लोग लोगों व्यक्ति व्यक्तियों",
+        "bn": "জন জনের মানুষ লোক",
+        "ur": "افراد لوگ لوگوں",
+        "vi": "người",
+        "hu": "ember embert emberek személy személyt fő",
     },
     "soldiers": {
         "en": "soldiers troops servicemen",
@@ -60,6 +70,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "cs": "vojáků vojáci",
         "tr": "asker",
         "id": "tentara prajurit",
+        "ar": "جندي* جنود عسكري*",
+        "he": "חיילים",
+        "fa": "سرباز*",
+        "hi": "सैनिक* जवान*",
+        "bn": "সৈন্য সেনা",
+        "ur": "فوجی* اہلکار*",
+        "vi": "binh",
+        "hu": "katona*",
     },
     "people dead": {
         "en": "dead deaths fatalities",
@@ -73,6 +91,13 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "загиблих загинули загинуло померлих",
         "pl": "zabitych zmarłych",
         "cs": "mrtvých",
+        "ar": "قتيل* قتلى",
+        "he": "הרוגים",
+        "fa": "کشته",
+        "hi": "मृतक*",
+        "bn": "নিহত",
+        "ur": "ہلاکتیں ہلاکتوں",
+        "hu": "halott* halálos",
     },
     "people injured": {
         "en": "injured wounded",
@@ -86,6 +111,13 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "поранених поранені",
         "pl": "rannych",
         "cs": "zraněných",
+        "ar": "جريح* جرحى",
+        "he": "פצועים",
+        "fa": "زخمی",
+        "hi": "घायल*",
+        "bn": "আহত",
+        "ur": "زخمی*",
+        "hu": "sebesült*",
     },
     "people missing": {
         "en": "missing",
@@ -119,10 +151,17 @@ _NOUNS: dict[str, dict[str, str]] = {
         "it": "case abitazioni",
         "pt": "casas moradias residências",
         "nl": "huizen woningen",
-        "ru": "домов дома жилых",
+        "ru": "домов дома",
         "uk": "будинків будинки",
         "pl": "domów domy",
         "cs": "domů domy",
+        "ar": "منزل* منازل بيت* بيوت",
+        "he": "בתים",
+        "fa": "خانه*",
+        "hi": "घर घरों मकान मकानों",
+        "bn": "বাড়ি ঘর",
+        "ur": "گھر گھروں مکان مکانات",
+        "hu": "ház házat házak lakás lakást lakások",
     },
     "buildings": {
         "en": "buildings",
@@ -149,6 +188,13 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "корабл*",
         "pl": "okrętów statków",
         "cs": "lodí lodě",
+        "ar": "سفين* سفن",
+        "he": "ספינות אוניות",
+        "fa": "کشتی*",
+        "hi": "जहाज*",
+        "bn": "জাহাজ",
+        "ur": "جہاز*",
+        "hu": "hajó*",
     },
     "aircraft": {
         "en": "aircraft planes jets airplanes",
@@ -162,6 +208,13 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "літак*",
         "pl": "samolotów",
         "cs": "letadel letadla",
+        "ar": "طائر* طائرات",
+        "he": "מטוסים",
+        "fa": "هواپیما*",
+        "hi": "विमान*",
+        "bn": "বিমান",
+        "ur": "طیار*",
+        "hu": "repülőgép*",
     },
     "helicopters": {
         "en": "helicopters",
@@ -188,6 +241,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "випадків випадки",
         "pl": "przypadków zakażeń",
         "cs": "případů",
+        "ar": "حالة حالات",
+        "he": "מקרים",
+        "fa": "مورد*",
+        "hi": "मामले मामलों",
+        "bn": "কেস",
+        "ur": "کیس* کیسز",
+        "vi": "ca",
+        "hu": "eset*",
     },
     "votes": {
         "en": "votes",
@@ -227,6 +288,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "дітей",
         "pl": "dzieci",
         "cs": "dětí",
+        "ar": "طفل* أطفال",
+        "he": "ילדים",
+        "fa": "کودک*",
+        "hi": "बच्चे बच्चों",
+        "bn": "শিশু*",
+        "ur": "بچے بچوں",
+        "vi": "trẻ",
+        "hu": "gyerek* gyermek*",
     },
     "students": {
         "en": "students pupils",
@@ -240,6 +309,7 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "студентів учнів",
         "pl": "studentów uczniów",
         "cs": "studentů žáků",
+        "hu": "diák*",
     },
     "passengers": {
         "en": "passengers",
@@ -279,6 +349,13 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "країн країни",
         "pl": "krajów państw",
         "cs": "zemí států",
+        "ar": "دولة دول بلدان",
+        "he": "מדינות",
+        "fa": "کشور*",
+        "hi": "देश देशों",
+        "bn": "দেশ দেশের",
+        "ur": "ممالک ملک ملکوں",
+        "hu": "ország*",
     },
     "police": {
         "en": "police policemen",
@@ -316,6 +393,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "очок очки",
         "pl": "punktów punkty",
         "cs": "bodů body",
+        "ar": "نقط* نقاط",
+        "he": "נקודות",
+        "fa": "امتیاز*",
+        "hi": "अंक",
+        "bn": "পয়েন্ট",
+        "ur": "پوائنٹس",
+        "vi": "điểm",
+        "hu": "pont*",
     },
     "goals": {
         "en": "goals",
@@ -329,6 +414,7 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "голів голи",
         "pl": "bramek gole",
         "cs": "gólů góly",
+        "hu": "gól*",
     },
     "matches": {
         "en": "matches games",
@@ -342,6 +428,7 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "матч*",
         "pl": "meczów mecze",
         "cs": "zápasů zápasy",
+        "hu": "mérkőzés* meccs*",
     },
     "patients": {
         "en": "patients",
@@ -355,6 +442,7 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "пацієнт* хворих",
         "pl": "pacjentów",
         "cs": "pacientů",
+        "hu": "beteg beteget betegek",
     },
     "vehicles": {
         "en": "vehicles cars",
@@ -368,6 +456,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "машин автомобіл*",
         "pl": "pojazdów samochodów",
         "cs": "vozidel aut",
+        "ar": "سيار* سيارات",
+        "he": "רכבים",
+        "fa": "خودرو*",
+        "hi": "वाहन*",
+        "bn": "যানবাহন গাড়ি",
+        "ur": "گاڑی* گاڑیاں",
+        "vi": "xe",
+        "hu": "jármű járművet járművek autó autót autók",
     },
     "teams": {
         "en": "teams clubs",
@@ -381,6 +477,7 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "команд клубів",
         "pl": "drużyn klubów",
         "cs": "týmů klubů",
+        "hu": "csapat*",
     },
     "citizens": {
         "en": "citizens nationals",
@@ -390,10 +487,17 @@ _NOUNS: dict[str, dict[str, str]] = {
         "it": "cittadini",
         "pt": "cidadãos",
         "nl": "burgers",
-        "ru": "гражда*",
-        "uk": "громадян*",
+        "ru": "граждан гражданина граждане",
+        "uk": "громадян громадянина громадяни",
         "pl": "obywateli",
         "cs": "občanů",
+        "ar": "مواطن*",
+        "he": "אזרחים",
+        "fa": "شهروند*",
+        "hi": "नागरिक*",
+        "bn": "নাগরিক*",
+        "ur": "شہری*",
+        "hu": "állampolgár*",
     },
     "donors": {
         "en": "donors",
@@ -449,6 +553,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "cs": "kilometr* km",
         "tr": "kilometre km",
         "id": "kilometer km",
+        "ar": "كيلومتر* كم",
+        "he": "קילומטר*",
+        "fa": "کیلومتر*",
+        "hi": "किलोमीटर किमी",
+        "bn": "কিলোমিটার",
+        "ur": "کلومیٹر",
+        "vi": "km",
+        "hu": "kilométer* km",
     },
     "meters": {
         "en": "meters",
@@ -464,6 +576,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "cs": "metr*",
         "tr": "metre",
         "id": "meter",
+        "ar": "متر أمتار مترا",
+        "he": "מטר מטרים",
+        "fa": "متر*",
+        "hi": "मीटर",
+        "bn": "মিটার",
+        "ur": "میٹر",
+        "vi": "mét",
+        "hu": "méter*",
     },
     "miles": {"en": "miles", "es": "millas", "fr": "milles", "de": "meilen", "it": "miglia", "ru": "миль"},
     "tons": {
@@ -480,6 +600,13 @@ _NOUNS: dict[str, dict[str, str]] = {
         "cs": "tun tuny",
         "tr": "ton",
         "id": "ton",
+        "ar": "طن أطنان",
+        "he": "טון",
+        "hi": "टन",
+        "bn": "টন",
+        "ur": "ٹن",
+        "vi": "tấn",
+        "hu": "tonna*",
     },
     "hectares": {
         "en": "hectares",
@@ -507,7 +634,16 @@ _NOUNS: dict[str, dict[str, str]] = {
         "pl": "stopni",
         "cs": "stupňů",
     },
-    "percent": {"en": "percent"},
+    "percent": {
+        "en": "percent",
+        "ar": "بالمئة بالمائة",
+        "he": "אחוז*",
+        "fa": "درصد",
+        "hi": "प्रतिशत",
+        "bn": "শতাংশ",
+        "ur": "فیصد",
+        "hu": "százalék*",
+    },
     "years": {
         "en": "years",
         "es": "años",
@@ -520,6 +656,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "років роки рокам",
         "pl": "lat",
         "cs": "let roků roky",
+        "ar": "سنة سنوات عاما أعوام عام سنين",
+        "he": "שנים שנה",
+        "fa": "سال",
+        "hi": "साल सालों वर्ष वर्षों",
+        "bn": "বছর*",
+        "ur": "سال سالوں",
+        "vi": "năm",
+        "hu": "év*",
     },
     "months": {
         "en": "months",
@@ -533,6 +677,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "місяц*",
         "pl": "miesięcy",
         "cs": "měsíců měsíce",
+        "ar": "شهر* أشهر",
+        "he": "חודשים",
+        "fa": "ماه*",
+        "hi": "महीने महीनों",
+        "bn": "মাস*",
+        "ur": "مہینے مہینوں",
+        "vi": "tháng",
+        "hu": "hónap*",
     },
     "weeks": {
         "en": "weeks",
@@ -546,6 +698,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "тижн*",
         "pl": "tygodni",
         "cs": "týdnů týdny",
+        "ar": "أسبوع* أسابيع",
+        "he": "שבועות",
+        "fa": "هفته*",
+        "hi": "सप्ताह हफ्ते हफ़्ते",
+        "bn": "সপ্তাহ*",
+        "ur": "ہفتے",
+        "vi": "tuần",
+        "hu": "hét hetet hetes",
     },
     "days": {
         "en": "days",
@@ -559,6 +719,14 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "днів дні",
         "pl": "dni",
         "cs": "dní dnů dny",
+        "ar": "يوم* أيام",
+        "he": "ימים",
+        "fa": "روز",
+        "hi": "दिन दिनों",
+        "bn": "দিন*",
+        "ur": "دن دنوں",
+        "vi": "ngày",
+        "hu": "nap*",
     },
     "hours": {
         "en": "hours",
@@ -568,10 +736,16 @@ _NOUNS: dict[str, dict[str, str]] = {
         "it": "ore",
         "pt": "horas",
         "nl": "uur",
-        "ru": "час*",
+        "ru": "час часа часов",
         "uk": "годин*",
         "pl": "godzin",
         "cs": "hodin hodiny",
+        "ar": "ساعة ساعات",
+        "he": "שעות",
+        "fa": "ساعت*",
+        "hi": "घंटे घंटा घंटों",
+        "bn": "ঘণ্টা*",
+        "ur": "گھنٹے گھنٹوں",
     },
     "minutes": {
         "en": "minutes",
@@ -585,8 +759,23 @@ _NOUNS: dict[str, dict[str, str]] = {
         "uk": "хвилин*",
         "pl": "minut",
         "cs": "minut minuty",
+        "ar": "دقيقة دقائق",
+        "he": "דקות",
+        "fa": "دقیقه*",
+        "hi": "मिनट",
+        "bn": "মিনিট",
+        "ur": "منٹ",
+        "vi": "phút",
+        "hu": "perc*",
     },
 }
+
+# magnitudes of languages whose number words the number reader does not read
+_UNREAD_MAGNITUDES = frozenset(
+    """bin milyon milyar ribu juta miliar nghìn ngàn triệu tỷ ezer millió milliárd tys tysięcy tysiące mln mld
+    tusen miljoner miljarder tusinde millioner mii milioane miliarde ألف آلاف مليون مليار אלף מיליון מיליארד
+    هزار میلیون میلیارد""".split()
+)
 
 MEASURE_KEYS = frozenset(
     "kilograms centimeters kilometers meters miles tons hectares degrees percent years months weeks days hours"
@@ -643,6 +832,15 @@ _ROLE_STEMS: dict[str, dict[str, str]] = {
         "id": "tewas meninggal",
         "ja": "死亡 死者 亡くな 死去",
         "zh": "死亡 遇难 丧生 身亡 罹难 死者",
+        "ar": "قتل قتيل قتلى مقتل مصرع توفي وفاة ماتوا لقوا",
+        "he": "נהרג הרוג מתו נספו",
+        "fa": "کشته جان‌باخت جانباخت فوت",
+        "hi": "मौत मारे मृत",
+        "bn": "নিহত মৃত মারা",
+        "ur": "ہلاک جاں جانبحق مارے",
+        "vi": "chết tử",
+        "hu": "meghalt halt halál életét halott halálos",
+        "ko": "사망 숨지 숨졌 숨진 목숨",
     },
     "injured": {
         "es": "herid hiri",
@@ -659,6 +857,15 @@ _ROLE_STEMS: dict[str, dict[str, str]] = {
         "id": "luka",
         "ja": "負傷 けが 重傷 軽傷",
         "zh": "受伤 伤者 负伤",
+        "ar": "جرح جريح جرحى أصيب إصابة",
+        "he": "נפצע פצוע",
+        "fa": "زخمی مجروح",
+        "hi": "घायल",
+        "bn": "আহত",
+        "ur": "زخمی",
+        "vi": "thương",
+        "hu": "megsebesült sebesül megsérült sérült",
+        "ko": "부상 다쳤 다친 다치",
     },
     "missing": {
         "es": "desaparec",
@@ -675,9 +882,17 @@ _ROLE_STEMS: dict[str, dict[str, str]] = {
         "id": "hilang",
         "ja": "行方不明",
         "zh": "失踪",
+        "ar": "مفقود فقد",
+        "he": "נעדר",
+        "fa": "مفقود ناپدید",
+        "hi": "लापता",
+        "bn": "নিখোঁজ",
+        "ur": "لاپتہ",
+        "hu": "eltűnt",
+        "ko": "실종",
     },
     "arrested": {
-        "es": "detenid arrest",
+        "es": "detenid detuv arrest",
         "fr": "arrêt interpell",
         "de": "festgenommen verhaftet",
         "it": "arrest",
@@ -691,6 +906,14 @@ _ROLE_STEMS: dict[str, dict[str, str]] = {
         "id": "ditangkap",
         "ja": "逮捕",
         "zh": "逮捕 被捕 拘留",
+        "ar": "اعتقال اعتقل معتقل",
+        "he": "נעצר עצור",
+        "fa": "بازداشت دستگیر",
+        "hi": "गिरफ्तार गिरफ़्तार",
+        "bn": "গ্রেপ্তার গ্রেফতার",
+        "ur": "گرفتار",
+        "hu": "letartóztat őrizetbe",
+        "ko": "체포 검거",
     },
     "displaced": {
         "es": "evacu desplaz",
@@ -707,6 +930,14 @@ _ROLE_STEMS: dict[str, dict[str, str]] = {
         "id": "mengungsi dievakuasi",
         "ja": "避難",
         "zh": "疏散 撤离",
+        "ar": "نزوح نازح إجلاء",
+        "he": "פונו",
+        "fa": "آواره",
+        "hi": "विस्थापित",
+        "bn": "বাস্তুচ্যুত",
+        "ur": "بےگھر",
+        "hu": "kitelepít evakuál",
+        "ko": "대피 이재민",
     },
     "rescued": {
         "es": "rescat",
@@ -721,6 +952,13 @@ _ROLE_STEMS: dict[str, dict[str, str]] = {
         "cs": "zachrán",
         "ja": "救助",
         "zh": "获救",
+        "ar": "إنقاذ أنقذ",
+        "he": "חולצו",
+        "fa": "نجات",
+        "bn": "উদ্ধার",
+        "vi": "cứu",
+        "hu": "kimentett megment",
+        "ko": "구조",
     },
     "destroyed": {
         "es": "destru derrumb",
@@ -735,6 +973,15 @@ _ROLE_STEMS: dict[str, dict[str, str]] = {
         "cs": "zničen",
         "ja": "全壊 倒壊",
         "zh": "倒塌 摧毁",
+        "ar": "دمر تدمير انهار",
+        "he": "נהרס",
+        "fa": "ویران تخریب",
+        "hi": "नष्ट ध्वस्त",
+        "bn": "ধ্বংস",
+        "ur": "تباہ",
+        "vi": "phá",
+        "hu": "megsemmisült lerombol összedőlt",
+        "ko": "붕괴 파괴",
     },
     "damaged": {
         "es": "dañ",
@@ -749,6 +996,15 @@ _ROLE_STEMS: dict[str, dict[str, str]] = {
         "cs": "poškozen",
         "ja": "損壊 半壊",
         "zh": "损坏 受损",
+        "ar": "تضرر أضرار",
+        "he": "ניזוק",
+        "fa": "آسیب",
+        "hi": "क्षतिग्रस्त",
+        "bn": "ক্ষতিগ্রস্ত",
+        "ur": "نقصان",
+        "vi": "hư",
+        "hu": "megrongálódott károsodott",
+        "ko": "파손",
     },
 }
 _ROLE_ORDER = ("dead", "injured", "missing", "arrested", "displaced", "rescued", "destroyed", "damaged")
@@ -767,6 +1023,14 @@ _STOPS: dict[str, str] = {
     "cs": "a nebo ale",
     "tr": "ve veya ama",
     "id": "dan atau tetapi",
+    "ar": "و أو لكن",
+    "he": "או אבל",
+    "fa": "و یا اما",
+    "ur": "اور یا لیکن",
+    "hi": "और या लेकिन",
+    "bn": "ও এবং বা কিন্তু",
+    "vi": "và hoặc nhưng",
+    "hu": "és vagy de",
 }
 
 _MAGNITUDE = {
@@ -811,6 +1075,11 @@ def _noun_key(word: str, lang: str) -> str | None:
     return next((key for p, key in prefixes if low.startswith(p)), None)
 
 
+def counted_noun(word: str, language: str | None) -> str | None:
+    """The key of a counted noun as written in ``language`` ("người" in Vietnamese: people), else None."""
+    return _noun_key(word, language or "en")
+
+
 def counted_key(text: str, start: int, end: int, unit: str | None, language: str | None) -> str | None:
     """The English key of what the amount at ``text[start:end]`` counts or measures (``unit``: the
     unit :func:`numbers.find_quantities` gave it): a currency code, a noun of the lexicon, or None.
@@ -823,19 +1092,23 @@ def counted_key(text: str, start: int, end: int, unit: str | None, language: str
         key = _noun_key(unit, lang) if lang != "en" else None
         if key is None:  # an English unit, as numbers gives it ("человек" -> "people", "40隻" -> "ships")
             key = _ENGLISH_UNITS[unit] if unit in _ENGLISH_UNITS else _noun_key(unit, "en")
-        if key is not None or lang in ("en", "ja", "zh", "ko"):
-            return key
+        return key  # a noun the lexicon lacks ("12 Abgeordnete stimmen": not votes)
     if lang in ("en", "ja", "zh", "ko"):
         return None
     stop = _CLAUSE.search(text, end)
     limit = stop.start() if stop else len(text)
+    found: str | None = None
     for k, m in enumerate(_WORD.finditer(text, end, limit)):
         if k >= 3 or any(c.isdigit() for c in text[end : m.start()]):
-            return None
+            break
+        if k == 0 and m.group().lower() in _UNREAD_MAGNITUDES:
+            return None  # "12 bin kişi": 12,000 people, which the number reader does not see
         key = _noun_key(m.group(), lang)
+        if key is None and found is not None:
+            break
         if key is not None:
-            return key
-    return None
+            found = key  # an adjective before its noun: the noun ("40 военных кораблей": ships)
+    return found
 
 
 @cache
@@ -843,12 +1116,25 @@ def _stems(lang: str) -> tuple[tuple[str, str], ...]:
     return tuple((stem, role) for role in _ROLE_ORDER for stem in _ROLE_STEMS[role].get(lang, "").split())
 
 
+# languages whose verb ends the clause: the role of a count follows it
+_VERB_FINAL = frozenset({"fa", "hi", "bn", "ur", "tr", "ko", "ja"})
+
+# "and" written as a prefix of the next word ("وأصيب": and were injured; "ונפצעו")
+_AND_PREFIX = {"ar": "و", "fa": "و", "ur": "و", "he": "ו"}
+
+
+def _bare(word: str, lang: str) -> str:
+    prefix = _AND_PREFIX.get(lang)
+    return word[1:] if prefix and word.startswith(prefix) and len(word) > 3 else word
+
+
 def role_in(text: str, start: int, end: int, language: str | None) -> str | None:
     """What happened to what the amount at ``text[start:end]`` counts, read in the language's own
-    words: among the three words before it and the five after it in its clause, up to a
-    conjunction (in Japanese and Chinese, the characters around it).  The gravest role wins
-    ("dead" before "injured"); None when none is near or the language is English (read by the
-    comparison's own rule)."""
+    words: among the three words before it (one in a language whose verb ends the clause) and the
+    five after it in its clause, up to a conjunction; the nearest role word wins, the graver on a
+    tie ("dead" before "injured").  In Japanese and Chinese, the characters around it, the gravest
+    role winning.  None when none is near or the language is English (read by the comparison's
+    own rule)."""
     lang = language or "en"
     stems = _stems(lang)
     if not stems:
@@ -865,16 +1151,29 @@ def role_in(text: str, start: int, end: int, language: str | None) -> str | None
         found = {role for stem, role in stems if stem in window}
     else:
         stops = set(_STOPS.get(lang, "").split())
-        near: list[str] = []
-        for w in reversed(_WORD.findall(text, left_break, start)[-3:]):
+        # (distance, side, word): the nearest role wins; in a language whose verb comes last, the
+        # words after the count first ("۱۵ نفر کشته و ۳۰ نفر زخمی": 30 injured, not dead)
+        near: list[tuple[int, int, str]] = []
+        final = lang in _VERB_FINAL
+        reach = 1 if final else 3
+        before = _WORD.findall(text, left_break, start)[-reach:]
+        if lang == "ko" and not (before and before[-1].endswith("자")):
+            before = []  # Korean: the particle, then the verb; before it only "사망자" (the dead) and such
+        for k, w in enumerate(reversed(before)):
             if w.lower() in stops:
                 break
-            near.append(w.lower())
-        for w in _WORD.findall(text, end, right_break)[:5]:
+            near.append((k, 1 if final else 0, _bare(w.lower(), lang)))
+        for k, w in enumerate(_WORD.findall(text, end, right_break)[:5]):
             if w.lower() in stops:
                 break
-            near.append(w.lower())
-        found = {role for stem, role in stems for w in near if w.startswith(stem)}
+            near.append((k, 0 if final else 1, _bare(w.lower(), lang)))
+        ranked = sorted(
+            (k, side, _ROLE_ORDER.index(role), role)
+            for k, side, w in near
+            for stem, role in stems
+            if w.startswith(stem)
+        )
+        return ranked[0][3] if ranked else None
     return min(found, key=_ROLE_ORDER.index) if found else None
 
 
@@ -888,7 +1187,10 @@ def magnitude_in(text: str, start: int, end: int, language: str | None) -> bool:
             or text[end : end + 1] == "级"
         )
     words = _MAGNITUDE.get(lang, "").split()
+    after = _WORD.findall(text, end, min(len(text), end + 60))
+    if any(w.lower().startswith(("richter", "рихтер", "ріхтер")) for w in after[:6]):
+        return True  # "7,1 grados en la escala de Richter"
     if not words:
         return False
-    near = _WORD.findall(text, max(0, start - 30), start)[-2:] + _WORD.findall(text, end, min(len(text), end + 30))[:1]
+    near = _WORD.findall(text, max(0, start - 30), start)[-2:] + after[:2]  # "7,1 de magnitud"
     return any(w.lower() == f or (f.endswith("*") and w.lower().startswith(f[:-1])) for w in near for f in words)

@@ -655,7 +655,43 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
         if out and q.start < out[-1].end:
             continue
         out.append(q)
+    if (language or "")[:2].lower() in _SOUTH_ASIAN:
+        out = _south_asian_sums(text, out)
     return _pairs(text, out, lang, comma)
+
+
+_SOUTH_ASIAN = frozenset({"hi", "ur", "bn", "mr", "ne", "pa", "gu"})
+
+
+def _south_asian_sums(text: str, found: list[Quantity]) -> list[Quantity]:
+    """One amount written in two groups: "6 लाख 39 हज़ार" is 639,000, "1 করোড় 55 লাখ" 15.5 million
+    (a crore or lakh, then a smaller group right after it)."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit is None
+            and not text[prev.end : q.start].strip()
+            and prev.value >= 1e5
+            and prev.value % 1e5 == 0
+            and 1000 <= q.value < 1e5 * (100 if prev.value % 1e7 == 0 else 1)  # a group with its own word
+            and q.value < prev.value
+        ):
+            out[-1] = Quantity(
+                prev.start,
+                q.end,
+                text[prev.start : q.end],
+                prev.value + q.value,
+                q.unit,
+                prev.approximate or q.approximate,
+                prev.qualifier or q.qualifier,
+                q.precision,
+                None,
+            )
+            continue
+        out.append(q)
+    return out
 
 
 _PAIR_GAP = re.compile(r"\s?(?:[-–]|to|and)\s?", re.IGNORECASE)

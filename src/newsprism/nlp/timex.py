@@ -161,6 +161,18 @@ _VAGUE = {  # (regex, value)
 _YEAR_PREPS = r"(?:^|\W)(?:in|since|until|by|from|of|en|desde|dans|depuis|im|seit|nel|dal|sinds|em|в|roce|roku)\s+$"
 # parts of the day after a weekday or "yesterday" in other languages ("v sobotu večer")
 _DAY_PARTS = {"cs": {"ráno": "MO", "dopoledne": "MO", "odpoledne": "AF", "večer": "EV", "v noci": "NI"}}
+_RO_NOT_MAY = re.compile(
+    r"\s+(?:mult|multe|mulți|multi|puțin|putin|puține|bine|rău|mare|mari|mic|mici|ales|departe|tare)\b"
+)
+_TR_DISTRICT = re.compile(r"\s+(?:ilçe|belediye)", re.IGNORECASE)
+_HE_IN_A_ROW = re.compile(r"\s+(?:ברציפות|ברצף)")
+# letters that go on a word without being word characters to Python's re: joiners, the vowel signs
+# and nukta of Devanagari and Bengali, Arabic vowel marks ("आज" is no word inside "आजीवन")
+_MARKS = (
+    "\u200c\u200d\u0900-\u0903\u093a-\u094f\u0951-\u0957\u0962\u0963"
+    "\u0981-\u0983\u09bc\u09be-\u09cd\u09d7\u09e2\u09e3\u064b-\u065f\u0670"
+)
+
 # "ago" written before the amount ("před třemi lety": three years ago)
 _AGO_BEFORE = {"cs": r"před"}
 # "ve středu města" is in the city centre, not on Wednesday: what follows a centre
@@ -299,10 +311,22 @@ def _h_numeric(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
 def _h_dmy(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     if not m["y"] and c.lang == "en" and not m["mon"][0].isupper():
         return None  # "they may 5 ..." is no date
-    month = c.months[m["mon"].lower().rstrip(".")]
+    month = c.months.get(_key(m["mon"], c.lang))
+    if month is None:
+        return None
+    if c.lang == "ro" and month == 5 and not m["y"] and _RO_NOT_MAY.match(m.string, m.end()):
+        return None  # "cu 2 mai multe": two more
     year = _year(m["y"], c.ref) if m["y"] else (None if c.ref is None else c.ref.year)
     value = _ymd(year, month, int(m["d"]))
     return ("date", value) if value else None
+
+
+def _key(word: str, lang: str) -> str:
+    """A month's or a day's word as the tables spell it: lower case, spaces single; Turkish "I" is
+    "ı" and "İ" is "i" ("KASIM" is "kasım", not "kasim")."""
+    if lang == "tr":
+        word = word.replace("I", "ı").replace("İ", "i")
+    return " ".join(word.lower().replace("i\u0307", "i").split()).rstrip(".")
 
 
 def _h_ymd(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
@@ -330,14 +354,17 @@ def _h_ymd(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
 
 
 def _h_month_year(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
-    return "date", f"{int(m['y']):04d}-{c.months[m['mon'].lower().rstrip('.')]:02d}"
+    month = c.months.get(_key(m["mon"], c.lang))
+    return None if month is None else ("date", f"{int(m['y']):04d}-{month:02d}")
 
 
 def _h_month(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     word = m["mon"]
     if c.lang == "en" and not word[0].isupper():
         return None
-    month = c.months[word.lower().rstrip(".")]
+    month = c.months.get(_key(word, c.lang))
+    if month is None:
+        return None
     q = (m["q"] or "").lower()
     direction = -1 if q in ("last",) else 1 if q == "next" else 0
     if c.ref is None:
@@ -350,8 +377,11 @@ def _h_year(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     if any(before.endswith(f"{q} ") for q in _QUALIFIERS.get(c.lang, {})):
         return None  # "about 2000 (people)": an amount
     after = re.match(r"\s+([^\W\d_]+)", m.string[m.end() :])
-    if after and after.group(1).lower() in _KNOWN_UNITS and not re.search(_YEAR_PREPS, before):
-        return None  # "2000 troops", but "in 2020 troops ..." is a year
+    if after and not re.search(_YEAR_PREPS, before):
+        from .counted import counted_noun  # late import: counted reads numbers, which reads this module
+
+        if after.group(1).lower() in _KNOWN_UNITS or counted_noun(after.group(1), c.lang) not in (None, "years"):
+            return None  # "2000 troops", "2000 người", but "in 2020 troops ..." is a year
     return "date", m["y"]
 
 
@@ -454,9 +484,16 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
         return None
     if c.lang == "cs" and word.lower().startswith("střed") and _CS_CENTRE.match(m.string, m.end()):
         return None
-    wd = c.weekdays[" ".join(word.lower().split())] - 1
+    number = c.weekdays.get(_key(word, c.lang))
+    if number is None or (c.lang == "tr" and _TR_DISTRICT.match(m.string, m.end())):
+        return None  # "Çarşamba ilçesinde": a district
+    if c.lang == "he" and _HE_IN_A_ROW.match(m.string, m.end()):
+        return None  # "יום שני ברציפות": the second day in a row
+    wd = number - 1
     q = (m["q"] or "").lower()
     direction = -1 if q in ("last", "past") else 1 if q in ("next", "coming") else 0
+    if c.lang in ("sv", "da", "nb") and _key(word, c.lang).endswith("dags"):
+        direction = -1  # Swedish "i torsdags": last Thursday
     if direction == 0 and c.lang == "en" and _after_past_verb(m):
         # "was killed on Saturday" in Wednesday's paper is four days before it, not three after
         direction = -2
@@ -469,8 +506,10 @@ def _h_weekday(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
 
 
 def _h_deictic(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
-    word = " ".join(m["dd"].lower().split())
-    offset = _DEICTIC_DAYS[c.lang].get(word, _DEICTIC_DAYS["en"].get(word, 0))
+    word = _key(m["dd"], c.lang)
+    offset = _DEICTIC_DAYS[c.lang].get(word, _DEICTIC_DAYS["en"].get(word))
+    if offset is None:
+        return None
     part = "NI" if word == "tonight" else _part_of_day(m["pod"], c.lang)
     if c.ref is None:
         value = "PRESENT_REF" if offset == 0 else f"REL:{offset:+d}:day"
@@ -618,8 +657,9 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
     )
     hedges = _alt(_QUALIFIERS.get(lang, {}))
     ordinal = r"(?:st|nd|rd|th|er|e|\.|º|°|ª|o)?"
-    b, e = r"(?<![^\W_])", r"(?![^\W_])"
-    after_day = "" if lang == "ko" else e  # Korean particles follow the word ("화요일에", "어제는")
+    b, e = rf"(?<![^\W_])(?<![{_MARKS}])", rf"(?![^\W_]|[{_MARKS}])"
+    # Korean particles follow the word ("화요일에", "어제는"), not another noun ("오늘날": nowadays)
+    after_day = r"(?!날|신문)" if lang == "ko" else e
     deictic = _alt({*_DEICTIC_DAYS[lang], *_DEICTIC_DAYS["en"]})
     offset_alts = []
     for i, (pattern, _) in enumerate(_OFFSET_WORDS.get(lang, [])):
@@ -646,13 +686,14 @@ def _rules(lang: str) -> tuple[_Rule, ...]:
         ("dmy", rf"{b}(?:the\s+)?(?P<d>\d{{1,2}}){ordinal}\s+(?:(?:de|of)\s+)?(?P<mon>{mon})\.?{e}"
                 r"(?:,?\s+(?:(?:de|del|of|roku)\s+)?(?P<y>\d{4})(?:\s+(?:года|г\.))?)?(?!\d)", _h_dmy),
         # dates of the languages read for dates only, in their own orders
-        ("ymd", r"(?:(?P<y>\d{4})년\s*)?(?:(?P<m>\d{1,2})월\s*)?(?P<d>\d{1,2})일(?!간|째|\s*동안)"
+        ("ymd", r"(?<!\d)(?:(?P<y>\d{4})년\s*)?(?:(?P<m>\d{1,2})월\s*)?(?P<d>\d{1,2})일"
+                r"(?!간|째|치|\s*(?:동안|만에|연속|평균|이내|이상|넘게|가량))"
                 if lang == "ko" else "(?!)", _h_ymd),  # Korean "2021년 3월 15일", "15일"
-        ("ymd", r"(?P<y>\d{4})년\s*(?P<m>\d{1,2})월(?!\s*\d)" if lang == "ko" else "(?!)", _h_ymd),
+        ("ymd", r"(?<!\d)(?P<y>\d{4})년\s*(?P<m>\d{1,2})월(?!\s*\d)" if lang == "ko" else "(?!)", _h_ymd),
         ("ymd", rf"{b}(?:ngày\s+(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}})(?:[/-](?P<y>\d{{4}}))?(?![\d/])|"
-                rf"(?:ngày\s+)?(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})(?:\s*(?:năm|,)\s*(?P<y2>\d{{4}}))?{e})"
+                rf"ngày\s+(?P<d2>\d{{1,2}})\s+tháng\s+(?P<m2>\d{{1,2}})(?:\s+năm\s+(?P<y2>\d{{4}}))?{e})"
                 if lang == "vi" else "(?!)", _h_ymd),  # Vietnamese "ngày 15/3", "15 tháng 3 năm 2021"
-        ("ymd", rf"{b}tháng\s+(?P<m>\d{{1,2}})\s*(?:năm|/|,)\s*(?P<y>\d{{4}})(?!\d)" if lang == "vi" else "(?!)",
+        ("ymd", rf"{b}tháng\s+(?P<m>\d{{1,2}})(?:\s+năm\s+|/)(?P<y>\d{{4}})(?!\d)" if lang == "vi" else "(?!)",
          _h_ymd),
         ("dmy", rf"{b}(?P<y>\d{{4}})\.\s*(?P<mon>{mon_lang})\s+(?P<d>\d{{1,2}})(?:\.|-(?:j?[aáeé]n|ig|i|t[oóöő]l)){e}"
                 if lang == "hu" else "(?!)", _h_dmy),  # Hungarian "2021. március 15."
@@ -758,10 +799,13 @@ _CJK_DATE = re.compile(
 
 # weekdays and today / yesterday / tomorrow in Japanese ("火曜日", "火曜") and Chinese ("星期二", "周二")
 _JA_WEEKDAY = re.compile(r"(?P<wd>[月火水木金土日])曜(?:日)?")
-_ZH_WEEKDAY = re.compile(r"(?:星期|礼拜|禮拜|周|週)(?P<wd>[一二三四五六日天])")
+_ZH_WEEKDAY = re.compile(
+    r"(?P<week>[上下本这這]个?)?(?:星期|礼拜|禮拜|(?<![一二两兩三四五六七八九十几幾每0-9０-９])[周週])(?P<wd>[一二三四五六日天])(?!次|天|个|個)"
+)
 _JA_DAYS = {"月": 0, "火": 1, "水": 2, "木": 3, "金": 4, "土": 5, "日": 6}
 _ZH_DAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
-_CJK_DEICTIC = re.compile(r"一昨日|今日|本日|昨日|明日|今天|昨天|明天|前天")
+_CJK_DEICTIC = re.compile(r"一昨日|今日|本日|昨日|明日(?!香)|今天|昨天|明天|前天")
+_ZH_DEICTIC = re.compile(r"今天|昨天|明天|前天")  # Chinese 今日 and 明日 name things ("今日俄罗斯", "今日美国")
 _CJK_OFFSETS = {"一昨日": -2, "今日": 0, "本日": 0, "昨日": -1, "明日": 1, "今天": 0, "昨天": -1, "明天": 1, "前天": -2}
 
 
@@ -771,9 +815,16 @@ def _cjk_days(text: str, ref: date | None, *, chinese: bool) -> list[TimeExpr]:
     pattern, days = (_ZH_WEEKDAY, _ZH_DAYS) if chinese else (_JA_WEEKDAY, _JA_DAYS)
     for m in pattern.finditer(text):
         wd = days[m["wd"]]
-        value = f"WEEKDAY:{_DAY_NAMES[wd]}" if ref is None else _weekday_date(wd, ref).isoformat()
+        week = (m.groupdict().get("week") or "")[:1]
+        if ref is None:
+            value = f"WEEKDAY:{_DAY_NAMES[wd]}"
+        elif week:  # "下周一": Monday of the week after the reference's
+            monday = ref - timedelta(days=ref.weekday())
+            value = (monday + timedelta(days=wd + {"上": -7, "下": 7}.get(week, 0))).isoformat()
+        else:
+            value = _weekday_date(wd, ref).isoformat()
         out.append(TimeExpr(m.start(), m.end(), m.group(), "date", value))
-    for m in _CJK_DEICTIC.finditer(text):
+    for m in (_ZH_DEICTIC if chinese else _CJK_DEICTIC).finditer(text):
         offset = _CJK_OFFSETS[m.group()]
         if ref is None:
             value = "PRESENT_REF" if offset == 0 else f"REL:{offset:+d}:day"
@@ -786,6 +837,8 @@ def _cjk_days(text: str, ref: date | None, *, chinese: bool) -> list[TimeExpr]:
 def _cjk_dates(text: str, ref: date | None, *, chinese: bool) -> list[TimeExpr]:
     out: list[TimeExpr] = []
     for m in _CJK_DATE.finditer(text):
+        if m.group("d") and text.startswith(("間", "间"), m.end()):
+            continue  # "15日間": fifteen days, not the 15th
         if m.end() == m.start() or (m.group("day") == "号" and not chinese):
             continue  # Japanese 号 numbers things ("７号": No. 7); Chinese 号 is a day of the month
         y, mo, d = (int(unicodedata.normalize("NFKC", g)) if g else None for g in m.group("y", "m", "d"))
@@ -1061,6 +1114,8 @@ def weekday_value(day: date) -> str:
 def from_publication(text: str, language: str | None = "en") -> bool:
     """Does a time expression name a day by its distance from the publication ("yesterday",
     "this morning", "hier", "вчера")?"""
+    if (language or "")[:2].lower() in ("ja", "zh"):
+        return _CJK_DEICTIC.search(text) is not None
     return _from_publication_re(_lang(language)).search(text) is not None
 
 

@@ -45,7 +45,7 @@ from .neutral import loaded_words
 __all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 
 EXTRACTIVE_VERSION = (
-    "newsprism.ExtractiveSummary.v12"  # v2: a fact once, display language; v3: translated copies word it;
+    "newsprism.ExtractiveSummary.v13"  # v2: a fact once, display language; v3: translated copies word it;
     # v4: words counted in Japanese and Chinese (one per two characters), not by spaces; v5: a
     # source giving another number or date is not cited for a sentence, a sentence aligned with a
     # picked one and alike to it (the same quote) is not picked again; v6: disputes by distinct values
@@ -55,7 +55,8 @@ EXTRACTIVE_VERSION = (
     # thing with other values ("24 people dead" / "12 people") is not cited for a sentence; v10: a
     # sentence citing only what a picked one cites, from three or more sources, is not picked; v11:
     # ranges read as one amount ("$140-$150 million"), fractions ("4 1/2 months"); v12: in a story of
-    # several languages, a fact told in two with other numbers is told once, in the display language
+    # several languages, a fact told in two with other numbers is told once, in the display language;
+    # v13: ... unless its display-language sentence would overrun the budget (then the pick stays)
 )
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -275,8 +276,10 @@ class ExtractiveSummarizer:
                     if candidates[j].language == display and _retold(candidates[best], candidates[j], True)
                 ]
                 if shown:
-                    best = max(shown, key=lambda j: (candidates[j].score, -j))
-                    remaining.discard(best)
+                    swap = max(shown, key=lambda j: (candidates[j].score, -j))
+                    if not chosen or used + candidates[swap].words <= budget * 1.15:  # else keep the pick
+                        best = swap
+                        remaining.discard(best)
             c = candidates[best]
             if chosen and used + c.words > budget * 1.15:
                 continue  # would overshoot: try a shorter one
