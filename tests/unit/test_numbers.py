@@ -605,3 +605,21 @@ def test_japanese_and_chinese_counters_of_games_and_durations(
     text: str, language: str, found: list[tuple[float, str | None]]
 ) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text, language=language)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "found"),
+    [
+        ("Yaklaşık 12 bin kişi geldi", "tr", [(12e3, None)]),
+        ("12 bin bags", "en", [(12, "bags")]),  # "bin" is a thousand in Turkish only
+        ("12 ezer ember", "hu", [(12e3, None)]),
+        ("12 tys. osób, 2,5 mld zł", "pl", [(12e3, None), (2.5e9, None)]),
+        ("12 nghìn người, 2,5 triệu USD", "vi", [(12e3, None), (2.5e6, "USD")]),
+        ("2,5 miliarde de euro", "ro", [(2.5e9, "EUR")]),
+        ("2,5 triliun", "id", [(2.5e12, None)]),
+    ],
+)
+def test_magnitude_words_of_languages_whose_number_words_are_not_read(
+    text: str, language: str, found: list[tuple[float, str | None]]
+) -> None:
+    assert [(q.value, q.unit) for q in find_quantities(text, language=language)] == found

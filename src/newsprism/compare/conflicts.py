@@ -368,7 +368,7 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
 # comparatives after an amount, in the languages the lexicon reads ("más", "больше", "mehr" ...)
 _COMPARED = re.compile(
     r"(?<!\w)(?:más|menos|plus|moins|mehr|weniger|più|meno|mais|menos|meer|minder|больше|меньше|более|менее|"
-    r"більше|менше|więcej|mniej|více|méně|daha|lebih|fazla|az)(?!\w)",
+    r"більше|менше|więcej|mniej|více|méně|daha|lebih|fazla|több|kevesebb)(?!\w)",
     re.IGNORECASE,
 )
 # an age written with its years ("de 72 años", "в возрасте 72 лет", "âgé de 72 ans", "72-летний")

@@ -657,7 +657,51 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
         out.append(q)
     if (language or "")[:2].lower() in _SOUTH_ASIAN:
         out = _south_asian_sums(text, out)
+    trailing = _TRAILING_MAGNITUDES.get((language or "")[:2].lower())
+    if trailing:
+        out = [_with_magnitude(text, q, trailing, lang) for q in out]
     return _pairs(text, out, lang, comma)
+
+
+# magnitude words of languages whose number words are not read, and which are words of other
+# languages too (Turkish "bin" is a thousand, English "bin" a bin): read after a number in their
+# own language only ("12 bin kişi" is 12,000 people, "2,5 triệu USD" 2.5 million dollars)
+_TRAILING_MAGNITUDES: dict[str, dict[str, float]] = {
+    "tr": {"bin": 1e3, "trilyon": 1e12},
+    "hu": {"ezer": 1e3, "ezren": 1e3, "billió": 1e12},
+    "pl": {"tys.": 1e3, "tys": 1e3, "mld": 1e9, "bln": 1e12},
+    "vi": {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9},
+    "ro": {"mii": 1e3, "milion": 1e6, "milioane": 1e6, "miliard": 1e9, "miliarde": 1e9},
+    "id": {"triliun": 1e12},
+}
+_NEXT_WORD = re.compile(rf"\s+({_LETTERS}+\.?)")
+
+
+def _with_magnitude(text: str, q: Quantity, trailing: dict[str, float], lang: str) -> Quantity:
+    """``q`` with the magnitude word of ``trailing`` right after it, and the unit after that."""
+    m = _NEXT_WORD.match(text, q.end)
+    if m is None or q.high is not None:
+        return q
+    word = m.group(1).lower()
+    bare = word.rstrip(".")
+    if word in trailing:  # "tys.": the dot is the word's
+        scale, end = trailing[word], m.end()
+    elif bare in trailing:  # a sentence's full stop after the word is not
+        scale, end = trailing[bare], m.start(1) + len(bare)
+    else:
+        return q
+    if q.unit in CURRENCIES:
+        return q
+    cur = _CUR_SUFFIX.match(text, end)
+    if cur:
+        name = cur.group("cur").lower()
+        unit = _CURRENCY_WORDS.get(name) or _CURRENCY_SYMBOLS.get(name, cur.group("cur").upper())
+    else:
+        unit = _unit_after(text, end, lang)
+    if cur:
+        end = cur.end()
+    value, precision = q.value * scale, q.precision * scale
+    return Quantity(q.start, end, text[q.start : end], value, unit, q.approximate, q.qualifier, precision, None)
 
 
 _SOUTH_ASIAN = frozenset({"hi", "ur", "bn", "mr", "ne", "pa", "gu"})
