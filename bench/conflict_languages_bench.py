@@ -2,6 +2,7 @@
 number or day than a report in another?
 
     python bench/conflict_languages_bench.py [--data ../shared/data] [--docs N] [--held-out] [--only NAME]
+    python bench/conflict_languages_bench.py --written
 
 Labelled cross-language conflicts are rare, so they are made: each original (WMT21 Russian and
 Japanese, MEANTIME's Spanish, Italian and Dutch, and the synthetic originals of bench/data) is
@@ -191,6 +192,78 @@ def score(comparer: Comparer, pairs: list[tuple[dict, dict]]) -> dict[str, dict[
     return out
 
 
+def _spans(text: str, value: str) -> list[tuple[int, int]]:
+    out, at = [], text.find(value)
+    while at >= 0:
+        out.append((at, at + len(value)))
+        at = text.find(value, at + 1)
+    return out
+
+
+def _touches(c_sides: Iterable, article: str, spans: list[tuple[int, int]]) -> bool:
+    return any(s.article == article and any(s.start < e and b < s.end for b, e in spans) for s in c_sides)
+
+
+def written(comparer: Comparer, path: Path) -> None:
+    """The written pairs (bench/data/differences_across_languages.jsonl): an English report and an
+    independent report in another language of one invented event, with their deliberate
+    differences labelled.  A difference is found when a conflict of its kind has a side on its
+    English value and a side on its other value; a conflict on no labelled difference is false
+    (one on a value both give alike, listed in "same", is false for sure).  Baseline: the English
+    report against the other report's English translation."""
+    rows = load_rows(path)
+    groups: dict[str, list[dict]] = {}
+    for r in rows:
+        groups.setdefault(r["lang"], []).append(r)
+    print(
+        "| language (pairs) | differences: numbers / dates | found across languages | found in English (baseline) |"
+        " false conflicts across / baseline | of them on a value both give alike |"
+    )
+    print("|---|---|---|---|---|---|")
+    total = dict.fromkeys(("pairs", "num", "date", "found", "base", "false", "base_false", "same", "base_same"), 0)
+    for lang in sorted(groups):
+        t = dict.fromkeys(total, 0)
+        for r in groups[lang]:
+            t["pairs"] += 1
+            en = CompareInput(r["id"] + ":en", "", r["en"], None, None, "en", None)
+            other = CompareInput(r["id"] + ":" + lang, "", r["other"], None, None, lang, None)
+            other_en = CompareInput(r["id"] + ":" + lang + ":en", "", r["other_en"], None, None, "en", None)
+            across = [c for c in comparer.compare([en, other]).conflicts if c.kind in ("number", "date")]
+            base = [c for c in comparer.compare([en, other_en]).conflicts if c.kind in ("number", "date")]
+            labelled = [(d, _spans(r["en"], d["en"]), _spans(r["other"], d["other"])) for d in r["differences"]]
+            same = [(_spans(r["en"], x["en"]), _spans(r["other"], x["other"])) for x in r.get("same", [])]
+            for d, en_spans, other_spans in labelled:
+                t["num" if d["kind"] == "number" else "date"] += 1
+                on_en = [c for c in across if c.kind == d["kind"] and _touches(c.sides, en.article, en_spans)]
+                t["found"] += any(_touches(c.sides, other.article, other_spans) for c in on_en)
+                on_base = [c for c in base if c.kind == d["kind"] and _touches(c.sides, en.article, en_spans)]
+                t["base"] += any(any(s.article == other_en.article for s in c.sides) for c in on_base)
+            for c in across:
+                if not any(
+                    _touches(c.sides, en.article, es) and _touches(c.sides, other.article, os) for _, es, os in labelled
+                ):
+                    t["false"] += 1
+                    t["same"] += any(
+                        _touches(c.sides, en.article, es) or _touches(c.sides, other.article, os) for es, os in same
+                    )
+            for c in base:
+                if not any(_touches(c.sides, en.article, es) for _, es, _ in labelled):
+                    t["base_false"] += 1
+                    t["base_same"] += any(_touches(c.sides, en.article, es) for es, _ in same)
+        for k in total:
+            total[k] += t[k]
+        print(_written_row(f"{lang} ({t['pairs']})", t), flush=True)
+    print(_written_row(f"**all** ({total['pairs']})", total))
+
+
+def _written_row(name: str, t: dict[str, int]) -> str:
+    n = t["num"] + t["date"]
+    return (
+        f"| {name} | {t['num']} / {t['date']} | **{t['found']}** of {n} | {t['base']} of {n} |"
+        f" {t['false']} / {t['base_false']} | {t['same']} / {t['base_same']} |"
+    )
+
+
 def wmt_pairs(rows: list[dict], limit: int | None) -> list[tuple[dict, dict]]:
     return pairs_of(rows, limit)
 
@@ -226,7 +299,15 @@ def main() -> None:
     ap.add_argument("--docs", type=int, help="at most this many pairs per set")
     ap.add_argument("--held-out", action="store_true", help="the held-out synthetic originals instead")
     ap.add_argument("--only", help="only the sets whose name contains this (e.g. 'WMT21 ja', 'MEANTIME')")
+    ap.add_argument(
+        "--written",
+        action="store_true",
+        help="the written pairs of bench/data/differences_across_languages.jsonl instead (independent reports)",
+    )
     args = ap.parse_args()
+    if args.written:
+        written(Comparer(encoder=USEEncoder()), HERE / "data" / "differences_across_languages.jsonl")
+        return
     root = data_dir(args.data)
     wmt = load_rows(root / "wmt21_ruen.jsonl") + load_rows(root / "wmt21_jaen.jsonl")
     sets: list[tuple[str, list[tuple[dict, dict]]]] = []
