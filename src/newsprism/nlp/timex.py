@@ -380,7 +380,8 @@ def _h_year(m: re.Match[str], c: _Ctx) -> tuple[str, str | None] | None:
     if after and not re.search(_YEAR_PREPS, before):
         from .counted import counted_noun  # late import: counted reads numbers, which reads this module
 
-        if after.group(1).lower() in _KNOWN_UNITS or counted_noun(after.group(1), c.lang) not in (None, "years"):
+        noun = counted_noun(after.group(1), c.lang) if c.lang != "en" else None  # English: the units above
+        if after.group(1).lower() in _KNOWN_UNITS or noun not in (None, "years"):
             return None  # "2000 troops", "2000 người", but "in 2020 troops ..." is a year
     return "date", m["y"]
 
