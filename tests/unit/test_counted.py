@@ -189,3 +189,20 @@ def test_a_difference_told_in_one_language_and_across_two_is_listed_once() -> No
     ]
     found = [c for c in find_conflicts([items], items) if c.kind == "number"]
     assert [(c.topic, sorted(s.value for s in c.sides)) for c in found] == [("people dead", ["12", "14", "15"])]
+
+
+def test_across_languages_a_source_is_listing_only_in_the_aligned_statements() -> None:
+    """A report that gives three case counts elsewhere still disagrees on the one count its aligned
+    statement gives (within one language the whole report's values decide)."""
+    en = _annotated("a", "Overall, 512,485 cases have been recorded in Russia.", "en")
+    ru = _annotated("b", "Всего в России зафиксировали 812 485 случаев.", "ru")
+    elsewhere = [
+        _annotated("b", "За сутки выявили 5765 случаев.", "ru"),
+        _annotated("b", "В мире - 1,3 млн случаев.", "ru"),
+    ]
+    found = find_conflicts([[en, ru]], [en, ru, *elsewhere])
+    assert [(c.topic, sorted(s.value for s in c.sides)) for c in found if c.kind == "number"] == [
+        ("cases", ["512,485", "812 485"])
+    ]
+    # a sign in one language and a verb in the other is no difference
+    assert _numbers(("The index fell by -3.16 %.", "en"), ("L'indice è sceso del 3,16 %.", "it")) == []

@@ -623,3 +623,8 @@ def test_magnitude_words_of_languages_whose_number_words_are_not_read(
     text: str, language: str, found: list[tuple[float, str | None]]
 ) -> None:
     assert [(q.value, q.unit) for q in find_quantities(text, language=language)] == found
+
+
+def test_a_decimal_point_written_as_a_word() -> None:
+    assert [q.value for q in find_quantities("১৭ দশমিক ৬ শতাংশ ভোটার", language="bn")] == [17.6]
+    assert [q.value for q in find_quantities("17 दशमलव 6 प्रतिशत", language="hi")] == [17.6]

@@ -77,8 +77,10 @@ log = logging.getLogger(__name__)
 # ("Иркутска 25 минут"), Japanese and Chinese counters of games and durations ("18得点", "15日間");
 # v25: dates of 16 more languages, Japanese and Chinese weekdays and today / yesterday / tomorrow; v26:
 # counts of nine more languages, the nearest role, no ages, differences or rate points across
-# languages, one difference told once, South Asian amounts in two groups, fixes of a review
-COMPARE_VERSION = "newsprism.Compare.v26"
+# languages, one difference told once, South Asian amounts in two groups, fixes of a review; v27:
+# listing read in the aligned statements across languages, values of two languages compared by
+# their keys only and without their sign, decimal points written as words ("১৭ দশমিক ৬")
+COMPARE_VERSION = "newsprism.Compare.v27"
 
 
 @dataclass(frozen=True, slots=True)

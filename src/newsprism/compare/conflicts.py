@@ -112,8 +112,9 @@ def _number_conflicts(
         for k, q in enumerate(a.quantities):
             kind = kind_of(a, q) if q.value and not _converted(a, k) else None
             if kind:
-                # across languages the key says what is counted: values are compared as numbers
-                by_unit.setdefault(kind, []).append((a, replace(q, unit=None) if key else q))
+                # across languages the key says what is counted: values are compared as numbers, and
+                # without their sign ("fell by -3.16 %" against "è sceso del 3,16 %")
+                by_unit.setdefault(kind, []).append((a, _unsigned(q) if key else q))
     for unit, found in sorted(by_unit.items()):
         groups = {a.group for a, _ in found}
         if len(groups) < 2:
@@ -126,10 +127,13 @@ def _number_conflicts(
         agreed = any(all(any(same_quantity(q, r) for b, r in found if b.group == g) for g in groups) for _, q in found)
         if agreed:
             continue
-        listing = {g for g in groups if _lists(stated.get((g, unit), ()))}
+        if key is None:
+            listing = {g for g in groups if _lists(stated.get((g, unit), ()))}
+        else:  # across languages: a source listing in the aligned statements themselves
+            listing = {g for g in groups if _lists([q for b, q in found if b.group == g])}
         if not any(
             a.group != b.group
-            and (key is None or a.language != b.language)
+            and (a.language != b.language) == (key is not None)  # one language by its words, two by the keys
             and a.group not in listing
             and b.group not in listing
             and not same_quantity(q, r)
@@ -363,6 +367,15 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
         if following[-1].lower() in function_words_for(a.language) and len(words) > 4:
             following[-1] = words[4]
     return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) >= 2 else None
+
+
+def _unsigned(q: Quantity) -> Quantity:
+    """``q`` as a bare number: no unit, no sign (its direction is told by a verb in one language and
+    by a minus in another)."""
+    if q.value >= 0:
+        return replace(q, unit=None)
+    high = abs(q.high) if q.high is not None else None
+    return replace(q, unit=None, value=abs(q.value), high=high)
 
 
 # comparatives after an amount, in the languages the lexicon reads ("más", "больше", "mehr" ...)
@@ -860,7 +873,7 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
                 last = kind
             across = _across_kind(a, q) if q.value else None
             if across:
-                stated_across.setdefault((a.group, across), []).append(replace(q, unit=None))
+                stated_across.setdefault((a.group, across), []).append(_unsigned(q))
     out: list[Conflict] = []
     for items in facts:
         if len({a.group for a in items}) < 2:

@@ -656,7 +656,7 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
             continue
         out.append(q)
     if (language or "")[:2].lower() in _SOUTH_ASIAN:
-        out = _south_asian_sums(text, out)
+        out = _south_asian_sums(text, _south_asian_decimals(text, out))
     trailing = _TRAILING_MAGNITUDES.get((language or "")[:2].lower())
     if trailing:
         out = [_with_magnitude(text, q, trailing, lang) for q in out]
@@ -705,6 +705,27 @@ def _with_magnitude(text: str, q: Quantity, trailing: dict[str, float], lang: st
 
 
 _SOUTH_ASIAN = frozenset({"hi", "ur", "bn", "mr", "ne", "pa", "gu"})
+
+
+_DECIMAL_WORD = re.compile(r"\s*(?:দশমিক|दशमलव|اعشاریہ)\s*$")
+
+
+def _south_asian_decimals(text: str, found: list[Quantity]) -> list[Quantity]:
+    """A decimal point written as a word: "১৭ দশমিক ৬ শতাংশ" is 17.6 percent, not 17 and 6."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        digits = re.fullmatch(r"\d+", q.text.split()[0]) if q.text.split() else None
+        if prev is not None and digits and prev.unit is None and _DECIMAL_WORD.match(text[prev.end : q.start]):
+            fraction = digits.group()
+            value = prev.value + int(fraction) / 10 ** len(fraction)
+            precision = 0.5 * 10.0 ** -len(fraction)
+            out[-1] = Quantity(
+                prev.start, q.end, text[prev.start : q.end], value, q.unit, prev.approximate, prev.qualifier, precision
+            )
+            continue
+        out.append(q)
+    return out
 
 
 def _south_asian_sums(text: str, found: list[Quantity]) -> list[Quantity]:
