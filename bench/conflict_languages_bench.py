@@ -264,10 +264,6 @@ def _written_row(name: str, t: dict[str, int]) -> str:
     )
 
 
-def wmt_pairs(rows: list[dict], limit: int | None) -> list[tuple[dict, dict]]:
-    return pairs_of(rows, limit)
-
-
 def meantime_pairs(rows: list[dict], limit: int | None) -> dict[str, list[tuple[dict, dict]]]:
     by_story: dict[str, dict[str, dict]] = {}
     for r in rows:
@@ -315,8 +311,8 @@ def main() -> None:
         for path in sorted((HERE / "data").glob("*_heldout.jsonl")):
             sets.append((path.name, synthetic_pairs(path, wmt, args.docs)))
     else:
-        sets.append(("WMT21 ru", wmt_pairs(load_rows(root / "wmt21_ruen.jsonl"), args.docs)))
-        sets.append(("WMT21 ja", wmt_pairs(load_rows(root / "wmt21_jaen.jsonl"), args.docs)))
+        sets.append(("WMT21 ru", pairs_of(load_rows(root / "wmt21_ruen.jsonl"), args.docs)))
+        sets.append(("WMT21 ja", pairs_of(load_rows(root / "wmt21_jaen.jsonl"), args.docs)))
         for lang, pairs in sorted(meantime_pairs(load_rows(root / "meantime.jsonl"), args.docs).items()):
             sets.append((f"MEANTIME {lang}", pairs))
         for path in sorted((HERE / "data").glob("*_from_wmt21_*.jsonl")):

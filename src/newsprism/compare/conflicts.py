@@ -403,15 +403,14 @@ def _across_kind(a: Annotated, q: Quantity) -> str | None:
     destroyed"), a currency, a quake's magnitude; None when the lexicon does not know its noun."""
     text, base, lang = a.statement.text, a.statement.start, a.language or "en"
     start, end = q.start - base, q.end - base
-    degrees = q.unit is not None and counted_key(text, start, end, q.unit, lang) == "degrees"  # "7,1 grados … Richter"
-    if (q.unit is None or degrees) and (
+    found = counted_key(text, start, end, q.unit, lang)
+    if (q.unit is None or found == "degrees") and (  # "7,1 grados … Richter"
         magnitude_in(text, start, end, lang) or (lang == "en" and _kind(a, q) == "magnitude")
     ):
         key = "magnitude"
     else:
         if _COMPARATIVE.match(text, end) or _COMPARED.search(" ".join(_WORD.findall(text, end, end + 40)[:3])):
             return None  # "5 personas más que ayer", "на 5 человек больше": a difference
-        found = counted_key(text, start, end, q.unit, lang)
         if found is None or (found == "years" and (_YEAR.fullmatch(q.text.strip()) or _AGE.search(text, 0, start))):
             return None  # "референдума 2016 года" is a year; "El político, de 72 años" an age
         if found == "points" and _SHARE_POINTS.search(" ".join(_WORD.findall(text, end, end + 40)[:3])):
@@ -859,6 +858,7 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
     mentions: dict[tuple[str, str], int] = {}
     stated: dict[tuple[str, str], list[Quantity]] = {}
     stated_across: dict[tuple[str, str], list[Quantity]] = {}
+    several = len({a.language for a in every}) > 1  # keys across languages are read only then
     for a in every:
         for name in {x.name for x in a.anchors}:
             mentions[(a.group, name)] = mentions.get((a.group, name), 0) + 1
@@ -871,7 +871,7 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
             if kind:
                 stated.setdefault((a.group, kind), []).append(q)
                 last = kind
-            across = _across_kind(a, q) if q.value else None
+            across = _across_kind(a, q) if q.value and several else None
             if across:
                 stated_across.setdefault((a.group, across), []).append(_unsigned(q))
     out: list[Conflict] = []

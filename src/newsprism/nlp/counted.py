@@ -770,13 +770,6 @@ _NOUNS: dict[str, dict[str, str]] = {
     },
 }
 
-# magnitudes of languages whose number words the number reader does not read
-_UNREAD_MAGNITUDES = frozenset(
-    """bin milyon milyar ribu juta miliar nghìn ngàn triệu tỷ ezer millió milliárd tys tysięcy tysiące mln mld
-    tusen miljoner miljarder tusinde millioner mii milioane miliarde ألف آلاف مليون مليار אלף מיליון מיליארד
-    هزار میلیون میلیارد""".split()
-)
-
 MEASURE_KEYS = frozenset(
     "kilograms centimeters kilometers meters miles tons hectares degrees percent years months weeks days hours"
     " minutes".split()
@@ -1101,8 +1094,6 @@ def counted_key(text: str, start: int, end: int, unit: str | None, language: str
     for k, m in enumerate(_WORD.finditer(text, end, limit)):
         if k >= 3 or any(c.isdigit() for c in text[end : m.start()]):
             break
-        if k == 0 and m.group().lower() in _UNREAD_MAGNITUDES:
-            return None  # "12 bin kişi": 12,000 people, which the number reader does not see
         key = _noun_key(m.group(), lang)
         if key is None and found is not None:
             break
@@ -1149,32 +1140,28 @@ def role_in(text: str, start: int, end: int, language: str | None) -> str | None
             + text[end : min(right_break, end + _CJK_WINDOW)]
         )
         found = {role for stem, role in stems if stem in window}
-    else:
-        stops = set(_STOPS.get(lang, "").split())
-        # (distance, side, word): the nearest role wins; in a language whose verb comes last, the
-        # words after the count first ("۱۵ نفر کشته و ۳۰ نفر زخمی": 30 injured, not dead)
-        near: list[tuple[int, int, str]] = []
-        final = lang in _VERB_FINAL
-        reach = 1 if final else 3
-        before = _WORD.findall(text, left_break, start)[-reach:]
-        if lang == "ko" and not (before and before[-1].endswith("자")):
-            before = []  # Korean: the particle, then the verb; before it only "사망자" (the dead) and such
-        for k, w in enumerate(reversed(before)):
-            if w.lower() in stops:
-                break
-            near.append((k, 1 if final else 0, _bare(w.lower(), lang)))
-        for k, w in enumerate(_WORD.findall(text, end, right_break)[:5]):
-            if w.lower() in stops:
-                break
-            near.append((k, 0 if final else 1, _bare(w.lower(), lang)))
-        ranked = sorted(
-            (k, side, _ROLE_ORDER.index(role), role)
-            for k, side, w in near
-            for stem, role in stems
-            if w.startswith(stem)
-        )
-        return ranked[0][3] if ranked else None
-    return min(found, key=_ROLE_ORDER.index) if found else None
+        return min(found, key=_ROLE_ORDER.index) if found else None
+    stops = set(_STOPS.get(lang, "").split())
+    # (distance, side, word): the nearest role wins; in a language whose verb comes last, the
+    # words after the count first ("۱۵ نفر کشته و ۳۰ نفر زخمی": 30 injured, not dead)
+    near: list[tuple[int, int, str]] = []
+    final = lang in _VERB_FINAL
+    reach = 1 if final else 3
+    before = _WORD.findall(text, left_break, start)[-reach:]
+    if lang == "ko" and not (before and before[-1].endswith("자")):
+        before = []  # Korean: the particle, then the verb; before it only "사망자" (the dead) and such
+    for k, w in enumerate(reversed(before)):
+        if w.lower() in stops:
+            break
+        near.append((k, 1 if final else 0, _bare(w.lower(), lang)))
+    for k, w in enumerate(_WORD.findall(text, end, right_break)[:5]):
+        if w.lower() in stops:
+            break
+        near.append((k, 0 if final else 1, _bare(w.lower(), lang)))
+    ranked = sorted(
+        (k, side, _ROLE_ORDER.index(role), role) for k, side, w in near for stem, role in stems if w.startswith(stem)
+    )
+    return ranked[0][3] if ranked else None
 
 
 def magnitude_in(text: str, start: int, end: int, language: str | None) -> bool:
