@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from devdata import data_dir, load, to_draft
+from newsprism.compare.base import Conflict
 from newsprism.compare.comparer import CompareInput, Comparer
 from newsprism.runner import Preparer
 from newsprism.settings import Settings
@@ -55,6 +56,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data")
     ap.add_argument("--held-out", action="store_true")
+    ap.add_argument(
+        "--show-unlabelled",
+        action="store_true",
+        help="print each unlabelled conflict with its sentences and the labels file's line to fill in (to stderr)",
+    )
     args = ap.parse_args()
     labels = read_labels()
     prep = Preparer(Settings.load({"db": ":memory:"}))
@@ -79,7 +85,10 @@ def main() -> None:
                 if c.kind not in ("number", "date"):
                     continue
                 key = sides_key([(s.article, s.value) for s in c.sides])
-                counts[(c.kind, labels.get((story, c.kind, key), "unlabelled"))] += 1
+                label = labels.get((story, c.kind, key), "unlabelled")
+                counts[(c.kind, label)] += 1
+                if label == "unlabelled" and args.show_unlabelled:
+                    show(story, c, key, {i.article: i.text for i in inputs})
     print(f"{stories} stories compared in {time.perf_counter() - t0:.1f} s")
     print()
     print("| kind | conflicts | true | false | undecidable | unlabelled | precision (of labelled) |")
@@ -90,6 +99,15 @@ def main() -> None:
         labelled = n["T"] + n["F"] + n["U"]
         precision = f"{n['T'] / labelled:.2f}" if labelled else "-"
         print(f"| {kind} | {sum(n.values())} | {n['T']} | {n['F']} | {n['U']} | {n['unlabelled']} | {precision} |")
+
+
+def show(story: str, c: Conflict, key: str, texts: dict[str, str]) -> None:
+    print(f"\n{story}\t{c.kind}\t{key}\t?\t{c.topic}", file=sys.stderr)
+    for s in c.sides:
+        text = texts[s.article]
+        lo, hi = text.rfind(".", 0, s.start) + 1, text.find(".", s.end)
+        around = " ".join(text[lo : hi if hi > 0 else len(text)].split())
+        print(f"  {s.article} [{s.value}]: {around}", file=sys.stderr)
 
 
 if __name__ == "__main__":

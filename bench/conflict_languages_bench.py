@@ -204,7 +204,7 @@ def _touches(c_sides: Iterable, article: str, spans: list[tuple[int, int]]) -> b
     return any(s.article == article and any(s.start < e and b < s.end for b, e in spans) for s in c_sides)
 
 
-def written(comparer: Comparer, path: Path) -> None:
+def written(comparer: Comparer, path: Path, show: bool = False) -> None:
     """The written pairs (bench/data/differences_across_languages.jsonl): an English report and an
     independent report in another language of one invented event, with their deliberate
     differences labelled.  A difference is found when a conflict of its kind has a side on its
@@ -226,7 +226,8 @@ def written(comparer: Comparer, path: Path) -> None:
         for r in groups[lang]:
             t["pairs"] += 1
             en = CompareInput(r["id"] + ":en", "", r["en"], None, None, "en", None)
-            other = CompareInput(r["id"] + ":" + lang, "", r["other"], None, None, lang, None)
+            tag = lang if lang != "en" else "en2"  # two English reports: two ids
+            other = CompareInput(r["id"] + ":" + tag, "", r["other"], None, None, lang, None)
             other_en = CompareInput(r["id"] + ":" + lang + ":en", "", r["other_en"], None, None, "en", None)
             across = [c for c in comparer.compare([en, other]).conflicts if c.kind in ("number", "date")]
             base = [c for c in comparer.compare([en, other_en]).conflicts if c.kind in ("number", "date")]
@@ -235,14 +236,20 @@ def written(comparer: Comparer, path: Path) -> None:
             for d, en_spans, other_spans in labelled:
                 t["num" if d["kind"] == "number" else "date"] += 1
                 on_en = [c for c in across if c.kind == d["kind"] and _touches(c.sides, en.article, en_spans)]
-                t["found"] += any(_touches(c.sides, other.article, other_spans) for c in on_en)
+                hit = any(_touches(c.sides, other.article, other_spans) for c in on_en)
+                t["found"] += hit
                 on_base = [c for c in base if c.kind == d["kind"] and _touches(c.sides, en.article, en_spans)]
                 t["base"] += any(any(s.article == other_en.article for s in c.sides) for c in on_base)
+                if show and not hit:
+                    print(f"  missed {r['id']} {lang} {d['what']}: {d['en']!r} / {d['other']!r}", file=sys.stderr)
             for c in across:
                 if not any(
                     _touches(c.sides, en.article, es) and _touches(c.sides, other.article, os) for _, es, os in labelled
                 ):
                     t["false"] += 1
+                    if show:
+                        shown = [(x.article.split(":")[-1], x.value) for x in c.sides]
+                        print(f"  false {r['id']} {lang} {c.kind} {c.topic!r}: {shown}", file=sys.stderr)
                     t["same"] += any(
                         _touches(c.sides, en.article, es) or _touches(c.sides, other.article, os) for es, os in same
                     )
@@ -297,12 +304,18 @@ def main() -> None:
     ap.add_argument("--only", help="only the sets whose name contains this (e.g. 'WMT21 ja', 'MEANTIME')")
     ap.add_argument(
         "--written",
-        action="store_true",
-        help="the written pairs of bench/data/differences_across_languages.jsonl instead (independent reports)",
+        nargs="?",
+        const=str(HERE / "data" / "differences_across_languages.jsonl"),
+        metavar="PATH",
+        help="written pairs of independent reports instead: bench/data/differences_across_languages.jsonl"
+        " (held out) unless PATH is given (bench/data/differences_dev.jsonl: development)",
+    )
+    ap.add_argument(
+        "--show", action="store_true", help="with --written: print each difference missed and false conflict"
     )
     args = ap.parse_args()
     if args.written:
-        written(Comparer(encoder=USEEncoder()), HERE / "data" / "differences_across_languages.jsonl")
+        written(Comparer(encoder=USEEncoder()), Path(args.written), show=args.show)
         return
     root = data_dir(args.data)
     wmt = load_rows(root / "wmt21_ruen.jsonl") + load_rows(root / "wmt21_jaen.jsonl")

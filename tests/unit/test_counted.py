@@ -3,11 +3,13 @@ between sources in two languages."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsprism.compare.base import Statement
 from newsprism.compare.conflicts import Annotated, find_conflicts
-from newsprism.nlp.counted import counted_key, magnitude_in, role_in
+from newsprism.nlp.counted import counted_key, magnitude_in, role_in, toll_key
 from newsprism.nlp.numbers import find_quantities
 
 
@@ -126,10 +128,117 @@ def test_numbers_of_two_languages_that_count_other_things_do_not_conflict() -> N
     assert _numbers(("9,420 nautical miles", "en"), ("9.420 millas marinas", "es")) == []
 
 
-def test_one_language_keeps_its_own_keys() -> None:
-    """Two statements in one language are compared by their words as before: "12 dead" and "15
-    people killed" are not keyed alike there (a change would be for English texts too)."""
-    assert _numbers(("The storm left 12 dead.", "en"), ("The storm left 15 people killed.", "en")) == []
+def _beyond_lead(article: str, text: str, language: str) -> list[Annotated]:
+    """Three statements, then ``text`` (the fourth: beyond the article's lead)."""
+    fillers = ["Rain fell all day.", "Roads were closed.", "Schools shut early."]
+    out, at = [], 0
+    for t in [*fillers, text]:
+        q = tuple(replace(x, start=x.start + at, end=x.end + at) for x in find_quantities(t, language=language))
+        out.append(Annotated(Statement(article, at, at + len(t), t), article, q, language=language))
+        at += len(t) + 1
+    return out
+
+
+def test_one_language_keeps_its_own_keys_beyond_the_leads() -> None:
+    """Two aligned statements in one language are compared by their words: "12 dead" and "15
+    people killed" are not keyed alike there.  In the leads of two reports the toll is read by its
+    key in every language, English too: "12 dead" and "15 people killed" are two tolls."""
+    a = _beyond_lead("a", "The storm left 12 dead.", "en")
+    b = _beyond_lead("b", "The storm left 15 people killed.", "en")
+    assert [c.topic for c in find_conflicts([[a[-1], b[-1]]], a + b) if c.kind == "number"] == []
+    assert _numbers(("The storm left 12 dead.", "en"), ("The storm left 15 people killed.", "en")) == [
+        ("people dead", ["12", "15"])
+    ]
+
+
+def test_tolls_of_the_leads_conflict_though_their_statements_are_not_aligned() -> None:
+    """Two reports word their toll differently: no statement of one is aligned with the other's
+    (no fact), yet their leads give other tolls of one key."""
+    a = [_annotated("a", "Floods in northeast Bangladesh kill 23, displace thousands", "en")]
+    b = [
+        _annotated(
+            "b", "The death toll from flooding rose to 26 on Thursday, with seven children among the victims.", "en"
+        )
+    ]
+    found = [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], a + b) if c.kind == "number"]
+    assert found == [("people dead", ["23", "26"])]
+    es = [_annotated("c", "La cifra de muertos ascendió a 26 el jueves.", "es")]
+    found = [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], a + es) if c.kind == "number"]
+    assert found == [("people dead", ["23", "26"])]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the same toll; a hedge that holds the other; an attacker counted or not
+        ("Quake kills 12 in Peru", "The earthquake killed 12 people, officials said."),
+        ("At least 10 people were killed.", "The death toll stood at 12."),
+        ("Four people were killed, including the gunman.", "The gunman killed three people."),
+        # a vague toll does not hide an exact one, but an exact one the other gives does
+        ("Dozens hurt as trains collide; 34 people were injured.", "The crash injured 34 people."),
+        # an earlier event's toll, in a statement writing its year; another role
+        ("In 2013, a landslide killed 46 people.", "The landslide killed eight people."),
+        ("The blast killed 12 people.", "The blast injured 40 people."),
+    ],
+)
+def test_tolls_of_the_leads_that_agree_or_count_other_things(a: str, b: str) -> None:
+    items = [_annotated("a", a, "en"), _annotated("b", b, "en")]
+    assert [c for c in find_conflicts([], items) if c.kind == "number"] == []
+
+
+def test_a_vague_toll_does_not_hide_an_exact_one() -> None:
+    a = [_annotated("a", "Dozens hurt as trains collide near Katowice.", "en")]
+    a.append(_annotated("a", "The crash injured 31 people, officials said.", "en"))
+    a[1] = replace(a[1], statement=replace(a[1].statement, start=100, end=100 + len(a[1].statement.text)))
+    a[1] = replace(a[1], quantities=tuple(replace(q, start=q.start + 100, end=q.end + 100) for q in a[1].quantities))
+    b = [_annotated("b", "34 osoby ranne w zderzeniu pociągów.", "pl")]
+    found = [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], a + b) if c.kind == "number"]
+    assert found == [("people injured", ["31", "34"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key"),
+    [
+        ("Floods in northeast Bangladesh kill 23, displace thousands", "en", "people dead"),
+        ("23 killed in Bangladesh floods", "en", "people dead"),
+        ("Officials put the death toll at five.", "en", "people dead"),
+        ("The toll climbed to 14 overnight.", "en", "people dead"),
+        ("Blast leaves 9 dead, 40 injured", "en", "people injured"),
+        ("Police arrested 12 after the protest.", "en", "people arrested"),
+        ("El balance de víctimas mortales se eleva a 15.", "es", "people dead"),
+        ("Le bilan est passé à 32.", "fr", "people dead"),
+        ("Die Zahl der Verletzten stieg auf 26.", "de", "people injured"),
+        ("Число погибших возросло до 26.", "ru", "people dead"),
+        ("Ölü sayısı 14'e yükseldi.", "tr", "people dead"),
+    ],
+)
+def test_a_bare_number_that_is_a_toll(text: str, language: str, key: str) -> None:
+    q = next(x for x in find_quantities(text, language=language) if x.unit is None)
+    assert toll_key(text, q.start, q.end, language) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The toll road cost 40 million.", "en"),
+        ("The gunman killed 12 of the 15 hostages.", "en"),
+        ("The economic toll reached 4 billion.", "en"),
+        ("Sales rose 7% to 9 billion.", "en"),
+        ("La cifra de ventas ascendió a 15.", "es"),
+    ],
+)
+def test_a_bare_number_that_is_no_toll(text: str, language: str) -> None:
+    for q in find_quantities(text, language=language):
+        if q.unit is None:
+            assert toll_key(text, q.start, q.end, language) is None, q.text
+
+
+def test_chinese_and_japanese_roles_right_after_a_count_are_its_own() -> None:
+    text = "已致8人遇难14人失联"
+    keys = [role_in(text, q.start, q.end, "zh") for q in find_quantities(text, language="zh")]
+    assert keys == ["dead", "missing"]
+    text = "8人が死亡し、14人が行方不明になっている。"
+    assert [role_in(text, q.start, q.end, "ja") for q in find_quantities(text, language="ja")] == ["dead", "missing"]
 
 
 @pytest.mark.parametrize(

@@ -160,11 +160,19 @@ def test_ranges() -> None:
         ("it will take two to three weeks", 2, 3, "weeks"),
         ("five to 10 people were hurt", 5, 10, "people"),
         ("between two and three million people", 2e6, 3e6, "people"),
+        ("a deal worth US$ 300 to 350 million.", 300e6, 350e6, "USD"),  # the currency said once, first
     ],
 )
 def test_a_range_with_both_ends_written_is_one_amount(text: str, low: float, high: float, unit: str) -> None:
     found = [q for q in find_quantities(text) if q.unit == unit]
     assert [(q.value, q.high, q.qualifier) for q in found] == [(low, high, "range")]
+
+
+def test_a_full_stop_after_a_magnitude_word_is_the_sentence_s() -> None:
+    assert [q.text for q in find_quantities("It was 16.5 million. Claims fell.")] == ["16.5 million"]
+    assert [q.unit for q in find_quantities("It was 16.5 million. Claims fell.")] == [None]
+    assert [q.text for q in find_quantities("3 mln. people")] == ["3 mln."]  # an abbreviation's dot
+    assert [q.text for q in find_quantities("ok. 15 tys. osób", language="pl")] == ["15 tys."]
 
 
 def test_number_words_joined_by_a_connector() -> None:
@@ -528,7 +536,7 @@ def test_decimal_comma_and_magnitudes_of_languages_whose_number_words_are_not_re
     assert amounts("Alls 15.000 manns og 2,5 milljónir króna.", "is") == [("15.000", 15000.0), ("2,5 milljónir", 2.5e6)]
     assert amounts("Totalt 2,5 miljoner kronor.", "sv") == [("2,5 miljoner", 2.5e6)]
     assert amounts("Mutane 15,000 da dala miliyan 2.5.", "ha") == [("15,000", 15000.0), ("miliyan 2.5", 2.5e6)]
-    assert amounts("A total of 15,000 people and 2.5 million.", "en") == [("15,000", 15000.0), ("2.5 million.", 2.5e6)]
+    assert amounts("A total of 15,000 people and 2.5 million.", "en") == [("15,000", 15000.0), ("2.5 million", 2.5e6)]
 
 
 @pytest.mark.parametrize(

@@ -226,6 +226,31 @@ def test_a_fact_told_with_other_numbers_in_two_languages_is_shown_once_in_the_di
     assert ru_only in texts  # a fact no English source tells keeps its own wording
 
 
+def test_a_fact_told_with_other_numbers_keeps_the_value_more_sources_give() -> None:
+    """Two reports in Spanish and Italian give 15 dead, one in English 12: the fact is told by the
+    Spanish or Italian sentence, citing both, and the English value is named as disputed (before,
+    the English sentence was shown, citing its one source, and the two others were the dispute)."""
+    es_fact = "El sismo en el norte de Chile mató a 15 personas el martes"
+    it_fact = "Il terremoto nel nord del Cile ha ucciso 15 persone martedì"
+    en_fact = "The earthquake in northern Chile on Tuesday killed 12 people"
+    en_only = "Schools in the region will stay closed until Monday"
+    encoder = _Vectors({es_fact: 0, it_fact: 0, en_fact: 0, en_only: 1})
+    inputs = [
+        CompareInput(article="en", title="", text=f"{en_fact}. {en_only}.", language="en"),
+        CompareInput(article="es", title="", text=f"{es_fact}.", language="es"),
+        CompareInput(article="it", title="", text=f"{it_fact}.", language="it"),
+    ]
+    comparison = Comparer(encoder=encoder).compare(inputs)
+    numbers = [c for c in comparison.conflicts if c.kind == "number"]
+    assert [sorted({s.value for s in c.sides}) for c in numbers] == [["12", "15"]]
+    summary = ExtractiveSummarizer().summarize(inputs, comparison, words=200)
+    texts = [s.text.rstrip(".") for s in summary.sentences]
+    told = [s for s in summary.sentences if s.text.rstrip(".") in (es_fact, it_fact, en_fact)]
+    assert len(told) == 1 and told[0].text.rstrip(".") != en_fact, texts
+    assert {s.article for s in told[0].support} == {"es", "it"}
+    assert [d.value for d in told[0].disputed] == ["12"]
+
+
 def test_a_fact_told_with_other_numbers_is_kept_when_its_display_wording_would_overrun_the_budget() -> None:
     """The display language's sentence of a disputed fact takes the pick's place only when it fits
     the budget; else the pick stays (before, the fact was lost from a short summary)."""

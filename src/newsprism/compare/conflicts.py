@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ..nlp.counted import MEASURE_KEYS, counted_key, magnitude_in, role_in
+from ..nlp.counted import MEASURE_KEYS, counted_key, magnitude_in, role_in, toll_key
 from ..nlp.numbers import CURRENCIES, Quantity, same_quantity
 from ..nlp.stopwords import function_words_for
 from ..nlp.timex import compatible, from_publication, weekday_value
@@ -352,7 +352,9 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
     text, base = a.statement.text, a.statement.start
     if q.unit is None:
         before, after = text[: q.start - base], text[q.end - base :]
-        return "magnitude" if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after) else None
+        if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
+            return "magnitude"
+        return _toll(a, q)  # "kills 23", "the death toll rose to 26": people dead
     if _COMPARATIVE.match(text, q.end - base):
         return None  # "five rounds sooner", "3 points higher": a difference, not a count
     if q.unit not in _MEASURES:
@@ -367,6 +369,14 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
         if following[-1].lower() in function_words_for(a.language) and len(words) > 4:
             following[-1] = words[4]
     return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) >= 2 else None
+
+
+def _toll(a: Annotated, q: Quantity) -> str | None:
+    """The toll a bare number is ("people dead": :func:`toll_key`), not when it is a year."""
+    if _YEAR.fullmatch(q.text.strip()) or q.value != int(q.value):
+        return None
+    text, base = a.statement.text, a.statement.start
+    return toll_key(text, q.start - base, q.end - base, a.language)
 
 
 def _unsigned(q: Quantity) -> Quantity:
@@ -404,6 +414,8 @@ def _across_kind(a: Annotated, q: Quantity) -> str | None:
     text, base, lang = a.statement.text, a.statement.start, a.language or "en"
     start, end = q.start - base, q.end - base
     found = counted_key(text, start, end, q.unit, lang)
+    if found is None and q.unit is None:
+        found = _toll(a, q)  # "la cifra de muertos ascendió a 15": people dead
     if (q.unit is None or found == "degrees") and (  # "7,1 grados … Richter"
         magnitude_in(text, start, end, lang) or (lang == "en" and _kind(a, q) == "magnitude")
     ):
@@ -895,6 +907,10 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
         out.extend(_tally_conflicts(items))
         out.extend(_date_conflicts(items, shared or "time"))
         out.extend(_framing_conflicts(items, mentions))
+    told = {(x.article, x.start) for c in out if c.kind == "number" for x in c.sides}
+    for c in _toll_conflicts(every):  # tolls the leads give, aligned or not
+        if not any((x.article, x.start) in told for x in c.sides):
+            out.append(c)
     merged: dict[tuple[str, str, frozenset[str]], Conflict] = {}
     for c in out:  # the same difference found in several aligned facts is reported once
         key = (c.kind, c.topic, frozenset((s.normalized or s.value).lower() for s in c.sides))
@@ -924,3 +940,83 @@ def _shared_anchor(items: Sequence[Annotated]) -> str | None:
         return sorted(common, key=lambda n: (-len(n), n))[0]
     shared = set.intersection(*words.values()) if words else set()
     return sorted(shared, key=lambda w: (-len(w), w))[0] if shared else None
+
+
+# -- tolls of the leads ---------------------------------------------------------------------------
+# Two reports of one event word its toll differently and in different places ("Flash floods have
+# killed 23 people in northeastern Bangladesh" / "The death toll from flooding rose to 26 on
+# Thursday, with seven children among the victims"): their statements are often not aligned as one
+# fact, and the difference went unseen.  A report tells its toll in its title and first sentences;
+# counts of people with a role there (dead, injured, missing, arrested, displaced, rescued), keyed
+# alike in every language, are compared between sources whether or not their statements align.
+_LEAD = 3  # statements of an article read as its lead (the title and two sentences)
+_TOLL_ROLES = frozenset({"dead", "injured", "missing", "arrested", "displaced", "rescued"})
+
+
+# a toll that counts the attacker ("four dead, including the gunman") is one more than one that does not
+_WITH_ATTACKER = re.compile(
+    r"[^.;]{0,60}?\b(?:including|includes|among\s+them|counting)\s+(?:the|a|one)\s+(?:lone\s+)?"
+    r"(?:gunman|shooter|assailant|attacker|bomber|suspect|perpetrator|killer)\b",
+    re.IGNORECASE,
+)
+
+
+def _alike(a: Annotated, q: Quantity, r: Quantity) -> bool:
+    """Can toll ``q`` of statement ``a`` be ``r``: the same up to hedges, or one less when ``q``
+    counts the attacker?"""
+    if same_quantity(q, r):
+        return True
+    text, base = a.statement.text, a.statement.start
+    return bool(_WITH_ATTACKER.match(text, q.end - base)) and same_quantity(replace(q, value=q.value - 1), r)
+
+
+def _toll_conflicts(every: Sequence[Annotated]) -> list[Conflict]:
+    """Tolls of people that the leads of two sources give differently: one key ("people dead"),
+    values that are not the same up to hedges, neither source giving the other's value anywhere in
+    its lead, no source listing three values or more, and no statement of another year than the
+    story's (an undated statement writing a year may tell of an earlier event)."""
+    rank: dict[tuple[str, int], int] = {}
+    for article in {a.statement.article for a in every}:
+        starts = sorted(a.statement.start for a in every if a.statement.article == article)
+        rank.update({(article, st): k for k, st in enumerate(starts)})
+    by_key: dict[str, list[tuple[Annotated, Quantity]]] = {}
+    for a in every:
+        if rank[(a.statement.article, a.statement.start)] >= _LEAD or a.era or _YEAR.search(a.statement.text):
+            continue
+        for k, q in enumerate(a.quantities):
+            if not q.value or _converted(a, k):
+                continue
+            key = _across_kind(a, q)
+            if key and key.split()[0] == "people" and key.split()[-1] in _TOLL_ROLES:
+                by_key.setdefault(key, []).append((a, _unsigned(q)))
+    out: list[Conflict] = []
+    for key, found in sorted(by_key.items()):
+        given: dict[str, list[Quantity]] = {}
+        for a, q in found:
+            given.setdefault(a.group, []).append(q)
+        if len(given) < 2 or any(_lists(v) for v in given.values()):
+            continue
+        # what a source states: its exact figures, a vague one ("Dozens hurt") only when it has none
+        states = {g: [q for q in v if q.qualifier != "vague"] or v for g, v in given.items()}
+        pairs = [
+            ((a, q), (b, r))
+            for n, (a, q) in enumerate(found)
+            for b, r in found[n + 1 :]
+            if a.group != b.group
+            and not _alike(a, q, r)
+            and not _alike(b, r, q)
+            and not any(_alike(b, x, q) for x in states[b.group])
+            and not any(_alike(a, x, r) for x in states[a.group])
+            and _same_subject(a, q.start, q.end, b, r.start, r.end, frozenset(), 0)
+        ]
+        if not pairs:
+            continue
+        sides: list[ConflictSide] = []
+        seen: set[tuple[str, int]] = set()
+        for a, q in sorted({x for pair in pairs for x in pair}, key=lambda x: (x[0].statement.article, x[1].start)):
+            if (a.statement.article, q.start) not in seen:
+                seen.add((a.statement.article, q.start))
+                sides.append(_side(a, q.start, q.end, q.text, _num(q.value)))
+        context = sorted({x[0] for pair in pairs for x in pair}, key=lambda a: (a.statement.article, a.statement.start))
+        out.append(Conflict("number", key, tuple(sides), _context(context)))
+    return out

@@ -11,6 +11,8 @@ across languages it is the English key this module gives:
 - :func:`role_in`: what happened to what a count counts, from the words around it in its clause
   ("matando a 15 personas": dead; "погибли 12 человек": dead; "12人が死亡": dead);
 - :func:`magnitude_in`: is the amount a quake's magnitude ("magnitud 6,8", "магнитудой 6,8")?
+- :func:`toll_key`: a bare number that is a toll of people ("the death toll rose to 26", "kills 23",
+  "40 injured", "la cifra de muertos ascendió a 15"): "people dead", "people injured" ...
 
 The lexicon covers the languages most read in news: Spanish, French, German, Italian, Portuguese,
 Dutch, Russian, Ukrainian, Polish, Czech, Turkish, Indonesian, Japanese and Chinese; and, for the
@@ -29,21 +31,21 @@ from functools import cache
 from .numbers import CURRENCIES
 from .tokenize import ALPHA
 
-__all__ = ["MEASURE_KEYS", "counted_key", "counted_noun", "magnitude_in", "role_in"]
+__all__ = ["MEASURE_KEYS", "counted_key", "counted_noun", "magnitude_in", "role_in", "toll_key"]
 
 # key -> language -> forms (a trailing * marks a prefix)
 _NOUNS: dict[str, dict[str, str]] = {
-    "people": {
-        "en": "people persons person",
-        "es": "personas persona",
-        "fr": "personnes personne",
-        "de": "menschen personen",
-        "it": "persone persona",
-        "pt": "pessoas pessoa",
-        "nl": "mensen personen",
-        "ru": "человек человека людей люди",
-        "uk": "людей людини осіб особи",
-        "pl": "osób osoby ludzi",
+    "people": {  # survivors too: "rescued 59 survivors" and "secouru 61 personnes" count the rescued
+        "en": "people persons person survivors",
+        "es": "personas persona supervivientes sobrevivientes",
+        "fr": "personnes personne survivants rescapés",
+        "de": "menschen personen überlebende",
+        "it": "persone persona sopravvissuti superstiti",
+        "pt": "pessoas pessoa sobreviventes",
+        "nl": "mensen personen overlevenden",
+        "ru": "человек человека людей люди выживших",
+        "uk": "людей людини осіб особи вцілілих",
+        "pl": "osób osoby ludzi ocalałych",
         "cs": "lidí lidé osob osoby",
         "tr": "kişi insan",
         "id": "orang",
@@ -873,8 +875,8 @@ _ROLE_STEMS: dict[str, dict[str, str]] = {
         "cs": "pohřešov",
         "tr": "kayıp",
         "id": "hilang",
-        "ja": "行方不明",
-        "zh": "失踪",
+        "ja": "行方不明 安否不明 連絡が取れ",
+        "zh": "失踪 失联",
         "ar": "مفقود فقد",
         "he": "נעדר",
         "fa": "مفقود ناپدید",
@@ -1134,12 +1136,14 @@ def role_in(text: str, start: int, end: int, language: str | None) -> str | None
     right = _CLAUSE.search(text, end)
     right_break = right.start() if right else len(text)
     if lang in ("ja", "zh"):
-        window = (
-            text[max(left_break, start - _CJK_WINDOW // 2) : start]
-            + " "
-            + text[end : min(right_break, end + _CJK_WINDOW)]
-        )
-        found = {role for stem, role in stems if stem in window}
+        # the role right after the count, up to the next number, is its own ("8人遇难、14人失联": 14
+        # missing); else the gravest around it
+        after = text[end : min(right_break, end + _CJK_WINDOW)]
+        own = re.split(r"[0-9０-９]", after, maxsplit=1)[0]
+        found = {role for stem, role in stems if stem in own}
+        if not found:
+            window = text[max(left_break, start - _CJK_WINDOW // 2) : start] + " " + after
+            found = {role for stem, role in stems if stem in window}
         return min(found, key=_ROLE_ORDER.index) if found else None
     stops = set(_STOPS.get(lang, "").split())
     # (distance, side, word): the nearest role wins; in a language whose verb comes last, the
@@ -1181,3 +1185,102 @@ def magnitude_in(text: str, start: int, end: int, language: str | None) -> bool:
         return False
     near = _WORD.findall(text, max(0, start - 30), start)[-2:] + after[:2]  # "7,1 de magnitud"
     return any(w.lower() == f or (f.endswith("*") and w.lower().startswith(f[:-1])) for w in near for f in words)
+
+
+# -- tolls: bare numbers that count people ------------------------------------------------------
+# A headline's "Quake kills 12", a lead's "the death toll rose to 26", "40 injured": the number has
+# no noun, yet it counts people, dead or injured.  English role words right after a bare number
+# and role verbs right before it; in every language, a toll's phrase before it in its sentence.
+_EN_AFTER = {
+    "killed": "dead",
+    "died": "dead",
+    "injured": "injured",
+    "wounded": "injured",
+    "hurt": "injured",
+    "missing": "missing",
+    "arrested": "arrested",
+    "detained": "arrested",
+    "evacuated": "displaced",
+    "rescued": "rescued",
+}
+_EN_BEFORE = {
+    **dict.fromkeys("kill kills killing killed".split(), "dead"),
+    **dict.fromkeys("injure injures injuring wound wounds wounding".split(), "injured"),
+    **dict.fromkeys("arrest arrests arresting arrested detain detains detaining detained".split(), "arrested"),
+    **dict.fromkeys("evacuate evacuates evacuating evacuated".split(), "displaced"),
+    **dict.fromkeys("rescue rescues rescuing rescued".split(), "rescued"),
+}
+# what may follow a bare count that a verb before it counts ("kills 23 in Peru", "killing 12,")
+_EN_AFTER_COUNT = frozenset("in on at after as when while near during across and amid from".split())
+_TOLL_WORDS: dict[str, dict[str, str]] = {
+    "dead": {
+        "en": r"death\s+toll|(?<!economic\s)(?<!human\s)toll(?![\s-]+(?:roads?|booths?|bridges?|plazas?|free|lanes?|"
+        r"charges?|fees?|rates?|operators?|collect\w*|on\b))|number\s+of\s+(?:dead|deaths|fatalities)",
+        "es": r"(?:cifra|número|balance|saldo)\s+de\s+(?:muertos|fallecidos|víctimas\s+mortales|víctimas|muertes)",
+        "fr": r"bilan|nombre\s+de\s+(?:morts|victimes|décès)",
+        "de": r"(?:zahl\s+der\s+(?:toten|todesopfer|opfer))|todeszahl|opferzahl|todesopfer",
+        "it": r"bilancio|numero\s+(?:dei\s+morti|delle\s+vittime|dei\s+decessi)",
+        "pt": r"(?:número|balanço|total)\s+de\s+(?:mortos|mortes|vítimas)|balanço",
+        "nl": r"dodental|aantal\s+(?:doden|slachtoffers|dodelijke\s+slachtoffers)",
+        "ru": r"(?:числ|количеств)\w*\s+(?:погибших|жертв|умерших)",
+        "uk": r"(?:числ|кількіст)\w*\s+(?:загиблих|жертв|померлих)",
+        "pl": r"liczba\s+(?:ofiar|zabitych|zmarłych)|bilans",
+        "cs": r"počet\s+(?:obětí|mrtvých)",
+        "tr": r"ölü\s+sayısı|can\s+kaybı|ölenlerin\s+sayısı",
+        "id": r"(?:jumlah\s+)?korban\s+(?:tewas|meninggal|jiwa)",
+    },
+    "injured": {
+        "en": r"number\s+of\s+(?:injured|wounded)|injury\s+toll",
+        "es": r"(?:cifra|número)\s+de\s+heridos",
+        "fr": r"nombre\s+de\s+blessés",
+        "de": r"zahl\s+der\s+verletzten",
+        "it": r"numero\s+dei\s+feriti",
+        "pt": r"número\s+de\s+feridos",
+        "nl": r"aantal\s+gewonden",
+        "ru": r"(?:числ|количеств)\w*\s+(?:раненых|пострадавших)",
+        "uk": r"(?:числ|кількіст)\w*\s+(?:поранених|постраждалих)",
+        "pl": r"liczba\s+rannych",
+        "cs": r"počet\s+zraněných",
+        "tr": r"yaralı\s+sayısı",
+        "id": r"(?:jumlah\s+)?korban\s+luka",
+    },
+}
+_TOLL_REACH = 10  # words between a toll's phrase and its number
+_SENTENCE_PART = re.compile(r"[;:.!?\n]\s")
+
+
+@cache
+def _toll_re(lang: str) -> re.Pattern[str] | None:
+    alts = [f"(?P<{role}>{by_lang[lang]})" for role, by_lang in _TOLL_WORDS.items() if lang in by_lang]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE) if alts else None
+
+
+def toll_key(text: str, start: int, end: int, language: str | None) -> str | None:
+    """ "people dead", "people injured" ... when the bare number at ``text[start:end]`` (one with no
+    counted noun) is a toll: a toll's phrase before it in its sentence, at most ten words before,
+    and no other amount in between but an earlier toll ("the toll, initially 8, rose to 11"); in
+    English also a role word right after it ("40 injured") or a role verb right before it ("kills
+    23 in Peru", not "killed 12 of the 15").  None otherwise."""
+    lang = language or "en"
+    if lang == "en":
+        after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+        if after and after.group().lower() in _EN_AFTER:
+            return "people " + _EN_AFTER[after.group().lower()]
+        before = _WORD.findall(text, max(0, start - 30), start)
+        gap = text[max(0, start - 30) : start]
+        if before and gap.endswith(" ") and before[-1].lower() in _EN_BEFORE:
+            nxt = _WORD.match(text, end + 1)
+            rest = text[end : end + 2]
+            if (nxt is None or nxt.group().lower() in _EN_AFTER_COUNT) and not rest.startswith(("%", " %")):
+                return "people " + _EN_BEFORE[before[-1].lower()]
+    pattern = _toll_re(lang)
+    if pattern is None:
+        return None
+    lo = max((m.end() for m in _SENTENCE_PART.finditer(text, 0, start)), default=0)
+    found = None
+    for m in pattern.finditer(text, lo, start):
+        found = m
+    if found is None or len(_WORD.findall(text, found.end(), start)) > _TOLL_REACH:
+        return None
+    role = next(r for r in _TOLL_WORDS if found.group(r))
+    return f"people {role}"

@@ -464,9 +464,10 @@ def _magnitude_of(word: str, lang: str) -> float:
 @cache
 def _magnitude_re(lang: str) -> re.Pattern[str]:
     words = sorted(_magnitudes(lang), key=len, reverse=True)
-    alt = "|".join(re.escape(w) + _NOT_MAGNITUDE.get(w, "") for w in words)
+    # a dot after a short word is the abbreviation's ("mln.", "tys."), after a long one a full stop
+    alt = "|".join(re.escape(w) + _NOT_MAGNITUDE.get(w, "") + (r"\.?" if len(w) <= 4 else "") for w in words)
     # "2.6 million", "$2.6-million", tokenised "$2 . 6 - million"
-    return re.compile(r"(?:(?:\s?[-–]\s?|\s)?(?:" + alt + rf")(?!{WORD_CHAR})\.?)+", re.IGNORECASE)
+    return re.compile(r"(?:(?:\s?[-–]\s?|\s)?(?:" + alt + rf")(?!{WORD_CHAR}))+", re.IGNORECASE)
 
 
 @cache
@@ -818,6 +819,8 @@ def _pairs(text: str, found: list[Quantity], lang: str, comma: bool) -> list[Qua
             q2 = replace(q2, value=q2.value * 1e6, unit=q1.unit, precision=q2.precision * 1e6)
         n1, n2 = _numeral(q1, lang, comma), _numeral(q2, lang, comma)
         scale = q2.value / n2 if n2 else 0.0
+        if q1.unit in CURRENCIES and q2.unit is None and scale > 1 and joint != "and":
+            q2 = replace(q2, unit=q1.unit)  # "US$ 300 to 350 million": the currency is said once, first
         if (
             not n1
             or not scale

@@ -45,7 +45,7 @@ from .neutral import loaded_words
 __all__ = ["EXTRACTIVE_VERSION", "ExtractiveSummarizer", "SummaryParams"]
 
 EXTRACTIVE_VERSION = (
-    "newsprism.ExtractiveSummary.v13"  # v2: a fact once, display language; v3: translated copies word it;
+    "newsprism.ExtractiveSummary.v14"  # v2: a fact once, display language; v3: translated copies word it;
     # v4: words counted in Japanese and Chinese (one per two characters), not by spaces; v5: a
     # source giving another number or date is not cited for a sentence, a sentence aligned with a
     # picked one and alike to it (the same quote) is not picked again; v6: disputes by distinct values
@@ -56,7 +56,8 @@ EXTRACTIVE_VERSION = (
     # sentence citing only what a picked one cites, from three or more sources, is not picked; v11:
     # ranges read as one amount ("$140-$150 million"), fractions ("4 1/2 months"); v12: in a story of
     # several languages, a fact told in two with other numbers is told once, in the display language;
-    # v13: ... unless its display-language sentence would overrun the budget (then the pick stays)
+    # v13: ... unless its display-language sentence would overrun the budget (then the pick stays);
+    # v14: ... or cites fewer sources than the pick
 )
 
 _QUOTE_MARKS = re.compile(r"[\"“”«»„]")
@@ -106,6 +107,7 @@ class _Candidate:
     # every span of the facts the sentence is part of, the ones giving other values too
     aligned: tuple[Span, ...] = ()
     cited_in: frozenset[str | None] = frozenset()  # the languages of the spans it cites
+    cited: int = 1  # the independent sources it cites
 
 
 class ExtractiveSummarizer:
@@ -214,6 +216,7 @@ class ExtractiveSummarizer:
                         disputed=disputes.against(mine, item.article),
                         aligned=_dedupe(aligned),
                         cited_in=frozenset(language_of.get(s.article) for s in support),
+                        cited=len({groups.get(s.article, s.article) for s in support}),
                     )
                 )
         return out
@@ -230,7 +233,8 @@ class ExtractiveSummarizer:
         """The candidates picked, greedily (see the module's docstring).  ``display``: in a story of
         several languages, a pick that cites no statement in this language gives way to the best
         candidate in it that tells the same fact: the two give other numbers or dates, so the
-        pick cannot be worded by it, and the display language's sentence is the one shown."""
+        pick cannot be worded by it, and the display language's sentence is the one shown, unless
+        the pick cites more independent sources than it (the values most sources give are told)."""
         p = self.params
         language = None
         bags = [self._bag(c.sentence.text, language) for c in candidates]
@@ -273,7 +277,9 @@ class ExtractiveSummarizer:
                 shown = [
                     j
                     for j in sorted(remaining)
-                    if candidates[j].language == display and _retold(candidates[best], candidates[j], True)
+                    if candidates[j].language == display
+                    and candidates[j].cited >= candidates[best].cited  # not when more sources give the pick's
+                    and _retold(candidates[best], candidates[j], True)
                 ]
                 if shown:
                     swap = max(shown, key=lambda j: (candidates[j].score, -j))
