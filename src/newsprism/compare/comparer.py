@@ -79,8 +79,11 @@ log = logging.getLogger(__name__)
 # counts of nine more languages, the nearest role, no ages, differences or rate points across
 # languages, one difference told once, South Asian amounts in two groups, fixes of a review; v27:
 # listing read in the aligned statements across languages, values of two languages compared by
-# their keys only and without their sign, decimal points written as words ("১৭ দশমিক ৬")
-COMPARE_VERSION = "newsprism.Compare.v27"
+# their keys only and without their sign, decimal points written as words ("১৭ দশমিক ৬"); v28: tolls
+# of the leads compared whether or not their statements align, bare numbers read as tolls ("kills
+# 23", "the death toll rose to 26"), a Chinese or Japanese role right after a count is its own,
+# "US$ 300 to 350 million" one range
+COMPARE_VERSION = "newsprism.Compare.v28"
 
 
 @dataclass(frozen=True, slots=True)
