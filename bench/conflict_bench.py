@@ -61,6 +61,7 @@ def main() -> None:
         action="store_true",
         help="print each unlabelled conflict with its sentences and the labels file's line to fill in (to stderr)",
     )
+    ap.add_argument("--show", metavar="LABEL", help="print each conflict of this label (T, F or U) the same way")
     args = ap.parse_args()
     labels = read_labels()
     prep = Preparer(Settings.load({"db": ":memory:"}))
@@ -87,7 +88,7 @@ def main() -> None:
                 key = sides_key([(s.article, s.value) for s in c.sides])
                 label = labels.get((story, c.kind, key), "unlabelled")
                 counts[(c.kind, label)] += 1
-                if label == "unlabelled" and args.show_unlabelled:
+                if (label == "unlabelled" and args.show_unlabelled) or label == args.show:
                     show(story, c, key, {i.article: i.text for i in inputs})
     print(f"{stories} stories compared in {time.perf_counter() - t0:.1f} s")
     print()

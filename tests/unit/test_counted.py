@@ -167,6 +167,15 @@ def test_tolls_of_the_leads_conflict_though_their_statements_are_not_aligned() -
     assert found == [("people dead", ["23", "26"])]
 
 
+def test_a_toll_of_workers_or_passengers_is_one_of_people() -> None:
+    a = [_annotated("a", "A fire at a battery plant killed 18 workers on Monday.", "en")]
+    b = [_annotated("b", "리튬 배터리 공장에서 불이 나 작업자 20명이 숨졌다.", "ko")]
+    found = [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], a + b) if c.kind == "number"]
+    assert found == [("people dead", ["18", "20명"])]
+    children = [_annotated("c", "Among the dead were seven children.", "en")]  # a part: another key
+    assert [c for c in find_conflicts([], a + children) if c.kind == "number"] == []
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

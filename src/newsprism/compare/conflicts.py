@@ -951,6 +951,8 @@ def _shared_anchor(items: Sequence[Annotated]) -> str | None:
 # alike in every language, are compared between sources whether or not their statements align.
 _LEAD = 3  # statements of an article read as its lead (the title and two sentences)
 _TOLL_ROLES = frozenset({"dead", "injured", "missing", "arrested", "displaced", "rescued"})
+# who a toll counts, as reports word it ("killed 18 workers" / "작업자 20명이 숨졌다": 20 people)
+_VICTIMS = frozenset({"people", "workers", "passengers", "migrants", "citizens", "victims"})
 
 
 # a toll that counts the attacker ("four dead, including the gunman") is one more than one that does not
@@ -987,8 +989,8 @@ def _toll_conflicts(every: Sequence[Annotated]) -> list[Conflict]:
             if not q.value or _converted(a, k):
                 continue
             key = _across_kind(a, q)
-            if key and key.split()[0] == "people" and key.split()[-1] in _TOLL_ROLES:
-                by_key.setdefault(key, []).append((a, _unsigned(q)))
+            if key and key.split()[0] in _VICTIMS and key.split()[-1] in _TOLL_ROLES and len(key.split()) == 2:
+                by_key.setdefault("people " + key.split()[-1], []).append((a, _unsigned(q)))
     out: list[Conflict] = []
     for key, found in sorted(by_key.items()):
         given: dict[str, list[Quantity]] = {}
