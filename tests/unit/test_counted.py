@@ -8,7 +8,7 @@ from dataclasses import replace
 import pytest
 
 from newsprism.compare.base import Statement
-from newsprism.compare.conflicts import Annotated, find_conflicts
+from newsprism.compare.conflicts import Annotated, _across_kind, find_conflicts
 from newsprism.nlp.counted import counted_key, magnitude_in, role_in, toll_key
 from newsprism.nlp.numbers import find_quantities
 
@@ -240,6 +240,15 @@ def test_a_bare_number_that_is_no_toll(text: str, language: str) -> None:
     for q in find_quantities(text, language=language):
         if q.unit is None:
             assert toll_key(text, q.start, q.end, language) is None, q.text
+
+
+def test_an_indonesian_count_keeps_its_noun_and_role() -> None:
+    """Indonesian is read with the English number words: "tewas" (dead) after "25 orang" was taken
+    for an English plural, the count's unit, and the count had no key."""
+    text = "Sebanyak 25 orang tewas dalam kecelakaan itu."
+    a = Annotated(Statement("x", 0, len(text), text), "x", language="id")
+    (q,) = find_quantities(text, language="id")
+    assert _across_kind(a, q) == "people dead"
 
 
 def test_chinese_and_japanese_roles_right_after_a_count_are_its_own() -> None:

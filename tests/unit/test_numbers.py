@@ -636,3 +636,21 @@ def test_magnitude_words_of_languages_whose_number_words_are_not_read(
 def test_a_decimal_point_written_as_a_word() -> None:
     assert [q.value for q in find_quantities("১৭ দশমিক ৬ শতাংশ ভোটার", language="bn")] == [17.6]
     assert [q.value for q in find_quantities("17 दशमलव 6 प्रतिशत", language="hi")] == [17.6]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        ("W Krakowie 25 osób zostało rannych.", "pl", 25),  # a place's case, then a count
+        ("Do Warszawy 25 minut jazdy.", "pl", 25),
+        ("Di Jakarta 25 orang tewas.", "id", 25),
+        ("I Malmö 12 personer skadades.", "sv", 12),
+    ],
+)
+def test_a_count_after_a_place_s_case_is_no_name_s_number(text: str, language: str, value: float) -> None:
+    assert [q.value for q in find_quantities(text, language=language)] == [value]
+
+
+def test_names_numbers_stay_names_outside_english_too() -> None:
+    assert find_quantities("Gazociąg Nord Stream 2 gotowy.", language="pl") == []
+    assert find_quantities("Pesawat Boeing 737 jatuh.", language="id") == []

@@ -647,7 +647,7 @@ def find_quantities(text: str, *, language: str = "en") -> list[Quantity]:
     # number words this module does not read)
     blocked = [(t.start, t.end) for t in find_times(text, language=language or lang) if t.kind in ("date", "time")]
     comma = _comma(language)
-    found = [*_digit_quantities(text, lang, blocked, comma), *_word_quantities(text, lang, blocked)]
+    found = [*_digit_quantities(text, lang, blocked, comma, language), *_word_quantities(text, lang, blocked)]
     if lang == "cs":
         found += _cs_compounds(text, blocked)
     found.sort(key=lambda q: (q.start, -(q.end - q.start)))
@@ -698,7 +698,7 @@ def _with_magnitude(text: str, q: Quantity, trailing: dict[str, float], lang: st
         name = cur.group("cur").lower()
         unit = _CURRENCY_WORDS.get(name) or _CURRENCY_SYMBOLS.get(name, cur.group("cur").upper())
     else:
-        unit = _unit_after(text, end, lang)
+        unit = _unit_after(text, end, lang, plural=False)
     if cur:
         end = cur.end()
     value, precision = q.value * scale, q.precision * scale
@@ -1064,7 +1064,36 @@ def _overlaps(start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in blocked)
 
 
-def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]], comma: bool) -> list[Quantity]:
+# counted nouns of languages whose number words are not read: after a place's case ("W Krakowie 25
+# osób", "Di Jakarta 25 orang"), an amount followed by one is a count, not a name's number
+_COUNTED_AFTER_PLACE = {
+    "pl": _wordset("osób osoby ludzi zabitych rannych lat miesięcy dni godzin minut tygodni kilometrów metrów km"),
+    "id": _wordset("orang tahun bulan hari jam menit minggu kilometer meter km tentara korban"),
+    "sv": _wordset("personer människor år dagar timmar minuter km"),
+    "da": _wordset("personer mennesker år dage timer minutter km"),
+    "nb": _wordset("personer mennesker år dager timer minutter km"),
+    "ro": _wordset("persoane oameni ani zile ore minute km"),
+    "hu": _wordset("ember embert ember év napig napja óra órát perc km"),
+}
+
+
+# languages read with the English words whose words ending in "s" are no plurals ("25 orang tewas":
+# dead, "yüzde 5 fazlas"); their counted nouns are read by nlp/counted.py
+_NO_PLURAL_S = frozenset({"id", "tr", "pl", "vi"})
+
+
+def _counted_after(text: str, end: int, language: str | None) -> bool:
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).lower().rstrip(".") in _COUNTED_AFTER_PLACE.get(language or "", ())
+
+
+def _digit_quantities(
+    text: str, lang: str, blocked: list[tuple[int, int]], comma: bool, language: str | None = None
+) -> list[Quantity]:
+    """Amounts written with digits (``lang``: the language whose words are read, English for one
+    this module has no words of; ``language``: the text's own)."""
+    language = (language or "en")[:2].lower()
+    english = language == "en"
     out: list[Quantity] = []
     for m in _DIGITS.finditer(text):
         start, end = m.start(), m.end()
@@ -1101,7 +1130,9 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]], comm
             currency = _CURRENCY_SYMBOLS.get(cur.group().strip().lower().replace(" ", ""), "USD")
             start -= len(before) - cur.start()
         elif _after_name(text, start) and (
-            lang == "en" or 1800 <= value <= 2100 or _unit_after(text, end, lang) not in _KNOWN_UNITS
+            english
+            or 1800 <= value <= 2100
+            or (_unit_after(text, end, lang) not in _KNOWN_UNITS and not _counted_after(text, end, language))
         ):
             # "Nord Stream 2", "Boeing 777 planes"; but a place's case before a count is no name
             # outside English ("в аэропорту Иркутска 25 минут": 25 minutes)
@@ -1164,7 +1195,7 @@ def _digit_quantities(text: str, lang: str, blocked: list[tuple[int, int]], comm
         if currency:
             unit = currency
         elif unit is None:
-            unit = _unit_after(text, end, lang)
+            unit = _unit_after(text, end, lang, plural=language not in _NO_PLURAL_S)
         precision = 0.5 * 10.0**-decimals * multiplier
         start, qual = _qualifier(text, start, lang)
         qualifier = qualifier or qual
@@ -1232,8 +1263,10 @@ def _measure_adjective(low: str, before: str) -> str | None:
     return f"{area} {unit}" if area in ("square", "cubic") else unit
 
 
-def _unit_after(text: str, pos: int, lang: str) -> str | None:
-    """The counted noun after an amount: "ten Russian diplomats" -> "diplomats"."""
+def _unit_after(text: str, pos: int, lang: str, plural: bool = True) -> str | None:
+    """The counted noun after an amount: "ten Russian diplomats" -> "diplomats" (``plural``: a word
+    ending in "s" is a noun's plural; not in a language this module has no words of, read with the
+    English ones: Indonesian "25 orang tewas" counts no "tewas")."""
     stop = stopwords_for(lang)
     skipped = 0
     before = ""
@@ -1259,13 +1292,14 @@ def _unit_after(text: str, pos: int, lang: str) -> str | None:
             return _UNIT_SYNONYMS.get(low, low)
         if lang in ("ru", "uk") and (low in _WORDS[lang] or low in _magnitudes(lang) or low in _VAGUE_WORDS):
             return None  # another amount starts ("три дня сотни людей": the people are the hundreds')
-        plural = (
-            lang in ("en", "es", "fr", "pt")
+        is_plural = (
+            plural
+            and lang in ("en", "es", "fr", "pt")
             and low.endswith("s")
             and not low.endswith(("ss", "us", "is"))
             and len(low) > 3
         )
-        if plural and low not in _NOT_NOUN and (word.islower() or lang == "de"):
+        if is_plural and low not in _NOT_NOUN and (word.islower() or lang == "de"):
             return _UNIT_SYNONYMS.get(low, low)
         if lang == "de" and word[0].isupper() and skipped == 0:
             return low
