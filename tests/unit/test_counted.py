@@ -167,6 +167,15 @@ def test_tolls_of_the_leads_conflict_though_their_statements_are_not_aligned() -
     assert found == [("people dead", ["23", "26"])]
 
 
+def test_the_magnitudes_of_the_leads_conflict_unless_a_lead_tells_of_two_quakes() -> None:
+    a = [_annotated("a", "Magnitude 6.4 quake shakes New Zealand's South Island", "en")]
+    b = [_annotated("b", "A strong earthquake of magnitude 6.2 rocked the South Island on Thursday.", "en")]
+    found = [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], a + b) if c.kind == "number"]
+    assert found == [("magnitude", ["6.2", "6.4"])]  # "6.4 … shakes" counts no shakes
+    two = [_annotated("c", "The 6.1-magnitude quake followed the 7.5 magnitude quake of Sunday.", "en")]
+    assert [c for c in find_conflicts([], a + two) if c.kind == "number"] == []
+
+
 def test_a_toll_of_workers_or_passengers_is_one_of_people() -> None:
     a = [_annotated("a", "A fire at a battery plant killed 18 workers on Monday.", "en")]
     b = [_annotated("b", "리튬 배터리 공장에서 불이 나 작업자 20명이 숨졌다.", "ko")]
@@ -333,3 +342,18 @@ def test_across_languages_a_source_is_listing_only_in_the_aligned_statements() -
     ]
     # a sign in one language and a verb in the other is no difference
     assert _numbers(("The index fell by -3.16 %.", "en"), ("L'indice è sceso del 3,16 %.", "it")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "keys"),
+    [
+        # a magnitude word belongs to the amount next to it, not to the count after it
+        ("Kütahya Simav'da 5,9 büyüklüğünde deprem: 11 ölü", "tr", ["magnitude", None]),
+        ("Simav ilçesinde 5,9 büyüklüğündeki depremde 11 kişi hayatını kaybetti.", "tr", ["magnitude", "people dead"]),
+        ("Ein Erdbeben der Stärke 6,1 erschütterte die Region.", "de", ["magnitude"]),  # no name's number
+        ("Un sismo de 6,8 de magnitud sacudió la zona.", "es", ["magnitude"]),
+    ],
+)
+def test_a_magnitude_word_and_its_amount(text: str, language: str, keys: list[str | None]) -> None:
+    a = Annotated(Statement("x", 0, len(text), text), "x", language=language)
+    assert [_across_kind(a, q) for q in find_quantities(text, language=language)] == keys

@@ -350,10 +350,10 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
     for a measure, the unit with the two words after it ("kilometers from talca"); a quake's
     magnitude ("magnitude 7.1", "a 7.1-magnitude quake"); None when it cannot be told."""
     text, base = a.statement.text, a.statement.start
-    if q.unit is None:
-        before, after = text[: q.start - base], text[q.end - base :]
+    before, after = text[: q.start - base], text[q.end - base :]
+    if q.unit is None or (q.unit not in _MEASURES and q.unit not in CURRENCIES and _MAGNITUDE_BEFORE.search(before)):
         if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
-            return "magnitude"
+            return "magnitude"  # "Magnitude 6.4 quake shakes …": no count of "shakes"
         return _toll(a, q)  # "kills 23", "the death toll rose to 26": people dead
     if _COMPARATIVE.match(text, q.end - base):
         return None  # "five rounds sooner", "3 points higher": a difference, not a count
@@ -416,8 +416,8 @@ def _across_kind(a: Annotated, q: Quantity) -> str | None:
     found = counted_key(text, start, end, q.unit, lang)
     if found is None and q.unit is None:
         found = _toll(a, q)  # "la cifra de muertos ascendió a 15": people dead
-    if (q.unit is None or found == "degrees") and (  # "7,1 grados … Richter"
-        magnitude_in(text, start, end, lang) or (lang == "en" and _kind(a, q) == "magnitude")
+    if (lang == "en" and _kind(a, q) == "magnitude") or (
+        (q.unit is None or found == "degrees") and magnitude_in(text, start, end, lang)  # "7,1 grados … Richter"
     ):
         key = "magnitude"
     else:
@@ -989,13 +989,18 @@ def _toll_conflicts(every: Sequence[Annotated]) -> list[Conflict]:
             if not q.value or _converted(a, k):
                 continue
             key = _across_kind(a, q)
-            if key and key.split()[0] in _VICTIMS and key.split()[-1] in _TOLL_ROLES and len(key.split()) == 2:
+            if key == "magnitude":  # the quake's: an aftershock's or an earlier one's come later
+                by_key.setdefault(key, []).append((a, _unsigned(q)))
+            elif key and key.split()[0] in _VICTIMS and key.split()[-1] in _TOLL_ROLES and len(key.split()) == 2:
                 by_key.setdefault("people " + key.split()[-1], []).append((a, _unsigned(q)))
     out: list[Conflict] = []
     for key, found in sorted(by_key.items()):
         given: dict[str, list[Quantity]] = {}
         for a, q in found:
             given.setdefault(a.group, []).append(q)
+        if key == "magnitude":  # a lead telling of two quakes (a series, an aftershock) is left out
+            given = {g: v for g, v in given.items() if all(same_quantity(v[0], x) for x in v)}
+            found = [(a, q) for a, q in found if a.group in given]
         if len(given) < 2 or any(_lists(v) for v in given.values()):
             continue
         # what a source states: its exact figures, a vague one ("Dozens hurt") only when it has none

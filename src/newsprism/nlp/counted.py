@@ -1039,7 +1039,7 @@ _MAGNITUDE = {
     "uk": "магнітуд*",
     "pl": "magnitud*",
     "cs": "magnitud*",
-    "tr": "büyüklüğünde",
+    "tr": "büyüklüğünde*",
     "id": "magnitudo",
 }
 
@@ -1183,7 +1183,16 @@ def magnitude_in(text: str, start: int, end: int, language: str | None) -> bool:
         return True  # "7,1 grados en la escala de Richter"
     if not words:
         return False
-    near = _WORD.findall(text, max(0, start - 30), start)[-2:] + after[:2]  # "7,1 de magnitud"
+    # the word right before the amount ("magnitud 6,8"; "magnitude of 6.8": past a short word) or
+    # one of the two after it ("7,1 de magnitud"); not a magnitude before another amount ("5,9
+    # büyüklüğünde deprem: 11 ölü": 11 dead)
+    gap = text[max(0, start - 30) : start]
+    if any(c.isdigit() for c in gap):
+        gap = gap[max(k for k, c in enumerate(gap) if c.isdigit()) + 1 :]
+    before = _WORD.findall(gap)[-2:]
+    if len(before) == 2 and len(before[1]) > 3:
+        before = before[1:]
+    near = before + after[:2]
     return any(w.lower() == f or (f.endswith("*") and w.lower().startswith(f[:-1])) for w in near for f in words)
 
 

@@ -1082,8 +1082,16 @@ _COUNTED_AFTER_PLACE = {
 _NO_PLURAL_S = frozenset({"id", "tr", "pl", "vi"})
 
 
+# a quake's magnitude after a capitalised word or before a word of magnitude is no name's number
+# ("der Stärke 6,1", "Simav'da 5,9 büyüklüğünde deprem")
+_MAGNITUDE_WORDS = frozenset({"stärke", "magnitude", "magnitudo", "magnitud", "kracht", "richter"})
+_MAGNITUDE_AFTER_WORDS = ("büyüklüğünde", "magnitud", "magnitude", "richter")
+
+
 def _counted_after(text: str, end: int, language: str | None) -> bool:
     m = _NEXT_WORD.match(text, end)
+    if m is not None and m.group(1).lower().startswith(_MAGNITUDE_AFTER_WORDS):
+        return True
     return m is not None and m.group(1).lower().rstrip(".") in _COUNTED_AFTER_PLACE.get(language or "", ())
 
 
@@ -1233,7 +1241,8 @@ def _after_name(text: str, start: int) -> bool:
     prefix = text[:word_start].rstrip()
     if not prefix or prefix[-1] in '.!?“"«:\n' or prefix.endswith(("(", "—")):
         return False  # sentence-initial capital: "About 200", "In 2020"
-    return m.group(1).lower().rstrip(".") not in _QUALIFIERS.get("en", {})
+    low = m.group(1).lower().rstrip(".")
+    return low not in _QUALIFIERS.get("en", {}) and low not in _MAGNITUDE_WORDS
 
 
 def _qualifier(text: str, start: int, lang: str) -> tuple[int, str | None]:
