@@ -8,9 +8,10 @@ from dataclasses import replace
 import pytest
 
 from newsprism.compare.base import Statement
-from newsprism.compare.conflicts import Annotated, _across_kind, find_conflicts
+from newsprism.compare.conflicts import Annotated, Time, _across_kind, find_conflicts
 from newsprism.nlp.counted import counted_key, magnitude_in, role_in, toll_key
 from newsprism.nlp.numbers import find_quantities
+from newsprism.nlp.timex import find_times
 
 
 def _key(text: str, language: str, k: int = 0) -> str | None:
@@ -96,7 +97,8 @@ def test_magnitudes_in_other_languages(text: str, language: str, expected: bool)
 
 def _annotated(article: str, text: str, language: str) -> Annotated:
     st = Statement(article, 0, len(text), text)
-    return Annotated(st, article, tuple(find_quantities(text, language=language)), language=language)
+    times = tuple(Time(t.start, t.end, t.text, t.value, t.kind) for t in find_times(text, language=language))
+    return Annotated(st, article, tuple(find_quantities(text, language=language)), times, language=language)
 
 
 def _numbers(a: tuple[str, str], b: tuple[str, str]) -> list[tuple[str, list[str]]]:
@@ -224,7 +226,7 @@ def test_a_vague_toll_does_not_hide_an_exact_one() -> None:
         ("Blast leaves 9 dead, 40 injured", "en", "people injured"),
         ("Police arrested 12 after the protest.", "en", "people arrested"),
         ("El balance de víctimas mortales se eleva a 15.", "es", "people dead"),
-        ("Le bilan est passé à 32.", "fr", "people dead"),
+        ("Le bilan des morts est passé à 32.", "fr", "people dead"),
         ("Die Zahl der Verletzten stieg auf 26.", "de", "people injured"),
         ("Число погибших возросло до 26.", "ru", "people dead"),
         ("Ölü sayısı 14'e yükseldi.", "tr", "people dead"),
@@ -357,3 +359,88 @@ def test_across_languages_a_source_is_listing_only_in_the_aligned_statements() -
 def test_a_magnitude_word_and_its_amount(text: str, language: str, keys: list[str | None]) -> None:
     a = Annotated(Statement("x", 0, len(text), text), "x", language=language)
     assert [_across_kind(a, q) for q in find_quantities(text, language=language)] == keys
+
+
+def _lead_conflicts(*articles: tuple[str, str]) -> list[tuple[str, list[str]]]:
+    items = [_annotated(chr(97 + k), text, lang) for k, (text, lang) in enumerate(articles)]
+    return [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], items) if c.kind == "number"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a forecast, a number after the toll that counts something else, an age (review of 2026-12-08)
+        (
+            ("Officials warned the death toll could rise to 50 as rescuers reach villages.", "en"),
+            ("The quake killed 12 people.", "en"),
+        ),
+        (
+            ("La cifra de muertos podría ascender a 50, según las autoridades.", "es"),
+            ("The quake killed 12 people.", "en"),
+        ),
+        (
+            ("Officials have yet to give a death toll for the state, home to more than 3 million.", "en"),
+            ("The cyclone killed at least 6 people.", "en"),
+        ),
+        (
+            ("Officials said the death toll would be released on day 3 of the emergency.", "en"),
+            ("The heatwave has killed 40 people.", "en"),
+        ),
+        (("Woman aged 85 killed in Leeds house fire", "en"), ("One person died in a house fire in Leeds.", "en")),
+        # passengers and crew: a part; an earlier event without its year; an aftershock; a quote
+        (
+            ("The crash killed all 144 passengers and 6 crew members on board.", "en"),
+            ("The crash killed all 150 people on board.", "en"),
+        ),
+        (
+            ("Malatya was devastated last year by a quake that killed 50,000.", "en"),
+            ("The tremor in Malatya killed 2 people.", "en"),
+        ),
+        (
+            ("A magnitude 5.9 aftershock rattled Hatay province on Monday.", "en"),
+            ("Two weeks ago the magnitude 7.8 quake struck Hatay province.", "en"),
+        ),
+        (("'We have 40 dead in this village alone,' the mayor said.", "en"), ("The quake killed 12 people.", "en")),
+        # a budget is no toll; contact made is no missing; days are no toll
+        (
+            ("Il bilancio di Petrobras mostra un utile di 14 miliardi.", "it"),
+            ("O balanço da Petrobras mostra lucro de 12 bilhões.", "pt"),
+        ),
+        (
+            ("輪島市では新たに10人と連絡が取れたという。", "ja"),
+            ("Seven people remain missing in Wajima, officials said.", "en"),
+        ),
+        # the attacker counted or not, however it is worded
+        (
+            ("A shooting at a mall in Ohio left 4 dead, the gunman among them.", "en"),
+            ("A gunman killed 3 people at a mall.", "en"),
+        ),
+        (("Shooting at Ohio mall kills 4, including gunman", "en"), ("A gunman killed 3 people at a mall.", "en")),
+    ],
+)
+def test_leads_that_give_no_toll_difference(a: tuple[str, str], b: tuple[str, str]) -> None:
+    assert _lead_conflicts(a, b) == []
+
+
+def test_lead_tolls_the_review_found_lost() -> None:
+    # a toll with its noun after a toll's phrase; injured after "and"; another source listing
+    assert _lead_conflicts(
+        ("Flash floods have killed 23 people in northeastern Bangladesh.", "en"),
+        ("The death toll from flooding in Bangladesh rose to 26 people on Thursday.", "en"),
+    ) == [("people dead", ["23", "26"])]
+    assert _lead_conflicts(
+        ("A bomber killed 12 and wounded 30 at a market.", "en"), ("The blast injured 45 people.", "en")
+    ) == [("people injured", ["30", "45"])]
+    listing = ("The death toll rose to 31 on Tuesday from 22 on Monday and 15 on Sunday.", "en")
+    found = _lead_conflicts(
+        listing, ("The sinking killed 31 people.", "en"), ("The toll from the sinking rose to 40.", "en")
+    )
+    assert found == [("people dead", ["31", "31", "40"])]  # "from 22 … and 15" are earlier tolls, not listed
+    # each source by its highest toll: an earlier one it gives is no side
+    assert _lead_conflicts(
+        ("The death toll rose to 31, up from 22 on Monday.", "en"), ("The sinking killed 35 people.", "en")
+    ) == [("people dead", ["31", "35"])]
+
+
+def test_a_toll_with_a_number_too_long_to_be_a_float_does_not_crash() -> None:
+    assert _lead_conflicts(("The checksum was " + "9" * 309 + ".", "en"), ("Quake kills 12 in Peru", "en")) == []

@@ -16,6 +16,7 @@ same piece of information:
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -136,7 +137,8 @@ def _number_conflicts(
             and (a.language != b.language) == (key is not None)  # one language by its words, two by the keys
             and a.group not in listing
             and b.group not in listing
-            and not same_quantity(q, r)
+            and not _alike(a, q, r)  # "four dead, including the gunman" / "killed three"
+            and not _alike(b, r, q)
             and not _states(stated.get((b.group, unit), ()), q)
             and not _states(stated.get((a.group, unit), ()), r)
             and _same_subject(a, q.start, q.end, b, r.start, r.end, unit_words, 0 if specific else _AROUND)
@@ -353,12 +355,14 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
     before, after = text[: q.start - base], text[q.end - base :]
     if q.unit is None or (q.unit not in _MEASURES and q.unit not in CURRENCIES and _MAGNITUDE_BEFORE.search(before)):
         if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
-            return "magnitude"  # "Magnitude 6.4 quake shakes …": no count of "shakes"
+            return _magnitude(text, q.end - base)  # "Magnitude 6.4 quake shakes …": no count of "shakes"
         return _toll(a, q)  # "kills 23", "the death toll rose to 26": people dead
     if _COMPARATIVE.match(text, q.end - base):
         return None  # "five rounds sooner", "3 points higher": a difference, not a count
     if q.unit not in _MEASURES:
         role = _role(text, q.start - base, q.end - base) if a.language in (None, "en") else None
+        if role is None and q.unit == "people":
+            return _toll(a, q) or q.unit  # "the death toll … rose to 26 people"
         return f"{q.unit} {role}" if role else q.unit
     rest = text[q.end - base :]
     rest = rest[: m.start()] if (m := _CLAUSE_BREAK.search(rest)) else rest  # "15 years, was shot": no words after
@@ -371,9 +375,16 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
     return " ".join([q.unit, *(w.lower() for w in following)]) if len(following) >= 2 else None
 
 
+def _magnitude(text: str, end: int) -> str:
+    """ "magnitude", or "magnitude aftershock" when an aftershock follows it ("a magnitude 5.9
+    aftershock" is not "the magnitude 7.8 quake" it followed)."""
+    return "magnitude aftershock" if _AFTERSHOCK.search(text[end : end + 40]) else "magnitude"
+
+
 def _toll(a: Annotated, q: Quantity) -> str | None:
-    """The toll a bare number is ("people dead": :func:`toll_key`), not when it is a year."""
-    if _YEAR.fullmatch(q.text.strip()) or q.value != int(q.value):
+    """The toll a bare number, or a count of people with no role, is ("people dead": :func:`toll_key`),
+    not when it is a year."""
+    if not math.isfinite(q.value) or _YEAR.fullmatch(q.text.strip()) or q.value != int(q.value):
         return None
     text, base = a.statement.text, a.statement.start
     return toll_key(text, q.start - base, q.end - base, a.language)
@@ -416,10 +427,10 @@ def _across_kind(a: Annotated, q: Quantity) -> str | None:
     found = counted_key(text, start, end, q.unit, lang)
     if found is None and q.unit is None:
         found = _toll(a, q)  # "la cifra de muertos ascendió a 15": people dead
-    if (lang == "en" and _kind(a, q) == "magnitude") or (
+    if (lang == "en" and (_kind(a, q) or "").startswith("magnitude")) or (
         (q.unit is None or found == "degrees") and magnitude_in(text, start, end, lang)  # "7,1 grados … Richter"
     ):
-        key = "magnitude"
+        key = _magnitude(text, end)
     else:
         if _COMPARATIVE.match(text, end) or _COMPARED.search(" ".join(_WORD.findall(text, end, end + 40)[:3])):
             return None  # "5 personas más que ayer", "на 5 человек больше": a difference
@@ -430,6 +441,8 @@ def _across_kind(a: Annotated, q: Quantity) -> str | None:
         key = found
         if key not in MEASURE_KEYS and key not in CURRENCIES and " " not in key:
             role = _role(text, start, end) if lang == "en" else role_in(text, start, end, lang)
+            if role is None and key == "people":
+                key = _toll(a, q) or key  # "число погибших возросло до 26 человек"
             key = f"{key} {role}" if role else key
     return f"{key} ({a.era})" if a.era and _in_era(a, q) else key
 
@@ -894,23 +907,13 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
         own = _number_conflicts(items, stated)
         if len({a.language for a in items}) > 1:  # values of two languages, by their keys in English
             for c in _number_conflicts(items, stated_across, _across_kind):
-                spans = {(x.article, x.start, x.end) for x in c.sides}
-                for k, have in enumerate(own):  # the difference their own words told: one, with every side
-                    held = {(x.article, x.start, x.end) for x in have.sides}
-                    if spans & held:
-                        extra = tuple(x for x in c.sides if (x.article, x.start, x.end) not in held)
-                        own[k] = Conflict(have.kind, have.topic, have.sides + extra, have.context)
-                        break
-                else:
-                    own.append(c)
+                _told_once(own, c)  # the difference their own words told: one, with every side
         out.extend(own)
         out.extend(_tally_conflicts(items))
         out.extend(_date_conflicts(items, shared or "time"))
         out.extend(_framing_conflicts(items, mentions))
-    told = {(x.article, x.start) for c in out if c.kind == "number" for x in c.sides}
     for c in _toll_conflicts(every):  # tolls the leads give, aligned or not
-        if not any((x.article, x.start) in told for x in c.sides):
-            out.append(c)
+        _told_once(out, c)
     merged: dict[tuple[str, str, frozenset[str]], Conflict] = {}
     for c in out:  # the same difference found in several aligned facts is reported once
         key = (c.kind, c.topic, frozenset((s.normalized or s.value).lower() for s in c.sides))
@@ -922,6 +925,19 @@ def find_conflicts(facts: Sequence[Sequence[Annotated]], every: Sequence[Annotat
         extra = tuple(s for s in c.sides if (s.article, s.start, s.end) not in spans)
         merged[key] = Conflict(have.kind, have.topic, have.sides + extra, have.context + c.context)
     return list(merged.values())
+
+
+def _told_once(told: list[Conflict], c: Conflict) -> None:
+    """Add number conflict ``c`` to ``told``, or only its other sides to a number conflict there that
+    shares a side with it (one difference, found twice, is told once with every side)."""
+    spans = {(x.article, x.start, x.end) for x in c.sides}
+    for k, have in enumerate(told):
+        held = {(x.article, x.start, x.end) for x in have.sides}
+        if have.kind == "number" and spans & held:
+            extra = tuple(x for x in c.sides if (x.article, x.start, x.end) not in held)
+            told[k] = Conflict(have.kind, have.topic, have.sides + extra, have.context)
+            return
+    told.append(c)
 
 
 def _shared_anchor(items: Sequence[Annotated]) -> str | None:
@@ -955,12 +971,33 @@ _TOLL_ROLES = frozenset({"dead", "injured", "missing", "arrested", "displaced", 
 _VICTIMS = frozenset({"people", "workers", "passengers", "migrants", "citizens", "victims"})
 
 
-# a toll that counts the attacker ("four dead, including the gunman") is one more than one that does not
+# a toll that counts the attacker ("four dead, including the gunman", "4 dead, the gunman among them")
+# is one more than one that does not
+_ATTACKER = r"(?:lone\s+)?(?:gunman|shooter|assailant|attacker|bomber|suspect|perpetrator|killer)"
 _WITH_ATTACKER = re.compile(
-    r"[^.;]{0,60}?\b(?:including|includes|among\s+them|counting)\s+(?:the|a|one)\s+(?:lone\s+)?"
-    r"(?:gunman|shooter|assailant|attacker|bomber|suspect|perpetrator|killer)\b",
+    rf"[^.;]{{0,60}}?\b(?:(?:including|includes|among\s+them|counting)\s+(?:(?:the|a|one)\s+)?{_ATTACKER}\b|"
+    rf"(?:the\s+)?{_ATTACKER}\s+(?:among\s+them|included))",
     re.IGNORECASE,
 )
+# a statement of an earlier event that writes no year ("devastated last year by a quake that killed
+# 50,000", "hace dos años", "il y a trois ans")
+_EARLIER = re.compile(
+    r"\b(?:last|previous)\s+(?:year|decade)|\b(?:years|decades)\s+ago|\ba\s+year\s+(?:ago|after|since)|"
+    r"\b(?:earlier|initially|previously)\b|"  # "an earlier quake", "officials initially said 5 died"
+    r"\banniversary|\b(?:el\s+año\s+pasado|hace\s+\w+\s+años|l'an\s+dernier|l'année\s+dernière|"
+    r"il\s+y\s+a\s+\w+\s+ans|vergangenen\s+jahr|letzten\s+jahr|vor\s+\w+\s+jahren|l'anno\s+scorso|"
+    r"anni\s+fa|ano\s+passado|anos\s+atrás|в\s+прошлом\s+году|лет\s+назад|tahun\s+lalu|geçen\s+yıl)\b",
+    re.IGNORECASE,
+)
+# a magnitude in a statement of an aftershock may be the aftershock's or the main quake's
+_AFTERSHOCK = re.compile(
+    r"aftershock|réplica|réplique|nachbeben|scossa\s+di\s+assestamento|афтершок|artçı|gempa\s+susulan|余震",
+    re.IGNORECASE,
+)
+_OPEN_QUOTE = re.compile(r"[“«„‘]|(?:^|(?<=\s))'(?=\w)")
+_CLOSE_QUOTE = re.compile(r"[”»’]|(?<=\S)'(?!\w)")
+# a count of passengers or workers followed by others ("144 passengers and 6 crew members") is a part
+_AND_OTHERS = re.compile(r"\s*(?:\w+\s+){0,2}?(?:and|plus|y|e|et|und|и|і|ve|dan|i|oraz|en)\s", re.IGNORECASE)
 
 
 def _alike(a: Annotated, q: Quantity, r: Quantity) -> bool:
@@ -972,43 +1009,78 @@ def _alike(a: Annotated, q: Quantity, r: Quantity) -> bool:
     return bool(_WITH_ATTACKER.match(text, q.end - base)) and same_quantity(replace(q, value=q.value - 1), r)
 
 
+def _quoted(a: Annotated, q: Quantity) -> bool:
+    """Is ``q`` inside a quotation ("'We have 40 dead in this village alone,' the mayor said")?"""
+    text, at = a.statement.text, q.start - a.statement.start
+    if text.count('"', 0, at) % 2 == 1:
+        return True
+    opened = max((m.start() for m in _OPEN_QUOTE.finditer(text, 0, at)), default=-1)
+    return opened >= 0 and not any(m.start() > opened for m in _CLOSE_QUOTE.finditer(text, 0, at))
+
+
+def _toll_of(a: Annotated, q: Quantity) -> str | None:
+    """The key a lead's amount is compared by: a toll of people ("people dead"), workers,
+    passengers, migrants, citizens and victims counted as people unless others follow them ("144
+    passengers and 6 crew members"); a quake's magnitude; None for anything else."""
+    key = _across_kind(a, q)
+    if key and key.startswith("magnitude"):  # the main quake's, in a lead that tells of no aftershock
+        return None if _AFTERSHOCK.search(a.statement.text) else key
+    words = key.split() if key else []
+    if len(words) != 2 or words[0] not in _VICTIMS or words[1] not in _TOLL_ROLES:
+        return None
+    if words[0] != "people":
+        text, base = a.statement.text, a.statement.start
+        unit_end = q.end - base
+        if _AND_OTHERS.match(text, unit_end) or _AND_OTHERS.match(
+            text, text.find(" ", unit_end + 1) if " " in text[unit_end + 1 :] else len(text)
+        ):
+            return None
+    return "people " + words[1]
+
+
 def _toll_conflicts(every: Sequence[Annotated]) -> list[Conflict]:
-    """Tolls of people that the leads of two sources give differently: one key ("people dead"),
-    values that are not the same up to hedges, neither source giving the other's value anywhere in
-    its lead, no source listing three values or more, and no statement of another year than the
-    story's (an undated statement writing a year may tell of an earlier event)."""
+    """Tolls of people (and a quake's magnitude) that the leads of two sources give differently: one
+    key ("people dead"), values that are not the same up to hedges, neither source giving the
+    other's value anywhere in its lead.  Left out: a source listing three values or more, a lead
+    giving two magnitudes, a value in quotation marks, and a statement of an earlier event (one
+    writing a year, or "last year", "years ago").  Each source is shown by its highest toll (an
+    earlier one it gives, "up from 22", is no difference of its own)."""
     rank: dict[tuple[str, int], int] = {}
     for article in {a.statement.article for a in every}:
         starts = sorted(a.statement.start for a in every if a.statement.article == article)
         rank.update({(article, st): k for k, st in enumerate(starts)})
     by_key: dict[str, list[tuple[Annotated, Quantity]]] = {}
     for a in every:
-        if rank[(a.statement.article, a.statement.start)] >= _LEAD or a.era or _YEAR.search(a.statement.text):
+        if rank[(a.statement.article, a.statement.start)] >= _LEAD or a.era or _EARLIER.search(a.statement.text):
+            continue
+        if any(_YEAR.search(t.text) for t in a.times):
             continue
         for k, q in enumerate(a.quantities):
-            if not q.value or _converted(a, k):
+            if not q.value or _converted(a, k) or _quoted(a, q):
                 continue
-            key = _across_kind(a, q)
-            if key == "magnitude":  # the quake's: an aftershock's or an earlier one's come later
+            key = _toll_of(a, q)
+            if key:
                 by_key.setdefault(key, []).append((a, _unsigned(q)))
-            elif key and key.split()[0] in _VICTIMS and key.split()[-1] in _TOLL_ROLES and len(key.split()) == 2:
-                by_key.setdefault("people " + key.split()[-1], []).append((a, _unsigned(q)))
     out: list[Conflict] = []
     for key, found in sorted(by_key.items()):
         given: dict[str, list[Quantity]] = {}
         for a, q in found:
             given.setdefault(a.group, []).append(q)
-        if key == "magnitude":  # a lead telling of two quakes (a series, an aftershock) is left out
+        if key.startswith("magnitude"):  # a lead telling of two quakes (a series, an aftershock) is left out
             given = {g: v for g, v in given.items() if all(same_quantity(v[0], x) for x in v)}
-            found = [(a, q) for a, q in found if a.group in given]
-        if len(given) < 2 or any(_lists(v) for v in given.values()):
+        given = {g: v for g, v in given.items() if not _lists(v)}  # a source listing says nothing here
+        if len(given) < 2:
             continue
-        # what a source states: its exact figures, a vague one ("Dozens hurt") only when it has none
+        found = [(a, q) for a, q in found if a.group in given]
+        # what a source states: its exact figures, a vague one ("Dozens hurt") only when it has none;
+        # what it is shown by: its highest
         states = {g: [q for q in v if q.qualifier != "vague"] or v for g, v in given.items()}
+        top = {g: max(v, key=lambda q: q.value) for g, v in states.items()}
+        shown = [(a, q) for a, q in found if same_quantity(q, top[a.group])]
         pairs = [
             ((a, q), (b, r))
-            for n, (a, q) in enumerate(found)
-            for b, r in found[n + 1 :]
+            for n, (a, q) in enumerate(shown)
+            for b, r in shown[n + 1 :]
             if a.group != b.group
             and not _alike(a, q, r)
             and not _alike(b, r, q)

@@ -29,6 +29,7 @@ import re
 from functools import cache
 
 from .numbers import CURRENCIES
+from .stopwords import stopwords_for
 from .tokenize import ALPHA
 
 __all__ = ["MEASURE_KEYS", "counted_key", "counted_noun", "magnitude_in", "role_in", "toll_key"]
@@ -875,7 +876,7 @@ _ROLE_STEMS: dict[str, dict[str, str]] = {
         "cs": "pohřešov",
         "tr": "kayıp",
         "id": "hilang",
-        "ja": "行方不明 安否不明 連絡が取れ",
+        "ja": "行方不明 安否不明 連絡が取れない 連絡が取れていない",
         "zh": "失踪 失联",
         "ar": "مفقود فقد",
         "he": "נעדר",
@@ -1187,11 +1188,10 @@ def magnitude_in(text: str, start: int, end: int, language: str | None) -> bool:
     # one of the two after it ("7,1 de magnitud"); not a magnitude before another amount ("5,9
     # büyüklüğünde deprem: 11 ölü": 11 dead)
     gap = text[max(0, start - 30) : start]
+    before = _WORD.findall(gap)[-2:]  # "magnitud preliminar 7,1", "magnitudo sekitar 6,1"
     if any(c.isdigit() for c in gap):
-        gap = gap[max(k for k, c in enumerate(gap) if c.isdigit()) + 1 :]
-    before = _WORD.findall(gap)[-2:]
-    if len(before) == 2 and len(before[1]) > 3:
-        before = before[1:]
+        rest = _WORD.findall(gap[max(k for k, c in enumerate(gap) if c.isdigit()) + 1 :])
+        before = rest[1:][-2:]  # the word right after another amount is that one's ("5,9 büyüklüğünde")
     near = before + after[:2]
     return any(w.lower() == f or (f.endswith("*") and w.lower().startswith(f[:-1])) for w in near for f in words)
 
@@ -1206,6 +1206,7 @@ _EN_AFTER = {
     "injured": "injured",
     "wounded": "injured",
     "hurt": "injured",
+    "dead": "dead",
     "missing": "missing",
     "arrested": "arrested",
     "detained": "arrested",
@@ -1214,7 +1215,7 @@ _EN_AFTER = {
 }
 _EN_BEFORE = {
     **dict.fromkeys("kill kills killing killed".split(), "dead"),
-    **dict.fromkeys("injure injures injuring wound wounds wounding".split(), "injured"),
+    **dict.fromkeys("injure injures injuring injured wound wounds wounding wounded".split(), "injured"),
     **dict.fromkeys("arrest arrests arresting arrested detain detains detaining detained".split(), "arrested"),
     **dict.fromkeys("evacuate evacuates evacuating evacuated".split(), "displaced"),
     **dict.fromkeys("rescue rescues rescuing rescued".split(), "rescued"),
@@ -1227,7 +1228,7 @@ _TOLL_WORDS: dict[str, dict[str, str]] = {
         r"charges?|fees?|rates?|operators?|collect\w*|on\b))|number\s+of\s+(?:dead|deaths|fatalities)",
         "es": r"(?:cifra|número|balance|saldo)\s+de\s+(?:muertos|fallecidos|víctimas\s+mortales|víctimas|muertes)",
         "fr": r"bilan|nombre\s+de\s+(?:morts|victimes|décès)",
-        "de": r"(?:zahl\s+der\s+(?:toten|todesopfer|opfer))|todeszahl|opferzahl|todesopfer",
+        "de": r"(?:zahl\s+der\s+(?:toten|todesopfer))|todeszahl|todesopfer",
         "it": r"bilancio|numero\s+(?:dei\s+morti|delle\s+vittime|dei\s+decessi)",
         "pt": r"(?:número|balanço|total)\s+de\s+(?:mortos|mortes|vítimas)|balanço",
         "nl": r"dodental|aantal\s+(?:doden|slachtoffers|dodelijke\s+slachtoffers)",
@@ -1255,7 +1256,25 @@ _TOLL_WORDS: dict[str, dict[str, str]] = {
     },
 }
 _TOLL_REACH = 10  # words between a toll's phrase and its number
-_SENTENCE_PART = re.compile(r"[;:.!?\n]\s")
+_SENTENCE_PART = re.compile(r"[;:!?\n]\s|(?<![A-Z])\.\s")  # "the U.S. state": no end
+_GAP_BREAK = re.compile(r"[,;:()\d]")  # a toll's number comes in its phrase's clause, first
+# a forecast is no toll ("the toll could rise to 50", "la cifra podría ascender a 50")
+_MODAL = frozenset(
+    """could may might would will expected expect expects fear fears feared likely projected predicted
+    podría podrían puede pueden podrá teme temen pourrait pourraient peut risque könnte könnten dürfte
+    dürften kann potrebbe potrebbero può poderia poderiam pode kan kunnen zou может могут мог могла
+    може можуть może mogą olabilir bisa dapat mungkin může mohou""".split()
+)
+# the word before a number that says it is no toll: an age, a place or a time, a rate, a change
+_NOT_TOLL_BEFORE = frozenset(
+    """aged age edad âgé âgée âgés âgées alter età idade per in on since by day days year years
+    en dans bis dal dalla em op в на з w za ke di dalam pada sejak""".split()
+)
+_TO_BE = frozenset("were are was is have has had been".split())
+
+
+def _person_word(word: str, lang: str) -> bool:
+    return _noun_key(word, lang) == "people" or _noun_key(word, "en") == "people"
 
 
 @cache
@@ -1265,31 +1284,51 @@ def _toll_re(lang: str) -> re.Pattern[str] | None:
 
 
 def toll_key(text: str, start: int, end: int, language: str | None) -> str | None:
-    """ "people dead", "people injured" ... when the bare number at ``text[start:end]`` (one with no
-    counted noun) is a toll: a toll's phrase before it in its sentence, at most ten words before,
-    and no other amount in between but an earlier toll ("the toll, initially 8, rose to 11"); in
-    English also a role word right after it ("40 injured") or a role verb right before it ("kills
-    23 in Peru", not "killed 12 of the 15").  None otherwise."""
-    lang = language or "en"
-    if lang == "en":
-        after = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
-        if after and after.group().lower() in _EN_AFTER:
-            return "people " + _EN_AFTER[after.group().lower()]
-        before = _WORD.findall(text, max(0, start - 30), start)
-        gap = text[max(0, start - 30) : start]
-        if before and gap.endswith(" ") and before[-1].lower() in _EN_BEFORE:
-            nxt = _WORD.match(text, end + 1)
-            rest = text[end : end + 2]
-            if (nxt is None or nxt.group().lower() in _EN_AFTER_COUNT) and not rest.startswith(("%", " %")):
-                return "people " + _EN_BEFORE[before[-1].lower()]
+    """ "people dead", "people injured" ... when the number at ``text[start:end]`` (bare, or counting
+    people) is a toll: a toll's phrase before it in its clause, at most ten words before, with no
+    other amount in between ("the death toll … rose to 26"; not "a death toll for the state, home to
+    3 million"); in English also a role word right after it ("40 injured", "45 were injured") or a
+    role verb right before it ("kills 23 in Peru", not "killed 12 of the 15").  Not a forecast ("could
+    rise to 50"), an age ("aged 85"), nor a number that counts another noun ("в 3 регионах")."""
+    lang = (language or "en")[:2].lower()
+    lo = max((m.end() for m in _SENTENCE_PART.finditer(text, 0, start)), default=0)
+    before = [w.lower() for w in _WORD.findall(text, lo, start)]
+    if (before and before[-1] in _NOT_TOLL_BEFORE) or _MODAL.intersection(before[-8:]):
+        return None
+    nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    if nxt is not None and len(nxt.group()) >= 3 and not _person_word(nxt.group(), lang):
+        following = [nxt.group().lower(), *(w.lower() for w in _WORD.findall(text, nxt.end(), nxt.end() + 30)[:2])]
+        if lang == "en":
+            said = next((w for w in following if w not in _TO_BE), "")
+            if said in _EN_AFTER and all(w in _TO_BE for w in following[: following.index(said)]):
+                return "people " + _EN_AFTER[said]  # "40 injured", "45 were injured"
+        elif not any(following[0].startswith(stem) for stem, _ in _stems(lang)):
+            stop = _STOPS.get(lang, "").split()
+            if following[0] not in stop and following[0] not in stopwords_for(lang):
+                return None  # "в 3 регионах", "dalam 3 hari": another noun
+    if lang == "en" and before and text[start - 1 : start] == " " and before[-1] in _EN_BEFORE:
+        rest = text[end : end + 2]
+        if (nxt is None or nxt.group().lower() in _EN_AFTER_COUNT) and not rest.startswith(("%", " %")):
+            return "people " + _EN_BEFORE[before[-1]]
     pattern = _toll_re(lang)
     if pattern is None:
         return None
-    lo = max((m.end() for m in _SENTENCE_PART.finditer(text, 0, start)), default=0)
     found = None
     for m in pattern.finditer(text, lo, start):
         found = m
-    if found is None or len(_WORD.findall(text, found.end(), start)) > _TOLL_REACH:
+    if (
+        found is None
+        or _GAP_BREAK.search(text, found.end(), start)
+        or len(_WORD.findall(text, found.end(), start)) > _TOLL_REACH
+    ):
         return None
     role = next(r for r in _TOLL_WORDS if found.group(r))
+    if found.group().lower() in _BALANCE:  # "bilan", "bilancio": a toll only among words of death
+        window = [w.lower() for w in _WORD.findall(text, lo, min(len(text), end + 40))]
+        if not any(w.startswith(stem) for w in window for stem, r in _stems(lang) if r == "dead"):
+            return None
     return f"people {role}"
+
+
+# words that are a toll among words of death, else a budget or a balance sheet
+_BALANCE = frozenset({"bilan", "bilancio", "balanço", "bilans"})
