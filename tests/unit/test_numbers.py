@@ -654,3 +654,17 @@ def test_a_count_after_a_place_s_case_is_no_name_s_number(text: str, language: s
 def test_names_numbers_stay_names_outside_english_too() -> None:
     assert find_quantities("Gazociąg Nord Stream 2 gotowy.", language="pl") == []
     assert find_quantities("Pesawat Boeing 737 jatuh.", language="id") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "qualifier"),
+    [
+        ("Het dodental is gestegen tot 2.900.", "nl", None),  # risen to: the figure, not a ceiling
+        ("Las ventas han aumentado hasta 142.285 unidades.", "es", None),
+        ("Le bilan a grimpé jusqu'à 2 900 morts.", "fr", None),
+        ("Hasta 50 personas murieron.", "es", "less"),  # alone: at most
+        ("Er kwamen tot 50 mensen.", "nl", "less"),
+    ],
+)
+def test_up_to_after_a_verb_of_rising_is_no_ceiling(text: str, language: str, qualifier: str | None) -> None:
+    assert [q.qualifier for q in find_quantities(text, language=language)] == [qualifier]

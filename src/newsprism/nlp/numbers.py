@@ -1245,11 +1245,24 @@ def _after_name(text: str, start: int) -> bool:
     return low not in _QUALIFIERS.get("en", {}) and low not in _MAGNITUDE_WORDS
 
 
+# "up to" after a verb of rising is where the figure rose to, not a ceiling ("gestegen tot 2.900",
+# "se elevó hasta 2.900", "a grimpé jusqu'à 2 900"); "hasta 50 personas" alone is at most 50
+_RISEN = re.compile(
+    r"(?<![^\W_])(?:gestegen|opgelopen|toegenomen|elevó|elevado|eleva|ascendió|ascendido|subió|subido|aumentó|"
+    r"aumentado|creció|crecido|llegó|grimpé|grimpe|monté|monte|passé|augmenté|salito|salita|salgono|aumentato|"
+    r"subiu|subido|aumentou|cresceu|chegou|gestiegen|angestiegen)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _qualifier(text: str, start: int, lang: str) -> tuple[int, str | None]:
     m = _qualifier_re(lang).search(text, max(0, start - 24), start)
     if not m:
         return start, None
-    return m.start(), _QUALIFIERS[lang][m.group("q").lower()]
+    qualifier = _QUALIFIERS[lang][m.group("q").lower()]
+    if qualifier == "less" and _RISEN.search(text, max(0, m.start() - 24), m.start()):
+        return start, None
+    return m.start(), qualifier
 
 
 # a measure written as an adjective ("a 170,000-square-foot building", "a 10-mile stretch"): the
