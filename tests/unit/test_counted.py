@@ -444,3 +444,17 @@ def test_lead_tolls_the_review_found_lost() -> None:
 
 def test_a_toll_with_a_number_too_long_to_be_a_float_does_not_crash() -> None:
     assert _lead_conflicts(("The checksum was " + "9" * 309 + ".", "en"), ("Quake kills 12 in Peru", "en")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "key"),
+    [
+        ("地震死亡人数升至10人。", "zh", "people dead"),
+        ("受伤人数达到30人。", "zh", "people injured"),
+        ("死者数は26人に増えた。", "ja", "people dead"),
+        ("死亡人数可能升至50人。", "zh", "people"),  # a forecast
+    ],
+)
+def test_chinese_and_japanese_tolls(text: str, language: str, key: str) -> None:
+    a = Annotated(Statement("x", 0, len(text), text), "x", language=language)
+    assert [_across_kind(a, q) for q in find_quantities(text, language=language)] == [key]

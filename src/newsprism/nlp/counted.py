@@ -1238,6 +1238,8 @@ _TOLL_WORDS: dict[str, dict[str, str]] = {
         "cs": r"počet\s+(?:obětí|mrtvých)",
         "tr": r"ölü\s+sayısı|can\s+kaybı|ölenlerin\s+sayısı",
         "id": r"(?:jumlah\s+)?korban\s+(?:tewas|meninggal|jiwa)",
+        "zh": r"死亡人数|遇难人数|罹难人数|死者人数",
+        "ja": r"死者数|死者の数|死亡者数|死者",
     },
     "injured": {
         "en": r"number\s+of\s+(?:injured|wounded)|injury\s+toll",
@@ -1253,6 +1255,8 @@ _TOLL_WORDS: dict[str, dict[str, str]] = {
         "cs": r"počet\s+zraněných",
         "tr": r"yaralı\s+sayısı",
         "id": r"(?:jumlah\s+)?korban\s+luka",
+        "zh": r"受伤人数",
+        "ja": r"負傷者数|負傷者|けが人",
     },
 }
 _TOLL_REACH = 10  # words between a toll's phrase and its number
@@ -1270,6 +1274,7 @@ _NOT_TOLL_BEFORE = frozenset(
     """aged age edad âgé âgée âgés âgées alter età idade per in on since by day days year years
     en dans bis dal dalla em op в на з w za ke di dalam pada sejak""".split()
 )
+_CJK_MODAL = ("可能", "恐れ", "おそれ", "見通し", "预计", "或将")
 _TO_BE = frozenset("were are was is have has had been".split())
 
 
@@ -1280,7 +1285,11 @@ def _person_word(word: str, lang: str) -> bool:
 @cache
 def _toll_re(lang: str) -> re.Pattern[str] | None:
     alts = [f"(?P<{role}>{by_lang[lang]})" for role, by_lang in _TOLL_WORDS.items() if lang in by_lang]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE) if alts else None
+    if not alts:
+        return None
+    if lang in ("ja", "zh"):  # no spaces between words
+        return re.compile(f"(?:{'|'.join(alts)})")
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w)", re.IGNORECASE)
 
 
 def toll_key(text: str, start: int, end: int, language: str | None) -> str | None:
@@ -1295,6 +1304,8 @@ def toll_key(text: str, start: int, end: int, language: str | None) -> str | Non
     before = [w.lower() for w in _WORD.findall(text, lo, start)]
     if (before and before[-1] in _NOT_TOLL_BEFORE) or _MODAL.intersection(before[-8:]):
         return None
+    if lang in ("ja", "zh") and any(m in text[lo:start] for m in _CJK_MODAL):
+        return None  # no spaces: the forecast is read in the characters
     nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
     if nxt is not None and len(nxt.group()) >= 3 and not _person_word(nxt.group(), lang):
         following = [nxt.group().lower(), *(w.lower() for w in _WORD.findall(text, nxt.end(), nxt.end() + 30)[:2])]
