@@ -1045,10 +1045,10 @@ def _toll_conflicts(every: Sequence[Annotated]) -> list[Conflict]:
     giving two magnitudes, a value in quotation marks, and a statement of an earlier event (one
     writing a year, or "last year", "years ago").  Each source is shown by its highest toll (an
     earlier one it gives, "up from 22", is no difference of its own)."""
-    rank: dict[tuple[str, int], int] = {}
-    for article in {a.statement.article for a in every}:
-        starts = sorted(a.statement.start for a in every if a.statement.article == article)
-        rank.update({(article, st): k for k, st in enumerate(starts)})
+    starts: dict[str, list[int]] = {}
+    for a in every:
+        starts.setdefault(a.statement.article, []).append(a.statement.start)
+    rank = {(article, st): k for article, sts in starts.items() for k, st in enumerate(sorted(sts))}
     by_key: dict[str, list[tuple[Annotated, Quantity]]] = {}
     for a in every:
         if rank[(a.statement.article, a.statement.start)] >= _LEAD or a.era or _EARLIER.search(a.statement.text):

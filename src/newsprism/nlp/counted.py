@@ -1301,9 +1301,10 @@ def toll_key(text: str, start: int, end: int, language: str | None) -> str | Non
     rise to 50"), an age ("aged 85"), nor a number that counts another noun ("в 3 регионах")."""
     lang = (language or "en")[:2].lower()
     lo = max((m.end() for m in _SENTENCE_PART.finditer(text, 0, start)), default=0)
-    before = [w.lower() for w in _WORD.findall(text, lo, start)]
-    if (before and before[-1] in _NOT_TOLL_BEFORE) or _MODAL.intersection(before[-8:]):
-        return None
+    written = _WORD.findall(text, lo, start)
+    before = [w.lower() for w in written]
+    if (before and before[-1] in _NOT_TOLL_BEFORE) or _MODAL.intersection(written[-8:]):
+        return None  # modal verbs as written: "May 3" is a date
     if lang in ("ja", "zh") and any(m in text[lo:start] for m in _CJK_MODAL):
         return None  # no spaces: the forecast is read in the characters
     nxt = _WORD.match(text, end + 1) if text[end : end + 1] == " " else None
