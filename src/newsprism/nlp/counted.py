@@ -1184,11 +1184,11 @@ def magnitude_in(text: str, start: int, end: int, language: str | None) -> bool:
         return True  # "7,1 grados en la escala de Richter"
     if not words:
         return False
-    # the word right before the amount ("magnitud 6,8"; "magnitude of 6.8": past a short word) or
-    # one of the two after it ("7,1 de magnitud"); not a magnitude before another amount ("5,9
+    # one of the two words before the amount ("magnitud 6,8", "magnitud preliminar 7,1") or after it
+    # ("7,1 de magnitud"); not the word right after another amount, which is that one's ("5,9
     # büyüklüğünde deprem: 11 ölü": 11 dead)
     gap = text[max(0, start - 30) : start]
-    before = _WORD.findall(gap)[-2:]  # "magnitud preliminar 7,1", "magnitudo sekitar 6,1"
+    before = _WORD.findall(gap)[-2:]
     if any(c.isdigit() for c in gap):
         rest = _WORD.findall(gap[max(k for k, c in enumerate(gap) if c.isdigit()) + 1 :])
         before = rest[1:][-2:]  # the word right after another amount is that one's ("5,9 büyüklüğünde")

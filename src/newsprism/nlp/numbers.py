@@ -1073,12 +1073,12 @@ _COUNTED_AFTER_PLACE = {
     "da": _wordset("personer mennesker år dage timer minutter km"),
     "nb": _wordset("personer mennesker år dager timer minutter km"),
     "ro": _wordset("persoane oameni ani zile ore minute km"),
-    "hu": _wordset("ember embert ember év napig napja óra órát perc km"),
+    "hu": _wordset("ember embert év napig napja óra órát perc km"),
 }
 
 
 # languages read with the English words whose words ending in "s" are no plurals ("25 orang tewas":
-# dead, "yüzde 5 fazlas"); their counted nouns are read by nlp/counted.py
+# 25 people dead, not 25 "tewas"); their counted nouns are read by nlp/counted.py
 _NO_PLURAL_S = frozenset({"id", "tr", "pl", "vi"})
 
 
@@ -1250,7 +1250,7 @@ def _after_name(text: str, start: int) -> bool:
 _RISEN = re.compile(
     r"(?<![^\W_])(?:gestegen|opgelopen|toegenomen|elevó|elevado|eleva|ascendió|ascendido|subió|subido|aumentó|"
     r"aumentado|creció|crecido|llegó|grimpé|grimpe|monté|monte|passé|augmenté|salito|salita|salgono|aumentato|"
-    r"subiu|subido|aumentou|cresceu|chegou|gestiegen|angestiegen)\s+$",
+    r"subiu|aumentou|cresceu|chegou|gestiegen|angestiegen)\s+$",
     re.IGNORECASE,
 )
 

@@ -15,8 +15,9 @@ with a picked sentence in another repeats it (word overlap cannot see that).  In
 several languages, a sentence picked from a source in another language than the comparison's
 display language is worded by the fact's statement in the display language when a source in that
 language reports it; when that source gives other numbers or dates for the fact, its own sentence
-is picked instead (citing it alone, the other's values disputed); a fact no such source reports
-keeps its own wording (newsprism does not translate).
+is picked instead (citing it alone, the other's values disputed), unless it cites fewer sources
+than the pick (then the pick, and the values most sources give, stay); a fact no such source
+reports keeps its own wording (newsprism does not translate).
 """
 
 from __future__ import annotations
