@@ -668,3 +668,10 @@ def test_names_numbers_stay_names_outside_english_too() -> None:
 )
 def test_up_to_after_a_verb_of_rising_is_no_ceiling(text: str, language: str, qualifier: str | None) -> None:
     assert [q.qualifier for q in find_quantities(text, language=language)] == [qualifier]
+
+
+def test_a_chinese_count_after_a_clause_s_comma_is_read() -> None:
+    assert [q.value for q in find_quantities("地震造成8人遇难，14人失联。", language="zh")] == [8, 14]
+    assert [q.value for q in find_quantities("截至目前，30人死亡。", language="zh")] == [30]
+    assert [q.value for q in find_quantities("１２，０００人", language="zh")] == [12000]  # a thousands comma
+    assert [q.value for q in find_quantities("打率.346で首位打者", language="ja")] == []  # a decimal's tail

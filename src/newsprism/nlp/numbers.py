@@ -925,8 +925,11 @@ def _cjk_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _CJK_NUMBER.finditer(text):
         start, end = m.start(), m.end()
-        if start > 0 and text[start - 1] in "第.,．，":
-            continue  # an ordinal ("第２") or the tail of another number
+        if start > 0 and (
+            text[start - 1] in "第.．" or (text[start - 1] in ",，" and start > 1 and text[start - 2].isdigit())
+        ):
+            continue  # an ordinal ("第２"), a decimal's tail ("打率.346") or another number's; not after a
+            # clause's comma ("8人遇难，14人失联")
         unit_m = _CJK_UNIT.match(text, end)
         if unit_m is not None and unit_m.group()[0] == "日" and text[start - 1 : start] == "月":
             unit_m = None  # "1月1日元旦": a date, not 1 yen
