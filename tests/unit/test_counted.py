@@ -95,10 +95,33 @@ def test_magnitudes_in_other_languages(text: str, language: str, expected: bool)
     assert magnitude_in(text, q.start, q.end, language) is expected
 
 
+def _article(article: str, texts: list[str], language: str) -> list[Annotated]:
+    """An article's statements, one a text, with their quantities and times at their offsets."""
+    out, at = [], 0
+    for t in texts:
+        q = tuple(replace(x, start=x.start + at, end=x.end + at) for x in find_quantities(t, language=language))
+        times = tuple(Time(x.start + at, x.end + at, x.text, x.value, x.kind) for x in find_times(t, language=language))
+        out.append(Annotated(Statement(article, at, at + len(t), t), article, q, times, language=language))
+        at += len(t) + 1
+    return out
+
+
 def _annotated(article: str, text: str, language: str) -> Annotated:
-    st = Statement(article, 0, len(text), text)
-    times = tuple(Time(t.start, t.end, t.text, t.value, t.kind) for t in find_times(text, language=language))
-    return Annotated(st, article, tuple(find_quantities(text, language=language)), times, language=language)
+    return _article(article, [text], language)[0]
+
+
+def _number_topics(items: list[Annotated]) -> list[tuple[str, list[str]]]:
+    """The number conflicts of ``items`` compared as leads (no aligned facts): topic and values."""
+    return [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], items) if c.kind == "number"]
+
+
+def _lead_conflicts(*articles: tuple[str, str]) -> list[tuple[str, list[str]]]:
+    return _number_topics([_annotated(chr(97 + k), text, lang) for k, (text, lang) in enumerate(articles)])
+
+
+def _across_keys(text: str, language: str) -> list[str | None]:
+    a = _annotated("x", text, language)
+    return [_across_kind(a, q) for q in a.quantities]
 
 
 def _numbers(a: tuple[str, str], b: tuple[str, str]) -> list[tuple[str, list[str]]]:
@@ -132,13 +155,7 @@ def test_numbers_of_two_languages_that_count_other_things_do_not_conflict() -> N
 
 def _beyond_lead(article: str, text: str, language: str) -> list[Annotated]:
     """Three statements, then ``text`` (the fourth: beyond the article's lead)."""
-    fillers = ["Rain fell all day.", "Roads were closed.", "Schools shut early."]
-    out, at = [], 0
-    for t in [*fillers, text]:
-        q = tuple(replace(x, start=x.start + at, end=x.end + at) for x in find_quantities(t, language=language))
-        out.append(Annotated(Statement(article, at, at + len(t), t), article, q, language=language))
-        at += len(t) + 1
-    return out
+    return _article(article, ["Rain fell all day.", "Roads were closed.", "Schools shut early.", text], language)
 
 
 def test_one_language_keeps_its_own_keys_beyond_the_leads() -> None:
@@ -156,35 +173,27 @@ def test_one_language_keeps_its_own_keys_beyond_the_leads() -> None:
 def test_tolls_of_the_leads_conflict_though_their_statements_are_not_aligned() -> None:
     """Two reports word their toll differently: no statement of one is aligned with the other's
     (no fact), yet their leads give other tolls of one key."""
-    a = [_annotated("a", "Floods in northeast Bangladesh kill 23, displace thousands", "en")]
-    b = [
-        _annotated(
-            "b", "The death toll from flooding rose to 26 on Thursday, with seven children among the victims.", "en"
-        )
-    ]
-    found = [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], a + b) if c.kind == "number"]
-    assert found == [("people dead", ["23", "26"])]
-    es = [_annotated("c", "La cifra de muertos ascendió a 26 el jueves.", "es")]
-    found = [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], a + es) if c.kind == "number"]
-    assert found == [("people dead", ["23", "26"])]
+    a = ("Floods in northeast Bangladesh kill 23, displace thousands", "en")
+    b = ("The death toll from flooding rose to 26 on Thursday, with seven children among the victims.", "en")
+    assert _lead_conflicts(a, b) == [("people dead", ["23", "26"])]
+    es = ("La cifra de muertos ascendió a 26 el jueves.", "es")
+    assert _lead_conflicts(a, es) == [("people dead", ["23", "26"])]
 
 
 def test_the_magnitudes_of_the_leads_conflict_unless_a_lead_tells_of_two_quakes() -> None:
-    a = [_annotated("a", "Magnitude 6.4 quake shakes New Zealand's South Island", "en")]
-    b = [_annotated("b", "A strong earthquake of magnitude 6.2 rocked the South Island on Thursday.", "en")]
-    found = [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], a + b) if c.kind == "number"]
-    assert found == [("magnitude", ["6.2", "6.4"])]  # "6.4 … shakes" counts no shakes
-    two = [_annotated("c", "The 6.1-magnitude quake followed the 7.5 magnitude quake of Sunday.", "en")]
-    assert [c for c in find_conflicts([], a + two) if c.kind == "number"] == []
+    a = ("Magnitude 6.4 quake shakes New Zealand's South Island", "en")
+    b = ("A strong earthquake of magnitude 6.2 rocked the South Island on Thursday.", "en")
+    assert _lead_conflicts(a, b) == [("magnitude", ["6.2", "6.4"])]  # "6.4 … shakes" counts no shakes
+    two = ("The 6.1-magnitude quake followed the 7.5 magnitude quake of Sunday.", "en")
+    assert _lead_conflicts(a, two) == []
 
 
 def test_a_toll_of_workers_or_passengers_is_one_of_people() -> None:
-    a = [_annotated("a", "A fire at a battery plant killed 18 workers on Monday.", "en")]
-    b = [_annotated("b", "리튬 배터리 공장에서 불이 나 작업자 20명이 숨졌다.", "ko")]
-    found = [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], a + b) if c.kind == "number"]
-    assert found == [("people dead", ["18", "20명"])]
-    children = [_annotated("c", "Among the dead were seven children.", "en")]  # a part: another key
-    assert [c for c in find_conflicts([], a + children) if c.kind == "number"] == []
+    a = ("A fire at a battery plant killed 18 workers on Monday.", "en")
+    b = ("리튬 배터리 공장에서 불이 나 작업자 20명이 숨졌다.", "ko")
+    assert _lead_conflicts(a, b) == [("people dead", ["18", "20명"])]
+    children = ("Among the dead were seven children.", "en")  # a part: another key
+    assert _lead_conflicts(a, children) == []
 
 
 @pytest.mark.parametrize(
@@ -202,18 +211,15 @@ def test_a_toll_of_workers_or_passengers_is_one_of_people() -> None:
     ],
 )
 def test_tolls_of_the_leads_that_agree_or_count_other_things(a: str, b: str) -> None:
-    items = [_annotated("a", a, "en"), _annotated("b", b, "en")]
-    assert [c for c in find_conflicts([], items) if c.kind == "number"] == []
+    assert _lead_conflicts((a, "en"), (b, "en")) == []
 
 
 def test_a_vague_toll_does_not_hide_an_exact_one() -> None:
-    a = [_annotated("a", "Dozens hurt as trains collide near Katowice.", "en")]
-    a.append(_annotated("a", "The crash injured 31 people, officials said.", "en"))
-    a[1] = replace(a[1], statement=replace(a[1].statement, start=100, end=100 + len(a[1].statement.text)))
-    a[1] = replace(a[1], quantities=tuple(replace(q, start=q.start + 100, end=q.end + 100) for q in a[1].quantities))
-    b = [_annotated("b", "34 osoby ranne w zderzeniu pociągów.", "pl")]
-    found = [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], a + b) if c.kind == "number"]
-    assert found == [("people injured", ["31", "34"])]
+    a = _article(
+        "a", ["Dozens hurt as trains collide near Katowice.", "The crash injured 31 people, officials said."], "en"
+    )
+    b = _article("b", ["34 osoby ranne w zderzeniu pociągów."], "pl")
+    assert _number_topics(a + b) == [("people injured", ["31", "34"])]
 
 
 @pytest.mark.parametrize(
@@ -257,9 +263,7 @@ def test_an_indonesian_count_keeps_its_noun_and_role() -> None:
     """Indonesian is read with the English number words: "tewas" (dead) after "25 orang" was taken
     for an English plural, the count's unit, and the count had no key."""
     text = "Sebanyak 25 orang tewas dalam kecelakaan itu."
-    a = Annotated(Statement("x", 0, len(text), text), "x", language="id")
-    (q,) = find_quantities(text, language="id")
-    assert _across_kind(a, q) == "people dead"
+    assert _across_keys(text, "id") == ["people dead"]
 
 
 def test_chinese_and_japanese_roles_right_after_a_count_are_its_own() -> None:
@@ -357,13 +361,7 @@ def test_across_languages_a_source_is_listing_only_in_the_aligned_statements() -
     ],
 )
 def test_a_magnitude_word_and_its_amount(text: str, language: str, keys: list[str | None]) -> None:
-    a = Annotated(Statement("x", 0, len(text), text), "x", language=language)
-    assert [_across_kind(a, q) for q in find_quantities(text, language=language)] == keys
-
-
-def _lead_conflicts(*articles: tuple[str, str]) -> list[tuple[str, list[str]]]:
-    items = [_annotated(chr(97 + k), text, lang) for k, (text, lang) in enumerate(articles)]
-    return [(c.topic, sorted(s.value for s in c.sides)) for c in find_conflicts([], items) if c.kind == "number"]
+    assert _across_keys(text, language) == keys
 
 
 @pytest.mark.parametrize(
@@ -456,5 +454,4 @@ def test_a_toll_with_a_number_too_long_to_be_a_float_does_not_crash() -> None:
     ],
 )
 def test_chinese_and_japanese_tolls(text: str, language: str, key: str) -> None:
-    a = Annotated(Statement("x", 0, len(text), text), "x", language=language)
-    assert [_across_kind(a, q) for q in find_quantities(text, language=language)] == [key]
+    assert _across_keys(text, language) == [key]

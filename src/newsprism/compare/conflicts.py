@@ -353,9 +353,11 @@ def _kind(a: Annotated, q: Quantity) -> str | None:
     magnitude ("magnitude 7.1", "a 7.1-magnitude quake"); None when it cannot be told."""
     text, base = a.statement.text, a.statement.start
     before, after = text[: q.start - base], text[q.end - base :]
-    if q.unit is None or (q.unit not in _MEASURES and q.unit not in CURRENCIES and _MAGNITUDE_BEFORE.search(before)):
-        if _MAGNITUDE_BEFORE.search(before) or _MAGNITUDE_AFTER.match(after):
-            return _magnitude(text, q.end - base)  # "Magnitude 6.4 quake shakes …": no count of "shakes"
+    if _MAGNITUDE_BEFORE.search(before) and q.unit not in _MEASURES and q.unit not in CURRENCIES:
+        return _magnitude(text, q.end - base)  # "Magnitude 6.4 quake shakes …": no count of "shakes"
+    if q.unit is None:
+        if _MAGNITUDE_AFTER.match(after):
+            return _magnitude(text, q.end - base)
         return _toll(a, q)  # "kills 23", "the death toll rose to 26": people dead
     if _COMPARATIVE.match(text, q.end - base):
         return None  # "five rounds sooner", "3 points higher": a difference, not a count
@@ -1028,13 +1030,8 @@ def _toll_of(a: Annotated, q: Quantity) -> str | None:
     words = key.split() if key else []
     if len(words) != 2 or words[0] not in _VICTIMS or words[1] not in _TOLL_ROLES:
         return None
-    if words[0] != "people":
-        text, base = a.statement.text, a.statement.start
-        unit_end = q.end - base
-        if _AND_OTHERS.match(text, unit_end) or _AND_OTHERS.match(
-            text, text.find(" ", unit_end + 1) if " " in text[unit_end + 1 :] else len(text)
-        ):
-            return None
+    if words[0] != "people" and _AND_OTHERS.match(a.statement.text, q.end - a.statement.start):
+        return None  # "144 passengers and 6 crew members": the passengers are a part
     return "people " + words[1]
 
 
